@@ -1,0 +1,238 @@
+/**
+ * \file crypto.h
+ * \brief The only door to mbedTLS: hashes, HMAC, a DRBG, AES-GCM, ECDH,
+ *        RSA and X.509.  Protocol code calls these and reads as protocol;
+ *        nothing outside src/core/crypto_mbedtls.c includes an mbedTLS header.
+ *
+ * Byte conventions: every key, point and secret crosses this interface as a
+ * byte string in its TLS wire form (big-endian scalars and uncompressed
+ * points for the NIST curves, 32-byte little-endian strings for x25519).
+ */
+#ifndef TLSSIM_CRYPTO_H
+#define TLSSIM_CRYPTO_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#include "tlssim/err.h"
+
+/** \brief Hash functions used by the TLS 1.2 suites we implement. */
+typedef enum tls_hash_alg { TLS_HASH_SHA256, TLS_HASH_SHA384 } tls_hash_alg;
+
+/** \brief Largest digest we produce (SHA-384). */
+#define TLS_HASH_MAX 48
+
+/** \brief Digest length in bytes (32 or 48). */
+size_t tls_hash_len(tls_hash_alg alg);
+
+/** \brief "SHA-256" / "SHA-384". */
+const char *tls_hash_name(tls_hash_alg alg);
+
+/** \brief One-shot digest of \p len bytes into \p out (tls_hash_len bytes). */
+tls_err tls_hash(tls_hash_alg alg, const uint8_t *data, size_t len, uint8_t *out);
+
+/** \brief A piece of input for multi-part HMAC. */
+typedef struct tls_span { const uint8_t *p; size_t n; } tls_span;
+
+/**
+ * \brief HMAC over the concatenation of \p nparts spans.
+ * \param out tls_hash_len(alg) bytes
+ */
+tls_err tls_hmac(tls_hash_alg alg, const uint8_t *key, size_t key_len,
+                 const tls_span *parts, size_t nparts, uint8_t *out);
+
+/* ------------------------------------------------------------------ RNG */
+
+/** \brief A deterministic random bit generator (HMAC_DRBG over SHA-256). */
+typedef struct tls_rng tls_rng;
+
+/**
+ * \brief A generator seeded from a number and a label: the same (seed, label)
+ *        always gives the same bytes, so a class can share a handout.
+ * \param seed  the user's --seed
+ * \param label separates streams ("client", "server") so they differ
+ * \return the generator, or NULL when out of memory
+ */
+tls_rng *tls_rng_new_seeded(uint64_t seed, const char *label);
+
+/** \brief A generator seeded from the operating system's entropy. */
+tls_rng *tls_rng_new_entropy(const char *label);
+
+/** \brief Fill \p out with \p n random bytes. */
+tls_err tls_rng_bytes(tls_rng *rng, uint8_t *out, size_t n);
+
+/** \brief Wipe and free (NULL is fine). */
+void tls_rng_free(tls_rng *rng);
+
+/* -------------------------------------------------------------- AES-GCM */
+
+/**
+ * \brief AES-GCM encryption with a 16-byte tag appended after the ciphertext.
+ * \param key      16 or 32 bytes
+ * \param nonce    12 bytes
+ * \param out      \p pt_len + 16 bytes (may not overlap \p pt)
+ */
+tls_err tls_aead_seal(const uint8_t *key, size_t key_len, const uint8_t nonce[12],
+                      const uint8_t *aad, size_t aad_len,
+                      const uint8_t *pt, size_t pt_len, uint8_t *out);
+
+/**
+ * \brief AES-GCM decryption of ciphertext‖tag.
+ * \param out  \p ct_len - 16 bytes
+ * \return TLS_OK, TLS_ERR_BAD_RECORD_MAC when the tag does not verify or the
+ *         input is shorter than a tag
+ */
+tls_err tls_aead_open(const uint8_t *key, size_t key_len, const uint8_t nonce[12],
+                      const uint8_t *aad, size_t aad_len,
+                      const uint8_t *ct, size_t ct_len, uint8_t *out);
+
+/* ----------------------------------------------------------------- ECDH */
+
+/** \brief Named groups (IANA TLS Supported Groups registry values). */
+typedef enum tls_group {
+    TLS_GROUP_SECP256R1 = 23,
+    TLS_GROUP_SECP384R1 = 24,
+    TLS_GROUP_X25519 = 29
+} tls_group;
+
+/** \brief Largest private scalar / public point / shared secret in bytes. */
+#define TLS_ECDH_PRIV_MAX 48
+#define TLS_ECDH_PUB_MAX 97
+#define TLS_ECDH_SHARED_MAX 48
+
+/**
+ * \brief Generate an ephemeral key pair for \p group.
+ * \param priv     private scalar (wire form) out, *priv_len set
+ * \param pub      public point (wire form: 0x04‖X‖Y or 32-byte x25519) out
+ */
+tls_err tls_ecdh_keygen(tls_group group, tls_rng *rng,
+                        uint8_t *priv, size_t *priv_len,
+                        uint8_t *pub, size_t *pub_len);
+
+/**
+ * \brief Public point for a given private scalar (a scenario file fixes the
+ *        scalar; the point is still computed, never typed in).
+ * \return TLS_ERR_ILLEGAL_PARAMETER when the scalar is not valid for the group
+ */
+tls_err tls_ecdh_public(tls_group group, const uint8_t *priv, size_t priv_len,
+                        uint8_t *pub, size_t *pub_len);
+
+/**
+ * \brief The shared secret: the x-coordinate of priv·peer (RFC 8422 §5.10),
+ *        or the X25519 output.
+ * \return TLS_ERR_ILLEGAL_PARAMETER when \p peer is not a valid point
+ */
+tls_err tls_ecdh_shared(tls_group group, tls_rng *rng,
+                        const uint8_t *priv, size_t priv_len,
+                        const uint8_t *peer, size_t peer_len,
+                        uint8_t *shared, size_t *shared_len);
+
+/* ------------------------------------------------------ RSA and X.509 */
+
+/** \brief A parsed certificate chain (leaf first). */
+typedef struct tls_x509 tls_x509;
+
+/** \brief A parsed private key (the demo server's RSA key). */
+typedef struct tls_privkey tls_privkey;
+
+/**
+ * \brief Parse a DER certificate and append it to \p *chain (created when NULL).
+ * \return TLS_ERR_BAD_CERTIFICATE when the DER does not parse
+ */
+tls_err tls_x509_add_der(tls_x509 **chain, const uint8_t *der, size_t len);
+
+/** \brief Parse one or more PEM certificates (NUL-terminated text). */
+tls_err tls_x509_add_pem(tls_x509 **chain, const char *pem);
+
+/** \brief Number of certificates in the chain. */
+size_t tls_x509_count(const tls_x509 *chain);
+
+/** \brief The DER bytes of certificate \p i (0 = leaf). */
+const uint8_t *tls_x509_der(const tls_x509 *chain, size_t i, size_t *len);
+
+/** \brief Free a chain (NULL is fine). */
+void tls_x509_free(tls_x509 *chain);
+
+/** \brief What a person wants to know about one certificate. */
+typedef struct tls_x509_info {
+    char subject[256];
+    char issuer[256];
+    char not_before[32];    /**< "2025-01-01 00:00:00" (UTC) */
+    char not_after[32];
+    char serial[128];
+    char sig_alg[64];       /**< e.g. "RSA with SHA-256" */
+    char key_desc[64];      /**< e.g. "RSA 2048-bit" */
+    char san[256];          /**< DNS subjectAltNames, comma separated */
+} tls_x509_info;
+
+/** \brief Describe certificate \p i of \p chain. */
+tls_err tls_x509_describe(const tls_x509 *chain, size_t i, tls_x509_info *info);
+
+/** \brief The outcome of verifying a chain, one flag per check. */
+typedef struct tls_x509_verdict {
+    bool chain_ok;      /**< signatures chain up to a trusted CA */
+    bool host_ok;       /**< the leaf is valid for the expected host name */
+    bool dates_ok;      /**< every certificate is within its validity period now */
+    bool key_ok;        /**< the leaf's key is RSA (what our suites need) */
+    char detail[256];   /**< the library's reasons when something failed */
+} tls_x509_verdict;
+
+/**
+ * \brief Verify \p chain against the trust anchors \p trusted for \p host.
+ * \return TLS_OK when every check passed; otherwise the alert-worthy error
+ *         (bad_certificate, unknown_ca, certificate_expired,
+ *         unsupported_certificate) with \p verdict saying which check failed
+ */
+tls_err tls_x509_verify(const tls_x509 *chain, const tls_x509 *trusted,
+                        const char *host, tls_x509_verdict *verdict);
+
+/** \brief Modulus size of the leaf's RSA key in bytes (0 if not RSA). */
+size_t tls_x509_rsa_len(const tls_x509 *chain);
+
+/**
+ * \brief Verify an RSASSA-PKCS1-v1_5 signature by the leaf's key over a digest.
+ * \return TLS_OK or TLS_ERR_DECRYPT_ERROR
+ */
+tls_err tls_x509_rsa_verify(const tls_x509 *chain, tls_hash_alg alg,
+                            const uint8_t *digest,
+                            const uint8_t *sig, size_t sig_len);
+
+/**
+ * \brief RSAES-PKCS1-v1_5 encryption with the leaf's public key.
+ * \param out  tls_x509_rsa_len bytes; *out_len set
+ */
+tls_err tls_x509_rsa_encrypt(const tls_x509 *chain, tls_rng *rng,
+                             const uint8_t *in, size_t in_len,
+                             uint8_t *out, size_t *out_len);
+
+/** \brief Parse a PEM private key (NUL-terminated). */
+tls_err tls_privkey_parse_pem(tls_privkey **key, const char *pem);
+
+/** \brief Free a key (wiped; NULL is fine). */
+void tls_privkey_free(tls_privkey *key);
+
+/** \brief Modulus size in bytes. */
+size_t tls_privkey_len(const tls_privkey *key);
+
+/**
+ * \brief RSASSA-PKCS1-v1_5 signature over a digest.
+ * \param sig tls_privkey_len bytes; *sig_len set
+ */
+tls_err tls_privkey_sign(const tls_privkey *key, tls_rng *rng, tls_hash_alg alg,
+                         const uint8_t *digest, uint8_t *sig, size_t *sig_len);
+
+/**
+ * \brief RSAES-PKCS1-v1_5 decryption.
+ * \param out      at most \p out_max bytes; *out_len set
+ * \return TLS_OK or TLS_ERR_DECRYPT_ERROR (the caller applies the RFC 5246
+ *         §7.4.7.1 countermeasure; this only reports)
+ */
+tls_err tls_privkey_decrypt(const tls_privkey *key, tls_rng *rng,
+                            const uint8_t *in, size_t in_len,
+                            uint8_t *out, size_t out_max, size_t *out_len);
+
+/** \brief Overwrite memory that held secrets, in a way the compiler keeps. */
+void tls_wipe(void *p, size_t n);
+
+#endif

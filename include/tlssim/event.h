@@ -1,0 +1,177 @@
+/**
+ * \file event.h
+ * \brief The event stream: everything the core wants a learner to see, as
+ *        data.  The core knows nothing of screens; the text, JSON and TUI
+ *        front ends only render a tls_trace.
+ *
+ * A run appends events in the order things happen.  Every event carries the
+ * step (1..10 from the handshake table; 0 before the first step, and
+ * TLS_STEP_AFTER for what follows the handshake) it belongs to.
+ *
+ * - TLS_EV_STEP     a step starts (or is skipped, with the reason)
+ * - TLS_EV_RECORD   a record crossed the channel: its wire bytes, and for a
+ *                   protected record the plaintext the receiver recovered
+ * - TLS_EV_MESSAGE  a handshake (or CCS/alert) message as the receiver parsed
+ *                   it, with its field-by-field dissection
+ * - TLS_EV_VALUE    a labelled value that a party (client, server, or the wire
+ *                   = an eavesdropper) now knows
+ * - TLS_EV_CHECK    a verification a party made (certificate chain, host name,
+ *                   dates, signature, Finished) and its outcome
+ * - TLS_EV_ALERT    a party sent an alert, and why
+ * - TLS_EV_NOTE     a decision explained in a sentence ("the server chose …")
+ */
+#ifndef TLSSIM_EVENT_H
+#define TLSSIM_EVENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#include "tlssim/err.h"
+
+/** \brief Step number for events after the last handshake step. */
+#define TLS_STEP_AFTER 11
+
+/** \brief Who: the two endpoints, or the wire (what an eavesdropper sees). */
+typedef enum tls_party { TLS_PARTY_CLIENT, TLS_PARTY_SERVER, TLS_PARTY_WIRE } tls_party;
+
+/** \brief "client", "server", "wire". */
+const char *tls_party_name(tls_party p);
+
+/** \brief One dissected field: which bytes, what they are, what they mean. */
+typedef struct tls_field {
+    size_t offset;  /**< first byte, relative to the dissected buffer */
+    size_t length;  /**< number of bytes */
+    int depth;      /**< nesting: 0 top level, children one deeper */
+    char *name;     /**< e.g. "cipher_suites", "cipher_suite" */
+    char *value;    /**< e.g. "0xc02f (TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)" */
+} tls_field;
+
+/** \brief A list of fields, in byte order, parents before their children. */
+typedef struct tls_dissect {
+    tls_field *fields;
+    size_t n;
+    size_t cap;
+    bool oom;       /**< an allocation failed: the list is incomplete */
+} tls_dissect;
+
+/** \brief Free every field. */
+void tls_dissect_free(tls_dissect *d);
+
+/**
+ * \brief Append a field; the value is formatted printf-style.
+ * \return the index of the new field, or (size_t)-1 when out of memory
+ */
+size_t tls_dissect_add(tls_dissect *d, size_t offset, size_t length, int depth,
+                       const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/** \brief Replace the value of field \p i (printf-style). */
+void tls_dissect_set_value(tls_dissect *d, size_t i, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/** \brief Kinds of events. */
+typedef enum tls_event_kind {
+    TLS_EV_STEP,
+    TLS_EV_RECORD,
+    TLS_EV_MESSAGE,
+    TLS_EV_VALUE,
+    TLS_EV_CHECK,
+    TLS_EV_ALERT,
+    TLS_EV_NOTE
+} tls_event_kind;
+
+/** \brief "step", "record", "message", "value", "check", "alert", "note". */
+const char *tls_event_kind_name(tls_event_kind k);
+
+/**
+ * \brief One event.  Which members are meaningful depends on \p kind; the
+ *        rest are zero/NULL.
+ */
+typedef struct tls_event {
+    tls_event_kind kind;
+    int step;               /**< 0, 1..10, or TLS_STEP_AFTER */
+    tls_party party;        /**< STEP: sender; RECORD/MESSAGE/ALERT: sender;
+                                 VALUE: who knows it; CHECK/NOTE: who did it */
+    char *name;             /**< STEP: message name; MESSAGE: message name;
+                                 VALUE: value name (e.g. "client_random");
+                                 CHECK: what was checked */
+    char *text;             /**< STEP: skip reason (when skipped);
+                                 VALUE: human-readable meaning, may be NULL;
+                                 CHECK: details; ALERT: why; NOTE: the sentence */
+    uint8_t *bytes;         /**< RECORD: wire bytes; MESSAGE: message bytes;
+                                 VALUE: the value */
+    size_t len;
+    uint8_t *plaintext;     /**< RECORD: recovered plaintext of a protected record */
+    size_t plaintext_len;
+    tls_dissect dissect;    /**< RECORD: record-layer fields over bytes;
+                                 MESSAGE: message fields over bytes */
+    uint8_t content_type;   /**< RECORD, MESSAGE: 20, 21, 22, 23 */
+    uint8_t hs_type;        /**< MESSAGE: handshake type (1 = ClientHello, ...) */
+    bool skipped;           /**< STEP: this step does not happen in this mode */
+    bool secret;            /**< VALUE: must not be shown on the wire/other side */
+    bool ok;                /**< CHECK: passed */
+    bool is_protected;      /**< RECORD: encrypted with AES-GCM;
+                                 MESSAGE: arrived inside a protected record */
+    uint64_t seq;           /**< RECORD: sequence number (protected records) */
+    size_t record_index;    /**< MESSAGE: index (in the trace) of the RECORD
+                                 event whose bytes (or plaintext, if protected)
+                                 contain this message */
+    size_t record_offset;   /**< MESSAGE: offset of the message in that buffer;
+                                 (size_t)-1 when it spans several records */
+    int alert_level;        /**< ALERT: 1 warning, 2 fatal */
+    int alert_desc;         /**< ALERT: description byte */
+} tls_event;
+
+/** \brief The ordered log of a run's events. */
+typedef struct tls_trace {
+    tls_event *ev;
+    size_t n;
+    size_t cap;
+    bool oom;               /**< an allocation failed: the trace is incomplete */
+    int step;               /**< step that new events are tagged with */
+} tls_trace;
+
+/** \brief An empty trace. */
+void tls_trace_init(tls_trace *t);
+/** \brief Free every event (secret bytes are wiped first). */
+void tls_trace_free(tls_trace *t);
+
+/**
+ * \brief Append an event (copied; strings and bytes duplicated, the dissection
+ *        moved: \p ev->dissect is emptied).
+ * \return index of the event, or (size_t)-1 when out of memory
+ */
+size_t tls_trace_push(tls_trace *t, tls_event *ev);
+
+/** \brief Record a value a party knows now.  \p text may be NULL. */
+void tls_trace_value(tls_trace *t, tls_party who, const char *name, bool secret,
+                     const uint8_t *bytes, size_t len, const char *text);
+/** \brief Record a check and its outcome (detail printf-style). */
+void tls_trace_check(tls_trace *t, tls_party who, const char *what, bool ok,
+                     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/** \brief Record an explanatory sentence (printf-style). */
+void tls_trace_note(tls_trace *t, tls_party who, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/**
+ * \brief The last VALUE event named \p name known to \p who at or before
+ *        \p step (use TLS_STEP_AFTER for "by the end"), or NULL.
+ */
+const tls_event *tls_trace_find_value(const tls_trace *t, const char *name,
+                                      tls_party who, int step);
+
+/**
+ * \brief Every value name the engine emits (the names used in JSON and as
+ *        lesson placeholders), in the order they are first learned.
+ * \param n set to the number of names
+ */
+const char *const *tls_value_names(size_t *n);
+
+/** \brief Whether \p name is one of tls_value_names. */
+bool tls_value_name_known(const char *name);
+
+/** \brief Lowercase hex of \p len bytes, malloc'd (NULL when out of memory). */
+char *tls_hex(const uint8_t *p, size_t len);
+
+#endif

@@ -1,0 +1,57 @@
+/**
+ * \file handshake.h
+ * \brief The ten steps of a full TLS 1.2 handshake as one const table.
+ *
+ * The engines, the driver, the front ends, the lessons and the tests all
+ * iterate this table: who sends a message, and whether it happens in a mode,
+ * comes from here and nowhere else.
+ */
+#ifndef TLSSIM_HANDSHAKE_H
+#define TLSSIM_HANDSHAKE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tlssim/buf.h"
+#include "tlssim/event.h"
+#include "tlssim/suites.h"
+
+/** \brief Number of steps in the table. */
+#define TLS_STEP_COUNT 10
+
+struct tls_engine;
+
+/** \brief Produce the body of this step's message (the sender's side). */
+typedef tls_err (*tls_step_write_fn)(struct tls_engine *e, tls_writer *body);
+/** \brief Consume the body of this step's message (the receiver's side). */
+typedef tls_err (*tls_step_read_fn)(struct tls_engine *e, tls_reader *body);
+
+/** \brief One step of the handshake. */
+typedef struct tls_step {
+    int number;             /**< 1..10 */
+    tls_party sender;       /**< TLS_PARTY_CLIENT or TLS_PARTY_SERVER */
+    const char *message;    /**< "ClientHello", ..., "ChangeCipherSpec", "Finished" */
+    uint8_t content_type;   /**< 22 handshake or 20 change_cipher_spec */
+    uint8_t hs_type;        /**< handshake type (0 for ChangeCipherSpec) */
+    bool ecdhe_only;        /**< happens only with an ECDHE key exchange */
+    const char *skip_reason;/**< why it is absent in RSA mode (NULL if never) */
+    const char *teaches;    /**< one sentence: what this step is for */
+    const char *lesson;     /**< lesson file stem, e.g. "04-server-key-exchange" */
+    tls_step_write_fn write;
+    tls_step_read_fn read;
+} tls_step;
+
+/** \brief The table; *n is set to TLS_STEP_COUNT. */
+const tls_step *tls_handshake_steps(size_t *n);
+
+/** \brief Step by number (1..10), or NULL. */
+const tls_step *tls_handshake_step(int number);
+
+/** \brief Whether step \p s happens with key exchange \p kx. */
+bool tls_step_applies(const tls_step *s, tls_kx kx);
+
+/** \brief Display name with direction, e.g. "server Finished". */
+const char *tls_step_title(const tls_step *s);
+
+#endif

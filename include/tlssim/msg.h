@@ -1,0 +1,239 @@
+/**
+ * \file msg.h
+ * \brief TLS 1.2 handshake messages (RFC 5246 §7.4, RFC 8422 §5) as plain
+ *        structs, each with an encoder and a decoder.
+ *
+ * Encoders write the message *body* (without the 4-byte handshake header;
+ * see tls_msg_wrap).  Decoders read a body from a tls_reader, record every
+ * field into the reader's dissection when it has one, and consume the body
+ * exactly or fail with TLS_ERR_DECODE.  Semantic checks (is this suite one we
+ * offered?) are the engine's job, not the codec's: a decoder accepts any
+ * well-formed message.
+ *
+ * Decoded structs point into the reader's buffer for long byte strings
+ * (certificates, points, signatures): they are valid while that buffer is.
+ */
+#ifndef TLSSIM_MSG_H
+#define TLSSIM_MSG_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#include "tlssim/buf.h"
+
+/** \brief Record content types (RFC 5246 §6.2.1). */
+enum {
+    TLS_CT_CHANGE_CIPHER_SPEC = 20,
+    TLS_CT_ALERT = 21,
+    TLS_CT_HANDSHAKE = 22,
+    TLS_CT_APPLICATION_DATA = 23
+};
+
+/** \brief Handshake message types (RFC 5246 §7.4). */
+enum {
+    TLS_HS_HELLO_REQUEST = 0,
+    TLS_HS_CLIENT_HELLO = 1,
+    TLS_HS_SERVER_HELLO = 2,
+    TLS_HS_CERTIFICATE = 11,
+    TLS_HS_SERVER_KEY_EXCHANGE = 12,
+    TLS_HS_CERTIFICATE_REQUEST = 13,
+    TLS_HS_SERVER_HELLO_DONE = 14,
+    TLS_HS_CERTIFICATE_VERIFY = 15,
+    TLS_HS_CLIENT_KEY_EXCHANGE = 16,
+    TLS_HS_FINISHED = 20
+};
+
+/** \brief Extension types we build or interpret. */
+enum {
+    TLS_EXT_SERVER_NAME = 0,
+    TLS_EXT_SUPPORTED_GROUPS = 10,
+    TLS_EXT_EC_POINT_FORMATS = 11,
+    TLS_EXT_SIGNATURE_ALGORITHMS = 13,
+    TLS_EXT_EXTENDED_MASTER_SECRET = 23,
+    TLS_EXT_RENEGOTIATION_INFO = 0xff01
+};
+
+/** \brief SignatureAndHashAlgorithm values we can produce/verify. */
+enum {
+    TLS_SIG_RSA_PKCS1_SHA256 = 0x0401,
+    TLS_SIG_RSA_PKCS1_SHA384 = 0x0501,
+    TLS_SIG_RSA_PKCS1_SHA512 = 0x0601
+};
+
+/** \brief TLS 1.2 on the wire. */
+#define TLS_VERSION_1_2 0x0303
+
+/** \brief The signalling suite value for secure renegotiation (RFC 5746). */
+#define TLS_EMPTY_RENEGOTIATION_INFO_SCSV 0x00ff
+
+/** \brief Limits on lists we keep (longer lists are still parsed; extra entries are only dissected). */
+#define TLS_MAX_SUITES 128
+#define TLS_MAX_GROUPS 32
+#define TLS_MAX_SIGALGS 32
+#define TLS_MAX_POINT_FORMATS 8
+#define TLS_MAX_COMPRESSIONS 16
+#define TLS_MAX_EXTENSIONS 32
+#define TLS_MAX_CERTS 8
+#define TLS_MAX_HOSTNAME 255
+
+/** \brief An extension as seen on the wire (for listing what a peer sent). */
+typedef struct tls_ext_seen {
+    uint16_t type;
+    const uint8_t *data;
+    size_t len;
+} tls_ext_seen;
+
+/**
+ * \brief ClientHello (RFC 5246 §7.4.1.2) with the extensions of RFC 6066
+ *        (server_name), RFC 8422 (supported_groups, ec_point_formats),
+ *        RFC 5246 §7.4.1.4.1 (signature_algorithms), RFC 7627
+ *        (extended_master_secret) and RFC 5746 (renegotiation_info).
+ */
+typedef struct tls_client_hello {
+    uint16_t version;
+    uint8_t random[32];
+    uint8_t session_id[32];
+    size_t session_id_len;
+    uint16_t suites[TLS_MAX_SUITES];
+    size_t nsuites;
+    uint8_t compressions[TLS_MAX_COMPRESSIONS];
+    size_t ncompressions;
+    bool has_extensions;            /**< the extensions block is present at all */
+    bool has_server_name;
+    char server_name[TLS_MAX_HOSTNAME + 1]; /**< host_name, NUL-terminated */
+    bool has_groups;
+    uint16_t groups[TLS_MAX_GROUPS];
+    size_t ngroups;
+    bool has_point_formats;
+    uint8_t point_formats[TLS_MAX_POINT_FORMATS];
+    size_t npoint_formats;
+    bool has_sigalgs;
+    uint16_t sigalgs[TLS_MAX_SIGALGS];
+    size_t nsigalgs;
+    bool has_ems;                   /**< extended_master_secret (empty) */
+    bool has_reneg_info;            /**< renegotiation_info (must be empty here) */
+    tls_ext_seen exts[TLS_MAX_EXTENSIONS]; /**< every extension, in order */
+    size_t nexts;
+} tls_client_hello;
+
+tls_err tls_client_hello_write(const tls_client_hello *m, tls_writer *w);
+tls_err tls_client_hello_parse(tls_reader *r, tls_client_hello *m);
+
+/** \brief ServerHello (RFC 5246 §7.4.1.3). */
+typedef struct tls_server_hello {
+    uint16_t version;
+    uint8_t random[32];
+    uint8_t session_id[32];
+    size_t session_id_len;
+    uint16_t suite;
+    uint8_t compression;
+    bool has_extensions;
+    bool has_point_formats;
+    uint8_t point_formats[TLS_MAX_POINT_FORMATS];
+    size_t npoint_formats;
+    bool has_ems;
+    bool has_reneg_info;
+    tls_ext_seen exts[TLS_MAX_EXTENSIONS];
+    size_t nexts;
+} tls_server_hello;
+
+tls_err tls_server_hello_write(const tls_server_hello *m, tls_writer *w);
+tls_err tls_server_hello_parse(tls_reader *r, tls_server_hello *m);
+
+/** \brief Certificate (RFC 5246 §7.4.2): a chain of DER certificates, leaf first. */
+typedef struct tls_certificate_msg {
+    const uint8_t *certs[TLS_MAX_CERTS];
+    size_t cert_lens[TLS_MAX_CERTS];
+    size_t ncerts;
+} tls_certificate_msg;
+
+tls_err tls_certificate_write(const tls_certificate_msg *m, tls_writer *w);
+/** \brief More than TLS_MAX_CERTS certificates is TLS_ERR_BAD_CERTIFICATE. */
+tls_err tls_certificate_parse(tls_reader *r, tls_certificate_msg *m);
+
+/**
+ * \brief ServerKeyExchange for ECDHE_RSA (RFC 8422 §5.4): ServerECDHParams
+ *        (named_curve + public point) and a digitally-signed struct.
+ */
+typedef struct tls_server_key_exchange {
+    uint8_t curve_type;         /**< 3 = named_curve */
+    uint16_t group;
+    const uint8_t *point;
+    size_t point_len;
+    const uint8_t *params;      /**< the ServerECDHParams bytes (what is signed) */
+    size_t params_len;
+    uint16_t sig_alg;           /**< SignatureAndHashAlgorithm, e.g. 0x0401 */
+    const uint8_t *sig;
+    size_t sig_len;
+} tls_server_key_exchange;
+
+/** \brief Writes params from curve_type/group/point (params/params_len ignored). */
+tls_err tls_server_key_exchange_write(const tls_server_key_exchange *m, tls_writer *w);
+tls_err tls_server_key_exchange_parse(tls_reader *r, tls_server_key_exchange *m);
+/**
+ * \brief Encode only the ServerECDHParams (curve_type, group, point): the
+ *        bytes that are signed, written identically by the sender and checked
+ *        by the receiver.
+ */
+tls_err tls_server_ecdh_params_write(const tls_server_key_exchange *m, tls_writer *w);
+
+/** \brief ServerHelloDone (RFC 5246 §7.4.5): empty body. */
+tls_err tls_server_hello_done_write(tls_writer *w);
+tls_err tls_server_hello_done_parse(tls_reader *r);
+
+/**
+ * \brief ClientKeyExchange (RFC 5246 §7.4.7; RFC 8422 §5.7): for ECDHE an
+ *        opaque point<1..255>; for RSA an EncryptedPreMasterSecret<0..2^16-1>.
+ *        The body has no type marker: the negotiated suite says which.
+ */
+typedef struct tls_client_key_exchange {
+    bool is_rsa;
+    const uint8_t *data;        /**< the point, or the RSA ciphertext */
+    size_t len;
+} tls_client_key_exchange;
+
+tls_err tls_client_key_exchange_write(const tls_client_key_exchange *m, tls_writer *w);
+/** \brief \p m->is_rsa must be set by the caller before parsing. */
+tls_err tls_client_key_exchange_parse(tls_reader *r, tls_client_key_exchange *m);
+
+/** \brief ChangeCipherSpec (RFC 5246 §7.1): one byte, value 1. */
+tls_err tls_change_cipher_spec_write(tls_writer *w);
+tls_err tls_change_cipher_spec_parse(tls_reader *r);
+
+/** \brief Finished (RFC 5246 §7.4.9): verify_data[12]. */
+typedef struct tls_finished {
+    uint8_t verify_data[12];
+} tls_finished;
+
+tls_err tls_finished_write(const tls_finished *m, tls_writer *w);
+tls_err tls_finished_parse(tls_reader *r, tls_finished *m);
+
+/** \brief Alert (RFC 5246 §7.2): level and description. */
+typedef struct tls_alert {
+    uint8_t level;
+    uint8_t description;
+} tls_alert;
+
+tls_err tls_alert_write(const tls_alert *m, tls_writer *w);
+tls_err tls_alert_parse(tls_reader *r, tls_alert *m);
+
+/**
+ * \brief Handshake header: msg_type(1) ‖ length(3), then the body.
+ *        Writes the header around whatever \p body_fn writes.
+ */
+void tls_msg_header_write(tls_writer *w, uint8_t hs_type, size_t body_len);
+
+/**
+ * \brief Parse the 4-byte handshake header and open the body.
+ * \param type  message type read
+ * \param body  reader over exactly the body
+ */
+tls_err tls_msg_header_parse(tls_reader *r, uint8_t *type, tls_reader *body);
+
+/** \brief "ClientHello", "ServerHello", ... or NULL for an unknown type. */
+const char *tls_hs_type_name(uint8_t type);
+/** \brief "handshake", "change_cipher_spec", "alert", "application_data", or NULL. */
+const char *tls_content_type_name(uint8_t type);
+
+#endif

@@ -1,0 +1,62 @@
+/**
+ * \file prf.h
+ * \brief The TLS 1.2 PRF (RFC 5246 §5), written out from HMAC so that each
+ *        A(i) of P_hash can be shown, plus the master-secret and key-block
+ *        derivations built on it.
+ */
+#ifndef TLSSIM_PRF_H
+#define TLSSIM_PRF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tlssim/crypto.h"
+
+/** \brief How many A(i) iterations a trace keeps (enough for any key block). */
+#define TLS_PRF_TRACE_MAX 8
+
+/**
+ * \brief Optional record of a PRF run: A(1), A(2), ... and each output block
+ *        HMAC(secret, A(i) ‖ seed), for front ends that teach P_hash.
+ */
+typedef struct tls_prf_trace {
+    size_t rounds;                              /**< iterations recorded */
+    size_t hash_len;                            /**< bytes in each entry */
+    uint8_t a[TLS_PRF_TRACE_MAX][TLS_HASH_MAX]; /**< A(i), i = 1..rounds */
+    uint8_t out[TLS_PRF_TRACE_MAX][TLS_HASH_MAX];/**< HMAC(secret, A(i) ‖ seed) */
+} tls_prf_trace;
+
+/**
+ * \brief PRF(secret, label, seed) = P_hash(secret, label ‖ seed).
+ * \param alg    SHA-256 or SHA-384 (from the cipher suite)
+ * \param secret the secret
+ * \param label  ASCII label without NUL, e.g. "master secret"
+ * \param seed   seed parts concatenated in order (e.g. client ‖ server random)
+ * \param out    \p out_len bytes of output
+ * \param trace  NULL, or where to record the iterations
+ */
+tls_err tls_prf(tls_hash_alg alg, const uint8_t *secret, size_t secret_len,
+                const char *label, const tls_span *seed, size_t nseed,
+                uint8_t *out, size_t out_len, tls_prf_trace *trace);
+
+/** \brief A key block split into its parts (RFC 5246 §6.3; AEAD: no MAC keys). */
+typedef struct tls_key_block {
+    uint8_t client_write_key[32];
+    uint8_t server_write_key[32];
+    uint8_t client_write_iv[4];   /**< implicit salt of the GCM nonce (RFC 5288) */
+    uint8_t server_write_iv[4];
+    size_t key_len;               /**< 16 or 32 */
+    size_t iv_len;                /**< 4 */
+} tls_key_block;
+
+/**
+ * \brief key_block = PRF(master, "key expansion", server_random ‖ client_random),
+ *        split as client key, server key, client IV, server IV.
+ * \param raw  optional: receives the raw key block (2*key_len + 8 bytes), or NULL
+ */
+tls_err tls_key_block_derive(tls_hash_alg alg, const uint8_t master[48],
+                             const uint8_t client_random[32],
+                             const uint8_t server_random[32],
+                             size_t key_len, tls_key_block *kb, uint8_t *raw);
+
+#endif

@@ -1,0 +1,114 @@
+/**
+ * \file sim.h
+ * \brief The in-process simulation: a client engine and a server engine that
+ *        only talk through a visible channel, pumped step by step.
+ *
+ * "Pause at step N" is "run until message N has crossed": tls_sim_step runs
+ * exactly one step of the table.  Everything learned is appended to the
+ * trace given at creation; front ends render that trace.
+ */
+#ifndef TLSSIM_SIM_H
+#define TLSSIM_SIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tlssim/event.h"
+#include "tlssim/suites.h"
+
+/** \brief Values a scenario file can fix instead of drawing them at random. */
+typedef struct tls_scenario {
+    bool has_client_random, has_server_random;
+    uint8_t client_random[32];
+    uint8_t server_random[32];
+    bool has_client_ecdhe_private, has_server_ecdhe_private;
+    uint8_t client_ecdhe_private[48];
+    size_t client_ecdhe_private_len;
+    uint8_t server_ecdhe_private[48];
+    size_t server_ecdhe_private_len;
+    bool has_pre_master_random;      /**< RSA: the 46 random bytes of the pre-master */
+    uint8_t pre_master_random[46];
+} tls_scenario;
+
+/**
+ * \brief Parse a scenario file (format in the README: `name = hex` lines,
+ *        `#` comments).
+ * \param path   file to read
+ * \param sc     filled on success
+ * \param err    receives a one-line message "FILE:LINE: problem" on failure
+ * \return true on success
+ */
+bool tls_scenario_load(const char *path, tls_scenario *sc, char *err, size_t err_len);
+
+/** \brief A byte to corrupt as it crosses the channel (tests, demos of alerts). */
+typedef struct tls_tamper {
+    bool enabled;
+    size_t record;          /**< index of the record in the channel (0 = first) */
+    size_t offset;          /**< byte within that record's wire bytes */
+    uint8_t xor_mask;       /**< what to XOR into it */
+} tls_tamper;
+
+/** \brief Everything that shapes a run. */
+typedef struct tls_sim_config {
+    tls_kx kx;                      /**< key exchange the server is set up for */
+    const tls_suite *suite;         /**< the suite the server accepts; NULL = default for kx */
+    tls_group group;                /**< the group the server picks (ECDHE) */
+    bool seeded;                    /**< use \p seed instead of real entropy */
+    uint64_t seed;
+    const tls_scenario *scenario;   /**< fixed values, or NULL */
+    const char *server_name;        /**< SNI and the name checked; NULL = demo host */
+    bool ems;                       /**< offer/accept the extended master secret */
+    tls_tamper tamper;
+} tls_sim_config;
+
+/** \brief The defaults: ECDHE, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, secp256r1. */
+void tls_sim_config_default(tls_sim_config *cfg);
+
+/** \brief How a run ended. */
+typedef struct tls_sim_result {
+    bool done;              /**< no more steps to run */
+    bool ok;                /**< both Finished verified */
+    int failed_step;        /**< step where it failed (0 if ok) */
+    tls_party failed_party; /**< the side that detected the failure */
+    tls_err err;            /**< its error */
+    char why[256];          /**< one line: what went wrong */
+} tls_sim_result;
+
+/** \brief An in-process run. */
+typedef struct tls_sim tls_sim;
+
+/**
+ * \brief Set up a client, a server and an empty channel.
+ * \param cfg    configuration (copied)
+ * \param trace  where events go; must outlive the sim
+ * \return the sim, or NULL when out of memory or the demo PKI fails to load
+ */
+tls_sim *tls_sim_new(const tls_sim_config *cfg, tls_trace *trace);
+
+/**
+ * \brief Run the next step: its sender writes, the record(s) cross the
+ *        channel, the receiver reads.  Skipped steps are recorded as such.
+ * \return TLS_OK while the handshake goes on; the error once it failed
+ */
+tls_err tls_sim_step(tls_sim *sim);
+
+/** \brief Run every remaining step. */
+tls_err tls_sim_run_all(tls_sim *sim);
+
+/** \brief The step last run (0 before the first). */
+int tls_sim_current_step(const tls_sim *sim);
+
+/** \brief The outcome so far. */
+const tls_sim_result *tls_sim_result_get(const tls_sim *sim);
+
+/** \brief Wipe every secret and free. */
+void tls_sim_free(tls_sim *sim);
+
+/**
+ * \brief Convenience: configure, run everything, free.
+ * \return the result's error (TLS_OK when both Finished verified)
+ */
+tls_err tls_sim_run(const tls_sim_config *cfg, tls_trace *trace, tls_sim_result *res);
+
+#endif

@@ -1,0 +1,62 @@
+/**
+ * \file suites.h
+ * \brief The cipher suites and named groups tlssim implements, as data:
+ *        one table each, looked up by id or name.
+ */
+#ifndef TLSSIM_SUITES_H
+#define TLSSIM_SUITES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#include "tlssim/crypto.h"
+
+/** \brief Key exchange of a suite. */
+typedef enum tls_kx { TLS_KX_ECDHE_RSA, TLS_KX_RSA } tls_kx;
+
+/** \brief One cipher suite: TLS_<kx>_WITH_<cipher>_<prf hash>. */
+typedef struct tls_suite {
+    uint16_t id;            /**< IANA value, e.g. 0xc02f */
+    const char *name;       /**< "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" */
+    tls_kx kx;
+    size_t key_len;         /**< AES key bytes: 16 or 32 */
+    tls_hash_alg prf_hash;  /**< PRF and Finished hash */
+} tls_suite;
+
+/** \brief One named group. */
+typedef struct tls_group_info {
+    tls_group id;
+    const char *name;       /**< "secp256r1", "x25519", "secp384r1" */
+} tls_group_info;
+
+/** \brief All suites, in the client's order of preference; *n set. */
+const tls_suite *tls_suites_all(size_t *n);
+/** \brief All groups, in the client's order of preference; *n set. */
+const tls_group_info *tls_groups_all(size_t *n);
+
+/** \brief Suite by IANA id, or NULL. */
+const tls_suite *tls_suite_by_id(uint16_t id);
+/**
+ * \brief Suite by name ("TLS_RSA_WITH_AES_128_GCM_SHA256", case-insensitive,
+ *        the "TLS_" prefix optional) or by hex id ("0xc02f"), or NULL.
+ */
+const tls_suite *tls_suite_parse(const char *text);
+/** \brief Group by id, or NULL. */
+const tls_group_info *tls_group_by_id(uint16_t id);
+/** \brief Group by name (case-insensitive; "p256"/"prime256v1" aliases), or NULL. */
+const tls_group_info *tls_group_parse(const char *text);
+
+/** \brief "ECDHE_RSA" / "RSA". */
+const char *tls_kx_name(tls_kx kx);
+
+/** \brief Name of any suite id we may see on the wire, or NULL when unknown. */
+const char *tls_suite_wire_name(uint16_t id);
+/** \brief Name of any group id we may see on the wire, or NULL when unknown. */
+const char *tls_group_wire_name(uint16_t id);
+/** \brief Name of a SignatureScheme (e.g. 0x0401 "rsa_pkcs1_sha256"), or NULL. */
+const char *tls_sigscheme_name(uint16_t id);
+/** \brief Name of an extension type (e.g. 0 "server_name"), or NULL. */
+const char *tls_extension_name(uint16_t type);
+
+#endif

@@ -1,0 +1,264 @@
+/* Bounded reader and growable writer: see include/tlssim/buf.h. */
+#include "tlssim/buf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tlssim/crypto.h"
+#include "tlssim/event.h"
+
+void tls_reader_init(tls_reader *r, const uint8_t *data, size_t len,
+                     struct tls_dissect *dissect, size_t base)
+{
+    r->data = data;
+    r->len = data ? len : 0;
+    r->pos = 0;
+    r->base = base;
+    r->depth = 0;
+    r->dissect = dissect;
+}
+
+size_t tls_reader_left(const tls_reader *r) { return r->len - r->pos; }
+
+const uint8_t *tls_reader_ptr(const tls_reader *r) { return r->data + r->pos; }
+
+/* Short byte strings are shown whole; long ones (certificates, signatures)
+ * are summarised: the tree links to the bytes, which the hex view shows. */
+static void field_add_bytes(tls_reader *r, const char *name, size_t at, size_t n)
+{
+    if (!r->dissect || !name)
+        return;
+    if (n <= 48) {
+        char hex[97];
+        for (size_t i = 0; i < n; i++)
+            snprintf(hex + 2 * i, 3, "%02x", r->data[at + i]);
+        hex[2 * n] = '\0';
+        tls_dissect_add(r->dissect, r->base + at, n, r->depth, name, "%s", hex);
+    } else {
+        char hex[33];
+        for (size_t i = 0; i < 16; i++)
+            snprintf(hex + 2 * i, 3, "%02x", r->data[at + i]);
+        tls_dissect_add(r->dissect, r->base + at, n, r->depth, name,
+                        "%s… (%zu bytes)", hex, n);
+    }
+}
+
+static tls_err read_uint(tls_reader *r, const char *name, size_t n, uint32_t *out)
+{
+    if (tls_reader_left(r) < n)
+        return TLS_ERR_DECODE;
+    uint32_t v = 0;
+    for (size_t i = 0; i < n; i++)
+        v = (v << 8) | r->data[r->pos + i];
+    if (r->dissect && name) {
+        /* Width-matched hex, plus decimal for lengths and counts. */
+        tls_dissect_add(r->dissect, r->base + r->pos, n, r->depth, name,
+                        "0x%0*x (%u)", (int)(2 * n), (unsigned)v, (unsigned)v);
+    }
+    r->pos += n;
+    *out = v;
+    return TLS_OK;
+}
+
+tls_err tls_reader_u8(tls_reader *r, const char *name, uint8_t *out)
+{
+    uint32_t v;
+    tls_err e = read_uint(r, name, 1, &v);
+    if (e == TLS_OK)
+        *out = (uint8_t)v;
+    return e;
+}
+
+tls_err tls_reader_u16(tls_reader *r, const char *name, uint16_t *out)
+{
+    uint32_t v;
+    tls_err e = read_uint(r, name, 2, &v);
+    if (e == TLS_OK)
+        *out = (uint16_t)v;
+    return e;
+}
+
+tls_err tls_reader_u24(tls_reader *r, const char *name, uint32_t *out)
+{
+    return read_uint(r, name, 3, out);
+}
+
+tls_err tls_reader_u32(tls_reader *r, const char *name, uint32_t *out)
+{
+    return read_uint(r, name, 4, out);
+}
+
+tls_err tls_reader_bytes(tls_reader *r, const char *name, size_t n,
+                         const uint8_t **out)
+{
+    if (tls_reader_left(r) < n)
+        return TLS_ERR_DECODE;
+    field_add_bytes(r, name, r->pos, n);
+    *out = r->data + r->pos;
+    r->pos += n;
+    return TLS_OK;
+}
+
+tls_err tls_reader_copy(tls_reader *r, const char *name, uint8_t *out, size_t n)
+{
+    const uint8_t *p;
+    tls_err e = tls_reader_bytes(r, name, n, &p);
+    if (e == TLS_OK && n)
+        memcpy(out, p, n);
+    return e;
+}
+
+tls_err tls_reader_open_fixed(tls_reader *r, const char *name, size_t n,
+                              tls_reader *sub)
+{
+    if (tls_reader_left(r) < n)
+        return TLS_ERR_DECODE;
+    int depth = r->depth;
+    if (r->dissect && name) {
+        tls_dissect_add(r->dissect, r->base + r->pos, n, r->depth, name,
+                        "%zu bytes", n);
+        depth++;
+    }
+    tls_reader_init(sub, r->data + r->pos, n, r->dissect, r->base + r->pos);
+    sub->depth = depth;
+    r->pos += n;
+    return TLS_OK;
+}
+
+tls_err tls_reader_open(tls_reader *r, const char *name, int prefix_len,
+                        tls_reader *sub)
+{
+    char lname[96];
+    uint32_t n;
+    const char *pname = NULL;
+    if (name) {
+        snprintf(lname, sizeof lname, "%s.length", name);
+        pname = lname;
+    }
+    tls_err e = read_uint(r, pname, (size_t)prefix_len, &n);
+    if (e != TLS_OK)
+        return e;
+    return tls_reader_open_fixed(r, name, n, sub);
+}
+
+tls_err tls_reader_close(const tls_reader *sub)
+{
+    return sub->pos == sub->len ? TLS_OK : TLS_ERR_DECODE;
+}
+
+void tls_reader_annotate(tls_reader *r, const char *fmt, ...)
+{
+    if (!r->dissect || r->dissect->n == 0)
+        return;
+    tls_field *f = &r->dissect->fields[r->dissect->n - 1];
+    char note[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(note, sizeof note, fmt, ap);
+    va_end(ap);
+    tls_dissect_set_value(r->dissect, r->dissect->n - 1, "%s %s%s%s",
+                          f->value ? f->value : "", "[", note, "]");
+}
+
+/* ------------------------------------------------------------- writer */
+
+void tls_writer_init(tls_writer *w)
+{
+    w->data = NULL;
+    w->len = 0;
+    w->cap = 0;
+    w->err = TLS_OK;
+}
+
+void tls_writer_free(tls_writer *w)
+{
+    if (w->data) {
+        tls_wipe(w->data, w->cap);
+        free(w->data);
+    }
+    tls_writer_init(w);
+}
+
+void tls_writer_reset(tls_writer *w)
+{
+    w->len = 0;
+    w->err = TLS_OK;
+}
+
+tls_err tls_writer_error(const tls_writer *w) { return w->err; }
+
+/* Make room for n more bytes; on failure the error sticks and later writes
+ * become no-ops, so encoders check once at the end. */
+static bool writer_room(tls_writer *w, size_t n)
+{
+    if (w->err != TLS_OK)
+        return false;
+    if (n > SIZE_MAX / 2 - w->len) {
+        w->err = TLS_ERR_INTERNAL;
+        return false;
+    }
+    if (w->len + n <= w->cap)
+        return true;
+    size_t cap = w->cap ? w->cap : 256;
+    while (cap < w->len + n)
+        cap *= 2;
+    /* Not realloc: the old buffer may hold secrets and must be wiped. */
+    uint8_t *p = malloc(cap);
+    if (!p) {
+        w->err = TLS_ERR_INTERNAL;
+        return false;
+    }
+    if (w->data) {
+        memcpy(p, w->data, w->len);
+        tls_wipe(w->data, w->cap);
+        free(w->data);
+    }
+    w->data = p;
+    w->cap = cap;
+    return true;
+}
+
+static void put_uint(tls_writer *w, uint64_t v, size_t n)
+{
+    if (!writer_room(w, n))
+        return;
+    for (size_t i = 0; i < n; i++)
+        w->data[w->len + i] = (uint8_t)(v >> (8 * (n - 1 - i)));
+    w->len += n;
+}
+
+void tls_writer_u8(tls_writer *w, uint8_t v) { put_uint(w, v, 1); }
+void tls_writer_u16(tls_writer *w, uint16_t v) { put_uint(w, v, 2); }
+void tls_writer_u24(tls_writer *w, uint32_t v) { put_uint(w, v, 3); }
+void tls_writer_u32(tls_writer *w, uint32_t v) { put_uint(w, v, 4); }
+void tls_writer_u64(tls_writer *w, uint64_t v) { put_uint(w, v, 8); }
+
+void tls_writer_bytes(tls_writer *w, const uint8_t *p, size_t n)
+{
+    if (n == 0 || !writer_room(w, n))
+        return;
+    memcpy(w->data + w->len, p, n);
+    w->len += n;
+}
+
+size_t tls_writer_reserve(tls_writer *w, int prefix_len)
+{
+    size_t mark = w->len;
+    put_uint(w, 0, (size_t)prefix_len);
+    return mark;
+}
+
+void tls_writer_patch(tls_writer *w, size_t mark, int prefix_len)
+{
+    if (w->err != TLS_OK)
+        return;
+    size_t n = w->len - mark - (size_t)prefix_len;
+    if (prefix_len < 4 && n >> (8 * prefix_len)) {
+        w->err = TLS_ERR_INTERNAL;
+        return;
+    }
+    for (int i = 0; i < prefix_len; i++)
+        w->data[mark + (size_t)i] = (uint8_t)(n >> (8 * (prefix_len - 1 - i)));
+}

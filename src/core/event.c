@@ -1,0 +1,269 @@
+/* Dissections and the event trace: see include/tlssim/event.h. */
+#include "tlssim/event.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tlssim/crypto.h"
+
+const char *tls_party_name(tls_party p)
+{
+    switch (p) {
+    case TLS_PARTY_CLIENT: return "client";
+    case TLS_PARTY_SERVER: return "server";
+    case TLS_PARTY_WIRE: return "wire";
+    }
+    return "?";
+}
+
+const char *tls_event_kind_name(tls_event_kind k)
+{
+    static const char *const names[] = {"step", "record", "message", "value",
+                                        "check", "alert", "note"};
+    return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
+}
+
+static char *vformat(const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return NULL;
+    char *s = malloc((size_t)n + 1);
+    if (s)
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
+static char *dup_str(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+static uint8_t *dup_bytes(const uint8_t *p, size_t n)
+{
+    if (!p || n == 0)
+        return NULL;
+    uint8_t *d = malloc(n);
+    if (d)
+        memcpy(d, p, n);
+    return d;
+}
+
+char *tls_hex(const uint8_t *p, size_t len)
+{
+    static const char digits[] = "0123456789abcdef";
+    char *s = malloc(2 * len + 1);
+    if (!s)
+        return NULL;
+    for (size_t i = 0; i < len; i++) {
+        s[2 * i] = digits[p[i] >> 4];
+        s[2 * i + 1] = digits[p[i] & 15];
+    }
+    s[2 * len] = '\0';
+    return s;
+}
+
+/* ------------------------------------------------------------ dissect */
+
+void tls_dissect_free(tls_dissect *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->fields[i].name);
+        free(d->fields[i].value);
+    }
+    free(d->fields);
+    memset(d, 0, sizeof *d);
+}
+
+size_t tls_dissect_add(tls_dissect *d, size_t offset, size_t length, int depth,
+                       const char *name, const char *fmt, ...)
+{
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? 2 * d->cap : 32;
+        tls_field *f = realloc(d->fields, cap * sizeof *f);
+        if (!f) {
+            d->oom = true;
+            return (size_t)-1;
+        }
+        d->fields = f;
+        d->cap = cap;
+    }
+    tls_field *f = &d->fields[d->n];
+    f->offset = offset;
+    f->length = length;
+    f->depth = depth;
+    f->name = dup_str(name);
+    va_list ap;
+    va_start(ap, fmt);
+    f->value = vformat(fmt, ap);
+    va_end(ap);
+    if (!f->name || !f->value) {
+        free(f->name);
+        free(f->value);
+        d->oom = true;
+        return (size_t)-1;
+    }
+    return d->n++;
+}
+
+void tls_dissect_set_value(tls_dissect *d, size_t i, const char *fmt, ...)
+{
+    if (i >= d->n)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *v = vformat(fmt, ap);
+    va_end(ap);
+    if (!v) {
+        d->oom = true;
+        return;
+    }
+    free(d->fields[i].value);
+    d->fields[i].value = v;
+}
+
+/* -------------------------------------------------------------- trace */
+
+void tls_trace_init(tls_trace *t) { memset(t, 0, sizeof *t); }
+
+static void event_free(tls_event *e)
+{
+    free(e->name);
+    free(e->text);
+    if (e->bytes) {
+        tls_wipe(e->bytes, e->len);
+        free(e->bytes);
+    }
+    if (e->plaintext) {
+        tls_wipe(e->plaintext, e->plaintext_len);
+        free(e->plaintext);
+    }
+    tls_dissect_free(&e->dissect);
+}
+
+void tls_trace_free(tls_trace *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        event_free(&t->ev[i]);
+    free(t->ev);
+    tls_trace_init(t);
+}
+
+size_t tls_trace_push(tls_trace *t, tls_event *ev)
+{
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? 2 * t->cap : 64;
+        tls_event *p = realloc(t->ev, cap * sizeof *p);
+        if (!p) {
+            t->oom = true;
+            tls_dissect_free(&ev->dissect);
+            return (size_t)-1;
+        }
+        t->ev = p;
+        t->cap = cap;
+    }
+    tls_event *e = &t->ev[t->n];
+    *e = *ev;
+    e->name = dup_str(ev->name);
+    e->text = dup_str(ev->text);
+    e->bytes = dup_bytes(ev->bytes, ev->len);
+    e->plaintext = dup_bytes(ev->plaintext, ev->plaintext_len);
+    memset(&ev->dissect, 0, sizeof ev->dissect);
+    if ((ev->name && !e->name) || (ev->text && !e->text) ||
+        (ev->bytes && ev->len && !e->bytes) ||
+        (ev->plaintext && ev->plaintext_len && !e->plaintext)) {
+        event_free(e);
+        t->oom = true;
+        return (size_t)-1;
+    }
+    if (!e->bytes)
+        e->len = 0;
+    if (!e->plaintext)
+        e->plaintext_len = 0;
+    return t->n++;
+}
+
+void tls_trace_value(tls_trace *t, tls_party who, const char *name, bool secret,
+                     const uint8_t *bytes, size_t len, const char *text)
+{
+    tls_event ev = {.kind = TLS_EV_VALUE, .step = t->step, .party = who,
+                    .name = (char *)name, .secret = secret,
+                    .bytes = (uint8_t *)bytes, .len = len, .text = (char *)text};
+    tls_trace_push(t, &ev);
+}
+
+void tls_trace_check(tls_trace *t, tls_party who, const char *what, bool ok,
+                     const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *detail = vformat(fmt, ap);
+    va_end(ap);
+    tls_event ev = {.kind = TLS_EV_CHECK, .step = t->step, .party = who,
+                    .name = (char *)what, .ok = ok, .text = detail};
+    tls_trace_push(t, &ev);
+    free(detail);
+}
+
+void tls_trace_note(tls_trace *t, tls_party who, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = vformat(fmt, ap);
+    va_end(ap);
+    tls_event ev = {.kind = TLS_EV_NOTE, .step = t->step, .party = who, .text = s};
+    tls_trace_push(t, &ev);
+    free(s);
+}
+
+const tls_event *tls_trace_find_value(const tls_trace *t, const char *name,
+                                      tls_party who, int step)
+{
+    const tls_event *found = NULL;
+    for (size_t i = 0; i < t->n; i++) {
+        const tls_event *e = &t->ev[i];
+        if (e->step > step)
+            break;
+        if (e->kind == TLS_EV_VALUE && e->party == who && e->name &&
+            strcmp(e->name, name) == 0)
+            found = e;
+    }
+    return found;
+}
+
+/* The vocabulary shared by the engine, JSON and lesson placeholders. */
+static const char *const value_names[] = {
+    "client_random",        "server_name",          "server_random",
+    "cipher_suite",         "named_group",          "server_certificate",
+    "server_ecdhe_private", "server_ecdhe_public",  "ske_signature",
+    "client_ecdhe_private", "client_ecdhe_public",  "encrypted_pre_master",
+    "pre_master_secret",    "master_secret",        "key_block",
+    "client_write_key",     "server_write_key",     "client_write_iv",
+    "server_write_iv",      "handshake_hash",       "client_verify_data",
+    "server_verify_data",
+};
+
+const char *const *tls_value_names(size_t *n)
+{
+    *n = sizeof value_names / sizeof value_names[0];
+    return value_names;
+}
+
+bool tls_value_name_known(const char *name)
+{
+    for (size_t i = 0; i < sizeof value_names / sizeof value_names[0]; i++)
+        if (strcmp(value_names[i], name) == 0)
+            return true;
+    return false;
+}
