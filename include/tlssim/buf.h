@@ -134,6 +134,13 @@ void tls_writer_u64(tls_writer *w, uint64_t v);
 void tls_writer_bytes(tls_writer *w, const uint8_t *p, size_t n);
 
 /**
+ * \brief Append \p n zero bytes and return where they start, for output
+ *        produced in place (e.g. a ciphertext).  Valid until the next write.
+ * \return the bytes, or NULL when the writer has failed
+ */
+uint8_t *tls_writer_extend(tls_writer *w, size_t n);
+
+/**
  * \brief Reserve a 1/2/3-byte length prefix to be patched later.
  * \return a mark to pass to tls_writer_patch
  */

@@ -130,6 +130,7 @@ typedef struct tls_trace {
     size_t cap;
     bool oom;               /**< an allocation failed: the trace is incomplete */
     int step;               /**< step that new events are tagged with */
+    int announced;          /**< highest step with a STEP event */
 } tls_trace;
 
 /** \brief An empty trace. */
@@ -143,6 +144,15 @@ void tls_trace_free(tls_trace *t);
  * \return index of the event, or (size_t)-1 when out of memory
  */
 size_t tls_trace_push(tls_trace *t, tls_event *ev);
+
+/**
+ * \brief Enter step \p number: tag new events with it and, the first time,
+ *        append its STEP event (the sender announces; the receiver finds it
+ *        announced already).  Entering an earlier step only retags.
+ * \param skipped  the step does not happen in this mode; \p reason says why
+ */
+void tls_trace_step(tls_trace *t, int number, tls_party sender, const char *message,
+                    bool skipped, const char *reason);
 
 /** \brief Record a value a party knows now.  \p text may be NULL. */
 void tls_trace_value(tls_trace *t, tls_party who, const char *name, bool secret,

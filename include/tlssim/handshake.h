@@ -38,6 +38,8 @@ typedef struct tls_step {
     const char *skip_reason;/**< why it is absent in RSA mode (NULL if never) */
     const char *teaches;    /**< one sentence: what this step is for */
     const char *lesson;     /**< lesson file stem, e.g. "04-server-key-exchange" */
+    bool keys_after;        /**< once this message is in the transcript, each side
+                                 derives the master secret and the key block */
     tls_step_write_fn write;
     tls_step_read_fn read;
 } tls_step;

@@ -243,6 +243,16 @@ void tls_writer_bytes(tls_writer *w, const uint8_t *p, size_t n)
     w->len += n;
 }
 
+uint8_t *tls_writer_extend(tls_writer *w, size_t n)
+{
+    if (!writer_room(w, n))
+        return NULL;
+    uint8_t *p = w->data + w->len;
+    memset(p, 0, n);
+    w->len += n;
+    return p;
+}
+
 size_t tls_writer_reserve(tls_writer *w, int prefix_len)
 {
     size_t mark = w->len;

@@ -1,1 +1,155 @@
-/* placeholder: being written */
+/* The eavesdropper: see include/tlssim/eavesdropper.h. */
+#include "tlssim/eavesdropper.h"
+
+#include <string.h>
+
+#include "tlssim/msg.h"
+#include "tlssim/record.h"
+#include "tlssim/suites.h"
+
+void tls_eavesdropper_init(tls_eavesdropper *eve, tls_trace *trace)
+{
+    memset(eve, 0, sizeof *eve);
+    eve->trace = trace;
+    for (int i = 0; i < 2; i++) {
+        tls_writer_init(&eve->rec[i]);
+        tls_writer_init(&eve->hs[i]);
+    }
+}
+
+void tls_eavesdropper_free(tls_eavesdropper *eve)
+{
+    for (int i = 0; i < 2; i++) {
+        tls_writer_free(&eve->rec[i]);
+        tls_writer_free(&eve->hs[i]);
+    }
+}
+
+static void wire_value(tls_eavesdropper *eve, const char *name, const uint8_t *p,
+                       size_t n, const char *text)
+{
+    tls_trace_value(eve->trace, TLS_PARTY_WIRE, name, false, p, n, text);
+}
+
+static void learn_message(tls_eavesdropper *eve, uint8_t type, tls_reader *body)
+{
+    switch (type) {
+    case TLS_HS_CLIENT_HELLO: {
+        tls_client_hello ch;
+        memset(&ch, 0, sizeof ch);
+        if (tls_client_hello_parse(body, &ch) != TLS_OK)
+            return;
+        wire_value(eve, "client_random", ch.random, 32, NULL);
+        if (ch.has_server_name)
+            wire_value(eve, "server_name", (const uint8_t *)ch.server_name,
+                       strlen(ch.server_name), ch.server_name);
+        break;
+    }
+    case TLS_HS_SERVER_HELLO: {
+        tls_server_hello sh;
+        memset(&sh, 0, sizeof sh);
+        if (tls_server_hello_parse(body, &sh) != TLS_OK)
+            return;
+        const tls_suite *s = tls_suite_by_id(sh.suite);
+        eve->rsa = s && s->kx == TLS_KX_RSA;
+        uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
+        wire_value(eve, "server_random", sh.random, 32, NULL);
+        wire_value(eve, "cipher_suite", id, 2, s ? s->name : tls_suite_wire_name(sh.suite));
+        break;
+    }
+    case TLS_HS_CERTIFICATE: {
+        tls_certificate_msg cm;
+        memset(&cm, 0, sizeof cm);
+        if (tls_certificate_parse(body, &cm) != TLS_OK || cm.ncerts == 0)
+            return;
+        wire_value(eve, "server_certificate", cm.certs[0], cm.cert_lens[0], NULL);
+        break;
+    }
+    case TLS_HS_SERVER_KEY_EXCHANGE: {
+        tls_server_key_exchange ske;
+        memset(&ske, 0, sizeof ske);
+        if (tls_server_key_exchange_parse(body, &ske) != TLS_OK)
+            return;
+        const tls_group_info *g = tls_group_by_id(ske.group);
+        uint8_t gid[2] = {(uint8_t)(ske.group >> 8), (uint8_t)ske.group};
+        wire_value(eve, "named_group", gid, 2, g ? g->name : NULL);
+        wire_value(eve, "server_ecdhe_public", ske.point, ske.point_len, NULL);
+        wire_value(eve, "ske_signature", ske.sig, ske.sig_len, NULL);
+        break;
+    }
+    case TLS_HS_CLIENT_KEY_EXCHANGE: {
+        tls_client_key_exchange cke = {.is_rsa = eve->rsa};
+        if (tls_client_key_exchange_parse(body, &cke) != TLS_OK)
+            return;
+        wire_value(eve, eve->rsa ? "encrypted_pre_master" : "client_ecdhe_public",
+                   cke.data, cke.len, NULL);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void observe_handshake(tls_eavesdropper *eve, int dir, const uint8_t *p, size_t n)
+{
+    tls_writer *hs = &eve->hs[dir];
+    tls_writer_bytes(hs, p, n);
+    size_t at = 0;
+    while (hs->len - at >= 4) {
+        tls_reader r, body;
+        uint8_t type;
+        tls_reader_init(&r, hs->data + at, hs->len - at, NULL, 0);
+        if (tls_msg_header_parse(&r, &type, &body) != TLS_OK)
+            break;
+        learn_message(eve, type, &body);
+        at += r.pos;
+    }
+    memmove(hs->data, hs->data + at, hs->len - at);
+    hs->len -= at;
+}
+
+static void observe_record(tls_eavesdropper *eve, tls_party sender, const tls_record *rec)
+{
+    int dir = sender == TLS_PARTY_CLIENT ? 0 : 1;
+    if (eve->encrypted[dir]) {
+        if (!eve->noted[dir]) {
+            eve->noted[dir] = true;
+            tls_trace_note(eve->trace, TLS_PARTY_WIRE,
+                           "the eavesdropper sees the %s's records only as ciphertext from now on",
+                           tls_party_name(sender));
+        }
+        return;
+    }
+    if (rec->type == TLS_CT_CHANGE_CIPHER_SPEC)
+        eve->encrypted[dir] = true;
+    else if (rec->type == TLS_CT_HANDSHAKE)
+        observe_handshake(eve, dir, rec->fragment, rec->fragment_len);
+}
+
+void tls_eavesdropper_observe(tls_eavesdropper *eve, tls_party sender,
+                              const uint8_t *p, size_t n)
+{
+    int dir = sender == TLS_PARTY_CLIENT ? 0 : 1;
+    if (eve->lost)
+        return;
+    tls_writer *buf = &eve->rec[dir];
+    tls_writer_bytes(buf, p, n);
+    if (tls_writer_error(buf) != TLS_OK) {
+        eve->lost = true;
+        return;
+    }
+    size_t at = 0;
+    for (;;) {
+        tls_record rec;
+        size_t need;
+        tls_err err = tls_record_split(buf->data + at, buf->len - at, &rec, &need);
+        if (err != TLS_OK) {
+            eve->lost = err != TLS_ERR_DECODE || need == 0;
+            break;
+        }
+        observe_record(eve, sender, &rec);
+        at += rec.wire_len;
+    }
+    memmove(buf->data, buf->data + at, buf->len - at);
+    buf->len -= at;
+}

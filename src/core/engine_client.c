@@ -1,1 +1,278 @@
-/* placeholder: being written */
+/* What the client does at each step of the table (its writes and reads). */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine_internal.h"
+
+/* The signature algorithms the client accepts in ServerKeyExchange, preferred first. */
+static const uint16_t client_sigalgs[] = {TLS_SIG_RSA_PKCS1_SHA256, TLS_SIG_RSA_PKCS1_SHA384};
+
+/* Step 1. */
+tls_err client_hello_write(tls_engine *e, tls_writer *w)
+{
+    const tls_scenario *sc = e->cfg->scenario;
+    tls_client_hello ch;
+    memset(&ch, 0, sizeof ch);
+    ch.version = TLS_VERSION_1_2;
+    tls_err err = engine_random(e, sc ? sc->client_random : NULL,
+                                sc && sc->has_client_random, e->client_random, 32);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "no randomness for client_random");
+    memcpy(ch.random, e->client_random, 32);
+
+    size_t n;
+    const tls_suite *suites = tls_suites_all(&n);
+    for (size_t i = 0; i < n; i++)
+        ch.suites[ch.nsuites++] = suites[i].id;
+    ch.compressions[ch.ncompressions++] = 0;
+    ch.has_extensions = true;
+    if (e->cfg->server_name) {
+        ch.has_server_name = true;
+        snprintf(ch.server_name, sizeof ch.server_name, "%s", e->cfg->server_name);
+    }
+    const tls_group_info *groups = tls_groups_all(&n);
+    ch.has_groups = true;
+    for (size_t i = 0; i < n; i++) {
+        ch.groups[ch.ngroups++] = (uint16_t)groups[i].id;
+        e->offered_groups[e->noffered_groups++] = (uint16_t)groups[i].id;
+    }
+    ch.has_point_formats = true;
+    ch.point_formats[ch.npoint_formats++] = 0; /* uncompressed: the only one RFC 8422 keeps */
+    ch.has_sigalgs = true;
+    for (size_t i = 0; i < sizeof client_sigalgs / sizeof client_sigalgs[0]; i++)
+        ch.sigalgs[ch.nsigalgs++] = client_sigalgs[i];
+    ch.has_ems = e->cfg->ems;
+    err = tls_client_hello_write(&ch, w);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "could not encode ClientHello");
+
+    engine_value(e, "client_random", false, e->client_random, 32, NULL);
+    if (ch.has_server_name)
+        engine_value(e, "server_name", false, (const uint8_t *)ch.server_name,
+                     strlen(ch.server_name), ch.server_name);
+    tls_trace_note(e->trace, e->role,
+                   "the client offers %zu cipher suites, %zu groups and %zu signature "
+                   "algorithms; the server will choose",
+                   ch.nsuites, ch.ngroups, ch.nsigalgs);
+    return TLS_OK;
+}
+
+static bool client_offered_suite(uint16_t id)
+{
+    return tls_suite_by_id(id) != NULL;
+}
+
+/* Step 2. */
+tls_err server_hello_read(tls_engine *e, tls_reader *r)
+{
+    tls_server_hello sh;
+    memset(&sh, 0, sizeof sh);
+    tls_err err = tls_server_hello_parse(r, &sh);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "malformed ServerHello");
+    if (sh.version != TLS_VERSION_1_2)
+        return engine_fail(e, TLS_ERR_PROTOCOL_VERSION,
+                           "the server chose version 0x%04x; the client speaks only TLS 1.2 (0x0303)",
+                           sh.version);
+    if (!client_offered_suite(sh.suite))
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
+                           "the server chose cipher suite 0x%04x, which the client did not offer",
+                           sh.suite);
+    if (sh.compression != 0)
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
+                           "the server chose compression method %u; the client offered only null",
+                           sh.compression);
+    for (size_t i = 0; i < sh.nexts; i++) {
+        uint16_t t = sh.exts[i].type;
+        bool offered = t == TLS_EXT_EC_POINT_FORMATS ||
+                       (t == TLS_EXT_EXTENDED_MASTER_SECRET && e->cfg->ems) ||
+                       t == TLS_EXT_RENEGOTIATION_INFO;
+        if (!offered)
+            return engine_fail(e, TLS_ERR_UNSUPPORTED_EXTENSION,
+                               "the server answered with extension %u, which the client did not offer",
+                               t);
+    }
+    memcpy(e->server_random, sh.random, 32);
+    e->suite = tls_suite_by_id(sh.suite);
+    e->ems = sh.has_ems;
+    engine_value(e, "server_random", false, e->server_random, 32, NULL);
+    uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
+    engine_value(e, "cipher_suite", false, id, 2, e->suite->name);
+    return TLS_OK;
+}
+
+/* Step 3: the chain, checked against the trust anchors for the host name. */
+tls_err certificate_read(tls_engine *e, tls_reader *r)
+{
+    tls_certificate_msg cm;
+    memset(&cm, 0, sizeof cm);
+    tls_err err = tls_certificate_parse(r, &cm);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "malformed Certificate message");
+    if (cm.ncerts == 0)
+        return engine_fail(e, TLS_ERR_BAD_CERTIFICATE, "the server sent an empty certificate chain");
+    for (size_t i = 0; i < cm.ncerts; i++) {
+        err = tls_x509_add_der(&e->peer_chain, cm.certs[i], cm.cert_lens[i]);
+        if (err != TLS_OK)
+            return engine_fail(e, TLS_ERR_BAD_CERTIFICATE,
+                               "certificate %zu of the chain is not valid DER X.509", i);
+    }
+    tls_x509_info info;
+    if (tls_x509_describe(e->peer_chain, 0, &info) == TLS_OK)
+        engine_value(e, "server_certificate", false, cm.certs[0], cm.cert_lens[0], info.subject);
+    else
+        engine_value(e, "server_certificate", false, cm.certs[0], cm.cert_lens[0], NULL);
+
+    tls_x509_verdict v;
+    const char *host = e->cfg->server_name ? e->cfg->server_name : "";
+    err = tls_x509_verify(e->peer_chain, e->cfg->trust, host, &v);
+    tls_trace_check(e->trace, e->role, "certificate chain", v.chain_ok,
+                    v.chain_ok ? "each signature verifies up to a trusted root CA"
+                               : "the chain does not lead to a trusted CA: %s", v.detail);
+    tls_trace_check(e->trace, e->role, "host name", v.host_ok,
+                    v.host_ok ? "the certificate is valid for %s"
+                              : "the certificate is not valid for %s", host);
+    tls_trace_check(e->trace, e->role, "validity dates", v.dates_ok,
+                    v.dates_ok ? "now is within every certificate's validity period"
+                               : "a certificate is expired or not yet valid: %s", v.detail);
+    tls_trace_check(e->trace, e->role, "public key", v.key_ok,
+                    v.key_ok ? "the leaf key is RSA (%zu bits), usable for this suite"
+                             : "the leaf key is not RSA (%zu bits)",
+                    8 * tls_x509_rsa_len(e->peer_chain));
+    if (err != TLS_OK)
+        return engine_fail(e, err, "certificate verification failed: %s", v.detail);
+    return TLS_OK;
+}
+
+/* Step 4: the server's ECDHE share, and its signature by the certificate key. */
+tls_err server_key_exchange_read(tls_engine *e, tls_reader *r)
+{
+    tls_server_key_exchange ske;
+    memset(&ske, 0, sizeof ske);
+    tls_err err = tls_server_key_exchange_parse(r, &ske);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "malformed ServerKeyExchange");
+    bool offered = false;
+    for (size_t i = 0; i < e->noffered_groups; i++)
+        offered |= e->offered_groups[i] == ske.group;
+    const tls_group_info *g = tls_group_by_id(ske.group);
+    if (!offered || !g)
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
+                           "the server chose group %u, which the client did not offer", ske.group);
+    tls_hash_alg alg;
+    bool sig_offered = false;
+    for (size_t i = 0; i < sizeof client_sigalgs / sizeof client_sigalgs[0]; i++)
+        sig_offered |= client_sigalgs[i] == ske.sig_alg;
+    if (!sig_offered || !engine_sig_hash(ske.sig_alg, &alg))
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
+                           "the server signed with algorithm 0x%04x, which the client did not offer",
+                           ske.sig_alg);
+    if (ske.point_len > sizeof e->peer_pub)
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, "the server's public point is too long");
+    e->group = g->id;
+    memcpy(e->peer_pub, ske.point, ske.point_len);
+    e->peer_pub_len = ske.point_len;
+    uint8_t gid[2] = {(uint8_t)(ske.group >> 8), (uint8_t)ske.group};
+    engine_value(e, "named_group", false, gid, 2, g->name);
+    engine_value(e, "server_ecdhe_public", false, ske.point, ske.point_len, NULL);
+    engine_value(e, "ske_signature", false, ske.sig, ske.sig_len, NULL);
+
+    uint8_t digest[TLS_HASH_MAX];
+    err = engine_ske_digest(e, alg, ske.params, ske.params_len, digest);
+    if (err == TLS_OK)
+        err = tls_x509_rsa_verify(e->peer_chain, alg, digest, ske.sig, ske.sig_len);
+    tls_trace_check(e->trace, e->role, "ServerKeyExchange signature", err == TLS_OK,
+                    err == TLS_OK
+                        ? "the certificate's RSA key signed %s(client_random ‖ server_random ‖ params): "
+                          "these ECDHE parameters come from the certificate's owner, for this handshake"
+                        : "the signature over %s(client_random ‖ server_random ‖ params) "
+                          "does not verify with the certificate's key",
+                    tls_hash_name(alg));
+    if (err != TLS_OK)
+        return engine_fail(e, TLS_ERR_DECRYPT_ERROR,
+                           "the ServerKeyExchange signature does not verify");
+    return TLS_OK;
+}
+
+/* Step 5. */
+tls_err server_hello_done_read(tls_engine *e, tls_reader *r)
+{
+    tls_err err = tls_server_hello_done_parse(r);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "ServerHelloDone must be empty");
+    return TLS_OK;
+}
+
+static tls_err client_kx_ecdhe(tls_engine *e, tls_client_key_exchange *cke)
+{
+    const tls_scenario *sc = e->cfg->scenario;
+    tls_err err;
+    if (sc && sc->has_client_ecdhe_private) {
+        memcpy(e->ecdhe_priv, sc->client_ecdhe_private, sc->client_ecdhe_private_len);
+        e->ecdhe_priv_len = sc->client_ecdhe_private_len;
+        err = tls_ecdh_public(e->group, e->ecdhe_priv, e->ecdhe_priv_len,
+                              e->ecdhe_pub, &e->ecdhe_pub_len);
+    } else {
+        err = tls_ecdh_keygen(e->group, e->rng, e->ecdhe_priv, &e->ecdhe_priv_len,
+                              e->ecdhe_pub, &e->ecdhe_pub_len);
+    }
+    if (err != TLS_OK)
+        return engine_fail(e, err, "could not make the client's ECDHE key pair");
+    engine_value(e, "client_ecdhe_private", true, e->ecdhe_priv, e->ecdhe_priv_len, NULL);
+    engine_value(e, "client_ecdhe_public", false, e->ecdhe_pub, e->ecdhe_pub_len, NULL);
+    err = tls_ecdh_shared(e->group, e->rng, e->ecdhe_priv, e->ecdhe_priv_len,
+                          e->peer_pub, e->peer_pub_len, e->pre_master, &e->pre_master_len);
+    if (err != TLS_OK)
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
+                           "the server's ECDHE public key is not a valid point");
+    tls_trace_note(e->trace, e->role,
+                   "pre_master_secret = x-coordinate of client_ecdhe_private · server_ecdhe_public");
+    cke->data = e->ecdhe_pub;
+    cke->len = e->ecdhe_pub_len;
+    return TLS_OK;
+}
+
+static tls_err client_kx_rsa(tls_engine *e, tls_client_key_exchange *cke,
+                             uint8_t *enc, size_t enc_max)
+{
+    const tls_scenario *sc = e->cfg->scenario;
+    /* RFC 5246 §7.4.7.1: client_version first, so a rollback is detected. */
+    e->pre_master[0] = TLS_VERSION_1_2 >> 8;
+    e->pre_master[1] = TLS_VERSION_1_2 & 0xff;
+    tls_err err = engine_random(e, sc ? sc->pre_master_random : NULL,
+                                sc && sc->has_pre_master_random, e->pre_master + 2, 46);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "no randomness for the pre-master secret");
+    e->pre_master_len = 48;
+    size_t len = tls_x509_rsa_len(e->peer_chain);
+    if (len == 0 || len > enc_max)
+        return engine_fail(e, TLS_ERR_UNSUPPORTED_CERTIFICATE,
+                           "the server's certificate has no usable RSA key");
+    err = tls_x509_rsa_encrypt(e->peer_chain, e->rng, e->pre_master, 48, enc, &len);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "RSA encryption of the pre-master secret failed");
+    tls_trace_note(e->trace, e->role,
+                   "the client chose the pre-master secret itself (0x0303 ‖ 46 random bytes) "
+                   "and encrypted it with the RSA key from the server's certificate");
+    cke->data = enc;
+    cke->len = len;
+    return TLS_OK;
+}
+
+/* Step 6: the client's half of the key exchange. */
+tls_err client_key_exchange_write(tls_engine *e, tls_writer *w)
+{
+    tls_client_key_exchange cke = {.is_rsa = e->suite->kx == TLS_KX_RSA};
+    uint8_t enc[1024];
+    tls_err err = cke.is_rsa ? client_kx_rsa(e, &cke, enc, sizeof enc)
+                             : client_kx_ecdhe(e, &cke);
+    if (err != TLS_OK)
+        return err;
+    if (cke.is_rsa)
+        engine_value(e, "encrypted_pre_master", false, cke.data, cke.len, NULL);
+    engine_value(e, "pre_master_secret", true, e->pre_master, e->pre_master_len, NULL);
+    err = tls_client_key_exchange_write(&cke, w);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "could not encode ClientKeyExchange");
+    return TLS_OK;
+}

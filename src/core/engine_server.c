@@ -1,1 +1,260 @@
-/* placeholder: being written */
+/* What the server does at each step of the table (its writes and reads). */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine_internal.h"
+
+/* Signature algorithms the server can sign ServerKeyExchange with, preferred first. */
+static const uint16_t server_sigalgs[] = {TLS_SIG_RSA_PKCS1_SHA256, TLS_SIG_RSA_PKCS1_SHA384};
+
+static bool list_has_u16(const uint16_t *list, size_t n, uint16_t v)
+{
+    for (size_t i = 0; i < n; i++)
+        if (list[i] == v)
+            return true;
+    return false;
+}
+
+/* The server picks: the first of its own suites that the client offered. */
+static tls_err choose_suite(tls_engine *e, const tls_client_hello *ch)
+{
+    for (size_t i = 0; i < e->cfg->nsuites; i++) {
+        if (list_has_u16(ch->suites, ch->nsuites, e->cfg->suites[i]->id)) {
+            e->suite = e->cfg->suites[i];
+            return TLS_OK;
+        }
+    }
+    return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE,
+                       "the client offered none of the cipher suites the server accepts (%s%s)",
+                       e->cfg->nsuites ? e->cfg->suites[0]->name : "none",
+                       e->cfg->nsuites > 1 ? ", ..." : "");
+}
+
+/* ECDHE: the first of the server's groups the client supports, and a
+ * signature algorithm both sides know. */
+static tls_err choose_ecdhe_params(tls_engine *e, const tls_client_hello *ch)
+{
+    size_t i;
+    for (i = 0; i < e->cfg->ngroups; i++)
+        if (!ch->has_groups || list_has_u16(ch->groups, ch->ngroups, (uint16_t)e->cfg->groups[i]))
+            break;
+    if (i == e->cfg->ngroups)
+        return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE,
+                           "the client supports none of the server's groups");
+    e->group = e->cfg->groups[i];
+    if (ch->has_point_formats && !memchr(ch->point_formats, 0, ch->npoint_formats))
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
+                           "the client does not accept uncompressed points (RFC 8422 §5.1.2)");
+    if (!ch->has_sigalgs)
+        return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE,
+                           "the client sent no signature_algorithms; the default (SHA-1) "
+                           "is not supported here");
+    for (i = 0; i < sizeof server_sigalgs / sizeof server_sigalgs[0]; i++) {
+        if (list_has_u16(ch->sigalgs, ch->nsigalgs, server_sigalgs[i])) {
+            e->sig_alg = server_sigalgs[i];
+            return TLS_OK;
+        }
+    }
+    return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE,
+                       "the client accepts none of the server's signature algorithms "
+                       "(rsa_pkcs1_sha256, rsa_pkcs1_sha384)");
+}
+
+/* Step 1. */
+tls_err client_hello_read(tls_engine *e, tls_reader *r)
+{
+    tls_client_hello ch;
+    memset(&ch, 0, sizeof ch);
+    tls_err err = tls_client_hello_parse(r, &ch);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "malformed ClientHello");
+    memcpy(e->client_random, ch.random, 32);
+    engine_value(e, "client_random", false, e->client_random, 32, NULL);
+    if (ch.has_server_name)
+        engine_value(e, "server_name", false, (const uint8_t *)ch.server_name,
+                     strlen(ch.server_name), ch.server_name);
+    if (ch.version < TLS_VERSION_1_2)
+        return engine_fail(e, TLS_ERR_PROTOCOL_VERSION,
+                           "the client's highest version is 0x%04x; this server speaks only TLS 1.2",
+                           ch.version);
+    if (!memchr(ch.compressions, 0, ch.ncompressions))
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
+                           "the client did not offer the null compression method");
+    if (choose_suite(e, &ch) != TLS_OK)
+        return e->err;
+    if (e->suite->kx == TLS_KX_ECDHE_RSA && choose_ecdhe_params(e, &ch) != TLS_OK)
+        return e->err;
+    e->ems = e->cfg->ems && ch.has_ems;
+    e->reneg_info = ch.has_reneg_info ||
+                    list_has_u16(ch.suites, ch.nsuites, TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
+    tls_trace_note(e->trace, e->role,
+                   "the server accepts %s and finds it among the client's %zu suites",
+                   e->suite->name, ch.nsuites);
+    return TLS_OK;
+}
+
+/* Step 2. */
+tls_err server_hello_write(tls_engine *e, tls_writer *w)
+{
+    const tls_scenario *sc = e->cfg->scenario;
+    tls_err err = engine_random(e, sc ? sc->server_random : NULL,
+                                sc && sc->has_server_random, e->server_random, 32);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "no randomness for server_random");
+    tls_server_hello sh;
+    memset(&sh, 0, sizeof sh);
+    sh.version = TLS_VERSION_1_2;
+    memcpy(sh.random, e->server_random, 32);
+    sh.suite = e->suite->id;
+    sh.compression = 0;
+    /* Empty session_id: this server does not offer resumption. */
+    sh.has_point_formats = e->suite->kx == TLS_KX_ECDHE_RSA;
+    if (sh.has_point_formats)
+        sh.point_formats[sh.npoint_formats++] = 0;
+    sh.has_ems = e->ems;
+    sh.has_reneg_info = e->reneg_info;
+    sh.has_extensions = sh.has_point_formats || sh.has_ems || sh.has_reneg_info;
+    err = tls_server_hello_write(&sh, w);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "could not encode ServerHello");
+    engine_value(e, "server_random", false, e->server_random, 32, NULL);
+    uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
+    engine_value(e, "cipher_suite", false, id, 2, e->suite->name);
+    return TLS_OK;
+}
+
+/* Step 3. */
+tls_err certificate_write(tls_engine *e, tls_writer *w)
+{
+    tls_certificate_msg cm;
+    memset(&cm, 0, sizeof cm);
+    size_t n = tls_x509_count(e->cfg->chain);
+    for (size_t i = 0; i < n && i < TLS_MAX_CERTS; i++) {
+        cm.certs[i] = tls_x509_der(e->cfg->chain, i, &cm.cert_lens[i]);
+        cm.ncerts = i + 1;
+    }
+    tls_err err = tls_certificate_write(&cm, w);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "could not encode Certificate");
+    tls_x509_info info;
+    if (n && tls_x509_describe(e->cfg->chain, 0, &info) == TLS_OK)
+        engine_value(e, "server_certificate", false, cm.certs[0], cm.cert_lens[0], info.subject);
+    return TLS_OK;
+}
+
+/* Step 4: an ephemeral key pair, its public half signed with the certificate key. */
+tls_err server_key_exchange_write(tls_engine *e, tls_writer *w)
+{
+    const tls_scenario *sc = e->cfg->scenario;
+    tls_err err;
+    if (sc && sc->has_server_ecdhe_private) {
+        memcpy(e->ecdhe_priv, sc->server_ecdhe_private, sc->server_ecdhe_private_len);
+        e->ecdhe_priv_len = sc->server_ecdhe_private_len;
+        err = tls_ecdh_public(e->group, e->ecdhe_priv, e->ecdhe_priv_len,
+                              e->ecdhe_pub, &e->ecdhe_pub_len);
+    } else {
+        err = tls_ecdh_keygen(e->group, e->rng, e->ecdhe_priv, &e->ecdhe_priv_len,
+                              e->ecdhe_pub, &e->ecdhe_pub_len);
+    }
+    if (err != TLS_OK)
+        return engine_fail(e, err, "could not make the server's ECDHE key pair");
+
+    tls_server_key_exchange ske = {.curve_type = 3, .group = (uint16_t)e->group,
+                                   .point = e->ecdhe_pub, .point_len = e->ecdhe_pub_len,
+                                   .sig_alg = e->sig_alg};
+    tls_writer params;
+    tls_writer_init(&params);
+    err = tls_server_ecdh_params_write(&ske, &params);
+    tls_hash_alg alg = TLS_HASH_SHA256;
+    engine_sig_hash(e->sig_alg, &alg);
+    uint8_t digest[TLS_HASH_MAX], sig[1024];
+    size_t sig_len = 0;
+    if (err == TLS_OK && tls_privkey_len(e->cfg->key) > sizeof sig)
+        err = TLS_ERR_INTERNAL;
+    if (err == TLS_OK)
+        err = engine_ske_digest(e, alg, params.data, params.len, digest);
+    if (err == TLS_OK)
+        err = tls_privkey_sign(e->cfg->key, e->rng, alg, digest, sig, &sig_len);
+    tls_writer_free(&params);
+    if (err != TLS_OK)
+        return engine_fail(e, TLS_ERR_INTERNAL, "could not sign ServerKeyExchange");
+    ske.sig = sig;
+    ske.sig_len = sig_len;
+    err = tls_server_key_exchange_write(&ske, w);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "could not encode ServerKeyExchange");
+
+    const tls_group_info *g = tls_group_by_id((uint16_t)e->group);
+    uint8_t gid[2] = {(uint8_t)(e->group >> 8), (uint8_t)e->group};
+    engine_value(e, "named_group", false, gid, 2, g ? g->name : NULL);
+    engine_value(e, "server_ecdhe_private", true, e->ecdhe_priv, e->ecdhe_priv_len, NULL);
+    engine_value(e, "server_ecdhe_public", false, e->ecdhe_pub, e->ecdhe_pub_len, NULL);
+    engine_value(e, "ske_signature", false, sig, sig_len, NULL);
+    tls_trace_note(e->trace, e->role,
+                   "the server signed %s(client_random ‖ server_random ‖ params) with the "
+                   "private key of its certificate",
+                   tls_hash_name(alg));
+    return TLS_OK;
+}
+
+/* Step 5. */
+tls_err server_hello_done_write(tls_engine *e, tls_writer *w)
+{
+    (void)e;
+    return tls_server_hello_done_write(w);
+}
+
+static tls_err server_kx_ecdhe(tls_engine *e, const tls_client_key_exchange *cke)
+{
+    engine_value(e, "client_ecdhe_public", false, cke->data, cke->len, NULL);
+    tls_err err = tls_ecdh_shared(e->group, e->rng, e->ecdhe_priv, e->ecdhe_priv_len,
+                                  cke->data, cke->len, e->pre_master, &e->pre_master_len);
+    if (err != TLS_OK)
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
+                           "the client's ECDHE public key is not a valid point");
+    tls_trace_note(e->trace, e->role,
+                   "pre_master_secret = x-coordinate of server_ecdhe_private · client_ecdhe_public");
+    return TLS_OK;
+}
+
+static tls_err server_kx_rsa(tls_engine *e, const tls_client_key_exchange *cke)
+{
+    engine_value(e, "encrypted_pre_master", false, cke->data, cke->len, NULL);
+    /* RFC 5246 §7.4.7.1: on any failure continue with a random pre-master,
+     * so a padding oracle learns nothing; Finished will then fail. */
+    uint8_t fallback[48], pm[48];
+    size_t len = 0;
+    tls_err err = tls_rng_bytes(e->rng, fallback, sizeof fallback);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "no randomness");
+    err = tls_privkey_decrypt(e->cfg->key, e->rng, cke->data, cke->len, pm, sizeof pm, &len);
+    bool good = err == TLS_OK && len == 48 && pm[0] == (TLS_VERSION_1_2 >> 8) &&
+                pm[1] == (TLS_VERSION_1_2 & 0xff);
+    memcpy(e->pre_master, good ? pm : fallback, 48);
+    e->pre_master_len = 48;
+    tls_wipe(pm, sizeof pm);
+    tls_wipe(fallback, sizeof fallback);
+    if (good)
+        tls_trace_note(e->trace, e->role,
+                       "the server decrypted the pre-master secret with its certificate's private key");
+    else
+        tls_trace_note(e->trace, e->role,
+                       "the pre-master secret did not decrypt to 48 bytes starting 0x0303: the "
+                       "server goes on with random bytes instead (RFC 5246 §7.4.7.1), so the "
+                       "Finished check will fail without revealing why");
+    return TLS_OK;
+}
+
+/* Step 6. */
+tls_err client_key_exchange_read(tls_engine *e, tls_reader *r)
+{
+    tls_client_key_exchange cke = {.is_rsa = e->suite->kx == TLS_KX_RSA};
+    tls_err err = tls_client_key_exchange_parse(r, &cke);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "malformed ClientKeyExchange");
+    err = cke.is_rsa ? server_kx_rsa(e, &cke) : server_kx_ecdhe(e, &cke);
+    if (err != TLS_OK)
+        return err;
+    engine_value(e, "pre_master_secret", true, e->pre_master, e->pre_master_len, NULL);
+    return TLS_OK;
+}

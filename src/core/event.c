@@ -194,6 +194,19 @@ size_t tls_trace_push(tls_trace *t, tls_event *ev)
     return t->n++;
 }
 
+void tls_trace_step(tls_trace *t, int number, tls_party sender, const char *message,
+                    bool skipped, const char *reason)
+{
+    t->step = number;
+    if (number <= t->announced)
+        return;
+    t->announced = number;
+    tls_event ev = {.kind = TLS_EV_STEP, .step = number, .party = sender,
+                    .name = (char *)message, .skipped = skipped,
+                    .text = (char *)(skipped ? reason : NULL)};
+    tls_trace_push(t, &ev);
+}
+
 void tls_trace_value(tls_trace *t, tls_party who, const char *name, bool secret,
                      const uint8_t *bytes, size_t len, const char *text)
 {

@@ -1,1 +1,453 @@
-/* placeholder: being written */
+/* What every handshake message shares: the 4-byte header, names for the
+ * numbers on the wire, and the pieces both hellos are built from (Random,
+ * SessionID, the extensions block).  See include/tlssim/msg.h. */
+#include <stdio.h>
+#include <time.h>
+
+#include "msg_internal.h"
+#include "tlssim/event.h"
+#include "tlssim/suites.h"
+
+/* ------------------------------------------------------------ header */
+
+/*
+ * RFC 5246 §7.4:
+ *
+ *   struct {
+ *       HandshakeType msg_type;    -- handshake type
+ *       uint24 length;             -- bytes in message
+ *       select (HandshakeType) { ... } body;
+ *   } Handshake;
+ *
+ * The length is known before the body is written only by the caller (the
+ * engine encodes the body first, then wraps it), so it is a parameter.
+ */
+void tls_msg_header_write(tls_writer *w, uint8_t hs_type, size_t body_len)
+{
+    /* A body that does not fit in 24 bits cannot be framed: fail the writer
+     * like an overlong length-prefixed block does, instead of truncating. */
+    if (body_len > 0xffffffu) {
+        if (w->err == TLS_OK)
+            w->err = TLS_ERR_INTERNAL;
+        return;
+    }
+    tls_writer_u8(w, hs_type);
+    tls_writer_u24(w, (uint32_t)body_len);
+}
+
+tls_err tls_msg_header_parse(tls_reader *r, uint8_t *type, tls_reader *body)
+{
+    uint32_t len;
+    tls_err e = tls_reader_u8(r, "msg_type", type);
+    if (e != TLS_OK)
+        return e;
+    const char *name = tls_hs_type_name(*type);
+    tls_reader_annotate(r, "%s", name ? name : "unknown");
+    if ((e = tls_reader_u24(r, "length", &len)) != TLS_OK)
+        return e;
+    /* The body is a parent field named after the message, so a dissection
+     * reads "ClientHello > client_version ...", the way Wireshark shows it. */
+    return tls_reader_open_fixed(r, name ? name : "body", len, body);
+}
+
+const char *tls_hs_type_name(uint8_t type)
+{
+    switch (type) {
+    case TLS_HS_HELLO_REQUEST: return "HelloRequest";
+    case TLS_HS_CLIENT_HELLO: return "ClientHello";
+    case TLS_HS_SERVER_HELLO: return "ServerHello";
+    case 4: return "NewSessionTicket";          /* RFC 5077 */
+    case TLS_HS_CERTIFICATE: return "Certificate";
+    case TLS_HS_SERVER_KEY_EXCHANGE: return "ServerKeyExchange";
+    case TLS_HS_CERTIFICATE_REQUEST: return "CertificateRequest";
+    case TLS_HS_SERVER_HELLO_DONE: return "ServerHelloDone";
+    case TLS_HS_CERTIFICATE_VERIFY: return "CertificateVerify";
+    case TLS_HS_CLIENT_KEY_EXCHANGE: return "ClientKeyExchange";
+    case TLS_HS_FINISHED: return "Finished";
+    case 22: return "CertificateStatus";        /* RFC 6066 §8 */
+    }
+    return NULL;
+}
+
+const char *tls_content_type_name(uint8_t type)
+{
+    switch (type) {
+    case TLS_CT_CHANGE_CIPHER_SPEC: return "change_cipher_spec";
+    case TLS_CT_ALERT: return "alert";
+    case TLS_CT_HANDSHAKE: return "handshake";
+    case TLS_CT_APPLICATION_DATA: return "application_data";
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------- names */
+
+const char *msg_version_name(uint16_t version)
+{
+    switch (version) {
+    case 0x0300: return "SSL 3.0";
+    case 0x0301: return "TLS 1.0";
+    case 0x0302: return "TLS 1.1";
+    case 0x0303: return "TLS 1.2";
+    case 0x0304: return "TLS 1.3";
+    }
+    return "unknown";
+}
+
+void msg_annotate_name(tls_reader *r, uint16_t value, const char *name)
+{
+    if (name)
+        tls_reader_annotate(r, "%s", name);
+    else if ((value & 0x0f0f) == 0x0a0a && (value >> 8) == (value & 0xff))
+        /* 0x0a0a, 0x1a1a, ... 0xfafa: values reserved so that clients can
+         * check that servers ignore what they do not know. */
+        tls_reader_annotate(r, "GREASE (RFC 8701)");
+    else
+        tls_reader_annotate(r, "unknown");
+}
+
+/* ----------------------------------------------------------- reading */
+
+tls_err msg_peek_block(const tls_reader *r, size_t skip, int prefix_len,
+                       size_t *total)
+{
+    /* A copy that records nothing: the real reader is not moved. */
+    tls_reader p = *r;
+    p.dissect = NULL;
+    const uint8_t *ignored;
+    uint32_t n = 0;
+    uint8_t n8;
+    uint16_t n16;
+    tls_err e = tls_reader_bytes(&p, NULL, skip, &ignored);
+    if (e != TLS_OK)
+        return e;
+    switch (prefix_len) {
+    case 1:
+        e = tls_reader_u8(&p, NULL, &n8);
+        n = n8;
+        break;
+    case 2:
+        e = tls_reader_u16(&p, NULL, &n16);
+        n = n16;
+        break;
+    case 3:
+        e = tls_reader_u24(&p, NULL, &n);
+        break;
+    default:
+        return TLS_ERR_INTERNAL;
+    }
+    if (e == TLS_OK)
+        e = tls_reader_bytes(&p, NULL, n, &ignored);
+    if (e == TLS_OK)
+        *total = skip + (size_t)prefix_len + n;
+    return e;
+}
+
+/*
+ * RFC 5246 §7.4.1.2:
+ *
+ *   struct {
+ *       uint32 gmt_unix_time;
+ *       opaque random_bytes[28];
+ *   } Random;
+ *
+ * The time was meant to keep randoms unique even with a weak generator; it
+ * also fingerprints clocks, so modern stacks (and TLS 1.3) fill all 32 bytes
+ * at random.  Shown split anyway, because that is the structure on paper.
+ */
+tls_err msg_read_random(tls_reader *r, uint8_t out[32])
+{
+    tls_reader sub;
+    tls_err e = tls_reader_open_fixed(r, "random", 32, &sub);
+    if (e != TLS_OK)
+        return e;
+    if ((e = tls_reader_copy(&sub, "gmt_unix_time", out, 4)) != TLS_OK)
+        return e;
+    if (sub.dissect) {
+        time_t t = (time_t)(((uint32_t)out[0] << 24) | ((uint32_t)out[1] << 16) |
+                            ((uint32_t)out[2] << 8) | out[3]);
+        struct tm tm;
+        char when[32] = "?";
+        if (gmtime_r(&t, &tm))
+            strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &tm);
+        tls_reader_annotate(&sub, "read as a time: %s; modern stacks send random "
+                            "bytes here", when);
+    }
+    if ((e = tls_reader_copy(&sub, "random_bytes", out + 4, 28)) != TLS_OK)
+        return e;
+    return tls_reader_close(&sub);
+}
+
+/* opaque SessionID<0..32>; (RFC 5246 §7.4.1.2) */
+tls_err msg_read_session_id(tls_reader *r, uint8_t out[32], size_t *len)
+{
+    uint8_t n;
+    tls_err e = tls_reader_u8(r, "session_id.length", &n);
+    if (e != TLS_OK)
+        return e;
+    /* The bound is part of the syntax: a 33-byte session id is malformed. */
+    if (n > 32)
+        return TLS_ERR_DECODE;
+    if ((e = tls_reader_copy(r, "session_id", out, n)) != TLS_OK)
+        return e;
+    if (n == 0)
+        tls_reader_annotate(r, "empty: no session to resume");
+    *len = n;
+    return TLS_OK;
+}
+
+/*
+ * RFC 8422 §5.4:
+ *
+ *   struct {
+ *       opaque point <1..2^8-1>;
+ *   } ECPoint;
+ */
+tls_err msg_read_ec_point(tls_reader *r, const char *name,
+                          const uint8_t **point, size_t *len)
+{
+    size_t total;
+    tls_reader sub;
+    uint8_t n;
+    tls_err e = msg_peek_block(r, 0, 1, &total);
+    if (e == TLS_OK)
+        e = tls_reader_open_fixed(r, name, total, &sub);
+    if (e == TLS_OK)
+        e = tls_reader_u8(&sub, "point.length", &n);
+    if (e != TLS_OK)
+        return e;
+    if (n == 0)
+        return TLS_ERR_DECODE;
+    if ((e = tls_reader_bytes(&sub, "point", n, point)) != TLS_OK)
+        return e;
+    /* Uncompressed NIST points are 0x04 || X || Y; X25519 keys are 32 raw
+     * bytes (RFC 8422 §5.4.1). */
+    *len = n;
+    return tls_reader_close(&sub);
+}
+
+/*
+ * RFC 5246 §7.4.1.4:
+ *
+ *   struct {
+ *       ExtensionType extension_type;
+ *       opaque extension_data<0..2^16-1>;
+ *   } Extension;
+ *
+ *   select (extensions_present) {
+ *       case false: struct {};
+ *       case true:  Extension extensions<0..2^16-1>;
+ *   };
+ *
+ * "extensions_present" is not a flag on the wire: the block is there when
+ * bytes follow the fixed fields (that is how SSL 3.0-era hellos stay valid).
+ */
+tls_err msg_read_extensions(tls_reader *r, const msg_ext_handler *handlers,
+                            size_t nhandlers, void *ctx, bool *has_extensions,
+                            tls_ext_seen *exts, size_t *nexts)
+{
+    *has_extensions = false;
+    *nexts = 0;
+    if (tls_reader_left(r) == 0)
+        return TLS_OK;
+    *has_extensions = true;
+
+    tls_reader list;
+    tls_err e = tls_reader_open(r, "extensions", 2, &list);
+    if (e != TLS_OK)
+        return e;
+    /* One bit per possible type: "There MUST NOT be more than one extension
+     * of the same type" holds for every extension, stored or not. */
+    uint8_t seen[65536 / 8] = {0};
+
+    while (tls_reader_left(&list) > 0) {
+        size_t total;
+        if ((e = msg_peek_block(&list, 2, 2, &total)) != TLS_OK)
+            return e;
+        size_t idx = list.dissect ? list.dissect->n : 0;
+        tls_reader ext;
+        if ((e = tls_reader_open_fixed(&list, "extension", total, &ext)) != TLS_OK)
+            return e;
+        bool have_parent = list.dissect && list.dissect->n == idx + 1;
+
+        uint16_t type;
+        if ((e = tls_reader_u16(&ext, "extension_type", &type)) != TLS_OK)
+            return e;
+        const char *name = tls_extension_name(type);
+        msg_annotate_name(&ext, type, name);
+        if (have_parent) /* name the parent too, so a folded tree still says it */
+            tls_dissect_set_value(list.dissect, idx, "%zu bytes [%s]", total,
+                                  name ? name : "unknown");
+
+        const msg_ext_handler *h = NULL;
+        for (size_t i = 0; i < nhandlers; i++)
+            if (handlers[i].type == type)
+                h = &handlers[i];
+
+        const uint8_t *data_ptr;
+        size_t data_len;
+        if (h) {
+            /* An extension we understand: its body becomes a subtree. */
+            tls_reader data;
+            if ((e = tls_reader_open(&ext, "extension_data", 2, &data)) != TLS_OK)
+                return e;
+            data_ptr = tls_reader_ptr(&data);
+            data_len = tls_reader_left(&data);
+            if ((e = h->parse(ctx, &data)) != TLS_OK)
+                return e;
+            /* The inner list must end exactly where extension_data ends. */
+            if ((e = tls_reader_close(&data)) != TLS_OK)
+                return e;
+        } else {
+            /* Anything else is kept raw: one leaf of opaque bytes. */
+            uint16_t n;
+            if ((e = tls_reader_u16(&ext, "extension_data.length", &n)) != TLS_OK)
+                return e;
+            if ((e = tls_reader_bytes(&ext, "extension_data", n, &data_ptr)) != TLS_OK)
+                return e;
+            data_len = n;
+        }
+        if ((e = tls_reader_close(&ext)) != TLS_OK)
+            return e;
+
+        if (seen[type >> 3] & (1u << (type & 7)))
+            return TLS_ERR_ILLEGAL_PARAMETER;
+        seen[type >> 3] |= (uint8_t)(1u << (type & 7));
+        if (*nexts < TLS_MAX_EXTENSIONS) {
+            exts[*nexts].type = type;
+            exts[*nexts].data = data_ptr;
+            exts[*nexts].len = data_len;
+            (*nexts)++;
+        }
+    }
+    return tls_reader_close(&list);
+}
+
+static const char *point_format_name(uint8_t f)
+{
+    switch (f) {
+    case 0: return "uncompressed";
+    case 1: return "ansiX962_compressed_prime";
+    case 2: return "ansiX962_compressed_char2";
+    }
+    return NULL;
+}
+
+/*
+ * RFC 8422 §5.1.2:
+ *
+ *   enum {
+ *       uncompressed (0),
+ *       deprecated (1..2),
+ *       reserved (248..255)
+ *   } ECPointFormat;
+ *   struct {
+ *       ECPointFormat ec_point_format_list<1..2^8-1>
+ *   } ECPointFormatList;
+ */
+tls_err msg_read_point_formats(tls_reader *data, uint8_t *out, size_t max,
+                               size_t *n)
+{
+    tls_reader list;
+    tls_err e = tls_reader_open(data, "ec_point_format_list", 1, &list);
+    if (e != TLS_OK)
+        return e;
+    if (tls_reader_left(&list) == 0)
+        return TLS_ERR_DECODE;
+    *n = 0;
+    while (tls_reader_left(&list) > 0) {
+        uint8_t f;
+        if ((e = tls_reader_u8(&list, "ec_point_format", &f)) != TLS_OK)
+            return e;
+        msg_annotate_name(&list, f, point_format_name(f));
+        if (*n < max)
+            out[(*n)++] = f;
+    }
+    return tls_reader_close(&list);
+}
+
+/* RFC 7627 §5.1: 'The "extension_data" field of this extension SHALL be
+ * empty.'  The flag alone says "derive the master secret from the session
+ * hash". */
+tls_err msg_read_ems(tls_reader *data)
+{
+    if (tls_reader_left(data) == 0)
+        return TLS_OK;
+    /* Dissect the stray bytes before refusing them, so they can be seen. */
+    const uint8_t *ignored;
+    tls_reader_bytes(data, "unexpected_data", tls_reader_left(data), &ignored);
+    return TLS_ERR_DECODE;
+}
+
+/*
+ * RFC 5746 §3.2:
+ *
+ *   struct {
+ *       opaque renegotiated_connection<0..255>;
+ *   } RenegotiationInfo;
+ *
+ * tlssim never renegotiates, so only the initial-handshake form exists: an
+ * empty renegotiated_connection.  The decoder enforces that (RFC 5746 §3.4
+ * for the client, §3.6 for the server: anything else "MUST abort the
+ * handshake" with handshake_failure), after dissecting it, so that the
+ * engine only has to look at has_reneg_info.
+ */
+tls_err msg_read_reneg_info(tls_reader *data)
+{
+    uint8_t n;
+    const uint8_t *ignored;
+    tls_err e = tls_reader_u8(data, "renegotiated_connection.length", &n);
+    if (e == TLS_OK)
+        e = tls_reader_bytes(data, "renegotiated_connection", n, &ignored);
+    if (e == TLS_OK)
+        e = tls_reader_close(data);
+    if (e != TLS_OK)
+        return e;
+    if (n == 0) {
+        tls_reader_annotate(data, "empty: an initial handshake");
+        return TLS_OK;
+    }
+    tls_reader_annotate(data, "not empty: claims a renegotiation");
+    return TLS_ERR_HANDSHAKE_FAILURE;
+}
+
+/* ----------------------------------------------------------- writing */
+
+size_t msg_ext_begin(tls_writer *w, uint16_t type)
+{
+    tls_writer_u16(w, type);
+    return tls_writer_reserve(w, 2);
+}
+
+void msg_ext_end(tls_writer *w, size_t mark) { tls_writer_patch(w, mark, 2); }
+
+tls_err msg_write_session_id(tls_writer *w, const uint8_t *id, size_t len)
+{
+    if (len > 32)
+        return TLS_ERR_INTERNAL;
+    tls_writer_u8(w, (uint8_t)len);
+    tls_writer_bytes(w, id, len);
+    return tls_writer_error(w);
+}
+
+tls_err msg_write_point_formats_ext(tls_writer *w, const uint8_t *formats,
+                                    size_t n)
+{
+    if (n > TLS_MAX_POINT_FORMATS)
+        return TLS_ERR_INTERNAL;
+    size_t ext = msg_ext_begin(w, TLS_EXT_EC_POINT_FORMATS);
+    size_t list = tls_writer_reserve(w, 1);
+    tls_writer_bytes(w, formats, n);
+    tls_writer_patch(w, list, 1);
+    msg_ext_end(w, ext);
+    return tls_writer_error(w);
+}
+
+tls_err msg_write_ec_point(tls_writer *w, const uint8_t *point, size_t len)
+{
+    if (len > 255)
+        return TLS_ERR_INTERNAL;
+    tls_writer_u8(w, (uint8_t)len);
+    tls_writer_bytes(w, point, len);
+    return tls_writer_error(w);
+}

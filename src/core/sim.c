@@ -1,1 +1,219 @@
-/* placeholder: being written */
+/* The in-process run: see include/tlssim/sim.h. */
+#include "tlssim/sim.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tlssim/eavesdropper.h"
+#include "tlssim/engine.h"
+#include "tlssim/handshake.h"
+#include "tlssim/pki.h"
+#include "tlssim/record.h"
+
+struct tls_sim {
+    tls_sim_config cfg;
+    tls_trace *trace;
+    tls_rng *client_rng, *server_rng;
+    tls_x509 *trust, *chain;
+    tls_privkey *key;
+    tls_engine_config client_cfg, server_cfg;
+    tls_engine *client, *server;
+    tls_eavesdropper eve;
+    size_t records;         /* records that crossed the channel so far */
+    tls_sim_result res;
+};
+
+void tls_sim_config_default(tls_sim_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->kx = TLS_KX_ECDHE_RSA;
+    cfg->group = TLS_GROUP_SECP256R1;
+}
+
+/* The server is set up like `openssl s_server -cipher X -groups G`: it
+ * accepts one suite, prefers one group, and negotiation does the rest. */
+static void server_setup(tls_sim *sim)
+{
+    tls_engine_config *sc = &sim->server_cfg;
+    const tls_suite *suite = sim->cfg.suite;
+    if (!suite)
+        suite = tls_suite_by_id(sim->cfg.kx == TLS_KX_RSA ? 0x009c : 0xc02f);
+    sc->suites[sc->nsuites++] = suite;
+    sc->groups[sc->ngroups++] = sim->cfg.group;
+    size_t n;
+    const tls_group_info *groups = tls_groups_all(&n);
+    for (size_t i = 0; i < n && sc->ngroups < 3; i++)
+        if (groups[i].id != sim->cfg.group)
+            sc->groups[sc->ngroups++] = groups[i].id;
+    sc->chain = sim->chain;
+    sc->key = sim->key;
+    sc->ems = sim->cfg.ems;
+    sc->scenario = sim->cfg.scenario;
+
+    tls_engine_config *cc = &sim->client_cfg;
+    cc->server_name = sim->cfg.server_name ? sim->cfg.server_name : TLS_DEMO_HOST;
+    cc->trust = sim->trust;
+    cc->ems = sim->cfg.ems;
+    cc->scenario = sim->cfg.scenario;
+}
+
+tls_sim *tls_sim_new(const tls_sim_config *cfg, tls_trace *trace)
+{
+    tls_sim *sim = calloc(1, sizeof *sim);
+    if (!sim)
+        return NULL;
+    sim->cfg = *cfg;
+    sim->trace = trace;
+    tls_eavesdropper_init(&sim->eve, trace);
+    if (cfg->seeded) {
+        sim->client_rng = tls_rng_new_seeded(cfg->seed, "client");
+        sim->server_rng = tls_rng_new_seeded(cfg->seed, "server");
+    } else {
+        sim->client_rng = tls_rng_new_entropy("tlssim client");
+        sim->server_rng = tls_rng_new_entropy("tlssim server");
+    }
+    bool ok = sim->client_rng && sim->server_rng &&
+              tls_x509_add_pem(&sim->trust, tls_demo_ca_pem) == TLS_OK &&
+              tls_x509_add_pem(&sim->chain, tls_demo_server_cert_pem) == TLS_OK &&
+              tls_privkey_parse_pem(&sim->key, tls_demo_server_key_pem) == TLS_OK;
+    if (ok) {
+        server_setup(sim);
+        sim->client = tls_engine_new(TLS_PARTY_CLIENT, &sim->client_cfg, sim->client_rng, trace);
+        sim->server = tls_engine_new(TLS_PARTY_SERVER, &sim->server_cfg, sim->server_rng, trace);
+        ok = sim->client && sim->server;
+    }
+    if (!ok) {
+        tls_sim_free(sim);
+        return NULL;
+    }
+    return sim;
+}
+
+void tls_sim_free(tls_sim *sim)
+{
+    if (!sim)
+        return;
+    tls_engine_free(sim->client);
+    tls_engine_free(sim->server);
+    tls_eavesdropper_free(&sim->eve);
+    tls_x509_free(sim->trust);
+    tls_x509_free(sim->chain);
+    tls_privkey_free(sim->key);
+    tls_rng_free(sim->client_rng);
+    tls_rng_free(sim->server_rng);
+    tls_wipe(sim, sizeof *sim);
+    free(sim);
+}
+
+/* Move everything \p from has queued across the channel to \p to, one
+ * record at a time: counted, possibly tampered with, fed to the receiver,
+ * and seen by the eavesdropper on the way. */
+static void channel_carry(tls_sim *sim, tls_engine *from, tls_party sender, tls_engine *to)
+{
+    size_t n;
+    const uint8_t *p = tls_engine_output(from, &n);
+    if (n == 0)
+        return;
+    uint8_t *copy = malloc(n);
+    if (!copy)
+        return;
+    memcpy(copy, p, n);
+    tls_engine_output_consume(from, n);
+    size_t at = 0;
+    while (at < n) {
+        tls_record rec;
+        size_t need, len = n - at;
+        if (tls_record_split(copy + at, n - at, &rec, &need) == TLS_OK)
+            len = rec.wire_len;
+        const tls_tamper *t = &sim->cfg.tamper;
+        if (t->enabled && t->record == sim->records && t->offset < len)
+            copy[at + t->offset] ^= t->xor_mask;
+        sim->records++;
+        tls_engine_feed(to, copy + at, len);
+        tls_eavesdropper_observe(&sim->eve, sender, copy + at, len);
+        at += len;
+    }
+    free(copy);
+}
+
+static void sim_finish(tls_sim *sim)
+{
+    tls_sim_result *res = &sim->res;
+    tls_err ce = tls_engine_error(sim->client), se = tls_engine_error(sim->server);
+    if (ce == TLS_OK && se == TLS_OK) {
+        if (tls_engine_done(sim->client) && tls_engine_done(sim->server)) {
+            res->done = true;
+            res->ok = true;
+        }
+        return;
+    }
+    /* The side that detected the problem is the one whose error is not
+     * "the peer sent an alert". */
+    bool client_detected = ce != TLS_OK && ce != TLS_ERR_PEER_ALERT;
+    if (!client_detected && se == TLS_OK)
+        client_detected = true;
+    tls_engine *d = client_detected ? sim->client : sim->server;
+    res->done = true;
+    res->ok = false;
+    res->failed_step = sim->trace->step;
+    res->failed_party = client_detected ? TLS_PARTY_CLIENT : TLS_PARTY_SERVER;
+    res->err = tls_engine_error(d);
+    snprintf(res->why, sizeof res->why, "%s", tls_engine_why(d));
+}
+
+tls_err tls_sim_step(tls_sim *sim)
+{
+    if (sim->res.done)
+        return sim->res.err;
+    const tls_step *s = tls_handshake_step(tls_engine_step(sim->client));
+    if (!s) {
+        sim_finish(sim);
+        return sim->res.err;
+    }
+    bool client_sends = s->sender == TLS_PARTY_CLIENT;
+    tls_engine *sender = client_sends ? sim->client : sim->server;
+    tls_engine *receiver = client_sends ? sim->server : sim->client;
+    tls_party from = s->sender, back = client_sends ? TLS_PARTY_SERVER : TLS_PARTY_CLIENT;
+
+    tls_engine_write_step(sender);
+    channel_carry(sim, sender, from, receiver);
+    /* The receiver has all the sender will say this step: if it is still
+     * waiting for this message, the message was cut short on the way. */
+    if (tls_engine_error(receiver) == TLS_OK && tls_engine_error(sender) == TLS_OK &&
+        tls_engine_step(receiver) <= s->number)
+        tls_engine_eof(receiver);
+    channel_carry(sim, receiver, back, sender);
+    sim_finish(sim);
+    return sim->res.err;
+}
+
+tls_err tls_sim_run_all(tls_sim *sim)
+{
+    while (!sim->res.done)
+        tls_sim_step(sim);
+    return sim->res.err;
+}
+
+int tls_sim_current_step(const tls_sim *sim) { return sim->trace->step; }
+
+const tls_sim_result *tls_sim_result_get(const tls_sim *sim) { return &sim->res; }
+
+tls_err tls_sim_run(const tls_sim_config *cfg, tls_trace *trace, tls_sim_result *res)
+{
+    tls_sim *sim = tls_sim_new(cfg, trace);
+    if (!sim) {
+        if (res) {
+            memset(res, 0, sizeof *res);
+            res->done = true;
+            res->err = TLS_ERR_INTERNAL;
+            snprintf(res->why, sizeof res->why, "could not set up the simulation");
+        }
+        return TLS_ERR_INTERNAL;
+    }
+    tls_err err = tls_sim_run_all(sim);
+    if (res)
+        *res = sim->res;
+    tls_sim_free(sim);
+    return err;
+}

@@ -1,0 +1,42 @@
+/**
+ * \file eavesdropper.h
+ * \brief A passive observer of the channel: it sees every byte in both
+ *        directions and decodes what is in the clear, emitting the values
+ *        anyone on the path learns (party TLS_PARTY_WIRE).  It holds no key:
+ *        after ChangeCipherSpec it sees only ciphertext.
+ */
+#ifndef TLSSIM_EAVESDROPPER_H
+#define TLSSIM_EAVESDROPPER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tlssim/buf.h"
+#include "tlssim/event.h"
+
+/** \brief What the eavesdropper has gathered so far. */
+typedef struct tls_eavesdropper {
+    tls_trace *trace;
+    tls_writer rec[2];      /**< per direction: bytes not yet a whole record */
+    tls_writer hs[2];       /**< per direction: handshake bytes not yet a whole message */
+    bool encrypted[2];      /**< per direction: a ChangeCipherSpec went by */
+    bool noted[2];          /**< per direction: "now it is ciphertext" said */
+    bool rsa;               /**< ServerHello chose an RSA key-exchange suite */
+    bool lost;              /**< the stream stopped making sense (tampered): stop decoding */
+} tls_eavesdropper;
+
+/** \brief Start observing; events go to \p trace. */
+void tls_eavesdropper_init(tls_eavesdropper *eve, tls_trace *trace);
+
+/** \brief Free buffers. */
+void tls_eavesdropper_free(tls_eavesdropper *eve);
+
+/**
+ * \brief Bytes that crossed the channel from \p sender.  Never fails: what
+ *        cannot be decoded is simply not learned.
+ */
+void tls_eavesdropper_observe(tls_eavesdropper *eve, tls_party sender,
+                              const uint8_t *p, size_t n);
+
+#endif

@@ -1,0 +1,105 @@
+/**
+ * \file engine.h
+ * \brief A TLS 1.2 client or server as a state machine without I/O: it is
+ *        fed bytes and asked for bytes, and it appends what it learns to a
+ *        trace.  The in-process simulation pumps two of these through a
+ *        visible channel; live mode pumps one through a socket.
+ *
+ * Each engine keeps a cursor into the handshake table: when the step under
+ * the cursor is its own to send, tls_engine_write_step produces it; otherwise
+ * it waits for that message in tls_engine_feed.  The first failure sticks:
+ * the engine queues the alert for it and accepts nothing more.
+ */
+#ifndef TLSSIM_ENGINE_H
+#define TLSSIM_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tlssim/crypto.h"
+#include "tlssim/event.h"
+#include "tlssim/sim.h"
+#include "tlssim/suites.h"
+
+/** \brief What an engine is set up with (not owned by the engine). */
+typedef struct tls_engine_config {
+    /* client */
+    const char *server_name;        /**< SNI and the name the certificate must match */
+    const tls_x509 *trust;          /**< trust anchors */
+    /* server */
+    const tls_suite *suites[4];     /**< suites the server accepts, preferred first */
+    size_t nsuites;
+    tls_group groups[3];            /**< groups the server accepts, preferred first */
+    size_t ngroups;
+    const tls_x509 *chain;          /**< certificate chain to send */
+    const tls_privkey *key;         /**< its private key */
+    /* both */
+    bool ems;                       /**< offer (client) / accept (server) extended master secret */
+    const tls_scenario *scenario;   /**< fixed values, or NULL */
+} tls_engine_config;
+
+/** \brief A client or server engine. */
+typedef struct tls_engine tls_engine;
+
+/**
+ * \brief A fresh engine.
+ * \param role   TLS_PARTY_CLIENT or TLS_PARTY_SERVER
+ * \param cfg    configuration; must outlive the engine
+ * \param rng    randomness; must outlive the engine
+ * \param trace  where events go; must outlive the engine
+ */
+tls_engine *tls_engine_new(tls_party role, const tls_engine_config *cfg,
+                           tls_rng *rng, tls_trace *trace);
+
+/** \brief Wipe every secret and free (NULL is fine). */
+void tls_engine_free(tls_engine *e);
+
+/** \brief Step number (1..10) under the cursor, or 11 when the handshake is done. */
+int tls_engine_step(const tls_engine *e);
+
+/** \brief Whether the step under the cursor is this engine's to send. */
+bool tls_engine_my_turn(const tls_engine *e);
+
+/**
+ * \brief Produce the message of the step under the cursor (when it is this
+ *        engine's turn), queue its record(s), and advance.
+ * \return TLS_OK or the (sticky) error; on error an alert is queued instead
+ */
+tls_err tls_engine_write_step(tls_engine *e);
+
+/**
+ * \brief Give the engine bytes that arrived from the peer; it processes
+ *        every complete record and message in them.
+ * \return TLS_OK or the (sticky) error
+ */
+tls_err tls_engine_feed(tls_engine *e, const uint8_t *p, size_t n);
+
+/**
+ * \brief The peer will send nothing more: a partial record or message is
+ *        now an error (decode_error), and missing steps unexpected.
+ */
+tls_err tls_engine_eof(tls_engine *e);
+
+/**
+ * \brief Bytes queued for the peer.  They stay queued until
+ *        tls_engine_output_consume is called.
+ */
+const uint8_t *tls_engine_output(const tls_engine *e, size_t *n);
+
+/** \brief Drop \p n bytes from the front of the output queue. */
+void tls_engine_output_consume(tls_engine *e, size_t n);
+
+/** \brief The sticky error (TLS_OK while all is well). */
+tls_err tls_engine_error(const tls_engine *e);
+
+/** \brief One line on what went wrong ("" while all is well). */
+const char *tls_engine_why(const tls_engine *e);
+
+/** \brief Whether both Finished messages have been exchanged and verified. */
+bool tls_engine_done(const tls_engine *e);
+
+/** \brief The negotiated suite, or NULL before ServerHello. */
+const tls_suite *tls_engine_suite(const tls_engine *e);
+
+#endif

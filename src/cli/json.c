@@ -1,0 +1,230 @@
+/* The JSON document: every step with its records, messages, values, checks,
+ * alerts and notes.  The schema is documented in the README. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "tlssim/handshake.h"
+#include "tlssim/msg.h"
+#include "tlssim_config.h"
+
+static void json_str(FILE *out, const char *s)
+{
+    if (!s) {
+        fputs("null", out);
+        return;
+    }
+    fputc('"', out);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", out); break;
+        case '\\': fputs("\\\\", out); break;
+        case '\n': fputs("\\n", out); break;
+        case '\t': fputs("\\t", out); break;
+        default:
+            if (*p < 0x20)
+                fprintf(out, "\\u%04x", *p);
+            else
+                fputc(*p, out);
+        }
+    }
+    fputc('"', out);
+}
+
+static void json_hex(FILE *out, const uint8_t *p, size_t n)
+{
+    if (!p) {
+        fputs("null", out);
+        return;
+    }
+    char *hex = tls_hex(p, n);
+    json_str(out, hex ? hex : "");
+    free(hex);
+}
+
+static void json_fields(FILE *out, const tls_dissect *d)
+{
+    fputs("[", out);
+    for (size_t i = 0; i < d->n; i++) {
+        const tls_field *f = &d->fields[i];
+        fprintf(out, "%s{\"offset\":%zu,\"length\":%zu,\"depth\":%d,\"name\":", i ? "," : "",
+                f->offset, f->length, f->depth);
+        json_str(out, f->name);
+        fputs(",\"value\":", out);
+        json_str(out, f->value);
+        fputs("}", out);
+    }
+    fputs("]", out);
+}
+
+static const char *direction(tls_party sender)
+{
+    return sender == TLS_PARTY_CLIENT ? "client_to_server" : "server_to_client";
+}
+
+/* Records are numbered in channel order; messages refer to them by number. */
+static size_t record_number(const tls_trace *t, size_t index)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < index && i < t->n; i++)
+        n += t->ev[i].kind == TLS_EV_RECORD;
+    return n;
+}
+
+static void json_event(FILE *out, const tls_trace *t, size_t i)
+{
+    const tls_event *e = &t->ev[i];
+    switch (e->kind) {
+    case TLS_EV_RECORD:
+        fprintf(out, "{\"index\":%zu,\"direction\":\"%s\",\"content_type\":%u,\"content_type_name\":",
+                record_number(t, i), direction(e->party), e->content_type);
+        json_str(out, tls_content_type_name(e->content_type));
+        fprintf(out, ",\"protected\":%s,\"seq\":", e->is_protected ? "true" : "false");
+        if (e->is_protected)
+            fprintf(out, "%llu", (unsigned long long)e->seq);
+        else
+            fputs("null", out);
+        fputs(",\"hex\":", out);
+        json_hex(out, e->bytes, e->len);
+        fputs(",\"plaintext_hex\":", out);
+        json_hex(out, e->plaintext, e->plaintext_len);
+        fputs(",\"fields\":", out);
+        json_fields(out, &e->dissect);
+        fputs("}", out);
+        break;
+    case TLS_EV_MESSAGE:
+        fputs("{\"name\":", out);
+        json_str(out, e->name);
+        fprintf(out, ",\"sender\":\"%s\",\"parsed_by\":\"%s\",\"content_type\":%u,\"hs_type\":%u,"
+                     "\"protected\":%s,\"record\":%zu,\"record_offset\":",
+                tls_party_name(e->party),
+                e->party == TLS_PARTY_CLIENT ? "server" : "client", e->content_type,
+                e->hs_type, e->is_protected ? "true" : "false",
+                record_number(t, e->record_index));
+        if (e->record_offset == (size_t)-1)
+            fputs("null", out);
+        else
+            fprintf(out, "%zu", e->record_offset);
+        fputs(",\"hex\":", out);
+        json_hex(out, e->bytes, e->len);
+        fputs(",\"fields\":", out);
+        json_fields(out, &e->dissect);
+        fputs("}", out);
+        break;
+    case TLS_EV_VALUE:
+        fputs("{\"name\":", out);
+        json_str(out, e->name);
+        fprintf(out, ",\"party\":\"%s\",\"secret\":%s,\"hex\":", tls_party_name(e->party),
+                e->secret ? "true" : "false");
+        json_hex(out, e->bytes ? e->bytes : (const uint8_t *)"", e->len);
+        fputs(",\"text\":", out);
+        json_str(out, e->text);
+        fputs("}", out);
+        break;
+    case TLS_EV_CHECK:
+        fprintf(out, "{\"party\":\"%s\",\"name\":", tls_party_name(e->party));
+        json_str(out, e->name);
+        fprintf(out, ",\"ok\":%s,\"detail\":", e->ok ? "true" : "false");
+        json_str(out, e->text);
+        fputs("}", out);
+        break;
+    case TLS_EV_ALERT:
+        fprintf(out, "{\"sender\":\"%s\",\"level\":\"%s\",\"code\":%d,\"description\":",
+                tls_party_name(e->party), e->alert_level == 2 ? "fatal" : "warning",
+                e->alert_desc);
+        json_str(out, tls_alert_name(e->alert_desc));
+        fputs(",\"reason\":", out);
+        json_str(out, e->text);
+        fputs("}", out);
+        break;
+    case TLS_EV_NOTE:
+        fprintf(out, "{\"party\":\"%s\",\"text\":", tls_party_name(e->party));
+        json_str(out, e->text);
+        fputs("}", out);
+        break;
+    case TLS_EV_STEP:
+        break;
+    }
+}
+
+/* One array of the step's events of one kind. */
+static void json_kind(FILE *out, const tls_trace *t, int step, tls_event_kind kind,
+                      const char *key)
+{
+    fprintf(out, ",\n   \"%s\":[", key);
+    bool first = true;
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->ev[i].step != step || t->ev[i].kind != kind)
+            continue;
+        fputs(first ? "\n    " : ",\n    ", out);
+        first = false;
+        json_event(out, t, i);
+    }
+    fputs("]", out);
+}
+
+static const tls_event *step_event(const tls_trace *t, int step)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->ev[i].kind == TLS_EV_STEP && t->ev[i].step == step)
+            return &t->ev[i];
+    return NULL;
+}
+
+void cli_json_render(FILE *out, const cli_options *o, const tls_trace *t,
+                     const tls_sim_result *res)
+{
+    const tls_suite *suite = cli_effective_suite(&o->sim);
+    const tls_group_info *g = tls_group_by_id((uint16_t)o->sim.group);
+    fprintf(out, "{\"tlssim_version\":\"%s\",\n \"config\":{\"kx\":\"%s\",\"suite\":",
+            TLSSIM_VERSION, cli_kx_arg(o->sim.kx));
+    json_str(out, suite->name);
+    fprintf(out, ",\"suite_id\":\"%04x\",\"group\":", suite->id);
+    json_str(out, o->sim.kx == TLS_KX_ECDHE_RSA && g ? g->name : NULL);
+    fputs(",\"seed\":", out);
+    if (o->sim.seeded)
+        fprintf(out, "%llu", (unsigned long long)o->sim.seed);
+    else
+        fputs("null", out);
+    fprintf(out, ",\"ems\":%s,\"scenario\":%s,\"tamper\":", o->sim.ems ? "true" : "false",
+            o->sim.scenario ? "true" : "false");
+    if (o->sim.tamper.enabled)
+        fprintf(out, "{\"record\":%zu,\"offset\":%zu,\"xor\":%u}", o->sim.tamper.record,
+                o->sim.tamper.offset, o->sim.tamper.xor_mask);
+    else
+        fputs("null", out);
+    fprintf(out, "},\n \"result\":{\"ok\":%s,\"failed_step\":", res->ok ? "true" : "false");
+    if (res->ok) {
+        fputs("null,\"failed_by\":null,\"error\":null,\"reason\":null},\n", out);
+    } else {
+        fprintf(out, "%d,\"failed_by\":\"%s\",\"error\":", res->failed_step,
+                tls_party_name(res->failed_party));
+        json_str(out, tls_err_name(res->err));
+        fputs(",\"reason\":", out);
+        json_str(out, res->why);
+        fputs("},\n", out);
+    }
+    fputs(" \"steps\":[", out);
+    for (int n = 1; n <= TLS_STEP_COUNT; n++) {
+        const tls_step *s = tls_handshake_step(n);
+        const tls_event *se = step_event(t, n);
+        fprintf(out, "%s\n  {\"step\":%d,\"message\":", n > 1 ? "," : "", n);
+        json_str(out, s->message);
+        fprintf(out, ",\"title\":");
+        json_str(out, tls_step_title(s));
+        fprintf(out, ",\"sender\":\"%s\",\"reached\":%s,\"skipped\":%s,\"skip_reason\":",
+                tls_party_name(s->sender), se ? "true" : "false",
+                se && se->skipped ? "true" : "false");
+        json_str(out, se && se->skipped ? se->text : NULL);
+        fputs(",\"teaches\":", out);
+        json_str(out, s->teaches);
+        json_kind(out, t, n, TLS_EV_RECORD, "records");
+        json_kind(out, t, n, TLS_EV_MESSAGE, "messages");
+        json_kind(out, t, n, TLS_EV_VALUE, "values");
+        json_kind(out, t, n, TLS_EV_CHECK, "checks");
+        json_kind(out, t, n, TLS_EV_ALERT, "alerts");
+        json_kind(out, t, n, TLS_EV_NOTE, "notes");
+        fputs("}", out);
+    }
+    fputs("\n ]\n}\n", out);
+}

@@ -1,0 +1,277 @@
+/* Command-line options: see cli.h.  Every bad value is one clear line and exit 2. */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "tlssim_config.h"
+
+void cli_usage(FILE *out)
+{
+    fputs(
+        "Usage: tlssim [OPTIONS]\n"
+        "       tlssim lessons check DIR\n"
+        "\n"
+        "Runs a real TLS 1.2 handshake between an in-process client and server and\n"
+        "shows each of the ten steps: the bytes on the wire, what they mean, and what\n"
+        "each side (and an eavesdropper) knows after it.\n"
+        "\n"
+        "Front ends (default: the TUI on a terminal, text otherwise):\n"
+        "  --tui                 the interactive walkthrough\n"
+        "  --text                step-by-step text on stdout\n"
+        "  --json                one JSON document with every step, record and value\n"
+        "\n"
+        "The handshake:\n"
+        "  --kx ecdhe|rsa        key exchange (default ecdhe)\n"
+        "  --suite NAME|0xXXXX   cipher suite the server accepts, e.g.\n"
+        "                        TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 or 0x009c\n"
+        "  --group NAME          ECDHE group: secp256r1 (default), x25519, secp384r1\n"
+        "  --ems on|off          extended master secret, RFC 7627 (default off)\n"
+        "  --seed N              reproducible randoms and keys (a whole class sees the\n"
+        "                        same values); without it, real entropy\n"
+        "  --scenario FILE       fix randoms and ephemeral private keys (see README)\n"
+        "  --tamper R:O[:X]      XOR byte O of record R (counting from 0) with X\n"
+        "                        (default ff) on its way: watch the alert it causes\n"
+        "\n"
+        "Lessons:\n"
+        "  --lang zh|en          lesson language (default from LANG/LC_ALL)\n"
+        "  --lessons DIR         use a teacher's own lessons folder\n"
+        "  --no-lessons          values only\n"
+        "\n"
+        "TUI:\n"
+        "  --auto SECONDS        advance by itself (Space pauses/resumes)\n"
+        "  --step N              open at step N (1-10)\n"
+        "\n"
+        "  -h, --help            this text\n"
+        "  -V, --version         version\n",
+        out);
+}
+
+const char *cli_kx_arg(tls_kx kx) { return kx == TLS_KX_RSA ? "rsa" : "ecdhe"; }
+
+const tls_suite *cli_effective_suite(const tls_sim_config *cfg)
+{
+    if (cfg->suite)
+        return cfg->suite;
+    return tls_suite_by_id(cfg->kx == TLS_KX_RSA ? 0x009c : 0xc02f);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("tlssim: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'tlssim --help' for more information.\n", stderr);
+    return 2;
+}
+
+static bool parse_u64(const char *s, uint64_t *out)
+{
+    if (!s[0] || s[0] == '-' || s[0] == '+' || s[0] == ' ')
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end)
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool parse_size(const char *s, size_t *out, int base, char stop, const char **rest)
+{
+    char *end;
+    if (!s[0] || s[0] == '-' || s[0] == '+')
+        return false;
+    errno = 0;
+    unsigned long v = strtoul(s, &end, base);
+    if (errno || end == s || (*end != stop && *end != '\0'))
+        return false;
+    *out = v;
+    *rest = end;
+    return true;
+}
+
+/* R:O[:X] with R and O decimal and X hex (one nonzero byte). */
+static bool parse_tamper(const char *s, tls_tamper *t)
+{
+    const char *rest;
+    size_t rec, off, mask = 0xff;
+    if (!parse_size(s, &rec, 10, ':', &rest) || *rest != ':')
+        return false;
+    if (!parse_size(rest + 1, &off, 10, ':', &rest))
+        return false;
+    if (*rest == ':' && (!parse_size(rest + 1, &mask, 16, '\0', &rest) || mask == 0 || mask > 0xff))
+        return false;
+    t->enabled = true;
+    t->record = rec;
+    t->offset = off;
+    t->xor_mask = (uint8_t)mask;
+    return true;
+}
+
+enum {
+    OPT_TEXT = 256, OPT_JSON, OPT_TUI, OPT_KX, OPT_SUITE, OPT_GROUP, OPT_SEED,
+    OPT_SCENARIO, OPT_TAMPER, OPT_EMS, OPT_LANG, OPT_LESSONS, OPT_NO_LESSONS,
+    OPT_AUTO, OPT_STEP
+};
+
+static const struct option long_options[] = {
+    {"text", no_argument, NULL, OPT_TEXT},
+    {"json", no_argument, NULL, OPT_JSON},
+    {"tui", no_argument, NULL, OPT_TUI},
+    {"kx", required_argument, NULL, OPT_KX},
+    {"suite", required_argument, NULL, OPT_SUITE},
+    {"group", required_argument, NULL, OPT_GROUP},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"scenario", required_argument, NULL, OPT_SCENARIO},
+    {"tamper", required_argument, NULL, OPT_TAMPER},
+    {"ems", required_argument, NULL, OPT_EMS},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"lessons", required_argument, NULL, OPT_LESSONS},
+    {"no-lessons", no_argument, NULL, OPT_NO_LESSONS},
+    {"auto", required_argument, NULL, OPT_AUTO},
+    {"step", required_argument, NULL, OPT_STEP},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+static int set_mode(cli_options *o, cli_mode m)
+{
+    if (o->mode != CLI_MODE_AUTO && o->mode != m)
+        return usage_error("%s", "choose one of --tui, --text and --json");
+    o->mode = m;
+    return 0;
+}
+
+static int apply_option(cli_options *o, int c, const char *arg)
+{
+    char err[512];
+    switch (c) {
+    case OPT_TEXT: return set_mode(o, CLI_MODE_TEXT);
+    case OPT_JSON: return set_mode(o, CLI_MODE_JSON);
+    case OPT_TUI: return set_mode(o, CLI_MODE_TUI);
+    case OPT_KX:
+        if (strcmp(arg, "ecdhe") == 0)
+            o->sim.kx = TLS_KX_ECDHE_RSA;
+        else if (strcmp(arg, "rsa") == 0)
+            o->sim.kx = TLS_KX_RSA;
+        else
+            return usage_error("--kx: unknown key exchange '%s' (use ecdhe or rsa)", arg);
+        o->kx_given = true;
+        return 0;
+    case OPT_SUITE:
+        o->sim.suite = tls_suite_parse(arg);
+        if (!o->sim.suite)
+            return usage_error("--suite: unknown cipher suite '%s' (supported: "
+                               "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, "
+                               "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, "
+                               "TLS_RSA_WITH_AES_128_GCM_SHA256, "
+                               "TLS_RSA_WITH_AES_256_GCM_SHA384)", arg);
+        o->suite_given = true;
+        return 0;
+    case OPT_GROUP: {
+        const tls_group_info *g = tls_group_parse(arg);
+        if (!g)
+            return usage_error("--group: unknown group '%s' (use secp256r1, x25519 or secp384r1)", arg);
+        o->sim.group = g->id;
+        o->group_given = true;
+        return 0;
+    }
+    case OPT_SEED:
+        if (!parse_u64(arg, &o->sim.seed))
+            return usage_error("--seed: '%s' is not a whole number from 0 to 18446744073709551615", arg);
+        o->sim.seeded = true;
+        return 0;
+    case OPT_SCENARIO:
+        if (!tls_scenario_load(arg, &o->scenario, err, sizeof err))
+            return usage_error("--scenario: %s", err);
+        o->sim.scenario = &o->scenario;
+        return 0;
+    case OPT_TAMPER:
+        if (!parse_tamper(arg, &o->sim.tamper))
+            return usage_error("--tamper: '%s' is not RECORD:OFFSET[:HEXMASK], e.g. 2:9 or 0:12:01", arg);
+        return 0;
+    case OPT_EMS:
+        if (strcmp(arg, "on") == 0)
+            o->sim.ems = true;
+        else if (strcmp(arg, "off") == 0)
+            o->sim.ems = false;
+        else
+            return usage_error("--ems: '%s' is not on or off", arg);
+        return 0;
+    case OPT_LANG:
+        if (strcmp(arg, "zh") != 0 && strcmp(arg, "en") != 0)
+            return usage_error("--lang: unknown language '%s' (use zh or en)", arg);
+        o->lang = arg;
+        return 0;
+    case OPT_LESSONS: o->lessons_dir = arg; return 0;
+    case OPT_NO_LESSONS: o->no_lessons = true; return 0;
+    case OPT_AUTO: {
+        char *end;
+        errno = 0;
+        double v = strtod(arg, &end);
+        if (errno || end == arg || *end || !(v >= 0.2 && v <= 3600))
+            return usage_error("--auto: '%s' is not a number of seconds from 0.2 to 3600", arg);
+        o->auto_seconds = v;
+        return 0;
+    }
+    case OPT_STEP: {
+        uint64_t v;
+        if (!parse_u64(arg, &v) || v < 1 || v > 10)
+            return usage_error("--step: '%s' is not a step number from 1 to 10", arg);
+        o->start_step = (int)v;
+        return 0;
+    }
+    default:
+        return 2;
+    }
+}
+
+/* Combinations that cannot mean anything are refused, not silently ignored. */
+static int check_consistency(cli_options *o)
+{
+    if (o->sim.suite && o->kx_given && o->sim.suite->kx != o->sim.kx)
+        return usage_error("--suite %s does not use the key exchange --kx asked for",
+                           o->sim.suite->name);
+    if (o->sim.suite)
+        o->sim.kx = o->sim.suite->kx;
+    if (o->group_given && o->sim.kx == TLS_KX_RSA)
+        return usage_error("%s", "--group applies to ECDHE only: RSA key exchange uses no group");
+    if (o->no_lessons && (o->lessons_dir || o->lang))
+        return usage_error("%s", "--no-lessons cannot be combined with --lessons or --lang");
+    if (o->mode != CLI_MODE_AUTO && o->mode != CLI_MODE_TUI && (o->auto_seconds > 0 || o->start_step))
+        return usage_error("%s", "--auto and --step belong to the TUI");
+    return 0;
+}
+
+int cli_parse(int argc, char **argv, cli_options *o)
+{
+    memset(o, 0, sizeof *o);
+    tls_sim_config_default(&o->sim);
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, ":hV", long_options, NULL)) != -1) {
+        if (c == 'h') {
+            cli_usage(stdout);
+            return 1;
+        }
+        if (c == 'V') {
+            printf("tlssim %s\n", TLSSIM_VERSION);
+            return 1;
+        }
+        if (c == '?')
+            return usage_error("unknown option '%s'", argv[optind - 1]);
+        if (c == ':')
+            return usage_error("option '%s' needs a value", argv[optind - 1]);
+        int rc = apply_option(o, c, optarg);
+        if (rc)
+            return rc;
+    }
+    if (optind < argc)
+        return usage_error("unexpected argument '%s'", argv[optind]);
+    return check_consistency(o);
+}

@@ -1,0 +1,183 @@
+/* The text walkthrough: a finished trace, step by step, for pipes and printing. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "tlssim/handshake.h"
+#include "tlssim/msg.h"
+
+static const char *direction(tls_party sender)
+{
+    return sender == TLS_PARTY_CLIENT ? "client → server" : "server → client";
+}
+
+/* Classic hex dump: offset, 16 bytes, ASCII. */
+static void hexdump(FILE *out, const uint8_t *p, size_t n, const char *indent)
+{
+    for (size_t i = 0; i < n; i += 16) {
+        fprintf(out, "%s%04zx  ", indent, i);
+        for (size_t j = 0; j < 16; j++) {
+            if (i + j < n)
+                fprintf(out, "%02x ", p[i + j]);
+            else
+                fputs("   ", out);
+            if (j == 7)
+                fputc(' ', out);
+        }
+        fputs(" |", out);
+        for (size_t j = 0; j < 16 && i + j < n; j++)
+            fputc(p[i + j] >= 0x20 && p[i + j] < 0x7f ? p[i + j] : '.', out);
+        fputs("|\n", out);
+    }
+}
+
+static void fields(FILE *out, const tls_dissect *d, const char *indent)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const tls_field *f = &d->fields[i];
+        fprintf(out, "%s@%-4zu +%-4zu %*s%-28s %s\n", indent, f->offset, f->length,
+                2 * f->depth, "", f->name, f->value);
+    }
+}
+
+/* A long value wrapped in lines of 64 hex digits under its name. */
+static void value_line(FILE *out, const tls_event *e)
+{
+    char *hex = tls_hex(e->bytes, e->len);
+    if (!hex)
+        return;
+    fprintf(out, "  %-6s %-22s%s", tls_party_name(e->party), e->name,
+            e->secret ? " (secret)" : "");
+    if (e->text)
+        fprintf(out, " %s", e->text);
+    size_t n = strlen(hex);
+    if (e->text && e->len <= 4) {
+        fprintf(out, " [%s]\n", hex);
+    } else {
+        fputc('\n', out);
+        for (size_t i = 0; i < n; i += 64)
+            fprintf(out, "         %.64s\n", hex + i);
+    }
+    free(hex);
+}
+
+static size_t record_number(const tls_trace *t, size_t index)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < index && i < t->n; i++)
+        n += t->ev[i].kind == TLS_EV_RECORD;
+    return n;
+}
+
+static void render_event(FILE *out, const tls_trace *t, size_t i)
+{
+    const tls_event *e = &t->ev[i];
+    switch (e->kind) {
+    case TLS_EV_STEP:
+        break;
+    case TLS_EV_RECORD: {
+        const char *ct = tls_content_type_name(e->content_type);
+        fprintf(out, "\nRecord %zu (%s, %s, %zu bytes%s)\n", record_number(t, i),
+                direction(e->party), ct ? ct : "unknown type", e->len,
+                e->is_protected ? ", encrypted" : "");
+        hexdump(out, e->bytes, e->len, "  ");
+        fputs(" Record layer:\n", out);
+        fields(out, &e->dissect, "  ");
+        if (e->is_protected && e->plaintext) {
+            fprintf(out, " Decrypted by the %s (sequence number %llu):\n",
+                    e->party == TLS_PARTY_CLIENT ? "server" : "client",
+                    (unsigned long long)e->seq);
+            hexdump(out, e->plaintext, e->plaintext_len, "  ");
+        }
+        break;
+    }
+    case TLS_EV_MESSAGE:
+        fprintf(out, " %s, as the %s parsed it%s:\n", e->name,
+                e->party == TLS_PARTY_CLIENT ? "server" : "client",
+                e->is_protected ? " after decrypting" : "");
+        fields(out, &e->dissect, "  ");
+        break;
+    case TLS_EV_VALUE:
+        value_line(out, e);
+        break;
+    case TLS_EV_CHECK:
+        fprintf(out, "  %s %s checks %s: %s\n", e->ok ? "[ok]  " : "[FAIL]",
+                tls_party_name(e->party), e->name, e->text ? e->text : "");
+        break;
+    case TLS_EV_ALERT:
+        fprintf(out, "\n!! The %s sends a fatal alert: %s (%d): %s\n",
+                tls_party_name(e->party), tls_alert_name(e->alert_desc), e->alert_desc,
+                e->text ? e->text : "");
+        break;
+    case TLS_EV_NOTE:
+        fprintf(out, "  * %s: %s\n", tls_party_name(e->party), e->text ? e->text : "");
+        break;
+    }
+}
+
+static void step_header(FILE *out, const tls_event *e)
+{
+    const tls_step *s = tls_handshake_step(e->step);
+    fprintf(out, "\n=== Step %d/10: %s (%s) ===\n", e->step, tls_step_title(s),
+            direction(s->sender));
+    if (e->skipped)
+        fprintf(out, "Skipped in this key exchange. %s\n", e->text ? e->text : "");
+    else
+        fprintf(out, "%s\n", s->teaches);
+}
+
+/* Values both sides hold: shown agreeing (or not) byte for byte. */
+static void summary_agreement(FILE *out, const tls_trace *t)
+{
+    static const char *const shared[] = {
+        "pre_master_secret", "master_secret", "client_write_key", "server_write_key",
+        "client_write_iv", "server_write_iv"};
+    fputs("\nBoth sides computed on their own (never sent):\n", out);
+    for (size_t i = 0; i < sizeof shared / sizeof shared[0]; i++) {
+        const tls_event *c = tls_trace_find_value(t, shared[i], TLS_PARTY_CLIENT, TLS_STEP_AFTER);
+        const tls_event *s = tls_trace_find_value(t, shared[i], TLS_PARTY_SERVER, TLS_STEP_AFTER);
+        if (!c || !s)
+            continue;
+        bool same = c->len == s->len && memcmp(c->bytes, s->bytes, c->len) == 0;
+        char *hex = tls_hex(c->bytes, c->len);
+        fprintf(out, "  %-18s client %s server  %s\n", shared[i], same ? "==" : "!=",
+                hex ? hex : "");
+        free(hex);
+    }
+    fputs("\nThe eavesdropper saw:", out);
+    size_t n;
+    const char *const *names = tls_value_names(&n);
+    for (size_t i = 0; i < n; i++)
+        if (tls_trace_find_value(t, names[i], TLS_PARTY_WIRE, TLS_STEP_AFTER))
+            fprintf(out, " %s", names[i]);
+    fputs("\n...and none of the secrets above.\n", out);
+}
+
+void cli_text_render(FILE *out, const cli_options *o, const tls_trace *t,
+                     const tls_sim_result *res)
+{
+    const tls_suite *suite = cli_effective_suite(&o->sim);
+    fprintf(out, "tlssim: a TLS 1.2 handshake, step by step\n");
+    fprintf(out, "Key exchange %s, server accepts %s", cli_kx_arg(o->sim.kx), suite->name);
+    if (o->sim.kx == TLS_KX_ECDHE_RSA) {
+        const tls_group_info *g = tls_group_by_id((uint16_t)o->sim.group);
+        fprintf(out, ", prefers group %s", g ? g->name : "?");
+    }
+    if (o->sim.seeded)
+        fprintf(out, ", seed %llu", (unsigned long long)o->sim.seed);
+    fputs("\n", out);
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->ev[i].kind == TLS_EV_STEP)
+            step_header(out, &t->ev[i]);
+        render_event(out, t, i);
+    }
+    if (res->ok) {
+        fputs("\n=== Handshake complete: both Finished messages verified ===\n", out);
+        summary_agreement(out, t);
+    } else {
+        const tls_step *s = tls_handshake_step(res->failed_step);
+        fprintf(out, "\n=== Handshake FAILED at step %d (%s): the %s stopped it: %s ===\n",
+                res->failed_step, s ? tls_step_title(s) : "?",
+                tls_party_name(res->failed_party), res->why);
+    }
+}

@@ -1,0 +1,79 @@
+/* Steps 7-10, the same for both sides: ChangeCipherSpec and Finished. */
+#include <string.h>
+
+#include "engine_internal.h"
+
+static const char *finished_label(tls_party sender)
+{
+    return sender == TLS_PARTY_CLIENT ? "client finished" : "server finished";
+}
+
+static const char *verify_data_name(tls_party sender)
+{
+    return sender == TLS_PARTY_CLIENT ? "client_verify_data" : "server_verify_data";
+}
+
+/* Steps 7 and 9 (sender): the switch itself happens in the engine once the
+ * record is queued, so the CCS travels in the clear. */
+tls_err change_cipher_spec_write(tls_engine *e, tls_writer *w)
+{
+    tls_err err = tls_change_cipher_spec_write(w);
+    if (err == TLS_OK)
+        tls_trace_note(e->trace, e->role,
+                       "from the next record on, the %s encrypts with AES-%zu-GCM under "
+                       "%s_write_key; sequence numbers restart at 0",
+                       tls_party_name(e->role), 8 * e->kb.key_len, tls_party_name(e->role));
+    return err;
+}
+
+tls_err change_cipher_spec_read(tls_engine *e, tls_reader *r)
+{
+    tls_err err = tls_change_cipher_spec_parse(r);
+    if (err == TLS_OK)
+        tls_trace_note(e->trace, e->role,
+                       "the %s will now decrypt the %s's records with %s_write_key",
+                       tls_party_name(e->role), tls_party_name(e->peer),
+                       tls_party_name(e->peer));
+    return err;
+}
+
+/* Steps 8 and 10 (sender): verify_data over every handshake message so far. */
+tls_err finished_write(tls_engine *e, tls_writer *w)
+{
+    tls_finished fin;
+    tls_err err = engine_verify_data(e, finished_label(e->role), fin.verify_data);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "could not compute verify_data");
+    engine_value(e, verify_data_name(e->role), false, fin.verify_data, 12, NULL);
+    return tls_finished_write(&fin, w);
+}
+
+tls_err finished_read(tls_engine *e, tls_reader *r)
+{
+    tls_finished fin;
+    tls_err err = tls_finished_parse(r, &fin);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "malformed Finished");
+    uint8_t want[12];
+    err = engine_verify_data(e, finished_label(e->peer), want);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "could not compute verify_data");
+    /* Constant-time comparison: a timing difference would leak how many
+     * leading bytes an attacker guessed right. */
+    uint8_t diff = 0;
+    for (size_t i = 0; i < 12; i++)
+        diff |= (uint8_t)(want[i] ^ fin.verify_data[i]);
+    engine_value(e, verify_data_name(e->peer), false, fin.verify_data, 12, NULL);
+    tls_trace_check(e->trace, e->role, "Finished", diff == 0,
+                    diff == 0 ? "the %s's verify_data equals PRF(master_secret, \"%s\", "
+                                "Hash(handshake messages))[0..11] as computed here: same keys, "
+                                "same transcript"
+                              : "the %s's verify_data differs from PRF(master_secret, \"%s\", "
+                                "Hash(handshake messages)) computed here: different keys or an "
+                                "altered handshake",
+                    tls_party_name(e->peer), finished_label(e->peer));
+    if (diff != 0)
+        return engine_fail(e, TLS_ERR_DECRYPT_ERROR, "the %s's Finished does not verify",
+                           tls_party_name(e->peer));
+    return TLS_OK;
+}

@@ -1,0 +1,137 @@
+/* Suite and group tables, parsers and wire names. */
+#include <string.h>
+
+#include "testutil.h"
+#include "tlssim/suites.h"
+
+static void test_tables(void)
+{
+    size_t n;
+    const tls_suite *s = tls_suites_all(&n);
+    test_check(n == 4, "four suites");
+    if (n == 4) {
+        test_check(s[0].id == 0xc02f && s[0].kx == TLS_KX_ECDHE_RSA &&
+                   s[0].key_len == 16 && s[0].prf_hash == TLS_HASH_SHA256,
+                   "c02f first: ECDHE_RSA, AES-128, SHA-256");
+        test_check(s[1].id == 0xc030 && s[1].kx == TLS_KX_ECDHE_RSA &&
+                   s[1].key_len == 32 && s[1].prf_hash == TLS_HASH_SHA384,
+                   "c030 second: ECDHE_RSA, AES-256, SHA-384");
+        test_check(s[2].id == 0x009c && s[2].kx == TLS_KX_RSA &&
+                   s[2].key_len == 16 && s[2].prf_hash == TLS_HASH_SHA256,
+                   "009c third: RSA, AES-128, SHA-256");
+        test_check(s[3].id == 0x009d && s[3].kx == TLS_KX_RSA &&
+                   s[3].key_len == 32 && s[3].prf_hash == TLS_HASH_SHA384,
+                   "009d fourth: RSA, AES-256, SHA-384");
+        test_str_eq(s[0].name, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "c02f name");
+        test_str_eq(s[3].name, "TLS_RSA_WITH_AES_256_GCM_SHA384", "009d name");
+        for (size_t i = 0; i < n; i++)
+            test_str_eq(tls_suite_wire_name(s[i].id), s[i].name, "wire name = table name");
+    }
+    const tls_group_info *g = tls_groups_all(&n);
+    test_check(n == 3 && g[0].id == TLS_GROUP_SECP256R1 && g[1].id == TLS_GROUP_X25519 &&
+               g[2].id == TLS_GROUP_SECP384R1, "groups: secp256r1, x25519, secp384r1");
+    test_check(tls_suite_by_id(0xc030) == &s[1], "suite by id");
+    test_check(tls_suite_by_id(0x1301) == NULL, "TLS 1.3 suite is not implemented");
+    test_check(tls_group_by_id(29) == &g[1], "group by id");
+    test_check(tls_group_by_id(25) == NULL, "secp521r1 not implemented");
+    test_str_eq(tls_kx_name(TLS_KX_ECDHE_RSA), "ECDHE_RSA", "kx name ECDHE_RSA");
+    test_str_eq(tls_kx_name(TLS_KX_RSA), "RSA", "kx name RSA");
+}
+
+static void expect_suite(const char *text, uint16_t id)
+{
+    const tls_suite *s = tls_suite_parse(text);
+    test_check(s && s->id == id, "suite parse \"%s\" -> 0x%04x", text, id);
+}
+
+static void test_suite_parse(void)
+{
+    expect_suite("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", 0xc02f);
+    expect_suite("tls_ecdhe_rsa_with_aes_256_gcm_sha384", 0xc030);
+    expect_suite("ECDHE_RSA_WITH_AES_128_GCM_SHA256", 0xc02f);
+    expect_suite("rsa_with_aes_128_gcm_sha256", 0x009c);
+    expect_suite("TLS_RSA_WITH_AES_256_GCM_SHA384", 0x009d);
+    expect_suite("0xc02f", 0xc02f);
+    expect_suite("0XC030", 0xc030);
+    expect_suite("c02f", 0xc02f);
+    expect_suite("0x009c", 0x009c);
+    expect_suite("9d", 0x009d);
+    expect_suite("ECDHE-RSA-AES128-GCM-SHA256", 0xc02f);
+    expect_suite("aes256-gcm-sha384", 0x009d);
+
+    const char *junk[] = {"", "0x", "0xc02f0", "c02g", "TLS_", "0x1301",
+                          "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA2566",
+                          "TLS_ECDHE_RSA_WITH_AES_128_GCM", " c02f", "tls_tls_rsa_with_aes_128_gcm_sha256"};
+    for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
+        test_check(tls_suite_parse(junk[i]) == NULL, "suite parse junk \"%s\" -> NULL", junk[i]);
+    test_check(tls_suite_parse(NULL) == NULL, "suite parse NULL -> NULL");
+}
+
+static void expect_group(const char *text, tls_group id)
+{
+    const tls_group_info *g = tls_group_parse(text);
+    test_check(g && g->id == id, "group parse \"%s\" -> %d", text, (int)id);
+}
+
+static void test_group_parse(void)
+{
+    expect_group("secp256r1", TLS_GROUP_SECP256R1);
+    expect_group("SECP256R1", TLS_GROUP_SECP256R1);
+    expect_group("p256", TLS_GROUP_SECP256R1);
+    expect_group("prime256v1", TLS_GROUP_SECP256R1);
+    expect_group("P-256", TLS_GROUP_SECP256R1);
+    expect_group("p384", TLS_GROUP_SECP384R1);
+    expect_group("secp384r1", TLS_GROUP_SECP384R1);
+    expect_group("P-384", TLS_GROUP_SECP384R1);
+    expect_group("x25519", TLS_GROUP_X25519);
+    expect_group("X25519", TLS_GROUP_X25519);
+    expect_group("0x001d", TLS_GROUP_X25519);
+    const tls_group_info *g = tls_group_parse("x25519");
+    test_str_eq(g ? g->name : NULL, "x25519", "group name");
+    const char *junk[] = {"", "p521", "secp521r1", "25519x", "0x0019", "23", "p-25"};
+    for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
+        test_check(tls_group_parse(junk[i]) == NULL, "group parse junk \"%s\" -> NULL", junk[i]);
+    test_check(tls_group_parse(NULL) == NULL, "group parse NULL -> NULL");
+}
+
+static void test_wire_names(void)
+{
+    test_str_eq(tls_suite_wire_name(0x00ff), "TLS_EMPTY_RENEGOTIATION_INFO_SCSV", "SCSV");
+    test_str_eq(tls_suite_wire_name(0x1301), "TLS_AES_128_GCM_SHA256", "TLS 1.3 suite");
+    test_str_eq(tls_suite_wire_name(0xc02b), "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "ECDSA GCM");
+    test_str_eq(tls_suite_wire_name(0xcca8), "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "chacha");
+    test_str_eq(tls_suite_wire_name(0x002f), "TLS_RSA_WITH_AES_128_CBC_SHA", "RSA CBC");
+    test_check(tls_suite_wire_name(0x1234) == NULL, "unknown suite -> NULL");
+    test_check(tls_suite_wire_name(0x0a0a) == NULL, "GREASE suite -> NULL");
+
+    test_str_eq(tls_group_wire_name(23), "secp256r1", "group 23");
+    test_str_eq(tls_group_wire_name(29), "x25519", "group 29");
+    test_str_eq(tls_group_wire_name(24), "secp384r1", "group 24");
+    test_str_eq(tls_group_wire_name(0x11ec), "X25519MLKEM768", "hybrid group");
+    test_check(tls_group_wire_name(0x7777) == NULL, "unknown group -> NULL");
+
+    test_str_eq(tls_sigscheme_name(0x0401), "rsa_pkcs1_sha256", "0x0401");
+    test_str_eq(tls_sigscheme_name(0x0804), "rsa_pss_rsae_sha256", "0x0804");
+    test_str_eq(tls_sigscheme_name(0x0403), "ecdsa_secp256r1_sha256", "0x0403");
+    test_str_eq(tls_sigscheme_name(0x0807), "ed25519", "0x0807");
+    test_check(tls_sigscheme_name(0x0000) == NULL, "unknown sigscheme -> NULL");
+
+    test_str_eq(tls_extension_name(0), "server_name", "ext 0");
+    test_str_eq(tls_extension_name(5), "status_request", "ext 5");
+    test_str_eq(tls_extension_name(16), "application_layer_protocol_negotiation", "ext 16");
+    test_str_eq(tls_extension_name(21), "padding", "ext 21");
+    test_str_eq(tls_extension_name(23), "extended_master_secret", "ext 23");
+    test_str_eq(tls_extension_name(43), "supported_versions", "ext 43");
+    test_str_eq(tls_extension_name(51), "key_share", "ext 51");
+    test_str_eq(tls_extension_name(0xff01), "renegotiation_info", "ext ff01");
+    test_check(tls_extension_name(0x1234) == NULL, "unknown extension -> NULL");
+}
+
+int main(void)
+{
+    test_tables();
+    test_suite_parse();
+    test_group_parse();
+    test_wire_names();
+    return test_finish();
+}
