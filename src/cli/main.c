@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "tui.h"
 
 int main(int argc, char **argv)
 {
@@ -11,8 +12,11 @@ int main(int argc, char **argv)
     int rc = cli_parse(argc, argv, &o);
     if (rc)
         return rc == 1 ? 0 : 2;
+    /* The TUI on a terminal; plain text for pipes, files and printers. */
     if (o.mode == CLI_MODE_AUTO)
-        o.mode = CLI_MODE_TEXT;
+        o.mode = isatty(STDOUT_FILENO) && isatty(STDIN_FILENO) ? CLI_MODE_TUI : CLI_MODE_TEXT;
+    if (o.mode == CLI_MODE_TUI)
+        return tui_run(&o);
 
     tls_trace trace;
     tls_trace_init(&trace);

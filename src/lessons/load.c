@@ -1,0 +1,978 @@
+/* Lesson folders: languages, locating, loading, parsing headers, and the
+ * checker.  See include/tlssim/lessons.h. */
+#include "tlssim/lessons.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "tlssim_config.h"
+
+/* ----------------------------------------------------------- languages */
+
+const char *tls_lang_code(tls_lang lang) { return lang == TLS_LANG_ZH ? "zh" : "en"; }
+
+const char *tls_lang_display_name(tls_lang lang)
+{
+    return lang == TLS_LANG_ZH ? "中文" : "English";
+}
+
+bool tls_lang_parse(const char *text, tls_lang *out)
+{
+    if (!text)
+        return false;
+    if (strcmp(text, "中文") == 0 || strcmp(text, "汉语") == 0 || strcmp(text, "简体中文") == 0) {
+        *out = TLS_LANG_ZH;
+        return true;
+    }
+    if (strcasecmp(text, "cn") == 0 || strcasecmp(text, "chinese") == 0 ||
+        (strncasecmp(text, "zh", 2) == 0 &&
+         (text[2] == '\0' || text[2] == '_' || text[2] == '-' || text[2] == '.'))) {
+        *out = TLS_LANG_ZH;
+        return true;
+    }
+    if (strcasecmp(text, "english") == 0 ||
+        (strncasecmp(text, "en", 2) == 0 &&
+         (text[2] == '\0' || text[2] == '_' || text[2] == '-' || text[2] == '.'))) {
+        *out = TLS_LANG_EN;
+        return true;
+    }
+    return false;
+}
+
+tls_lang tls_lang_from_env(void)
+{
+    static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < 3; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return strncasecmp(v, "zh", 2) == 0 ? TLS_LANG_ZH : TLS_LANG_EN;
+    }
+    return TLS_LANG_EN;
+}
+
+const char *tls_lesson_fallback_notice(tls_lang wanted)
+{
+    return wanted == TLS_LANG_ZH ? "（此课暂无中文版，以下为英文原文。）"
+                                 : "(This lesson is not available in English; "
+                                   "showing another language.)";
+}
+
+const char *tls_lesson_mode_name(tls_lesson_mode m)
+{
+    switch (m) {
+    case TLS_LMODE_BOTH: return "both";
+    case TLS_LMODE_ECDHE: return "ecdhe";
+    case TLS_LMODE_RSA: return "rsa";
+    }
+    return "?";
+}
+
+/* ---------------------------------------------------------- step names */
+
+static const struct {
+    const char *stem;
+    const char *what;
+} step_info[TLS_LESSON_COUNT] = {
+    {"00-introduction", "introduction"},
+    {"01-client-hello", "ClientHello"},
+    {"02-server-hello", "ServerHello"},
+    {"03-certificate", "Certificate"},
+    {"04-server-key-exchange", "ServerKeyExchange"},
+    {"05-server-hello-done", "ServerHelloDone"},
+    {"06-client-key-exchange", "ClientKeyExchange"},
+    {"07-client-change-cipher-spec", "client ChangeCipherSpec"},
+    {"08-client-finished", "client Finished"},
+    {"09-server-change-cipher-spec", "server ChangeCipherSpec"},
+    {"10-server-finished", "server Finished"},
+    {"11-summary", "summary"},
+};
+
+const char *lsn_step_stem(int step)
+{
+    return step >= 0 && step < TLS_LESSON_COUNT ? step_info[step].stem : "??";
+}
+
+const char *lsn_step_what(int step)
+{
+    return step >= 0 && step < TLS_LESSON_COUNT ? step_info[step].what : "?";
+}
+
+/* ------------------------------------------------------------ problems */
+
+typedef struct plist {
+    char **msg;
+    size_t n, cap;
+    FILE *out;          /* also print each problem here when set */
+} plist;
+
+static void problem(plist *pl, const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void problem(plist *pl, const char *file, int line, const char *fmt, ...)
+{
+    char msg[1024], full[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (line > 0)
+        snprintf(full, sizeof full, "%s:%d: %s", file, line, msg);
+    else
+        snprintf(full, sizeof full, "%s: %s", file, msg);
+    if (pl->out)
+        fprintf(pl->out, "%s\n", full);
+    if (pl->n == pl->cap) {
+        size_t cap = pl->cap ? 2 * pl->cap : 8;
+        char **m = realloc(pl->msg, cap * sizeof *m);
+        if (!m)
+            return;
+        pl->msg = m;
+        pl->cap = cap;
+    }
+    char *d = strdup(full);
+    if (d)
+        pl->msg[pl->n++] = d;
+}
+
+static void plist_free(plist *pl)
+{
+    for (size_t i = 0; i < pl->n; i++)
+        free(pl->msg[i]);
+    free(pl->msg);
+    memset(pl, 0, sizeof *pl);
+}
+
+/* ------------------------------------------------------- file parsing */
+
+static char *path_join(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    bool slash = la && a[la - 1] == '/';
+    char *p = malloc(la + lb + 2);
+    if (p) {
+        memcpy(p, a, la);
+        size_t k = la;
+        if (!slash)
+            p[k++] = '/';
+        memcpy(p + k, b, lb + 1);
+    }
+    return p;
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The whole file, NUL-terminated; NULL with errno on failure. */
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n + 1 >= cap) {
+            char *b = realloc(buf, cap * 2);
+            if (!b) {
+                free(buf);
+                buf = NULL;
+                errno = ENOMEM;
+                break;
+            }
+            buf = b;
+            cap *= 2;
+        }
+        size_t k = fread(buf + n, 1, cap - n - 1, f);
+        n += k;
+        if (k == 0) {
+            if (ferror(f)) {
+                int e = errno ? errno : EIO;
+                free(buf);
+                buf = NULL;
+                errno = e;
+            }
+            break;
+        }
+    }
+    fclose(f);
+    if (buf) {
+        buf[n] = '\0';
+        *len = n;
+    }
+    return buf;
+}
+
+/* A lesson as parsed from one file, with what the checker needs. */
+typedef struct parsed {
+    tls_lesson *lesson;     /* NULL when the file is unusable */
+    int step_line;          /* line of "step:" (for duplicates) */
+    int name_step;          /* step from the file name's "NN-", or -1 */
+    int name_mode;          /* mode from ".ecdhe.md"/".rsa.md", else BOTH */
+} parsed;
+
+static void lesson_free(tls_lesson *l)
+{
+    if (!l)
+        return;
+    free(l->title);
+    free(l->path);
+    free(l->body);
+    free(l);
+}
+
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+/* Levenshtein distance, for "did you mean" (short strings only). */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 63 || lb > 63)
+        return 99;
+    size_t row[64];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t prev = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cur = row[j];
+            size_t best = prev + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            prev = cur;
+        }
+    }
+    return row[lb];
+}
+
+static const char *closest_name(const char *name)
+{
+    size_t n;
+    const char *const *names = tls_value_names(&n);
+    const char *best = NULL;
+    size_t bd = 4;
+    for (size_t i = 0; i < n; i++) {
+        size_t d = edit_distance(name, names[i]);
+        if (d < bd) {
+            bd = d;
+            best = names[i];
+        }
+    }
+    return best;
+}
+
+/* Check the placeholders of one line of text. */
+static void check_placeholders(plist *pl, const char *file, int line, const char *s, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (s[i] == '\\') {
+            i++;
+            continue;
+        }
+        if (s[i] != '{' || s[i + 1] != '{')
+            continue;
+        size_t j = i + 2;
+        while (j + 1 < len && !(s[j] == '}' && s[j + 1] == '}'))
+            j++;
+        if (j + 1 >= len) {
+            problem(pl, file, line,
+                    "unterminated placeholder: '{{' without '}}' on the same line");
+            return;
+        }
+        char name[64];
+        tls_value_form form;
+        const char *inner = s + i + 2;
+        size_t ilen = j - i - 2;
+        switch (lsn_placeholder(inner, ilen, name, sizeof name, &form)) {
+        case LSN_PH_OK:
+            break;
+        case LSN_PH_UNKNOWN_NAME: {
+            const char *near = closest_name(name);
+            if (near)
+                problem(pl, file, line, "unknown placeholder '{{%.*s}}' (did you mean '%s'?)",
+                        (int)ilen, inner, near);
+            else
+                problem(pl, file, line,
+                        "unknown placeholder '{{%.*s}}' (known names: see tlssim --json, "
+                        "e.g. client_random, cipher_suite, master_secret)",
+                        (int)ilen, inner);
+            break;
+        }
+        case LSN_PH_UNKNOWN_FORM:
+            problem(pl, file, line,
+                    "unknown form in placeholder '{{%.*s}}' (expected .hex, .short or .len)",
+                    (int)ilen, inner);
+            break;
+        }
+        i = j + 1;
+    }
+}
+
+static int line_of(const char *buf, size_t off)
+{
+    int line = 1;
+    for (size_t i = 0; i < off; i++)
+        if (buf[i] == '\n')
+            line++;
+    return line;
+}
+
+/* Trim blanks (and a trailing '\r') from both ends of [s, s+*len). */
+static const char *trim(const char *s, size_t *len)
+{
+    size_t n = *len;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    while (n && (*s == ' ' || *s == '\t')) {
+        s++;
+        n--;
+    }
+    *len = n;
+    return s;
+}
+
+static void name_hints(const char *path, parsed *pr)
+{
+    const char *b = base_name(path);
+    pr->name_step = -1;
+    pr->name_mode = TLS_LMODE_BOTH;
+    if (isdigit((unsigned char)b[0]) && isdigit((unsigned char)b[1]) && b[2] == '-')
+        pr->name_step = (b[0] - '0') * 10 + (b[1] - '0');
+    size_t n = strlen(b);
+    if (n > 9 && strcmp(b + n - 9, ".ecdhe.md") == 0)
+        pr->name_mode = TLS_LMODE_ECDHE;
+    else if (n > 7 && strcmp(b + n - 7, ".rsa.md") == 0)
+        pr->name_mode = TLS_LMODE_RSA;
+}
+
+/* Parse one lesson file; problems go to \p pl. */
+static parsed parse_file(plist *pl, const char *path, tls_lang lang)
+{
+    parsed pr = {0};
+    name_hints(path, &pr);
+    size_t len;
+    char *buf = read_all(path, &len);
+    if (!buf) {
+        problem(pl, path, 0, "cannot read: %s", strerror(errno));
+        return pr;
+    }
+    size_t start = 0;
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        start = 3;  /* a byte-order mark, as some editors write */
+    if (memchr(buf, '\0', len)) {
+        size_t at = (size_t)((char *)memchr(buf, '\0', len) - buf);
+        problem(pl, path, line_of(buf, at), "contains a NUL byte: not a text file");
+        free(buf);
+        return pr;
+    }
+    size_t bad;
+    if (!tls_utf8_valid(buf + start, len - start, &bad)) {
+        size_t at = start + bad, col = 1;
+        for (size_t i = at; i > 0 && buf[i - 1] != '\n'; i--)
+            col++;
+        problem(pl, path, line_of(buf, at),
+                "invalid UTF-8 (byte 0x%02x at column %zu): save the file as UTF-8",
+                (unsigned char)buf[at], col);
+        free(buf);
+        return pr;
+    }
+
+    /* Header */
+    const char *p = buf + start, *end = buf + len;
+    int line = 1;
+    bool ok = true, closed = false;
+    bool has_step = false, has_mode = false, has_title = false;
+    int step = -1;
+    tls_lesson_mode mode = TLS_LMODE_BOTH;
+    char *title = NULL;
+    const char *body = NULL;
+    int body_line = 0;
+
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t l0 = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    const char *t0 = trim(p, &l0);
+    if (!(l0 == 3 && memcmp(t0, "---", 3) == 0)) {
+        problem(pl, path, 1,
+                "missing header: a lesson starts with a '---' line, then 'step:', "
+                "'mode:' and 'title:' lines, then '---'");
+        free(buf);
+        return pr;
+    }
+    p = nl ? nl + 1 : end;
+    while (p < end) {
+        line++;
+        nl = memchr(p, '\n', (size_t)(end - p));
+        size_t ll = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        const char *next = nl ? nl + 1 : end;
+        const char *t = trim(p, &ll);
+        if (ll == 3 && memcmp(t, "---", 3) == 0) {
+            closed = true;
+            body = next;
+            body_line = line + 1;
+            break;
+        }
+        if (ll == 0 || t[0] == '#') {   /* blank lines and comments */
+            p = next;
+            continue;
+        }
+        const char *colon = memchr(t, ':', ll);
+        if (!colon) {
+            problem(pl, path, line, "malformed header line '%.*s' (expected 'key: value')",
+                    (int)ll, t);
+            ok = false;
+            p = next;
+            continue;
+        }
+        size_t kl = (size_t)(colon - t);
+        const char *key = trim(t, &kl);
+        size_t vl = ll - (size_t)(colon + 1 - t);
+        const char *val = trim(colon + 1, &vl);
+        if (kl == 4 && strncasecmp(key, "step", 4) == 0) {
+            if (has_step) {
+                problem(pl, path, line, "header key 'step' given twice");
+                ok = false;
+            }
+            has_step = true;
+            pr.step_line = line;
+            char *endp;
+            char tmp[16];
+            long v = -1;
+            if (vl > 0 && vl < sizeof tmp) {
+                memcpy(tmp, val, vl);
+                tmp[vl] = '\0';
+                errno = 0;
+                v = strtol(tmp, &endp, 10);
+                if (*endp || errno || !isdigit((unsigned char)tmp[0]))
+                    v = -1;
+            }
+            if (v < 0 || v >= TLS_LESSON_COUNT) {
+                problem(pl, path, line,
+                        "bad step '%.*s' (expected 0 introduction, 1..10 handshake steps, "
+                        "11 summary)", (int)vl, val);
+                ok = false;
+            } else {
+                step = (int)v;
+            }
+        } else if (kl == 4 && strncasecmp(key, "mode", 4) == 0) {
+            if (has_mode) {
+                problem(pl, path, line, "header key 'mode' given twice");
+                ok = false;
+            }
+            has_mode = true;
+            if (vl == 4 && strncasecmp(val, "both", 4) == 0)
+                mode = TLS_LMODE_BOTH;
+            else if (vl == 5 && strncasecmp(val, "ecdhe", 5) == 0)
+                mode = TLS_LMODE_ECDHE;
+            else if (vl == 3 && strncasecmp(val, "rsa", 3) == 0)
+                mode = TLS_LMODE_RSA;
+            else {
+                problem(pl, path, line, "bad mode '%.*s' (expected both, ecdhe or rsa)",
+                        (int)vl, val);
+                ok = false;
+            }
+        } else if (kl == 5 && strncasecmp(key, "title", 5) == 0) {
+            if (has_title) {
+                problem(pl, path, line, "header key 'title' given twice");
+                ok = false;
+            }
+            has_title = true;
+            if (vl == 0) {
+                problem(pl, path, line, "empty title");
+                ok = false;
+            } else {
+                free(title);
+                title = malloc(vl + 1);
+                if (title) {
+                    memcpy(title, val, vl);
+                    title[vl] = '\0';
+                }
+                check_placeholders(pl, path, line, val, vl);
+            }
+        } else {
+            problem(pl, path, line, "unknown header key '%.*s' (expected step, mode or title)",
+                    (int)kl, key);
+            ok = false;
+        }
+        p = next;
+    }
+    if (!closed) {
+        problem(pl, path, 1, "header never closed: no second '---' line");
+        ok = false;
+    } else {
+        const char *missing[3];
+        size_t nm = 0;
+        if (!has_step)
+            missing[nm++] = "step";
+        if (!has_mode)
+            missing[nm++] = "mode";
+        if (!has_title)
+            missing[nm++] = "title";
+        for (size_t i = 0; i < nm; i++) {
+            problem(pl, path, body_line - 1, "header lacks '%s:'", missing[i]);
+            ok = false;
+        }
+    }
+    if (ok && pr.name_step >= 0 && pr.name_step != step)
+        problem(pl, path, pr.step_line, "file name says step %d but the header says step %d",
+                pr.name_step, step);
+
+    /* Body: placeholders, fences, emptiness */
+    if (closed) {
+        bool any = false, in_code = false;
+        int fence_line = 0;
+        const char *q = body;
+        int bl = body_line;
+        while (q < end) {
+            nl = memchr(q, '\n', (size_t)(end - q));
+            size_t ll = nl ? (size_t)(nl - q) : (size_t)(end - q);
+            size_t tl = ll;
+            const char *t = trim(q, &tl);
+            if (tl)
+                any = true;
+            if (tl >= 3 && memcmp(t, "```", 3) == 0) {
+                in_code = !in_code;
+                fence_line = bl;
+            }
+            check_placeholders(pl, path, bl, q, ll);
+            q = nl ? nl + 1 : end;
+            bl++;
+        }
+        if (in_code)
+            problem(pl, path, fence_line, "code block opened here is never closed with ```");
+        if (!any) {
+            problem(pl, path, body_line - 1, "the lesson has no text after its header");
+            ok = false;
+        }
+    }
+
+    if (ok && title) {
+        tls_lesson *l = calloc(1, sizeof *l);
+        if (l) {
+            l->step = step;
+            l->mode = mode;
+            l->lang = lang;
+            l->title = title;
+            title = NULL;
+            l->path = strdup(path);
+            l->body = strdup(body);
+            l->body_line = body_line;
+            if (!l->path || !l->body) {
+                lesson_free(l);
+                l = NULL;
+            }
+        }
+        pr.lesson = l;
+    }
+    free(title);
+    free(buf);
+    return pr;
+}
+
+/* ------------------------------------------------------ folder scanning */
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted "*.md" file names of a folder; NULL when it cannot be opened. */
+static char **list_md(const char *dir, size_t *n)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return NULL;
+    char **v = NULL;
+    size_t cnt = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        size_t l = strlen(de->d_name);
+        if (de->d_name[0] == '.' || l < 4 || strcmp(de->d_name + l - 3, ".md") != 0)
+            continue;
+        if (cnt == cap) {
+            cap = cap ? 2 * cap : 32;
+            char **nv = realloc(v, cap * sizeof *nv);
+            if (!nv)
+                break;
+            v = nv;
+        }
+        v[cnt] = strdup(de->d_name);
+        if (v[cnt])
+            cnt++;
+    }
+    closedir(d);
+    if (!v)
+        v = calloc(1, sizeof *v);
+    if (v)
+        qsort(v, cnt, sizeof *v, cmp_str);
+    *n = cnt;
+    return v;
+}
+
+static void free_list(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+static bool covers(tls_lesson_mode m, int kxi)
+{
+    return m == TLS_LMODE_BOTH || (m == TLS_LMODE_ECDHE && kxi == 0) ||
+           (m == TLS_LMODE_RSA && kxi == 1);
+}
+
+/* One language folder scanned: the usable lessons and, per step × kx,
+ * which one covers it (or that a broken file probably meant to). */
+typedef struct langset {
+    bool present;
+    tls_lesson **v;
+    size_t n;
+    const tls_lesson *slot[TLS_LESSON_COUNT][2];
+    bool broken_slot[TLS_LESSON_COUNT][2];
+} langset;
+
+static void scan_lang(plist *pl, const char *dir, tls_lang lang, langset *ls)
+{
+    memset(ls, 0, sizeof *ls);
+    char *sub = path_join(dir, tls_lang_code(lang));
+    if (!sub)
+        return;
+    size_t n;
+    char **names = is_dir(sub) ? list_md(sub, &n) : NULL;
+    if (!names) {
+        free(sub);
+        return;
+    }
+    ls->present = true;
+    ls->v = calloc(n ? n : 1, sizeof *ls->v);
+    for (size_t i = 0; i < n && ls->v; i++) {
+        char *path = path_join(sub, names[i]);
+        if (!path)
+            continue;
+        parsed pr = parse_file(pl, path, lang);
+        tls_lesson *l = pr.lesson;
+        if (!l) {
+            if (pr.name_step >= 0 && pr.name_step < TLS_LESSON_COUNT)
+                for (int k = 0; k < 2; k++)
+                    if (covers((tls_lesson_mode)pr.name_mode, k))
+                        ls->broken_slot[pr.name_step][k] = true;
+            free(path);
+            continue;
+        }
+        bool dup = false;
+        for (int k = 0; k < 2; k++) {
+            const tls_lesson *o = ls->slot[l->step][k];
+            if (covers(l->mode, k) && o) {
+                problem(pl, path, pr.step_line,
+                        "duplicate lesson: step %d (%s) with %s key exchange is already "
+                        "given by %s", l->step, lsn_step_what(l->step),
+                        k == 0 ? "ECDHE" : "RSA", base_name(o->path));
+                dup = true;
+                break;
+            }
+        }
+        if (dup) {
+            lesson_free(l);
+        } else {
+            for (int k = 0; k < 2; k++)
+                if (covers(l->mode, k))
+                    ls->slot[l->step][k] = l;
+            ls->v[ls->n++] = l;
+        }
+        free(path);
+    }
+    free_list(names, n);
+    free(sub);
+}
+
+static void free_langset(langset *ls)
+{
+    for (size_t i = 0; i < ls->n; i++)
+        lesson_free(ls->v[i]);
+    free(ls->v);
+    memset(ls, 0, sizeof *ls);
+}
+
+/* Report one missing step × kx slot (or both, kxi = -1), naming the file
+ * that should exist: as in the other language, else by convention. */
+static void report_missing(plist *pl, const char *sub, tls_lang lang, int step, int kxi,
+                           const tls_lesson *other)
+{
+    char name[128];
+    if (other)
+        snprintf(name, sizeof name, "%s", base_name(other->path));
+    else if (kxi < 0)
+        snprintf(name, sizeof name, "%s.md", lsn_step_stem(step));
+    else
+        snprintf(name, sizeof name, "%s.%s.md", lsn_step_stem(step), kxi == 0 ? "ecdhe" : "rsa");
+    char *path = path_join(sub, name);
+    if (kxi < 0)
+        problem(pl, path ? path : sub, 0, "missing lesson: no %s lesson for step %d (%s)",
+                tls_lang_display_name(lang), step, lsn_step_what(step));
+    else
+        problem(pl, path ? path : sub, 0,
+                "missing lesson: no %s lesson for step %d (%s) with %s key exchange",
+                tls_lang_display_name(lang), step, lsn_step_what(step),
+                kxi == 0 ? "ECDHE" : "RSA");
+    free(path);
+}
+
+/* Report missing folders and missing step × kx slots. */
+static void check_complete(plist *pl, const char *dir, langset sets[TLS_LANG_COUNT])
+{
+    for (int li = 0; li < TLS_LANG_COUNT; li++) {
+        tls_lang lang = (tls_lang)li;
+        const langset *me = &sets[li], *ot = &sets[1 - li];
+        char *sub = path_join(dir, tls_lang_code(lang));
+        if (!sub)
+            return;
+        if (!me->present) {
+            problem(pl, sub, 0, "missing folder: no %s lessons", tls_lang_display_name(lang));
+            free(sub);
+            continue;
+        }
+        for (int step = 0; step < TLS_LESSON_COUNT; step++) {
+            bool miss[2];
+            for (int k = 0; k < 2; k++)
+                miss[k] = !me->slot[step][k] && !me->broken_slot[step][k];
+            const tls_lesson *o0 = ot->slot[step][0], *o1 = ot->slot[step][1];
+            if (miss[0] && miss[1] && o0 == o1) {
+                /* one file, named as in the other language or by convention */
+                report_missing(pl, sub, lang, step, -1, o0);
+                continue;
+            }
+            for (int k = 0; k < 2; k++)
+                if (miss[k])
+                    report_missing(pl, sub, lang, step, k, ot->slot[step][k]);
+        }
+        free(sub);
+    }
+}
+
+int tls_lessons_check(const char *dir, FILE *out)
+{
+    if (!is_dir(dir)) {
+        if (out)
+            fprintf(out, "%s: cannot read folder: %s\n", dir,
+                    access(dir, F_OK) == 0 ? "not a folder" : strerror(errno));
+        return -1;
+    }
+    plist pl = {.out = out};
+    langset sets[TLS_LANG_COUNT];
+    for (int li = 0; li < TLS_LANG_COUNT; li++)
+        scan_lang(&pl, dir, (tls_lang)li, &sets[li]);
+    check_complete(&pl, dir, sets);
+    for (int li = 0; li < TLS_LANG_COUNT; li++)
+        free_langset(&sets[li]);
+    int n = (int)pl.n;
+    plist_free(&pl);
+    return n;
+}
+
+int tls_lessons_check_main(const char *dir)
+{
+    int n = tls_lessons_check(dir, stderr);
+    if (n < 0)
+        return 2;
+    if (n > 0) {
+        fprintf(stderr, "%s: %d problem%s\n", dir, n, n == 1 ? "" : "s");
+        return 1;
+    }
+    /* Count what was checked for the summary line. */
+    size_t files = 0;
+    for (int li = 0; li < TLS_LANG_COUNT; li++) {
+        char *sub = path_join(dir, tls_lang_code((tls_lang)li));
+        size_t k = 0;
+        char **v = sub ? list_md(sub, &k) : NULL;
+        if (v)
+            files += k;
+        free_list(v, v ? k : 0);
+        free(sub);
+    }
+    printf("%s: OK — %zu lesson files; every step (0-11) × key exchange (ECDHE, RSA) × "
+           "language (en, zh) present, headers and placeholders valid\n", dir, files);
+    return 0;
+}
+
+/* ------------------------------------------------------------- loading */
+
+struct tls_lessons {
+    char *dir;
+    const char *origin;
+    langset sets[TLS_LANG_COUNT];
+    plist problems;
+};
+
+static bool has_lang_dir(const char *dir)
+{
+    bool ok = false;
+    for (int li = 0; li < TLS_LANG_COUNT && !ok; li++) {
+        char *sub = path_join(dir, tls_lang_code((tls_lang)li));
+        ok = sub && is_dir(sub);
+        free(sub);
+    }
+    return ok;
+}
+
+static void set_err(char *err, size_t len, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void set_err(char *err, size_t len, const char *fmt, ...)
+{
+    if (!err || !len)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, len, fmt, ap);
+    va_end(ap);
+}
+
+/* Find the folder: see tls_lessons_open. */
+static char *locate(const char **origin)
+{
+    const char *env = getenv("TLSSIM_LESSONS");
+    if (env && *env && has_lang_dir(env)) {
+        *origin = "$TLSSIM_LESSONS";
+        return strdup(env);
+    }
+    char exe[PATH_MAX];
+    ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (k > 0) {
+        exe[k] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            static const struct {
+                const char *rel;
+                const char *origin;
+            } cand[] = {
+                {"../share/tlssim/lessons", "installed"},
+                {"lessons", "next to the binary"},
+            };
+            for (size_t i = 0; i < 2; i++) {
+                char *p = path_join(exe, cand[i].rel);
+                if (p && has_lang_dir(p)) {
+                    char *r = realpath(p, NULL);
+                    free(p);
+                    *origin = cand[i].origin;
+                    return r;
+                }
+                free(p);
+            }
+        }
+    }
+    if (has_lang_dir(TLSSIM_SOURCE_LESSONS)) {
+        *origin = "source tree";
+        return strdup(TLSSIM_SOURCE_LESSONS);
+    }
+    if (has_lang_dir(TLSSIM_INSTALL_LESSONS)) {
+        *origin = "install prefix";
+        return strdup(TLSSIM_INSTALL_LESSONS);
+    }
+    return NULL;
+}
+
+tls_lessons *tls_lessons_open(const char *dir, char *err, size_t err_len)
+{
+    const char *origin = "--lessons";
+    char *path;
+    if (dir) {
+        if (!is_dir(dir)) {
+            set_err(err, err_len, "%s: no such lesson folder", dir);
+            return NULL;
+        }
+        if (!has_lang_dir(dir)) {
+            set_err(err, err_len, "%s: not a lesson folder (it has no en/ or zh/ inside)", dir);
+            return NULL;
+        }
+        path = strdup(dir);
+    } else {
+        path = locate(&origin);
+        if (!path) {
+            set_err(err, err_len,
+                    "no lesson folder found (tried $TLSSIM_LESSONS, next to the binary, "
+                    "%s, %s); use --lessons DIR", TLSSIM_SOURCE_LESSONS,
+                    TLSSIM_INSTALL_LESSONS);
+            return NULL;
+        }
+    }
+    tls_lessons *ls = calloc(1, sizeof *ls);
+    if (!ls || !path) {
+        free(ls);
+        free(path);
+        set_err(err, err_len, "out of memory");
+        return NULL;
+    }
+    ls->dir = path;
+    ls->origin = origin;
+    for (int li = 0; li < TLS_LANG_COUNT; li++)
+        scan_lang(&ls->problems, path, (tls_lang)li, &ls->sets[li]);
+    return ls;
+}
+
+void tls_lessons_close(tls_lessons *ls)
+{
+    if (!ls)
+        return;
+    for (int li = 0; li < TLS_LANG_COUNT; li++)
+        free_langset(&ls->sets[li]);
+    plist_free(&ls->problems);
+    free(ls->dir);
+    free(ls);
+}
+
+const char *tls_lessons_dir(const tls_lessons *ls) { return ls->dir; }
+
+const char *tls_lessons_origin(const tls_lessons *ls) { return ls->origin; }
+
+size_t tls_lessons_problem_count(const tls_lessons *ls) { return ls->problems.n; }
+
+const char *tls_lessons_problem(const tls_lessons *ls, size_t i)
+{
+    return i < ls->problems.n ? ls->problems.msg[i] : NULL;
+}
+
+const tls_lesson *tls_lessons_get(const tls_lessons *ls, int step, tls_kx kx,
+                                  tls_lang lang, bool *fell_back)
+{
+    if (fell_back)
+        *fell_back = false;
+    if (!ls || step < 0 || step >= TLS_LESSON_COUNT)
+        return NULL;
+    int k = kx == TLS_KX_RSA ? 1 : 0;
+    const tls_lesson *l = ls->sets[lang].slot[step][k];
+    if (l)
+        return l;
+    /* English first, then any other language. */
+    tls_lang order[TLS_LANG_COUNT] = {TLS_LANG_EN, TLS_LANG_ZH};
+    for (int i = 0; i < TLS_LANG_COUNT; i++) {
+        if (order[i] == lang)
+            continue;
+        l = ls->sets[order[i]].slot[step][k];
+        if (l) {
+            if (fell_back)
+                *fell_back = true;
+            return l;
+        }
+    }
+    return NULL;
+}
