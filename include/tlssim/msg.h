@@ -219,8 +219,8 @@ tls_err tls_alert_write(const tls_alert *m, tls_writer *w);
 tls_err tls_alert_parse(tls_reader *r, tls_alert *m);
 
 /**
- * \brief Handshake header: msg_type(1) ‖ length(3), then the body.
- *        Writes the header around whatever \p body_fn writes.
+ * \brief Handshake header: msg_type(1) ‖ length(3); the caller appends the
+ *        \p body_len bytes of body after it.
  */
 void tls_msg_header_write(tls_writer *w, uint8_t hs_type, size_t body_len);
 

@@ -371,8 +371,12 @@ tls_err msg_read_point_formats(tls_reader *data, uint8_t *out, size_t max,
  * hash". */
 tls_err msg_read_ems(tls_reader *data)
 {
-    if (tls_reader_left(data) == 0)
+    if (tls_reader_left(data) == 0) {
+        /* The last field recorded is this empty extension_data. */
+        tls_reader_annotate(data, "empty: the master secret will cover the "
+                            "whole handshake (session hash)");
         return TLS_OK;
+    }
     /* Dissect the stray bytes before refusing them, so they can be seen. */
     const uint8_t *ignored;
     tls_reader_bytes(data, "unexpected_data", tls_reader_left(data), &ignored);

@@ -1,0 +1,317 @@
+/* Full in-process handshakes: every suite and group, both sides agreeing,
+ * determinism, scenario files, and corruption of every handshake byte. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "tlssim/crypto.h"
+#include "tlssim/handshake.h"
+#include "tlssim/sim.h"
+
+static const tls_event *value(const tls_trace *t, const char *name, tls_party who)
+{
+    return tls_trace_find_value(t, name, who, TLS_STEP_AFTER);
+}
+
+static bool same_value(const tls_trace *t, const char *name)
+{
+    const tls_event *c = value(t, name, TLS_PARTY_CLIENT);
+    const tls_event *s = value(t, name, TLS_PARTY_SERVER);
+    return c && s && c->len > 0 && c->len == s->len && memcmp(c->bytes, s->bytes, c->len) == 0;
+}
+
+static size_t count_kind(const tls_trace *t, tls_event_kind k)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < t->n; i++)
+        n += t->ev[i].kind == k;
+    return n;
+}
+
+/* The shared secrets each side computes on its own must be byte-identical,
+ * and the secrets must never appear as wire values. */
+static void test_all_suites_and_groups(void)
+{
+    static const char *const shared[] = {
+        "client_random", "server_random", "cipher_suite", "pre_master_secret",
+        "master_secret", "key_block", "client_write_key", "server_write_key",
+        "client_write_iv", "server_write_iv", "client_verify_data", "server_verify_data"};
+    static const char *const secrets[] = {"pre_master_secret", "master_secret",
+                                          "client_write_key", "server_write_key",
+                                          "client_ecdhe_private", "server_ecdhe_private"};
+    size_t nsuites, ngroups;
+    const tls_suite *suites = tls_suites_all(&nsuites);
+    const tls_group_info *groups = tls_groups_all(&ngroups);
+    for (size_t s = 0; s < nsuites; s++) {
+        size_t gmax = suites[s].kx == TLS_KX_RSA ? 1 : ngroups;
+        for (size_t g = 0; g < gmax; g++) {
+            for (int ems = 0; ems < 2; ems++) {
+                tls_sim_config cfg;
+                tls_sim_config_default(&cfg);
+                cfg.suite = &suites[s];
+                cfg.kx = suites[s].kx;
+                cfg.group = groups[g].id;
+                cfg.seeded = true;
+                cfg.seed = 1000 + s * 10 + g;
+                cfg.ems = ems;
+                tls_trace t;
+                tls_trace_init(&t);
+                tls_sim_result res;
+                tls_err err = tls_sim_run(&cfg, &t, &res);
+                const char *label = suites[s].name;
+                const char *gname = suites[s].kx == TLS_KX_RSA ? "-" : groups[g].name;
+                test_check(err == TLS_OK && res.ok, "%s/%s/ems=%d completes (%s)", label,
+                           gname, ems, res.why);
+                for (size_t i = 0; i < sizeof shared / sizeof shared[0]; i++)
+                    test_check(same_value(&t, shared[i]), "%s/%s/ems=%d: %s identical on both sides",
+                               label, gname, ems, shared[i]);
+                for (size_t i = 0; i < sizeof secrets / sizeof secrets[0]; i++)
+                    test_check(!value(&t, secrets[i], TLS_PARTY_WIRE),
+                               "%s/%s: %s never on the wire", label, gname, secrets[i]);
+                const tls_event *cs = value(&t, "cipher_suite", TLS_PARTY_CLIENT);
+                test_check(cs && cs->len == 2 && ((cs->bytes[0] << 8) | cs->bytes[1]) == suites[s].id,
+                           "%s: negotiated the suite the server was set up for", label);
+                const tls_event *key = value(&t, "client_write_key", TLS_PARTY_CLIENT);
+                test_check(key && key->len == suites[s].key_len, "%s: key length %zu", label,
+                           suites[s].key_len);
+                if (suites[s].kx == TLS_KX_ECDHE_RSA) {
+                    const tls_event *ng = value(&t, "named_group", TLS_PARTY_CLIENT);
+                    test_check(ng && ng->len == 2 && ((ng->bytes[0] << 8) | ng->bytes[1]) == (int)groups[g].id,
+                               "%s/%s: negotiated group", label, gname);
+                    /* The pre-master is the ECDH of either private key with
+                     * the other side's public key: recompute it here. */
+                    const tls_event *cpriv = value(&t, "client_ecdhe_private", TLS_PARTY_CLIENT);
+                    const tls_event *spub = value(&t, "server_ecdhe_public", TLS_PARTY_WIRE);
+                    const tls_event *pm = value(&t, "pre_master_secret", TLS_PARTY_SERVER);
+                    uint8_t z[TLS_ECDH_SHARED_MAX];
+                    size_t zlen = 0;
+                    bool ok = cpriv && spub && pm &&
+                              tls_ecdh_shared(groups[g].id, NULL, cpriv->bytes, cpriv->len,
+                                              spub->bytes, spub->len, z, &zlen) == TLS_OK;
+                    test_check(ok && zlen == pm->len && memcmp(z, pm->bytes, zlen) == 0,
+                               "%s/%s: pre-master = ECDH(client private, server public from the wire)",
+                               label, gname);
+                } else {
+                    const tls_event *pm = value(&t, "pre_master_secret", TLS_PARTY_CLIENT);
+                    test_check(pm && pm->len == 48 && pm->bytes[0] == 3 && pm->bytes[1] == 3,
+                               "%s: RSA pre-master is 48 bytes starting with 0x0303", label);
+                    test_check(value(&t, "encrypted_pre_master", TLS_PARTY_WIRE) != NULL,
+                               "%s: the eavesdropper sees the encrypted pre-master", label);
+                }
+                test_check(count_kind(&t, TLS_EV_ALERT) == 0, "%s: no alerts", label);
+                tls_trace_free(&t);
+            }
+        }
+    }
+}
+
+static void test_rsa_skips_step_4(void)
+{
+    tls_sim_config cfg;
+    tls_sim_config_default(&cfg);
+    cfg.kx = TLS_KX_RSA;
+    cfg.seeded = true;
+    cfg.seed = 7;
+    tls_trace t;
+    tls_trace_init(&t);
+    tls_sim_result res;
+    tls_sim_run(&cfg, &t, &res);
+    int steps = 0;
+    bool skipped4 = false;
+    for (size_t i = 0; i < t.n; i++) {
+        if (t.ev[i].kind != TLS_EV_STEP)
+            continue;
+        test_check(t.ev[i].step == ++steps, "steps announced in order (%d)", t.ev[i].step);
+        if (t.ev[i].step == 4)
+            skipped4 = t.ev[i].skipped && t.ev[i].text && strstr(t.ev[i].text, "RSA");
+    }
+    test_check(res.ok && steps == 10 && skipped4, "RSA: ten steps, step 4 skipped with a reason");
+    test_check(count_kind(&t, TLS_EV_RECORD) == 9, "RSA: nine records cross the channel");
+    tls_trace_free(&t);
+}
+
+/* Everything observable, flattened: two runs are equal iff this is. */
+static char *trace_digest(const tls_trace *t)
+{
+    size_t cap = 1 << 20, len = 0;
+    char *s = malloc(cap);
+    for (size_t i = 0; s && i < t->n; i++) {
+        const tls_event *e = &t->ev[i];
+        char *hex = tls_hex(e->bytes ? e->bytes : (const uint8_t *)"", e->len);
+        int n = snprintf(s + len, cap - len, "%d %d %d %s %s %s\n", e->kind, e->step, e->party,
+                         e->name ? e->name : "", hex ? hex : "", e->text ? e->text : "");
+        free(hex);
+        if (n < 0 || (size_t)n >= cap - len)
+            break;
+        len += (size_t)n;
+    }
+    return s;
+}
+
+static char *run_digest(uint64_t seed, tls_kx kx)
+{
+    tls_sim_config cfg;
+    tls_sim_config_default(&cfg);
+    cfg.kx = kx;
+    cfg.seeded = true;
+    cfg.seed = seed;
+    tls_trace t;
+    tls_trace_init(&t);
+    tls_sim_run(&cfg, &t, NULL);
+    char *d = trace_digest(&t);
+    tls_trace_free(&t);
+    return d;
+}
+
+static void test_determinism(void)
+{
+    for (int kx = 0; kx < 2; kx++) {
+        char *a = run_digest(42, (tls_kx)kx), *b = run_digest(42, (tls_kx)kx);
+        char *c = run_digest(43, (tls_kx)kx);
+        test_check(a && b && strcmp(a, b) == 0, "kx %d: same seed, identical trace", kx);
+        test_check(a && c && strcmp(a, c) != 0, "kx %d: different seed, different trace", kx);
+        free(a);
+        free(b);
+        free(c);
+    }
+    /* Without a seed, two runs differ (real entropy). */
+    tls_sim_config cfg;
+    tls_sim_config_default(&cfg);
+    tls_trace t1, t2;
+    tls_trace_init(&t1);
+    tls_trace_init(&t2);
+    tls_sim_run(&cfg, &t1, NULL);
+    tls_sim_run(&cfg, &t2, NULL);
+    const tls_event *r1 = value(&t1, "client_random", TLS_PARTY_CLIENT);
+    const tls_event *r2 = value(&t2, "client_random", TLS_PARTY_CLIENT);
+    test_check(r1 && r2 && memcmp(r1->bytes, r2->bytes, 32) != 0, "unseeded randoms differ");
+    tls_trace_free(&t1);
+    tls_trace_free(&t2);
+}
+
+static void test_scenario_values(void)
+{
+    tls_scenario sc;
+    memset(&sc, 0, sizeof sc);
+    sc.has_client_random = sc.has_server_random = true;
+    for (int i = 0; i < 32; i++) {
+        sc.client_random[i] = (uint8_t)i;
+        sc.server_random[i] = (uint8_t)(0xff - i);
+    }
+    sc.has_client_ecdhe_private = sc.has_server_ecdhe_private = true;
+    sc.client_ecdhe_private_len = sc.server_ecdhe_private_len = 32;
+    memset(sc.client_ecdhe_private, 0x11, 32);
+    memset(sc.server_ecdhe_private, 0x22, 32);
+    tls_sim_config cfg;
+    tls_sim_config_default(&cfg);
+    cfg.scenario = &sc;
+    tls_trace t;
+    tls_trace_init(&t);
+    tls_sim_result res;
+    tls_sim_run(&cfg, &t, &res);
+    test_check(res.ok, "scenario run completes (%s)", res.why);
+    const tls_event *cr = value(&t, "client_random", TLS_PARTY_WIRE);
+    const tls_event *sp = value(&t, "server_ecdhe_private", TLS_PARTY_SERVER);
+    const tls_event *spub = value(&t, "server_ecdhe_public", TLS_PARTY_WIRE);
+    test_check(cr && memcmp(cr->bytes, sc.client_random, 32) == 0, "client_random from the scenario");
+    test_check(sp && sp->len == 32 && memcmp(sp->bytes, sc.server_ecdhe_private, 32) == 0,
+               "server private scalar from the scenario");
+    uint8_t pub[TLS_ECDH_PUB_MAX];
+    size_t publen = 0;
+    tls_ecdh_public(TLS_GROUP_SECP256R1, sc.server_ecdhe_private, 32, pub, &publen);
+    test_check(spub && spub->len == publen && memcmp(spub->bytes, pub, publen) == 0,
+               "server public point computed from the fixed scalar");
+    tls_trace_free(&t);
+}
+
+/* Run with one byte of one record XORed with mask; return whether the
+ * handshake failed with an alert (and fill *ok_run when it succeeded). */
+static int tamper_run(tls_kx kx, size_t record, size_t offset, uint8_t mask, size_t *records)
+{
+    tls_sim_config cfg;
+    tls_sim_config_default(&cfg);
+    cfg.kx = kx;
+    cfg.seeded = true;
+    cfg.seed = 5;
+    cfg.tamper = (tls_tamper){true, record, offset, mask};
+    tls_trace t;
+    tls_trace_init(&t);
+    tls_sim_result res;
+    tls_sim_run(&cfg, &t, &res);
+    size_t alerts = count_kind(&t, TLS_EV_ALERT);
+    if (records)
+        *records = count_kind(&t, TLS_EV_RECORD);
+    tls_trace_free(&t);
+    if (res.ok)
+        return 0;
+    return alerts > 0 ? 1 : 2;
+}
+
+/* Sizes of the handshake records of an untampered run. */
+static size_t record_sizes(tls_kx kx, size_t *sizes, size_t max)
+{
+    tls_sim_config cfg;
+    tls_sim_config_default(&cfg);
+    cfg.kx = kx;
+    cfg.seeded = true;
+    cfg.seed = 5;
+    tls_trace t;
+    tls_trace_init(&t);
+    tls_sim_run(&cfg, &t, NULL);
+    size_t n = 0;
+    for (size_t i = 0; i < t.n && n < max; i++)
+        if (t.ev[i].kind == TLS_EV_RECORD && t.ev[i].step <= TLS_STEP_COUNT)
+            sizes[n++] = t.ev[i].len;
+    tls_trace_free(&t);
+    return n;
+}
+
+static void test_every_byte_flip(void)
+{
+    static const uint8_t masks[] = {0xff, 0x01, 0x80};
+    for (int kx = 0; kx < 2; kx++) {
+        size_t sizes[16];
+        size_t nrec = record_sizes((tls_kx)kx, sizes, 16);
+        test_check(nrec == (kx == TLS_KX_RSA ? 9u : 10u), "kx %d: handshake records %zu", kx, nrec);
+        size_t runs = 0, successes = 0, silent = 0;
+        for (size_t r = 0; r < nrec; r++) {
+            for (size_t off = 0; off < sizes[r]; off++) {
+                for (size_t m = 0; m < sizeof masks; m++) {
+                    int rc = tamper_run((tls_kx)kx, r, off, masks[m], NULL);
+                    runs++;
+                    /* RFC 5246 Appendix E.1: the version in the record that
+                     * carries the ClientHello is not authenticated, and a
+                     * server accepts 0x0301-0x0303 there.  0x0303^0x01 =
+                     * 0x0302 is such a value: the one flip that must pass. */
+                    bool allowed = r == 0 && off == 2 && masks[m] == 0x01;
+                    if (rc == 0 && allowed)
+                        continue;
+                    if (rc == 0) {
+                        successes++;
+                        test_check(false, "kx %d: flipping record %zu byte %zu with %02x succeeded",
+                                   kx, r, off, masks[m]);
+                    } else if (rc == 2) {
+                        silent++;
+                        test_check(false, "kx %d: record %zu byte %zu ^%02x failed without an alert",
+                                   kx, r, off, masks[m]);
+                    }
+                }
+            }
+        }
+        test_check(successes == 0 && silent == 0 && runs > 2000,
+                   "kx %d: %zu corrupted runs, every one ended in an alert", kx, runs);
+        test_check(tamper_run((tls_kx)kx, 0, 2, 0x01, NULL) == 0,
+                   "kx %d: ClientHello record version 0x0302 is accepted (unauthenticated field)", kx);
+    }
+}
+
+int main(void)
+{
+    test_all_suites_and_groups();
+    test_rsa_skips_step_4();
+    test_determinism();
+    test_scenario_values();
+    test_every_byte_flip();
+    return test_finish();
+}
