@@ -92,10 +92,16 @@ tls_err tls_hmac(tls_hash_alg alg, const uint8_t *key, size_t key_len,
 
 /* ------------------------------------------------------------------ RNG */
 
+/* mbedTLS asks for randomness in tiny pieces (PKCS#1 v1.5 padding draws one
+ * byte per call, blinding a few words), and every HMAC_DRBG call costs
+ * several HMACs: a pool of output turns those into one call per 256 bytes.
+ * The stream stays a pure function of the seed. */
+#define RNG_POOL 256
+
 struct tls_rng {
     mbedtls_hmac_drbg_context drbg;
-    mbedtls_entropy_context entropy; /* used by tls_rng_new_entropy only */
-    bool has_entropy;
+    uint8_t pool[RNG_POOL];
+    size_t pool_left;           /* unread bytes at the end of pool */
 };
 
 static tls_rng *rng_alloc(void)
@@ -106,27 +112,23 @@ static tls_rng *rng_alloc(void)
     return rng;
 }
 
-tls_rng *tls_rng_new_seeded(uint64_t seed, const char *label)
+static tls_rng *rng_from_material(const uint8_t *prefix, size_t prefix_len, const char *label)
 {
-    /* Seed material = 8-byte big-endian seed ‖ label: a class that shares
-     * --seed gets the same handshake bytes, and the label keeps the client's
-     * stream apart from the server's. */
     size_t label_len = label ? strlen(label) : 0;
-    uint8_t *material = malloc(8 + label_len);
+    uint8_t *material = malloc(prefix_len + label_len + 1);
     tls_rng *rng = rng_alloc();
     if (!material || !rng) {
         free(material);
         tls_rng_free(rng);
         return NULL;
     }
-    for (int i = 0; i < 8; i++)
-        material[i] = (uint8_t)(seed >> (56 - 8 * i));
+    memcpy(material, prefix, prefix_len);
     if (label_len)
-        memcpy(material + 8, label, label_len);
+        memcpy(material + prefix_len, label, label_len);
     int ret = mbedtls_hmac_drbg_seed_buf(
         &rng->drbg, mbedtls_md_info_from_type(MBEDTLS_MD_SHA256),
-        material, 8 + label_len);
-    tls_wipe(material, 8 + label_len);
+        material, prefix_len + label_len);
+    tls_wipe(material, prefix_len + label_len);
     free(material);
     if (ret != 0) {
         tls_rng_free(rng);
@@ -135,30 +137,56 @@ tls_rng *tls_rng_new_seeded(uint64_t seed, const char *label)
     return rng;
 }
 
-tls_rng *tls_rng_new_entropy(const char *label)
+tls_rng *tls_rng_new_seeded(uint64_t seed, const char *label)
 {
+    /* Seed material = 8-byte big-endian seed ‖ label: a class that shares
+     * --seed gets the same handshake bytes, and the label keeps the client's
+     * stream apart from the server's. */
+    uint8_t be[8];
+    for (int i = 0; i < 8; i++)
+        be[i] = (uint8_t)(seed >> (56 - 8 * i));
+    return rng_from_material(be, sizeof be, label);
+}
+
+/* One generator per process draws from the operating system; every
+ * unseeded tls_rng is seeded from it.  Gathering entropy costs a fifth of a
+ * millisecond, too much to pay twice per handshake.  tlssim is
+ * single-threaded, so the lazily created root needs no lock. */
+static tls_rng *entropy_root(void)
+{
+    static mbedtls_entropy_context entropy;
+    static tls_rng *root;
+    if (root)
+        return root;
     tls_rng *rng = rng_alloc();
     if (!rng)
         return NULL;
-    mbedtls_entropy_init(&rng->entropy);
-    rng->has_entropy = true;
-    /* The label is the personalization string: two generators seeded at
-     * the same instant still differ. */
-    int ret = mbedtls_hmac_drbg_seed(
-        &rng->drbg, mbedtls_md_info_from_type(MBEDTLS_MD_SHA256),
-        mbedtls_entropy_func, &rng->entropy,
-        (const unsigned char *)label, label ? strlen(label) : 0);
-    if (ret != 0) {
+    mbedtls_entropy_init(&entropy);
+    static const char pers[] = "tlssim entropy root";
+    if (mbedtls_hmac_drbg_seed(&rng->drbg, mbedtls_md_info_from_type(MBEDTLS_MD_SHA256),
+                               mbedtls_entropy_func, &entropy,
+                               (const unsigned char *)pers, sizeof pers - 1) != 0) {
         tls_rng_free(rng);
         return NULL;
     }
+    /* The DRBG reseeds from this context later, so it stays alive. */
+    root = rng;
+    return root;
+}
+
+tls_rng *tls_rng_new_entropy(const char *label)
+{
+    uint8_t seed[48];
+    tls_rng *root = entropy_root();
+    if (!root || tls_rng_bytes(root, seed, sizeof seed) != TLS_OK)
+        return NULL;
+    tls_rng *rng = rng_from_material(seed, sizeof seed, label);
+    tls_wipe(seed, sizeof seed);
     return rng;
 }
 
-tls_err tls_rng_bytes(tls_rng *rng, uint8_t *out, size_t n)
+static tls_err drbg_fill(tls_rng *rng, uint8_t *out, size_t n)
 {
-    if (!rng)
-        return TLS_ERR_INTERNAL;
     /* HMAC_DRBG serves at most MBEDTLS_HMAC_DRBG_MAX_REQUEST bytes a call. */
     while (n > 0) {
         size_t chunk = n < MBEDTLS_HMAC_DRBG_MAX_REQUEST ? n : MBEDTLS_HMAC_DRBG_MAX_REQUEST;
@@ -170,13 +198,34 @@ tls_err tls_rng_bytes(tls_rng *rng, uint8_t *out, size_t n)
     return TLS_OK;
 }
 
+tls_err tls_rng_bytes(tls_rng *rng, uint8_t *out, size_t n)
+{
+    if (!rng)
+        return TLS_ERR_INTERNAL;
+    while (n > 0) {
+        if (rng->pool_left == 0) {
+            if (n >= RNG_POOL)
+                return drbg_fill(rng, out, n);
+            if (drbg_fill(rng, rng->pool, RNG_POOL) != TLS_OK)
+                return TLS_ERR_INTERNAL;
+            rng->pool_left = RNG_POOL;
+        }
+        size_t take = n < rng->pool_left ? n : rng->pool_left;
+        uint8_t *src = rng->pool + RNG_POOL - rng->pool_left;
+        memcpy(out, src, take);
+        tls_wipe(src, take); /* handed out: not kept */
+        rng->pool_left -= take;
+        out += take;
+        n -= take;
+    }
+    return TLS_OK;
+}
+
 void tls_rng_free(tls_rng *rng)
 {
     if (!rng)
         return;
     mbedtls_hmac_drbg_free(&rng->drbg);
-    if (rng->has_entropy)
-        mbedtls_entropy_free(&rng->entropy);
     tls_wipe(rng, sizeof *rng);
     free(rng);
 }

@@ -11,12 +11,39 @@
 #include "tlssim/pki.h"
 #include "tlssim/record.h"
 
+/* The demo PKI, parsed once per process: like a real server, which loads
+ * its key and certificate at start-up, not per connection.  The client
+ * still parses and verifies the chain it receives in every handshake. */
+typedef struct demo_credentials {
+    tls_x509 *trust, *chain;
+    tls_privkey *key;
+} demo_credentials;
+
+static const demo_credentials *demo_credentials_get(void)
+{
+    static demo_credentials creds;
+    static bool loaded;
+    if (loaded)
+        return &creds;
+    if (tls_x509_add_pem(&creds.trust, tls_demo_ca_pem) != TLS_OK ||
+        tls_x509_add_pem(&creds.chain, tls_demo_server_cert_pem) != TLS_OK ||
+        tls_privkey_parse_pem(&creds.key, tls_demo_server_key_pem) != TLS_OK) {
+        tls_x509_free(creds.trust);
+        tls_x509_free(creds.chain);
+        tls_privkey_free(creds.key);
+        memset(&creds, 0, sizeof creds);
+        return NULL;
+    }
+    loaded = true;
+    return &creds;
+}
+
 struct tls_sim {
     tls_sim_config cfg;
     tls_trace *trace;
     tls_rng *client_rng, *server_rng;
-    tls_x509 *trust, *chain;
-    tls_privkey *key;
+    const tls_x509 *trust, *chain;
+    const tls_privkey *key;
     tls_engine_config client_cfg, server_cfg;
     tls_engine *client, *server;
     tls_eavesdropper eve;
@@ -73,11 +100,12 @@ tls_sim *tls_sim_new(const tls_sim_config *cfg, tls_trace *trace)
         sim->client_rng = tls_rng_new_entropy("tlssim client");
         sim->server_rng = tls_rng_new_entropy("tlssim server");
     }
-    bool ok = sim->client_rng && sim->server_rng &&
-              tls_x509_add_pem(&sim->trust, tls_demo_ca_pem) == TLS_OK &&
-              tls_x509_add_pem(&sim->chain, tls_demo_server_cert_pem) == TLS_OK &&
-              tls_privkey_parse_pem(&sim->key, tls_demo_server_key_pem) == TLS_OK;
+    const demo_credentials *creds = demo_credentials_get();
+    bool ok = sim->client_rng && sim->server_rng && creds;
     if (ok) {
+        sim->trust = creds->trust;
+        sim->chain = creds->chain;
+        sim->key = creds->key;
         server_setup(sim);
         sim->client = tls_engine_new(TLS_PARTY_CLIENT, &sim->client_cfg, sim->client_rng, trace);
         sim->server = tls_engine_new(TLS_PARTY_SERVER, &sim->server_cfg, sim->server_rng, trace);
@@ -97,9 +125,6 @@ void tls_sim_free(tls_sim *sim)
     tls_engine_free(sim->client);
     tls_engine_free(sim->server);
     tls_eavesdropper_free(&sim->eve);
-    tls_x509_free(sim->trust);
-    tls_x509_free(sim->chain);
-    tls_privkey_free(sim->key);
     tls_rng_free(sim->client_rng);
     tls_rng_free(sim->server_rng);
     tls_wipe(sim, sizeof *sim);

@@ -1,0 +1,284 @@
+/*
+ * tlssim-bench: how fast is a whole in-process handshake compared with the
+ * cryptography it cannot avoid?
+ *
+ * For each suite: N full handshakes (fresh client, server and trace each
+ * time, certificate chain verified each time, nothing printed in the loop),
+ * then the primitives one handshake needs, each timed on its own and
+ * multiplied by how often a handshake uses it.  overhead = handshake time /
+ * sum of primitives: everything else (parsing, dissection, events, the
+ * record layer) is what the protocol code costs.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "cli.h"
+#include "tlssim/crypto.h"
+#include "tlssim/pki.h"
+#include "tlssim/prf.h"
+#include "tlssim/sim.h"
+
+/* Process CPU time: the ratio is not disturbed by whatever else runs. */
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Milliseconds per call of fn, over n calls. */
+typedef void (*bench_fn)(void *ctx);
+static double time_per_call(bench_fn fn, void *ctx, int n)
+{
+    fn(ctx); /* warm-up: lazily built tables are not part of the steady state */
+    double t0 = now_ms();
+    for (int i = 0; i < n; i++)
+        fn(ctx);
+    return (now_ms() - t0) / n;
+}
+
+typedef struct prim_ctx {
+    tls_rng *rng;
+    tls_privkey *key;
+    tls_x509 *chain, *trust;
+    tls_group group;
+    tls_hash_alg hash;
+    uint8_t digest[TLS_HASH_MAX];
+    uint8_t sig[512];
+    size_t sig_len;
+    uint8_t enc[512];
+    size_t enc_len;
+    uint8_t peer[TLS_ECDH_PUB_MAX];
+    size_t peer_len;
+} prim_ctx;
+
+static void prim_rsa_sign(void *p)
+{
+    prim_ctx *c = p;
+    tls_privkey_sign(c->key, c->rng, c->hash, c->digest, c->sig, &c->sig_len);
+}
+
+static void prim_rsa_decrypt(void *p)
+{
+    prim_ctx *c = p;
+    uint8_t out[48];
+    size_t n;
+    tls_privkey_decrypt(c->key, c->rng, c->enc, c->enc_len, out, sizeof out, &n);
+}
+
+static void prim_rsa_verify(void *p)
+{
+    prim_ctx *c = p;
+    tls_x509_rsa_verify(c->chain, c->hash, c->digest, c->sig, c->sig_len);
+}
+
+static void prim_rsa_encrypt(void *p)
+{
+    prim_ctx *c = p;
+    uint8_t pm[48] = {3, 3};
+    tls_x509_rsa_encrypt(c->chain, c->rng, pm, 48, c->enc, &c->enc_len);
+}
+
+/* One side's ECDHE work: a key pair and the shared secret. */
+static void prim_ecdh(void *p)
+{
+    prim_ctx *c = p;
+    uint8_t priv[TLS_ECDH_PRIV_MAX], pub[TLS_ECDH_PUB_MAX], z[TLS_ECDH_SHARED_MAX];
+    size_t pl, ql, zl;
+    tls_ecdh_keygen(c->group, c->rng, priv, &pl, pub, &ql);
+    tls_ecdh_shared(c->group, c->rng, priv, pl, c->peer, c->peer_len, z, &zl);
+}
+
+/* One side's PRF work: master secret, key block, two verify_data. */
+static void prim_prf(void *p)
+{
+    prim_ctx *c = p;
+    uint8_t pm[48] = {0}, ms[48], r1[32] = {1}, r2[32] = {2}, vd[12];
+    tls_span seed[2] = {{r1, 32}, {r2, 32}};
+    tls_key_block kb;
+    tls_prf(c->hash, pm, 48, "master secret", seed, 2, ms, 48, NULL);
+    tls_key_block_derive(c->hash, ms, r1, r2, 32, &kb, NULL);
+    tls_span h = {c->digest, tls_hash_len(c->hash)};
+    tls_prf(c->hash, ms, 48, "client finished", &h, 1, vd, 12, NULL);
+    tls_prf(c->hash, ms, 48, "server finished", &h, 1, vd, 12, NULL);
+}
+
+static void prim_x509_verify(void *p)
+{
+    prim_ctx *c = p;
+    tls_x509_verdict v;
+    tls_x509_verify(c->chain, c->trust, TLS_DEMO_HOST, &v);
+}
+
+typedef struct hs_ctx {
+    tls_sim_config cfg;
+    int failures;
+} hs_ctx;
+
+static void one_handshake(void *p)
+{
+    hs_ctx *h = p;
+    tls_trace t;
+    tls_trace_init(&t);
+    tls_sim_result res;
+    if (tls_sim_run(&h->cfg, &t, &res) != TLS_OK || !res.ok)
+        h->failures++;
+    tls_trace_free(&t);
+}
+
+/* The whole text walkthrough as `tlssim --text` does it, output discarded. */
+static void one_walkthrough(void *p)
+{
+    hs_ctx *h = p;
+    FILE *null = fopen("/dev/null", "w");
+    if (!null)
+        return;
+    cli_options o;
+    memset(&o, 0, sizeof o);
+    o.sim = h->cfg;
+    tls_trace t;
+    tls_trace_init(&t);
+    tls_sim_result res;
+    tls_sim_run(&h->cfg, &t, &res);
+    cli_text_render(null, &o, &t, &res);
+    tls_trace_free(&t);
+    fclose(null);
+}
+
+static int bench_suite(const tls_suite *s, tls_group group, int n, prim_ctx *pc)
+{
+    hs_ctx h;
+    tls_sim_config_default(&h.cfg);
+    h.cfg.suite = s;
+    h.cfg.kx = s->kx;
+    h.cfg.group = group;
+    h.failures = 0;
+    double hs = time_per_call(one_handshake, &h, n);
+    double walk = time_per_call(one_walkthrough, &h, n < 20 ? n : 20);
+
+    pc->hash = s->prf_hash;
+    pc->group = group;
+    int pn = n < 50 ? 50 : n;
+    double sign = time_per_call(prim_rsa_sign, pc, pn);
+    double verify = time_per_call(prim_rsa_verify, pc, pn);
+    double enc = time_per_call(prim_rsa_encrypt, pc, pn);
+    double dec = time_per_call(prim_rsa_decrypt, pc, pn);
+    double x509 = time_per_call(prim_x509_verify, pc, pn);
+    double prf = time_per_call(prim_prf, pc, pn);
+    double ecdh = 0, sum;
+    if (s->kx == TLS_KX_ECDHE_RSA) {
+        size_t pl;
+        uint8_t priv[TLS_ECDH_PRIV_MAX];
+        tls_ecdh_keygen(group, pc->rng, priv, &pl, pc->peer, &pc->peer_len);
+        ecdh = time_per_call(prim_ecdh, pc, pn);
+        /* server: sign; client: chain verify + signature verify; both: ECDH + PRF */
+        sum = sign + x509 + verify + 2 * ecdh + 2 * prf;
+    } else {
+        /* client: chain verify + encrypt; server: decrypt; both: PRF */
+        sum = x509 + enc + dec + 2 * prf;
+    }
+    const tls_group_info *g = tls_group_by_id((uint16_t)group);
+    printf("%s%s%s\n", s->name, s->kx == TLS_KX_ECDHE_RSA ? " / " : "",
+           s->kx == TLS_KX_ECDHE_RSA && g ? g->name : "");
+    printf("  handshake            %8.3f ms CPU   %8.1f handshakes/s   (%d runs%s)\n", hs,
+           1000.0 / hs, n, h.failures ? ", SOME FAILED" : "");
+    printf("  text walkthrough     %8.3f ms   (run + render, as tlssim --text)\n", walk);
+    if (s->kx == TLS_KX_ECDHE_RSA) {
+        printf("  RSA-2048 sign        %8.3f ms   x1 (ServerKeyExchange)\n", sign);
+        printf("  chain verify         %8.3f ms   x1 (X.509, one RSA public op)\n", x509);
+        printf("  RSA-2048 verify      %8.3f ms   x1 (ServerKeyExchange signature)\n", verify);
+        printf("  ECDH keygen+shared   %8.3f ms   x2 (one per side)\n", ecdh);
+    } else {
+        printf("  chain verify         %8.3f ms   x1 (X.509, one RSA public op)\n", x509);
+        printf("  RSA-2048 encrypt     %8.3f ms   x1 (pre-master)\n", enc);
+        printf("  RSA-2048 decrypt     %8.3f ms   x1 (pre-master)\n", dec);
+    }
+    printf("  PRF (one side)       %8.3f ms   x2 (master, key block, 2 verify_data)\n", prf);
+    printf("  sum of primitives    %8.3f ms\n", sum);
+    printf("  overhead             %8.3f     (target <= 1.10)\n\n", hs / sum);
+    return h.failures;
+}
+
+static void usage(FILE *out)
+{
+    fputs("Usage: tlssim-bench [--suite NAME|0xXXXX] [--group NAME] [-n N]\n"
+          "N full in-process handshakes per suite (default 200), the primitives one\n"
+          "handshake needs, the protocol overhead, and peak memory.\n", out);
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"suite", required_argument, NULL, 's'}, {"group", required_argument, NULL, 'g'},
+        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    const tls_suite *only = NULL;
+    tls_group group = TLS_GROUP_SECP256R1;
+    int n = 200, c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":n:h", opts, NULL)) != -1) {
+        char *end;
+        switch (c) {
+        case 's':
+            only = tls_suite_parse(optarg);
+            if (!only) {
+                fprintf(stderr, "tlssim-bench: unknown suite '%s'\n", optarg);
+                return 2;
+            }
+            break;
+        case 'g': {
+            const tls_group_info *g = tls_group_parse(optarg);
+            if (!g) {
+                fprintf(stderr, "tlssim-bench: unknown group '%s'\n", optarg);
+                return 2;
+            }
+            group = g->id;
+            break;
+        }
+        case 'n':
+            n = (int)strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 1000000) {
+                fprintf(stderr, "tlssim-bench: -n: '%s' is not a count from 1 to 1000000\n", optarg);
+                return 2;
+            }
+            break;
+        case 'h':
+            usage(stdout);
+            return 0;
+        default:
+            fprintf(stderr, "tlssim-bench: bad option '%s'\n", argv[optind - 1]);
+            usage(stderr);
+            return 2;
+        }
+    }
+    prim_ctx pc;
+    memset(&pc, 0, sizeof pc);
+    pc.rng = tls_rng_new_seeded(1, "bench");
+    if (!pc.rng || tls_privkey_parse_pem(&pc.key, tls_demo_server_key_pem) != TLS_OK ||
+        tls_x509_add_pem(&pc.chain, tls_demo_server_cert_pem) != TLS_OK ||
+        tls_x509_add_pem(&pc.trust, tls_demo_ca_pem) != TLS_OK) {
+        fputs("tlssim-bench: cannot load the demo PKI\n", stderr);
+        return 1;
+    }
+    tls_hash(TLS_HASH_SHA256, (const uint8_t *)"x", 1, pc.digest);
+    prim_rsa_sign(&pc);
+    prim_rsa_encrypt(&pc);
+
+    int failures = 0;
+    size_t ns;
+    const tls_suite *suites = tls_suites_all(&ns);
+    for (size_t i = 0; i < ns; i++)
+        if (!only || only == &suites[i])
+            failures += bench_suite(&suites[i], group, n, &pc);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("peak memory (RSS)      %8.1f MiB  (target < 16 MiB)\n", ru.ru_maxrss / 1024.0);
+    tls_privkey_free(pc.key);
+    tls_x509_free(pc.chain);
+    tls_x509_free(pc.trust);
+    tls_rng_free(pc.rng);
+    return failures ? 1 : 0;
+}
