@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# tlssim set-up on Debian 12: install what is missing, configure, build, then
+#   ./setup.sh run [TLSSIM OPTIONS]   start the walkthrough (the TUI on a terminal)
+#   ./setup.sh test                   run the whole test suite, then again under ASan+UBSan
+# Works as root or through sudo; needs no input (CI runs it with no stdin).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+build_pkgs=(meson ninja-build gcc pkg-config libmbedtls-dev libncurses-dev)
+# The tests drive the TUI in tmux, check interop against OpenSSL and decode
+# our captures with tshark; python3 reads JSON in the checks.
+test_pkgs=(tmux openssl tshark python3)
+
+install_missing() {
+    local missing=() p
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || { echo "setup.sh: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+        sudo=(sudo)
+    fi
+    echo "setup.sh: installing ${missing[*]}" >&2
+    # tshark asks whether non-root users may capture: answer "no" up front.
+    echo "wireshark-common wireshark-common/install-setuid boolean false" | "${sudo[@]}" debconf-set-selections 2>/dev/null || true
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# build DIR [meson options...]: configure once, then build.
+build() {
+    local dir=$1
+    shift
+    [ -f "$dir/build.ninja" ] || meson setup "$dir" "$@" >/dev/null
+    ninja -C "$dir" >/dev/null
+}
+
+cmd=${1:-run}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+run)
+    install_missing "${build_pkgs[@]}"
+    build build
+    exec ./build/tlssim "$@"
+    ;;
+test)
+    install_missing "${build_pkgs[@]}" "${test_pkgs[@]}"
+    build build
+    meson test -C build --print-errorlogs "$@"
+    # Again with AddressSanitizer and UndefinedBehaviorSanitizer: any report fails the run.
+    build build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+        meson test -C build-asan --print-errorlogs --timeout-multiplier 4 "$@"
+    ;;
+*)
+    echo "usage: ./setup.sh run [tlssim options] | ./setup.sh test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The tlssim command line as a user meets it: exit codes, the exact first
+# line of every error, reproducible JSON, text mode for pipes.
+# Usage: test_cli.sh PATH/TO/tlssim
+set -u
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect_error CODE "FIRST STDERR LINE" ARGS...: exit code and message, nothing on stdout
+expect_error() {
+    local code=$1 want=$2
+    shift 2
+    "$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+    local rc=$?
+    local got
+    got=$(head -n 1 "$tmp/err")
+    if [ "$rc" -ne "$code" ]; then bad "tlssim $*: exit $rc, want $code"; return; fi
+    if [ "$got" != "$want" ]; then bad "tlssim $*: stderr '$got', want '$want'"; return; fi
+    if [ -s "$tmp/out" ]; then bad "tlssim $*: printed to stdout on error"; return; fi
+    ok
+}
+
+expect_error 2 "tlssim: unknown option '--bogus'" --bogus
+expect_error 2 "tlssim: option '--seed' needs a value" --seed
+expect_error 2 "tlssim: unexpected argument 'extra'" --text extra
+expect_error 2 "tlssim: --kx: unknown key exchange 'dh' (use ecdhe or rsa)" --kx dh
+expect_error 2 "tlssim: --suite: unknown cipher suite 'TLS_NULL' (supported: TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TLS_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_AES_256_GCM_SHA384)" --suite TLS_NULL
+expect_error 2 "tlssim: --group: unknown group 'p521' (use secp256r1, x25519 or secp384r1)" --group p521
+expect_error 2 "tlssim: --seed: 'abc' is not a whole number from 0 to 18446744073709551615" --seed abc
+expect_error 2 "tlssim: --seed: '-1' is not a whole number from 0 to 18446744073709551615" --seed -1
+expect_error 2 "tlssim: --seed: '99999999999999999999' is not a whole number from 0 to 18446744073709551615" --seed 99999999999999999999
+expect_error 2 "tlssim: --suite TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 does not use the key exchange --kx asked for" --kx rsa --suite 0xc02f
+expect_error 2 "tlssim: --group applies to ECDHE only: RSA key exchange uses no group" --kx rsa --group x25519
+expect_error 2 "tlssim: --tamper: 'x' is not RECORD:OFFSET[:HEXMASK], e.g. 2:9 or 0:12:01" --tamper x
+expect_error 2 "tlssim: --tamper: '1:2:00' is not RECORD:OFFSET[:HEXMASK], e.g. 2:9 or 0:12:01" --tamper 1:2:00
+expect_error 2 "tlssim: --ems: 'yes' is not on or off" --ems yes
+expect_error 2 "tlssim: --lang: unknown language 'fr' (use zh or en)" --lang fr
+expect_error 2 "tlssim: --step: '11' is not a step number from 1 to 10" --step 11
+expect_error 2 "tlssim: --auto: 'fast' is not a number of seconds from 0.2 to 3600" --auto fast
+expect_error 2 "tlssim: choose one of --tui, --text and --json" --text --json
+expect_error 2 "tlssim: --auto and --step belong to the TUI" --text --step 3
+expect_error 2 "tlssim: --scenario: $tmp/none: cannot read: No such file or directory" --scenario "$tmp/none"
+
+printf '# demo\nclient_random = 00\n' >"$tmp/short.sc"
+expect_error 2 "tlssim: --scenario: $tmp/short.sc:2: client_random must be 32 bytes, got 1" --scenario "$tmp/short.sc"
+printf 'server_random = zz\n' >"$tmp/nothex.sc"
+expect_error 2 "tlssim: --scenario: $tmp/nothex.sc:1: server_random: not a hex byte string" --scenario "$tmp/nothex.sc"
+printf 'colour = 00\n' >"$tmp/unknown.sc"
+expect_error 2 "tlssim: --scenario: $tmp/unknown.sc:1: unknown name 'colour' (known: client_random, server_random, client_ecdhe_private, server_ecdhe_private, pre_master_random)" --scenario "$tmp/unknown.sc"
+printf 'just words\n' >"$tmp/noeq.sc"
+expect_error 2 "tlssim: --scenario: $tmp/noeq.sc:1: expected 'name = hex'" --scenario "$tmp/noeq.sc"
+
+# --help and --version go to stdout and succeed.
+out=$("$bin" --version) && [ "$out" = "tlssim 0.1.0" ] && ok || bad "--version: '$out'"
+"$bin" --help | grep -q '^Usage: tlssim \[OPTIONS\]' && ok || bad "--help"
+
+# Same seed, same JSON; another seed, other values.
+"$bin" --json --seed 7 >"$tmp/a.json" && "$bin" --json --seed 7 >"$tmp/b.json" || bad "json runs failed"
+cmp -s "$tmp/a.json" "$tmp/b.json" && ok || bad "--seed 7 twice gives different JSON"
+"$bin" --json --seed 8 >"$tmp/c.json"
+cmp -s "$tmp/a.json" "$tmp/c.json" && bad "--seed 7 and 8 give the same JSON" || ok
+"$bin" --json --seed 7 --kx rsa >"$tmp/rsa.json" && ok || bad "rsa json run failed"
+if command -v python3 >/dev/null; then
+    python3 - "$tmp/a.json" "$tmp/rsa.json" <<'PY' && ok || bad "JSON content"
+import json, sys
+a = json.load(open(sys.argv[1]))
+assert a["result"]["ok"] is True
+assert [s["message"] for s in a["steps"]] == ["ClientHello", "ServerHello", "Certificate",
+    "ServerKeyExchange", "ServerHelloDone", "ClientKeyExchange", "ChangeCipherSpec",
+    "Finished", "ChangeCipherSpec", "Finished"]
+def val(step, name, party):
+    return [v for s in a["steps"] if s["step"] <= step for v in s["values"]
+            if v["name"] == name and v["party"] == party][-1]
+assert val(6, "master_secret", "client")["hex"] == val(6, "master_secret", "server")["hex"]
+assert len(val(6, "master_secret", "client")["hex"]) == 96
+assert val(2, "cipher_suite", "wire")["text"] == "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"
+# the ClientHello record's bytes are what the message dissection describes
+rec = a["steps"][0]["records"][0]; msg = a["steps"][0]["messages"][0]
+assert rec["hex"][10:] == msg["hex"] and msg["record_offset"] == 5
+r = json.load(open(sys.argv[2]))
+assert r["config"]["kx"] == "rsa" and r["steps"][3]["skipped"] is True
+assert "RSA" in r["steps"][3]["skip_reason"]
+PY
+fi
+
+# A tampered handshake: exit 1, and the walkthrough says where and why.
+"$bin" --text --seed 1 --tamper 3:20 >"$tmp/t.txt" 2>&1
+rc=$?
+[ $rc -eq 1 ] && ok || bad "tampered run exit $rc, want 1"
+grep -q '^=== Handshake FAILED at step 4 (ServerKeyExchange): the client stopped it: the ServerKeyExchange signature does not verify ===$' "$tmp/t.txt" && ok ||
+    bad "tampered run summary: $(grep FAILED "$tmp/t.txt")"
+grep -q '^!! The client sends a fatal alert: decrypt_error (51)' "$tmp/t.txt" && ok || bad "alert line"
+
+# Not a terminal: plain text.
+first=$("$bin" --seed 1 </dev/null | head -n 1)
+[ "$first" = "tlssim: a TLS 1.2 handshake, step by step" ] && ok || bad "pipe default: '$first'"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
