@@ -187,9 +187,9 @@ typedef struct tls_trace_lookup_ctx {
 
 /**
  * \brief The ready-made lookup over a tls_trace (\p ctx is a
- *        tls_trace_lookup_ctx).  Among the parties that know the value by
- *        the step, the one that learned it latest wins; on a tie client, then
- *        server, then wire.
+ *        tls_trace_lookup_ctx): the value as the client knows it by the
+ *        step, else as the server knows it, else as the wire shows it (the
+ *        last such event, see tls_trace_find_value).
  */
 char *tls_trace_lookup(void *ctx, const char *name, tls_value_form form);
 

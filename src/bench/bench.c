@@ -116,6 +116,7 @@ static void prim_x509_verify(void *p)
 
 typedef struct hs_ctx {
     tls_sim_config cfg;
+    const tls_lessons *lessons;     /* the text walkthrough prints them too */
     int failures;
 } hs_ctx;
 
@@ -144,12 +145,13 @@ static void one_walkthrough(void *p)
     tls_trace_init(&t);
     tls_sim_result res;
     tls_sim_run(&h->cfg, &t, &res);
-    cli_text_render(null, &o, &t, &res);
+    cli_text_render(null, &o, &t, &res, h->lessons);
     tls_trace_free(&t);
     fclose(null);
 }
 
-static int bench_suite(const tls_suite *s, tls_group group, int n, prim_ctx *pc)
+static int bench_suite(const tls_suite *s, tls_group group, int n, prim_ctx *pc,
+                       const tls_lessons *lessons)
 {
     hs_ctx h;
     tls_sim_config_default(&h.cfg);
@@ -157,6 +159,7 @@ static int bench_suite(const tls_suite *s, tls_group group, int n, prim_ctx *pc)
     h.cfg.kx = s->kx;
     h.cfg.group = group;
     h.failures = 0;
+    h.lessons = lessons;
     double hs = time_per_call(one_handshake, &h, n);
     double walk = time_per_call(one_walkthrough, &h, n < 20 ? n : 20);
 
@@ -267,15 +270,19 @@ int main(int argc, char **argv)
     prim_rsa_sign(&pc);
     prim_rsa_encrypt(&pc);
 
+    /* Lessons are loaded once, as tlssim does at start-up. */
+    char err[256];
+    tls_lessons *lessons = tls_lessons_open(NULL, err, sizeof err);
     int failures = 0;
     size_t ns;
     const tls_suite *suites = tls_suites_all(&ns);
     for (size_t i = 0; i < ns; i++)
         if (!only || only == &suites[i])
-            failures += bench_suite(&suites[i], group, n, &pc);
+            failures += bench_suite(&suites[i], group, n, &pc, lessons);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf("peak memory (RSS)      %8.1f MiB  (target < 16 MiB)\n", ru.ru_maxrss / 1024.0);
+    tls_lessons_close(lessons);
     tls_privkey_free(pc.key);
     tls_x509_free(pc.chain);
     tls_x509_free(pc.trust);

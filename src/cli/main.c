@@ -8,6 +8,8 @@
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && strcmp(argv[1], "lessons") == 0)
+        return cli_lessons_command(argc - 1, argv + 1);
     cli_options o;
     int rc = cli_parse(argc, argv, &o);
     if (rc)
@@ -18,6 +20,14 @@ int main(int argc, char **argv)
     if (o.mode == CLI_MODE_TUI)
         return tui_run(&o);
 
+    /* JSON carries values, not prose: lessons only for the text walkthrough. */
+    tls_lessons *lessons = NULL;
+    if (o.mode == CLI_MODE_TEXT) {
+        bool fatal;
+        lessons = cli_lessons_open(&o, &fatal);
+        if (fatal)
+            return 2;
+    }
     tls_trace trace;
     tls_trace_init(&trace);
     tls_sim_result res;
@@ -25,13 +35,15 @@ int main(int argc, char **argv)
     if (trace.oom) {
         fputs("tlssim: out of memory\n", stderr);
         tls_trace_free(&trace);
+        tls_lessons_close(lessons);
         return 1;
     }
     if (o.mode == CLI_MODE_JSON)
         cli_json_render(stdout, &o, &trace, &res);
     else
-        cli_text_render(stdout, &o, &trace, &res);
+        cli_text_render(stdout, &o, &trace, &res, lessons);
     tls_trace_free(&trace);
+    tls_lessons_close(lessons);
     if (fflush(stdout) != 0) {
         perror("tlssim: stdout");
         return 1;

@@ -153,8 +153,32 @@ static void summary_agreement(FILE *out, const tls_trace *t)
     fputs("\n...and none of the secrets above.\n", out);
 }
 
+/* The lesson for a step (0 introduction, 1-10, 11 summary), with this run's
+ * values as known by the end of that step. */
+static void lesson(FILE *out, const cli_options *o, const tls_lessons *ls,
+                   const tls_trace *t, int step)
+{
+    if (!ls)
+        return;
+    tls_lang lang = cli_lang(o);
+    bool fell_back = false;
+    const tls_lesson *l = tls_lessons_get(ls, step, o->sim.kx, lang, &fell_back);
+    if (!l)
+        return;
+    tls_trace_lookup_ctx ctx = {t, step};
+    tls_render_opts ro = {.width = 78, .lang = lang, .lookup = tls_trace_lookup, .ctx = &ctx};
+    char *text = tls_lesson_render_text(l, &ro);
+    if (!text)
+        return;
+    fputs("\n", out);
+    if (fell_back)
+        fprintf(out, "%s\n", tls_lesson_fallback_notice(lang));
+    fputs(text, out);
+    free(text);
+}
+
 void cli_text_render(FILE *out, const cli_options *o, const tls_trace *t,
-                     const tls_sim_result *res)
+                     const tls_sim_result *res, const tls_lessons *ls)
 {
     const tls_suite *suite = cli_effective_suite(&o->sim);
     fprintf(out, "tlssim: a TLS 1.2 handshake, step by step\n");
@@ -166,14 +190,21 @@ void cli_text_render(FILE *out, const cli_options *o, const tls_trace *t,
     if (o->sim.seeded)
         fprintf(out, ", seed %llu", (unsigned long long)o->sim.seed);
     fputs("\n", out);
+    lesson(out, o, ls, t, 0);
     for (size_t i = 0; i < t->n; i++) {
-        if (t->ev[i].kind == TLS_EV_STEP)
+        if (t->ev[i].kind == TLS_EV_STEP) {
+            if (t->ev[i].step > 1)
+                lesson(out, o, ls, t, t->ev[i].step - 1);
             step_header(out, &t->ev[i]);
+        }
         render_event(out, t, i);
     }
+    if (t->announced >= 1)
+        lesson(out, o, ls, t, t->announced);
     if (res->ok) {
         fputs("\n=== Handshake complete: both Finished messages verified ===\n", out);
         summary_agreement(out, t);
+        lesson(out, o, ls, t, TLS_STEP_AFTER);
     } else {
         const tls_step *s = tls_handshake_step(res->failed_step);
         fprintf(out, "\n=== Handshake FAILED at step %d (%s): the %s stopped it: %s ===\n",

@@ -76,6 +76,12 @@ const char *tls_lesson_mode_name(tls_lesson_mode m)
     return "?";
 }
 
+/* Language names inside (English) problem messages. */
+static const char *lang_english_name(tls_lang lang)
+{
+    return lang == TLS_LANG_ZH ? "Chinese (zh)" : "English (en)";
+}
+
 /* ---------------------------------------------------------- step names */
 
 static const struct {
@@ -280,6 +286,19 @@ static const char *closest_name(const char *name)
     return best;
 }
 
+/* Every value name, comma-separated (for messages). */
+static const char *known_names(void)
+{
+    static char buf[1024];
+    if (!buf[0]) {
+        size_t n, k = 0;
+        const char *const *names = tls_value_names(&n);
+        for (size_t i = 0; i < n && k < sizeof buf; i++)
+            k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", i ? ", " : "", names[i]);
+    }
+    return buf;
+}
+
 /* Check the placeholders of one line of text. */
 static void check_placeholders(plist *pl, const char *file, int line, const char *s, size_t len)
 {
@@ -311,10 +330,8 @@ static void check_placeholders(plist *pl, const char *file, int line, const char
                 problem(pl, file, line, "unknown placeholder '{{%.*s}}' (did you mean '%s'?)",
                         (int)ilen, inner, near);
             else
-                problem(pl, file, line,
-                        "unknown placeholder '{{%.*s}}' (known names: see tlssim --json, "
-                        "e.g. client_random, cipher_suite, master_secret)",
-                        (int)ilen, inner);
+                problem(pl, file, line, "unknown placeholder '{{%.*s}}' (known: %s)",
+                        (int)ilen, inner, known_names());
             break;
         }
         case LSN_PH_UNKNOWN_FORM:
@@ -386,9 +403,10 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
     }
     size_t bad;
     if (!tls_utf8_valid(buf + start, len - start, &bad)) {
-        size_t at = start + bad, col = 1;
+        size_t at = start + bad, col = 1;    /* in characters */
         for (size_t i = at; i > 0 && buf[i - 1] != '\n'; i--)
-            col++;
+            if (((unsigned char)buf[i - 1] & 0xC0) != 0x80)
+                col++;
         problem(pl, path, line_of(buf, at),
                 "invalid UTF-8 (byte 0x%02x at column %zu): save the file as UTF-8",
                 (unsigned char)buf[at], col);
@@ -727,11 +745,11 @@ static void report_missing(plist *pl, const char *sub, tls_lang lang, int step, 
     char *path = path_join(sub, name);
     if (kxi < 0)
         problem(pl, path ? path : sub, 0, "missing lesson: no %s lesson for step %d (%s)",
-                tls_lang_display_name(lang), step, lsn_step_what(step));
+                lang_english_name(lang), step, lsn_step_what(step));
     else
         problem(pl, path ? path : sub, 0,
                 "missing lesson: no %s lesson for step %d (%s) with %s key exchange",
-                tls_lang_display_name(lang), step, lsn_step_what(step),
+                lang_english_name(lang), step, lsn_step_what(step),
                 kxi == 0 ? "ECDHE" : "RSA");
     free(path);
 }
@@ -746,7 +764,7 @@ static void check_complete(plist *pl, const char *dir, langset sets[TLS_LANG_COU
         if (!sub)
             return;
         if (!me->present) {
-            problem(pl, sub, 0, "missing folder: no %s lessons", tls_lang_display_name(lang));
+            problem(pl, sub, 0, "missing folder: no %s lessons", lang_english_name(lang));
             free(sub);
             continue;
         }

@@ -702,8 +702,18 @@ static void heading(blocks *B, int level, const char *text)
     B->last = B_HEADING;
 }
 
-/* Join a source line to the current paragraph: a space between Latin
- * words, nothing next to a CJK character. */
+/* Fullwidth and ideographic punctuation. */
+static bool is_cjk_punct(uint32_t cp)
+{
+    return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+           (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+           (cp >= 0xFF5B && cp <= 0xFF65);
+}
+
+/* Join a source line to the current paragraph: nothing between two CJK
+ * characters or next to CJK punctuation, else a space (so "ECDHE" at the
+ * end of a line stays apart from the Chinese word that follows, as
+ * written mid-line). */
 static void join_line(sbuf *b, const char *s, size_t len)
 {
     if (b->n && len) {
@@ -715,7 +725,8 @@ static void join_line(sbuf *b, const char *s, size_t len)
         if (k > 0)
             tls_utf8_decode(b->p + k - 1, b->n - (k - 1), &a);
         tls_utf8_decode(s, len, &c);
-        if (tls_cp_width(a) != 2 && tls_cp_width(c) != 2)
+        bool wa = tls_cp_width(a) == 2, wc = tls_cp_width(c) == 2;
+        if (!(wa && wc) && !is_cjk_punct(a) && !is_cjk_punct(c))
             sb_add(b, " ", 1);
     }
     sb_add(b, s, len);
@@ -984,10 +995,7 @@ char *tls_trace_lookup(void *ctx, const char *name, tls_value_form form)
         return NULL;
     static const tls_party order[] = {TLS_PARTY_CLIENT, TLS_PARTY_SERVER, TLS_PARTY_WIRE};
     const tls_event *best = NULL;
-    for (size_t i = 0; i < 3; i++) {
-        const tls_event *e = tls_trace_find_value(c->trace, name, order[i], c->step);
-        if (e && (!best || e->step > best->step))
-            best = e;
-    }
+    for (size_t i = 0; i < 3 && !best; i++)
+        best = tls_trace_find_value(c->trace, name, order[i], c->step);
     return best ? tls_value_format(best, form) : NULL;
 }

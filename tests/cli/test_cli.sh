@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The tlssim command line as a user meets it: exit codes, the exact first
 # line of every error, reproducible JSON, text mode for pipes.
-# Usage: test_cli.sh PATH/TO/tlssim
+# Usage: test_cli.sh PATH/TO/tlssim LESSONS_DIR
 set -u
 bin=$1
+lessons_dir=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
@@ -95,6 +96,18 @@ rc=$?
 grep -q '^=== Handshake FAILED at step 4 (ServerKeyExchange): the client stopped it: the ServerKeyExchange signature does not verify ===$' "$tmp/t.txt" && ok ||
     bad "tampered run summary: $(grep FAILED "$tmp/t.txt")"
 grep -q '^!! The client sends a fatal alert: decrypt_error (51)' "$tmp/t.txt" && ok || bad "alert line"
+
+# Lessons: the checker, a missing folder, and this run's values inside the lesson text.
+"$bin" lessons check "$lessons_dir" >/dev/null && ok || bad "lessons check of the shipped lessons"
+expect_error 2 "tlssim: usage: tlssim lessons check DIR" lessons
+expect_error 2 "tlssim: --lessons: $tmp/none: no such lesson folder" --text --lessons "$tmp/none"
+expect_error 2 "tlssim: --no-lessons cannot be combined with --lessons or --lang" --no-lessons --lang zh
+cr=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([v["hex"] for v in d["steps"][0]["values"] if v["name"]=="client_random"][0])' "$tmp/a.json" 2>/dev/null)
+with=$("$bin" --text --seed 7 --lang en --lessons "$lessons_dir" | grep -c "$cr")
+without=$("$bin" --text --seed 7 --no-lessons | grep -c "$cr")
+[ -n "$cr" ] && [ "$without" -eq 3 ] && [ "$with" -gt "$without" ] && ok ||
+    bad "client_random $cr: $with lines with lessons, $without without (want 3 and more)"
+"$bin" --text --seed 7 --lang zh --lessons "$lessons_dir" | grep -q '^导论' && ok || bad "Chinese introduction"
 
 # Not a terminal: plain text.
 first=$("$bin" --seed 1 </dev/null | head -n 1)

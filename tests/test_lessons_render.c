@@ -1,0 +1,341 @@
+/* Rendering lessons: placeholders filled with the exact values of a trace
+ * built with tls_trace_value, the "not yet known" marker, the Markdown
+ * subset as plain text and as styled runs, and every shipped lesson
+ * rendered against a trace of its mode without a missing value. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "tlssim/lessons.h"
+#include "tlssim_config.h"
+
+static const uint8_t CR[32] = {
+    0x5f, 0x3a, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b,
+    0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18,
+    0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e,
+};
+static const uint8_t SUITE[2] = {0xc0, 0x2f};
+
+static char *render(const char *title, const char *md, int width, tls_lang lang,
+                    tls_trace_lookup_ctx *ctx)
+{
+    tls_render_opts o = {.width = width, .lang = lang,
+                         .lookup = ctx ? tls_trace_lookup : NULL, .ctx = ctx};
+    tls_ldoc doc = {0};
+    tls_markdown_render(&doc, title, md, &o);
+    char *s = tls_ldoc_to_text(&doc);
+    tls_ldoc_free(&doc);
+    return s;
+}
+
+static void test_lookup(void)
+{
+    tls_trace t;
+    tls_trace_init(&t);
+    t.step = 1;
+    tls_trace_value(&t, TLS_PARTY_CLIENT, "client_random", false, CR, sizeof CR, NULL);
+    t.step = 2;
+    tls_trace_value(&t, TLS_PARTY_WIRE, "cipher_suite", false, SUITE, 2,
+                    "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+    t.step = 4;
+    const uint8_t priv[3] = {0xaa, 0xbb, 0xcc};
+    tls_trace_value(&t, TLS_PARTY_SERVER, "server_ecdhe_private", true, priv, 3, NULL);
+    t.step = 8;
+    const uint8_t h8[2] = {0x08, 0x08}, h10[2] = {0x10, 0x10}, hs[2] = {0x5e, 0x5e};
+    tls_trace_value(&t, TLS_PARTY_CLIENT, "handshake_hash", true, h8, 2, NULL);
+    t.step = 10;
+    tls_trace_value(&t, TLS_PARTY_SERVER, "handshake_hash", true, hs, 2, NULL);
+    tls_trace_value(&t, TLS_PARTY_CLIENT, "handshake_hash", true, h10, 2, NULL);
+    /* the wire learns the certificate later, without its text */
+    tls_trace_value(&t, TLS_PARTY_CLIENT, "server_certificate", false, CR, 4,
+                    "CN=www.example.test");
+    t.step = 11;
+    tls_trace_value(&t, TLS_PARTY_WIRE, "server_certificate", false, CR, 4, NULL);
+
+    tls_trace_lookup_ctx c = {&t, 2};
+    char *v = tls_trace_lookup(&c, "client_random", TLS_VF_DEFAULT);
+    test_str_eq(v, "5f3a0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e",
+                "client_random: lowercase hex");
+    free(v);
+    v = tls_trace_lookup(&c, "client_random", TLS_VF_SHORT);
+    test_str_eq(v, "5f3a010203040506…", "client_random.short");
+    free(v);
+    v = tls_trace_lookup(&c, "client_random", TLS_VF_LEN);
+    test_str_eq(v, "32", "client_random.len");
+    free(v);
+    v = tls_trace_lookup(&c, "cipher_suite", TLS_VF_DEFAULT);
+    test_str_eq(v, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "cipher_suite: its text");
+    free(v);
+    v = tls_trace_lookup(&c, "cipher_suite", TLS_VF_HEX);
+    test_str_eq(v, "c02f", "cipher_suite.hex: the bytes");
+    free(v);
+    v = tls_trace_lookup(&c, "cipher_suite", TLS_VF_SHORT);
+    test_str_eq(v, "c02f", "short value: no ellipsis");
+    free(v);
+    test_check(tls_trace_lookup(&c, "server_ecdhe_private", TLS_VF_DEFAULT) == NULL,
+               "a step-4 value is not known at step 2");
+    c.step = 4;
+    v = tls_trace_lookup(&c, "server_ecdhe_private", TLS_VF_DEFAULT);
+    test_str_eq(v, "aabbcc", "a server-only value is found");
+    free(v);
+    c.step = 8;
+    v = tls_trace_lookup(&c, "handshake_hash", TLS_VF_DEFAULT);
+    test_str_eq(v, "0808", "handshake_hash at step 8: the client's");
+    free(v);
+    c.step = 10;
+    v = tls_trace_lookup(&c, "handshake_hash", TLS_VF_DEFAULT);
+    test_str_eq(v, "1010", "handshake_hash at step 10: the client's latest");
+    free(v);
+    c.step = 11;
+    v = tls_trace_lookup(&c, "server_certificate", TLS_VF_DEFAULT);
+    test_str_eq(v, "CN=www.example.test", "the client's view before the wire's");
+    free(v);
+
+    /* The exact values land in rendered text. */
+    c.step = 2;
+    char *s = render(NULL,
+                     "Random {{client_random}}, suite {{ cipher_suite }} "
+                     "({{cipher_suite.hex}}), key {{server_ecdhe_private}}.",
+                     1000, TLS_LANG_EN, &c);
+    test_str_eq(s,
+                "Random 5f3a0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e, "
+                "suite TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (c02f), key (not yet known).\n",
+                "values and not-yet-known marker in English");
+    free(s);
+    s = render(NULL, "私钥：{{server_ecdhe_private.short}}", 80, TLS_LANG_ZH, &c);
+    test_str_eq(s, "私钥：（尚未得知）\n", "not-yet-known marker in Chinese");
+    free(s);
+    s = render(NULL, "Bad {{no_such_value}} and {{client_random.bits}} and {{open", 80,
+               TLS_LANG_EN, &c);
+    test_str_eq(s, "Bad {{no_such_value}} and {{client_random.bits}} and {{open\n",
+                "unknown and unterminated placeholders shown literally");
+    free(s);
+    s = render(NULL, "No lookup: {{client_random}}", 80, TLS_LANG_EN, NULL);
+    test_str_eq(s, "No lookup: (not yet known)\n", "without a lookup nothing is known");
+    free(s);
+
+    /* A shipped lesson: lesson 1 quotes this run's client random in full. */
+    tls_lessons *ls = tls_lessons_open(TLSSIM_SOURCE_LESSONS, NULL, 0);
+    if (test_check(ls != NULL, "open shipped lessons")) {
+        for (int li = 0; li < TLS_LANG_COUNT; li++) {
+            const tls_lesson *l = tls_lessons_get(ls, 1, TLS_KX_ECDHE_RSA, (tls_lang)li, NULL);
+            c.step = 1;
+            tls_render_opts o = {.width = 200, .lookup = tls_trace_lookup, .ctx = &c};
+            s = l ? tls_lesson_render_text(l, &o) : NULL;
+            test_check(s && strstr(s, "5f3a0102030405060708090a0b0c0d0e0f10111213141516"
+                                      "1718191a1b1c1d1e") != NULL,
+                       "lesson 1 (%s) shows the client random", tls_lang_code((tls_lang)li));
+            free(s);
+        }
+    }
+    tls_lessons_close(ls);
+    tls_trace_free(&t);
+}
+
+static void test_markdown_text(void)
+{
+    const char *md =
+        "Intro with *emphasis*, **strong** and `code`.\n"
+        "Second source line.\n"
+        "\n"
+        "## Section\n"
+        "\n"
+        "- first item that is long enough to wrap\n"
+        "- second\n"
+        "  - nested\n"
+        "1. numbered\n"
+        "\n"
+        "```\n"
+        "x = PRF(s)\n"
+        "```\n"
+        "\n"
+        "### A question?\n"
+        "\n"
+        "中文段落，\n"
+        "接着写。Escaped \\*star\\*.\n";
+    char *s = render("Title", md, 30, TLS_LANG_EN, NULL);
+    test_str_eq(s,
+                "Title\n"
+                "=====\n"
+                "\n"
+                "Intro with emphasis, strong\n"
+                "and code. Second source line.\n"
+                "\n"
+                "Section\n"
+                "-------\n"
+                "\n"
+                "- first item that is long\n"
+                "  enough to wrap\n"
+                "- second\n"
+                "  - nested\n"
+                "1. numbered\n"
+                "\n"
+                "    x = PRF(s)\n"
+                "\n"
+                "A question?\n"
+                "\n"
+                "中文段落，接着写。Escaped\n"
+                "*star*.\n",
+                "markdown as plain text");
+    free(s);
+}
+
+static bool has_run(const tls_ldoc *d, tls_lstyle st, const char *text)
+{
+    for (size_t i = 0; i < d->n; i++)
+        for (size_t j = 0; j < d->lines[i].n; j++)
+            if (d->lines[i].runs[j].style == st && strcmp(d->lines[i].runs[j].text, text) == 0)
+                return true;
+    return false;
+}
+
+static void test_styled(void)
+{
+    tls_trace t;
+    tls_trace_init(&t);
+    t.step = 1;
+    tls_trace_value(&t, TLS_PARTY_CLIENT, "client_random", false, CR, 4, NULL);
+    tls_trace_lookup_ctx c = {&t, 1};
+    tls_render_opts o = {.width = 60, .lang = TLS_LANG_ZH, .lookup = tls_trace_lookup, .ctx = &c};
+    tls_ldoc d = {0};
+    tls_markdown_render(&d, "标题",
+                        "Some *em* and **bold** and `code {{client_random}}`.\n\n"
+                        "- item {{master_secret}}\n",
+                        &o);
+    test_check(!d.oom && d.n >= 4, "styled document has lines");
+    test_check(d.lines[0].heading == 1 && d.lines[0].n == 1 &&
+               d.lines[0].runs[0].style == TLS_LS_HEADING &&
+               strcmp(d.lines[0].runs[0].text, "标题") == 0 && d.lines[0].width == 4,
+               "title is a level-1 heading line of width 4");
+    test_check(has_run(&d, TLS_LS_EMPHASIS, "em"), "emphasis run");
+    test_check(has_run(&d, TLS_LS_STRONG, "bold"), "strong run");
+    test_check(has_run(&d, TLS_LS_CODE, "code"), "code run");
+    test_check(has_run(&d, TLS_LS_VALUE, "5f3a0102"), "value run inside code span");
+    test_check(has_run(&d, TLS_LS_BULLET, "•"), "bullet run");
+    test_check(has_run(&d, TLS_LS_MISSING, "（尚未得知）"), "missing run, Chinese marker");
+    for (size_t i = 0; i < d.n; i++) {
+        int w = d.lines[i].indent;
+        for (size_t j = 0; j < d.lines[i].n; j++) {
+            test_check(d.lines[i].runs[j].width == tls_utf8_width(d.lines[i].runs[j].text),
+                       "run width is its display width");
+            w += d.lines[i].runs[j].width;
+        }
+        test_check(w == d.lines[i].width && w <= 60, "line width adds up and fits");
+    }
+    tls_ldoc_free(&d);
+    tls_trace_free(&t);
+}
+
+/* A trace as the engine emits it, value by value and step by step. */
+static void full_trace(tls_trace *t, tls_kx kx)
+{
+    static const struct {
+        const char *name;
+        int step;
+        size_t len;
+        const char *text;
+        int only;   /* 0 both, 1 ECDHE, 2 RSA */
+    } vals[] = {
+        {"client_random", 1, 32, NULL, 0},
+        {"server_name", 1, 16, "www.example.test", 0},
+        {"server_random", 2, 32, NULL, 0},
+        {"cipher_suite", 2, 2, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", 0},
+        {"server_certificate", 3, 300, "CN=www.example.test", 0},
+        {"named_group", 4, 2, "secp256r1", 1},
+        {"server_ecdhe_private", 4, 32, NULL, 1},
+        {"server_ecdhe_public", 4, 65, NULL, 1},
+        {"ske_signature", 4, 256, NULL, 1},
+        {"client_ecdhe_private", 6, 32, NULL, 1},
+        {"client_ecdhe_public", 6, 65, NULL, 1},
+        {"encrypted_pre_master", 6, 256, NULL, 2},
+        {"pre_master_secret", 6, 32, NULL, 0},
+        {"master_secret", 6, 48, NULL, 0},
+        {"key_block", 6, 40, NULL, 0},
+        {"client_write_key", 6, 16, NULL, 0},
+        {"server_write_key", 6, 16, NULL, 0},
+        {"client_write_iv", 6, 4, NULL, 0},
+        {"server_write_iv", 6, 4, NULL, 0},
+        {"handshake_hash", 8, 32, NULL, 0},
+        {"client_verify_data", 8, 12, NULL, 0},
+        {"handshake_hash", 10, 32, NULL, 0},
+        {"server_verify_data", 10, 12, NULL, 0},
+    };
+    uint8_t bytes[300];
+    for (size_t i = 0; i < sizeof bytes; i++)
+        bytes[i] = (uint8_t)(i * 7 + 3);
+    tls_trace_init(t);
+    for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++) {
+        if ((vals[i].only == 1 && kx != TLS_KX_ECDHE_RSA) ||
+            (vals[i].only == 2 && kx != TLS_KX_RSA))
+            continue;
+        t->step = vals[i].step;
+        tls_trace_value(t, TLS_PARTY_CLIENT, vals[i].name, false, bytes, vals[i].len,
+                        vals[i].text);
+    }
+}
+
+/* Every shipped lesson, in both languages and modes, at several widths,
+ * rendered at its own step: no value it names is unknown at that point,
+ * no placeholder is left, and no line is wider than asked. */
+static void test_shipped_render(void)
+{
+    tls_lessons *ls = tls_lessons_open(TLSSIM_SOURCE_LESSONS, NULL, 0);
+    if (!test_check(ls != NULL, "open shipped lessons"))
+        return;
+    static const int widths[] = {24, 41, 60, 80, 120};
+    int bad_width = 0, missing = 0, leftover = 0, rendered = 0;
+    for (int k = 0; k < 2; k++) {
+        tls_kx kx = k ? TLS_KX_RSA : TLS_KX_ECDHE_RSA;
+        tls_trace t;
+        full_trace(&t, kx);
+        for (int step = 0; step < TLS_LESSON_COUNT; step++)
+            for (int li = 0; li < TLS_LANG_COUNT; li++) {
+                const tls_lesson *l = tls_lessons_get(ls, step, kx, (tls_lang)li, NULL);
+                if (!l)
+                    continue;
+                for (size_t wi = 0; wi < sizeof widths / sizeof widths[0]; wi++) {
+                    tls_trace_lookup_ctx c = {&t, step};
+                    tls_render_opts o = {.width = widths[wi], .lookup = tls_trace_lookup,
+                                         .ctx = &c};
+                    tls_ldoc d = {0};
+                    tls_lesson_render(&d, l, &o);
+                    for (size_t i = 0; i < d.n; i++)
+                        for (size_t j = 0; j < d.lines[i].n; j++)
+                            if (d.lines[i].runs[j].style == TLS_LS_MISSING && missing++ < 5)
+                                printf("  %s (%s): '%s' at step %d\n", l->path,
+                                       k ? "rsa" : "ecdhe", d.lines[i].runs[j].text, step);
+                    char *s = tls_ldoc_to_text(&d);
+                    tls_ldoc_free(&d);
+                    if (!s)
+                        continue;
+                    rendered++;
+                    if (strstr(s, "{{")) {
+                        if (leftover++ < 5)
+                            printf("  %s: a placeholder is left\n", l->path);
+                    }
+                    for (char *line = strtok(s, "\n"); line; line = strtok(NULL, "\n"))
+                        if (tls_utf8_width(line) > widths[wi] && bad_width++ < 5)
+                            printf("  %s at %d: '%s' is %d wide\n", l->path, widths[wi],
+                                   line, tls_utf8_width(line));
+                    free(s);
+                }
+            }
+        tls_trace_free(&t);
+    }
+    test_check(rendered == 2 * TLS_LESSON_COUNT * TLS_LANG_COUNT * 5, "rendered %d", rendered);
+    test_check(missing == 0, "shipped lessons use only values known at their step (%d)",
+               missing);
+    test_check(leftover == 0, "no placeholder left in rendered lessons (%d)", leftover);
+    test_check(bad_width == 0, "no rendered line exceeds the width (%d)", bad_width);
+    tls_lessons_close(ls);
+}
+
+int main(void)
+{
+    test_lookup();
+    test_markdown_text();
+    test_styled();
+    test_shipped_render();
+    return test_finish();
+}
