@@ -128,6 +128,15 @@ static void test_rsa_skips_step_4(void)
     }
     test_check(res.ok && steps == 10 && skipped4, "RSA: ten steps, step 4 skipped with a reason");
     test_check(count_kind(&t, TLS_EV_RECORD) == 9, "RSA: nine records cross the channel");
+    /* Each record belongs to the step of its message: the skipped step
+     * has none, even though the server skips it before its Certificate
+     * has crossed the channel. */
+    for (int step = 1; step <= TLS_STEP_COUNT; step++) {
+        size_t records = 0;
+        for (size_t i = 0; i < t.n; i++)
+            records += t.ev[i].kind == TLS_EV_RECORD && t.ev[i].step == step;
+        test_check(records == (step == 4 ? 0u : 1u), "RSA: step %d has %zu records", step, records);
+    }
     tls_trace_free(&t);
 }
 

@@ -27,7 +27,7 @@ typedef struct tls_engine_config {
     /* client */
     const char *server_name;        /**< SNI and the name the certificate must match */
     const tls_x509 *trust;          /**< trust anchors */
-    /* server */
+    /* server (and client: when set, the client offers only these) */
     const tls_suite *suites[4];     /**< suites the server accepts, preferred first */
     size_t nsuites;
     tls_group groups[3];            /**< groups the server accepts, preferred first */
@@ -37,6 +37,11 @@ typedef struct tls_engine_config {
     /* both */
     bool ems;                       /**< offer (client) / accept (server) extended master secret */
     const tls_scenario *scenario;   /**< fixed values, or NULL */
+    bool live;                      /**< the peer is a real TLS stack: trace this
+                                         engine's own records and messages too (no
+                                         peer engine traces them on receipt), offer
+                                         renegotiation_info as real clients do, and
+                                         explain each extension the peer sends */
 } tls_engine_config;
 
 /** \brief A client or server engine. */
@@ -101,5 +106,43 @@ bool tls_engine_done(const tls_engine *e);
 
 /** \brief The negotiated suite, or NULL before ServerHello. */
 const tls_suite *tls_engine_suite(const tls_engine *e);
+
+/** \brief Whether the extended master secret (RFC 7627) was negotiated. */
+bool tls_engine_ems(const tls_engine *e);
+
+/*
+ * After the handshake (events tagged TLS_STEP_AFTER): application data in
+ * protected records, and close_notify.  Received application data collects
+ * in a buffer until taken with tls_engine_app_data_consume.
+ */
+
+/**
+ * \brief Queue \p n bytes of application data (split into records of at
+ *        most 2^14 bytes), once the handshake is done.
+ * \return TLS_OK; the sticky error; or TLS_ERR_INTERNAL, without changing
+ *         the engine, when the handshake is not done or close_notify was sent
+ */
+tls_err tls_engine_write_app_data(tls_engine *e, const uint8_t *p, size_t n);
+
+/**
+ * \brief Application data received and not yet consumed.
+ * \param n  set to the number of bytes
+ */
+const uint8_t *tls_engine_app_data(const tls_engine *e, size_t *n);
+
+/** \brief Drop \p n bytes from the front of the received application data. */
+void tls_engine_app_data_consume(tls_engine *e, size_t n);
+
+/**
+ * \brief Queue a close_notify alert: this side sends nothing more.
+ * \return TLS_OK, or the sticky error
+ */
+tls_err tls_engine_close(tls_engine *e);
+
+/** \brief Whether the peer has sent close_notify (after the handshake). */
+bool tls_engine_close_received(const tls_engine *e);
+
+/** \brief Whether this side has queued its close_notify. */
+bool tls_engine_close_sent(const tls_engine *e);
 
 #endif

@@ -121,6 +121,14 @@ typedef struct tls_event {
                                  (size_t)-1 when it spans several records */
     int alert_level;        /**< ALERT: 1 warning, 2 fatal */
     int alert_desc;         /**< ALERT: description byte */
+    uint8_t nonce[12];      /**< RECORD (protected, decrypted or sent): the GCM
+                                 nonce, write_iv ‖ explicit nonce */
+    uint8_t aad[13];        /**< RECORD (protected, decrypted or sent): the
+                                 additional data, seq ‖ type ‖ version ‖ length */
+    bool by_sender;         /**< RECORD/MESSAGE: traced by the side that sent it
+                                 (live mode, where the peer is not simulated):
+                                 plaintext is what it encrypted, not what the
+                                 peer recovered */
 } tls_event;
 
 /** \brief The ordered log of a run's events. */
@@ -170,6 +178,12 @@ void tls_trace_note(tls_trace *t, tls_party who, const char *fmt, ...)
  */
 const tls_event *tls_trace_find_value(const tls_trace *t, const char *name,
                                       tls_party who, int step);
+
+/**
+ * \brief The channel-order number (0 = first record) of the RECORD event at
+ *        trace index \p index: how front ends name records.
+ */
+size_t tls_trace_record_number(const tls_trace *t, size_t index);
 
 /**
  * \brief Every value name the engine emits (the names used in JSON and as

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tlssim/buf.h"
 #include "tlssim/event.h"
 #include "tlssim/suites.h"
 
@@ -60,15 +61,20 @@ typedef struct tls_sim_config {
     const char *server_name;        /**< SNI and the name checked; NULL = demo host */
     bool ems;                       /**< offer/accept the extended master secret */
     tls_tamper tamper;
+    bool app_data;                  /**< after step 10, one more step
+                                         (TLS_STEP_AFTER): an HTTP GET, the
+                                         server's page, and close_notify both ways */
 } tls_sim_config;
 
-/** \brief The defaults: ECDHE, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, secp256r1. */
+/** \brief The defaults: ECDHE, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, secp256r1,
+ *         the ten handshake steps only (the program turns app_data on). */
 void tls_sim_config_default(tls_sim_config *cfg);
 
 /** \brief How a run ended. */
 typedef struct tls_sim_result {
     bool done;              /**< no more steps to run */
-    bool ok;                /**< both Finished verified */
+    bool ok;                /**< both Finished verified (and, with app_data,
+                                 the request, page and close_notify crossed) */
     int failed_step;        /**< step where it failed (0 if ok) */
     tls_party failed_party; /**< the side that detected the failure */
     tls_err err;            /**< its error */
@@ -89,6 +95,8 @@ tls_sim *tls_sim_new(const tls_sim_config *cfg, tls_trace *trace);
 /**
  * \brief Run the next step: its sender writes, the record(s) cross the
  *        channel, the receiver reads.  Skipped steps are recorded as such.
+ *        With app_data, the step after 10 is TLS_STEP_AFTER: the client's
+ *        GET, the server's page and close_notify, then the run is done.
  * \return TLS_OK while the handshake goes on; the error once it failed
  */
 tls_err tls_sim_step(tls_sim *sim);
@@ -110,5 +118,32 @@ void tls_sim_free(tls_sim *sim);
  * \return the result's error (TLS_OK when both Finished verified)
  */
 tls_err tls_sim_run(const tls_sim_config *cfg, tls_trace *trace, tls_sim_result *res);
+
+/*
+ * The demo's application data, shared by the in-process run and live mode.
+ */
+
+/**
+ * \brief An HTTP/1.1 GET for "/" naming \p host, with "Connection: close":
+ *        one request, then the server ends the connection.
+ * \param w  receives the request bytes
+ */
+tls_err tls_demo_http_request(const char *host, tls_writer *w);
+
+/**
+ * \brief The demo server's answer: HTTP/1.1 200 with Content-Length and a
+ *        small HTML page naming \p host.
+ */
+tls_err tls_demo_http_response(const char *host, tls_writer *w);
+
+/** \brief Whether \p p holds a whole HTTP request head (up to the blank line). */
+bool tls_demo_http_request_complete(const uint8_t *p, size_t n);
+
+/**
+ * \brief Whether \p p holds a whole HTTP response: the head and, when it
+ *        has a Content-Length, that many bytes of body.  Without one, the
+ *        response ends only when the connection does (false here).
+ */
+bool tls_demo_http_response_complete(const uint8_t *p, size_t n);
 
 #endif

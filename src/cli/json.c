@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "tlssim/handshake.h"
 #include "tlssim/msg.h"
+#include "tlssim/record.h"
 #include "tlssim_config.h"
 
 static void json_str(FILE *out, const char *s)
@@ -62,22 +63,13 @@ static const char *direction(tls_party sender)
     return sender == TLS_PARTY_CLIENT ? "client_to_server" : "server_to_client";
 }
 
-/* Records are numbered in channel order; messages refer to them by number. */
-static size_t record_number(const tls_trace *t, size_t index)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < index && i < t->n; i++)
-        n += t->ev[i].kind == TLS_EV_RECORD;
-    return n;
-}
-
 static void json_event(FILE *out, const tls_trace *t, size_t i)
 {
     const tls_event *e = &t->ev[i];
     switch (e->kind) {
     case TLS_EV_RECORD:
         fprintf(out, "{\"index\":%zu,\"direction\":\"%s\",\"content_type\":%u,\"content_type_name\":",
-                record_number(t, i), direction(e->party), e->content_type);
+                tls_trace_record_number(t, i), direction(e->party), e->content_type);
         json_str(out, tls_content_type_name(e->content_type));
         fprintf(out, ",\"protected\":%s,\"seq\":", e->is_protected ? "true" : "false");
         if (e->is_protected)
@@ -100,7 +92,7 @@ static void json_event(FILE *out, const tls_trace *t, size_t i)
                 tls_party_name(e->party),
                 e->party == TLS_PARTY_CLIENT ? "server" : "client", e->content_type,
                 e->hs_type, e->is_protected ? "true" : "false",
-                record_number(t, e->record_index));
+                tls_trace_record_number(t, e->record_index));
         if (e->record_offset == (size_t)-1)
             fputs("null", out);
         else
@@ -163,6 +155,98 @@ static void json_kind(FILE *out, const tls_trace *t, int step, tls_event_kind ki
     fputs("]", out);
 }
 
+/* ------------------------------------------------ after the handshake */
+
+/* Bytes as a JSON string of text: printable ASCII as is, every other byte
+ * as \u00XX (so invalid UTF-8 from the network cannot break the document). */
+static void json_bytes_text(FILE *out, const uint8_t *p, size_t n)
+{
+    fputc('"', out);
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = p[i];
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", out);
+        else if (c == '\r')
+            fputs("\\r", out);
+        else if (c >= 0x20 && c < 0x7f)
+            fputc(c, out);
+        else
+            fprintf(out, "\\u%04x", c);
+    }
+    fputc('"', out);
+}
+
+/* A record after the handshake, with what AES-GCM used and produced. */
+static void json_after_record(FILE *out, const tls_trace *t, size_t i)
+{
+    const tls_event *e = &t->ev[i];
+    fprintf(out, "{\"index\":%zu,\"direction\":\"%s\",\"content_type\":%u,\"content_type_name\":",
+            tls_trace_record_number(t, i), direction(e->party), e->content_type);
+    json_str(out, tls_content_type_name(e->content_type));
+    fprintf(out, ",\"protected\":%s,\"seq\":", e->is_protected ? "true" : "false");
+    if (e->is_protected)
+        fprintf(out, "%llu", (unsigned long long)e->seq);
+    else
+        fputs("null", out);
+    fputs(",\"hex\":", out);
+    json_hex(out, e->bytes, e->len);
+    bool gcm = e->is_protected && e->len >= TLS_RECORD_HEADER + TLS_GCM_OVERHEAD;
+    const uint8_t *frag = e->bytes + TLS_RECORD_HEADER;
+    size_t ct_len = gcm ? e->len - TLS_RECORD_HEADER - TLS_GCM_OVERHEAD : 0;
+    fputs(",\"explicit_nonce\":", out);
+    json_hex(out, gcm ? frag : NULL, 8);
+    fputs(",\"nonce\":", out);
+    json_hex(out, gcm && e->plaintext ? e->nonce : NULL, sizeof e->nonce);
+    fputs(",\"aad\":", out);
+    json_hex(out, gcm && e->plaintext ? e->aad : NULL, sizeof e->aad);
+    fputs(",\"ciphertext\":", out);
+    json_hex(out, gcm ? frag + 8 : NULL, ct_len);
+    fputs(",\"tag\":", out);
+    json_hex(out, gcm ? frag + 8 + ct_len : NULL, 16);
+    fputs(",\"plaintext_hex\":", out);
+    json_hex(out, e->plaintext, e->plaintext_len);
+    fputs(",\"plaintext_text\":", out);
+    if (e->plaintext)
+        json_bytes_text(out, e->plaintext, e->plaintext_len);
+    else
+        fputs("null", out);
+    fprintf(out, ",\"plaintext_from\":\"%s\",\"fields\":",
+            !e->plaintext ? "none" : e->by_sender ? "sender" : "receiver");
+    json_fields(out, &e->dissect);
+    fputs("}", out);
+}
+
+/* "after_handshake": the application data and close_notify (issue 5), or
+ * null when the run ended with the handshake. */
+static void json_after(FILE *out, const tls_trace *t)
+{
+    bool any = false;
+    for (size_t i = 0; i < t->n && !any; i++)
+        any = t->ev[i].step == TLS_STEP_AFTER;
+    if (!any) {
+        fputs("null", out);
+        return;
+    }
+    fputs("{\"records\":[", out);
+    bool first = true;
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->ev[i].step != TLS_STEP_AFTER || t->ev[i].kind != TLS_EV_RECORD)
+            continue;
+        fputs(first ? "\n    " : ",\n    ", out);
+        first = false;
+        json_after_record(out, t, i);
+    }
+    fputs("]", out);
+    json_kind(out, t, TLS_STEP_AFTER, TLS_EV_MESSAGE, "messages");
+    json_kind(out, t, TLS_STEP_AFTER, TLS_EV_VALUE, "values");
+    json_kind(out, t, TLS_STEP_AFTER, TLS_EV_CHECK, "checks");
+    json_kind(out, t, TLS_STEP_AFTER, TLS_EV_ALERT, "alerts");
+    json_kind(out, t, TLS_STEP_AFTER, TLS_EV_NOTE, "notes");
+    fputs("}", out);
+}
+
 static const tls_event *step_event(const tls_trace *t, int step)
 {
     for (size_t i = 0; i < t->n; i++)
@@ -193,6 +277,8 @@ void cli_json_render(FILE *out, const cli_options *o, const tls_trace *t,
                 o->sim.tamper.offset, o->sim.tamper.xor_mask);
     else
         fputs("null", out);
+    fputs(",\"live\":", out);
+    cli_json_live_config(out, o);
     fprintf(out, "},\n \"result\":{\"ok\":%s,\"failed_step\":", res->ok ? "true" : "false");
     if (res->ok) {
         fputs("null,\"failed_by\":null,\"error\":null,\"reason\":null},\n", out);
@@ -226,5 +312,7 @@ void cli_json_render(FILE *out, const cli_options *o, const tls_trace *t,
         json_kind(out, t, n, TLS_EV_NOTE, "notes");
         fputs("}", out);
     }
-    fputs("\n ]\n}\n", out);
+    fputs("\n ],\n \"after_handshake\":", out);
+    json_after(out, t);
+    fputs("\n}\n", out);
 }

@@ -14,6 +14,8 @@ int main(int argc, char **argv)
     int rc = cli_parse(argc, argv, &o);
     if (rc)
         return rc == 1 ? 0 : 2;
+    if (cli_is_live(&o))
+        return cli_live_run(&o);
     /* The TUI on a terminal; plain text for pipes, files and printers. */
     if (o.mode == CLI_MODE_AUTO)
         o.mode = isatty(STDOUT_FILENO) && isatty(STDIN_FILENO) ? CLI_MODE_TUI : CLI_MODE_TEXT;
@@ -42,11 +44,12 @@ int main(int argc, char **argv)
         cli_json_render(stdout, &o, &trace, &res);
     else
         cli_text_render(stdout, &o, &trace, &res, lessons);
+    bool saved = cli_export_save(&o, &trace);
     tls_trace_free(&trace);
     tls_lessons_close(lessons);
     if (fflush(stdout) != 0) {
         perror("tlssim: stdout");
         return 1;
     }
-    return res.ok ? 0 : 1;
+    return res.ok && saved ? 0 : 1;
 }

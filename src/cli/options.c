@@ -44,6 +44,24 @@ void cli_usage(FILE *out)
         "  --auto SECONDS        advance by itself (Space pauses/resumes)\n"
         "  --step N              open at step N (1-10)\n"
         "\n"
+        "Check it elsewhere (Wireshark, tshark):\n"
+        "  --keylog FILE         write the NSS key log line (as SSLKEYLOGFILE does)\n"
+        "  --pcap FILE           write the records as a pcap of one TCP connection\n"
+        "                        127.0.0.1 -> 127.0.0.2:443\n"
+        "\n"
+        "Live mode (a real TLS 1.2 peer over TCP):\n"
+        "  --connect HOST:PORT   be the client of a real server, e.g. openssl s_server\n"
+        "  --listen [ADDR:]PORT  be the server (demo certificate) for one real client,\n"
+        "                        e.g. openssl s_client or curl; ADDR defaults to\n"
+        "                        127.0.0.1, PORT 0 picks a free port\n"
+        "  --sni NAME            server name to send and check (--connect; default\n"
+        "                        HOST, or www.example.test when HOST is an address)\n"
+        "  --ca FILE             PEM trust anchors (--connect; default the demo CA)\n"
+        "  --timeout SECONDS     give up on a silent peer (default 10; --listen waits\n"
+        "                        60 s for a client unless this is given)\n"
+        "  In live mode --ems defaults to on, --suite/--kx/--group narrow what is\n"
+        "  offered (--connect) or accepted (--listen).\n"
+        "\n"
         "  -h, --help            this text\n"
         "  -V, --version         version\n",
         out);
@@ -114,7 +132,8 @@ static bool parse_tamper(const char *s, tls_tamper *t)
 enum {
     OPT_TEXT = 256, OPT_JSON, OPT_TUI, OPT_KX, OPT_SUITE, OPT_GROUP, OPT_SEED,
     OPT_SCENARIO, OPT_TAMPER, OPT_EMS, OPT_LANG, OPT_LESSONS, OPT_NO_LESSONS,
-    OPT_AUTO, OPT_STEP
+    OPT_AUTO, OPT_STEP,
+    OPT_KEYLOG, OPT_PCAP, OPT_CONNECT, OPT_LISTEN, OPT_SNI, OPT_CA, OPT_TIMEOUT
 };
 
 static const struct option long_options[] = {
@@ -133,6 +152,13 @@ static const struct option long_options[] = {
     {"no-lessons", no_argument, NULL, OPT_NO_LESSONS},
     {"auto", required_argument, NULL, OPT_AUTO},
     {"step", required_argument, NULL, OPT_STEP},
+    {"keylog", required_argument, NULL, OPT_KEYLOG},
+    {"pcap", required_argument, NULL, OPT_PCAP},
+    {"connect", required_argument, NULL, OPT_CONNECT},
+    {"listen", required_argument, NULL, OPT_LISTEN},
+    {"sni", required_argument, NULL, OPT_SNI},
+    {"ca", required_argument, NULL, OPT_CA},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -143,6 +169,60 @@ static int set_mode(cli_options *o, cli_mode m)
     if (o->mode != CLI_MODE_AUTO && o->mode != m)
         return usage_error("%s", "choose one of --tui, --text and --json");
     o->mode = m;
+    return 0;
+}
+
+/* Export and live-mode options (issue 5). */
+static int apply_live_option(cli_options *o, int c, const char *arg)
+{
+    char host[256], port[8];
+    switch (c) {
+    case OPT_KEYLOG: o->keylog_path = arg; return 0;
+    case OPT_PCAP: o->pcap_path = arg; return 0;
+    case OPT_CONNECT:
+        if (!tls_live_parse_endpoint(arg, false, host, sizeof host, port, sizeof port) ||
+            strcmp(port, "0") == 0)
+            return usage_error("--connect: '%s' is not HOST:PORT, e.g. 127.0.0.1:4433", arg);
+        o->connect = arg;
+        return 0;
+    case OPT_LISTEN:
+        if (!tls_live_parse_endpoint(arg, true, host, sizeof host, port, sizeof port))
+            return usage_error("--listen: '%s' is not [ADDR:]PORT, e.g. 4433 or 127.0.0.1:4433",
+                               arg);
+        o->listen = arg;
+        return 0;
+    case OPT_SNI:
+        if (!arg[0] || strlen(arg) > 253)
+            return usage_error("--sni: '%s' is not a host name", arg);
+        o->sni = arg;
+        return 0;
+    case OPT_CA: o->ca_file = arg; return 0;
+    case OPT_TIMEOUT: {
+        char *end;
+        errno = 0;
+        double v = strtod(arg, &end);
+        if (errno || end == arg || *end || !(v >= 0.1 && v <= 3600))
+            return usage_error("--timeout: '%s' is not a number of seconds from 0.1 to 3600", arg);
+        o->timeout = v;
+        return 0;
+    }
+    default:
+        return 2;
+    }
+}
+
+static int check_live_consistency(const cli_options *o)
+{
+    bool live = o->connect || o->listen;
+    if (o->connect && o->listen)
+        return usage_error("%s", "choose one of --connect and --listen");
+    if ((o->sni || o->ca_file) && !o->connect)
+        return usage_error("%s", "--sni and --ca belong to --connect");
+    if (o->timeout > 0 && !live)
+        return usage_error("%s", "--timeout belongs to --connect and --listen");
+    if (live && (o->sim.seeded || o->sim.scenario || o->sim.tamper.enabled))
+        return usage_error("%s", "--seed, --scenario and --tamper shape the in-process run; "
+                                 "live mode talks to a real peer");
     return 0;
 }
 
@@ -201,6 +281,7 @@ static int apply_option(cli_options *o, int c, const char *arg)
             o->sim.ems = false;
         else
             return usage_error("--ems: '%s' is not on or off", arg);
+        o->ems_given = true;
         return 0;
     case OPT_LANG:
         if (strcmp(arg, "zh") != 0 && strcmp(arg, "en") != 0)
@@ -226,13 +307,16 @@ static int apply_option(cli_options *o, int c, const char *arg)
         return 0;
     }
     default:
-        return 2;
+        return apply_live_option(o, c, arg);
     }
 }
 
 /* Combinations that cannot mean anything are refused, not silently ignored. */
 static int check_consistency(cli_options *o)
 {
+    int rc = check_live_consistency(o);
+    if (rc)
+        return rc;
     if (o->sim.suite && o->kx_given && o->sim.suite->kx != o->sim.kx)
         return usage_error("--suite %s does not use the key exchange --kx asked for",
                            o->sim.suite->name);
@@ -251,6 +335,7 @@ int cli_parse(int argc, char **argv, cli_options *o)
 {
     memset(o, 0, sizeof *o);
     tls_sim_config_default(&o->sim);
+    o->sim.app_data = true; /* the program shows what the keys are for */
     opterr = 0;
     optind = 1;
     int c;

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "tlssim/handshake.h"
 #include "tlssim/msg.h"
+#include "tlssim/record.h"
 
 static const char *direction(tls_party sender)
 {
@@ -61,14 +62,6 @@ static void value_line(FILE *out, const tls_event *e)
     free(hex);
 }
 
-static size_t record_number(const tls_trace *t, size_t index)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < index && i < t->n; i++)
-        n += t->ev[i].kind == TLS_EV_RECORD;
-    return n;
-}
-
 static void render_event(FILE *out, const tls_trace *t, size_t i)
 {
     const tls_event *e = &t->ev[i];
@@ -77,7 +70,7 @@ static void render_event(FILE *out, const tls_trace *t, size_t i)
         break;
     case TLS_EV_RECORD: {
         const char *ct = tls_content_type_name(e->content_type);
-        fprintf(out, "\nRecord %zu (%s, %s, %zu bytes%s)\n", record_number(t, i),
+        fprintf(out, "\nRecord %zu (%s, %s, %zu bytes%s)\n", tls_trace_record_number(t, i),
                 direction(e->party), ct ? ct : "unknown type", e->len,
                 e->is_protected ? ", encrypted" : "");
         hexdump(out, e->bytes, e->len, "  ");
@@ -177,21 +170,132 @@ static void lesson(FILE *out, const cli_options *o, const tls_lessons *ls,
     free(text);
 }
 
+/* ------------------------------------------------ after the handshake */
+
+/* Bytes as text, a line per line, escaping what is not printable ASCII:
+ * application data came from the network and is shown in a terminal. */
+static void text_lines(FILE *out, const uint8_t *p, size_t n, const char *indent)
+{
+    fputs(indent, out);
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = p[i];
+        if (c == '\n') {
+            fputs("\\n\n", out);
+            if (i + 1 < n)
+                fputs(indent, out);
+        } else if (c == '\r') {
+            fputs("\\r", out);
+        } else if (c >= 0x20 && c < 0x7f) {
+            fputc(c, out);
+        } else {
+            fprintf(out, "\\x%02x", c);
+        }
+    }
+    if (n == 0 || p[n - 1] != '\n')
+        fputc('\n', out);
+}
+
+/* A labelled hex value, 64 digits a line. */
+static void hex_wrapped(FILE *out, const char *label, const uint8_t *p, size_t n,
+                        const char *note)
+{
+    char *hex = tls_hex(p, n);
+    if (!hex)
+        return;
+    size_t len = strlen(hex);
+    fprintf(out, "  %-18s", label);
+    for (size_t i = 0; i < len || i == 0; i += 64)
+        fprintf(out, "%s%.64s\n", i ? "                    " : "", hex + i);
+    if (note)
+        fprintf(out, "                    %s\n", note);
+    free(hex);
+}
+
+/* A protected record taken apart: everything AES-GCM used and produced. */
+static void after_record(FILE *out, const tls_trace *t, size_t i)
+{
+    const tls_event *e = &t->ev[i];
+    const char *ct = tls_content_type_name(e->content_type);
+    const char *sender = tls_party_name(e->party);
+    const char *receiver = e->party == TLS_PARTY_CLIENT ? "server" : "client";
+    fprintf(out, "\nRecord %zu (%s, %s, %zu bytes%s)\n", tls_trace_record_number(t, i),
+            direction(e->party), ct ? ct : "unknown type", e->len,
+            e->is_protected ? ", encrypted" : "");
+    hexdump(out, e->bytes, e->len, "  ");
+    if (!e->is_protected || e->len < TLS_RECORD_HEADER + TLS_GCM_OVERHEAD) {
+        fields(out, &e->dissect, "  ");
+        return;
+    }
+    const uint8_t *frag = e->bytes + TLS_RECORD_HEADER;
+    size_t ct_len = e->len - TLS_RECORD_HEADER - TLS_GCM_OVERHEAD;
+    fprintf(out, "  %-18s%llu (the %s's records since its ChangeCipherSpec, from 0)\n",
+            "sequence number", (unsigned long long)e->seq, sender);
+    hex_wrapped(out, "explicit nonce", frag, 8, "sent in the clear; tlssim and OpenSSL use the sequence number");
+    if (e->plaintext) {
+        char note[96];
+        snprintf(note, sizeof note, "= %s_write_iv (4, never sent) ‖ explicit nonce (8)", sender);
+        hex_wrapped(out, "nonce", e->nonce, 12, note);
+        snprintf(note, sizeof note, "= seq (8) ‖ type %u ‖ version %02x%02x ‖ plaintext length %u",
+                 e->aad[8], e->aad[9], e->aad[10], (unsigned)(e->aad[11] << 8 | e->aad[12]));
+        hex_wrapped(out, "AAD", e->aad, 13, note);
+    }
+    hex_wrapped(out, "ciphertext", frag + 8, ct_len, NULL);
+    hex_wrapped(out, "GCM tag", frag + 8 + ct_len, 16, NULL);
+    if (!e->plaintext) {
+        fprintf(out, "  The %s could not decrypt it: the tag does not verify.\n", receiver);
+        return;
+    }
+    fprintf(out, "  Plaintext %s (%zu bytes):\n",
+            e->by_sender ? "the sender encrypted" : e->party == TLS_PARTY_CLIENT
+                                                       ? "the server recovered"
+                                                       : "the client recovered",
+            e->plaintext_len);
+    if (e->content_type == TLS_CT_APPLICATION_DATA)
+        text_lines(out, e->plaintext, e->plaintext_len, "    | ");
+    else
+        hexdump(out, e->plaintext, e->plaintext_len, "    ");
+}
+
+/* What followed the handshake: the application data and the close_notify
+ * alerts, each record with its sequence number, nonce, AAD and tag. */
+static void render_after(FILE *out, const tls_trace *t)
+{
+    bool any = false;
+    for (size_t i = 0; i < t->n; i++) {
+        const tls_event *e = &t->ev[i];
+        if (e->step != TLS_STEP_AFTER)
+            continue;
+        if (!any)
+            fputs("\n=== After the handshake: application data, then close_notify ===\n", out);
+        any = true;
+        if (e->kind == TLS_EV_RECORD)
+            after_record(out, t, i);
+        else if (!(e->kind == TLS_EV_MESSAGE && e->content_type == TLS_CT_APPLICATION_DATA))
+            render_event(out, t, i); /* the plaintext above already shows the data */
+    }
+}
+
 void cli_text_render(FILE *out, const cli_options *o, const tls_trace *t,
                      const tls_sim_result *res, const tls_lessons *ls)
 {
-    const tls_suite *suite = cli_effective_suite(&o->sim);
-    fprintf(out, "tlssim: a TLS 1.2 handshake, step by step\n");
-    fprintf(out, "Key exchange %s, server accepts %s", cli_kx_arg(o->sim.kx), suite->name);
-    if (o->sim.kx == TLS_KX_ECDHE_RSA) {
-        const tls_group_info *g = tls_group_by_id((uint16_t)o->sim.group);
-        fprintf(out, ", prefers group %s", g ? g->name : "?");
+    if (o->live_info) {
+        cli_text_live_header(out, o);
+    } else {
+        const tls_suite *suite = cli_effective_suite(&o->sim);
+        fprintf(out, "tlssim: a TLS 1.2 handshake, step by step\n");
+        fprintf(out, "Key exchange %s, server accepts %s", cli_kx_arg(o->sim.kx), suite->name);
+        if (o->sim.kx == TLS_KX_ECDHE_RSA) {
+            const tls_group_info *g = tls_group_by_id((uint16_t)o->sim.group);
+            fprintf(out, ", prefers group %s", g ? g->name : "?");
+        }
+        if (o->sim.seeded)
+            fprintf(out, ", seed %llu", (unsigned long long)o->sim.seed);
+        fputs("\n", out);
     }
-    if (o->sim.seeded)
-        fprintf(out, ", seed %llu", (unsigned long long)o->sim.seed);
-    fputs("\n", out);
     lesson(out, o, ls, t, 0);
     for (size_t i = 0; i < t->n; i++) {
+        if (t->ev[i].step == TLS_STEP_AFTER)
+            continue; /* after the summary: see render_after */
         if (t->ev[i].kind == TLS_EV_STEP) {
             if (t->ev[i].step > 1)
                 lesson(out, o, ls, t, t->ev[i].step - 1);
@@ -205,10 +309,15 @@ void cli_text_render(FILE *out, const cli_options *o, const tls_trace *t,
         fputs("\n=== Handshake complete: both Finished messages verified ===\n", out);
         summary_agreement(out, t);
         lesson(out, o, ls, t, TLS_STEP_AFTER);
+    } else if (res->failed_step == TLS_STEP_AFTER || res->failed_step == 0) {
+        fprintf(out, "\n=== FAILED %s: the %s stopped it: %s ===\n",
+                res->failed_step ? "after the handshake" : "before the handshake",
+                tls_party_name(res->failed_party), res->why);
     } else {
         const tls_step *s = tls_handshake_step(res->failed_step);
         fprintf(out, "\n=== Handshake FAILED at step %d (%s): the %s stopped it: %s ===\n",
                 res->failed_step, s ? tls_step_title(s) : "?",
                 tls_party_name(res->failed_party), res->why);
     }
+    render_after(out, t);
 }

@@ -35,6 +35,7 @@ tls_engine *tls_engine_new(tls_party role, const tls_engine_config *cfg,
     tls_writer_init(&e->out);
     tls_writer_init(&e->in);
     tls_writer_init(&e->hs);
+    tls_writer_init(&e->app_in);
     return e;
 }
 
@@ -47,6 +48,7 @@ void tls_engine_free(tls_engine *e)
     tls_writer_free(&e->out);
     tls_writer_free(&e->in);
     tls_writer_free(&e->hs);
+    tls_writer_free(&e->app_in);
     tls_wipe(e, sizeof *e);
     free(e);
 }
@@ -66,6 +68,7 @@ bool tls_engine_done(const tls_engine *e)
     return e->err == TLS_OK && e->cursor >= TLS_STEP_COUNT;
 }
 const tls_suite *tls_engine_suite(const tls_engine *e) { return e->suite; }
+bool tls_engine_ems(const tls_engine *e) { return e->ems; }
 
 const uint8_t *tls_engine_output(const tls_engine *e, size_t *n)
 {
@@ -130,17 +133,42 @@ tls_err engine_ske_digest(tls_engine *e, tls_hash_alg alg, const uint8_t *params
     return err;
 }
 
+tls_err engine_ecdhe_keypair(tls_engine *e, const uint8_t *fixed, size_t fixed_len,
+                             bool has_fixed)
+{
+    tls_err err;
+    if (has_fixed && fixed_len <= sizeof e->ecdhe_priv) {
+        memcpy(e->ecdhe_priv, fixed, fixed_len);
+        e->ecdhe_priv_len = fixed_len;
+        err = tls_ecdh_public(e->group, e->ecdhe_priv, e->ecdhe_priv_len,
+                              e->ecdhe_pub, &e->ecdhe_pub_len);
+    } else {
+        err = tls_ecdh_keygen(e->group, e->rng, e->ecdhe_priv, &e->ecdhe_priv_len,
+                              e->ecdhe_pub, &e->ecdhe_pub_len);
+    }
+    if (err != TLS_OK)
+        return engine_fail(e, err, "could not make the %s's ECDHE key pair%s",
+                           tls_party_name(e->role),
+                           has_fixed ? ": the scenario's private scalar is not valid for this group" : "");
+    bool client = e->role == TLS_PARTY_CLIENT;
+    engine_value(e, client ? "client_ecdhe_private" : "server_ecdhe_private", true,
+                 e->ecdhe_priv, e->ecdhe_priv_len, NULL);
+    engine_value(e, client ? "client_ecdhe_public" : "server_ecdhe_public", false,
+                 e->ecdhe_pub, e->ecdhe_pub_len, NULL);
+    return TLS_OK;
+}
+
 /* ------------------------------------------------------------- alerts */
 
-static void queue_alert(tls_engine *e, uint8_t level, uint8_t desc)
+void engine_queue_alert(tls_engine *e, uint8_t level, uint8_t desc)
 {
     tls_alert a = {level, desc};
     tls_writer body;
     tls_writer_init(&body);
     tls_alert_write(&a, &body);
-    if (tls_writer_error(&body) == TLS_OK)
-        tls_record_write(&e->out, TLS_CT_ALERT, TLS_VERSION_1_2, body.data,
-                         body.len, &e->wprot, NULL);
+    if (tls_writer_error(&body) == TLS_OK &&
+        engine_queue_records(e, TLS_CT_ALERT, body.data, body.len) == TLS_OK && e->cfg->live)
+        engine_trace_sent_message(e, "Alert", TLS_CT_ALERT, body.data, body.len);
     tls_writer_free(&body);
 }
 
@@ -159,7 +187,7 @@ tls_err engine_fail(tls_engine *e, tls_err err, const char *fmt, ...)
                         .party = e->role, .text = e->why,
                         .alert_level = TLS_ALERT_FATAL, .alert_desc = desc};
         tls_trace_push(e->trace, &ev);
-        queue_alert(e, TLS_ALERT_FATAL, (uint8_t)desc);
+        engine_queue_alert(e, TLS_ALERT_FATAL, (uint8_t)desc);
     }
     return err;
 }
@@ -178,11 +206,17 @@ tls_err engine_derive_keys(tls_engine *e)
         if (err == TLS_OK)
             err = tls_prf(alg, e->pre_master, e->pre_master_len,
                           "extended master secret", &seed, 1, e->master, 48, NULL);
+        char *hex = err == TLS_OK ? tls_hex(session_hash, seed.n) : NULL;
         tls_trace_note(e->trace, e->role,
                        "master_secret = PRF(pre_master_secret, \"extended master secret\", "
-                       "%s(handshake messages up to ClientKeyExchange))[0..47]: the extended "
-                       "master secret (RFC 7627) ties the keys to this exact handshake",
-                       tls_hash_name(alg));
+                       "session_hash)[0..47] with session_hash = %s(handshake messages up to "
+                       "ClientKeyExchange) = %s.  This is the extended master secret (RFC 7627), "
+                       "used because both sides offered it: hashing the whole handshake (both "
+                       "randoms, the certificate, both key shares) into the master secret means "
+                       "a man in the middle cannot steer two connections to the same master "
+                       "secret, which the classic formula allowed (the triple handshake attack)",
+                       tls_hash_name(alg), hex ? hex : "?");
+        free(hex);
     } else {
         tls_span seed[2] = {{e->client_random, 32}, {e->server_random, 32}};
         err = tls_prf(alg, e->pre_master, e->pre_master_len, "master secret",
@@ -191,6 +225,13 @@ tls_err engine_derive_keys(tls_engine *e)
                        "master_secret = PRF(pre_master_secret, \"master secret\", "
                        "client_random ‖ server_random)[0..47], PRF over HMAC-%s",
                        tls_hash_name(alg));
+        if (e->cfg->ems)
+            tls_trace_note(e->trace, e->role, "%s",
+                           e->role == TLS_PARTY_CLIENT
+                               ? "the classic formula, because the server did not accept the "
+                                 "extended master secret (RFC 7627) the client offered"
+                               : "the classic formula, because the client did not offer the "
+                                 "extended master secret (RFC 7627)");
     }
     if (err != TLS_OK)
         return engine_fail(e, err, "master secret derivation failed");
@@ -258,15 +299,27 @@ void engine_activate_read(tls_engine *e)
 /* --------------------------------------------------------- the cursor */
 
 /* Move past the step just completed and over any that do not happen with
- * the negotiated key exchange (announced as skipped, with the reason). */
+ * the negotiated key exchange.  Skipped steps are announced only when the
+ * next real step begins (engine_enter_step): the message of the step just
+ * written may still be on its way, and belongs to its own step. */
 static void engine_advance(tls_engine *e)
 {
     e->cursor++;
-    for (const tls_step *s; (s = engine_current(e)) != NULL; e->cursor++) {
+    for (const tls_step *s; (s = engine_current(e)) != NULL; e->cursor++)
         if (!e->suite || tls_step_applies(s, e->suite->kx))
             break;
-        tls_trace_step(e->trace, s->number, s->sender, s->message, true, s->skip_reason);
+}
+
+/* Step \p s begins (its sender writes it, or its receiver reads it): the
+ * steps skipped since the last one are announced first, with the reason. */
+static void engine_enter_step(tls_engine *e, const tls_step *s)
+{
+    for (int n = e->trace->announced + 1; n < s->number; n++) {
+        const tls_step *skipped = tls_handshake_step(n);
+        tls_trace_step(e->trace, n, skipped->sender, skipped->message, true,
+                       skipped->skip_reason);
     }
+    tls_trace_step(e->trace, s->number, s->sender, s->message, false, NULL);
 }
 
 /* A handshake message is finished: it joins the transcript, keys follow if
@@ -287,14 +340,45 @@ static void engine_message_done(tls_engine *e, const tls_step *s,
 
 /* ------------------------------------------------------------ writing */
 
-static tls_err queue_records(tls_engine *e, uint8_t type, const uint8_t *p, size_t n)
+/* Live mode: the record just appended to the output queue at \p start, as
+ * its sender knows it (plaintext, nonce and AAD included when protected). */
+static void trace_sent_record(tls_engine *e, size_t start, const uint8_t *pt, size_t pt_len,
+                              bool prot, const tls_record_crypto *info)
 {
+    tls_record rec;
+    size_t need;
+    if (tls_record_split(e->out.data + start, e->out.len - start, &rec, &need) != TLS_OK)
+        return;
+    tls_event ev = {.kind = TLS_EV_RECORD, .step = e->trace->step, .party = e->role,
+                    .bytes = (uint8_t *)rec.wire, .len = rec.wire_len,
+                    .content_type = rec.type, .is_protected = prot, .by_sender = true,
+                    .plaintext = prot ? (uint8_t *)pt : NULL,
+                    .plaintext_len = prot ? pt_len : 0};
+    if (prot) {
+        ev.seq = info->seq;
+        memcpy(ev.nonce, info->nonce, sizeof ev.nonce);
+        memcpy(ev.aad, info->aad, sizeof ev.aad);
+    }
+    tls_record_dissect(&rec, prot, &ev.dissect);
+    size_t idx = tls_trace_push(e->trace, &ev);
+    if (e->sent_records++ == 0)
+        e->sent_first_record = idx;
+}
+
+tls_err engine_queue_records(tls_engine *e, uint8_t type, const uint8_t *p, size_t n)
+{
+    e->sent_records = 0;
     do {
         size_t chunk = n > TLS_MAX_FRAGMENT ? TLS_MAX_FRAGMENT : n;
+        size_t start = e->out.len;
+        bool prot = e->wprot.active;
+        tls_record_crypto info = {0};
         tls_err err = tls_record_write(&e->out, type, TLS_VERSION_1_2, p, chunk,
-                                       &e->wprot, NULL);
+                                       &e->wprot, &info);
         if (err != TLS_OK)
             return err;
+        if (e->cfg->live)
+            trace_sent_record(e, start, p, chunk, prot, &info);
         p += chunk;
         n -= chunk;
     } while (n > 0);
@@ -306,7 +390,7 @@ tls_err tls_engine_write_step(tls_engine *e)
     if (!tls_engine_my_turn(e))
         return e->err;
     const tls_step *s = engine_current(e);
-    tls_trace_step(e->trace, s->number, s->sender, s->message, false, NULL);
+    engine_enter_step(e, s);
 
     tls_writer body, msg;
     tls_writer_init(&body);
@@ -323,10 +407,12 @@ tls_err tls_engine_write_step(tls_engine *e)
     if (err == TLS_OK)
         err = tls_writer_error(&msg);
     if (err == TLS_OK)
-        err = queue_records(e, s->content_type, msg.data, msg.len);
+        err = engine_queue_records(e, s->content_type, msg.data, msg.len);
     if (err != TLS_OK) {
         engine_fail(e, err, "could not produce %s", s->message);
     } else {
+        if (e->cfg->live)
+            engine_trace_sent_message(e, s->message, s->content_type, msg.data, msg.len);
         if (s->content_type == TLS_CT_CHANGE_CIPHER_SPEC)
             engine_activate_write(e);
         engine_message_done(e, s, msg.data, msg.len);
@@ -356,7 +442,7 @@ static void handle_handshake_message(tls_engine *e, const uint8_t *msg, size_t l
                     expected_name(e), got ? got : "an unknown handshake message");
         return;
     }
-    tls_trace_step(e->trace, s->number, s->sender, s->message, false, NULL);
+    engine_enter_step(e, s);
 
     /* Push the MESSAGE event first so it precedes what the message teaches;
      * its dissection is filled in once parsing is over. */
@@ -441,7 +527,7 @@ static void handle_change_cipher_spec(tls_engine *e, const uint8_t *p, size_t n,
                     expected_name(e));
         return;
     }
-    tls_trace_step(e->trace, s->number, s->sender, s->message, false, NULL);
+    engine_enter_step(e, s);
     tls_dissect d = {0};
     tls_reader r;
     tls_reader_init(&r, p, n, &d, 0);
@@ -476,7 +562,25 @@ static void handle_alert(tls_engine *e, const uint8_t *p, size_t n, size_t rec_i
         engine_fail(e, err, "malformed alert");
         return;
     }
-    if (a.level == TLS_ALERT_WARNING && a.description != TLS_ALERT_CLOSE_NOTIFY) {
+    if (a.description == TLS_ALERT_CLOSE_NOTIFY && e->cursor >= TLS_STEP_COUNT) {
+        /* RFC 5246 §7.2.1: the orderly end of the connection, not an error. */
+        e->close_received = true;
+        tls_trace_note(e->trace, e->role,
+                       "the %s sent close_notify: it will send nothing more.  The alert "
+                       "is encrypted and authenticated like the data, so an attacker "
+                       "cannot forge it, and a connection that just stops without one "
+                       "may have been cut short (truncated)",
+                       tls_party_name(e->peer));
+        return;
+    }
+    if (a.description == TLS_ALERT_CLOSE_NOTIFY) {
+        e->err = TLS_ERR_PEER_ALERT;
+        snprintf(e->why, sizeof e->why,
+                 "the %s closed the connection (close_notify) before the handshake finished",
+                 tls_party_name(e->peer));
+        return;
+    }
+    if (a.level == TLS_ALERT_WARNING) {
         tls_trace_note(e->trace, e->role, "the %s sent a warning alert %s; the handshake goes on",
                        tls_party_name(e->peer), tls_alert_name(a.description));
         return;
@@ -489,6 +593,8 @@ static void handle_alert(tls_engine *e, const uint8_t *p, size_t n, size_t rec_i
 
 static void handle_record(tls_engine *e, const tls_record *rec)
 {
+    if (e->cursor >= TLS_STEP_COUNT)
+        engine_enter_after(e);
     bool prot = e->rprot.active;
     tls_dissect d = {0};
     tls_record_dissect(rec, prot, &d);
@@ -506,6 +612,10 @@ static void handle_record(tls_engine *e, const tls_record *rec)
                     .seq = prot ? info.seq : 0, .dissect = d,
                     .plaintext = derr == TLS_OK ? pt : NULL,
                     .plaintext_len = derr == TLS_OK ? pt_len : 0};
+    if (prot && derr == TLS_OK) {
+        memcpy(ev.nonce, info.nonce, sizeof ev.nonce);
+        memcpy(ev.aad, info.aad, sizeof ev.aad);
+    }
     size_t idx = tls_trace_push(e->trace, &ev);
 
     /* RFC 5246 Appendix E.1: a server accepts any {03,xx} in the record
@@ -535,8 +645,13 @@ static void handle_record(tls_engine *e, const tls_record *rec)
             handle_alert(e, p, n, idx, off, prot);
             break;
         case TLS_CT_APPLICATION_DATA:
-            engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE,
-                        "application data before the handshake finished");
+            /* Only under the negotiated keys: plaintext application data
+             * would be readable and forgeable by anyone on the path. */
+            if (e->cursor >= TLS_STEP_COUNT && prot)
+                engine_app_data_received(e, p, n, idx, off, prot);
+            else
+                engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE,
+                            "application data before the handshake finished");
             break;
         default:
             engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE, "unknown record content type %u",
@@ -550,15 +665,77 @@ static void handle_record(tls_engine *e, const tls_record *rec)
     }
 }
 
+/* Another protocol's greeting, to name it in the error. */
+static const char *protocol_hint(const uint8_t *b, size_t n)
+{
+    static const struct {
+        const char *prefix, *hint;
+    } hints[] = {
+        {"HTTP/", " (a plain HTTP server?)"},
+        {"GET ", " (plain HTTP sent to a TLS port?)"},
+        {"POST ", " (plain HTTP sent to a TLS port?)"},
+        {"HEAD ", " (plain HTTP sent to a TLS port?)"},
+        {"SSH-", " (an SSH server?)"},
+        {"220", " (an SMTP or FTP server?)"},
+        {"+OK", " (a POP3 server?)"},
+    };
+    for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
+        size_t k = strlen(hints[i].prefix);
+        if (n >= k && memcmp(b, hints[i].prefix, k) == 0)
+            return hints[i].hint;
+    }
+    return "";
+}
+
+/* The peer's first bytes must look like a TLS record header: content type
+ * 20..23 and major version 3.  Anything else is another protocol (an HTTP
+ * server answering, a plain-text client) or garbage; say so plainly rather
+ * than report a puzzling record length. */
+static void check_first_bytes(tls_engine *e)
+{
+    e->received_any = true;
+    const uint8_t *b = e->in.data;
+    if (b[0] >= TLS_CT_CHANGE_CIPHER_SPEC && b[0] <= TLS_CT_APPLICATION_DATA && b[1] == 3)
+        return;
+    size_t n = e->in.len < 16 ? e->in.len : 16;
+    bool text = true;
+    for (size_t i = 0; i < n; i++)
+        text &= (b[i] >= 0x20 && b[i] < 0x7f) || b[i] == '\r' || b[i] == '\n';
+    char shown[16 * 4 + 1];
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (text && b[i] >= 0x20 && b[i] != '"' && b[i] != '\\')
+            shown[o++] = (char)b[i];
+        else
+            o += (size_t)snprintf(shown + o, sizeof shown - o, text ? "\\x%02x" : "%02x ", b[i]);
+    }
+    shown[o] = '\0';
+    if (!text && o > 0)
+        shown[o - 1] = '\0';
+    if (text)
+        engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE,
+                    "the %s does not speak TLS: it sent \"%s\"%s", tls_party_name(e->peer),
+                    shown, protocol_hint(b, e->in.len));
+    else
+        engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE,
+                    "the %s does not speak TLS: its first bytes (%s) are not a TLS record header",
+                    tls_party_name(e->peer), shown);
+}
+
 tls_err tls_engine_feed(tls_engine *e, const uint8_t *p, size_t n)
 {
     if (e->err != TLS_OK)
         return e->err;
+    /* RFC 5246 §7.2.1: anything after close_notify is ignored. */
+    if (e->close_received)
+        return TLS_OK;
     tls_writer_bytes(&e->in, p, n);
     if (tls_writer_error(&e->in) != TLS_OK)
         return engine_fail(e, TLS_ERR_INTERNAL, "out of memory for received bytes");
+    if (!e->received_any && e->in.len >= 3)
+        check_first_bytes(e);
     size_t at = 0;
-    while (e->err == TLS_OK) {
+    while (e->err == TLS_OK && !e->close_received) {
         tls_record rec;
         size_t need;
         tls_err err = tls_record_split(e->in.data + at, e->in.len - at, &rec, &need);
@@ -572,7 +749,9 @@ tls_err tls_engine_feed(tls_engine *e, const uint8_t *p, size_t n)
         handle_record(e, &rec);
         at += rec.wire_len;
     }
-    if (at > 0) {
+    if (e->close_received) {
+        e->in.len = 0;
+    } else if (at > 0) {
         memmove(e->in.data, e->in.data + at, e->in.len - at);
         e->in.len -= at;
     }
@@ -584,6 +763,8 @@ tls_err tls_engine_eof(tls_engine *e)
     if (e->err != TLS_OK)
         return e->err;
     e->peer_closed = true;
+    if (e->close_received)
+        return TLS_OK;
     if (e->in.len > 0)
         return engine_fail(e, TLS_ERR_DECODE,
                            "the %s stopped sending in the middle of a record "

@@ -20,10 +20,17 @@ tls_err client_hello_write(tls_engine *e, tls_writer *w)
         return engine_fail(e, err, "no randomness for client_random");
     memcpy(ch.random, e->client_random, 32);
 
+    /* Every suite and group we implement, unless the configuration narrows
+     * the offer (live mode: --suite, --kx, --group). */
     size_t n;
     const tls_suite *suites = tls_suites_all(&n);
-    for (size_t i = 0; i < n; i++)
-        ch.suites[ch.nsuites++] = suites[i].id;
+    if (e->cfg->nsuites > 0) {
+        for (size_t i = 0; i < e->cfg->nsuites; i++)
+            ch.suites[ch.nsuites++] = e->cfg->suites[i]->id;
+    } else {
+        for (size_t i = 0; i < n; i++)
+            ch.suites[ch.nsuites++] = suites[i].id;
+    }
     ch.compressions[ch.ncompressions++] = 0;
     ch.has_extensions = true;
     if (e->cfg->server_name) {
@@ -32,9 +39,10 @@ tls_err client_hello_write(tls_engine *e, tls_writer *w)
     }
     const tls_group_info *groups = tls_groups_all(&n);
     ch.has_groups = true;
-    for (size_t i = 0; i < n; i++) {
-        ch.groups[ch.ngroups++] = (uint16_t)groups[i].id;
-        e->offered_groups[e->noffered_groups++] = (uint16_t)groups[i].id;
+    for (size_t i = 0; i < (e->cfg->ngroups ? e->cfg->ngroups : n); i++) {
+        uint16_t g = (uint16_t)(e->cfg->ngroups ? e->cfg->groups[i] : groups[i].id);
+        ch.groups[ch.ngroups++] = g;
+        e->offered_groups[e->noffered_groups++] = g;
     }
     ch.has_point_formats = true;
     ch.point_formats[ch.npoint_formats++] = 0; /* uncompressed: the only one RFC 8422 keeps */
@@ -42,6 +50,9 @@ tls_err client_hello_write(tls_engine *e, tls_writer *w)
     for (size_t i = 0; i < sizeof client_sigalgs / sizeof client_sigalgs[0]; i++)
         ch.sigalgs[ch.nsigalgs++] = client_sigalgs[i];
     ch.has_ems = e->cfg->ems;
+    /* Real clients signal secure renegotiation (RFC 5746), and OpenSSL
+     * servers answer it; the in-process demo keeps its ClientHello short. */
+    ch.has_reneg_info = e->cfg->live;
     err = tls_client_hello_write(&ch, w);
     if (err != TLS_OK)
         return engine_fail(e, err, "could not encode ClientHello");
@@ -57,9 +68,14 @@ tls_err client_hello_write(tls_engine *e, tls_writer *w)
     return TLS_OK;
 }
 
-static bool client_offered_suite(uint16_t id)
+static bool client_offered_suite(const tls_engine *e, uint16_t id)
 {
-    return tls_suite_by_id(id) != NULL;
+    if (e->cfg->nsuites == 0)
+        return tls_suite_by_id(id) != NULL;
+    for (size_t i = 0; i < e->cfg->nsuites; i++)
+        if (e->cfg->suites[i]->id == id)
+            return true;
+    return false;
 }
 
 /* Step 2. */
@@ -74,7 +90,7 @@ tls_err server_hello_read(tls_engine *e, tls_reader *r)
         return engine_fail(e, TLS_ERR_PROTOCOL_VERSION,
                            "the server chose version 0x%04x; the client speaks only TLS 1.2 (0x0303)",
                            sh.version);
-    if (!client_offered_suite(sh.suite))
+    if (!client_offered_suite(e, sh.suite))
         return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
                            "the server chose cipher suite 0x%04x, which the client did not offer",
                            sh.suite);
@@ -86,7 +102,7 @@ tls_err server_hello_read(tls_engine *e, tls_reader *r)
         uint16_t t = sh.exts[i].type;
         bool offered = t == TLS_EXT_EC_POINT_FORMATS ||
                        (t == TLS_EXT_EXTENDED_MASTER_SECRET && e->cfg->ems) ||
-                       t == TLS_EXT_RENEGOTIATION_INFO;
+                       (t == TLS_EXT_RENEGOTIATION_INFO && e->cfg->live);
         if (!offered)
             return engine_fail(e, TLS_ERR_UNSUPPORTED_EXTENSION,
                                "the server answered with extension %u, which the client did not offer",
@@ -95,6 +111,10 @@ tls_err server_hello_read(tls_engine *e, tls_reader *r)
     memcpy(e->server_random, sh.random, 32);
     e->suite = tls_suite_by_id(sh.suite);
     e->ems = sh.has_ems;
+    uint16_t types[TLS_MAX_EXTENSIONS];
+    for (size_t i = 0; i < sh.nexts; i++)
+        types[i] = sh.exts[i].type;
+    engine_note_extensions(e, "ServerHello", types, sh.nexts);
     engine_value(e, "server_random", false, e->server_random, 32, NULL);
     uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
     engine_value(e, "cipher_suite", false, id, 2, e->suite->name);
@@ -206,20 +226,11 @@ tls_err server_hello_done_read(tls_engine *e, tls_reader *r)
 static tls_err client_kx_ecdhe(tls_engine *e, tls_client_key_exchange *cke)
 {
     const tls_scenario *sc = e->cfg->scenario;
-    tls_err err;
-    if (sc && sc->has_client_ecdhe_private) {
-        memcpy(e->ecdhe_priv, sc->client_ecdhe_private, sc->client_ecdhe_private_len);
-        e->ecdhe_priv_len = sc->client_ecdhe_private_len;
-        err = tls_ecdh_public(e->group, e->ecdhe_priv, e->ecdhe_priv_len,
-                              e->ecdhe_pub, &e->ecdhe_pub_len);
-    } else {
-        err = tls_ecdh_keygen(e->group, e->rng, e->ecdhe_priv, &e->ecdhe_priv_len,
-                              e->ecdhe_pub, &e->ecdhe_pub_len);
-    }
+    tls_err err = engine_ecdhe_keypair(e, sc ? sc->client_ecdhe_private : NULL,
+                                       sc ? sc->client_ecdhe_private_len : 0,
+                                       sc && sc->has_client_ecdhe_private);
     if (err != TLS_OK)
-        return engine_fail(e, err, "could not make the client's ECDHE key pair");
-    engine_value(e, "client_ecdhe_private", true, e->ecdhe_priv, e->ecdhe_priv_len, NULL);
-    engine_value(e, "client_ecdhe_public", false, e->ecdhe_pub, e->ecdhe_pub_len, NULL);
+        return err;
     err = tls_ecdh_shared(e->group, e->rng, e->ecdhe_priv, e->ecdhe_priv_len,
                           e->peer_pub, e->peer_pub_len, e->pre_master, &e->pre_master_len);
     if (err != TLS_OK)

@@ -63,7 +63,43 @@ struct tls_engine {
     tls_writer hs;              /* handshake bytes not yet a whole message */
     size_t hs_record;           /* trace index of the record the pending bytes started in */
     bool hs_protected;          /* ...and whether that record was protected */
+    bool received_any;          /* the first bytes from the peer were checked for TLS */
+
+    /* After the handshake. */
+    tls_writer app_in;          /* application data received, not yet consumed */
+    bool close_sent;
+    bool close_received;
+    size_t sent_first_record;   /* live: trace index of the first record
+                                   the last engine_queue_records call traced */
+    size_t sent_records;        /* ...and how many it traced */
 };
+
+/* Queue \p n bytes of content \p type as records (split at 2^14), protected
+ * when the write keys are on; in live mode each record is traced. */
+tls_err engine_queue_records(tls_engine *e, uint8_t type, const uint8_t *p, size_t n);
+
+/* Queue an alert record (and, live, trace it as a message). */
+void engine_queue_alert(tls_engine *e, uint8_t level, uint8_t desc);
+
+/* Tag what follows with TLS_STEP_AFTER (no STEP event: the table has ten). */
+void engine_enter_after(tls_engine *e);
+
+/* Live mode: a MESSAGE event for a message this engine just queued, with
+ * its dissection, pointing at the record(s) engine_queue_records traced. */
+void engine_trace_sent_message(tls_engine *e, const char *name, uint8_t content_type,
+                               const uint8_t *msg, size_t len);
+
+/* A received application_data record's plaintext (engine_appdata.c). */
+void engine_app_data_received(tls_engine *e, const uint8_t *p, size_t n,
+                              size_t rec_idx, size_t off, bool prot);
+
+/* Dissect application data: one field, annotated with a text preview. */
+void engine_app_data_dissect(tls_reader *r, const uint8_t *p, size_t n);
+
+/* A note listing the extensions the peer sent and what this side makes of
+ * each (engine_appdata.c, shared by client and server). */
+void engine_note_extensions(tls_engine *e, const char *message,
+                            const uint16_t *types, size_t n);
 
 /* The step under the cursor, or NULL when the handshake is done. */
 const tls_step *engine_current(const tls_engine *e);
@@ -96,6 +132,12 @@ tls_hash_alg engine_prf_hash(const tls_engine *e);
 
 /* Map a SignatureAndHashAlgorithm we support to its hash; false if unsupported. */
 bool engine_sig_hash(uint16_t sig_alg, tls_hash_alg *alg);
+
+/* This side's ephemeral ECDHE key pair: the scenario's private scalar when
+ * it fixes one (the public point is still computed), else a fresh one.
+ * Emits <who>_ecdhe_private and <who>_ecdhe_public. */
+tls_err engine_ecdhe_keypair(tls_engine *e, const uint8_t *fixed, size_t fixed_len,
+                             bool has_fixed);
 
 /* Digest of client_random ‖ server_random ‖ params: what the SKE signature covers. */
 tls_err engine_ske_digest(tls_engine *e, tls_hash_alg alg, const uint8_t *params,

@@ -60,6 +60,23 @@ static tls_err choose_ecdhe_params(tls_engine *e, const tls_client_hello *ch)
                        "(rsa_pkcs1_sha256, rsa_pkcs1_sha384)");
 }
 
+/* A TLS 1.2 server otherwise ignores supported_versions (RFC 8446 §4.2.1),
+ * but a list without 0x0303 means the client will not speak TLS 1.2 at all:
+ * naming that beats "no common cipher suite". */
+static bool offers_only_later_versions(const tls_client_hello *ch)
+{
+    for (size_t i = 0; i < ch->nexts; i++) {
+        const tls_ext_seen *x = &ch->exts[i];
+        if (x->type != 43 || x->len < 1 || x->data[0] != x->len - 1 || x->data[0] % 2)
+            continue;
+        for (size_t j = 1; j + 1 < x->len; j += 2)
+            if (x->data[j] == 3 && x->data[j + 1] <= 3)
+                return false;
+        return true;
+    }
+    return false;
+}
+
 /* Step 1. */
 tls_err client_hello_read(tls_engine *e, tls_reader *r)
 {
@@ -80,6 +97,10 @@ tls_err client_hello_read(tls_engine *e, tls_reader *r)
     if (!memchr(ch.compressions, 0, ch.ncompressions))
         return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
                            "the client did not offer the null compression method");
+    if (offers_only_later_versions(&ch))
+        return engine_fail(e, TLS_ERR_PROTOCOL_VERSION,
+                           "the client speaks only TLS 1.3: its supported_versions extension "
+                           "does not list TLS 1.2 (0x0303), the only version of this server");
     if (choose_suite(e, &ch) != TLS_OK)
         return e->err;
     if (e->suite->kx == TLS_KX_ECDHE_RSA && choose_ecdhe_params(e, &ch) != TLS_OK)
@@ -87,6 +108,10 @@ tls_err client_hello_read(tls_engine *e, tls_reader *r)
     e->ems = e->cfg->ems && ch.has_ems;
     e->reneg_info = ch.has_reneg_info ||
                     list_has_u16(ch.suites, ch.nsuites, TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
+    uint16_t types[TLS_MAX_EXTENSIONS];
+    for (size_t i = 0; i < ch.nexts; i++)
+        types[i] = ch.exts[i].type;
+    engine_note_extensions(e, "ClientHello", types, ch.nexts);
     tls_trace_note(e->trace, e->role,
                    "the server accepts %s and finds it among the client's %zu suites",
                    e->suite->name, ch.nsuites);
@@ -146,18 +171,11 @@ tls_err certificate_write(tls_engine *e, tls_writer *w)
 tls_err server_key_exchange_write(tls_engine *e, tls_writer *w)
 {
     const tls_scenario *sc = e->cfg->scenario;
-    tls_err err;
-    if (sc && sc->has_server_ecdhe_private) {
-        memcpy(e->ecdhe_priv, sc->server_ecdhe_private, sc->server_ecdhe_private_len);
-        e->ecdhe_priv_len = sc->server_ecdhe_private_len;
-        err = tls_ecdh_public(e->group, e->ecdhe_priv, e->ecdhe_priv_len,
-                              e->ecdhe_pub, &e->ecdhe_pub_len);
-    } else {
-        err = tls_ecdh_keygen(e->group, e->rng, e->ecdhe_priv, &e->ecdhe_priv_len,
-                              e->ecdhe_pub, &e->ecdhe_pub_len);
-    }
+    tls_err err = engine_ecdhe_keypair(e, sc ? sc->server_ecdhe_private : NULL,
+                                       sc ? sc->server_ecdhe_private_len : 0,
+                                       sc && sc->has_server_ecdhe_private);
     if (err != TLS_OK)
-        return engine_fail(e, err, "could not make the server's ECDHE key pair");
+        return err;
 
     tls_server_key_exchange ske = {.curve_type = 3, .group = (uint16_t)e->group,
                                    .point = e->ecdhe_pub, .point_len = e->ecdhe_pub_len,
@@ -187,8 +205,6 @@ tls_err server_key_exchange_write(tls_engine *e, tls_writer *w)
     const tls_group_info *g = tls_group_by_id((uint16_t)e->group);
     uint8_t gid[2] = {(uint8_t)(e->group >> 8), (uint8_t)e->group};
     engine_value(e, "named_group", false, gid, 2, g ? g->name : NULL);
-    engine_value(e, "server_ecdhe_private", true, e->ecdhe_priv, e->ecdhe_priv_len, NULL);
-    engine_value(e, "server_ecdhe_public", false, e->ecdhe_pub, e->ecdhe_pub_len, NULL);
     engine_value(e, "ske_signature", false, sig, sig_len, NULL);
     tls_trace_note(e->trace, e->role,
                    "the server signed %s(client_random ‖ server_random ‖ params) with the "

@@ -240,6 +240,14 @@ void tls_trace_note(tls_trace *t, tls_party who, const char *fmt, ...)
     free(s);
 }
 
+size_t tls_trace_record_number(const tls_trace *t, size_t index)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < index && i < t->n; i++)
+        n += t->ev[i].kind == TLS_EV_RECORD;
+    return n;
+}
+
 const tls_event *tls_trace_find_value(const tls_trace *t, const char *name,
                                       tls_party who, int step)
 {

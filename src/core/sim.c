@@ -48,6 +48,7 @@ struct tls_sim {
     tls_engine *client, *server;
     tls_eavesdropper eve;
     size_t records;         /* records that crossed the channel so far */
+    bool after_done;        /* the application-data step has run */
     tls_sim_result res;
 };
 
@@ -162,12 +163,78 @@ static void channel_carry(tls_sim *sim, tls_engine *from, tls_party sender, tls_
     free(copy);
 }
 
+/* Carry what \p from queued to \p to, and then whatever \p to queued in
+ * reply (an alert when the bytes did not verify). */
+static void channel_exchange(tls_sim *sim, tls_engine *from, tls_party sender, tls_engine *to)
+{
+    tls_party back = sender == TLS_PARTY_CLIENT ? TLS_PARTY_SERVER : TLS_PARTY_CLIENT;
+    channel_carry(sim, from, sender, to);
+    channel_carry(sim, to, back, from);
+}
+
+/* The first line of an HTTP message, for a note (at most \p max bytes). */
+static int first_line_len(const uint8_t *p, size_t n, size_t max)
+{
+    size_t i = 0;
+    while (i < n && i < max && p[i] != '\r' && p[i] != '\n' && p[i] >= 0x20 && p[i] < 0x7f)
+        i++;
+    return (int)i;
+}
+
+/* The step after the handshake: what the keys were for.  The client asks
+ * for "/", the server answers a page and, as the request said "Connection:
+ * close", ends the connection with close_notify; the client answers it. */
+static void sim_after(tls_sim *sim)
+{
+    tls_trace *t = sim->trace;
+    const char *host = sim->client_cfg.server_name;
+    sim->after_done = true;
+    t->step = TLS_STEP_AFTER;
+    tls_trace_note(t, TLS_PARTY_CLIENT,
+                   "the handshake is over: from now on both directions carry application "
+                   "data, encrypted and authenticated under the keys both sides derived.  "
+                   "The client asks for https://%s/",
+                   host);
+    tls_writer w;
+    tls_writer_init(&w);
+    if (tls_demo_http_request(host, &w) == TLS_OK &&
+        tls_engine_write_app_data(sim->client, w.data, w.len) == TLS_OK)
+        channel_exchange(sim, sim->client, TLS_PARTY_CLIENT, sim->server);
+
+    size_t n;
+    const uint8_t *req = tls_engine_app_data(sim->server, &n);
+    if (tls_engine_error(sim->server) == TLS_OK && tls_demo_http_request_complete(req, n)) {
+        tls_trace_note(t, TLS_PARTY_SERVER,
+                       "the server read the request \"%.*s\" and answers with a small HTML "
+                       "page, then closes, as the request asked (Connection: close)",
+                       first_line_len(req, n, 80), (const char *)req);
+        tls_engine_app_data_consume(sim->server, n);
+        tls_writer_reset(&w);
+        if (tls_demo_http_response(host, &w) == TLS_OK &&
+            tls_engine_write_app_data(sim->server, w.data, w.len) == TLS_OK &&
+            tls_engine_close(sim->server) == TLS_OK)
+            channel_exchange(sim, sim->server, TLS_PARTY_SERVER, sim->client);
+    }
+
+    const uint8_t *page = tls_engine_app_data(sim->client, &n);
+    if (tls_engine_error(sim->client) == TLS_OK && n > 0) {
+        tls_trace_note(t, TLS_PARTY_CLIENT, "the client received the answer \"%.*s\" (%zu bytes)",
+                       first_line_len(page, n, 80), (const char *)page, n);
+        tls_engine_app_data_consume(sim->client, n);
+    }
+    if (tls_engine_error(sim->client) == TLS_OK && tls_engine_close_received(sim->client) &&
+        tls_engine_close(sim->client) == TLS_OK)
+        channel_exchange(sim, sim->client, TLS_PARTY_CLIENT, sim->server);
+    tls_writer_free(&w);
+}
+
 static void sim_finish(tls_sim *sim)
 {
     tls_sim_result *res = &sim->res;
     tls_err ce = tls_engine_error(sim->client), se = tls_engine_error(sim->server);
     if (ce == TLS_OK && se == TLS_OK) {
-        if (tls_engine_done(sim->client) && tls_engine_done(sim->server)) {
+        if (tls_engine_done(sim->client) && tls_engine_done(sim->server) &&
+            (!sim->cfg.app_data || sim->after_done)) {
             res->done = true;
             res->ok = true;
         }
@@ -193,6 +260,8 @@ tls_err tls_sim_step(tls_sim *sim)
         return sim->res.err;
     const tls_step *s = tls_handshake_step(tls_engine_step(sim->client));
     if (!s) {
+        if (sim->cfg.app_data && !sim->after_done)
+            sim_after(sim);
         sim_finish(sim);
         return sim->res.err;
     }

@@ -1,0 +1,138 @@
+/*
+ * After the handshake: application data in protected records, and the
+ * close_notify alerts that end a connection in order (RFC 5246 §6.2, §7.2.1).
+ * Events here are tagged TLS_STEP_AFTER.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine_internal.h"
+
+void engine_enter_after(tls_engine *e)
+{
+    if (e->trace->step < TLS_STEP_AFTER)
+        e->trace->step = TLS_STEP_AFTER;
+}
+
+/* Up to \p max bytes of application data as text for a dissection, with
+ * anything unprintable escaped: it came from the network and is shown in
+ * a terminal. */
+static void preview(const uint8_t *p, size_t n, char *out, size_t out_len, size_t max)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n && i < max && o + 5 < out_len; i++) {
+        uint8_t c = p[i];
+        if (c == '\r' || c == '\n') {
+            out[o++] = '\\';
+            out[o++] = c == '\r' ? 'r' : 'n';
+        } else if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+            out[o++] = (char)c;
+        } else {
+            o += (size_t)snprintf(out + o, out_len - o, "\\x%02x", c);
+        }
+    }
+    if (n > max && o + 4 < out_len) {
+        memcpy(out + o, "...", 3);
+        o += 3;
+    }
+    out[o] = '\0';
+}
+
+void engine_app_data_dissect(tls_reader *r, const uint8_t *p, size_t n)
+{
+    const uint8_t *q;
+    if (tls_reader_bytes(r, "application_data", n, &q) != TLS_OK)
+        return;
+    char text[4 * 48 + 8];
+    preview(p, n, text, sizeof text, 48);
+    tls_reader_annotate(r, "\"%s\"", text);
+}
+
+void engine_app_data_received(tls_engine *e, const uint8_t *p, size_t n,
+                              size_t rec_idx, size_t off, bool prot)
+{
+    tls_dissect d = {0};
+    tls_reader r;
+    tls_reader_init(&r, p, n, &d, 0);
+    engine_app_data_dissect(&r, p, n);
+    tls_event ev = {.kind = TLS_EV_MESSAGE, .step = e->trace->step, .party = e->peer,
+                    .name = "ApplicationData", .bytes = (uint8_t *)p, .len = n,
+                    .content_type = TLS_CT_APPLICATION_DATA, .is_protected = prot,
+                    .record_index = rec_idx, .record_offset = off, .dissect = d};
+    tls_trace_push(e->trace, &ev);
+    tls_trace_note(e->trace, e->role,
+                   "the %s decrypted %zu bytes of application data (sequence number %llu) "
+                   "with %s_write_key: the GCM tag verifies, so they are exactly what the %s "
+                   "sent, in this position of the stream",
+                   tls_party_name(e->role), n, (unsigned long long)(e->rprot.seq - 1),
+                   tls_party_name(e->peer), tls_party_name(e->peer));
+    tls_writer_bytes(&e->app_in, p, n);
+    if (tls_writer_error(&e->app_in) != TLS_OK)
+        engine_fail(e, TLS_ERR_INTERNAL, "out of memory for application data");
+}
+
+tls_err tls_engine_write_app_data(tls_engine *e, const uint8_t *p, size_t n)
+{
+    if (e->err != TLS_OK)
+        return e->err;
+    if (!tls_engine_done(e) || e->close_sent || n == 0)
+        return TLS_ERR_INTERNAL;
+    engine_enter_after(e);
+    uint64_t seq = e->wprot.seq;
+    size_t records = (n + TLS_MAX_FRAGMENT - 1) / TLS_MAX_FRAGMENT;
+    tls_trace_note(e->trace, e->role,
+                   "the %s encrypts %zu bytes of application data with %s_write_key in %zu "
+                   "record%s from sequence number %llu: nonce = %s_write_iv ‖ explicit nonce "
+                   "(the sequence number, %016llx), AAD = seq ‖ type 23 ‖ version 0303 ‖ "
+                   "plaintext length; the 16-byte GCM tag lets the %s detect any change",
+                   tls_party_name(e->role), n, tls_party_name(e->role), records,
+                   records == 1 ? "" : "s", (unsigned long long)seq, tls_party_name(e->role),
+                   (unsigned long long)seq, tls_party_name(e->peer));
+    tls_err err = engine_queue_records(e, TLS_CT_APPLICATION_DATA, p, n);
+    if (err != TLS_OK)
+        return engine_fail(e, err, "could not encrypt application data");
+    if (e->cfg->live)
+        engine_trace_sent_message(e, "ApplicationData", TLS_CT_APPLICATION_DATA, p, n);
+    return TLS_OK;
+}
+
+const uint8_t *tls_engine_app_data(const tls_engine *e, size_t *n)
+{
+    *n = e->app_in.len;
+    return e->app_in.data;
+}
+
+void tls_engine_app_data_consume(tls_engine *e, size_t n)
+{
+    if (n >= e->app_in.len) {
+        e->app_in.len = 0;
+        return;
+    }
+    memmove(e->app_in.data, e->app_in.data + n, e->app_in.len - n);
+    e->app_in.len -= n;
+}
+
+tls_err tls_engine_close(tls_engine *e)
+{
+    if (e->err != TLS_OK)
+        return e->err;
+    if (e->close_sent)
+        return TLS_OK;
+    if (tls_engine_done(e))
+        engine_enter_after(e);
+    e->close_sent = true;
+    /* A note, not an ALERT event: those report errors, and this is the
+     * orderly end.  RFC 5246 §7.2.1: close_notify is sent at level warning. */
+    tls_trace_note(e->trace, e->role,
+                   "the %s sends close_notify (a warning-level alert, encrypted like the "
+                   "data): %s",
+                   tls_party_name(e->role),
+                   e->close_received ? "the answer to the peer's, so both sides know nothing "
+                                       "was cut off"
+                                     : "it has nothing more to send");
+    engine_queue_alert(e, TLS_ALERT_WARNING, TLS_ALERT_CLOSE_NOTIFY);
+    return e->err;
+}
+
+bool tls_engine_close_received(const tls_engine *e) { return e->close_received; }
+bool tls_engine_close_sent(const tls_engine *e) { return e->close_sent; }

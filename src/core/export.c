@@ -1,0 +1,259 @@
+/* Key log and pcap files from a trace: see include/tlssim/export.h. */
+#include "tlssim/export.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tlssim/crypto.h"
+
+/* ------------------------------------------------------------ key log */
+
+static const tls_event *find_any(const tls_trace *t, const char *name, bool wire_too)
+{
+    const tls_event *e = tls_trace_find_value(t, name, TLS_PARTY_CLIENT, TLS_STEP_AFTER);
+    if (!e)
+        e = tls_trace_find_value(t, name, TLS_PARTY_SERVER, TLS_STEP_AFTER);
+    if (!e && wire_too)
+        e = tls_trace_find_value(t, name, TLS_PARTY_WIRE, TLS_STEP_AFTER);
+    return e;
+}
+
+tls_err tls_keylog_write(const tls_trace *t, FILE *out)
+{
+    const tls_event *cr = find_any(t, "client_random", true);
+    const tls_event *ms = find_any(t, "master_secret", false);
+    if (!cr || !ms || cr->len != 32 || ms->len != 48)
+        return TLS_ERR_INTERNAL;
+    char *r = tls_hex(cr->bytes, cr->len);
+    char *m = tls_hex(ms->bytes, ms->len);
+    tls_err err = TLS_ERR_INTERNAL;
+    /* The NSS key log format: the label, then the client random that
+     * identifies the session, then the 48-byte master secret. */
+    if (r && m)
+        err = fprintf(out, "CLIENT_RANDOM %s %s\n", r, m) < 0 ? TLS_ERR_IO : TLS_OK;
+    if (m) {
+        tls_wipe(m, strlen(m));
+        free(m);
+    }
+    free(r);
+    return err;
+}
+
+static void set_why(char *why, size_t why_len, const char *fmt, const char *a, const char *b)
+{
+    if (why && why_len)
+        snprintf(why, why_len, fmt, a, b);
+}
+
+/* Open for writing with \p mode; fclose reports the final write error. */
+static FILE *open_out(const char *path, mode_t mode, char *why, size_t why_len)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (!f) {
+        set_why(why, why_len, "cannot write %s: %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+    }
+    return f;
+}
+
+static tls_err close_out(FILE *f, tls_err err, const char *path, char *why, size_t why_len)
+{
+    bool bad = ferror(f) != 0;
+    if (fclose(f) != 0)
+        bad = true;
+    if (err == TLS_OK && bad) {
+        set_why(why, why_len, "cannot write %s: %s", path, strerror(errno));
+        return TLS_ERR_IO;
+    }
+    return err;
+}
+
+tls_err tls_keylog_save(const tls_trace *t, const char *path, char *why, size_t why_len)
+{
+    /* Refuse before creating the file, so a failed run leaves no empty log. */
+    if (!find_any(t, "master_secret", false) || !find_any(t, "client_random", true)) {
+        set_why(why, why_len, "%s%s", "no key log: the run stopped before the master secret "
+                "was derived", "");
+        return TLS_ERR_INTERNAL;
+    }
+    FILE *f = open_out(path, 0600, why, why_len);
+    if (!f)
+        return TLS_ERR_IO;
+    tls_err err = tls_keylog_write(t, f);
+    if (err != TLS_OK)
+        set_why(why, why_len, "cannot write %s: %s", path, "write error");
+    return close_out(f, err, path, why, why_len);
+}
+
+/* --------------------------------------------------------------- pcap */
+
+/* Fixed endpoints: 127.0.0.1:51443 (client) and 127.0.0.2:443 (server). */
+static const uint8_t ip_client[4] = {127, 0, 0, 1};
+static const uint8_t ip_server[4] = {127, 0, 0, 2};
+static const uint8_t mac_client[6] = {0x02, 0, 0, 0, 0, 0x01};
+static const uint8_t mac_server[6] = {0x02, 0, 0, 0, 0, 0x02};
+#define CLIENT_PORT 51443
+#define PCAP_T0 1735689600u /* 2025-01-01 00:00:00 UTC */
+
+enum { TCP_FIN = 0x01, TCP_SYN = 0x02, TCP_PSH = 0x08, TCP_ACK = 0x10 };
+
+/* One direction of the connection: its next sequence number and IP id. */
+typedef struct pcap_flow {
+    uint32_t seq;
+    uint16_t ip_id;
+} pcap_flow;
+
+typedef struct pcap_out {
+    FILE *f;
+    pcap_flow flow[2];      /* 0: client → server, 1: server → client */
+    uint32_t packets;       /* for the timestamps */
+    bool bad;
+} pcap_out;
+
+static void put16(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)(v >> 8);
+    p[1] = (uint8_t)v;
+}
+
+static void put32(uint8_t *p, uint32_t v)
+{
+    put16(p, v >> 16);
+    put16(p + 2, v);
+}
+
+/* pcap headers are in the writer's byte order; the magic tells readers which. */
+static void out_le32(pcap_out *o, uint32_t v)
+{
+    uint8_t b[4] = {(uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16), (uint8_t)(v >> 24)};
+    if (fwrite(b, 1, 4, o->f) != 4)
+        o->bad = true;
+}
+
+/* RFC 1071: the ones' complement of the ones' complement sum of 16-bit words. */
+static uint32_t sum16(uint32_t sum, const uint8_t *p, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i += 2)
+        sum += (uint32_t)(p[i] << 8 | p[i + 1]);
+    if (n & 1)
+        sum += (uint32_t)p[n - 1] << 8;
+    return sum;
+}
+
+static uint16_t fold(uint32_t sum)
+{
+    while (sum >> 16)
+        sum = (sum & 0xffff) + (sum >> 16);
+    return (uint16_t)~sum;
+}
+
+/* One Ethernet + IPv4 + TCP frame carrying \p n bytes from direction \p dir. */
+static void pcap_packet(pcap_out *o, int dir, uint8_t flags, const uint8_t *data, size_t n)
+{
+    pcap_flow *me = &o->flow[dir], *peer = &o->flow[1 - dir];
+    uint8_t h[14 + 20 + 20];
+    memset(h, 0, sizeof h);
+    memcpy(h, dir ? mac_client : mac_server, 6);
+    memcpy(h + 6, dir ? mac_server : mac_client, 6);
+    put16(h + 12, 0x0800);
+
+    uint8_t *ip = h + 14;
+    ip[0] = 0x45;
+    put16(ip + 2, (uint32_t)(20 + 20 + n));
+    put16(ip + 4, me->ip_id++);
+    put16(ip + 6, 0x4000); /* don't fragment */
+    ip[8] = 64;
+    ip[9] = 6;
+    memcpy(ip + 12, dir ? ip_server : ip_client, 4);
+    memcpy(ip + 16, dir ? ip_client : ip_server, 4);
+    put16(ip + 10, fold(sum16(0, ip, 20)));
+
+    uint8_t *tcp = ip + 20;
+    put16(tcp, dir ? TLS_PCAP_SERVER_PORT : CLIENT_PORT);
+    put16(tcp + 2, dir ? CLIENT_PORT : TLS_PCAP_SERVER_PORT);
+    put32(tcp + 4, me->seq);
+    put32(tcp + 8, flags & TCP_ACK ? peer->seq : 0);
+    tcp[12] = 5 << 4;
+    tcp[13] = flags;
+    put16(tcp + 14, 65535);
+    /* The checksum covers a pseudo-header (addresses, protocol, length). */
+    uint8_t pseudo[12];
+    memcpy(pseudo, ip + 12, 8);
+    pseudo[8] = 0;
+    pseudo[9] = 6;
+    put16(pseudo + 10, (uint32_t)(20 + n));
+    uint32_t sum = sum16(sum16(sum16(0, pseudo, 12), tcp, 20), data, n);
+    put16(tcp + 16, fold(sum));
+
+    /* SYN and FIN each take one sequence number, like a byte of data. */
+    me->seq += (uint32_t)n + ((flags & (TCP_SYN | TCP_FIN)) ? 1 : 0);
+
+    uint32_t ms = o->packets++;
+    out_le32(o, PCAP_T0 + ms / 1000);
+    out_le32(o, (ms % 1000) * 1000);
+    out_le32(o, (uint32_t)(sizeof h + n));
+    out_le32(o, (uint32_t)(sizeof h + n));
+    if (fwrite(h, 1, sizeof h, o->f) != sizeof h || (n && fwrite(data, 1, n, o->f) != n))
+        o->bad = true;
+}
+
+tls_err tls_pcap_write(const tls_trace *t, FILE *out)
+{
+    size_t records = 0;
+    for (size_t i = 0; i < t->n; i++)
+        records += t->ev[i].kind == TLS_EV_RECORD;
+    if (records == 0)
+        return TLS_ERR_INTERNAL;
+
+    pcap_out o = {.f = out};
+    /* Fixed initial sequence numbers: Wireshark shows them relative anyway. */
+    o.flow[0].seq = 0x10000000;
+    o.flow[1].seq = 0x20000000;
+    o.flow[0].ip_id = 1;
+    o.flow[1].ip_id = 1;
+    out_le32(&o, 0xa1b2c3d4); /* microsecond timestamps */
+    out_le32(&o, 2 | 4u << 16); /* version 2.4 */
+    out_le32(&o, 0);          /* thiszone */
+    out_le32(&o, 0);          /* sigfigs */
+    out_le32(&o, 65535);      /* snaplen */
+    out_le32(&o, 1);          /* LINKTYPE_ETHERNET */
+
+    pcap_packet(&o, 0, TCP_SYN, NULL, 0);
+    pcap_packet(&o, 1, TCP_SYN | TCP_ACK, NULL, 0);
+    pcap_packet(&o, 0, TCP_ACK, NULL, 0);
+    for (size_t i = 0; i < t->n; i++) {
+        const tls_event *e = &t->ev[i];
+        if (e->kind != TLS_EV_RECORD || !e->bytes)
+            continue;
+        int dir = e->party == TLS_PARTY_CLIENT ? 0 : 1;
+        pcap_packet(&o, dir, TCP_PSH | TCP_ACK, e->bytes, e->len);
+    }
+    pcap_packet(&o, 0, TCP_FIN | TCP_ACK, NULL, 0);
+    pcap_packet(&o, 1, TCP_FIN | TCP_ACK, NULL, 0);
+    pcap_packet(&o, 0, TCP_ACK, NULL, 0);
+    return o.bad ? TLS_ERR_IO : TLS_OK;
+}
+
+tls_err tls_pcap_save(const tls_trace *t, const char *path, char *why, size_t why_len)
+{
+    bool any = false;
+    for (size_t i = 0; i < t->n && !any; i++)
+        any = t->ev[i].kind == TLS_EV_RECORD;
+    if (!any) {
+        set_why(why, why_len, "%s%s", "no pcap: no record crossed the wire", "");
+        return TLS_ERR_INTERNAL;
+    }
+    FILE *f = open_out(path, 0644, why, why_len);
+    if (!f)
+        return TLS_ERR_IO;
+    tls_err err = tls_pcap_write(t, f);
+    if (err != TLS_OK)
+        set_why(why, why_len, "cannot write %s: %s", path, "write error");
+    return close_out(f, err, path, why, why_len);
+}

@@ -1,0 +1,93 @@
+/*
+ * The command line's live runs (--connect, --listen): options become a
+ * tls_live_config, and the trace goes to the same renderers as an
+ * in-process run.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* --suite, --kx and --group narrow the offer (client) or what is accepted
+ * (server); --listen keeps the other groups after a preferred one, like the
+ * in-process server. */
+static void live_choices(const cli_options *o, tls_live_config *lc)
+{
+    size_t n;
+    const tls_suite *all = tls_suites_all(&n);
+    if (o->suite_given) {
+        lc->suites[lc->nsuites++] = o->sim.suite;
+    } else if (o->kx_given) {
+        for (size_t i = 0; i < n && lc->nsuites < 4; i++)
+            if (all[i].kx == o->sim.kx)
+                lc->suites[lc->nsuites++] = &all[i];
+    }
+    if (o->group_given) {
+        lc->groups[lc->ngroups++] = o->sim.group;
+        const tls_group_info *groups = tls_groups_all(&n);
+        for (size_t i = 0; lc->role == TLS_LIVE_LISTEN && i < n && lc->ngroups < 3; i++)
+            if (groups[i].id != o->sim.group)
+                lc->groups[lc->ngroups++] = groups[i].id;
+    }
+}
+
+int cli_live_run(const cli_options *in)
+{
+    cli_options o = *in;
+    if (o.mode == CLI_MODE_TUI) {
+        fputs("tlssim: the TUI cannot step through a live run yet; use --text or --json\n",
+              stderr);
+        return 2;
+    }
+    if (o.mode == CLI_MODE_AUTO)
+        o.mode = CLI_MODE_TEXT;
+    tls_lessons *lessons = NULL;
+    if (o.mode == CLI_MODE_TEXT) {
+        bool fatal;
+        lessons = cli_lessons_open(&o, &fatal);
+        if (fatal)
+            return 2;
+    }
+
+    tls_live_config lc;
+    tls_live_config_default(&lc);
+    char host[256], port[8];
+    lc.role = o.connect ? TLS_LIVE_CONNECT : TLS_LIVE_LISTEN;
+    tls_live_parse_endpoint(o.connect ? o.connect : o.listen, o.listen != NULL, host,
+                            sizeof host, port, sizeof port);
+    lc.host = host[0] ? host : NULL;
+    lc.port = port;
+    lc.sni = o.sni;
+    lc.ca_file = o.ca_file;
+    live_choices(&o, &lc);
+    /* Real stacks offer the extended master secret: so does live mode,
+     * unless --ems off asks for the classic formula. */
+    lc.ems = o.ems_given ? o.sim.ems : true;
+    o.sim.ems = lc.ems;
+    if (o.timeout > 0) {
+        lc.timeout = o.timeout;
+        lc.accept_timeout = o.timeout;
+    }
+    lc.status = stderr;
+
+    tls_trace trace;
+    tls_trace_init(&trace);
+    tls_sim_result res;
+    tls_live_info info;
+    tls_live_run(&lc, &trace, &res, &info);
+    o.live_info = &info;
+    if (o.mode == CLI_MODE_JSON)
+        cli_json_render(stdout, &o, &trace, &res);
+    else
+        cli_text_render(stdout, &o, &trace, &res, lessons);
+    tls_lessons_close(lessons);
+    bool saved = cli_export_save(&o, &trace);
+    tls_trace_free(&trace);
+    if (fflush(stdout) != 0) {
+        perror("tlssim: stdout");
+        return 1;
+    }
+    if (!res.ok)
+        fprintf(stderr, "tlssim: %s\n", res.why);
+    return res.ok && saved ? 0 : 1;
+}

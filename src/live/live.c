@@ -1,0 +1,367 @@
+/* Live mode: one engine, one real peer, one socket.  See include/tlssim/live.h. */
+#include "tlssim/live.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "live_internal.h"
+#include "net.h"
+#include "tlssim/handshake.h"
+#include "tlssim/pki.h"
+
+void tls_live_config_default(tls_live_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->role = TLS_LIVE_CONNECT;
+    cfg->ems = true;
+    cfg->timeout = TLS_LIVE_TIMEOUT_DEFAULT;
+    cfg->accept_timeout = TLS_LIVE_ACCEPT_TIMEOUT_DEFAULT;
+}
+
+static int to_ms(double seconds)
+{
+    if (!(seconds > 0))
+        return 1;
+    return seconds > 86400 ? 86400 * 1000 : (int)(seconds * 1000 + 0.5);
+}
+
+bool live_ok(const live *lv)
+{
+    return !lv->failed && (!lv->e || tls_engine_error(lv->e) == TLS_OK);
+}
+
+/* The step a failure belongs to: the one this side was in or waiting for. */
+static int live_step(const live *lv)
+{
+    if (!lv->e)
+        return 0;
+    return tls_engine_done(lv->e) ? TLS_STEP_AFTER : tls_engine_step(lv->e);
+}
+
+void live_fail(live *lv, tls_err err, const char *fmt, ...)
+{
+    /* The first failure sticks, whether the engine's or the socket's. */
+    if (!live_ok(lv))
+        return;
+    lv->failed = true;
+    tls_sim_result *res = lv->res;
+    res->err = err;
+    res->failed_party = lv->role;
+    res->failed_step = live_step(lv);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(res->why, sizeof res->why, fmt, ap);
+    va_end(ap);
+    tls_trace_note(lv->trace, lv->role, "%s", res->why);
+}
+
+bool live_flush(live *lv)
+{
+    size_t n;
+    const uint8_t *p = tls_engine_output(lv->e, &n);
+    if (n == 0)
+        return true;
+    tls_eavesdropper_observe(&lv->eve, lv->role, p, n);
+    char why[200];
+    bool ok = net_send_all(lv->fd, p, n, lv->timeout_ms, why, sizeof why);
+    tls_engine_output_consume(lv->e, n);
+    if (!ok)
+        live_fail(lv, TLS_ERR_IO, "%s", why);
+    return ok;
+}
+
+long live_read(live *lv, int timeout_ms)
+{
+    uint8_t buf[16384];
+    long r = net_recv(lv->fd, buf, sizeof buf, timeout_ms);
+    if (r > 0) {
+        tls_eavesdropper_observe(&lv->eve, lv->peer, buf, (size_t)r);
+        tls_engine_feed(lv->e, buf, (size_t)r);
+    } else if (r == NET_EOF) {
+        lv->eof = true;
+    } else if (r == NET_ERROR) {
+        live_fail(lv, TLS_ERR_IO, "reading from the %s failed: %s",
+                  tls_party_name(lv->peer), strerror(errno));
+    }
+    return r;
+}
+
+/* Read, and treat silence for the whole timeout as the error it is. */
+long live_read_or_fail(live *lv, const char *waiting_for)
+{
+    long r = live_read(lv, lv->timeout_ms);
+    if (r == NET_TIMEOUT)
+        live_fail(lv, TLS_ERR_TIMEOUT, "the %s sent nothing for %g s while the %s waited for %s",
+                  tls_party_name(lv->peer), lv->cfg->timeout, tls_party_name(lv->role),
+                  waiting_for);
+    return r;
+}
+
+/* The ten steps: write while it is this side's turn, otherwise read. */
+static void live_handshake(live *lv)
+{
+    while (live_ok(lv) && !tls_engine_done(lv->e)) {
+        while (tls_engine_my_turn(lv->e))
+            tls_engine_write_step(lv->e);
+        if (!live_flush(lv) || !live_ok(lv) || tls_engine_done(lv->e))
+            break;
+        const tls_step *s = tls_handshake_step(tls_engine_step(lv->e));
+        const char *want = s ? s->message : "the next message";
+        live_read_or_fail(lv, want);
+        if (lv->eof && live_ok(lv) && !tls_engine_done(lv->e))
+            live_fail(lv, TLS_ERR_IO,
+                      "the %s closed the connection in the middle of the handshake, while the "
+                      "%s waited for %s",
+                      tls_party_name(lv->peer), tls_party_name(lv->role), want);
+    }
+    /* An alert the engine queued on failure still goes out (a send error
+     * then changes nothing: the first failure sticks). */
+    if (!lv->eof)
+        live_flush(lv);
+}
+
+/* ----------------------------------------------------------- setup */
+
+/* A whole file as a NUL-terminated string (PEM text). */
+static char *read_text_file(const char *path, char *why, size_t why_len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(why, why_len, "cannot read %s: %s", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 4096, len = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        size_t got = fread(buf + len, 1, cap - len - 1, f);
+        len += got;
+        if (len + 1 < cap)
+            break;
+        if (cap >= (64u << 20)) { /* no certificate bundle is this large */
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        char *bigger = realloc(buf, cap * 2);
+        if (!bigger) {
+            free(buf);
+            buf = NULL;
+        }
+        buf = bigger;
+        cap *= 2;
+    }
+    bool bad = ferror(f) != 0;
+    fclose(f);
+    if (!buf || bad) {
+        snprintf(why, why_len, "cannot read %s: %s", path, buf ? "read error" : "too large");
+        free(buf);
+        return NULL;
+    }
+    buf[len] = '\0';
+    return buf;
+}
+
+static bool is_ip_literal(const char *host)
+{
+    unsigned char addr[16];
+    return inet_pton(AF_INET, host, addr) == 1 || inet_pton(AF_INET6, host, addr) == 1;
+}
+
+static bool live_setup_client(live *lv)
+{
+    const tls_live_config *cfg = lv->cfg;
+    tls_engine_config *ec = &lv->ecfg;
+    char why[256];
+    if (cfg->ca_file) {
+        char *pem = read_text_file(cfg->ca_file, why, sizeof why);
+        if (!pem) {
+            live_fail(lv, TLS_ERR_IO, "--ca: %s", why);
+            return false;
+        }
+        tls_err err = tls_x509_add_pem(&lv->trust, pem);
+        free(pem);
+        if (err != TLS_OK) {
+            live_fail(lv, TLS_ERR_IO, "--ca: %s holds no PEM certificate that parses",
+                      cfg->ca_file);
+            return false;
+        }
+    } else if (tls_x509_add_pem(&lv->trust, tls_demo_ca_pem) != TLS_OK) {
+        live_fail(lv, TLS_ERR_INTERNAL, "the demo CA does not load");
+        return false;
+    }
+    ec->trust = lv->trust;
+    if (cfg->sni)
+        ec->server_name = cfg->sni;
+    else if (is_ip_literal(cfg->host))
+        ec->server_name = TLS_DEMO_HOST;
+    else
+        ec->server_name = cfg->host;
+    snprintf(lv->info->server_name, sizeof lv->info->server_name, "%s", ec->server_name);
+    return true;
+}
+
+static bool live_setup_server(live *lv)
+{
+    tls_engine_config *ec = &lv->ecfg;
+    if (lv->cfg->nsuites == 0) {
+        size_t n;
+        const tls_suite *all = tls_suites_all(&n);
+        for (size_t i = 0; i < n && i < 4; i++)
+            ec->suites[ec->nsuites++] = &all[i];
+    }
+    if (lv->cfg->ngroups == 0) {
+        size_t n;
+        const tls_group_info *all = tls_groups_all(&n);
+        for (size_t i = 0; i < n && i < 3; i++)
+            ec->groups[ec->ngroups++] = all[i].id;
+    }
+    if (tls_x509_add_pem(&lv->chain, tls_demo_server_cert_pem) != TLS_OK ||
+        tls_privkey_parse_pem(&lv->key, tls_demo_server_key_pem) != TLS_OK) {
+        live_fail(lv, TLS_ERR_INTERNAL, "the demo certificate or key does not load");
+        return false;
+    }
+    ec->chain = lv->chain;
+    ec->key = lv->key;
+    return true;
+}
+
+static bool live_setup(live *lv)
+{
+    const tls_live_config *cfg = lv->cfg;
+    tls_engine_config *ec = &lv->ecfg;
+    for (size_t i = 0; i < cfg->nsuites && i < 4; i++)
+        ec->suites[ec->nsuites++] = cfg->suites[i];
+    for (size_t i = 0; i < cfg->ngroups && i < 3; i++)
+        ec->groups[ec->ngroups++] = cfg->groups[i];
+    ec->ems = cfg->ems;
+    ec->live = true;
+    lv->rng = tls_rng_new_entropy(lv->role == TLS_PARTY_CLIENT ? "tlssim live client"
+                                                               : "tlssim live server");
+    if (!lv->rng) {
+        live_fail(lv, TLS_ERR_INTERNAL, "no randomness");
+        return false;
+    }
+    return lv->role == TLS_PARTY_CLIENT ? live_setup_client(lv) : live_setup_server(lv);
+}
+
+/* TCP first; the engine comes to life once there is a peer. */
+static bool live_open(live *lv)
+{
+    const tls_live_config *cfg = lv->cfg;
+    char why[300];
+    if (cfg->role == TLS_LIVE_CONNECT) {
+        lv->fd = net_connect(cfg->host, cfg->port, to_ms(cfg->timeout), lv->info->peer,
+                             sizeof lv->info->peer, why, sizeof why);
+    } else {
+        int lfd = net_listen(cfg->host, cfg->port, lv->info->local, sizeof lv->info->local,
+                             why, sizeof why);
+        if (lfd < 0) {
+            live_fail(lv, TLS_ERR_IO, "%s", why);
+            return false;
+        }
+        if (cfg->status) {
+            fprintf(cfg->status,
+                    "tlssim: listening on %s for one TLS 1.2 client (waiting up to %g s), e.g.\n"
+                    "  openssl s_client -connect %s -tls1_2 -servername %s\n",
+                    lv->info->local, cfg->accept_timeout, lv->info->local, TLS_DEMO_HOST);
+            fflush(cfg->status);
+        }
+        lv->fd = net_accept(lfd, to_ms(cfg->accept_timeout), lv->info->peer,
+                            sizeof lv->info->peer, why, sizeof why);
+        close(lfd);
+    }
+    if (lv->fd < 0) {
+        live_fail(lv, cfg->role == TLS_LIVE_LISTEN && strstr(why, "in time") ? TLS_ERR_TIMEOUT
+                                                                               : TLS_ERR_IO,
+                  "%s", why);
+        return false;
+    }
+    net_describe(lv->fd, false, lv->info->local, sizeof lv->info->local);
+    return true;
+}
+
+static void live_introduce(live *lv)
+{
+    bool client = lv->role == TLS_PARTY_CLIENT;
+    tls_trace_note(lv->trace, lv->role,
+                   "live: the %s (simulated here, %s) is connected to a real TLS stack, the "
+                   "%s at %s.  Only the %s's secrets are known: the %s's side shows only what "
+                   "crossed the wire",
+                   tls_party_name(lv->role), lv->info->local, tls_party_name(lv->peer),
+                   lv->info->peer, tls_party_name(lv->role), tls_party_name(lv->peer));
+    if (client && lv->cfg->sni == NULL && is_ip_literal(lv->cfg->host))
+        tls_trace_note(lv->trace, lv->role,
+                       "%s is an IP address, which SNI may not carry (RFC 6066 §3): the client "
+                       "names the demo host %s and checks the certificate for it (--sni to "
+                       "change)",
+                       lv->cfg->host, TLS_DEMO_HOST);
+}
+
+static void live_finish(live *lv)
+{
+    tls_sim_result *res = lv->res;
+    res->done = true;
+    if (lv->failed)
+        return;
+    tls_err err = lv->e ? tls_engine_error(lv->e) : TLS_ERR_INTERNAL;
+    if (err == TLS_OK) {
+        res->ok = true;
+        return;
+    }
+    res->err = err;
+    res->failed_party = err == TLS_ERR_PEER_ALERT ? lv->peer : lv->role;
+    res->failed_step = lv->trace->step;
+    snprintf(res->why, sizeof res->why, "%s", tls_engine_why(lv->e));
+}
+
+tls_err tls_live_run(const tls_live_config *cfg, tls_trace *trace, tls_sim_result *res,
+                     tls_live_info *info)
+{
+    tls_live_info scratch;
+    if (!info)
+        info = &scratch;
+    memset(info, 0, sizeof *info);
+    memset(res, 0, sizeof *res);
+    live lv = {.cfg = cfg, .trace = trace, .res = res, .info = info, .fd = -1,
+               .timeout_ms = to_ms(cfg->timeout)};
+    /* What was asked for, until the socket says what it got. */
+    snprintf(cfg->role == TLS_LIVE_CONNECT ? info->peer : info->local, sizeof info->peer,
+             strchr(cfg->host ? cfg->host : "", ':') ? "[%s]:%s" : "%s:%s",
+             cfg->host ? cfg->host : "127.0.0.1", cfg->port);
+    lv.role = cfg->role == TLS_LIVE_CONNECT ? TLS_PARTY_CLIENT : TLS_PARTY_SERVER;
+    lv.peer = cfg->role == TLS_LIVE_CONNECT ? TLS_PARTY_SERVER : TLS_PARTY_CLIENT;
+    tls_eavesdropper_init(&lv.eve, trace);
+
+    if (live_setup(&lv) && live_open(&lv)) {
+        lv.e = tls_engine_new(lv.role, &lv.ecfg, lv.rng, trace);
+        if (!lv.e) {
+            live_fail(&lv, TLS_ERR_INTERNAL, "out of memory");
+        } else {
+            live_introduce(&lv);
+            live_handshake(&lv);
+            if (live_ok(&lv) && tls_engine_done(lv.e)) {
+                info->suite = tls_engine_suite(lv.e);
+                info->ems = tls_engine_ems(lv.e);
+                if (lv.role == TLS_PARTY_CLIENT)
+                    live_client_after(&lv);
+                else
+                    live_server_after(&lv);
+            }
+        }
+    }
+    live_finish(&lv);
+    if (lv.fd >= 0)
+        close(lv.fd);
+    tls_engine_free(lv.e);
+    tls_eavesdropper_free(&lv.eve);
+    tls_x509_free(lv.trust);
+    tls_x509_free(lv.chain);
+    tls_privkey_free(lv.key);
+    tls_rng_free(lv.rng);
+    return res->ok ? TLS_OK : res->err;
+}

@@ -1,0 +1,183 @@
+/*
+ * Live mode after the handshake: one HTTP exchange, then close_notify.
+ * The same exchange as the in-process run, with a real peer on the other
+ * side: the answer's length decides when it is complete, and a peer that
+ * just drops the connection is noted rather than waited for.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "live_internal.h"
+#include "net.h"
+#include "tlssim/pki.h"
+
+/* How long to wait for the peer's close_notify after sending ours.  RFC
+ * 5246 §7.2.1 lets the closing side leave without waiting, so a peer that
+ * never answers costs at most this. */
+#define CLOSE_GRACE_MS 2000
+
+/* Length of the first line of an HTTP message (printable bytes only). */
+static int first_line_len(const uint8_t *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n && i < 100 && p[i] >= 0x20 && p[i] < 0x7f)
+        i++;
+    return (int)i;
+}
+
+/* Send what the engine queued when the peer may already be gone: a failure
+ * here is worth a note, not a failed run. */
+static void flush_quietly(live *lv)
+{
+    size_t n;
+    const uint8_t *p = tls_engine_output(lv->e, &n);
+    if (n == 0)
+        return;
+    tls_eavesdropper_observe(&lv->eve, lv->role, p, n);
+    char why[200];
+    if (!net_send_all(lv->fd, p, n, lv->timeout_ms, why, sizeof why))
+        tls_trace_note(lv->trace, lv->role,
+                       "the %s's last records did not reach the %s, which had already closed "
+                       "the connection (%s)",
+                       tls_party_name(lv->role), tls_party_name(lv->peer), why);
+    tls_engine_output_consume(lv->e, n);
+}
+
+/* The peer closed the TCP connection: a partial record left is an error,
+ * and no close_notify means the data may have been cut short. */
+static void peer_gone(live *lv)
+{
+    tls_engine_eof(lv->e);
+    if (live_ok(lv) && !tls_engine_close_received(lv->e))
+        tls_trace_note(lv->trace, lv->role,
+                       "the %s closed the TCP connection without close_notify: nothing "
+                       "proves that all its data arrived (an attacker can end a TCP "
+                       "connection; it cannot forge close_notify)",
+                       tls_party_name(lv->peer));
+}
+
+/* Send close_notify and give the peer a moment to answer with its own. */
+static void live_close(live *lv)
+{
+    if (!live_ok(lv))
+        return;
+    tls_engine_close(lv->e);
+    flush_quietly(lv);
+    while (live_ok(lv) && !lv->eof && !tls_engine_close_received(lv->e)) {
+        uint8_t buf[4096];
+        long r = net_recv(lv->fd, buf, sizeof buf, CLOSE_GRACE_MS);
+        if (r > 0) {
+            tls_eavesdropper_observe(&lv->eve, lv->peer, buf, (size_t)r);
+            tls_engine_feed(lv->e, buf, (size_t)r);
+        } else if (r == NET_EOF) {
+            lv->eof = true;
+            peer_gone(lv);
+        } else {
+            tls_trace_note(lv->trace, lv->role,
+                           "the %s did not answer close_notify within %d s; the %s closes "
+                           "anyway (RFC 5246 §7.2.1 does not require waiting)",
+                           tls_party_name(lv->peer), CLOSE_GRACE_MS / 1000,
+                           tls_party_name(lv->role));
+            break;
+        }
+    }
+}
+
+/* What follows is tagged TLS_STEP_AFTER, notes included (the engine tags
+ * its own events when it first sends or receives after the handshake). */
+static void enter_after(live *lv)
+{
+    if (lv->trace->step < TLS_STEP_AFTER)
+        lv->trace->step = TLS_STEP_AFTER;
+}
+
+void live_client_after(live *lv)
+{
+    enter_after(lv);
+    const char *host = lv->ecfg.server_name;
+    tls_writer w;
+    tls_writer_init(&w);
+    if (tls_demo_http_request(host, &w) != TLS_OK) {
+        tls_writer_free(&w);
+        live_fail(lv, TLS_ERR_INTERNAL, "could not build the HTTP request");
+        return;
+    }
+    tls_trace_note(lv->trace, lv->role,
+                   "the handshake is over: the client asks for https://%s/ (an HTTP/1.1 GET), "
+                   "sent as application data",
+                   host);
+    if (tls_engine_write_app_data(lv->e, w.data, w.len) == TLS_OK)
+        lv->info->app_sent += w.len;
+    tls_writer_free(&w);
+    if (!live_flush(lv))
+        return;
+
+    size_t n = 0;
+    while (live_ok(lv) && !lv->eof && !tls_engine_close_received(lv->e)) {
+        const uint8_t *p = tls_engine_app_data(lv->e, &n);
+        if (tls_demo_http_response_complete(p, n))
+            break;
+        live_read_or_fail(lv, "the answer to its request");
+    }
+    if (lv->eof)
+        peer_gone(lv);
+    if (!live_ok(lv))
+        return;
+    const uint8_t *p = tls_engine_app_data(lv->e, &n);
+    lv->info->app_received = n;
+    if (n > 0)
+        tls_trace_note(lv->trace, lv->role, "the client received the answer \"%.*s\" (%zu bytes)",
+                       first_line_len(p, n), (const char *)p, n);
+    else
+        tls_trace_note(lv->trace, lv->role, "the server closed without answering the request");
+    live_close(lv);
+}
+
+void live_server_after(live *lv)
+{
+    enter_after(lv);
+    size_t n = 0;
+    while (live_ok(lv) && !lv->eof && !tls_engine_close_received(lv->e)) {
+        const uint8_t *p = tls_engine_app_data(lv->e, &n);
+        if (tls_demo_http_request_complete(p, n))
+            break;
+        live_read_or_fail(lv, "an HTTP request (a blank line ends one)");
+    }
+    if (lv->eof)
+        peer_gone(lv);
+    if (!live_ok(lv))
+        return;
+    const uint8_t *p = tls_engine_app_data(lv->e, &n);
+    lv->info->app_received = n;
+    const tls_event *sni = tls_trace_find_value(lv->trace, "server_name", TLS_PARTY_SERVER,
+                                                TLS_STEP_AFTER);
+    snprintf(lv->info->server_name, sizeof lv->info->server_name, "%s",
+             sni && sni->text ? sni->text : TLS_DEMO_HOST);
+
+    /* After the client's close_notify the server only answers it: RFC 5246
+     * §7.2.1 says pending writes are then discarded. */
+    if (tls_demo_http_request_complete(p, n) && !lv->eof &&
+        !tls_engine_close_received(lv->e)) {
+        tls_trace_note(lv->trace, lv->role,
+                       "the server read the request \"%.*s\" and answers with the demo page, "
+                       "then closes (one request per connection here)",
+                       first_line_len(p, n), (const char *)p);
+        tls_engine_app_data_consume(lv->e, n);
+        tls_writer w;
+        tls_writer_init(&w);
+        if (tls_demo_http_response(lv->info->server_name, &w) == TLS_OK &&
+            tls_engine_write_app_data(lv->e, w.data, w.len) == TLS_OK)
+            lv->info->app_sent += w.len;
+        tls_writer_free(&w);
+        if (!live_flush(lv))
+            return;
+    } else if (n > 0) {
+        tls_trace_note(lv->trace, lv->role,
+                       "the client closed after %zu bytes that are not a whole HTTP request: "
+                       "no answer",
+                       n);
+    } else {
+        tls_trace_note(lv->trace, lv->role, "the client closed without sending a request");
+    }
+    live_close(lv);
+}

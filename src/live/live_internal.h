@@ -1,0 +1,55 @@
+/*
+ * Live-mode internals shared by live.c (setup, sockets, the handshake) and
+ * live_after.c (the HTTP exchange and close_notify).
+ */
+#ifndef TLSSIM_LIVE_INTERNAL_H
+#define TLSSIM_LIVE_INTERNAL_H
+
+#include "tlssim/eavesdropper.h"
+#include "tlssim/engine.h"
+#include "tlssim/live.h"
+
+/* One live run. */
+typedef struct live {
+    const tls_live_config *cfg;
+    tls_trace *trace;
+    tls_sim_result *res;
+    tls_live_info *info;
+    tls_party role, peer;
+    int fd;
+    int timeout_ms;
+    bool eof;                   /* the peer closed its side of the TCP connection */
+    bool failed;                /* a socket failure (stored in res) */
+    tls_rng *rng;
+    tls_x509 *trust, *chain;
+    tls_privkey *key;
+    tls_engine_config ecfg;
+    tls_engine *e;
+    tls_eavesdropper eve;
+} live;
+
+/* Neither the engine nor the socket has failed. */
+bool live_ok(const live *lv);
+
+/* Record a socket-level failure (the first failure of any kind sticks),
+ * and say it in the trace too. */
+void live_fail(live *lv, tls_err err, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Send everything the engine queued (the eavesdropper sees it on the way). */
+bool live_flush(live *lv);
+
+/* Wait up to \p timeout_ms for bytes and feed them to the engine.
+ * \return bytes, NET_EOF (lv->eof set), NET_TIMEOUT (no failure recorded),
+ *         or NET_ERROR (failure recorded) */
+long live_read(live *lv, int timeout_ms);
+
+/* live_read with the normal timeout, where silence is a failure. */
+long live_read_or_fail(live *lv, const char *waiting_for);
+
+/* After the handshake: the client's GET and the answer, then close_notify. */
+void live_client_after(live *lv);
+/* After the handshake: the client's request and the demo page, then close_notify. */
+void live_server_after(live *lv);
+
+#endif

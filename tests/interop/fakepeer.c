@@ -1,0 +1,136 @@
+/*
+ * fakepeer: a TCP peer that misbehaves on purpose, to check that tlssim's
+ * live mode ends with a clear error instead of hanging or crashing.
+ *
+ *   fakepeer server MODE        listen on 127.0.0.1 (a free port, printed
+ *                               on stdout as "PORT n"), serve one client
+ *   fakepeer client MODE PORT   connect to 127.0.0.1:PORT
+ *
+ * MODE:
+ *   garbage   send bytes that are no TLS record, then wait for the close
+ *   http      speak plain HTTP (a request as client, an error page as server)
+ *   close     read what arrives, then close without a word
+ *   truncate  send the first 9 bytes of a 60-byte handshake record, then close
+ *   badhs     send a whole record whose handshake message type is unknown
+ *   silent    say nothing, and wait for the other side to give up
+ *
+ * It never runs longer than 20 s (alarm), so a failing test cannot hang.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+static void die(const char *what)
+{
+    fprintf(stderr, "fakepeer: %s: %s\n", what, strerror(errno));
+    exit(2);
+}
+
+static void send_bytes(int fd, const void *p, size_t n)
+{
+    if (send(fd, p, n, MSG_NOSIGNAL) != (ssize_t)n)
+        fprintf(stderr, "fakepeer: send: %s\n", strerror(errno));
+}
+
+/* Read (and drop) until the other side closes or \p ms pass in silence. */
+static void drain(int fd, int ms)
+{
+    char buf[4096];
+    struct pollfd p = {.fd = fd, .events = POLLIN};
+    while (poll(&p, 1, ms) > 0) {
+        ssize_t r = recv(fd, buf, sizeof buf, 0);
+        if (r <= 0)
+            return;
+    }
+}
+
+/* Wait for the first bytes from the other side (a ClientHello, say). */
+static void read_some(int fd)
+{
+    char buf[4096];
+    struct pollfd p = {.fd = fd, .events = POLLIN};
+    if (poll(&p, 1, 5000) > 0 && recv(fd, buf, sizeof buf, 0) < 0)
+        die("recv");
+}
+
+static void act(int fd, const char *mode, int server)
+{
+    static const unsigned char garbage[] = {0xde, 0xad, 0xbe, 0xef, 0x00, 0x01, 0x02, 0x03,
+                                            0xff, 0xfe, 0x10, 0x80, 0x7f, 0x42, 0x13, 0x37};
+    /* A handshake record (type 22, TLS 1.2) announcing 60 bytes. */
+    static const unsigned char partial[] = {0x16, 0x03, 0x03, 0x00, 0x3c, 0x02, 0x00, 0x00, 0x38};
+    /* A whole record carrying a handshake message of unknown type 0x63. */
+    static const unsigned char badhs[] = {0x16, 0x03, 0x03, 0x00, 0x08, 0x63, 0x00, 0x00,
+                                          0x04, 0x01, 0x02, 0x03, 0x04};
+    if (strcmp(mode, "garbage") == 0) {
+        if (server)
+            read_some(fd);
+        send_bytes(fd, garbage, sizeof garbage);
+        drain(fd, 10000);
+    } else if (strcmp(mode, "http") == 0) {
+        const char *msg = server ? "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                 : "GET / HTTP/1.1\r\nHost: www.example.test\r\n\r\n";
+        if (server)
+            read_some(fd);
+        send_bytes(fd, msg, strlen(msg));
+        drain(fd, 10000);
+    } else if (strcmp(mode, "close") == 0) {
+        if (server)
+            read_some(fd);
+    } else if (strcmp(mode, "truncate") == 0) {
+        if (server)
+            read_some(fd);
+        send_bytes(fd, partial, sizeof partial);
+    } else if (strcmp(mode, "badhs") == 0) {
+        if (server)
+            read_some(fd);
+        send_bytes(fd, badhs, sizeof badhs);
+        drain(fd, 10000);
+    } else if (strcmp(mode, "silent") == 0) {
+        drain(fd, 15000);
+    } else {
+        fprintf(stderr, "fakepeer: unknown mode %s\n", mode);
+        exit(2);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3 || (strcmp(argv[1], "client") == 0 && argc < 4)) {
+        fputs("usage: fakepeer server MODE | fakepeer client MODE PORT\n", stderr);
+        return 2;
+    }
+    alarm(20);
+    int server = strcmp(argv[1], "server") == 0;
+    struct sockaddr_in a = {.sin_family = AF_INET};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        die("socket");
+    if (server) {
+        socklen_t len = sizeof a;
+        if (bind(fd, (struct sockaddr *)&a, sizeof a) != 0 || listen(fd, 1) != 0 ||
+            getsockname(fd, (struct sockaddr *)&a, &len) != 0)
+            die("listen");
+        printf("PORT %u\n", ntohs(a.sin_port));
+        fflush(stdout);
+        int c = accept(fd, NULL, NULL);
+        if (c < 0)
+            die("accept");
+        act(c, argv[2], 1);
+        close(c);
+    } else {
+        a.sin_port = htons((unsigned short)atoi(argv[3]));
+        if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0)
+            die("connect");
+        act(fd, argv[2], 0);
+    }
+    close(fd);
+    return 0;
+}

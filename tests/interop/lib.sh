@@ -1,0 +1,111 @@
+# shellcheck shell=bash
+# Shared by the interop tests (sourced, not run).  Loopback only; every
+# process they start is killed on exit and every wait is bounded.
+
+# shellcheck disable=SC2034  # used by the scripts that source this file
+fails=0
+checks=0
+pids=()
+work=$(mktemp -d "${TMPDIR:-/tmp}/tlssim-interop.XXXXXX")
+
+# Stop whatever is still running (by the pids we started), keep the work
+# directory of a failed run for the log, remove it otherwise.
+cleanup() {
+    local pid
+    for pid in "${pids[@]}"; do
+        kill "$pid" 2> /dev/null
+    done
+    for pid in "${pids[@]}"; do
+        wait "$pid" 2> /dev/null
+    done
+    if [[ $fails -eq 0 ]]; then
+        rm -rf "$work"
+    else
+        echo "(files of the failed runs are in $work)"
+    fi
+}
+trap cleanup EXIT
+trap 'exit 2' INT TERM
+
+# Skip (77) when a tool the test needs is genuinely absent.
+need() {
+    if ! command -v "$1" > /dev/null 2>&1; then
+        echo "SKIP: $1 is not installed"
+        exit 77
+    fi
+}
+
+check() {
+    local what=$1
+    shift
+    checks=$((checks + 1))
+    if "$@"; then
+        return 0
+    fi
+    fails=$((fails + 1))
+    echo "FAIL: $what"
+    return 1
+}
+
+# has FILE FIXED-STRING
+has() { grep -qF -- "$2" "$1"; }
+
+# The number after PREFIX on a line of FILE, waiting up to 10 s for it.
+wait_port() {
+    local file=$1 prefix=$2 i port
+    for ((i = 0; i < 100; i++)); do
+        port=$(sed -n "s/^${prefix}\([0-9][0-9]*\).*/\1/p" "$file" 2> /dev/null | head -n 1)
+        if [[ -n $port ]]; then
+            echo "$port"
+            return 0
+        fi
+        sleep 0.1
+    done
+    return 1
+}
+
+# No sanitizer report in a stderr file (an ASan abort also exits 1, which
+# the error tests expect: this tells the two apart).
+no_sanitizer_report() { ! grep -qE 'runtime error:|Sanitizer|LeakSanitizer' "$1"; }
+
+# The CLIENT_RANDOM lines of a key log, sorted (OpenSSL adds a comment).
+keylog_lines() { grep '^CLIENT_RANDOM ' "$1" | sort; }
+
+same_keylog() {
+    [[ -s $1 && -s $2 ]] && [[ "$(keylog_lines "$1")" == "$(keylog_lines "$2")" ]] &&
+        [[ -n "$(keylog_lines "$1")" ]]
+}
+
+# tshark over a pcap with its key log.  Prints what it finds; true when:
+# every handshake message is decoded (with ServerKeyExchange when $3 is 1),
+# both Finished decrypted, two ChangeCipherSpec, no malformed packet and no
+# expert item of warning level or above, and (when $4 is 1) the HTTP GET
+# and (when $5 is 1) its 200 response readable in clear.
+tshark_ok() {
+    local pcap=$1 keylog=$2 ske=$3 get=$4 resp=$5
+    local ts=(tshark -n -r "$pcap" -o "tls.keylog_file:$keylog")
+    local types want ccs bad n_get n_resp chat ok=0
+    types=$("${ts[@]}" -T fields -e tls.handshake.type 2> /dev/null | tr ',' '\n' |
+        grep -v '^$' | tr '\n' ' ')
+    want="1 2 11 $([[ $ske == 1 ]] && echo "12 ")14 16 20 20 "
+    ccs=$("${ts[@]}" -Y 'tls.record.content_type == 20' 2> /dev/null | wc -l)
+    # 0x00600000 is PI_WARN: warnings and errors both count.
+    bad=$("${ts[@]}" -Y '_ws.malformed || _ws.expert.severity >= 0x00600000' 2> /dev/null | wc -l)
+    n_get=$("${ts[@]}" -Y 'http.request.method == "GET"' 2> /dev/null | wc -l)
+    n_resp=$("${ts[@]}" -Y 'http.response.code == 200' 2> /dev/null | wc -l)
+    # The same filter at chat level must match (the SYN is one): proof that
+    # this tshark knows the field, so the 0 above means something.
+    chat=$("${ts[@]}" -Y '_ws.expert.severity >= 0x00200000' 2> /dev/null | wc -l)
+    [[ $chat -gt 0 ]] || { echo "  tshark did not evaluate the expert filter"; ok=1; }
+    [[ $types == "$want" ]] || { echo "  handshake types: got '$types', want '$want'"; ok=1; }
+    [[ $ccs -eq 2 ]] || { echo "  ChangeCipherSpec records: $ccs"; ok=1; }
+    [[ $bad -eq 0 ]] || { echo "  malformed or expert warnings/errors: $bad"; ok=1; }
+    if [[ $get == 1 && $n_get -ne 1 ]]; then echo "  HTTP GET frames: $n_get"; ok=1; fi
+    if [[ $resp == 1 && $n_resp -ne 1 ]]; then echo "  HTTP 200 frames: $n_resp"; ok=1; fi
+    return $ok
+}
+
+finish() {
+    echo "$((checks - fails)) passed, $fails failed"
+    [[ $fails -eq 0 ]]
+}

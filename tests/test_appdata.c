@@ -1,0 +1,308 @@
+/*
+ * After the handshake (TLS_STEP_AFTER): the client's GET and the server's
+ * page cross in protected records whose nonce and AAD the trace shows, and
+ * close_notify ends the connection both ways.  Also: what an engine says
+ * about peers that send application data too early or no TLS at all.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "tlssim/engine.h"
+#include "tlssim/msg.h"
+#include "tlssim/record.h"
+#include "tlssim/sim.h"
+
+static void config(tls_sim_config *cfg, const char *suite, bool app_data)
+{
+    tls_sim_config_default(cfg);
+    cfg->seeded = true;
+    cfg->seed = 42;
+    cfg->app_data = app_data;
+    cfg->suite = tls_suite_parse(suite);
+    cfg->kx = cfg->suite->kx;
+}
+
+static size_t count(const tls_trace *t, tls_event_kind kind, int step)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < t->n; i++)
+        n += t->ev[i].kind == kind && t->ev[i].step == step;
+    return n;
+}
+
+static const tls_event *nth_record_after(const tls_trace *t, size_t k)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->ev[i].kind == TLS_EV_RECORD && t->ev[i].step == TLS_STEP_AFTER && k-- == 0)
+            return &t->ev[i];
+    return NULL;
+}
+
+static bool has_text(const uint8_t *p, size_t n, const char *s)
+{
+    size_t k = strlen(s);
+    for (size_t i = 0; p && i + k <= n; i++)
+        if (memcmp(p + i, s, k) == 0)
+            return true;
+    return false;
+}
+
+static bool note_has(const tls_trace *t, const char *s)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->ev[i].kind == TLS_EV_NOTE && t->ev[i].text && strstr(t->ev[i].text, s))
+            return true;
+    return false;
+}
+
+/* A protected record opened again from the trace's own values: the key
+ * named in the trace, the nonce and AAD the record event shows. */
+static void check_record(const tls_trace *t, const tls_event *r, const char *label)
+{
+    bool client = r->party == TLS_PARTY_CLIENT;
+    const tls_event *key = tls_trace_find_value(t, client ? "client_write_key" : "server_write_key",
+                                                TLS_PARTY_CLIENT, TLS_STEP_AFTER);
+    const tls_event *iv = tls_trace_find_value(t, client ? "client_write_iv" : "server_write_iv",
+                                               TLS_PARTY_CLIENT, TLS_STEP_AFTER);
+    test_check(r->is_protected && r->plaintext && key && iv, "%s: protected and decrypted", label);
+    if (!r->plaintext || !key || !iv)
+        return;
+    uint8_t nonce[12], aad[13];
+    memcpy(nonce, iv->bytes, 4);
+    memcpy(nonce + 4, r->bytes + TLS_RECORD_HEADER, 8);
+    test_bytes_eq(r->nonce, 12, nonce, 12, "nonce = write_iv ‖ explicit nonce");
+    for (int i = 0; i < 8; i++)
+        aad[i] = (uint8_t)(r->seq >> (56 - 8 * i));
+    aad[8] = r->content_type;
+    aad[9] = 3;
+    aad[10] = 3;
+    aad[11] = (uint8_t)(r->plaintext_len >> 8);
+    aad[12] = (uint8_t)r->plaintext_len;
+    test_bytes_eq(r->aad, 13, aad, 13, "AAD = seq ‖ type ‖ version ‖ length");
+    uint64_t explicit_seq = 0;
+    for (int i = 0; i < 8; i++)
+        explicit_seq = explicit_seq << 8 | r->bytes[TLS_RECORD_HEADER + i];
+    test_check(explicit_seq == r->seq, "%s: the explicit nonce is the sequence number", label);
+    size_t ct_len = r->len - TLS_RECORD_HEADER - 8;
+    uint8_t *pt = malloc(ct_len);
+    test_check(pt && tls_aead_open(key->bytes, key->len, nonce, aad, 13,
+                                   r->bytes + TLS_RECORD_HEADER + 8, ct_len, pt) == TLS_OK,
+               "%s: AES-GCM opens with the trace's key, nonce and AAD", label);
+    if (pt)
+        test_bytes_eq(pt, ct_len - 16, r->plaintext, r->plaintext_len, "same plaintext");
+    free(pt);
+}
+
+static void test_exchange(const char *suite)
+{
+    tls_sim_config cfg;
+    config(&cfg, suite, true);
+    tls_trace t;
+    tls_trace_init(&t);
+    tls_sim *sim = tls_sim_new(&cfg, &t);
+    /* One call per step that happens (RSA skips step 4 inside step 3's
+     * call), then one for what follows the handshake. */
+    int handshake_calls = cfg.kx == TLS_KX_RSA ? 9 : 10, steps = 0;
+    while (!tls_sim_result_get(sim)->done && steps < 20) {
+        tls_sim_step(sim);
+        steps++;
+        if (steps == handshake_calls)
+            test_check(!tls_sim_result_get(sim)->done && tls_sim_current_step(sim) == 10,
+                       "%s: not done after step 10", suite);
+    }
+    const tls_sim_result *res = tls_sim_result_get(sim);
+    test_check(res->ok && steps == handshake_calls + 1, "%s: ok after %d calls (%d)", suite,
+               handshake_calls + 1, steps);
+    test_check(tls_sim_current_step(sim) == TLS_STEP_AFTER, "%s: the last step is TLS_STEP_AFTER", suite);
+    tls_sim_free(sim);
+
+    test_check(count(&t, TLS_EV_RECORD, TLS_STEP_AFTER) == 4,
+               "%s: four records after the handshake (GET, page, two close_notify)", suite);
+    test_check(count(&t, TLS_EV_ALERT, TLS_STEP_AFTER) == 0 && count(&t, TLS_EV_ALERT, 10) == 0,
+               "%s: close_notify is not reported as an error alert", suite);
+    test_check(count(&t, TLS_EV_STEP, TLS_STEP_AFTER) == 0, "%s: no STEP event 11", suite);
+
+    const tls_event *get = nth_record_after(&t, 0), *page = nth_record_after(&t, 1);
+    const tls_event *c1 = nth_record_after(&t, 2), *c2 = nth_record_after(&t, 3);
+    test_check(get && get->party == TLS_PARTY_CLIENT && get->content_type == TLS_CT_APPLICATION_DATA &&
+                   get->seq == 1,
+               "%s: the client's first data record has sequence number 1 (Finished was 0)", suite);
+    test_check(get && get->plaintext_len > 40 &&
+                   memcmp(get->plaintext, "GET / HTTP/1.1\r\nHost: www.example.test\r\n", 40) == 0,
+               "%s: the server recovers the GET for / on the demo host", suite);
+    test_check(page && page->party == TLS_PARTY_SERVER &&
+                   has_text(page->plaintext, page->plaintext_len, "HTTP/1.1 200 OK\r\n") &&
+                   has_text(page->plaintext, page->plaintext_len,
+                            "<h1>Hello from www.example.test</h1>") &&
+                   tls_demo_http_response_complete(page->plaintext, page->plaintext_len),
+               "%s: the client recovers the whole page", suite);
+    test_check(c1 && c2 && c1->party == TLS_PARTY_SERVER && c2->party == TLS_PARTY_CLIENT &&
+                   c1->content_type == TLS_CT_ALERT && c2->content_type == TLS_CT_ALERT &&
+                   c1->plaintext_len == 2 && c1->plaintext[0] == 1 && c1->plaintext[1] == 0 &&
+                   c2->plaintext_len == 2 && c2->plaintext[0] == 1 && c2->plaintext[1] == 0,
+               "%s: close_notify (warning, 0) from the server, answered by the client", suite);
+    if (get)
+        check_record(&t, get, suite);
+    if (page)
+        check_record(&t, page, suite);
+    if (c2)
+        check_record(&t, c2, suite);
+    tls_trace_free(&t);
+}
+
+static void test_default_has_no_after(void)
+{
+    tls_sim_config cfg;
+    config(&cfg, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", false);
+    tls_trace t;
+    tls_trace_init(&t);
+    tls_sim_result res;
+    tls_sim_run(&cfg, &t, &res);
+    size_t after = 0;
+    for (size_t i = 0; i < t.n; i++)
+        after += t.ev[i].step == TLS_STEP_AFTER;
+    test_check(res.ok && after == 0, "without app_data the run ends with step 10");
+    tls_trace_free(&t);
+    tls_sim_config d;
+    tls_sim_config_default(&d);
+    test_check(!d.app_data, "tls_sim_config_default leaves app_data off");
+}
+
+static void test_tamper_after(void)
+{
+    tls_sim_config cfg;
+    config(&cfg, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", true);
+    /* Records 0-9 are the handshake; 10 is the GET.  Byte 20 is ciphertext. */
+    cfg.tamper = (tls_tamper){.enabled = true, .record = 10, .offset = 20, .xor_mask = 0x01};
+    tls_trace t;
+    tls_trace_init(&t);
+    tls_sim_result res;
+    tls_sim_run(&cfg, &t, &res);
+    test_check(!res.ok && res.failed_step == TLS_STEP_AFTER && res.failed_party == TLS_PARTY_SERVER &&
+                   res.err == TLS_ERR_BAD_RECORD_MAC,
+               "a flipped bit in the GET: the server stops at step 11 with bad_record_mac (%s)",
+               res.why);
+    tls_trace_free(&t);
+}
+
+static void test_ems_notes(void)
+{
+    for (int ems = 0; ems < 2; ems++) {
+        tls_sim_config cfg;
+        config(&cfg, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", false);
+        cfg.ems = ems;
+        tls_trace t;
+        tls_trace_init(&t);
+        tls_sim_result res;
+        tls_sim_run(&cfg, &t, &res);
+        test_check(res.ok, "ems=%d: ok", ems);
+        test_check(note_has(&t, "\"extended master secret\", session_hash") == (ems == 1) &&
+                       note_has(&t, "triple handshake") == (ems == 1) &&
+                       note_has(&t, "\"master secret\", client_random") == (ems == 0),
+                   "ems=%d: the note names the formula used and why", ems);
+        tls_trace_free(&t);
+    }
+}
+
+/* A bare engine fed by hand. */
+typedef struct bare {
+    tls_engine_config cfg;
+    tls_rng *rng;
+    tls_trace t;
+    tls_engine *e;
+} bare;
+
+static void bare_new(bare *b, tls_party role)
+{
+    memset(b, 0, sizeof *b);
+    b->rng = tls_rng_new_seeded(1, "bare");
+    tls_trace_init(&b->t);
+    b->e = tls_engine_new(role, &b->cfg, b->rng, &b->t);
+}
+
+static void bare_free(bare *b)
+{
+    tls_engine_free(b->e);
+    tls_rng_free(b->rng);
+    tls_trace_free(&b->t);
+}
+
+static void test_engine_edges(void)
+{
+    bare b;
+    bare_new(&b, TLS_PARTY_CLIENT);
+    test_check(tls_engine_write_app_data(b.e, (const uint8_t *)"x", 1) == TLS_ERR_INTERNAL &&
+                   tls_engine_error(b.e) == TLS_OK,
+               "application data before the handshake is refused, without an alert");
+    bare_free(&b);
+
+    bare_new(&b, TLS_PARTY_SERVER);
+    static const uint8_t early[] = {23, 3, 3, 0, 2, 'h', 'i'};
+    tls_engine_feed(b.e, early, sizeof early);
+    test_check(tls_engine_error(b.e) == TLS_ERR_UNEXPECTED_MESSAGE &&
+                   strstr(tls_engine_why(b.e), "before the handshake finished"),
+               "application data before the handshake: unexpected_message");
+    bare_free(&b);
+
+    bare_new(&b, TLS_PARTY_SERVER);
+    const char *http = "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
+    tls_engine_feed(b.e, (const uint8_t *)http, strlen(http));
+    test_check(tls_engine_error(b.e) == TLS_ERR_UNEXPECTED_MESSAGE &&
+                   strstr(tls_engine_why(b.e), "does not speak TLS") &&
+                   strstr(tls_engine_why(b.e), "plain HTTP sent to a TLS port"),
+               "plain HTTP: named as such (%s)", tls_engine_why(b.e));
+    size_t n;
+    tls_engine_output(b.e, &n);
+    test_check(n == 7, "...and answered with one alert record");
+    bare_free(&b);
+
+    bare_new(&b, TLS_PARTY_CLIENT);
+    static const uint8_t junk[] = {0xde, 0xad, 0xbe, 0xef};
+    tls_engine_feed(b.e, junk, sizeof junk);
+    test_check(strstr(tls_engine_why(b.e), "its first bytes (de ad be ef) are not a TLS record header") != NULL,
+               "garbage: shown as hex (%s)", tls_engine_why(b.e));
+    bare_free(&b);
+
+    /* close_notify during the handshake is the peer giving up, not an end. */
+    bare_new(&b, TLS_PARTY_SERVER);
+    static const uint8_t close_notify[] = {21, 3, 3, 0, 2, 1, 0};
+    tls_engine_feed(b.e, close_notify, sizeof close_notify);
+    test_check(tls_engine_error(b.e) == TLS_ERR_PEER_ALERT &&
+                   strstr(tls_engine_why(b.e), "before the handshake finished"),
+               "close_notify mid-handshake: the peer closed (%s)", tls_engine_why(b.e));
+    bare_free(&b);
+}
+
+static void test_http_helpers(void)
+{
+    const char *head = "HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\n";
+    char buf[128];
+    snprintf(buf, sizeof buf, "%shell", head);
+    test_check(!tls_demo_http_response_complete((const uint8_t *)buf, strlen(buf)),
+               "a body one byte short is incomplete");
+    snprintf(buf, sizeof buf, "%shello", head);
+    test_check(tls_demo_http_response_complete((const uint8_t *)buf, strlen(buf)),
+               "Content-Length reached (any case of the header name)");
+    const char *nolen = "HTTP/1.0 200 ok\r\n\r\nbody";
+    test_check(!tls_demo_http_response_complete((const uint8_t *)nolen, strlen(nolen)),
+               "without Content-Length the answer ends with the connection");
+    test_check(tls_demo_http_request_complete((const uint8_t *)"GET / HTTP/1.1\r\n\r\n", 18) &&
+                   !tls_demo_http_request_complete((const uint8_t *)"GET / HTTP/1.1\r\n", 16),
+               "a request ends with a blank line");
+}
+
+int main(void)
+{
+    test_exchange("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+    test_exchange("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+    test_exchange("TLS_RSA_WITH_AES_128_GCM_SHA256");
+    test_exchange("TLS_RSA_WITH_AES_256_GCM_SHA384");
+    test_default_has_no_after();
+    test_tamper_after();
+    test_ems_notes();
+    test_engine_edges();
+    test_http_helpers();
+    return test_finish();
+}
