@@ -1,11 +1,178 @@
-/* Placeholder until the TUI lands: say so plainly instead of pretending. */
-#include <stdio.h>
-
+/*
+ * The TUI's entry point: terminal set-up and restore, signals, the event
+ * loop and --auto.  Everything on screen comes from screen.c.
+ */
 #include "tui.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <curses.h>
+
+#include "app.h"
+#include "screen.h"
+#include "theme.h"
+
+static volatile sig_atomic_t got_signal;
+static bool curses_on;
+
+/* Only set a flag: the loop notices (getch returns on EINTR) and restores
+ * the terminal outside the handler, where it is safe to. */
+static void on_signal(int sig) { got_signal = sig; }
+
+/* Registered with atexit too, so even an unexpected exit() leaves a usable
+ * terminal behind. */
+static void restore_terminal(void)
+{
+    if (curses_on) {
+        curses_on = false;
+        endwin();
+        fflush(stdout);
+    }
+}
+
+static void install_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    /* No SA_RESTART: a blocked getch must return so the loop can leave. */
+    sa.sa_flags = 0;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static bool locale_is_utf8(void)
+{
+    const char *cs = nl_langinfo(CODESET);
+    return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+/* Whether --auto should be counting down now. */
+static bool auto_running(const tui_app *a)
+{
+    return a->auto_seconds > 0 && !a->auto_paused && a->popup.kind == TUI_POPUP_NONE &&
+           a->step < a->model.last_step;
+}
+
+static void loop(tui_app *a)
+{
+    double next_tick = now_seconds() + a->auto_seconds;
+    while (!a->quit && !got_signal) {
+        tui_screen_draw(a);
+        refresh();
+        int wait_ms = -1;
+        if (auto_running(a)) {
+            double left = next_tick - now_seconds();
+            wait_ms = left <= 0 ? 0 : (int)(left * 1000.0 + 0.5);
+        }
+        timeout(wait_ms);
+        int ch = getch();
+        if (got_signal)
+            break;
+        if (ch == ERR) {
+            if (auto_running(a) && now_seconds() >= next_tick) {
+                tui_screen_advance(a);
+                next_tick = now_seconds() + a->auto_seconds;
+            }
+            continue;
+        }
+        int before = a->step;
+        bool was_paused = a->auto_paused;
+        tui_screen_key(a, ch);
+        /* A manual move or a resume gives the class the full interval again. */
+        if (a->step != before || (was_paused && !a->auto_paused))
+            next_tick = now_seconds() + a->auto_seconds;
+    }
+}
 
 int tui_run(const cli_options *o)
 {
-    (void)o;
-    fputs("tlssim: the TUI is not built yet; use --text or --json\n", stderr);
-    return 2;
+    setlocale(LC_ALL, "");
+    bool utf8 = locale_is_utf8();
+    static tui_app app;
+    char err[256] = "";
+    if (!tui_app_init(&app, o, err, sizeof err)) {
+        fprintf(stderr, "tlssim: %s\n", err);
+        tui_app_free(&app);
+        return 1;
+    }
+    /* Before newterm: ncurses installs its own handlers only where none are. */
+    install_signals();
+    static bool registered;
+    if (!registered && atexit(restore_terminal) == 0)
+        registered = true;
+    SCREEN *scr = newterm(NULL, stdout, stdin);
+    if (!scr) {
+        const char *term = getenv("TERM");
+        fprintf(stderr, "tlssim: cannot start the TUI on terminal type '%s'; try --text\n",
+                term ? term : "(unset)");
+        tui_app_free(&app);
+        return 1;
+    }
+    curses_on = true;
+    /* A terminal that cannot move the cursor (TERM=dumb) would only show
+     * garbage: say so and leave, the text mode works there. */
+    char *cup = tigetstr("cup");
+    if (!cup || cup == (char *)-1) {
+        restore_terminal();
+        delscreen(scr);
+        const char *term = getenv("TERM");
+        fprintf(stderr, "tlssim: terminal type '%s' cannot position the cursor; try --text\n",
+                term ? term : "(unset)");
+        tui_app_free(&app);
+        return 1;
+    }
+    cbreak();
+    noecho();
+    keypad(stdscr, TRUE);
+    /* Home/End arrive as VT220 or xterm sequences whatever TERM claims
+     * (tmux and screen send ESC [1~ and ESC [4~): accept them all. */
+    static const char *const home[] = {"\033[1~", "\033[7~", "\033[H", "\033OH"};
+    static const char *const end[] = {"\033[4~", "\033[8~", "\033[F", "\033OF"};
+    for (size_t i = 0; i < sizeof home / sizeof home[0]; i++) {
+        define_key(home[i], KEY_HOME);
+        define_key(end[i], KEY_END);
+    }
+    curs_set(0);
+    set_escdelay(25);
+    tui_theme_init(utf8);
+    if (!utf8 && app.lang == TLS_LANG_ZH) {
+        /* Chinese would be all question marks: start in English, say why. */
+        app.lang = TLS_LANG_EN;
+        tui_app_status(&app, "the terminal's locale is not UTF-8: lessons in English, "
+                             "ASCII only (l still switches to Chinese)");
+    } else if (!utf8) {
+        tui_app_status(&app, "the terminal's locale is not UTF-8: showing ASCII only");
+    }
+    loop(&app);
+    restore_terminal();
+    delscreen(scr);
+    int rc = 0;
+    if (app.fatal[0]) {
+        fprintf(stderr, "tlssim: %s\n", app.fatal);
+        rc = 1;
+    } else if (!cli_export_save(o, &app.trace)) {
+        /* --keylog/--pcap: the run on screen at the end (after any m/g/s/r). */
+        rc = 1;
+    }
+    tui_app_free(&app);
+    if (got_signal)
+        return 128 + (int)got_signal;
+    return rc;
 }

@@ -1,0 +1,268 @@
+/* TUI state and the actions keys trigger: see app.h. */
+#include "app.h"
+#include "theme.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int tui_app_party_slot(tls_party p)
+{
+    return p == TLS_PARTY_CLIENT ? 0 : p == TLS_PARTY_SERVER ? 1 : 2;
+}
+
+void tui_app_status(tui_app *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->status, sizeof a->status, fmt, ap);
+    va_end(ap);
+}
+
+static void free_run(tui_app *a)
+{
+    tui_model_free(&a->model);
+    tls_trace_free(&a->trace);
+    for (int p = 0; p < 3; p++) {
+        free(a->items[p]);
+        a->items[p] = NULL;
+        a->n_items[p] = 0;
+    }
+    free(a->rows);
+    a->rows = NULL;
+    a->n_rows = a->rows_cap = a->items_cap = 0;
+    a->n_records = a->rec_sel = 0;
+}
+
+/* Run the whole handshake once; stepping is then a replay of this trace. */
+static bool run(tui_app *a, char *err, size_t err_len)
+{
+    free_run(a);
+    tls_trace_init(&a->trace);
+    tls_sim_run(&a->cfg, &a->trace, &a->res);
+    if (a->trace.oom || !tui_model_init(&a->model, &a->trace)) {
+        snprintf(err, err_len, "out of memory");
+        return false;
+    }
+    if (a->model.last_step == 0) {
+        snprintf(err, err_len, "the handshake did not start: %s", a->res.why);
+        return false;
+    }
+    a->items_cap = a->trace.n ? a->trace.n : 1;
+    a->rows_cap = 64;
+    for (int p = 0; p < 3; p++)
+        a->items[p] = calloc(a->items_cap, sizeof *a->items[p]);
+    a->rows = calloc(a->rows_cap, sizeof *a->rows);
+    if (!a->items[0] || !a->items[1] || !a->items[2] || !a->rows) {
+        snprintf(err, err_len, "out of memory");
+        return false;
+    }
+    a->generation++;
+    return true;
+}
+
+bool tui_app_init(tui_app *a, const cli_options *o, char *err, size_t err_len)
+{
+    memset(a, 0, sizeof *a);
+    a->opts = o;
+    a->cfg = o->sim;
+    a->focus = TUI_PANE_FIELDS;
+    a->auto_seconds = o->auto_seconds;
+    a->lessons_on = !o->no_lessons;
+    if (!o->lang || !tls_lang_parse(o->lang, &a->lang))
+        a->lang = tls_lang_from_env();
+    if (a->lessons_on) {
+        char why[256] = "";
+        a->lessons = tls_lessons_open(o->lessons_dir, why, sizeof why);
+        if (!a->lessons)
+            tui_app_status(a, "no lessons: %s (showing one-line summaries)", why);
+    }
+    if (!run(a, err, err_len))
+        return false;
+    tui_app_goto(a, o->start_step ? o->start_step : 1);
+    return true;
+}
+
+void tui_app_free(tui_app *a)
+{
+    free_run(a);
+    tls_ldoc_free(&a->lesson.doc);
+    if (a->lessons)
+        tls_lessons_close(a->lessons);
+    a->lessons = NULL;
+}
+
+static void grow_rows(tui_app *a, size_t need)
+{
+    if (need <= a->rows_cap)
+        return;
+    tui_row *r = realloc(a->rows, need * sizeof *r);
+    if (!r)
+        return;
+    a->rows = r;
+    a->rows_cap = need;
+}
+
+void tui_app_select_record(tui_app *a, size_t k)
+{
+    a->rec_sel = k;
+    a->sel[TUI_PANE_RECORDS] = k;
+    size_t n = tui_model_tree(&a->model, k, a->rows, a->rows_cap);
+    if (n > a->rows_cap) {
+        grow_rows(a, n);
+        n = tui_model_tree(&a->model, k, a->rows, a->rows_cap);
+    }
+    a->n_rows = n < a->rows_cap ? n : a->rows_cap;
+    a->sel[TUI_PANE_FIELDS] = 0;
+    a->scroll[TUI_PANE_FIELDS] = 0;
+    a->hex_scroll = 0;
+}
+
+void tui_app_goto(tui_app *a, int n)
+{
+    if (n < 1)
+        n = 1;
+    if (n > a->model.last_step)
+        n = a->model.last_step;
+    a->step = n;
+    static const tls_party parties[3] = {TLS_PARTY_CLIENT, TLS_PARTY_SERVER, TLS_PARTY_WIRE};
+    static const tui_pane panes[3] = {TUI_PANE_CLIENT, TUI_PANE_SERVER, TUI_PANE_WIRE};
+    for (int p = 0; p < 3; p++) {
+        size_t cnt = tui_model_items(&a->model, parties[p], n, a->items[p], a->items_cap);
+        a->n_items[p] = cnt < a->items_cap ? cnt : a->items_cap;
+        /* Open each column on what it learned at this step. */
+        size_t sel = a->n_items[p] ? a->n_items[p] - 1 : 0;
+        for (size_t i = 0; i < a->n_items[p]; i++)
+            if (a->items[p][i].fresh) {
+                sel = i;
+                break;
+            }
+        a->sel[panes[p]] = sel;
+        a->reveal[panes[p]] = true;
+    }
+    a->n_records = tui_model_records_at(&a->model, n);
+    size_t k = a->n_records ? a->n_records - 1 : 0;
+    for (size_t i = 0; i < a->n_records; i++)
+        if (tui_model_record_step(&a->model, i) == n) {
+            k = i;
+            break;
+        }
+    tui_app_select_record(a, k);
+    a->reveal[TUI_PANE_RECORDS] = true;
+    a->scroll[TUI_PANE_LESSON] = 0;
+}
+
+bool tui_app_rerun(tui_app *a, int keep_step)
+{
+    char err[256];
+    if (!run(a, err, sizeof err)) {
+        /* The old run is gone and there is no new one: nothing left to show. */
+        snprintf(a->fatal, sizeof a->fatal, "re-running the handshake failed: %s", err);
+        a->quit = true;
+        return false;
+    }
+    tui_app_goto(a, keep_step);
+    return true;
+}
+
+void tui_app_restart_fresh(tui_app *a)
+{
+    a->cfg.seeded = false;
+    a->cfg.scenario = NULL;
+    if (tui_app_rerun(a, 1))
+        tui_app_status(a, "restarted with fresh randoms (no seed): every value is new");
+}
+
+void tui_app_toggle_kx(tui_app *a)
+{
+    a->cfg.kx = a->cfg.kx == TLS_KX_RSA ? TLS_KX_ECDHE_RSA : TLS_KX_RSA;
+    a->cfg.suite = NULL;    /* the simulation's default suite for that mode */
+    if (tui_app_rerun(a, a->step))
+        tui_app_status(a, "re-ran the handshake with %s key exchange", tls_kx_name(a->cfg.kx));
+}
+
+void tui_app_cycle_group(tui_app *a)
+{
+    if (a->cfg.kx != TLS_KX_ECDHE_RSA) {
+        tui_app_status(a, "groups apply to ECDHE only: press m to switch to ECDHE");
+        return;
+    }
+    size_t n;
+    const tls_group_info *g = tls_groups_all(&n);
+    size_t i = 0;
+    while (i < n && g[i].id != a->cfg.group)
+        i++;
+    a->cfg.group = g[(i + 1) % n].id;
+    if (tui_app_rerun(a, a->step))
+        tui_app_status(a, "re-ran the handshake with group %s", g[(i + 1) % n].name);
+}
+
+const tls_suite *tui_app_suite(const tui_app *a)
+{
+    const tls_event *e = tls_trace_find_value(&a->trace, "cipher_suite", TLS_PARTY_SERVER,
+                                              TLS_STEP_AFTER);
+    if (e && e->len == 2) {
+        const tls_suite *s = tls_suite_by_id((uint16_t)(e->bytes[0] << 8 | e->bytes[1]));
+        if (s)
+            return s;
+    }
+    if (a->cfg.suite)
+        return a->cfg.suite;
+    size_t n;
+    const tls_suite *all = tls_suites_all(&n);
+    for (size_t i = 0; i < n; i++)
+        if (all[i].kx == a->cfg.kx)
+            return &all[i];
+    return n ? &all[0] : NULL;
+}
+
+void tui_app_cycle_suite(tui_app *a)
+{
+    size_t n;
+    const tls_suite *all = tls_suites_all(&n);
+    const tls_suite *cur = tui_app_suite(a);
+    size_t i = 0;
+    while (i < n && &all[i] != cur)
+        i++;
+    const tls_suite *next = &all[(i + 1) % n];
+    a->cfg.suite = next;
+    a->cfg.kx = next->kx;
+    if (tui_app_rerun(a, a->step))
+        tui_app_status(a, "re-ran the handshake with %s", next->name);
+}
+
+void tui_app_toggle_lang(tui_app *a)
+{
+    if (!a->lessons_on || !a->lessons) {
+        tui_app_status(a, "%s", a->lessons_on ? "no lessons were found, so there is no language to switch"
+                                              : "lessons are off (--no-lessons)");
+        return;
+    }
+    a->lang = a->lang == TLS_LANG_ZH ? TLS_LANG_EN : TLS_LANG_ZH;
+    a->scroll[TUI_PANE_LESSON] = 0;
+    if (a->lang == TLS_LANG_ZH && !tui_theme_utf8())
+        tui_app_status(a, "lesson language: Chinese (this terminal's locale is not UTF-8, "
+                          "so its characters show as ?)");
+    else
+        tui_app_status(a, "lesson language: %s", tui_app_lang_name(a->lang));
+}
+
+const char *tui_app_lang_name(tls_lang lang)
+{
+    if (tui_theme_utf8())
+        return tls_lang_display_name(lang);
+    return lang == TLS_LANG_ZH ? "Chinese" : "English";
+}
+
+void tui_app_focus_next(tui_app *a, int dir)
+{
+    int p = (int)a->focus;
+    for (int tries = 0; tries < TUI_PANE_COUNT; tries++) {
+        p = (p + dir + TUI_PANE_COUNT) % TUI_PANE_COUNT;
+        if (p == TUI_PANE_LESSON && !a->lessons_on)
+            continue;
+        break;
+    }
+    a->focus = (tui_pane)p;
+}

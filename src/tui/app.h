@@ -1,0 +1,126 @@
+/*
+ * The TUI's state: the recorded run, the step being shown, focus and
+ * selections, lessons and the open popup.  The actions here change state
+ * only; screen.c draws it and turns keys into actions.
+ */
+#ifndef TLSSIM_TUI_APP_H
+#define TLSSIM_TUI_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cli.h"
+#include "layout.h"
+#include "model.h"
+#include "tlssim/lessons.h"
+#include "tlssim/sim.h"
+
+typedef enum tui_popup_kind { TUI_POPUP_NONE, TUI_POPUP_HELP, TUI_POPUP_DETAIL } tui_popup_kind;
+
+/* What a detail popup shows whole. */
+typedef enum tui_detail_kind {
+    TUI_DETAIL_ITEM,    /* a value, check, note or alert of a party */
+    TUI_DETAIL_FIELD,   /* a dissection row and its bytes */
+    TUI_DETAIL_RECORD   /* a record's whole hex dump */
+} tui_detail_kind;
+
+typedef struct tui_popup {
+    tui_popup_kind kind;
+    tui_detail_kind what;
+    tls_party party;    /* ITEM: whose column it came from */
+    size_t ev;          /* ITEM: event index */
+    size_t record;      /* FIELD, RECORD: record number */
+    size_t row;         /* FIELD: row of the tree */
+    size_t scroll;
+    size_t total;       /* lines at the last draw, to bound scrolling */
+    size_t page;        /* rows visible at the last draw */
+} tui_popup;
+
+/* The lesson pane's rendered text, kept until step, language or width change. */
+typedef struct tui_lesson_cache {
+    bool valid;
+    unsigned generation;
+    int step, width;
+    tls_lang lang;
+    tls_ldoc doc;
+    bool fell_back;
+    bool from_file;     /* a lesson file (else the step's one-line summary) */
+} tui_lesson_cache;
+
+typedef struct tui_app {
+    const cli_options *opts;
+    tls_sim_config cfg;         /* the current run's configuration */
+    tls_trace trace;
+    tls_sim_result res;
+    tui_model model;
+    unsigned generation;        /* bumped by every re-run */
+    int step;                   /* 1..model.last_step */
+
+    tui_pane focus;
+    tui_item *items[3];         /* per party (client, server, wire) at `step` */
+    size_t n_items[3];
+    size_t items_cap;
+    size_t n_records;           /* records on the channel at `step` */
+    size_t rec_sel;             /* selected record */
+    tui_row *rows;              /* dissection of the selected record */
+    size_t n_rows, rows_cap;
+    size_t sel[TUI_PANE_COUNT];     /* selected item/record/row per pane */
+    size_t scroll[TUI_PANE_COUNT];  /* first row shown, per pane */
+    size_t page[TUI_PANE_COUNT];    /* rows visible at the last draw */
+    bool reveal[TUI_PANE_COUNT];    /* next draw scrolls to this step's news */
+    size_t hex_scroll;
+
+    bool lessons_on;            /* false with --no-lessons: no lesson pane */
+    tls_lessons *lessons;       /* NULL when no folder was found */
+    tls_lang lang;
+    tui_lesson_cache lesson;
+
+    double auto_seconds;        /* 0: off */
+    bool auto_paused;
+
+    tui_popup popup;
+    char status[256];           /* one-line message until the next key */
+    char fatal[320];            /* why the TUI must stop (printed after the
+                                   terminal is restored) */
+    bool quit;
+} tui_app;
+
+/*
+ * Run the handshake the options describe and open at their --step.
+ * Returns false (with a one-line reason in err) when the run cannot be made.
+ */
+bool tui_app_init(tui_app *a, const cli_options *o, char *err, size_t err_len);
+void tui_app_free(tui_app *a);
+
+/* Show step n (clamped to the steps reached); resets selections to its news. */
+void tui_app_goto(tui_app *a, int n);
+
+/* Select record k on the channel and rebuild its dissection. */
+void tui_app_select_record(tui_app *a, size_t k);
+
+/* Re-run with a->cfg (after a change of mode, suite, group or seed). */
+bool tui_app_rerun(tui_app *a, int keep_step);
+
+/* The key actions that change the run. */
+void tui_app_restart_fresh(tui_app *a);
+void tui_app_toggle_kx(tui_app *a);
+void tui_app_cycle_group(tui_app *a);
+void tui_app_cycle_suite(tui_app *a);
+void tui_app_toggle_lang(tui_app *a);
+
+/* Move focus by +1/-1 over the panes that exist. */
+void tui_app_focus_next(tui_app *a, int dir);
+
+/* Set the status line (printf-style). */
+void tui_app_status(tui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A language's name as the terminal can show it ("中文", or "Chinese"). */
+const char *tui_app_lang_name(tls_lang lang);
+
+/* Index 0..2 of a party's item list. */
+int tui_app_party_slot(tls_party p);
+
+/* The suite the run negotiated (from the trace), else the configured one. */
+const tls_suite *tui_app_suite(const tui_app *a);
+
+#endif

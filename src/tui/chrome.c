@@ -1,0 +1,260 @@
+/* The lines around the panes: title, step bar, step in words, tabs, footer. */
+#include <stdio.h>
+#include <string.h>
+
+#include "panes.h"
+#include "textw.h"
+#include "tlssim/handshake.h"
+#include "tlssim/msg.h"
+
+/* The run's configuration; narrower lines drop the words a suite name
+ * already says. */
+static void title_text(const tui_app *a, int level, char *line, size_t cap)
+{
+    const tui_glyphs *g = tui_glyph();
+    const tls_suite *s = tui_app_suite(a);
+    char group[64] = "", seed[64];
+    if (a->cfg.kx == TLS_KX_ECDHE_RSA) {
+        const tls_group_info *gi = tls_group_by_id((uint16_t)a->cfg.group);
+        snprintf(group, sizeof group, " %s %s", g->dot, gi ? gi->name : "?");
+    }
+    if (a->cfg.seeded)
+        snprintf(seed, sizeof seed, " %s seed %llu", g->dot, (unsigned long long)a->cfg.seed);
+    else
+        snprintf(seed, sizeof seed, " %s fresh randoms", g->dot);
+    if (level == 0)
+        snprintf(line, cap, " tlssim %s TLS 1.2 handshake %s %s %s %s%s%s", g->dot, g->dot,
+                 tls_kx_name(a->cfg.kx), g->dot, s ? s->name : "?", group, seed);
+    else
+        snprintf(line, cap, " tlssim %s %s%s%s", g->dot, s ? s->name : "?", group, seed);
+}
+
+void tui_draw_title(tui_app *a, tui_rect r)
+{
+    char line[512], right[128] = "";
+    if (a->auto_seconds > 0)
+        snprintf(right, sizeof right, "auto %.1fs %s ", a->auto_seconds,
+                 a->auto_paused ? "paused" : "running");
+    int rw = tui_text_width(right);
+    title_text(a, 0, line, sizeof line);
+    if (tui_text_width(line) > r.w - rw - 1)
+        title_text(a, 1, line, sizeof line);
+    tui_put_ell(r.y, r.x, r.w - rw - 1, line, tui_attr(TUI_S_TITLE));
+    tui_put_right(r.y, r.x + r.w, rw, right, tui_attr(TUI_S_NOTICE));
+}
+
+static tui_style step_style(const tui_app *a, int n)
+{
+    if (n == a->step)
+        return TUI_S_STEP_CUR;
+    if (!a->model.reached[n] || a->model.skipped[n])
+        return TUI_S_STEP_OFF;
+    return n < a->step ? TUI_S_STEP_DONE : TUI_S_STEP_TODO;
+}
+
+/* Steps in the bar: the ten, plus the application data after them when the
+ * run went on to it. */
+static int bar_steps(const tui_app *a)
+{
+    return a->model.reached[TLS_STEP_AFTER] ? TLS_STEP_AFTER : TLS_STEP_COUNT;
+}
+
+/* A step's cell in the bar; level 1 shortens ChangeCipherSpec to CCS. */
+static void step_cell(const tui_app *a, int n, int level, char *out, size_t cap)
+{
+    const char *t = n == TLS_STEP_AFTER ? "data" : tui_step_name(n);
+    char buf[64];
+    const char *ccs = strstr(t, "ChangeCipherSpec");
+    if (level > 0 && ccs) {
+        snprintf(buf, sizeof buf, "%.*sCCS", (int)(ccs - t), t);
+        t = buf;
+    }
+    if (n == TLS_STEP_AFTER)
+        snprintf(out, cap, "+ %s", t);
+    else
+        snprintf(out, cap, a->model.skipped[n] ? "%d (%s)" : a->model.failed[n] ? "%d %s FAILED"
+                                                                                 : "%d %s", n, t);
+}
+
+/* The bar with every step's title, when the line is wide enough. */
+static bool stepbar_full(tui_app *a, tui_rect r)
+{
+    char cells[TUI_STEP_MAX][80];
+    int last = bar_steps(a);
+    int level = 0;
+    for (;; level++) {
+        if (level > 1)
+            return false;
+        int total = 1;
+        for (int n = 1; n <= last; n++) {
+            step_cell(a, n, level, cells[n - 1], sizeof cells[0]);
+            total += tui_text_width(cells[n - 1]) + 2;
+        }
+        if (total <= r.w)
+            break;
+    }
+    int x = r.x + 1;
+    for (int n = 1; n <= last; n++) {
+        attr_t at = tui_attr(step_style(a, n));
+        x += tui_put(r.y, x, 1, " ", at);
+        x += tui_put(r.y, x, r.x + r.w - x, cells[n - 1], at);
+        x += tui_put(r.y, x, 1, " ", at);
+    }
+    return true;
+}
+
+void tui_draw_stepbar(tui_app *a, tui_rect r)
+{
+    if (stepbar_full(a, r))
+        return;
+    /* Numbers only; skipped steps in parentheses; the title after the bar. */
+    int x = r.x + 1;
+    for (int n = 1; n <= bar_steps(a); n++) {
+        char cell[16];
+        if (n == TLS_STEP_AFTER)
+            snprintf(cell, sizeof cell, " + ");
+        else
+            snprintf(cell, sizeof cell, a->model.skipped[n] ? "(%d)" : " %d ", n);
+        x += tui_put(r.y, x, r.x + r.w - x, cell, tui_attr(step_style(a, n)));
+    }
+    char t[96];
+    snprintf(t, sizeof t, "  %s%s", tui_step_name(a->step),
+             a->model.skipped[a->step] ? " (skipped)" : "");
+    tui_put_ell(r.y, x, r.x + r.w - x, t, tui_attr(TUI_S_NAME));
+}
+
+/* The fatal alert sent at this step, if any (close_notify is a warning). */
+static const tls_event *step_alert(const tui_app *a)
+{
+    for (size_t i = 0; i < a->trace.n; i++)
+        if (a->trace.ev[i].kind == TLS_EV_ALERT && a->trace.ev[i].alert_level == 2 &&
+            a->model.eff[i] == a->step)
+            return &a->trace.ev[i];
+    return NULL;
+}
+
+void tui_draw_stepinfo(tui_app *a, tui_rect r)
+{
+    const tui_glyphs *g = tui_glyph();
+    const tls_step *s = tls_handshake_step(a->step);
+    char head[160];
+    if (s)
+        snprintf(head, sizeof head, " Step %d/%d %s %s %s ", a->step, TLS_STEP_COUNT, g->dot,
+                 tls_step_title(s), g->dot);
+    else
+        snprintf(head, sizeof head, " After the handshake %s %s %s ", g->dot,
+                 tui_step_name(a->step), g->dot);
+    int x = r.x + tui_put(r.y, r.x, r.w, head, tui_attr(TUI_S_NAME));
+    int room = r.x + r.w - x;
+    if (a->model.skipped[a->step]) {
+        char t[512];
+        snprintf(t, sizeof t, "skipped: %s",
+                 a->model.skip_reason[a->step] ? a->model.skip_reason[a->step] : "");
+        tui_put_ell(r.y, x, room, t, tui_attr(TUI_S_DIM) | A_BOLD);
+        return;
+    }
+    x += tui_put(r.y, x, room, "client ", tui_attr(TUI_S_CLIENT));
+    const char *dir = !s ? "<->" : s->sender == TLS_PARTY_CLIENT ? g->right : g->left;
+    if (!s && tui_theme_utf8())
+        dir = "\u2194"; /* both ways */
+    x += tui_put(r.y, x, r.x + r.w - x, dir, A_BOLD);
+    x += tui_put(r.y, x, r.x + r.w - x, " server", tui_attr(TUI_S_SERVER));
+    room = r.x + r.w - x;
+    const tls_event *al = step_alert(a);
+    char t[512] = "";
+    attr_t at = tui_attr(TUI_S_OK);
+    if (al) {
+        snprintf(t, sizeof t, "  FAILED: the %s sent the alert %s: %s", tls_party_name(al->party),
+                 tls_alert_name(al->alert_desc) ? tls_alert_name(al->alert_desc) : "?",
+                 al->text ? al->text : "");
+        at = tui_attr(TUI_S_FAIL);
+    } else if (a->step == TLS_STEP_COUNT && (a->res.ok || a->model.last_step > TLS_STEP_COUNT)) {
+        snprintf(t, sizeof t, "  handshake complete: both Finished messages verified");
+    } else if (a->step == TLS_STEP_AFTER && a->res.ok) {
+        snprintf(t, sizeof t, "  the page arrived and both sides closed the connection");
+    } else if (a->step == a->model.last_step && !a->res.ok) {
+        snprintf(t, sizeof t, "  the handshake stopped here");
+        at = tui_attr(TUI_S_FAIL);
+    }
+    tui_put_ell(r.y, x, room, t, at);
+}
+
+void tui_draw_tabs(tui_app *a, tui_rect r)
+{
+    static const char *const names[TUI_TAB_COUNT] = {"Client", "Channel", "Server",
+                                                     "Eavesdropper", "Lesson"};
+    static const tls_party parties[TUI_TAB_COUNT] = {TLS_PARTY_CLIENT, TLS_PARTY_WIRE,
+                                                     TLS_PARTY_SERVER, TLS_PARTY_WIRE,
+                                                     TLS_PARTY_WIRE};
+    tui_tab cur = tui_layout_tab_of(a->focus);
+    int x = r.x + 1;
+    for (int t = 0; t < TUI_TAB_COUNT; t++) {
+        if (t == TUI_TAB_LESSON && !a->lessons_on)
+            continue;
+        char cell[48];
+        size_t fresh = 0;
+        if (t != TUI_TAB_CHANNEL && t != TUI_TAB_LESSON) {
+            int slot = tui_app_party_slot(parties[t]);
+            for (size_t i = 0; i < a->n_items[slot]; i++)
+                fresh += a->items[slot][i].fresh && a->items[slot][i].kind != TUI_ITEM_NOTE;
+        }
+        if (fresh)
+            snprintf(cell, sizeof cell, " %s +%zu ", names[t], fresh);
+        else
+            snprintf(cell, sizeof cell, " %s ", names[t]);
+        attr_t at = t == (int)cur ? (attr_t)(A_REVERSE | A_BOLD) : tui_attr(TUI_S_NORMAL);
+        x += tui_put(r.y, x, r.x + r.w - x, cell, at);
+        x += tui_put(r.y, x, r.x + r.w - x, " ", A_NORMAL);
+    }
+    tui_put(r.y, x, r.x + r.w - x, "(Tab switches)", tui_attr(TUI_S_DIM));
+}
+
+void tui_draw_footer(tui_app *a, tui_rect r)
+{
+    if (a->status[0]) {
+        tui_put_ell(r.y, r.x + 1, r.w - 1, a->status, tui_attr(TUI_S_NOTICE));
+        return;
+    }
+    const tui_glyphs *g = tui_glyph();
+    const char *keys[][2] = {
+        {g->right, "next"}, {g->left, "back"}, {"Tab", "pane"}, {g->up_down, "select"},
+        {"Enter", "open"}, {"m", "RSA/ECDHE"}, {"g", "group"}, {"s", "suite"},
+        {"r", "restart"}, {"l", "language"}};
+    /* How to get help and how to leave are always there, at the right. */
+    int end = r.x + r.w;
+    const char *help = "? help  q quit ";
+    int hw = tui_text_width(help);
+    int hx = end - hw;
+    tui_put(r.y, hx, hw, "?", tui_attr(TUI_S_KEY));
+    tui_put(r.y, hx + 1, hw, " help  ", A_NORMAL);
+    tui_put(r.y, hx + 8, hw, "q", tui_attr(TUI_S_KEY));
+    tui_put(r.y, hx + 9, hw, " quit", A_NORMAL);
+    end = hx - 1;
+    int x = r.x + 1;
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        if (keys[i][0][0] == 'l' && !a->lessons)
+            continue; /* no lessons, no language to switch */
+        int need = tui_text_width(keys[i][0]) + 1 + tui_text_width(keys[i][1]) + 2;
+        if (x + need > end)
+            break;
+        x += tui_put(r.y, x, end - x, keys[i][0], tui_attr(TUI_S_KEY));
+        x += tui_put(r.y, x, end - x, " ", A_NORMAL);
+        x += tui_put(r.y, x, end - x, keys[i][1], A_NORMAL);
+        x += tui_put(r.y, x, end - x, "  ", A_NORMAL);
+    }
+}
+
+void tui_draw_too_small(int lines, int cols)
+{
+    char l1[96], l2[96];
+    snprintf(l1, sizeof l1, "Terminal too small (%dx%d).", cols, lines);
+    snprintf(l2, sizeof l2, "tlssim needs at least %dx%d.", TUI_MIN_COLS, TUI_MIN_LINES);
+    const char *l3 = "Enlarge the window, or press q to quit.";
+    const char *msg[3] = {l1, l2, l3};
+    int y0 = lines / 2 - 1;
+    for (int i = 0; i < 3; i++) {
+        int w = tui_text_width(msg[i]);
+        int x = (cols - w) / 2;
+        tui_put(y0 + i, x < 0 ? 0 : x, cols, msg[i], i == 0 ? (attr_t)A_BOLD : A_NORMAL);
+    }
+}

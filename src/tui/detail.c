@@ -1,0 +1,165 @@
+/* What a detail popup shows: a value, check, note or alert whole, a
+ * dissection field with its bytes, or a record's complete hex dump. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hexview.h"
+#include "panes.h"
+#include "tlssim/handshake.h"
+#include "tlssim/msg.h"
+
+static const char *step_title(int n)
+{
+    return tui_step_name(n);
+}
+
+static void value_lines(tui_app *a, const tls_event *e, size_t ev, tui_lines *L, int w,
+                        char *title, size_t cap)
+{
+    const tui_glyphs *g = tui_glyph();
+    snprintf(title, cap, "%s %s %s", e->name ? e->name : "value", g->dot, tls_party_name(e->party));
+    attr_t bold = tui_attr(TUI_S_NAME);
+    tui_lines_add(L, bold, "%s", e->name ? e->name : "value");
+    tui_lines_add(L, A_NORMAL, "%s %s %zu byte%s %s learned at step %d (%s)",
+                  e->party == TLS_PARTY_WIRE ? "seen on the wire" :
+                  e->party == TLS_PARTY_CLIENT ? "known to the client" : "known to the server",
+                  g->dot, e->len, e->len == 1 ? "" : "s", g->dot, a->model.eff[ev],
+                  step_title(a->model.eff[ev]));
+    if (e->secret)
+        tui_lines_add(L, tui_attr(TUI_S_SECRET),
+                      "secret: never sent, never seen by the eavesdropper");
+    if (e->text && e->text[0]) {
+        tui_lines_add(L, A_NORMAL, "%s", "");
+        tui_lines_add(L, bold, "%s", "meaning");
+        tui_lines_wrap(L, A_NORMAL, e->text, w, 2);
+    }
+    /* Secrets both ends computed on their own: show that they agree. */
+    for (size_t i = 0; i < a->n_items[tui_app_party_slot(e->party)]; i++) {
+        const tui_item *it = &a->items[tui_app_party_slot(e->party)][i];
+        if (it->ev != ev || !it->agree)
+            continue;
+        tui_lines_add(L, A_NORMAL, "%s", "");
+        tui_lines_add(L, tui_attr(it->agree > 0 ? TUI_S_OK : TUI_S_FAIL),
+                      it->agree > 0 ? "the %s computed exactly the same bytes on its own"
+                                    : "the %s holds DIFFERENT bytes under this name",
+                      tls_party_name(tui_model_peer(e->party)));
+    }
+    tui_lines_add(L, A_NORMAL, "%s", "");
+    tui_lines_add(L, bold, "hex (%zu bytes)", e->len);
+    tui_lines_hex(L, e->secret ? tui_attr(TUI_S_SECRET) : A_NORMAL, tui_model_hex(&a->model, ev),
+                  w, 2);
+}
+
+static void item_lines(tui_app *a, tui_lines *L, int w, char *title, size_t cap)
+{
+    size_t ev = a->popup.ev;
+    if (ev >= a->trace.n)
+        return;
+    const tls_event *e = &a->trace.ev[ev];
+    attr_t bold = tui_attr(TUI_S_NAME);
+    switch (e->kind) {
+    case TLS_EV_VALUE:
+        value_lines(a, e, ev, L, w, title, cap);
+        return;
+    case TLS_EV_CHECK:
+        snprintf(title, cap, "check by the %s", tls_party_name(e->party));
+        tui_lines_add(L, bold, "%s", e->name ? e->name : "check");
+        tui_lines_add(L, tui_attr(e->ok ? TUI_S_OK : TUI_S_FAIL), "%s at step %d (%s)",
+                      e->ok ? "passed" : "FAILED", a->model.eff[ev], step_title(a->model.eff[ev]));
+        tui_lines_add(L, A_NORMAL, "%s", "");
+        tui_lines_wrap(L, A_NORMAL, e->text, w, 0);
+        return;
+    case TLS_EV_ALERT:
+        snprintf(title, cap, "alert sent by the %s", tls_party_name(e->party));
+        tui_lines_add(L, tui_attr(TUI_S_FAIL), "%s alert %s (%d)", e->alert_level == 2 ? "fatal" : "warning",
+                      tls_alert_name(e->alert_desc) ? tls_alert_name(e->alert_desc) : "?",
+                      e->alert_desc);
+        tui_lines_add(L, A_NORMAL, "%s", "");
+        tui_lines_wrap(L, A_NORMAL, e->text, w, 0);
+        return;
+    default:
+        snprintf(title, cap, "note (%s)", tls_party_name(e->party));
+        tui_lines_wrap(L, A_NORMAL, e->text, w, 0);
+        return;
+    }
+}
+
+static void field_lines(tui_app *a, tui_lines *L, int w, char *title, size_t cap)
+{
+    tui_popup *p = &a->popup;
+    if (p->record != a->rec_sel || p->row >= a->n_rows)
+        return;
+    const tui_row *row = &a->rows[p->row];
+    attr_t bold = tui_attr(TUI_S_NAME);
+    snprintf(title, cap, "%s %s record #%zu", row->name, tui_glyph()->dot, p->record);
+    tui_lines_add(L, bold, "%s", row->name);
+    size_t len = 0;
+    const uint8_t *bytes = tui_model_row_bytes(&a->model, p->record, row, &len);
+    if (bytes && row->length)
+        tui_lines_add(L, A_NORMAL, "bytes %zu..%zu (%zu) of the record's %s", row->offset,
+                      row->offset + row->length - 1, row->length,
+                      row->buf == TUI_BUF_PLAIN ? "decrypted plaintext" : "wire bytes");
+    else if (bytes)
+        tui_lines_add(L, A_NORMAL, "no bytes (at offset %zu)", row->offset);
+    if (row->value && row->value[0]) {
+        tui_lines_add(L, A_NORMAL, "%s", "");
+        tui_lines_add(L, bold, "%s", "value");
+        tui_lines_wrap(L, A_NORMAL, row->value, w, 2);
+    }
+    if (bytes && row->length && row->offset < len) {
+        size_t n = row->offset + row->length > len ? len - row->offset : row->length;
+        char *hex = tls_hex(bytes + row->offset, n);
+        if (hex) {
+            tui_lines_add(L, A_NORMAL, "%s", "");
+            tui_lines_add(L, bold, "hex (%zu bytes)", n);
+            tui_lines_hex(L, A_NORMAL, hex, w, 2);
+            free(hex);
+        }
+    }
+}
+
+static void dump(tui_lines *L, const uint8_t *p, size_t len, int w)
+{
+    int bpr;
+    bool ascii;
+    tui_hex_fit(w, &bpr, &ascii);
+    char line[256];
+    for (size_t r = 0; r < tui_hex_rows(len, bpr); r++)
+        if (tui_hex_format_row(p, len, r, bpr, ascii, line, sizeof line))
+            tui_lines_add(L, A_NORMAL, "%s", line);
+}
+
+static void record_lines(tui_app *a, tui_lines *L, int w, char *title, size_t cap)
+{
+    size_t k = a->popup.record;
+    if (k >= a->model.n_records)
+        return;
+    const tls_event *e = &a->trace.ev[a->model.records[k]];
+    char label[160];
+    tui_model_record_label(&a->model, k, label, sizeof label);
+    const char *ct = tls_content_type_name(e->content_type);
+    snprintf(title, cap, "record #%zu %s %s", k, tui_glyph()->dot, label);
+    tui_lines_add(L, tui_attr(TUI_S_NAME), "Record #%zu: %s %s %s, %s, %zu bytes%s", k,
+                  tls_party_name(e->party), tui_glyph()->right,
+                  tls_party_name(tui_model_peer(e->party)), ct ? ct : "?", e->len,
+                  e->is_protected ? ", encrypted" : "");
+    tui_lines_add(L, A_NORMAL, "%s", "");
+    tui_lines_add(L, tui_attr(TUI_S_NAME), "%s", "on the wire (what the eavesdropper sees)");
+    dump(L, e->bytes, e->len, w);
+    if (e->is_protected && e->plaintext) {
+        tui_lines_add(L, A_NORMAL, "%s", "");
+        tui_lines_add(L, tui_attr(TUI_S_NAME), "decrypted by the %s (sequence number %llu)",
+                      tls_party_name(tui_model_peer(e->party)), (unsigned long long)e->seq);
+        dump(L, e->plaintext, e->plaintext_len, w);
+    }
+}
+
+void tui_detail_lines(tui_app *a, tui_lines *out, int width, char *title, size_t title_cap)
+{
+    switch (a->popup.what) {
+    case TUI_DETAIL_ITEM: item_lines(a, out, width, title, title_cap); break;
+    case TUI_DETAIL_FIELD: field_lines(a, out, width, title, title_cap); break;
+    case TUI_DETAIL_RECORD: record_lines(a, out, width, title, title_cap); break;
+    }
+}

@@ -1,0 +1,91 @@
+/* The help popup: every key, what the marks mean, where lessons come from. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "panes.h"
+#include "textw.h"
+
+#define KEY_COLS 22
+/* Set by tui_help_lines: the width the descriptions wrap to. */
+static int help_width = 80;
+
+/* The key (or mark) in a column of its own, then what it does, wrapped
+ * under itself. */
+static void row(tui_lines *L, attr_t a, const char *keys, const char *what)
+{
+    char padded[96];
+    tui_text_pad(padded, sizeof padded, keys, KEY_COLS);
+    int room = help_width - KEY_COLS - 3;
+    char *w = room >= 12 ? tls_wrap_text(what, room, 0) : NULL;
+    if (!w) {
+        tui_lines_add(L, a, "  %s %s", padded, what);
+        return;
+    }
+    const char *p = w;
+    bool first = true;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        int len = nl ? (int)(nl - p) : (int)strlen(p);
+        tui_lines_add(L, a, "  %s %.*s", padded, len, p);
+        if (first)
+            tui_text_pad(padded, sizeof padded, "", KEY_COLS);
+        first = false;
+        p += len + (nl ? 1 : 0);
+    }
+    free(w);
+}
+
+static void key(tui_lines *L, const char *keys, const char *what)
+{
+    row(L, A_NORMAL, keys, what);
+}
+
+void tui_help_lines(tui_app *a, tui_lines *L, int width)
+{
+    const tui_glyphs *g = tui_glyph();
+    attr_t h = tui_attr(TUI_S_HEADING);
+    help_width = width;
+    char k[64];
+    tui_lines_add(L, h, "%s", "Keys");
+    snprintf(k, sizeof k, "%s  Space  n", g->right);
+    key(L, k, a->auto_seconds > 0 ? "next step (Space pauses/resumes --auto)" : "next step");
+    snprintf(k, sizeof k, "%s  p", g->left);
+    key(L, k, "previous step (replayed from the recorded run)");
+    key(L, "Home  End", "first / last step");
+    key(L, "Tab  Shift-Tab", "move focus between panes");
+    snprintf(k, sizeof k, "%s  PgUp PgDn", g->up_down);
+    key(L, k, "select a value, record or field; scroll the lesson");
+    key(L, "Enter", "open the selected value, field or record whole");
+    key(L, "r", "restart with fresh randoms (drops --seed)");
+    key(L, "m", "switch RSA / ECDHE key exchange and re-run");
+    key(L, "g", "next ECDHE group and re-run");
+    key(L, "s", "next cipher suite and re-run");
+    key(L, "l", "lesson language: English / Chinese");
+    key(L, "?", "this help");
+    key(L, "q", "quit");
+    tui_lines_add(L, A_NORMAL, "%s", "");
+    tui_lines_add(L, h, "%s", "Marks");
+    row(L, tui_attr(TUI_S_SECRET), "secret", "known only to this side: never on the wire");
+    row(L, tui_attr(TUI_S_FRESH), "new", "learned at this step");
+    snprintf(k, sizeof k, "%s server / %s client", g->equal, g->equal);
+    row(L, tui_attr(TUI_S_OK), k, "the other side computed the same secret on its own");
+    snprintf(k, sizeof k, "%s / %s", g->ok, g->fail);
+    key(L, k, "a check passed / failed");
+    key(L, "(4)", "a step this key exchange skips");
+    key(L, "lit hex bytes", "the bytes of the selected dissection field");
+    tui_lines_add(L, A_NORMAL, "%s", "");
+    tui_lines_add(L, h, "%s", "Lessons");
+    if (!a->lessons_on)
+        tui_lines_wrap(L, A_NORMAL, "off (--no-lessons)", width, 2);
+    else if (!a->lessons)
+        tui_lines_wrap(L, A_NORMAL, "no lesson folder was found: each step shows its one-line "
+                                    "summary (set --lessons DIR or $TLSSIM_LESSONS)", width, 2);
+    else {
+        char where[512];
+        snprintf(where, sizeof where, "%s (%s); %zu problem(s) found while loading",
+                 tls_lessons_dir(a->lessons), tls_lessons_origin(a->lessons),
+                 tls_lessons_problem_count(a->lessons));
+        tui_lines_wrap(L, A_NORMAL, where, width, 2);
+    }
+}

@@ -1,0 +1,308 @@
+/* The per-step knowledge model: see model.h. */
+#include "model.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tlssim/msg.h"
+
+tls_party tui_model_peer(tls_party p)
+{
+    return p == TLS_PARTY_CLIENT ? TLS_PARTY_SERVER
+         : p == TLS_PARTY_SERVER ? TLS_PARTY_CLIENT : TLS_PARTY_WIRE;
+}
+
+static bool in_steps(int s) { return s >= 1 && s <= TUI_STEP_MAX; }
+
+const char *tui_step_name(int n)
+{
+    const tls_step *s = tls_handshake_step(n);
+    if (s)
+        return tls_step_title(s);
+    return n == TLS_STEP_AFTER ? "application data" : "?";
+}
+
+/* Step facts first: the remapping of the other events depends on them. */
+static void scan_steps(tui_model *m)
+{
+    const tls_trace *t = m->trace;
+    for (size_t i = 0; i < t->n; i++) {
+        const tls_event *e = &t->ev[i];
+        if (e->kind != TLS_EV_STEP || !in_steps(e->step))
+            continue;
+        m->reached[e->step] = true;
+        m->skipped[e->step] = e->skipped;
+        m->skip_reason[e->step] = e->skipped ? e->text : NULL;
+        if (e->step > m->last_step)
+            m->last_step = e->step;
+    }
+    /* What follows the handshake (application data, close_notify) has no
+     * STEP event of its own: any event after step 10 makes it a page. */
+    for (size_t i = 0; i < t->n; i++)
+        if (t->ev[i].step == TLS_STEP_AFTER && m->last_step >= TLS_STEP_COUNT) {
+            m->reached[TLS_STEP_AFTER] = true;
+            m->last_step = TLS_STEP_AFTER;
+            break;
+        }
+}
+
+static int effective_step(const tui_model *m, const tls_event *e)
+{
+    int s = e->step;
+    if (!in_steps(s))
+        return 0;
+    if (e->kind == TLS_EV_STEP)
+        return s;
+    while (s > 1 && m->skipped[s])
+        s--;
+    return s;
+}
+
+static bool same_value(const tls_event *a, const tls_event *b)
+{
+    return a->kind == TLS_EV_VALUE && b->kind == TLS_EV_VALUE && a->party == b->party &&
+           a->name && b->name && strcmp(a->name, b->name) == 0;
+}
+
+bool tui_model_init(tui_model *m, const tls_trace *t)
+{
+    memset(m, 0, sizeof *m);
+    m->trace = t;
+    size_t n = t->n ? t->n : 1;
+    m->eff = calloc(n, sizeof *m->eff);
+    m->until = calloc(n, sizeof *m->until);
+    m->hex = calloc(n, sizeof *m->hex);
+    m->records = calloc(n, sizeof *m->records);
+    if (!m->eff || !m->until || !m->hex || !m->records) {
+        tui_model_free(m);
+        m->trace = t;
+        return false;
+    }
+    scan_steps(m);
+    for (size_t i = 0; i < t->n; i++) {
+        const tls_event *e = &t->ev[i];
+        m->eff[i] = effective_step(m, e);
+        m->until[i] = INT_MAX;
+        if (m->eff[i] && e->kind == TLS_EV_RECORD)
+            m->records[m->n_records++] = i;
+        if (m->eff[i] && e->kind == TLS_EV_ALERT && e->alert_level == 2)
+            m->failed[m->eff[i]] = true;
+        if (e->kind == TLS_EV_VALUE) {
+            m->hex[i] = tls_hex(e->bytes ? e->bytes : (const uint8_t *)"", e->len);
+            if (!m->hex[i]) {
+                tui_model_free(m);
+                m->trace = t;
+                return false;
+            }
+        }
+    }
+    /* A value is replaced, for the same party, by the next one of its name. */
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->ev[i].kind != TLS_EV_VALUE || !m->eff[i])
+            continue;
+        for (size_t j = i + 1; j < t->n; j++) {
+            if (m->eff[j] && same_value(&t->ev[i], &t->ev[j])) {
+                m->until[i] = m->eff[j];
+                break;
+            }
+        }
+    }
+    return true;
+}
+
+void tui_model_free(tui_model *m)
+{
+    if (m->hex && m->trace)
+        for (size_t i = 0; i < m->trace->n; i++)
+            free(m->hex[i]);
+    free(m->hex);
+    free(m->eff);
+    free(m->until);
+    free(m->records);
+    memset(m, 0, sizeof *m);
+}
+
+const char *tui_model_hex(const tui_model *m, size_t ev)
+{
+    if (!m->hex || !m->trace || ev >= m->trace->n || !m->hex[ev])
+        return "";
+    return m->hex[ev];
+}
+
+static bool value_visible(const tui_model *m, size_t i, int step)
+{
+    return m->eff[i] && m->eff[i] <= step && step < m->until[i];
+}
+
+/* Does the peer hold a value of the same name at `step`, and is it equal? */
+static int agreement(const tui_model *m, size_t i, int step)
+{
+    const tls_trace *t = m->trace;
+    const tls_event *e = &t->ev[i];
+    tls_party peer = tui_model_peer(e->party);
+    if (peer == TLS_PARTY_WIRE || !e->secret)
+        return 0;
+    for (size_t j = 0; j < t->n; j++) {
+        const tls_event *o = &t->ev[j];
+        if (o->kind != TLS_EV_VALUE || o->party != peer || !o->name || !e->name ||
+            strcmp(o->name, e->name) != 0 || !value_visible(m, j, step))
+            continue;
+        return o->len == e->len && (e->len == 0 || memcmp(o->bytes, e->bytes, e->len) == 0)
+                   ? 1 : -1;
+    }
+    return 0;
+}
+
+size_t tui_model_items(const tui_model *m, tls_party who, int step, tui_item *out, size_t cap)
+{
+    const tls_trace *t = m->trace;
+    size_t n = 0;
+    if (!m->eff || !t)
+        return 0;
+    for (size_t i = 0; i < t->n; i++) {
+        const tls_event *e = &t->ev[i];
+        int s = m->eff[i];
+        if (!s || s > step || e->party != who)
+            continue;
+        tui_item it = {TUI_ITEM_VALUE, i, s, s == step, 0};
+        switch (e->kind) {
+        case TLS_EV_VALUE:
+            if (!value_visible(m, i, step))
+                continue;
+            it.agree = agreement(m, i, step);
+            break;
+        case TLS_EV_CHECK: it.kind = TUI_ITEM_CHECK; break;
+        case TLS_EV_ALERT: it.kind = TUI_ITEM_ALERT; break;
+        case TLS_EV_NOTE:
+            if (s != step)
+                continue;
+            it.kind = TUI_ITEM_NOTE;
+            break;
+        default:
+            continue;
+        }
+        if (n < cap)
+            out[n] = it;
+        n++;
+    }
+    return n;
+}
+
+size_t tui_model_records_at(const tui_model *m, int step)
+{
+    size_t n = 0;
+    while (n < m->n_records && m->eff[m->records[n]] <= step)
+        n++;
+    return n;
+}
+
+int tui_model_record_step(const tui_model *m, size_t k)
+{
+    return k < m->n_records ? m->eff[m->records[k]] : 0;
+}
+
+void tui_model_record_label(const tui_model *m, size_t k, char *out, size_t cap)
+{
+    if (cap == 0)
+        return;
+    out[0] = '\0';
+    if (k >= m->n_records)
+        return;
+    const tls_trace *t = m->trace;
+    size_t rec = m->records[k], at = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        const tls_event *e = &t->ev[i];
+        if (e->kind != TLS_EV_MESSAGE || e->record_index != rec || !e->name)
+            continue;
+        int w = snprintf(out + at, cap - at, "%s%s", at ? ", " : "", e->name);
+        if (w < 0 || (size_t)w >= cap - at)
+            return;
+        at += (size_t)w;
+    }
+    if (at == 0) {
+        const char *ct = tls_content_type_name(t->ev[rec].content_type);
+        snprintf(out, cap, "%s", ct ? ct : "record");
+    }
+}
+
+static void put_row(tui_row *out, size_t cap, size_t *n, tui_buf buf, size_t offset,
+                    size_t length, int depth, const char *name, const char *value)
+{
+    if (*n < cap) {
+        tui_row *r = &out[*n];
+        r->buf = buf;
+        r->offset = offset;
+        r->length = length;
+        r->depth = depth;
+        r->name = name ? name : "";
+        r->value = value ? value : "";
+        r->label[0] = '\0';
+    }
+    (*n)++;
+}
+
+/* A heading row whose name lives in the row itself. */
+static void put_heading(tui_row *out, size_t cap, size_t *n, tui_buf buf, size_t offset,
+                        size_t length, int depth, const char *fmt, const char *a,
+                        const char *b)
+{
+    put_row(out, cap, n, buf, offset, length, depth, NULL, NULL);
+    if (*n <= cap) {
+        tui_row *r = &out[*n - 1];
+        snprintf(r->label, sizeof r->label, fmt, a, b);
+        r->name = r->label;
+    }
+}
+
+size_t tui_model_tree(const tui_model *m, size_t k, tui_row *out, size_t cap)
+{
+    if (k >= m->n_records)
+        return 0;
+    const tls_trace *t = m->trace;
+    size_t rec = m->records[k], n = 0;
+    const tls_event *r = &t->ev[rec];
+    for (size_t i = 0; i < r->dissect.n; i++) {
+        const tls_field *f = &r->dissect.fields[i];
+        put_row(out, cap, &n, TUI_BUF_WIRE, f->offset, f->length, f->depth, f->name, f->value);
+    }
+    const char *receiver = tls_party_name(tui_model_peer(r->party));
+    int base = 0;
+    if (r->is_protected && r->plaintext) {
+        char seq[32];
+        snprintf(seq, sizeof seq, "%llu", (unsigned long long)r->seq);
+        put_heading(out, cap, &n, TUI_BUF_PLAIN, 0, r->plaintext_len, 0,
+                    "decrypted by the %s (sequence number %s)", receiver, seq);
+        base = 1;
+    }
+    for (size_t i = 0; i < t->n; i++) {
+        const tls_event *e = &t->ev[i];
+        if (e->kind != TLS_EV_MESSAGE || e->record_index != rec)
+            continue;
+        bool whole = e->record_offset != (size_t)-1;
+        tui_buf buf = !whole ? TUI_BUF_NONE : e->is_protected ? TUI_BUF_PLAIN : TUI_BUF_WIRE;
+        size_t off = whole ? e->record_offset : 0;
+        put_heading(out, cap, &n, buf, off, e->len, base, "%s, as the %s parsed it",
+                    e->name ? e->name : "message", receiver);
+        for (size_t j = 0; j < e->dissect.n; j++) {
+            const tls_field *f = &e->dissect.fields[j];
+            put_row(out, cap, &n, buf, off + f->offset, f->length, base + 1 + f->depth,
+                    f->name, f->value);
+        }
+    }
+    return n;
+}
+
+const uint8_t *tui_model_row_bytes(const tui_model *m, size_t k, const tui_row *row, size_t *len)
+{
+    *len = 0;
+    if (k >= m->n_records || !row)
+        return NULL;
+    const tls_event *r = &m->trace->ev[m->records[k]];
+    switch (row->buf) {
+    case TUI_BUF_WIRE: *len = r->len; return r->bytes;
+    case TUI_BUF_PLAIN: *len = r->plaintext_len; return r->plaintext;
+    default: return NULL;
+    }
+}

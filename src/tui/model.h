@@ -1,0 +1,115 @@
+/*
+ * What each party knows at step N, derived from a recorded trace.  Pure:
+ * no ncurses, no protocol logic, no crypto — it only sorts the core's
+ * events by step and party, so "step back" is a replay, never a re-run.
+ */
+#ifndef TLSSIM_TUI_MODEL_H
+#define TLSSIM_TUI_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tlssim/event.h"
+#include "tlssim/handshake.h"
+
+/* The kinds of things a party column lists. */
+typedef enum tui_item_kind {
+    TUI_ITEM_VALUE,     /* a value the party knows */
+    TUI_ITEM_CHECK,     /* a verification it made */
+    TUI_ITEM_NOTE,      /* an explanation (only at the step it belongs to) */
+    TUI_ITEM_ALERT      /* an alert it sent */
+} tui_item_kind;
+
+/* One line of knowledge in a party's column. */
+typedef struct tui_item {
+    tui_item_kind kind;
+    size_t ev;          /* index of the event in the trace */
+    int step;           /* step it was learned at */
+    bool fresh;         /* learned at the step being shown */
+    int agree;          /* secret values: +1 the other endpoint holds the same
+                           bytes by now, -1 different bytes, 0 not (yet) */
+} tui_item;
+
+/* Which bytes a dissection row points into. */
+typedef enum tui_buf {
+    TUI_BUF_NONE,       /* not locatable (a message spread over records) */
+    TUI_BUF_WIRE,       /* the record's bytes as they crossed the channel */
+    TUI_BUF_PLAIN       /* the plaintext the receiver recovered */
+} tui_buf;
+
+/* One row of a record's dissection tree: record-layer fields, then each
+ * message it carries (offsets moved into the record's buffer). */
+typedef struct tui_row {
+    tui_buf buf;
+    size_t offset, length;
+    int depth;
+    const char *name;   /* points into the trace, or into label */
+    const char *value;  /* points into the trace, or "" */
+    char label[96];     /* storage for the rows the TUI adds (headings) */
+} tui_row;
+
+/* Steps go 1..10, then TLS_STEP_AFTER (11) when the run goes on to
+ * application data after the handshake. */
+#define TUI_STEP_MAX TLS_STEP_AFTER
+
+/* "ClientHello" ... "server Finished", "application data" for the step after. */
+const char *tui_step_name(int n);
+
+/* Per-step facts and the index built over a trace. */
+typedef struct tui_model {
+    const tls_trace *trace;
+    int *eff;           /* step each event is shown at (0: never shown) */
+    int *until;         /* VALUE events: step from which a newer value of the
+                           same name replaces it for the same party */
+    char **hex;         /* VALUE events: lowercase hex of the bytes */
+    size_t *records;    /* indexes of the RECORD events, in channel order */
+    size_t n_records;
+    int last_step;      /* highest step that was reached (0 when none) */
+    bool reached[TUI_STEP_MAX + 1];
+    bool skipped[TUI_STEP_MAX + 1];
+    const char *skip_reason[TUI_STEP_MAX + 1];
+    bool failed[TUI_STEP_MAX + 1];    /* a fatal alert was sent at that step */
+} tui_model;
+
+/*
+ * Build the index.  Events tagged with a skipped step (the core may tag the
+ * tail of the previous step that way) are shown with the previous step
+ * that did happen: a skipped step sends nothing.
+ * Returns false when out of memory (the model is then empty but valid).
+ */
+bool tui_model_init(tui_model *m, const tls_trace *t);
+void tui_model_free(tui_model *m);
+
+/* The lowercase hex of a VALUE event ("" for other events). */
+const char *tui_model_hex(const tui_model *m, size_t ev);
+
+/*
+ * What `who` knows at `step`, in the order it was learned: every value
+ * (the latest one of each name), every check and alert so far, and the
+ * notes of this step.  Writes at most cap items; returns how many there are.
+ */
+size_t tui_model_items(const tui_model *m, tls_party who, int step, tui_item *out, size_t cap);
+
+/* Number of records that have crossed the channel by the end of `step`. */
+size_t tui_model_records_at(const tui_model *m, int step);
+
+/* Step at which record k (channel order) crossed. */
+int tui_model_record_step(const tui_model *m, size_t k);
+
+/*
+ * A short label for record k: the names of the messages it carries, joined
+ * by ", " (e.g. "ClientHello"), else its content type name.
+ */
+void tui_model_record_label(const tui_model *m, size_t k, char *out, size_t cap);
+
+/* The dissection rows of record k; at most cap written, total returned. */
+size_t tui_model_tree(const tui_model *m, size_t k, tui_row *out, size_t cap);
+
+/* The bytes a row points into (NULL for TUI_BUF_NONE). */
+const uint8_t *tui_model_row_bytes(const tui_model *m, size_t k, const tui_row *row, size_t *len);
+
+/* The party on the other end (client <-> server; the wire has none). */
+tls_party tui_model_peer(tls_party p);
+
+#endif

@@ -1,0 +1,213 @@
+/* The popup over the main screen: help, or one thing opened whole.  Its
+ * lines are rebuilt at every draw, so a resize re-wraps them. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hexview.h"
+#include "panes.h"
+#include "textw.h"
+
+/* ------------------------------------------------------------ lines */
+
+static void lines_push(tui_lines *L, attr_t a, char *text)
+{
+    if (!text)
+        return;
+    if (L->n == L->cap) {
+        size_t cap = L->cap ? 2 * L->cap : 32;
+        tui_line *v = realloc(L->v, cap * sizeof *v);
+        if (!v) {
+            free(text);
+            return;
+        }
+        L->v = v;
+        L->cap = cap;
+    }
+    L->v[L->n].attr = a;
+    L->v[L->n].text = text;
+    L->n++;
+}
+
+void tui_lines_add(tui_lines *L, attr_t a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    char *s = malloc((size_t)n + 1);
+    if (!s)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    lines_push(L, a, s);
+}
+
+void tui_lines_wrap(tui_lines *L, attr_t a, const char *text, int width, int indent)
+{
+    if (!text || !text[0]) {
+        tui_lines_add(L, a, "%*s", indent, "");
+        return;
+    }
+    if (width < indent + 2)
+        width = indent + 2;
+    char *w = tls_wrap_text(text, width - indent, indent);
+    if (!w) {
+        tui_lines_add(L, a, "%s", text);
+        return;
+    }
+    char *p = w;
+    while (*p) {
+        char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        tui_lines_add(L, a, "%.*s", (int)len, p);
+        p += len + (nl ? 1 : 0);
+    }
+    free(w);
+}
+
+void tui_lines_hex(tui_lines *L, attr_t a, const char *hex, int width, int indent)
+{
+    size_t len = strlen(hex);
+    size_t per = (size_t)tui_hex_wrap_chars(width - indent);
+    if (len == 0)
+        tui_lines_add(L, a, "%*s(empty)", indent, "");
+    for (size_t i = 0; i < len; i += per)
+        tui_lines_add(L, a, "%*s%.*s", indent, "", (int)per, hex + i);
+}
+
+void tui_lines_free(tui_lines *L)
+{
+    for (size_t i = 0; i < L->n; i++)
+        free(L->v[i].text);
+    free(L->v);
+    memset(L, 0, sizeof *L);
+}
+
+/* ------------------------------------------------------------ popup */
+
+void tui_popup_open_selected(tui_app *a)
+{
+    tui_popup *p = &a->popup;
+    memset(p, 0, sizeof *p);
+    switch (a->focus) {
+    case TUI_PANE_CLIENT:
+    case TUI_PANE_SERVER:
+    case TUI_PANE_WIRE: {
+        tls_party who = a->focus == TUI_PANE_CLIENT ? TLS_PARTY_CLIENT
+                      : a->focus == TUI_PANE_SERVER ? TLS_PARTY_SERVER : TLS_PARTY_WIRE;
+        int slot = tui_app_party_slot(who);
+        if (a->n_items[slot] == 0)
+            return;
+        size_t i = a->sel[a->focus] < a->n_items[slot] ? a->sel[a->focus] : 0;
+        p->what = TUI_DETAIL_ITEM;
+        p->party = who;
+        p->ev = a->items[slot][i].ev;
+        break;
+    }
+    case TUI_PANE_RECORDS:
+        if (a->n_records == 0)
+            return;
+        p->what = TUI_DETAIL_RECORD;
+        p->record = a->rec_sel;
+        break;
+    case TUI_PANE_FIELDS:
+        if (a->n_rows == 0)
+            return;
+        p->what = TUI_DETAIL_FIELD;
+        p->record = a->rec_sel;
+        p->row = a->sel[TUI_PANE_FIELDS];
+        break;
+    default:
+        /* The lesson pane is already whole: Enter does nothing there. */
+        return;
+    }
+    p->kind = TUI_POPUP_DETAIL;
+}
+
+void tui_draw_popup(tui_app *a)
+{
+    tui_popup *p = &a->popup;
+    if (p->kind == TUI_POPUP_NONE)
+        return;
+    int w = COLS - 4 < 104 ? COLS - 4 : 104;
+    if (w < 20)
+        return;
+    int tw = w - 4;
+    tui_lines L = {0};
+    char title[160] = "Help";
+    if (p->kind == TUI_POPUP_HELP)
+        tui_help_lines(a, &L, tw);
+    else
+        tui_detail_lines(a, &L, tw, title, sizeof title);
+    int h = (int)L.n + 2;
+    if (h > LINES - 2)
+        h = LINES - 2;
+    if (h < 3)
+        h = 3;
+    tui_rect r = {(LINES - h) / 2, (COLS - w) / 2, h, w};
+    for (int y = r.y; y < r.y + r.h; y++)
+        tui_fill(y, r.x, r.w, A_NORMAL);
+    tui_box(r, title, true);
+    tui_rect in = tui_inner(r);
+    size_t vis = (size_t)in.h;
+    size_t max = L.n > vis ? L.n - vis : 0;
+    if (p->scroll > max)
+        p->scroll = max;
+    p->total = L.n;
+    p->page = vis;
+    for (size_t i = p->scroll; i < L.n && i < p->scroll + vis; i++)
+        tui_put_ell(in.y + (int)(i - p->scroll), in.x + 1, in.w - 2, L.v[i].text, L.v[i].attr);
+    char foot[64];
+    snprintf(foot, sizeof foot, " %s scroll %s Esc close ", tui_glyph()->up_down, tui_glyph()->dot);
+    if (L.n > vis) {
+        char pos[32];
+        snprintf(pos, sizeof pos, " %zu-%zu of %zu ", p->scroll + 1,
+                 p->scroll + vis < L.n ? p->scroll + vis : L.n, L.n);
+        tui_put(r.y + r.h - 1, r.x + 2, r.w - 4, pos, tui_attr(TUI_S_DIM));
+    }
+    tui_put_right(r.y + r.h - 1, r.x + r.w - 2, r.w - 4, foot, tui_attr(TUI_S_KEY));
+    tui_lines_free(&L);
+}
+
+bool tui_popup_key(tui_app *a, int ch)
+{
+    tui_popup *p = &a->popup;
+    if (p->kind == TUI_POPUP_NONE)
+        return false;
+    size_t page = p->page ? p->page : 1;
+    switch (ch) {
+    case KEY_UP: case 'k':
+        if (p->scroll > 0)
+            p->scroll--;
+        break;
+    case KEY_DOWN: case 'j':
+        p->scroll++;
+        break;
+    case KEY_PPAGE:
+        p->scroll = p->scroll > page ? p->scroll - page : 0;
+        break;
+    case KEY_NPAGE: case ' ':
+        p->scroll += page;
+        break;
+    case KEY_HOME:
+        p->scroll = 0;
+        break;
+    case KEY_END:
+        p->scroll = p->total;
+        break;
+    case KEY_RESIZE:
+        break;
+    case 27: case 'q': case '\n': case '\r': case KEY_ENTER: case '?': case KEY_BACKSPACE:
+    case 127: case KEY_LEFT: case KEY_RIGHT:
+        p->kind = TUI_POPUP_NONE;
+        break;
+    default:
+        break;
+    }
+    return true;
+}

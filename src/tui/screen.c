@@ -1,0 +1,164 @@
+/* The main screen's draw/key pair: see screen.h. */
+#include "screen.h"
+
+#include <curses.h>
+
+#include "panes.h"
+
+void tui_screen_draw(tui_app *a)
+{
+    tui_layout L;
+    erase();
+    tui_layout_compute(&L, LINES, COLS, a->lessons_on, a->focus);
+    if (L.mode == TUI_LAYOUT_TOO_SMALL) {
+        tui_draw_too_small(LINES, COLS);
+        return;
+    }
+    tui_draw_title(a, L.title);
+    tui_draw_stepbar(a, L.stepbar);
+    tui_draw_stepinfo(a, L.stepinfo);
+    if (tui_rect_visible(L.tabs))
+        tui_draw_tabs(a, L.tabs);
+    if (tui_rect_visible(L.pane[TUI_PANE_CLIENT]))
+        tui_draw_party(a, TUI_PANE_CLIENT, L.pane[TUI_PANE_CLIENT]);
+    if (tui_rect_visible(L.pane[TUI_PANE_SERVER]))
+        tui_draw_party(a, TUI_PANE_SERVER, L.pane[TUI_PANE_SERVER]);
+    if (tui_rect_visible(L.pane[TUI_PANE_WIRE]))
+        tui_draw_party(a, TUI_PANE_WIRE, L.pane[TUI_PANE_WIRE]);
+    if (tui_rect_visible(L.pane[TUI_PANE_RECORDS]))
+        tui_draw_records(a, L.pane[TUI_PANE_RECORDS]);
+    if (tui_rect_visible(L.pane[TUI_PANE_FIELDS]))
+        tui_draw_fields(a, L.pane[TUI_PANE_FIELDS]);
+    if (tui_rect_visible(L.hex))
+        tui_draw_hex(a, L.hex);
+    if (tui_rect_visible(L.pane[TUI_PANE_LESSON]))
+        tui_draw_lesson(a, L.pane[TUI_PANE_LESSON]);
+    tui_draw_footer(a, L.footer);
+    tui_draw_popup(a);
+}
+
+bool tui_screen_advance(tui_app *a)
+{
+    if (a->step >= a->model.last_step)
+        return false;
+    tui_app_goto(a, a->step + 1);
+    return true;
+}
+
+/* Number of entries ↑/↓ move through in the focused pane. */
+static size_t pane_count(const tui_app *a)
+{
+    switch (a->focus) {
+    case TUI_PANE_CLIENT: return a->n_items[0];
+    case TUI_PANE_SERVER: return a->n_items[1];
+    case TUI_PANE_WIRE: return a->n_items[2];
+    case TUI_PANE_RECORDS: return a->n_records;
+    case TUI_PANE_FIELDS: return a->n_rows;
+    default: return 0;
+    }
+}
+
+/* Move the selection (or the lesson's scroll) by delta entries. */
+static void move_selection(tui_app *a, long delta)
+{
+    if (a->focus == TUI_PANE_LESSON) {
+        long s = (long)a->scroll[TUI_PANE_LESSON] + delta;
+        a->scroll[TUI_PANE_LESSON] = s < 0 ? 0 : (size_t)s; /* the draw bounds it */
+        return;
+    }
+    size_t n = pane_count(a);
+    if (n == 0)
+        return;
+    long s = (long)a->sel[a->focus] + delta;
+    if (s < 0)
+        s = 0;
+    if (s >= (long)n)
+        s = (long)n - 1;
+    if (a->focus == TUI_PANE_RECORDS) {
+        if ((size_t)s != a->rec_sel)
+            tui_app_select_record(a, (size_t)s);
+        return;
+    }
+    a->sel[a->focus] = (size_t)s;
+}
+
+static void step_to(tui_app *a, int n)
+{
+    if (n < 1 || n > a->model.last_step) {
+        tui_app_status(a, n < 1 ? "this is the first step" : "this is the last step%s",
+                       a->res.ok || n < 1 ? "" : ": the handshake stopped here");
+        return;
+    }
+    tui_app_goto(a, n);
+}
+
+void tui_screen_key(tui_app *a, int ch)
+{
+    if (ch == ERR)
+        return;
+    if (ch != KEY_RESIZE)
+        a->status[0] = '\0';
+    if (tui_popup_key(a, ch))
+        return;
+    long page = (long)(a->page[a->focus] ? a->page[a->focus] : 1);
+    switch (ch) {
+    case 'q': case 'Q':
+        a->quit = true;
+        break;
+    case ' ':
+        if (a->auto_seconds > 0) {
+            a->auto_paused = !a->auto_paused;
+            tui_app_status(a, a->auto_paused ? "auto-advance paused (Space resumes)"
+                                             : "auto-advance resumed");
+            break;
+        }
+        step_to(a, a->step + 1);
+        break;
+    case KEY_RIGHT: case 'n':
+        step_to(a, a->step + 1);
+        break;
+    case KEY_LEFT: case 'p':
+        step_to(a, a->step - 1);
+        break;
+    case KEY_HOME:
+        tui_app_goto(a, 1);
+        break;
+    case KEY_END:
+        tui_app_goto(a, a->model.last_step);
+        break;
+    case '\t':
+        tui_app_focus_next(a, +1);
+        break;
+    case KEY_BTAB:
+        tui_app_focus_next(a, -1);
+        break;
+    case KEY_UP: case 'k':
+        move_selection(a, -1);
+        break;
+    case KEY_DOWN: case 'j':
+        move_selection(a, +1);
+        break;
+    case KEY_PPAGE:
+        move_selection(a, -page);
+        break;
+    case KEY_NPAGE:
+        move_selection(a, page);
+        break;
+    case '\n': case '\r': case KEY_ENTER:
+        tui_popup_open_selected(a);
+        break;
+    case 'r': tui_app_restart_fresh(a); break;
+    case 'm': tui_app_toggle_kx(a); break;
+    case 'g': tui_app_cycle_group(a); break;
+    case 's': tui_app_cycle_suite(a); break;
+    case 'l': tui_app_toggle_lang(a); break;
+    case '?': case 'h':
+        a->popup.kind = TUI_POPUP_HELP;
+        a->popup.scroll = 0;
+        break;
+    case KEY_RESIZE:
+        break;
+    default:
+        break;
+    }
+}

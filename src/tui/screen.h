@@ -1,0 +1,19 @@
+/*
+ * The main screen's draw/key pair: lay out from LINES x COLS, draw every
+ * visible pane and the popup; turn a key into an action.
+ */
+#ifndef TLSSIM_TUI_SCREEN_H
+#define TLSSIM_TUI_SCREEN_H
+
+#include "app.h"
+
+/* Draw everything into stdscr (the caller refreshes). */
+void tui_screen_draw(tui_app *a);
+
+/* Handle one key (sets a->quit on q). */
+void tui_screen_key(tui_app *a, int ch);
+
+/* Advance one step (used by --auto); returns false at the last step. */
+bool tui_screen_advance(tui_app *a);
+
+#endif
