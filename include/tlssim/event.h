@@ -125,6 +125,9 @@ typedef struct tls_event {
                                  nonce, write_iv ‖ explicit nonce */
     uint8_t aad[13];        /**< RECORD (protected, decrypted or sent): the
                                  additional data, seq ‖ type ‖ version ‖ length */
+    bool inferred;          /**< VALUE: deduced by the other side, not read from this
+                                 party (live mode: a real peer's memory is out of
+                                 reach, but its messages prove what it holds) */
     bool by_sender;         /**< RECORD/MESSAGE: traced by the side that sent it
                                  (live mode, where the peer is not simulated):
                                  plaintext is what it encrypted, not what the

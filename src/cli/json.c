@@ -106,8 +106,9 @@ static void json_event(FILE *out, const tls_trace *t, size_t i)
     case TLS_EV_VALUE:
         fputs("{\"name\":", out);
         json_str(out, e->name);
-        fprintf(out, ",\"party\":\"%s\",\"secret\":%s,\"hex\":", tls_party_name(e->party),
-                e->secret ? "true" : "false");
+        fprintf(out, ",\"party\":\"%s\",\"secret\":%s,\"inferred\":%s,\"hex\":",
+                tls_party_name(e->party), e->secret ? "true" : "false",
+                e->inferred ? "true" : "false");
         json_hex(out, e->bytes ? e->bytes : (const uint8_t *)"", e->len);
         fputs(",\"text\":", out);
         json_str(out, e->text);

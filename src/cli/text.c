@@ -47,8 +47,8 @@ static void value_line(FILE *out, const tls_event *e)
     char *hex = tls_hex(e->bytes, e->len);
     if (!hex)
         return;
-    fprintf(out, "  %-6s %-22s%s", tls_party_name(e->party), e->name,
-            e->secret ? " (secret)" : "");
+    fprintf(out, "  %-6s %-22s%s%s", tls_party_name(e->party), e->name,
+            e->secret ? " (secret)" : "", e->inferred ? " (inferred)" : "");
     if (e->text)
         fprintf(out, " %s", e->text);
     size_t n = strlen(hex);
@@ -76,7 +76,11 @@ static void render_event(FILE *out, const tls_trace *t, size_t i)
         hexdump(out, e->bytes, e->len, "  ");
         fputs(" Record layer:\n", out);
         fields(out, &e->dissect, "  ");
-        if (e->is_protected && e->plaintext) {
+        if (e->is_protected && e->plaintext && e->by_sender) {
+            fprintf(out, " As the %s encrypted it (sequence number %llu):\n",
+                    tls_party_name(e->party), (unsigned long long)e->seq);
+            hexdump(out, e->plaintext, e->plaintext_len, "  ");
+        } else if (e->is_protected && e->plaintext) {
             fprintf(out, " Decrypted by the %s (sequence number %llu):\n",
                     e->party == TLS_PARTY_CLIENT ? "server" : "client",
                     (unsigned long long)e->seq);
@@ -85,9 +89,13 @@ static void render_event(FILE *out, const tls_trace *t, size_t i)
         break;
     }
     case TLS_EV_MESSAGE:
-        fprintf(out, " %s, as the %s parsed it%s:\n", e->name,
-                e->party == TLS_PARTY_CLIENT ? "server" : "client",
-                e->is_protected ? " after decrypting" : "");
+        if (e->by_sender)
+            fprintf(out, " %s, as the %s wrote it%s:\n", e->name, tls_party_name(e->party),
+                    e->is_protected ? " before encrypting" : "");
+        else
+            fprintf(out, " %s, as the %s parsed it%s:\n", e->name,
+                    e->party == TLS_PARTY_CLIENT ? "server" : "client",
+                    e->is_protected ? " after decrypting" : "");
         fields(out, &e->dissect, "  ");
         break;
     case TLS_EV_VALUE:
@@ -119,16 +127,29 @@ static void step_header(FILE *out, const tls_event *e)
         fprintf(out, "%s\n", s->teaches);
 }
 
-/* Values both sides hold: shown agreeing (or not) byte for byte. */
-static void summary_agreement(FILE *out, const tls_trace *t)
+/* Values both sides hold: shown agreeing (or not) byte for byte.  In live
+ * mode the peer's values are inferred from its verified Finished, equal by
+ * construction: saying "==" would prove nothing, so say what is known. */
+static void summary_agreement(FILE *out, const tls_trace *t, bool live)
 {
     static const char *const shared[] = {
         "pre_master_secret", "master_secret", "client_write_key", "server_write_key",
         "client_write_iv", "server_write_iv"};
-    fputs("\nBoth sides computed on their own (never sent):\n", out);
+    if (live)
+        fputs("\nThe peer is a real TLS stack: its memory cannot be read, but its verified\n"
+              "Finished proves it computed the same master secret and keys as tlssim's side:\n", out);
+    else
+        fputs("\nBoth sides computed on their own (never sent):\n", out);
     for (size_t i = 0; i < sizeof shared / sizeof shared[0]; i++) {
         const tls_event *c = tls_trace_find_value(t, shared[i], TLS_PARTY_CLIENT, TLS_STEP_AFTER);
         const tls_event *s = tls_trace_find_value(t, shared[i], TLS_PARTY_SERVER, TLS_STEP_AFTER);
+        const tls_event *own = c && !c->inferred ? c : s && !s->inferred ? s : NULL;
+        if (live && own) {
+            char *hex = tls_hex(own->bytes, own->len);
+            fprintf(out, "  %-18s %s\n", shared[i], hex ? hex : "");
+            free(hex);
+            continue;
+        }
         if (!c || !s)
             continue;
         bool same = c->len == s->len && memcmp(c->bytes, s->bytes, c->len) == 0;
@@ -307,7 +328,7 @@ void cli_text_render(FILE *out, const cli_options *o, const tls_trace *t,
         lesson(out, o, ls, t, t->announced);
     if (res->ok) {
         fputs("\n=== Handshake complete: both Finished messages verified ===\n", out);
-        summary_agreement(out, t);
+        summary_agreement(out, t, o->live_info != NULL);
         lesson(out, o, ls, t, TLS_STEP_AFTER);
     } else if (res->failed_step == TLS_STEP_AFTER || res->failed_step == 0) {
         fprintf(out, "\n=== FAILED %s: the %s stopped it: %s ===\n",

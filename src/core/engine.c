@@ -335,6 +335,8 @@ static void engine_message_done(tls_engine *e, const tls_step *s,
     }
     if (s->keys_after && engine_derive_keys(e) != TLS_OK)
         return;
+    if (e->cfg->live && s->sender == e->peer)
+        engine_live_infer(e, s);
     engine_advance(e);
 }
 

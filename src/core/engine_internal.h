@@ -143,6 +143,10 @@ tls_err engine_ecdhe_keypair(tls_engine *e, const uint8_t *fixed, size_t fixed_l
 tls_err engine_ske_digest(tls_engine *e, tls_hash_alg alg, const uint8_t *params,
                           size_t params_len, uint8_t *digest);
 
+/* Live mode: what the peer provably holds now that its message of step \p s
+ * has arrived and checked out, recorded as inferred values of the peer. */
+void engine_live_infer(tls_engine *e, const tls_step *s);
+
 /* Step handlers (the table's write/read functions). */
 tls_err client_hello_write(tls_engine *e, tls_writer *w);
 tls_err client_hello_read(tls_engine *e, tls_reader *r);

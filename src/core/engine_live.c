@@ -5,6 +5,7 @@
  * implement.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine_internal.h"
@@ -179,4 +180,75 @@ void engine_note_extensions(tls_engine *e, const char *message, const uint16_t *
         o += (size_t)snprintf(text + o, sizeof text - o, "%s%s (%s)", i ? "; " : "", name, why);
     }
     tls_trace_note(e->trace, e->role, "%s", text);
+}
+
+/* What a real peer provably knows once its message of a step has arrived and
+ * checked out.  Its memory cannot be read, but its messages prove what it
+ * holds: an answer proves the question arrived, a verified Finished proves
+ * the same master secret and keys. */
+typedef struct peer_proof {
+    int step;                   /* the peer's message */
+    const char *why;            /* the deduction, in one sentence */
+    const char *names[12];      /* values the peer now provably holds */
+} peer_proof;
+
+static const peer_proof proofs[] = {
+    {1, "the client sent its ClientHello, so it holds what that message carries",
+     {"client_random", "server_name"}},
+    {2, "the server's ServerHello answers the ClientHello, so it received the client's "
+        "values and chose its own",
+     {"client_random", "server_name", "server_random", "cipher_suite"}},
+    {3, "the server sent this certificate chain", {"server_certificate"}},
+    {4, "the server sent and signed these ECDHE parameters (and alone holds the private "
+        "scalar behind server_ecdhe_public)",
+     {"named_group", "server_ecdhe_public", "ske_signature"}},
+    {6, "the client's ClientKeyExchange answers ServerHelloDone, so it received the "
+        "server's messages",
+     {"server_random", "cipher_suite", "server_certificate", "named_group",
+      "server_ecdhe_public", "ske_signature", "client_ecdhe_public", "encrypted_pre_master"}},
+    {8, "the client's Finished verified, so it computed the same pre-master, master "
+        "secret and keys",
+     {"pre_master_secret", "master_secret", "key_block", "client_write_key",
+      "server_write_key", "client_write_iv", "server_write_iv", "client_verify_data"}},
+    {10, "the server's Finished verified, so it received the ClientKeyExchange and "
+         "computed the same pre-master, master secret and keys",
+     {"client_ecdhe_public", "encrypted_pre_master", "pre_master_secret", "master_secret",
+      "key_block", "client_write_key", "server_write_key", "client_write_iv",
+      "server_write_iv", "client_verify_data", "server_verify_data"}},
+};
+
+void engine_live_infer(tls_engine *e, const tls_step *s)
+{
+    for (size_t i = 0; i < sizeof proofs / sizeof proofs[0]; i++) {
+        const peer_proof *p = &proofs[i];
+        if (p->step != s->number)
+            continue;
+        tls_trace_note(e->trace, e->role, "what the %s can infer: %s", tls_party_name(e->role),
+                       p->why);
+        for (size_t j = 0; j < sizeof p->names / sizeof p->names[0] && p->names[j]; j++) {
+            const tls_event *mine = tls_trace_find_value(e->trace, p->names[j], e->role,
+                                                         TLS_STEP_AFTER);
+            if (!mine)
+                continue;
+            /* tls_trace_push may move the array `mine` points into: copy first. */
+            char name[64], text[256];
+            snprintf(name, sizeof name, "%s", mine->name);
+            if (mine->text)
+                snprintf(text, sizeof text, "%s", mine->text);
+            size_t len = mine->len;
+            uint8_t *bytes = len ? malloc(len) : NULL;
+            if (len && !bytes)
+                continue;
+            if (len)
+                memcpy(bytes, mine->bytes, len);
+            tls_event ev = {.kind = TLS_EV_VALUE, .step = e->trace->step, .party = e->peer,
+                            .name = name, .text = mine->text ? text : NULL, .bytes = bytes,
+                            .len = len, .secret = mine->secret, .inferred = true};
+            tls_trace_push(e->trace, &ev);
+            if (bytes) {
+                tls_wipe(bytes, len);
+                free(bytes);
+            }
+        }
+    }
 }
