@@ -194,9 +194,30 @@ tls_err engine_fail(tls_engine *e, tls_err err, const char *fmt, ...)
 
 /* ------------------------------------------------------- key schedule */
 
+/* P_hash at work: each A(i) and output block of the master-secret PRF,
+ * shortened to their first bytes (the full values are one HMAC away). */
+static void note_prf_rounds(tls_engine *e, tls_hash_alg alg, const tls_prf_trace *pt)
+{
+    char line[512];
+    size_t at = (size_t)snprintf(line, sizeof line,
+                                 "P_%s ran %zu round%s: A(0) = label ‖ seed",
+                                 tls_hash_name(alg), pt->rounds, pt->rounds == 1 ? "" : "s");
+    for (size_t i = 0; i < pt->rounds && at < sizeof line; i++) {
+        char *a = tls_hex(pt->a[i], 8), *o = tls_hex(pt->out[i], 8);
+        at += (size_t)snprintf(line + at, sizeof line - at,
+                               "; A(%zu) = HMAC(pre_master_secret, A(%zu)) = %s…, block %zu = "
+                               "HMAC(pre_master_secret, A(%zu) ‖ label ‖ seed) = %s…",
+                               i + 1, i, a ? a : "?", i + 1, i + 1, o ? o : "?");
+        free(a);
+        free(o);
+    }
+    tls_trace_note(e->trace, e->role, "%s; master_secret = the first 48 bytes of the blocks", line);
+}
+
 tls_err engine_derive_keys(tls_engine *e)
 {
     tls_hash_alg alg = engine_prf_hash(e);
+    tls_prf_trace pt;
     tls_err err;
     if (e->ems) {
         /* RFC 7627: bind the master secret to the whole handshake so far. */
@@ -205,7 +226,7 @@ tls_err engine_derive_keys(tls_engine *e)
         tls_span seed = {session_hash, tls_hash_len(alg)};
         if (err == TLS_OK)
             err = tls_prf(alg, e->pre_master, e->pre_master_len,
-                          "extended master secret", &seed, 1, e->master, 48, NULL);
+                          "extended master secret", &seed, 1, e->master, 48, &pt);
         char *hex = err == TLS_OK ? tls_hex(session_hash, seed.n) : NULL;
         tls_trace_note(e->trace, e->role,
                        "master_secret = PRF(pre_master_secret, \"extended master secret\", "
@@ -220,7 +241,7 @@ tls_err engine_derive_keys(tls_engine *e)
     } else {
         tls_span seed[2] = {{e->client_random, 32}, {e->server_random, 32}};
         err = tls_prf(alg, e->pre_master, e->pre_master_len, "master secret",
-                      seed, 2, e->master, 48, NULL);
+                      seed, 2, e->master, 48, &pt);
         tls_trace_note(e->trace, e->role,
                        "master_secret = PRF(pre_master_secret, \"master secret\", "
                        "client_random ‖ server_random)[0..47], PRF over HMAC-%s",
@@ -235,6 +256,8 @@ tls_err engine_derive_keys(tls_engine *e)
     }
     if (err != TLS_OK)
         return engine_fail(e, err, "master secret derivation failed");
+    note_prf_rounds(e, alg, &pt);
+    tls_wipe(&pt, sizeof pt);
     engine_value(e, "master_secret", true, e->master, 48, NULL);
 
     uint8_t raw[2 * 32 + 8];
