@@ -472,8 +472,31 @@ static void test_pki(void)
     tls_x509_free(ca);
 }
 
+/* A trust bundle keeps what parses and counts what it skipped; a single
+ * PEM stays strict. */
+static void test_bundle(void)
+{
+    static const char broken[] = "-----BEGIN CERTIFICATE-----\n"
+                                 "MIIBAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n"
+                                 "-----END CERTIFICATE-----\n";
+    char pem[8192];
+    snprintf(pem, sizeof pem, "%s%s", tls_demo_ca_pem, broken);
+    tls_x509 *bundle = NULL, *strict = NULL;
+    size_t skipped = 99;
+    test_check(tls_x509_add_pem_bundle(&bundle, pem, &skipped) == TLS_OK && skipped == 1 &&
+                   tls_x509_count(bundle) == 1,
+               "bundle: one good certificate kept, one broken skipped (%zu)", skipped);
+    test_check(tls_x509_add_pem(&strict, pem) == TLS_ERR_BAD_CERTIFICATE && !strict,
+               "single PEM: any broken certificate fails and adds nothing");
+    test_check(tls_x509_add_pem_bundle(&strict, broken, &skipped) == TLS_ERR_BAD_CERTIFICATE,
+               "bundle with nothing that parses fails");
+    tls_x509_free(bundle);
+    tls_x509_free(strict);
+}
+
 int main(void)
 {
+    test_bundle();
     test_hash_hmac();
     test_prf_sha256();
     test_prf_sha384();

@@ -145,6 +145,15 @@ tls_err tls_x509_add_der(tls_x509 **chain, const uint8_t *der, size_t len);
 /** \brief Parse one or more PEM certificates (NUL-terminated text). */
 tls_err tls_x509_add_pem(tls_x509 **chain, const char *pem);
 
+/**
+ * \brief Parse a trust bundle (e.g. the system's CA file): every certificate
+ *        that parses is kept, the others are skipped, as a browser's store
+ *        does with entries it does not understand.
+ * \param skipped  set to the number of certificates that did not parse
+ * \return TLS_OK when at least one certificate parsed, else TLS_ERR_BAD_CERTIFICATE
+ */
+tls_err tls_x509_add_pem_bundle(tls_x509 **chain, const char *pem, size_t *skipped);
+
 /** \brief Number of certificates in the chain. */
 size_t tls_x509_count(const tls_x509 *chain);
 

@@ -542,6 +542,22 @@ tls_err tls_x509_add_der(tls_x509 **chain, const uint8_t *der, size_t len)
     return TLS_ERR_BAD_CERTIFICATE;
 }
 
+tls_err tls_x509_add_pem_bundle(tls_x509 **chain, const char *pem, size_t *skipped)
+{
+    if (!chain || !pem || !skipped)
+        return TLS_ERR_INTERNAL;
+    mbedtls_x509_crt tmp;
+    mbedtls_x509_crt_init(&tmp);
+    /* A positive result counts the certificates that failed to parse. */
+    int ret = mbedtls_x509_crt_parse(&tmp, (const unsigned char *)pem, strlen(pem) + 1);
+    *skipped = ret > 0 ? (size_t)ret : 0;
+    tls_err e = ret >= 0 && tmp.version != 0 ? TLS_OK : TLS_ERR_BAD_CERTIFICATE;
+    for (const mbedtls_x509_crt *c = &tmp; e == TLS_OK && c; c = c->next)
+        e = tls_x509_add_der(chain, c->raw.p, c->raw.len);
+    mbedtls_x509_crt_free(&tmp);
+    return e;
+}
+
 tls_err tls_x509_add_pem(tls_x509 **chain, const char *pem)
 {
     if (!chain || !pem)

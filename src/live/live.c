@@ -183,13 +183,18 @@ static bool live_setup_client(live *lv)
             live_fail(lv, TLS_ERR_IO, "--ca: %s", why);
             return false;
         }
-        tls_err err = tls_x509_add_pem(&lv->trust, pem);
+        size_t skipped = 0;
+        tls_err err = tls_x509_add_pem_bundle(&lv->trust, pem, &skipped);
         free(pem);
         if (err != TLS_OK) {
             live_fail(lv, TLS_ERR_IO, "--ca: %s holds no PEM certificate that parses",
                       cfg->ca_file);
             return false;
         }
+        if (skipped)
+            tls_trace_note(lv->trace, TLS_PARTY_CLIENT,
+                           "--ca %s: %zu of its certificates did not parse and were skipped",
+                           cfg->ca_file, skipped);
     } else if (tls_x509_add_pem(&lv->trust, tls_demo_ca_pem) != TLS_OK) {
         live_fail(lv, TLS_ERR_INTERNAL, "the demo CA does not load");
         return false;
