@@ -53,6 +53,18 @@ test)
     build build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
         meson test -C build-asan --print-errorlogs --timeout-multiplier 4 "$@"
+    # One closing line over both runs, from meson's own logs.
+    python3 - build/meson-logs/testlog.json build-asan/meson-logs/testlog.json <<'PY'
+import json, sys
+ok = bad = skip = 0
+for path in sys.argv[1:]:
+    for line in open(path):
+        r = json.loads(line)["result"]
+        ok += r in ("OK", "EXPECTEDFAIL")
+        skip += r == "SKIP"
+        bad += r not in ("OK", "EXPECTEDFAIL", "SKIP")
+print(f"{ok} passed, {bad} failed, {skip} skipped")
+PY
     ;;
 *)
     echo "usage: ./setup.sh run [tlssim options] | ./setup.sh test" >&2
