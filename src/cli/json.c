@@ -63,21 +63,29 @@ static const char *direction(tls_party sender)
     return sender == TLS_PARTY_CLIENT ? "client_to_server" : "server_to_client";
 }
 
+/* What every record object starts with: its number, direction, type,
+ * protection, sequence number and bytes. */
+static void json_record_head(FILE *out, const tls_trace *t, size_t i)
+{
+    const tls_event *e = &t->ev[i];
+    fprintf(out, "{\"index\":%zu,\"direction\":\"%s\",\"content_type\":%u,\"content_type_name\":",
+            tls_trace_record_number(t, i), direction(e->party), e->content_type);
+    json_str(out, tls_content_type_name(e->content_type));
+    fprintf(out, ",\"protected\":%s,\"seq\":", e->is_protected ? "true" : "false");
+    if (e->is_protected)
+        fprintf(out, "%llu", (unsigned long long)e->seq);
+    else
+        fputs("null", out);
+    fputs(",\"hex\":", out);
+    json_hex(out, e->bytes, e->len);
+}
+
 static void json_event(FILE *out, const tls_trace *t, size_t i)
 {
     const tls_event *e = &t->ev[i];
     switch (e->kind) {
     case TLS_EV_RECORD:
-        fprintf(out, "{\"index\":%zu,\"direction\":\"%s\",\"content_type\":%u,\"content_type_name\":",
-                tls_trace_record_number(t, i), direction(e->party), e->content_type);
-        json_str(out, tls_content_type_name(e->content_type));
-        fprintf(out, ",\"protected\":%s,\"seq\":", e->is_protected ? "true" : "false");
-        if (e->is_protected)
-            fprintf(out, "%llu", (unsigned long long)e->seq);
-        else
-            fputs("null", out);
-        fputs(",\"hex\":", out);
-        json_hex(out, e->bytes, e->len);
+        json_record_head(out, t, i);
         fputs(",\"plaintext_hex\":", out);
         json_hex(out, e->plaintext, e->plaintext_len);
         fputs(",\"fields\":", out);
@@ -183,16 +191,7 @@ static void json_bytes_text(FILE *out, const uint8_t *p, size_t n)
 static void json_after_record(FILE *out, const tls_trace *t, size_t i)
 {
     const tls_event *e = &t->ev[i];
-    fprintf(out, "{\"index\":%zu,\"direction\":\"%s\",\"content_type\":%u,\"content_type_name\":",
-            tls_trace_record_number(t, i), direction(e->party), e->content_type);
-    json_str(out, tls_content_type_name(e->content_type));
-    fprintf(out, ",\"protected\":%s,\"seq\":", e->is_protected ? "true" : "false");
-    if (e->is_protected)
-        fprintf(out, "%llu", (unsigned long long)e->seq);
-    else
-        fputs("null", out);
-    fputs(",\"hex\":", out);
-    json_hex(out, e->bytes, e->len);
+    json_record_head(out, t, i);
     bool gcm = e->is_protected && e->len >= TLS_RECORD_HEADER + TLS_GCM_OVERHEAD;
     const uint8_t *frag = e->bytes + TLS_RECORD_HEADER;
     size_t ct_len = gcm ? e->len - TLS_RECORD_HEADER - TLS_GCM_OVERHEAD : 0;

@@ -136,19 +136,24 @@ static bool value_visible(const tui_model *m, size_t i, int step)
     return m->eff[i] && m->eff[i] <= step && step < m->until[i];
 }
 
-/* Does the peer hold a value of the same name at `step`, and is it equal? */
+/* Does the peer hold a value of the same name at `step`, and is it equal?
+ * An inferred value is a copy of the other side's own (live mode: what a
+ * verified message proves the real peer holds), so comparing the two would
+ * prove nothing: no agreement is claimed either way. */
 static int agreement(const tui_model *m, size_t i, int step)
 {
     const tls_trace *t = m->trace;
     const tls_event *e = &t->ev[i];
     tls_party peer = tui_model_peer(e->party);
-    if (peer == TLS_PARTY_WIRE || !e->secret)
+    if (peer == TLS_PARTY_WIRE || !e->secret || e->inferred)
         return 0;
     for (size_t j = 0; j < t->n; j++) {
         const tls_event *o = &t->ev[j];
         if (o->kind != TLS_EV_VALUE || o->party != peer || !o->name || !e->name ||
             strcmp(o->name, e->name) != 0 || !value_visible(m, j, step))
             continue;
+        if (o->inferred)
+            return 0;
         return o->len == e->len && (e->len == 0 || memcmp(o->bytes, e->bytes, e->len) == 0)
                    ? 1 : -1;
     }
@@ -267,13 +272,16 @@ size_t tui_model_tree(const tui_model *m, size_t k, tui_row *out, size_t cap)
         const tls_field *f = &r->dissect.fields[i];
         put_row(out, cap, &n, TUI_BUF_WIRE, f->offset, f->length, f->depth, f->name, f->value);
     }
-    const char *receiver = tls_party_name(tui_model_peer(r->party));
+    /* Live mode traces our own records as written (the real peer's parse is
+     * out of reach): the headings name the side whose view the rows are. */
+    const char *who = tls_party_name(r->by_sender ? r->party : tui_model_peer(r->party));
     int base = 0;
     if (r->is_protected && r->plaintext) {
         char seq[32];
         snprintf(seq, sizeof seq, "%llu", (unsigned long long)r->seq);
         put_heading(out, cap, &n, TUI_BUF_PLAIN, 0, r->plaintext_len, 0,
-                    "decrypted by the %s (sequence number %s)", receiver, seq);
+                    r->by_sender ? "encrypted by the %s (sequence number %s)"
+                                 : "decrypted by the %s (sequence number %s)", who, seq);
         base = 1;
     }
     for (size_t i = 0; i < t->n; i++) {
@@ -283,8 +291,9 @@ size_t tui_model_tree(const tui_model *m, size_t k, tui_row *out, size_t cap)
         bool whole = e->record_offset != (size_t)-1;
         tui_buf buf = !whole ? TUI_BUF_NONE : e->is_protected ? TUI_BUF_PLAIN : TUI_BUF_WIRE;
         size_t off = whole ? e->record_offset : 0;
-        put_heading(out, cap, &n, buf, off, e->len, base, "%s, as the %s parsed it",
-                    e->name ? e->name : "message", receiver);
+        put_heading(out, cap, &n, buf, off, e->len, base,
+                    e->by_sender ? "%s, as the %s wrote it" : "%s, as the %s parsed it",
+                    e->name ? e->name : "message", who);
         for (size_t j = 0; j < e->dissect.n; j++) {
             const tls_field *f = &e->dissect.fields[j];
             put_row(out, cap, &n, buf, off + f->offset, f->length, base + 1 + f->depth,
