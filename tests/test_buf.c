@@ -79,8 +79,24 @@ static void test_dissection(void)
     tls_dissect_free(&d);
 }
 
+static void test_consume(void)
+{
+    tls_writer w;
+    tls_writer_init(&w);
+    tls_writer_consume(&w, 3);
+    test_check(w.len == 0, "consuming an empty writer is harmless");
+    tls_writer_bytes(&w, (const uint8_t *)"abcdef", 6);
+    tls_writer_consume(&w, 0);
+    tls_writer_consume(&w, 2);
+    test_hex_eq(w.data, w.len, "63646566", "front bytes dropped, rest kept in order");
+    tls_writer_consume(&w, 99);
+    test_check(w.len == 0, "consuming more than there is empties it");
+    tls_writer_free(&w);
+}
+
 int main(void)
 {
+    test_consume();
     test_writer_prefixes();
     test_reader_bounds();
     test_dissection();

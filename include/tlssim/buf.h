@@ -121,6 +121,12 @@ typedef struct tls_writer {
 void tls_writer_init(tls_writer *w);
 /** \brief Release the buffer (wiped first: it may have held secrets). */
 void tls_writer_free(tls_writer *w);
+/**
+ * \brief Drop the first \p n bytes (all of them when \p n is larger):
+ *        what a stream buffer does once a record or message is consumed.
+ */
+void tls_writer_consume(tls_writer *w, size_t n);
+
 /** \brief Forget the contents but keep the allocation. */
 void tls_writer_reset(tls_writer *w);
 /** \brief The first error, or TLS_OK. */

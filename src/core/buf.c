@@ -181,6 +181,18 @@ void tls_writer_free(tls_writer *w)
     tls_writer_init(w);
 }
 
+void tls_writer_consume(tls_writer *w, size_t n)
+{
+    if (n >= w->len) {
+        w->len = 0;
+        return;
+    }
+    if (n == 0)
+        return;
+    memmove(w->data, w->data + n, w->len - n);
+    w->len -= n;
+}
+
 void tls_writer_reset(tls_writer *w)
 {
     w->len = 0;

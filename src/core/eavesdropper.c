@@ -104,8 +104,7 @@ static void observe_handshake(tls_eavesdropper *eve, int dir, const uint8_t *p, 
         learn_message(eve, type, &body);
         at += r.pos;
     }
-    memmove(hs->data, hs->data + at, hs->len - at);
-    hs->len -= at;
+    tls_writer_consume(hs, at);
 }
 
 static void observe_record(tls_eavesdropper *eve, tls_party sender, const tls_record *rec)
@@ -150,6 +149,5 @@ void tls_eavesdropper_observe(tls_eavesdropper *eve, tls_party sender,
         observe_record(eve, sender, &rec);
         at += rec.wire_len;
     }
-    memmove(buf->data, buf->data + at, buf->len - at);
-    buf->len -= at;
+    tls_writer_consume(buf, at);
 }

@@ -78,12 +78,7 @@ const uint8_t *tls_engine_output(const tls_engine *e, size_t *n)
 
 void tls_engine_output_consume(tls_engine *e, size_t n)
 {
-    if (n >= e->out.len) {
-        e->out.len = 0;
-        return;
-    }
-    memmove(e->out.data, e->out.data + n, e->out.len - n);
-    e->out.len -= n;
+    tls_writer_consume(&e->out, n);
 }
 
 void engine_value(tls_engine *e, const char *name, bool secret,
@@ -533,8 +528,7 @@ static void handle_handshake_bytes(tls_engine *e, const uint8_t *p, size_t n,
         at += 4 + body;
     }
     if (at > 0 && e->err == TLS_OK) {
-        memmove(e->hs.data, e->hs.data + at, e->hs.len - at);
-        e->hs.len -= at;
+        tls_writer_consume(&e->hs, at);
         if (at >= first_here) {
             e->hs_record = rec_idx;
             e->hs_protected = prot;
@@ -774,12 +768,7 @@ tls_err tls_engine_feed(tls_engine *e, const uint8_t *p, size_t n)
         handle_record(e, &rec);
         at += rec.wire_len;
     }
-    if (e->close_received) {
-        e->in.len = 0;
-    } else if (at > 0) {
-        memmove(e->in.data, e->in.data + at, e->in.len - at);
-        e->in.len -= at;
-    }
+    tls_writer_consume(&e->in, e->close_received ? e->in.len : at);
     return e->err;
 }
 

@@ -104,12 +104,7 @@ const uint8_t *tls_engine_app_data(const tls_engine *e, size_t *n)
 
 void tls_engine_app_data_consume(tls_engine *e, size_t n)
 {
-    if (n >= e->app_in.len) {
-        e->app_in.len = 0;
-        return;
-    }
-    memmove(e->app_in.data, e->app_in.data + n, e->app_in.len - n);
-    e->app_in.len -= n;
+    tls_writer_consume(&e->app_in, n);
 }
 
 tls_err tls_engine_close(tls_engine *e)
