@@ -1,7 +1,8 @@
 /* The TUI's per-step knowledge model over real seeded runs: who knows what
  * at each step, secrets never on the wire or the other side, both sides'
- * secrets agreeing, records per step (step 4 skipped in RSA), and the
- * dissection rows pointing at the right bytes. */
+ * secrets agreeing, records per step (step 4 skipped in RSA), the
+ * dissection rows pointing at the right bytes, and a live trace's marks
+ * (inferred values, records traced by their sender). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -182,6 +183,58 @@ static void test_tree(run *r, tls_kx kx)
     test_check(tui_model_tree(&r->m, 999, rows, 256) == 0, "no tree for a record that is not there");
 }
 
+/* Whether a tree row has `text` in its name. */
+static bool tree_says(const tui_model *m, size_t k, const char *text)
+{
+    tui_row rows[256];
+    size_t n = tui_model_tree(m, k, rows, 256);
+    for (size_t i = 0; i < n && i < 256; i++)
+        if (strstr(rows[i].name, text))
+            return true;
+    return false;
+}
+
+/*
+ * A live trace's marks, on a seeded run dressed up as one (tlssim the
+ * client): the server's values inferred, the client's records traced as
+ * sent.  Inferred copies prove no agreement, and the client's records are
+ * described as it wrote them.
+ */
+static void test_live_marks(run *r, tls_kx kx)
+{
+    const char *kxn = tls_kx_name(kx);
+    for (size_t i = 0; i < r->trace.n; i++) {
+        tls_event *e = &r->trace.ev[i];
+        if (e->kind == TLS_EV_VALUE && e->party == TLS_PARTY_SERVER)
+            e->inferred = true;
+        if ((e->kind == TLS_EV_RECORD || e->kind == TLS_EV_MESSAGE) &&
+            e->party == TLS_PARTY_CLIENT)
+            e->by_sender = true;
+    }
+    tui_model_free(&r->m);
+    if (!test_check(tui_model_init(&r->m, &r->trace), "%s: live model builds", kxn))
+        return;
+    size_t cap = r->trace.n;
+    tui_item *buf = calloc(cap, sizeof *buf);
+    if (!buf)
+        return;
+    const tui_item *s = find(r, TLS_PARTY_SERVER, 10, "master_secret", buf, cap);
+    test_check(s && s->agree == 0 && r->trace.ev[s->ev].inferred,
+               "%s: an inferred master secret is shown, claiming no agreement", kxn);
+    const tui_item *c = find(r, TLS_PARTY_CLIENT, 10, "master_secret", buf, cap);
+    test_check(c && c->agree == 0,
+               "%s: the own master secret claims no agreement with an inferred copy", kxn);
+    free(buf);
+    test_check(tree_says(&r->m, 0, "ClientHello, as the client wrote it"),
+               "%s: the client's own ClientHello is described as written", kxn);
+    size_t fin = kx == TLS_KX_RSA ? 6 : 7;
+    test_check(tree_says(&r->m, fin, "encrypted by the client (sequence number 0)") &&
+               !tree_says(&r->m, fin, "decrypted by"),
+               "%s: the client's own Finished is described as encrypted by it", kxn);
+    test_check(tree_says(&r->m, 1, "ServerHello, as the client parsed it"),
+               "%s: the server's ServerHello is still described as the client parsed it", kxn);
+}
+
 int main(void)
 {
     static const tls_kx modes[] = {TLS_KX_ECDHE_RSA, TLS_KX_RSA};
@@ -193,6 +246,7 @@ int main(void)
             test_knowledge(&r, modes[i]);
             test_records(&r, modes[i]);
             test_tree(&r, modes[i]);
+            test_live_marks(&r, modes[i]);
         }
         run_end(&r);
     }

@@ -5,8 +5,10 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "tui.h"
 
 /* --suite, --kx and --group narrow the offer (client) or what is accepted
  * (server); --listen keeps the other groups after a preferred one, like the
@@ -34,13 +36,9 @@ static void live_choices(const cli_options *o, tls_live_config *lc)
 int cli_live_run(const cli_options *in)
 {
     cli_options o = *in;
-    if (o.mode == CLI_MODE_TUI) {
-        fputs("tlssim: the TUI cannot step through a live run yet; use --text or --json\n",
-              stderr);
-        return 2;
-    }
+    /* As for an in-process run: the TUI on a terminal, text otherwise. */
     if (o.mode == CLI_MODE_AUTO)
-        o.mode = CLI_MODE_TEXT;
+        o.mode = isatty(STDOUT_FILENO) && isatty(STDIN_FILENO) ? CLI_MODE_TUI : CLI_MODE_TEXT;
     tls_lessons *lessons = NULL;
     if (o.mode == CLI_MODE_TEXT) {
         bool fatal;
@@ -76,6 +74,13 @@ int cli_live_run(const cli_options *in)
     tls_live_info info;
     tls_live_run(&lc, &trace, &res, &info);
     o.live_info = &info;
+    if (o.mode == CLI_MODE_TUI) {
+        /* The session is over before the screen opens: the TUI steps
+         * through its trace, saves --keylog/--pcap and reports failures. */
+        int rc = tui_run_trace(&o, &trace, &res);
+        tls_trace_free(&trace);
+        return rc;
+    }
     if (o.mode == CLI_MODE_JSON)
         cli_json_render(stdout, &o, &trace, &res);
     else

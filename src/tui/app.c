@@ -1,11 +1,13 @@
 /* TUI state and the actions keys trigger: see app.h. */
 #include "app.h"
+#include "save.h"
 #include "theme.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int tui_app_party_slot(tls_party p)
 {
@@ -35,12 +37,10 @@ static void free_run(tui_app *a)
     a->n_records = a->rec_sel = 0;
 }
 
-/* Run the whole handshake once; stepping is then a replay of this trace. */
-static bool run(tui_app *a, char *err, size_t err_len)
+/* Build the per-step index and the buffers over a->trace, however it was
+ * recorded. */
+static bool index_run(tui_app *a, char *err, size_t err_len)
 {
-    free_run(a);
-    tls_trace_init(&a->trace);
-    tls_sim_run(&a->cfg, &a->trace, &a->res);
     if (a->trace.oom || !tui_model_init(&a->model, &a->trace)) {
         snprintf(err, err_len, "out of memory");
         return false;
@@ -62,7 +62,17 @@ static bool run(tui_app *a, char *err, size_t err_len)
     return true;
 }
 
-bool tui_app_init(tui_app *a, const cli_options *o, char *err, size_t err_len)
+/* Run the whole handshake once; stepping is then a replay of this trace. */
+static bool run(tui_app *a, char *err, size_t err_len)
+{
+    free_run(a);
+    tls_trace_init(&a->trace);
+    tls_sim_run(&a->cfg, &a->trace, &a->res);
+    return index_run(a, err, err_len);
+}
+
+/* What every run shares: the options, focus, --auto and the lessons. */
+static void init_common(tui_app *a, const cli_options *o)
 {
     memset(a, 0, sizeof *a);
     a->opts = o;
@@ -78,7 +88,55 @@ bool tui_app_init(tui_app *a, const cli_options *o, char *err, size_t err_len)
         if (!a->lessons)
             tui_app_status(a, "no lessons: %s (showing one-line summaries)", why);
     }
+}
+
+bool tui_app_init(tui_app *a, const cli_options *o, char *err, size_t err_len)
+{
+    init_common(a, o);
     if (!run(a, err, err_len))
+        return false;
+    tui_app_goto(a, o->start_step ? o->start_step : 1);
+    return true;
+}
+
+/* The group a live run used, from the named_group value on the wire. */
+static bool live_group(const tls_trace *t, tls_group *group)
+{
+    const tls_event *e = tls_trace_find_value(t, "named_group", TLS_PARTY_WIRE, TLS_STEP_AFTER);
+    if (!e || e->len != 2)
+        return false;
+    *group = (tls_group)(e->bytes[0] << 8 | e->bytes[1]);
+    return true;
+}
+
+/* A live run's configuration is what was negotiated, not what the options
+ * defaulted to: the title and the lessons (RSA or ECDHE) follow it. */
+static void adopt_live_config(tui_app *a, const cli_options *o)
+{
+    const tls_live_info *li = o->live_info;
+    a->live = true;
+    a->live_peer = o->listen ? TLS_PARTY_CLIENT : TLS_PARTY_SERVER;
+    a->cfg.seeded = false;
+    a->cfg.scenario = NULL;
+    if (li && li->suite) {
+        a->cfg.suite = li->suite;
+        a->cfg.kx = li->suite->kx;
+        a->cfg.ems = li->ems;
+    }
+    tls_group g;
+    if (live_group(&a->trace, &g))
+        a->cfg.group = g;
+}
+
+bool tui_app_init_trace(tui_app *a, const cli_options *o, tls_trace *trace,
+                        const tls_sim_result *res, char *err, size_t err_len)
+{
+    init_common(a, o);
+    a->trace = *trace;
+    tls_trace_init(trace);
+    a->res = *res;
+    adopt_live_config(a, o);
+    if (!index_run(a, err, err_len))
         return false;
     tui_app_goto(a, o->start_step ? o->start_step : 1);
     return true;
@@ -166,8 +224,19 @@ bool tui_app_rerun(tui_app *a, int keep_step)
     return true;
 }
 
+/* r, m, g and s re-run the in-process handshake: a real peer cannot be
+ * asked to do its handshake again from here. */
+static bool refuse_live(tui_app *a)
+{
+    if (a->live)
+        tui_app_status(a, "a live run cannot be replayed with other settings: run tlssim again");
+    return a->live;
+}
+
 void tui_app_restart_fresh(tui_app *a)
 {
+    if (refuse_live(a))
+        return;
     a->cfg.seeded = false;
     a->cfg.scenario = NULL;
     if (tui_app_rerun(a, 1))
@@ -176,6 +245,8 @@ void tui_app_restart_fresh(tui_app *a)
 
 void tui_app_toggle_kx(tui_app *a)
 {
+    if (refuse_live(a))
+        return;
     a->cfg.kx = a->cfg.kx == TLS_KX_RSA ? TLS_KX_ECDHE_RSA : TLS_KX_RSA;
     a->cfg.suite = NULL;    /* the simulation's default suite for that mode */
     if (tui_app_rerun(a, a->step))
@@ -184,6 +255,8 @@ void tui_app_toggle_kx(tui_app *a)
 
 void tui_app_cycle_group(tui_app *a)
 {
+    if (refuse_live(a))
+        return;
     if (a->cfg.kx != TLS_KX_ECDHE_RSA) {
         tui_app_status(a, "groups apply to ECDHE only: press m to switch to ECDHE");
         return;
@@ -219,6 +292,8 @@ const tls_suite *tui_app_suite(const tui_app *a)
 
 void tui_app_cycle_suite(tui_app *a)
 {
+    if (refuse_live(a))
+        return;
     size_t n;
     const tls_suite *all = tls_suites_all(&n);
     const tls_suite *cur = tui_app_suite(a);
@@ -265,4 +340,15 @@ void tui_app_focus_next(tui_app *a, int dir)
         break;
     }
     a->focus = (tui_pane)p;
+}
+
+void tui_app_save(tui_app *a, int width)
+{
+    char stem[64], keylog[80], pcap[80];
+    tui_save_stem(a->cfg.seeded, a->cfg.seed, time(NULL), stem, sizeof stem);
+    snprintf(keylog, sizeof keylog, "%s.keylog", stem);
+    snprintf(pcap, sizeof pcap, "%s.pcap", stem);
+    const cli_options *o = a->opts;
+    tui_save_files(&a->trace, o && o->keylog_path ? o->keylog_path : keylog,
+                   o && o->pcap_path ? o->pcap_path : pcap, width, a->status, sizeof a->status);
 }

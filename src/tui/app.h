@@ -78,8 +78,14 @@ typedef struct tui_app {
     double auto_seconds;        /* 0: off */
     bool auto_paused;
 
+    bool live;                  /* the trace came from a real peer (--connect,
+                                   --listen): shown as recorded, never re-run */
+    tls_party live_peer;        /* live: the real peer, whose column holds only
+                                   what tlssim's side could infer */
+
     tui_popup popup;
-    char status[256];           /* one-line message until the next key */
+    char status[1024];          /* one-line message until the next key (long
+                                   enough for two full paths) */
     char fatal[320];            /* why the TUI must stop (printed after the
                                    terminal is restored) */
     bool quit;
@@ -90,6 +96,14 @@ typedef struct tui_app {
  * Returns false (with a one-line reason in err) when the run cannot be made.
  */
 bool tui_app_init(tui_app *a, const cli_options *o, char *err, size_t err_len);
+/*
+ * Open on a run recorded elsewhere (a live session): the app takes the
+ * trace's events (`trace` is left empty) and keeps `res`.  The options'
+ * live_info says who the peer was.  Returns false (with a one-line reason)
+ * when no step was reached, e.g. the TCP connection was never made.
+ */
+bool tui_app_init_trace(tui_app *a, const cli_options *o, tls_trace *trace,
+                        const tls_sim_result *res, char *err, size_t err_len);
 void tui_app_free(tui_app *a);
 
 /* Show step n (clamped to the steps reached); resets selections to its news. */
@@ -107,6 +121,11 @@ void tui_app_toggle_kx(tui_app *a);
 void tui_app_cycle_group(tui_app *a);
 void tui_app_cycle_suite(tui_app *a);
 void tui_app_toggle_lang(tui_app *a);
+
+/* Write the run's key log and pcap (--keylog/--pcap, else tlssim-<seed or
+ * time>.keylog/.pcap here) and say where in the status line, fitted to
+ * `width` columns. */
+void tui_app_save(tui_app *a, int width);
 
 /* Move focus by +1/-1 over the panes that exist. */
 void tui_app_focus_next(tui_app *a, int dir);

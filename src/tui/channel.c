@@ -164,6 +164,8 @@ void tui_draw_hex(tui_app *a, tui_rect r)
     char title[128];
     if (!p)
         snprintf(title, sizeof title, "Bytes");
+    else if (plain && record_event(a, a->rec_sel)->by_sender)
+        snprintf(title, sizeof title, "Record #%zu before encryption: %zu bytes", a->rec_sel, len);
     else if (plain)
         snprintf(title, sizeof title, "Record #%zu decrypted: %zu bytes", a->rec_sel, len);
     else

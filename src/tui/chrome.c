@@ -29,16 +29,50 @@ static void title_text(const tui_app *a, int level, char *line, size_t cap)
         snprintf(line, cap, " tlssim %s %s%s%s", g->dot, s ? s->name : "?", group, seed);
 }
 
+/* A live run: who talked to whom and what they settled; narrower lines
+ * keep the real peer, which is what makes the run live. */
+static void live_title_text(const tui_app *a, int level, char *line, size_t cap)
+{
+    const tui_glyphs *g = tui_glyph();
+    const tls_live_info *li = a->opts ? a->opts->live_info : NULL;
+    const char *self = tls_party_name(tui_model_peer(a->live_peer));
+    const char *peer = tls_party_name(a->live_peer);
+    const char *peer_at = li && li->peer[0] ? li->peer : "?";
+    char suite[160] = "", name[300] = "";
+    if (li && li->suite) {
+        const tls_group_info *gi = tls_group_by_id((uint16_t)a->cfg.group);
+        snprintf(suite, sizeof suite, " %s %s%s%s", g->dot, li->suite->name,
+                 li->suite->kx == TLS_KX_ECDHE_RSA && gi ? " " : "",
+                 li->suite->kx == TLS_KX_ECDHE_RSA && gi ? gi->name : "");
+    }
+    if (li && li->server_name[0])
+        snprintf(name, sizeof name, " (%s)", li->server_name);
+    if (level == 0)
+        snprintf(line, cap, " tlssim %s live: tlssim's %s %s %s real %s %s%s%s", g->dot, self,
+                 li && li->local[0] ? li->local : "?",
+                 tui_theme_utf8() ? "\u2194" : "<->", peer, peer_at, name, suite);
+    else if (level == 1)
+        snprintf(line, cap, " tlssim %s live with the real %s %s%s", g->dot, peer, peer_at, suite);
+    else
+        snprintf(line, cap, " tlssim %s live %s real %s %s", g->dot, g->dot, peer, peer_at);
+}
+
 void tui_draw_title(tui_app *a, tui_rect r)
 {
-    char line[512], right[128] = "";
+    char line[1024], right[128] = "";
     if (a->auto_seconds > 0)
         snprintf(right, sizeof right, "auto %.1fs %s ", a->auto_seconds,
                  a->auto_paused ? "paused" : "running");
     int rw = tui_text_width(right);
-    title_text(a, 0, line, sizeof line);
-    if (tui_text_width(line) > r.w - rw - 1)
-        title_text(a, 1, line, sizeof line);
+    int levels = a->live ? 3 : 2;
+    for (int level = 0; level < levels; level++) {
+        if (a->live)
+            live_title_text(a, level, line, sizeof line);
+        else
+            title_text(a, level, line, sizeof line);
+        if (tui_text_width(line) <= r.w - rw - 1)
+            break;
+    }
     tui_put_ell(r.y, r.x, r.w - rw - 1, line, tui_attr(TUI_S_TITLE));
     tui_put_right(r.y, r.x + r.w, rw, right, tui_attr(TUI_S_NOTICE));
 }
@@ -218,7 +252,7 @@ void tui_draw_footer(tui_app *a, tui_rect r)
     const tui_glyphs *g = tui_glyph();
     const char *keys[][2] = {
         {g->right, "next"}, {g->left, "back"}, {"Tab", "pane"}, {g->up_down, "select"},
-        {"Enter", "open"}, {"m", "RSA/ECDHE"}, {"g", "group"}, {"s", "suite"},
+        {"Enter", "open"}, {"w", "save"}, {"m", "RSA/ECDHE"}, {"g", "group"}, {"s", "suite"},
         {"r", "restart"}, {"l", "language"}};
     /* How to get help and how to leave are always there, at the right. */
     int end = r.x + r.w;
@@ -234,6 +268,8 @@ void tui_draw_footer(tui_app *a, tui_rect r)
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         if (keys[i][0][0] == 'l' && !a->lessons)
             continue; /* no lessons, no language to switch */
+        if (a->live && strchr("mgsr", keys[i][0][0]) && !keys[i][0][1])
+            continue; /* a real peer's run cannot be re-run from here */
         int need = tui_text_width(keys[i][0]) + 1 + tui_text_width(keys[i][1]) + 2;
         if (x + need > end)
             break;

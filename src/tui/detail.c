@@ -14,6 +14,20 @@ static const char *step_title(int n)
     return tui_step_name(n);
 }
 
+/* Why a live run can show the real peer's value at all. */
+static void inferred_lines(tui_app *a, const tls_event *e, size_t ev, tui_lines *L, int w)
+{
+    char why[512];
+    const char *peer = tls_party_name(e->party);
+    const char *self = tls_party_name(tui_model_peer(e->party));
+    snprintf(why, sizeof why, "inferred, not read: the %s is a real TLS stack whose memory is "
+             "out of reach. What the %s verified of its messages by step %d proves it holds "
+             "these bytes (the %s's note at that step says which message).", peer, self,
+             a->model.eff[ev], self);
+    tui_lines_add(L, A_NORMAL, "%s", "");
+    tui_lines_wrap(L, tui_attr(TUI_S_INFERRED), why, w, 0);
+}
+
 static void value_lines(tui_app *a, const tls_event *e, size_t ev, tui_lines *L, int w,
                         char *title, size_t cap)
 {
@@ -23,12 +37,16 @@ static void value_lines(tui_app *a, const tls_event *e, size_t ev, tui_lines *L,
     tui_lines_add(L, bold, "%s", e->name ? e->name : "value");
     tui_lines_add(L, A_NORMAL, "%s %s %zu byte%s %s learned at step %d (%s)",
                   e->party == TLS_PARTY_WIRE ? "seen on the wire" :
+                  e->inferred ? (e->party == TLS_PARTY_CLIENT ? "inferred for the client"
+                                                               : "inferred for the server") :
                   e->party == TLS_PARTY_CLIENT ? "known to the client" : "known to the server",
                   g->dot, e->len, e->len == 1 ? "" : "s", g->dot, a->model.eff[ev],
                   step_title(a->model.eff[ev]));
     if (e->secret)
         tui_lines_add(L, tui_attr(TUI_S_SECRET),
                       "secret: never sent, never seen by the eavesdropper");
+    if (e->inferred)
+        inferred_lines(a, e, ev, L, w);
     if (e->text && e->text[0]) {
         tui_lines_add(L, A_NORMAL, "%s", "");
         tui_lines_add(L, bold, "%s", "meaning");
@@ -148,9 +166,14 @@ static void record_lines(tui_app *a, tui_lines *L, int w, char *title, size_t ca
     tui_lines_add(L, tui_attr(TUI_S_NAME), "%s", "on the wire (what the eavesdropper sees)");
     dump(L, e->bytes, e->len, w);
     if (e->is_protected && e->plaintext) {
+        /* Live mode: our own records are traced as we encrypted them. */
         tui_lines_add(L, A_NORMAL, "%s", "");
-        tui_lines_add(L, tui_attr(TUI_S_NAME), "decrypted by the %s (sequence number %llu)",
-                      tls_party_name(tui_model_peer(e->party)), (unsigned long long)e->seq);
+        if (e->by_sender)
+            tui_lines_add(L, tui_attr(TUI_S_NAME), "as the %s encrypted it (sequence number %llu)",
+                          tls_party_name(e->party), (unsigned long long)e->seq);
+        else
+            tui_lines_add(L, tui_attr(TUI_S_NAME), "decrypted by the %s (sequence number %llu)",
+                          tls_party_name(tui_model_peer(e->party)), (unsigned long long)e->seq);
         dump(L, e->plaintext, e->plaintext_len, w);
     }
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "panes.h"
+#include "save.h"
 #include "textw.h"
 
 #define KEY_COLS 22
@@ -41,6 +42,22 @@ static void key(tui_lines *L, const char *keys, const char *what)
     row(L, A_NORMAL, keys, what);
 }
 
+/* What w writes, and where. */
+static const char *save_what(const tui_app *a, char *buf, size_t cap)
+{
+    const cli_options *o = a->opts;
+    char stem[64] = "tlssim-YYYYmmdd-HHMMSS", keylog[96], pcap[96];
+    if (a->cfg.seeded)
+        tui_save_stem(true, a->cfg.seed, 0, stem, sizeof stem);
+    snprintf(keylog, sizeof keylog, "%s.keylog", stem);
+    snprintf(pcap, sizeof pcap, "%s.pcap", stem);
+    snprintf(buf, cap, "save this run's key log and pcap (Wireshark opens the pcap and "
+             "decrypts it with the key log): %s and %s%s", o && o->keylog_path ? o->keylog_path : keylog,
+             o && o->pcap_path ? o->pcap_path : pcap,
+             o && o->keylog_path && o->pcap_path ? "" : " in the current folder");
+    return buf;
+}
+
 void tui_help_lines(tui_app *a, tui_lines *L, int width)
 {
     const tui_glyphs *g = tui_glyph();
@@ -57,10 +74,17 @@ void tui_help_lines(tui_app *a, tui_lines *L, int width)
     snprintf(k, sizeof k, "%s  PgUp PgDn", g->up_down);
     key(L, k, "select a value, record or field; scroll the lesson");
     key(L, "Enter", "open the selected value, field or record whole");
-    key(L, "r", "restart with fresh randoms (drops --seed)");
-    key(L, "m", "switch RSA / ECDHE key exchange and re-run");
-    key(L, "g", "next ECDHE group and re-run");
-    key(L, "s", "next cipher suite and re-run");
+    if (a->live) {
+        key(L, "r  m  g  s", "(off in a live run: a real peer cannot be asked to redo its "
+                             "handshake; run tlssim again with other options)");
+    } else {
+        key(L, "r", "restart with fresh randoms (drops --seed)");
+        key(L, "m", "switch RSA / ECDHE key exchange and re-run");
+        key(L, "g", "next ECDHE group and re-run");
+        key(L, "s", "next cipher suite and re-run");
+    }
+    char save[1024];
+    key(L, "w", save_what(a, save, sizeof save));
     key(L, "l", "lesson language: English / Chinese");
     key(L, "?", "this help");
     key(L, "q", "quit");
@@ -68,6 +92,9 @@ void tui_help_lines(tui_app *a, tui_lines *L, int width)
     tui_lines_add(L, h, "%s", "Marks");
     row(L, tui_attr(TUI_S_SECRET), "secret", "known only to this side: never on the wire");
     row(L, tui_attr(TUI_S_FRESH), "new", "learned at this step");
+    row(L, tui_attr(TUI_S_INFERRED), "inferred",
+        "live run: the real peer's memory cannot be read; its messages, once verified, "
+        "prove it holds this value");
     snprintf(k, sizeof k, "%s server / %s client", g->equal, g->equal);
     row(L, tui_attr(TUI_S_OK), k, "the other side computed the same secret on its own");
     snprintf(k, sizeof k, "%s / %s", g->ok, g->fail);

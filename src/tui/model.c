@@ -293,7 +293,8 @@ size_t tui_model_tree(const tui_model *m, size_t k, tui_row *out, size_t cap)
         size_t off = whole ? e->record_offset : 0;
         put_heading(out, cap, &n, buf, off, e->len, base,
                     e->by_sender ? "%s, as the %s wrote it" : "%s, as the %s parsed it",
-                    e->name ? e->name : "message", who);
+                    e->name ? e->name : "message",
+                    tls_party_name(e->by_sender ? e->party : tui_model_peer(e->party)));
         for (size_t j = 0; j < e->dissect.n; j++) {
             const tls_field *f = &e->dissect.fields[j];
             put_row(out, cap, &n, buf, off + f->offset, f->length, base + 1 + f->depth,

@@ -28,8 +28,10 @@ static tls_party pane_party(tui_pane pane)
          : pane == TUI_PANE_SERVER ? TLS_PARTY_SERVER : TLS_PARTY_WIRE;
 }
 
-/* Tags at the right of a value's name: secret, agreement with the peer,
- * new.  When they do not all fit, "secret" wins, then "new". */
+/* Tags at the right of a value's name: inferred, secret, agreement with
+ * the peer, new.  When they do not all fit, "inferred" wins (without it a
+ * live run's guess would pass for a read value), then "secret", then "new". */
+#define VALUE_TAGS 4
 static void value_tags(const tui_item *it, const tls_event *e, int y, int x_end, int room)
 {
     const tui_glyphs *g = tui_glyph();
@@ -37,13 +39,14 @@ static void value_tags(const tui_item *it, const tls_event *e, int y, int x_end,
     if (it->agree)
         snprintf(agree, sizeof agree, "%s %s", it->agree > 0 ? g->equal : g->differ,
                  tls_party_name(tui_model_peer(e->party)));
-    const char *tags[3] = {e->secret ? "secret" : NULL, agree[0] ? agree : NULL,
-                           it->fresh ? "new" : NULL};
-    const tui_style styles[3] = {TUI_S_SECRET, it->agree > 0 ? TUI_S_OK : TUI_S_FAIL, TUI_S_FRESH};
-    static const int priority[3] = {0, 2, 1};
-    bool keep[3] = {false, false, false};
+    const char *tags[VALUE_TAGS] = {e->inferred ? "inferred" : NULL, e->secret ? "secret" : NULL,
+                                    agree[0] ? agree : NULL, it->fresh ? "new" : NULL};
+    const tui_style styles[VALUE_TAGS] = {TUI_S_INFERRED, TUI_S_SECRET,
+                                          it->agree > 0 ? TUI_S_OK : TUI_S_FAIL, TUI_S_FRESH};
+    static const int priority[VALUE_TAGS] = {0, 1, 3, 2};
+    bool keep[VALUE_TAGS] = {false, false, false, false};
     int used = 0;
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < VALUE_TAGS; k++) {
         int i = priority[k];
         if (!tags[i])
             continue;
@@ -54,7 +57,7 @@ static void value_tags(const tui_item *it, const tls_event *e, int y, int x_end,
         used += w;
     }
     int x = x_end - used;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < VALUE_TAGS; i++) {
         if (!keep[i])
             continue;
         x += 1;
@@ -177,13 +180,25 @@ static size_t follow_items(const tui_app *a, tui_pane pane, const tui_item *item
     return top;
 }
 
-static const char *pane_title(tui_pane pane)
+static const char *pane_title(const tui_app *a, tui_pane pane)
 {
+    /* A live run's real peer: nothing of it was read, only deduced. */
+    if (a->live && pane_party(pane) == a->live_peer)
+        return pane == TUI_PANE_CLIENT ? "Client (inferred)" : "Server (inferred)";
     switch (pane) {
     case TUI_PANE_CLIENT: return "Client knows";
     case TUI_PANE_SERVER: return "Server knows";
     default: return "Eavesdropper sees (only the wire)";
     }
+}
+
+static const char *empty_text(const tui_app *a, tui_pane pane)
+{
+    if (pane == TUI_PANE_WIRE)
+        return "(nothing has crossed the wire yet)";
+    if (a->live && pane_party(pane) == a->live_peer)
+        return "(nothing inferred yet: a real peer's memory cannot be read)";
+    return "(knows nothing yet)";
 }
 
 void tui_draw_party(tui_app *a, tui_pane pane, tui_rect r)
@@ -196,7 +211,8 @@ void tui_draw_party(tui_app *a, tui_pane pane, tui_rect r)
     size_t values = 0;
     for (size_t i = 0; i < n; i++)
         values += items[i].kind == TUI_ITEM_VALUE;
-    snprintf(title, sizeof title, "%s: %zu value%s", pane_title(pane), values, values == 1 ? "" : "s");
+    snprintf(title, sizeof title, "%s: %zu value%s", pane_title(a, pane), values,
+             values == 1 ? "" : "s");
     tui_box(r, title, focus);
     tui_rect in = tui_inner(r);
     if (in.h <= 0 || in.w <= 2)
@@ -204,8 +220,7 @@ void tui_draw_party(tui_app *a, tui_pane pane, tui_rect r)
     /* One column of gutter for the selection mark. */
     int x = in.x + 1, w = in.w - 1;
     if (n == 0) {
-        tui_put(in.y, x, w, pane == TUI_PANE_WIRE ? "(nothing has crossed the wire yet)"
-                                                  : "(knows nothing yet)", tui_attr(TUI_S_DIM));
+        tui_put_wrapped(in.y, x, w, in.h, empty_text(a, pane), tui_attr(TUI_S_DIM));
         return;
     }
     size_t sel = a->sel[pane] < n ? a->sel[pane] : n - 1;

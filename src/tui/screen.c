@@ -1,6 +1,8 @@
 /* The main screen's draw/key pair: see screen.h. */
 #include "screen.h"
 
+#include <stdio.h>
+
 #include <curses.h>
 
 #include "panes.h"
@@ -84,12 +86,24 @@ static void move_selection(tui_app *a, long delta)
 
 static void step_to(tui_app *a, int n)
 {
-    if (n < 1 || n > a->model.last_step) {
-        tui_app_status(a, n < 1 ? "this is the first step" : "this is the last step%s",
-                       a->res.ok || n < 1 ? "" : ": the handshake stopped here");
-        return;
+    int last = a->model.last_step;
+    if (n < 1) {
+        tui_app_status(a, "this is the first step");
+    } else if (n > last && !a->res.ok && last < TLS_STEP_COUNT) {
+        /* A failed run (a live peer's alert, a tampered byte): say which
+         * steps never happened, not only that there are no more. */
+        char missing[32];
+        if (last + 1 == TLS_STEP_COUNT)
+            snprintf(missing, sizeof missing, "step %d", TLS_STEP_COUNT);
+        else
+            snprintf(missing, sizeof missing, "steps %d-%d", last + 1, TLS_STEP_COUNT);
+        tui_app_status(a, "this is the last step: the handshake stopped here (%s never happened)",
+                       missing);
+    } else if (n > last) {
+        tui_app_status(a, "this is the last step%s", a->res.ok ? "" : ": the handshake stopped here");
+    } else {
+        tui_app_goto(a, n);
     }
-    tui_app_goto(a, n);
 }
 
 void tui_screen_key(tui_app *a, int ch)
@@ -152,6 +166,7 @@ void tui_screen_key(tui_app *a, int ch)
     case 'g': tui_app_cycle_group(a); break;
     case 's': tui_app_cycle_suite(a); break;
     case 'l': tui_app_toggle_lang(a); break;
+    case 'w': tui_app_save(a, COLS - 2); break;
     case '?': case 'h':
         a->popup.kind = TUI_POPUP_HELP;
         a->popup.scroll = 0;

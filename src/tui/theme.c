@@ -41,6 +41,7 @@ static const style_def defs[TUI_S_COUNT] = {
     [TUI_S_MISSING]      = {-1, -1, A_DIM, A_DIM},
     [TUI_S_KEY]          = {COLOR_CYAN, -1, A_BOLD, A_BOLD},
     [TUI_S_NOTICE]       = {COLOR_YELLOW, -1, A_BOLD, A_BOLD},
+    [TUI_S_INFERRED]     = {COLOR_CYAN, -1, A_NORMAL, A_DIM},
 };
 
 static const tui_glyphs utf8_glyphs = {

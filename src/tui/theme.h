@@ -41,6 +41,7 @@ typedef enum tui_style {
     TUI_S_MISSING,      /* "not yet known" in a lesson */
     TUI_S_KEY,          /* key names in the footer and help */
     TUI_S_NOTICE,       /* status messages, fallback notices */
+    TUI_S_INFERRED,     /* "inferred" tag: a real peer's value deduced, not read */
     TUI_S_COUNT
 } tui_style;
 

@@ -70,6 +70,33 @@ static bool auto_running(const tui_app *a)
            a->step < a->model.last_step;
 }
 
+/* Input modes, keys, colours, and a word when the locale is not UTF-8. */
+static void setup_terminal(tui_app *app, bool utf8)
+{
+    cbreak();
+    noecho();
+    keypad(stdscr, TRUE);
+    /* Home/End arrive as VT220 or xterm sequences whatever TERM claims
+     * (tmux and screen send ESC [1~ and ESC [4~): accept them all. */
+    static const char *const home[] = {"\033[1~", "\033[7~", "\033[H", "\033OH"};
+    static const char *const end[] = {"\033[4~", "\033[8~", "\033[F", "\033OF"};
+    for (size_t i = 0; i < sizeof home / sizeof home[0]; i++) {
+        define_key(home[i], KEY_HOME);
+        define_key(end[i], KEY_END);
+    }
+    curs_set(0);
+    set_escdelay(25);
+    tui_theme_init(utf8);
+    if (!utf8 && app->lang == TLS_LANG_ZH) {
+        /* Chinese would be all question marks: start in English, say why. */
+        app->lang = TLS_LANG_EN;
+        tui_app_status(app, "the terminal's locale is not UTF-8: lessons in English, "
+                            "ASCII only (l still switches to Chinese)");
+    } else if (!utf8) {
+        tui_app_status(app, "the terminal's locale is not UTF-8: showing ASCII only");
+    }
+}
+
 static void loop(tui_app *a)
 {
     double next_tick = now_seconds() + a->auto_seconds;
@@ -101,17 +128,10 @@ static void loop(tui_app *a)
     }
 }
 
-int tui_run(const cli_options *o)
+/* Set up the terminal, step through the app's run until the user leaves,
+ * restore the terminal.  The app is initialised; it is freed here. */
+static int run_screen(tui_app *app, const cli_options *o, bool utf8)
 {
-    setlocale(LC_ALL, "");
-    bool utf8 = locale_is_utf8();
-    static tui_app app;
-    char err[256] = "";
-    if (!tui_app_init(&app, o, err, sizeof err)) {
-        fprintf(stderr, "tlssim: %s\n", err);
-        tui_app_free(&app);
-        return 1;
-    }
     /* Before newterm: ncurses installs its own handlers only where none are. */
     install_signals();
     static bool registered;
@@ -122,7 +142,7 @@ int tui_run(const cli_options *o)
         const char *term = getenv("TERM");
         fprintf(stderr, "tlssim: cannot start the TUI on terminal type '%s'; try --text\n",
                 term ? term : "(unset)");
-        tui_app_free(&app);
+        tui_app_free(app);
         return 1;
     }
     curses_on = true;
@@ -135,44 +155,59 @@ int tui_run(const cli_options *o)
         const char *term = getenv("TERM");
         fprintf(stderr, "tlssim: terminal type '%s' cannot position the cursor; try --text\n",
                 term ? term : "(unset)");
-        tui_app_free(&app);
+        tui_app_free(app);
         return 1;
     }
-    cbreak();
-    noecho();
-    keypad(stdscr, TRUE);
-    /* Home/End arrive as VT220 or xterm sequences whatever TERM claims
-     * (tmux and screen send ESC [1~ and ESC [4~): accept them all. */
-    static const char *const home[] = {"\033[1~", "\033[7~", "\033[H", "\033OH"};
-    static const char *const end[] = {"\033[4~", "\033[8~", "\033[F", "\033OF"};
-    for (size_t i = 0; i < sizeof home / sizeof home[0]; i++) {
-        define_key(home[i], KEY_HOME);
-        define_key(end[i], KEY_END);
-    }
-    curs_set(0);
-    set_escdelay(25);
-    tui_theme_init(utf8);
-    if (!utf8 && app.lang == TLS_LANG_ZH) {
-        /* Chinese would be all question marks: start in English, say why. */
-        app.lang = TLS_LANG_EN;
-        tui_app_status(&app, "the terminal's locale is not UTF-8: lessons in English, "
-                             "ASCII only (l still switches to Chinese)");
-    } else if (!utf8) {
-        tui_app_status(&app, "the terminal's locale is not UTF-8: showing ASCII only");
-    }
-    loop(&app);
+    setup_terminal(app, utf8);
+    loop(app);
     restore_terminal();
     delscreen(scr);
     int rc = 0;
-    if (app.fatal[0]) {
-        fprintf(stderr, "tlssim: %s\n", app.fatal);
+    if (app->fatal[0]) {
+        fprintf(stderr, "tlssim: %s\n", app->fatal);
         rc = 1;
-    } else if (!cli_export_save(o, &app.trace)) {
+    } else if (!cli_export_save(o, &app->trace)) {
         /* --keylog/--pcap: the run on screen at the end (after any m/g/s/r). */
         rc = 1;
     }
-    tui_app_free(&app);
+    tui_app_free(app);
     if (got_signal)
         return 128 + (int)got_signal;
+    return rc;
+}
+
+int tui_run(const cli_options *o)
+{
+    setlocale(LC_ALL, "");
+    bool utf8 = locale_is_utf8();
+    static tui_app app;
+    char err[256] = "";
+    if (!tui_app_init(&app, o, err, sizeof err)) {
+        fprintf(stderr, "tlssim: %s\n", err);
+        tui_app_free(&app);
+        return 1;
+    }
+    return run_screen(&app, o, utf8);
+}
+
+int tui_run_trace(const cli_options *o, tls_trace *trace, const tls_sim_result *res)
+{
+    setlocale(LC_ALL, "");
+    bool utf8 = locale_is_utf8();
+    static tui_app app;
+    char err[512] = "";
+    if (!tui_app_init_trace(&app, o, trace, res, err, sizeof err)) {
+        fprintf(stderr, "tlssim: %s\n", err);
+        tui_app_free(&app);
+        return 1;
+    }
+    int rc = run_screen(&app, o, utf8);
+    /* Like the text walkthrough: once the screen is gone, the reason a live
+     * run failed stays on the terminal, and the status says it failed. */
+    if (!res->ok) {
+        fprintf(stderr, "tlssim: %s\n", res->why);
+        if (rc == 0)
+            rc = 1;
+    }
     return rc;
 }
