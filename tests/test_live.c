@@ -57,6 +57,33 @@ static bool own_values_only(const tls_trace *t, tls_party self)
     return master_inferred;
 }
 
+/* Each record is filed under the step of the first message it carries, and
+ * what the wire reveals under the step of the message that revealed it,
+ * even when one read brought several records. */
+static bool steps_consistent(const tls_trace *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        const tls_event *m = &t->ev[i];
+        if (m->kind != TLS_EV_MESSAGE || m->record_offset == (size_t)-1)
+            continue;
+        const tls_event *rec = &t->ev[m->record_index];
+        bool first = true;
+        for (size_t j = 0; j < i; j++)
+            first &= !(t->ev[j].kind == TLS_EV_MESSAGE && t->ev[j].record_index == m->record_index);
+        if (first && rec->step != m->step)
+            return false;
+    }
+    static const struct { const char *name; int step; } wire[] = {
+        {"client_random", 1}, {"server_random", 2}, {"server_certificate", 3},
+        {"server_ecdhe_public", 4}};
+    for (size_t k = 0; k < sizeof wire / sizeof wire[0]; k++)
+        for (size_t i = 0; i < t->n; i++)
+            if (t->ev[i].kind == TLS_EV_VALUE && t->ev[i].party == TLS_PARTY_WIRE &&
+                strcmp(t->ev[i].name, wire[k].name) == 0 && t->ev[i].step != wire[k].step)
+                return false;
+    return true;
+}
+
 static void pair(const tls_suite *suite, bool client_ems, bool server_ems)
 {
     char label[160];
@@ -122,6 +149,8 @@ static void pair(const tls_suite *suite, bool client_ems, bool server_ems)
     test_check(own_values_only(&cli.trace, TLS_PARTY_CLIENT) &&
                    own_values_only(&srv.trace, TLS_PARTY_SERVER),
                "%s: each trace knows its own values and infers the peer's", label);
+    test_check(steps_consistent(&cli.trace) && steps_consistent(&srv.trace),
+               "%s: records and wire values filed under their own steps", label);
     test_check(value(&cli.trace, "server_ecdhe_public", TLS_PARTY_WIRE) != NULL ||
                    suite->kx == TLS_KX_RSA,
                "%s: the eavesdropper column is filled from the real bytes", label);

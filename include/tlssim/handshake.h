@@ -50,6 +50,12 @@ const tls_step *tls_handshake_steps(size_t *n);
 /** \brief Step by number (1..10), or NULL. */
 const tls_step *tls_handshake_step(int number);
 
+/**
+ * \brief The first step whose message has this handshake type (0 when
+ *        none): how an observer without the engines' state files a message.
+ */
+int tls_handshake_step_of(uint8_t hs_type);
+
 /** \brief Whether step \p s happens with key exchange \p kx. */
 bool tls_step_applies(const tls_step *s, tls_kx kx);
 

@@ -314,15 +314,20 @@ void cli_text_render(FILE *out, const cli_options *o, const tls_trace *t,
         fputs("\n", out);
     }
     lesson(out, o, ls, t, 0);
-    for (size_t i = 0; i < t->n; i++) {
-        if (t->ev[i].step == TLS_STEP_AFTER)
-            continue; /* after the summary: see render_after */
-        if (t->ev[i].kind == TLS_EV_STEP) {
-            if (t->ev[i].step > 1)
-                lesson(out, o, ls, t, t->ev[i].step - 1);
-            step_header(out, &t->ev[i]);
+    /* Step by step, as JSON and the TUI group them: an observer may file a
+     * value under an earlier step after later events were recorded.  What
+     * follows the handshake comes after the summary (render_after). */
+    for (int step = 0; step <= TLS_STEP_COUNT; step++) {
+        for (size_t i = 0; i < t->n; i++) {
+            if (t->ev[i].step != step)
+                continue;
+            if (t->ev[i].kind == TLS_EV_STEP) {
+                if (step > 1)
+                    lesson(out, o, ls, t, step - 1);
+                step_header(out, &t->ev[i]);
+            }
+            render_event(out, t, i);
         }
-        render_event(out, t, i);
     }
     if (t->announced >= 1)
         lesson(out, o, ls, t, t->announced);

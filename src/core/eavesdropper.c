@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "tlssim/handshake.h"
 #include "tlssim/msg.h"
 #include "tlssim/record.h"
 #include "tlssim/suites.h"
@@ -25,23 +26,29 @@ void tls_eavesdropper_free(tls_eavesdropper *eve)
     }
 }
 
-static void wire_value(tls_eavesdropper *eve, const char *name, const uint8_t *p,
+/* What the wire reveals, filed under the step of the message it came in:
+ * the eavesdropper may see several messages in one read. */
+static void wire_value(tls_eavesdropper *eve, int step, const char *name, const uint8_t *p,
                        size_t n, const char *text)
 {
-    tls_trace_value(eve->trace, TLS_PARTY_WIRE, name, false, p, n, text);
+    tls_event ev = {.kind = TLS_EV_VALUE, .step = step ? step : eve->trace->step,
+                    .party = TLS_PARTY_WIRE, .name = (char *)name, .bytes = (uint8_t *)p,
+                    .len = n, .text = (char *)text};
+    tls_trace_push(eve->trace, &ev);
 }
 
 static void learn_message(tls_eavesdropper *eve, uint8_t type, tls_reader *body)
 {
+    int step = tls_handshake_step_of(type);
     switch (type) {
     case TLS_HS_CLIENT_HELLO: {
         tls_client_hello ch;
         memset(&ch, 0, sizeof ch);
         if (tls_client_hello_parse(body, &ch) != TLS_OK)
             return;
-        wire_value(eve, "client_random", ch.random, 32, NULL);
+        wire_value(eve, step, "client_random", ch.random, 32, NULL);
         if (ch.has_server_name)
-            wire_value(eve, "server_name", (const uint8_t *)ch.server_name,
+            wire_value(eve, step, "server_name", (const uint8_t *)ch.server_name,
                        strlen(ch.server_name), ch.server_name);
         break;
     }
@@ -53,8 +60,8 @@ static void learn_message(tls_eavesdropper *eve, uint8_t type, tls_reader *body)
         const tls_suite *s = tls_suite_by_id(sh.suite);
         eve->rsa = s && s->kx == TLS_KX_RSA;
         uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
-        wire_value(eve, "server_random", sh.random, 32, NULL);
-        wire_value(eve, "cipher_suite", id, 2, s ? s->name : tls_suite_wire_name(sh.suite));
+        wire_value(eve, step, "server_random", sh.random, 32, NULL);
+        wire_value(eve, step, "cipher_suite", id, 2, s ? s->name : tls_suite_wire_name(sh.suite));
         break;
     }
     case TLS_HS_CERTIFICATE: {
@@ -62,7 +69,7 @@ static void learn_message(tls_eavesdropper *eve, uint8_t type, tls_reader *body)
         memset(&cm, 0, sizeof cm);
         if (tls_certificate_parse(body, &cm) != TLS_OK || cm.ncerts == 0)
             return;
-        wire_value(eve, "server_certificate", cm.certs[0], cm.cert_lens[0], NULL);
+        wire_value(eve, step, "server_certificate", cm.certs[0], cm.cert_lens[0], NULL);
         break;
     }
     case TLS_HS_SERVER_KEY_EXCHANGE: {
@@ -72,16 +79,16 @@ static void learn_message(tls_eavesdropper *eve, uint8_t type, tls_reader *body)
             return;
         const tls_group_info *g = tls_group_by_id(ske.group);
         uint8_t gid[2] = {(uint8_t)(ske.group >> 8), (uint8_t)ske.group};
-        wire_value(eve, "named_group", gid, 2, g ? g->name : NULL);
-        wire_value(eve, "server_ecdhe_public", ske.point, ske.point_len, NULL);
-        wire_value(eve, "ske_signature", ske.sig, ske.sig_len, NULL);
+        wire_value(eve, step, "named_group", gid, 2, g ? g->name : NULL);
+        wire_value(eve, step, "server_ecdhe_public", ske.point, ske.point_len, NULL);
+        wire_value(eve, step, "ske_signature", ske.sig, ske.sig_len, NULL);
         break;
     }
     case TLS_HS_CLIENT_KEY_EXCHANGE: {
         tls_client_key_exchange cke = {.is_rsa = eve->rsa};
         if (tls_client_key_exchange_parse(body, &cke) != TLS_OK)
             return;
-        wire_value(eve, eve->rsa ? "encrypted_pre_master" : "client_ecdhe_public",
+        wire_value(eve, step, eve->rsa ? "encrypted_pre_master" : "client_ecdhe_public",
                    cke.data, cke.len, NULL);
         break;
     }

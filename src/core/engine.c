@@ -612,8 +612,14 @@ static void handle_alert(tls_engine *e, const uint8_t *p, size_t n, size_t rec_i
 
 static void handle_record(tls_engine *e, const tls_record *rec)
 {
+    /* A record belongs to the step of the message it carries: the one this
+     * side expects now.  (A read may hold several records; the step in
+     * force when it arrived is not necessarily theirs.) */
+    const tls_step *expected = engine_current(e);
     if (e->cursor >= TLS_STEP_COUNT)
         engine_enter_after(e);
+    else if (expected && expected->sender == e->peer)
+        engine_enter_step(e, expected);
     bool prot = e->rprot.active;
     tls_dissect d = {0};
     tls_record_dissect(rec, prot, &d);

@@ -254,8 +254,10 @@ const tls_event *tls_trace_find_value(const tls_trace *t, const char *name,
     const tls_event *found = NULL;
     for (size_t i = 0; i < t->n; i++) {
         const tls_event *e = &t->ev[i];
+        /* Not a break: in live mode an observer may file a value under an
+         * earlier step after later events were recorded. */
         if (e->step > step)
-            break;
+            continue;
         if (e->kind == TLS_EV_VALUE && e->party == who && e->name &&
             strcmp(e->name, name) == 0)
             found = e;

@@ -62,6 +62,14 @@ const tls_step *tls_handshake_step(int number)
     return &steps[number - 1];
 }
 
+int tls_handshake_step_of(uint8_t hs_type)
+{
+    for (size_t i = 0; i < TLS_STEP_COUNT; i++)
+        if (steps[i].content_type == TLS_CT_HANDSHAKE && steps[i].hs_type == hs_type)
+            return steps[i].number;
+    return 0;
+}
+
 bool tls_step_applies(const tls_step *s, tls_kx kx)
 {
     return !s->ecdhe_only || kx == TLS_KX_ECDHE_RSA;
