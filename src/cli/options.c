@@ -43,6 +43,7 @@ void cli_usage(FILE *out)
         "TUI:\n"
         "  --auto SECONDS        advance by itself (Space pauses/resumes)\n"
         "  --step N              open at step N (1-10)\n"
+        "                        (inside: ? lists the keys; w writes key log + pcap)\n"
         "\n"
         "Check it elsewhere (Wireshark, tshark):\n"
         "  --keylog FILE         write the NSS key log line (as SSLKEYLOGFILE does)\n"
