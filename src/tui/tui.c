@@ -63,6 +63,28 @@ static bool locale_is_utf8(void)
     return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
+/* The user's locale for character handling.  A terminal set to, say,
+ * zh_CN.UTF-8 on a machine where that locale was never generated still
+ * speaks UTF-8: setlocale fails, and falling back to "C" would draw the
+ * whole screen in ASCII and hide the Chinese lessons.  C.UTF-8 is always
+ * there on Debian and gives the same character handling; the lesson
+ * language still comes from LANG/LC_ALL. */
+static bool locale_setup(void)
+{
+    if (setlocale(LC_ALL, "") && locale_is_utf8())
+        return true;
+    const char *vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = getenv(vars[i]);
+        if (!v || !*v)
+            continue;
+        bool asks_utf8 = strstr(v, "UTF-8") || strstr(v, "utf8") || strstr(v, "UTF8") ||
+                         strstr(v, "utf-8");
+        return asks_utf8 && setlocale(LC_CTYPE, "C.UTF-8") && locale_is_utf8();
+    }
+    return false;
+}
+
 /* Whether --auto should be counting down now. */
 static bool auto_running(const tui_app *a)
 {
@@ -178,8 +200,7 @@ static int run_screen(tui_app *app, const cli_options *o, bool utf8)
 
 int tui_run(const cli_options *o)
 {
-    setlocale(LC_ALL, "");
-    bool utf8 = locale_is_utf8();
+    bool utf8 = locale_setup();
     static tui_app app;
     char err[256] = "";
     if (!tui_app_init(&app, o, err, sizeof err)) {
@@ -192,8 +213,7 @@ int tui_run(const cli_options *o)
 
 int tui_run_trace(const cli_options *o, tls_trace *trace, const tls_sim_result *res)
 {
-    setlocale(LC_ALL, "");
-    bool utf8 = locale_is_utf8();
+    bool utf8 = locale_setup();
     static tui_app app;
     char err[512] = "";
     if (!tui_app_init_trace(&app, o, trace, res, err, sizeof err)) {
