@@ -434,6 +434,21 @@ def test_rsa(exe, sock):
         tm.kill()
 
 
+def test_chinese_locale(exe, sock):
+    # A Chinese UTF-8 terminal whose locale was never generated on this
+    # machine: still UTF-8 drawing, still the Chinese lessons.
+    tm = Tmux(sock + "-zh")
+    try:
+        tm.start(200, 60, shell_command(exe, "--seed 1 --step 6", env="LANG=zh_CN.UTF-8"))
+        expect(tm, [("zh: the lesson pane is in Chinese", lambda t: "第 6 步" in t),
+                    ("zh: box drawing stays UTF-8", lambda t: "┌─ Lesson" in t),
+                    ("zh: no ASCII fallback notice", lambda t: "not UTF-8" not in t)])
+        tm.keys("q")
+        check_restored(tm, 0, "q")
+    finally:
+        tm.kill()
+
+
 def main():
     if len(sys.argv) != 2:
         print("usage: test_tui_tmux.py PATH/TO/tlssim", file=sys.stderr)
@@ -445,6 +460,7 @@ def main():
     sock = "tlssim-tui-test-%d" % os.getpid()
     test_ecdhe(exe, sock)
     test_rsa(exe, sock)
+    test_chinese_locale(exe, sock)
     print("%d checks, %d failed" % (checks, failures))
     return 1 if failures else 0
 
