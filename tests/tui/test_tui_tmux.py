@@ -434,6 +434,38 @@ def test_rsa(exe, sock):
         tm.kill()
 
 
+def test_auto_and_rerun(exe, sock):
+    # --auto walks to the end by itself; m/g/s re-run with other settings and
+    # the same seed, so the screen must show that run's --json values.
+    rsa = json.loads(subprocess.run([exe, "--seed", "5", "--kx", "rsa", "--json"],
+                                    stdout=subprocess.PIPE, check=True).stdout)
+    tm = Tmux(sock + "-auto")
+    try:
+        tm.start(200, 60, shell_command(exe, "--seed 5 --auto 0.2"))
+        expect(tm, [("--auto reaches the server Finished by itself",
+                     lambda t: "Step 10/10" in t or "After the handshake" in t)])
+        tm.keys("m")
+        tm.keys("Home")
+        tm.keys("Space")  # pause --auto: the screen must stay at step 1
+        cr = value(rsa, 1, "client", "client_random")["hex"]
+        expect(tm, [("m: RSA key exchange, its default suite",
+                     lambda t: "TLS_RSA_WITH_AES_128_GCM_SHA256" in t),
+                    ("m: step 4 greyed as skipped", lambda t: "(4)" in t or "(ServerKeyExchange)" in t),
+                    ("m: same seed, the client random of --json --kx rsa",
+                     lambda t: "Step 1/10" in t and cr[:32] in t),
+                    ("Space pauses --auto", lambda t: "paused" in t)])
+        tm.keys("m")
+        tm.keys("g")
+        expect(tm, [("g: next group after secp256r1 is x25519",
+                     lambda t: "x25519" in t and "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" in t)])
+        tm.keys("s")
+        expect(tm, [("s: next suite", lambda t: "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384" in t)])
+        tm.keys("q")
+        check_restored(tm, 0, "q after re-runs")
+    finally:
+        tm.kill()
+
+
 def test_chinese_locale(exe, sock):
     # A Chinese UTF-8 terminal whose locale was never generated on this
     # machine: still UTF-8 drawing, still the Chinese lessons.
@@ -461,6 +493,7 @@ def main():
     test_ecdhe(exe, sock)
     test_rsa(exe, sock)
     test_chinese_locale(exe, sock)
+    test_auto_and_rerun(exe, sock)
     print("%d checks, %d failed" % (checks, failures))
     return 1 if failures else 0
 
