@@ -68,6 +68,19 @@ tls_lang cli_lang(const cli_options *o);
  */
 tls_lessons *cli_lessons_open(const cli_options *o, bool *fatal);
 
+/**
+ * \brief The front end to use: the one asked for, else the TUI when both
+ *        stdin and stdout are a terminal, else the text walkthrough.
+ */
+cli_mode cli_mode_resolve(cli_mode asked);
+
+/**
+ * \brief Lessons for a front end that prints them: the text walkthrough
+ *        (JSON carries values, not prose; the TUI opens its own).
+ * \param fatal  as for cli_lessons_open
+ */
+tls_lessons *cli_lessons_for_mode(const cli_options *o, bool *fatal);
+
 /** \brief `tlssim lessons check DIR`: argv[0] is "lessons". Returns the exit status. */
 int cli_lessons_command(int argc, char **argv);
 

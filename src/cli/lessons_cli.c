@@ -32,6 +32,12 @@ tls_lessons *cli_lessons_open(const cli_options *o, bool *fatal)
     return NULL;
 }
 
+tls_lessons *cli_lessons_for_mode(const cli_options *o, bool *fatal)
+{
+    *fatal = false;
+    return o->mode == CLI_MODE_TEXT ? cli_lessons_open(o, fatal) : NULL;
+}
+
 int cli_lessons_command(int argc, char **argv)
 {
     if (argc == 3 && strcmp(argv[1], "check") == 0)

@@ -1,7 +1,6 @@
 /* tlssim: parse the command line, run the handshake, hand the trace to a front end. */
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "tui.h"
@@ -17,19 +16,14 @@ int main(int argc, char **argv)
     if (cli_is_live(&o))
         return cli_live_run(&o);
     /* The TUI on a terminal; plain text for pipes, files and printers. */
-    if (o.mode == CLI_MODE_AUTO)
-        o.mode = isatty(STDOUT_FILENO) && isatty(STDIN_FILENO) ? CLI_MODE_TUI : CLI_MODE_TEXT;
+    o.mode = cli_mode_resolve(o.mode);
     if (o.mode == CLI_MODE_TUI)
         return tui_run(&o);
 
-    /* JSON carries values, not prose: lessons only for the text walkthrough. */
-    tls_lessons *lessons = NULL;
-    if (o.mode == CLI_MODE_TEXT) {
-        bool fatal;
-        lessons = cli_lessons_open(&o, &fatal);
-        if (fatal)
-            return 2;
-    }
+    bool fatal;
+    tls_lessons *lessons = cli_lessons_for_mode(&o, &fatal);
+    if (fatal)
+        return 2;
     tls_trace trace;
     tls_trace_init(&trace);
     tls_sim_result res;

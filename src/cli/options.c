@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "tlssim_config.h"
@@ -66,6 +67,13 @@ void cli_usage(FILE *out)
         "  -h, --help            this text\n"
         "  -V, --version         version\n",
         out);
+}
+
+cli_mode cli_mode_resolve(cli_mode asked)
+{
+    if (asked != CLI_MODE_AUTO)
+        return asked;
+    return isatty(STDOUT_FILENO) && isatty(STDIN_FILENO) ? CLI_MODE_TUI : CLI_MODE_TEXT;
 }
 
 const char *cli_kx_arg(tls_kx kx) { return kx == TLS_KX_RSA ? "rsa" : "ecdhe"; }

@@ -5,7 +5,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "tui.h"
@@ -37,15 +36,11 @@ int cli_live_run(const cli_options *in)
 {
     cli_options o = *in;
     /* As for an in-process run: the TUI on a terminal, text otherwise. */
-    if (o.mode == CLI_MODE_AUTO)
-        o.mode = isatty(STDOUT_FILENO) && isatty(STDIN_FILENO) ? CLI_MODE_TUI : CLI_MODE_TEXT;
-    tls_lessons *lessons = NULL;
-    if (o.mode == CLI_MODE_TEXT) {
-        bool fatal;
-        lessons = cli_lessons_open(&o, &fatal);
-        if (fatal)
-            return 2;
-    }
+    o.mode = cli_mode_resolve(o.mode);
+    bool fatal;
+    tls_lessons *lessons = cli_lessons_for_mode(&o, &fatal);
+    if (fatal)
+        return 2;
 
     tls_live_config lc;
     tls_live_config_default(&lc);
