@@ -57,6 +57,28 @@ static void peer_gone(live *lv)
 }
 
 /* Send close_notify and give the peer a moment to answer with its own. */
+/* Read application data until \p complete says one HTTP message is there,
+ * the peer closes, or it fails.  Returns the bytes (and counts them as
+ * received), or NULL when the run is over. */
+static const uint8_t *read_http(live *lv, bool (*complete)(const uint8_t *, size_t),
+                                const char *waiting_for, size_t *n)
+{
+    *n = 0;
+    while (live_ok(lv) && !lv->eof && !tls_engine_close_received(lv->e)) {
+        const uint8_t *p = tls_engine_app_data(lv->e, n);
+        if (complete(p, *n))
+            break;
+        live_read_or_fail(lv, waiting_for);
+    }
+    if (lv->eof)
+        peer_gone(lv);
+    if (!live_ok(lv))
+        return NULL;
+    const uint8_t *p = tls_engine_app_data(lv->e, n);
+    lv->info->app_received = *n;
+    return p ? p : (const uint8_t *)"";
+}
+
 static void live_close(live *lv)
 {
     if (!live_ok(lv))
@@ -112,19 +134,11 @@ void live_client_after(live *lv)
     if (!live_flush(lv))
         return;
 
-    size_t n = 0;
-    while (live_ok(lv) && !lv->eof && !tls_engine_close_received(lv->e)) {
-        const uint8_t *p = tls_engine_app_data(lv->e, &n);
-        if (tls_demo_http_response_complete(p, n))
-            break;
-        live_read_or_fail(lv, "the answer to its request");
-    }
-    if (lv->eof)
-        peer_gone(lv);
-    if (!live_ok(lv))
+    size_t n;
+    const uint8_t *p = read_http(lv, tls_demo_http_response_complete,
+                                 "the answer to its request", &n);
+    if (!p)
         return;
-    const uint8_t *p = tls_engine_app_data(lv->e, &n);
-    lv->info->app_received = n;
     if (n > 0)
         tls_trace_note(lv->trace, lv->role, "the client received the answer \"%.*s\" (%zu bytes)",
                        first_line_len(p, n), (const char *)p, n);
@@ -136,19 +150,11 @@ void live_client_after(live *lv)
 void live_server_after(live *lv)
 {
     enter_after(lv);
-    size_t n = 0;
-    while (live_ok(lv) && !lv->eof && !tls_engine_close_received(lv->e)) {
-        const uint8_t *p = tls_engine_app_data(lv->e, &n);
-        if (tls_demo_http_request_complete(p, n))
-            break;
-        live_read_or_fail(lv, "an HTTP request (a blank line ends one)");
-    }
-    if (lv->eof)
-        peer_gone(lv);
-    if (!live_ok(lv))
+    size_t n;
+    const uint8_t *p = read_http(lv, tls_demo_http_request_complete,
+                                 "an HTTP request (a blank line ends one)", &n);
+    if (!p)
         return;
-    const uint8_t *p = tls_engine_app_data(lv->e, &n);
-    lv->info->app_received = n;
     const tls_event *sni = tls_trace_find_value(lv->trace, "server_name", TLS_PARTY_SERVER,
                                                 TLS_STEP_AFTER);
     snprintf(lv->info->server_name, sizeof lv->info->server_name, "%s",
