@@ -98,6 +98,13 @@ void tls_engine_output_consume(tls_engine *e, size_t n);
 /** \brief The sticky error (TLS_OK while all is well). */
 tls_err tls_engine_error(const tls_engine *e);
 
+/**
+ * \brief The step (1..10, TLS_STEP_AFTER, 0 before the first) during which
+ *        this engine detected its error; meaningless while all is well and
+ *        for TLS_ERR_PEER_ALERT (the peer detected that one).
+ */
+int tls_engine_error_step(const tls_engine *e);
+
 /** \brief One line on what went wrong ("" while all is well). */
 const char *tls_engine_why(const tls_engine *e);
 

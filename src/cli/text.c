@@ -331,11 +331,17 @@ void cli_text_render(FILE *out, const cli_options *o, const tls_trace *t,
     }
     if (t->announced >= 1)
         lesson(out, o, ls, t, t->announced);
-    if (res->ok) {
+    /* What happened, in the order it happened: the handshake's end, what
+     * followed it, then the verdict if something failed. */
+    if (res->ok || res->failed_step == TLS_STEP_AFTER) {
         fputs("\n=== Handshake complete: both Finished messages verified ===\n", out);
         summary_agreement(out, t, o->live_info != NULL);
         lesson(out, o, ls, t, TLS_STEP_AFTER);
-    } else if (res->failed_step == TLS_STEP_AFTER || res->failed_step == 0) {
+    }
+    render_after(out, t);
+    if (res->ok)
+        return;
+    if (res->failed_step == TLS_STEP_AFTER || res->failed_step == 0) {
         fprintf(out, "\n=== FAILED %s: the %s stopped it: %s ===\n",
                 res->failed_step ? "after the handshake" : "before the handshake",
                 tls_party_name(res->failed_party), res->why);
@@ -345,5 +351,4 @@ void cli_text_render(FILE *out, const cli_options *o, const tls_trace *t,
                 res->failed_step, s ? tls_step_title(s) : "?",
                 tls_party_name(res->failed_party), res->why);
     }
-    render_after(out, t);
 }

@@ -62,6 +62,7 @@ bool tls_engine_my_turn(const tls_engine *e)
 }
 
 tls_err tls_engine_error(const tls_engine *e) { return e->err; }
+int tls_engine_error_step(const tls_engine *e) { return e->err_step; }
 const char *tls_engine_why(const tls_engine *e) { return e->why; }
 bool tls_engine_done(const tls_engine *e)
 {
@@ -172,6 +173,7 @@ tls_err engine_fail(tls_engine *e, tls_err err, const char *fmt, ...)
     if (e->err != TLS_OK)
         return e->err;
     e->err = err;
+    e->err_step = e->trace->step;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(e->why, sizeof e->why, fmt, ap);
@@ -618,8 +620,9 @@ static void handle_record(tls_engine *e, const tls_record *rec)
     const tls_step *expected = engine_current(e);
     if (e->cursor >= TLS_STEP_COUNT)
         engine_enter_after(e);
-    else if (expected && expected->sender == e->peer)
-        engine_enter_step(e, expected);
+    else if (expected && expected->sender == e->peer &&
+             (rec->type == TLS_CT_HANDSHAKE || rec->type == TLS_CT_CHANGE_CIPHER_SPEC))
+        engine_enter_step(e, expected); /* an alert is not the expected message */
     bool prot = e->rprot.active;
     tls_dissect d = {0};
     tls_record_dissect(rec, prot, &d);

@@ -22,6 +22,7 @@ struct tls_engine {
 
     size_t cursor;              /* index into the table; TLS_STEP_COUNT = done */
     tls_err err;                /* first failure; sticks */
+    int err_step;               /* the step being run when it happened */
     char why[256];
     bool peer_closed;
 

@@ -248,7 +248,8 @@ static void sim_finish(tls_sim *sim)
     tls_engine *d = client_detected ? sim->client : sim->server;
     res->done = true;
     res->ok = false;
-    res->failed_step = sim->trace->step;
+    res->failed_step = tls_engine_error(d) == TLS_ERR_PEER_ALERT ? sim->trace->step
+                                                                 : tls_engine_error_step(d);
     res->failed_party = client_detected ? TLS_PARTY_CLIENT : TLS_PARTY_SERVER;
     res->err = tls_engine_error(d);
     snprintf(res->why, sizeof res->why, "%s", tls_engine_why(d));
