@@ -37,6 +37,13 @@ static void test_protected_layout(void)
     uint8_t want[64];
     tls_aead_seal(p.key, 16, info.nonce, info.aad, 13, pt, pt_len, want);
     test_bytes_eq(w.data + 13, pt_len + 16, want, pt_len + 16, "ciphertext and tag");
+    /* The whole record, as computed independently with OpenSSL's AES-GCM
+     * (Python cryptography's AESGCM) from the same key, salt, sequence
+     * number and plaintext: a known answer for the record layer. */
+    test_hex_eq(w.data, w.len,
+                "1603030028" "0102030405060708"
+                "2ac92b4be0344af9031210ad7945f4dc" "536335ac344191456b0b5cefb3a940d5",
+                "protected record equals the independently computed one");
     test_check(p.seq == 0x0102030405060709ull, "sequence number advanced");
 
     /* The reading side, from the same starting sequence number, recovers it. */
