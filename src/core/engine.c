@@ -93,13 +93,32 @@ tls_hash_alg engine_prf_hash(const tls_engine *e)
     return e->suite ? e->suite->prf_hash : TLS_HASH_SHA256;
 }
 
+/* The signature schemes both sides can use, preferred first: what the
+ * client offers and what the server may pick. */
+static const uint16_t sigalgs[] = {TLS_SIG_RSA_PKCS1_SHA256, TLS_SIG_RSA_PKCS1_SHA384};
+
+const uint16_t *engine_sigalgs(size_t *n)
+{
+    *n = sizeof sigalgs / sizeof sigalgs[0];
+    return sigalgs;
+}
+
+/* RFC 5246 §7.4.1.4.1: the high byte of SignatureAndHashAlgorithm names
+ * the hash (4 = sha256, 5 = sha384). */
 bool engine_sig_hash(uint16_t sig_alg, tls_hash_alg *alg)
 {
-    switch (sig_alg) {
-    case TLS_SIG_RSA_PKCS1_SHA256: *alg = TLS_HASH_SHA256; return true;
-    case TLS_SIG_RSA_PKCS1_SHA384: *alg = TLS_HASH_SHA384; return true;
-    default: return false;
-    }
+    if (!engine_list_has(sigalgs, sizeof sigalgs / sizeof sigalgs[0], sig_alg))
+        return false;
+    *alg = (sig_alg >> 8) == 5 ? TLS_HASH_SHA384 : TLS_HASH_SHA256;
+    return true;
+}
+
+bool engine_list_has(const uint16_t *list, size_t n, uint16_t v)
+{
+    for (size_t i = 0; i < n; i++)
+        if (list[i] == v)
+            return true;
+    return false;
 }
 
 tls_err engine_random(tls_engine *e, const uint8_t *fixed, bool has_fixed,
@@ -785,7 +804,6 @@ tls_err tls_engine_eof(tls_engine *e)
 {
     if (e->err != TLS_OK)
         return e->err;
-    e->peer_closed = true;
     if (e->close_received)
         return TLS_OK;
     if (e->in.len > 0)

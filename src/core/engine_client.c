@@ -4,8 +4,31 @@
 
 #include "engine_internal.h"
 
-/* The signature algorithms the client accepts in ServerKeyExchange, preferred first. */
-static const uint16_t client_sigalgs[] = {TLS_SIG_RSA_PKCS1_SHA256, TLS_SIG_RSA_PKCS1_SHA384};
+/* What the client offers: every suite and group we implement, unless the
+ * configuration narrows the offer (live mode: --suite, --kx, --group).
+ * Derived from the configuration each time, so the checks on the server's
+ * answers compare against exactly what the ClientHello said. */
+static size_t client_offer_suites(const tls_engine *e, uint16_t *out)
+{
+    size_t n;
+    const tls_suite *all = tls_suites_all(&n);
+    if (e->cfg->nsuites > 0)
+        n = e->cfg->nsuites;
+    for (size_t i = 0; i < n; i++)
+        out[i] = e->cfg->nsuites > 0 ? e->cfg->suites[i]->id : all[i].id;
+    return n;
+}
+
+static size_t client_offer_groups(const tls_engine *e, uint16_t *out)
+{
+    size_t n;
+    const tls_group_info *all = tls_groups_all(&n);
+    if (e->cfg->ngroups > 0)
+        n = e->cfg->ngroups;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (uint16_t)(e->cfg->ngroups > 0 ? e->cfg->groups[i] : all[i].id);
+    return n;
+}
 
 /* Step 1. */
 tls_err client_hello_write(tls_engine *e, tls_writer *w)
@@ -20,35 +43,22 @@ tls_err client_hello_write(tls_engine *e, tls_writer *w)
         return engine_fail(e, err, "no randomness for client_random");
     memcpy(ch.random, e->client_random, 32);
 
-    /* Every suite and group we implement, unless the configuration narrows
-     * the offer (live mode: --suite, --kx, --group). */
-    size_t n;
-    const tls_suite *suites = tls_suites_all(&n);
-    if (e->cfg->nsuites > 0) {
-        for (size_t i = 0; i < e->cfg->nsuites; i++)
-            ch.suites[ch.nsuites++] = e->cfg->suites[i]->id;
-    } else {
-        for (size_t i = 0; i < n; i++)
-            ch.suites[ch.nsuites++] = suites[i].id;
-    }
+    ch.nsuites = client_offer_suites(e, ch.suites);
     ch.compressions[ch.ncompressions++] = 0;
     ch.has_extensions = true;
     if (e->cfg->server_name) {
         ch.has_server_name = true;
         snprintf(ch.server_name, sizeof ch.server_name, "%s", e->cfg->server_name);
     }
-    const tls_group_info *groups = tls_groups_all(&n);
     ch.has_groups = true;
-    for (size_t i = 0; i < (e->cfg->ngroups ? e->cfg->ngroups : n); i++) {
-        uint16_t g = (uint16_t)(e->cfg->ngroups ? e->cfg->groups[i] : groups[i].id);
-        ch.groups[ch.ngroups++] = g;
-        e->offered_groups[e->noffered_groups++] = g;
-    }
+    ch.ngroups = client_offer_groups(e, ch.groups);
     ch.has_point_formats = true;
     ch.point_formats[ch.npoint_formats++] = 0; /* uncompressed: the only one RFC 8422 keeps */
     ch.has_sigalgs = true;
-    for (size_t i = 0; i < sizeof client_sigalgs / sizeof client_sigalgs[0]; i++)
-        ch.sigalgs[ch.nsigalgs++] = client_sigalgs[i];
+    size_t n;
+    const uint16_t *sigalgs = engine_sigalgs(&n);
+    for (size_t i = 0; i < n; i++)
+        ch.sigalgs[ch.nsigalgs++] = sigalgs[i];
     ch.has_ems = e->cfg->ems;
     /* Real clients signal secure renegotiation (RFC 5746), and OpenSSL
      * servers answer it; the in-process demo keeps its ClientHello short. */
@@ -70,12 +80,8 @@ tls_err client_hello_write(tls_engine *e, tls_writer *w)
 
 static bool client_offered_suite(const tls_engine *e, uint16_t id)
 {
-    if (e->cfg->nsuites == 0)
-        return tls_suite_by_id(id) != NULL;
-    for (size_t i = 0; i < e->cfg->nsuites; i++)
-        if (e->cfg->suites[i]->id == id)
-            return true;
-    return false;
+    uint16_t offer[TLS_MAX_SUITES];
+    return engine_list_has(offer, client_offer_suites(e, offer), id);
 }
 
 /* Step 2. */
@@ -172,18 +178,14 @@ tls_err server_key_exchange_read(tls_engine *e, tls_reader *r)
     tls_err err = tls_server_key_exchange_parse(r, &ske);
     if (err != TLS_OK)
         return engine_fail(e, err, "malformed ServerKeyExchange");
-    bool offered = false;
-    for (size_t i = 0; i < e->noffered_groups; i++)
-        offered |= e->offered_groups[i] == ske.group;
+    uint16_t offer[TLS_MAX_GROUPS];
+    bool offered = engine_list_has(offer, client_offer_groups(e, offer), ske.group);
     const tls_group_info *g = tls_group_by_id(ske.group);
     if (!offered || !g)
         return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
                            "the server chose group %u, which the client did not offer", ske.group);
     tls_hash_alg alg;
-    bool sig_offered = false;
-    for (size_t i = 0; i < sizeof client_sigalgs / sizeof client_sigalgs[0]; i++)
-        sig_offered |= client_sigalgs[i] == ske.sig_alg;
-    if (!sig_offered || !engine_sig_hash(ske.sig_alg, &alg))
+    if (!engine_sig_hash(ske.sig_alg, &alg))
         return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
                            "the server signed with algorithm 0x%04x, which the client did not offer",
                            ske.sig_alg);

@@ -24,7 +24,6 @@ struct tls_engine {
     tls_err err;                /* first failure; sticks */
     int err_step;               /* the step being run when it happened */
     char why[256];
-    bool peer_closed;
 
     /* What the hellos settled. */
     const tls_suite *suite;
@@ -34,8 +33,6 @@ struct tls_engine {
     bool reneg_info;            /* the client signalled RFC 5746 support */
     uint8_t client_random[32];
     uint8_t server_random[32];
-    uint16_t offered_groups[TLS_MAX_GROUPS]; /* client: what it offered */
-    size_t noffered_groups;
 
     /* The peer's certificate chain (client side). */
     tls_x509 *peer_chain;
@@ -58,7 +55,6 @@ struct tls_engine {
     /* Record layer. */
     tls_record_protect wprot;
     tls_record_protect rprot;
-    tls_record_protect pending_r; /* keys that the peer's CCS will switch on */
     tls_writer out;             /* records queued for the peer */
     tls_writer in;              /* received bytes not yet a whole record */
     tls_writer hs;              /* handshake bytes not yet a whole message */
@@ -131,8 +127,15 @@ tls_err engine_random(tls_engine *e, const uint8_t *fixed, bool has_fixed,
 /* The hash the suite's PRF uses. */
 tls_hash_alg engine_prf_hash(const tls_engine *e);
 
+/* The SignatureAndHashAlgorithm values both sides can use for
+ * ServerKeyExchange, preferred first; *n set. */
+const uint16_t *engine_sigalgs(size_t *n);
+
 /* Map a SignatureAndHashAlgorithm we support to its hash; false if unsupported. */
 bool engine_sig_hash(uint16_t sig_alg, tls_hash_alg *alg);
+
+/* Whether \p v is among the \p n values of \p list. */
+bool engine_list_has(const uint16_t *list, size_t n, uint16_t v);
 
 /* This side's ephemeral ECDHE key pair: the scenario's private scalar when
  * it fixes one (the public point is still computed), else a fresh one.

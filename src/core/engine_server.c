@@ -4,22 +4,11 @@
 
 #include "engine_internal.h"
 
-/* Signature algorithms the server can sign ServerKeyExchange with, preferred first. */
-static const uint16_t server_sigalgs[] = {TLS_SIG_RSA_PKCS1_SHA256, TLS_SIG_RSA_PKCS1_SHA384};
-
-static bool list_has_u16(const uint16_t *list, size_t n, uint16_t v)
-{
-    for (size_t i = 0; i < n; i++)
-        if (list[i] == v)
-            return true;
-    return false;
-}
-
 /* The server picks: the first of its own suites that the client offered. */
 static tls_err choose_suite(tls_engine *e, const tls_client_hello *ch)
 {
     for (size_t i = 0; i < e->cfg->nsuites; i++) {
-        if (list_has_u16(ch->suites, ch->nsuites, e->cfg->suites[i]->id)) {
+        if (engine_list_has(ch->suites, ch->nsuites, e->cfg->suites[i]->id)) {
             e->suite = e->cfg->suites[i];
             return TLS_OK;
         }
@@ -36,7 +25,7 @@ static tls_err choose_ecdhe_params(tls_engine *e, const tls_client_hello *ch)
 {
     size_t i;
     for (i = 0; i < e->cfg->ngroups; i++)
-        if (!ch->has_groups || list_has_u16(ch->groups, ch->ngroups, (uint16_t)e->cfg->groups[i]))
+        if (!ch->has_groups || engine_list_has(ch->groups, ch->ngroups, (uint16_t)e->cfg->groups[i]))
             break;
     if (i == e->cfg->ngroups)
         return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE,
@@ -49,9 +38,11 @@ static tls_err choose_ecdhe_params(tls_engine *e, const tls_client_hello *ch)
         return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE,
                            "the client sent no signature_algorithms; the default (SHA-1) "
                            "is not supported here");
-    for (i = 0; i < sizeof server_sigalgs / sizeof server_sigalgs[0]; i++) {
-        if (list_has_u16(ch->sigalgs, ch->nsigalgs, server_sigalgs[i])) {
-            e->sig_alg = server_sigalgs[i];
+    size_t nsig;
+    const uint16_t *sigalgs = engine_sigalgs(&nsig);
+    for (i = 0; i < nsig; i++) {
+        if (engine_list_has(ch->sigalgs, ch->nsigalgs, sigalgs[i])) {
+            e->sig_alg = sigalgs[i];
             return TLS_OK;
         }
     }
@@ -107,7 +98,7 @@ tls_err client_hello_read(tls_engine *e, tls_reader *r)
         return e->err;
     e->ems = e->cfg->ems && ch.has_ems;
     e->reneg_info = ch.has_reneg_info ||
-                    list_has_u16(ch.suites, ch.nsuites, TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
+                    engine_list_has(ch.suites, ch.nsuites, TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
     uint16_t types[TLS_MAX_EXTENSIONS];
     for (size_t i = 0; i < ch.nexts; i++)
         types[i] = ch.exts[i].type;
