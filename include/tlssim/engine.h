@@ -27,11 +27,13 @@ typedef struct tls_engine_config {
     /* client */
     const char *server_name;        /**< SNI and the name the certificate must match */
     const tls_x509 *trust;          /**< trust anchors */
-    /* server (and client: when set, the client offers only these) */
-    const tls_suite *suites[4];     /**< suites the server accepts, preferred first */
+    /* both: what the client offers / the server accepts, preferred first;
+     * an empty list means every suite (group) tlssim implements */
+    const tls_suite *suites[4];
     size_t nsuites;
-    tls_group groups[3];            /**< groups the server accepts, preferred first */
+    tls_group groups[3];
     size_t ngroups;
+    /* server */
     const tls_x509 *chain;          /**< certificate chain to send */
     const tls_privkey *key;         /**< its private key */
     /* both */

@@ -12,6 +12,8 @@
 #ifndef TLSSIM_PKI_H
 #define TLSSIM_PKI_H
 
+#include "tlssim/crypto.h"
+
 /** \brief The host name the demo server certificate is issued for. */
 #define TLS_DEMO_HOST "www.example.test"
 
@@ -32,5 +34,20 @@ extern const char tls_demo_server_cert_pem[];
  *        Public on purpose: this is a teaching tool.
  */
 extern const char tls_demo_server_key_pem[];
+
+/** \brief The demo PKI, parsed. */
+typedef struct tls_demo_credentials {
+    const tls_x509 *trust;      /**< the demo root CA: the client's trust anchor */
+    const tls_x509 *chain;      /**< the server's certificate chain */
+    const tls_privkey *key;     /**< the server's private key */
+} tls_demo_credentials;
+
+/**
+ * \brief The demo PKI parsed once per process, as a real server loads its
+ *        key at start-up rather than per connection (single-threaded:
+ *        no lock).  Clients still parse and verify the chain they receive.
+ * \return the credentials, or NULL when they do not parse
+ */
+const tls_demo_credentials *tls_demo_credentials_get(void);
 
 #endif

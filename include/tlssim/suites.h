@@ -47,6 +47,20 @@ const tls_group_info *tls_group_by_id(uint16_t id);
 /** \brief Group by name (case-insensitive; "p256"/"prime256v1" aliases), or NULL. */
 const tls_group_info *tls_group_parse(const char *text);
 
+/**
+ * \brief The suite a server uses for \p kx when none is named:
+ *        TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 or TLS_RSA_WITH_AES_128_GCM_SHA256.
+ */
+const tls_suite *tls_suite_default(tls_kx kx);
+
+/**
+ * \brief Every group, \p first first and the rest in the usual order: a
+ *        server that prefers one group still accepts the others.
+ * \param out  room for every group (3)
+ * \return the number written
+ */
+size_t tls_groups_preferring(tls_group first, tls_group *out);
+
 /** \brief "ECDHE_RSA" / "RSA". */
 const char *tls_kx_name(tls_kx kx);
 

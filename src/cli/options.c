@@ -82,7 +82,7 @@ const tls_suite *cli_effective_suite(const tls_sim_config *cfg)
 {
     if (cfg->suite)
         return cfg->suite;
-    return tls_suite_by_id(cfg->kx == TLS_KX_RSA ? 0x009c : 0xc02f);
+    return tls_suite_default(cfg->kx);
 }
 
 static int usage_error(const char *fmt, const char *arg)

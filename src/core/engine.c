@@ -113,6 +113,28 @@ bool engine_sig_hash(uint16_t sig_alg, tls_hash_alg *alg)
     return true;
 }
 
+size_t engine_suites(const tls_engine *e, uint16_t *out)
+{
+    size_t n;
+    const tls_suite *all = tls_suites_all(&n);
+    if (e->cfg->nsuites > 0)
+        n = e->cfg->nsuites;
+    for (size_t i = 0; i < n; i++)
+        out[i] = e->cfg->nsuites > 0 ? e->cfg->suites[i]->id : all[i].id;
+    return n;
+}
+
+size_t engine_groups(const tls_engine *e, uint16_t *out)
+{
+    size_t n;
+    const tls_group_info *all = tls_groups_all(&n);
+    if (e->cfg->ngroups > 0)
+        n = e->cfg->ngroups;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (uint16_t)(e->cfg->ngroups > 0 ? e->cfg->groups[i] : all[i].id);
+    return n;
+}
+
 bool engine_list_has(const uint16_t *list, size_t n, uint16_t v)
 {
     for (size_t i = 0; i < n; i++)

@@ -4,32 +4,6 @@
 
 #include "engine_internal.h"
 
-/* What the client offers: every suite and group we implement, unless the
- * configuration narrows the offer (live mode: --suite, --kx, --group).
- * Derived from the configuration each time, so the checks on the server's
- * answers compare against exactly what the ClientHello said. */
-static size_t client_offer_suites(const tls_engine *e, uint16_t *out)
-{
-    size_t n;
-    const tls_suite *all = tls_suites_all(&n);
-    if (e->cfg->nsuites > 0)
-        n = e->cfg->nsuites;
-    for (size_t i = 0; i < n; i++)
-        out[i] = e->cfg->nsuites > 0 ? e->cfg->suites[i]->id : all[i].id;
-    return n;
-}
-
-static size_t client_offer_groups(const tls_engine *e, uint16_t *out)
-{
-    size_t n;
-    const tls_group_info *all = tls_groups_all(&n);
-    if (e->cfg->ngroups > 0)
-        n = e->cfg->ngroups;
-    for (size_t i = 0; i < n; i++)
-        out[i] = (uint16_t)(e->cfg->ngroups > 0 ? e->cfg->groups[i] : all[i].id);
-    return n;
-}
-
 /* Step 1. */
 tls_err client_hello_write(tls_engine *e, tls_writer *w)
 {
@@ -43,7 +17,7 @@ tls_err client_hello_write(tls_engine *e, tls_writer *w)
         return engine_fail(e, err, "no randomness for client_random");
     memcpy(ch.random, e->client_random, 32);
 
-    ch.nsuites = client_offer_suites(e, ch.suites);
+    ch.nsuites = engine_suites(e, ch.suites);
     ch.compressions[ch.ncompressions++] = 0;
     ch.has_extensions = true;
     if (e->cfg->server_name) {
@@ -51,7 +25,7 @@ tls_err client_hello_write(tls_engine *e, tls_writer *w)
         snprintf(ch.server_name, sizeof ch.server_name, "%s", e->cfg->server_name);
     }
     ch.has_groups = true;
-    ch.ngroups = client_offer_groups(e, ch.groups);
+    ch.ngroups = engine_groups(e, ch.groups);
     ch.has_point_formats = true;
     ch.point_formats[ch.npoint_formats++] = 0; /* uncompressed: the only one RFC 8422 keeps */
     ch.has_sigalgs = true;
@@ -81,7 +55,7 @@ tls_err client_hello_write(tls_engine *e, tls_writer *w)
 static bool client_offered_suite(const tls_engine *e, uint16_t id)
 {
     uint16_t offer[TLS_MAX_SUITES];
-    return engine_list_has(offer, client_offer_suites(e, offer), id);
+    return engine_list_has(offer, engine_suites(e, offer), id);
 }
 
 /* Step 2. */
@@ -179,7 +153,7 @@ tls_err server_key_exchange_read(tls_engine *e, tls_reader *r)
     if (err != TLS_OK)
         return engine_fail(e, err, "malformed ServerKeyExchange");
     uint16_t offer[TLS_MAX_GROUPS];
-    bool offered = engine_list_has(offer, client_offer_groups(e, offer), ske.group);
+    bool offered = engine_list_has(offer, engine_groups(e, offer), ske.group);
     const tls_group_info *g = tls_group_by_id(ske.group);
     if (!offered || !g)
         return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,

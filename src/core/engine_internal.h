@@ -134,6 +134,12 @@ const uint16_t *engine_sigalgs(size_t *n);
 /* Map a SignatureAndHashAlgorithm we support to its hash; false if unsupported. */
 bool engine_sig_hash(uint16_t sig_alg, tls_hash_alg *alg);
 
+/* The suites / groups this side works with, preferred first: the
+ * configuration's, or everything we implement when it names none.  The
+ * client offers them; the server chooses among them. */
+size_t engine_suites(const tls_engine *e, uint16_t *out);
+size_t engine_groups(const tls_engine *e, uint16_t *out);
+
 /* Whether \p v is among the \p n values of \p list. */
 bool engine_list_has(const uint16_t *list, size_t n, uint16_t v);
 

@@ -7,30 +7,33 @@
 /* The server picks: the first of its own suites that the client offered. */
 static tls_err choose_suite(tls_engine *e, const tls_client_hello *ch)
 {
-    for (size_t i = 0; i < e->cfg->nsuites; i++) {
-        if (engine_list_has(ch->suites, ch->nsuites, e->cfg->suites[i]->id)) {
-            e->suite = e->cfg->suites[i];
+    uint16_t mine[TLS_MAX_SUITES];
+    size_t n = engine_suites(e, mine);
+    for (size_t i = 0; i < n; i++) {
+        if (engine_list_has(ch->suites, ch->nsuites, mine[i])) {
+            e->suite = tls_suite_by_id(mine[i]);
             return TLS_OK;
         }
     }
+    const tls_suite *first = tls_suite_by_id(mine[0]);
     return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE,
                        "the client offered none of the cipher suites the server accepts (%s%s)",
-                       e->cfg->nsuites ? e->cfg->suites[0]->name : "none",
-                       e->cfg->nsuites > 1 ? ", ..." : "");
+                       first ? first->name : "none", n > 1 ? ", ..." : "");
 }
 
 /* ECDHE: the first of the server's groups the client supports, and a
  * signature algorithm both sides know. */
 static tls_err choose_ecdhe_params(tls_engine *e, const tls_client_hello *ch)
 {
-    size_t i;
-    for (i = 0; i < e->cfg->ngroups; i++)
-        if (!ch->has_groups || engine_list_has(ch->groups, ch->ngroups, (uint16_t)e->cfg->groups[i]))
+    uint16_t mine[TLS_MAX_GROUPS];
+    size_t n = engine_groups(e, mine), i;
+    for (i = 0; i < n; i++)
+        if (!ch->has_groups || engine_list_has(ch->groups, ch->ngroups, mine[i]))
             break;
-    if (i == e->cfg->ngroups)
+    if (i == n)
         return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE,
                            "the client supports none of the server's groups");
-    e->group = e->cfg->groups[i];
+    e->group = (tls_group)mine[i];
     if (ch->has_point_formats && !memchr(ch->point_formats, 0, ch->npoint_formats))
         return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
                            "the client does not accept uncompressed points (RFC 8422 §5.1.2)");

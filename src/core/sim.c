@@ -11,33 +11,6 @@
 #include "tlssim/pki.h"
 #include "tlssim/record.h"
 
-/* The demo PKI, parsed once per process: like a real server, which loads
- * its key and certificate at start-up, not per connection.  The client
- * still parses and verifies the chain it receives in every handshake. */
-typedef struct demo_credentials {
-    tls_x509 *trust, *chain;
-    tls_privkey *key;
-} demo_credentials;
-
-static const demo_credentials *demo_credentials_get(void)
-{
-    static demo_credentials creds;
-    static bool loaded;
-    if (loaded)
-        return &creds;
-    if (tls_x509_add_pem(&creds.trust, tls_demo_ca_pem) != TLS_OK ||
-        tls_x509_add_pem(&creds.chain, tls_demo_server_cert_pem) != TLS_OK ||
-        tls_privkey_parse_pem(&creds.key, tls_demo_server_key_pem) != TLS_OK) {
-        tls_x509_free(creds.trust);
-        tls_x509_free(creds.chain);
-        tls_privkey_free(creds.key);
-        memset(&creds, 0, sizeof creds);
-        return NULL;
-    }
-    loaded = true;
-    return &creds;
-}
-
 struct tls_sim {
     tls_sim_config cfg;
     tls_trace *trace;
@@ -64,16 +37,8 @@ void tls_sim_config_default(tls_sim_config *cfg)
 static void server_setup(tls_sim *sim)
 {
     tls_engine_config *sc = &sim->server_cfg;
-    const tls_suite *suite = sim->cfg.suite;
-    if (!suite)
-        suite = tls_suite_by_id(sim->cfg.kx == TLS_KX_RSA ? 0x009c : 0xc02f);
-    sc->suites[sc->nsuites++] = suite;
-    sc->groups[sc->ngroups++] = sim->cfg.group;
-    size_t n;
-    const tls_group_info *groups = tls_groups_all(&n);
-    for (size_t i = 0; i < n && sc->ngroups < 3; i++)
-        if (groups[i].id != sim->cfg.group)
-            sc->groups[sc->ngroups++] = groups[i].id;
+    sc->suites[sc->nsuites++] = sim->cfg.suite ? sim->cfg.suite : tls_suite_default(sim->cfg.kx);
+    sc->ngroups = tls_groups_preferring(sim->cfg.group, sc->groups);
     sc->chain = sim->chain;
     sc->key = sim->key;
     sc->ems = sim->cfg.ems;
@@ -101,7 +66,7 @@ tls_sim *tls_sim_new(const tls_sim_config *cfg, tls_trace *trace)
         sim->client_rng = tls_rng_new_entropy("tlssim client");
         sim->server_rng = tls_rng_new_entropy("tlssim server");
     }
-    const demo_credentials *creds = demo_credentials_get();
+    const tls_demo_credentials *creds = tls_demo_credentials_get();
     bool ok = sim->client_rng && sim->server_rng && creds;
     if (ok) {
         sim->trust = creds->trust;

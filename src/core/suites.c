@@ -330,3 +330,19 @@ static const wire_name extension_names[] = {
 };
 
 const char *tls_extension_name(uint16_t type) { return LOOKUP(extension_names, type); }
+
+const tls_suite *tls_suite_default(tls_kx kx)
+{
+    return tls_suite_by_id(kx == TLS_KX_RSA ? 0x009c : 0xc02f);
+}
+
+size_t tls_groups_preferring(tls_group first, tls_group *out)
+{
+    size_t n, k = 0;
+    const tls_group_info *all = tls_groups_all(&n);
+    out[k++] = first;
+    for (size_t i = 0; i < n; i++)
+        if (all[i].id != first)
+            out[k++] = all[i].id;
+    return k;
+}

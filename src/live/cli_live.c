@@ -23,13 +23,10 @@ static void live_choices(const cli_options *o, tls_live_config *lc)
             if (all[i].kx == o->sim.kx)
                 lc->suites[lc->nsuites++] = &all[i];
     }
-    if (o->group_given) {
+    if (o->group_given && lc->role == TLS_LIVE_LISTEN)
+        lc->ngroups = tls_groups_preferring(o->sim.group, lc->groups);
+    else if (o->group_given)
         lc->groups[lc->ngroups++] = o->sim.group;
-        const tls_group_info *groups = tls_groups_all(&n);
-        for (size_t i = 0; lc->role == TLS_LIVE_LISTEN && i < n && lc->ngroups < 3; i++)
-            if (groups[i].id != o->sim.group)
-                lc->groups[lc->ngroups++] = groups[i].id;
-    }
 }
 
 int cli_live_run(const cli_options *in)

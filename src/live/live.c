@@ -195,11 +195,15 @@ static bool live_setup_client(live *lv)
             tls_trace_note(lv->trace, TLS_PARTY_CLIENT,
                            "--ca %s: %zu of its certificates did not parse and were skipped",
                            cfg->ca_file, skipped);
-    } else if (tls_x509_add_pem(&lv->trust, tls_demo_ca_pem) != TLS_OK) {
-        live_fail(lv, TLS_ERR_INTERNAL, "the demo CA does not load");
-        return false;
+        ec->trust = lv->trust;
+    } else {
+        const tls_demo_credentials *creds = tls_demo_credentials_get();
+        if (!creds) {
+            live_fail(lv, TLS_ERR_INTERNAL, "the demo CA does not load");
+            return false;
+        }
+        ec->trust = creds->trust;
     }
-    ec->trust = lv->trust;
     if (cfg->sni)
         ec->server_name = cfg->sni;
     else if (is_ip_literal(cfg->host))
@@ -212,26 +216,13 @@ static bool live_setup_client(live *lv)
 
 static bool live_setup_server(live *lv)
 {
-    tls_engine_config *ec = &lv->ecfg;
-    if (lv->cfg->nsuites == 0) {
-        size_t n;
-        const tls_suite *all = tls_suites_all(&n);
-        for (size_t i = 0; i < n && i < 4; i++)
-            ec->suites[ec->nsuites++] = &all[i];
-    }
-    if (lv->cfg->ngroups == 0) {
-        size_t n;
-        const tls_group_info *all = tls_groups_all(&n);
-        for (size_t i = 0; i < n && i < 3; i++)
-            ec->groups[ec->ngroups++] = all[i].id;
-    }
-    if (tls_x509_add_pem(&lv->chain, tls_demo_server_cert_pem) != TLS_OK ||
-        tls_privkey_parse_pem(&lv->key, tls_demo_server_key_pem) != TLS_OK) {
+    const tls_demo_credentials *creds = tls_demo_credentials_get();
+    if (!creds) {
         live_fail(lv, TLS_ERR_INTERNAL, "the demo certificate or key does not load");
         return false;
     }
-    ec->chain = lv->chain;
-    ec->key = lv->key;
+    lv->ecfg.chain = creds->chain;
+    lv->ecfg.key = creds->key;
     return true;
 }
 
@@ -365,8 +356,6 @@ tls_err tls_live_run(const tls_live_config *cfg, tls_trace *trace, tls_sim_resul
     tls_engine_free(lv.e);
     tls_eavesdropper_free(&lv.eve);
     tls_x509_free(lv.trust);
-    tls_x509_free(lv.chain);
-    tls_privkey_free(lv.key);
     tls_rng_free(lv.rng);
     return res->ok ? TLS_OK : res->err;
 }

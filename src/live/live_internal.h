@@ -21,8 +21,7 @@ typedef struct live {
     bool eof;                   /* the peer closed its side of the TCP connection */
     bool failed;                /* a socket failure (stored in res) */
     tls_rng *rng;
-    tls_x509 *trust, *chain;
-    tls_privkey *key;
+    tls_x509 *trust;            /* --ca's trust anchors (else the demo CA is used) */
     tls_engine_config ecfg;
     tls_engine *e;
     tls_eavesdropper eve;
