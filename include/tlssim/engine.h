@@ -102,8 +102,8 @@ tls_err tls_engine_error(const tls_engine *e);
 
 /**
  * \brief The step (1..10, TLS_STEP_AFTER, 0 before the first) during which
- *        this engine detected its error; meaningless while all is well and
- *        for TLS_ERR_PEER_ALERT (the peer detected that one).
+ *        this engine detected its error, or received the peer's fatal alert;
+ *        meaningless while all is well.
  */
 int tls_engine_error_step(const tls_engine *e);
 

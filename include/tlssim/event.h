@@ -165,6 +165,12 @@ size_t tls_trace_push(tls_trace *t, tls_event *ev);
 void tls_trace_step(tls_trace *t, int number, tls_party sender, const char *message,
                     bool skipped, const char *reason);
 
+/**
+ * \brief The handshake is over: tag new events TLS_STEP_AFTER (no STEP
+ *        event: application data is not one of the ten steps).
+ */
+void tls_trace_enter_after(tls_trace *t);
+
 /** \brief Record a value a party knows now.  \p text may be NULL. */
 void tls_trace_value(tls_trace *t, tls_party who, const char *name, bool secret,
                      const uint8_t *bytes, size_t len, const char *text);

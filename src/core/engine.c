@@ -637,6 +637,7 @@ static void handle_alert(tls_engine *e, const uint8_t *p, size_t n, size_t rec_i
     }
     if (a.description == TLS_ALERT_CLOSE_NOTIFY) {
         e->err = TLS_ERR_PEER_ALERT;
+    e->err_step = e->trace->step;
         snprintf(e->why, sizeof e->why,
                  "the %s closed the connection (close_notify) before the handshake finished",
                  tls_party_name(e->peer));
@@ -648,6 +649,7 @@ static void handle_alert(tls_engine *e, const uint8_t *p, size_t n, size_t rec_i
         return;
     }
     e->err = TLS_ERR_PEER_ALERT;
+    e->err_step = e->trace->step;
     snprintf(e->why, sizeof e->why, "the %s sent %s alert %s (%d)", tls_party_name(e->peer),
              a.level == TLS_ALERT_FATAL ? "a fatal" : "a warning",
              tls_alert_name(a.description), a.description);

@@ -10,8 +10,7 @@
 
 void engine_enter_after(tls_engine *e)
 {
-    if (e->trace->step < TLS_STEP_AFTER)
-        e->trace->step = TLS_STEP_AFTER;
+    tls_trace_enter_after(e->trace);
 }
 
 /* Up to \p max bytes of application data as text for a dissection, with

@@ -230,25 +230,10 @@ void engine_live_infer(tls_engine *e, const tls_step *s)
                                                          TLS_STEP_AFTER);
             if (!mine)
                 continue;
-            /* tls_trace_push may move the array `mine` points into: copy first. */
-            char name[64], text[256];
-            snprintf(name, sizeof name, "%s", mine->name);
-            if (mine->text)
-                snprintf(text, sizeof text, "%s", mine->text);
-            size_t len = mine->len;
-            uint8_t *bytes = len ? malloc(len) : NULL;
-            if (len && !bytes)
-                continue;
-            if (len)
-                memcpy(bytes, mine->bytes, len);
             tls_event ev = {.kind = TLS_EV_VALUE, .step = e->trace->step, .party = e->peer,
-                            .name = name, .text = mine->text ? text : NULL, .bytes = bytes,
-                            .len = len, .secret = mine->secret, .inferred = true};
+                            .name = mine->name, .text = mine->text, .bytes = mine->bytes,
+                            .len = mine->len, .secret = mine->secret, .inferred = true};
             tls_trace_push(e->trace, &ev);
-            if (bytes) {
-                tls_wipe(bytes, len);
-                free(bytes);
-            }
         }
     }
 }

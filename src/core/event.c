@@ -162,35 +162,36 @@ void tls_trace_free(tls_trace *t)
 
 size_t tls_trace_push(tls_trace *t, tls_event *ev)
 {
-    if (t->n == t->cap) {
+    /* Copy everything first, then grow: the event (or its strings and
+     * bytes) may come from this very trace, which growing can move. */
+    tls_event e = *ev;
+    e.name = dup_str(ev->name);
+    e.text = dup_str(ev->text);
+    e.bytes = dup_bytes(ev->bytes, ev->len);
+    e.plaintext = dup_bytes(ev->plaintext, ev->plaintext_len);
+    memset(&ev->dissect, 0, sizeof ev->dissect);
+    bool ok = !(ev->name && !e.name) && !(ev->text && !e.text) &&
+              !(ev->bytes && ev->len && !e.bytes) &&
+              !(ev->plaintext && ev->plaintext_len && !e.plaintext);
+    if (ok && t->n == t->cap) {
         size_t cap = t->cap ? 2 * t->cap : 64;
         tls_event *p = realloc(t->ev, cap * sizeof *p);
-        if (!p) {
-            t->oom = true;
-            tls_dissect_free(&ev->dissect);
-            return (size_t)-1;
+        if (p) {
+            t->ev = p;
+            t->cap = cap;
         }
-        t->ev = p;
-        t->cap = cap;
+        ok = p != NULL;
     }
-    tls_event *e = &t->ev[t->n];
-    *e = *ev;
-    e->name = dup_str(ev->name);
-    e->text = dup_str(ev->text);
-    e->bytes = dup_bytes(ev->bytes, ev->len);
-    e->plaintext = dup_bytes(ev->plaintext, ev->plaintext_len);
-    memset(&ev->dissect, 0, sizeof ev->dissect);
-    if ((ev->name && !e->name) || (ev->text && !e->text) ||
-        (ev->bytes && ev->len && !e->bytes) ||
-        (ev->plaintext && ev->plaintext_len && !e->plaintext)) {
-        event_free(e);
+    if (!ok) {
+        event_free(&e);
         t->oom = true;
         return (size_t)-1;
     }
-    if (!e->bytes)
-        e->len = 0;
-    if (!e->plaintext)
-        e->plaintext_len = 0;
+    if (!e.bytes)
+        e.len = 0;
+    if (!e.plaintext)
+        e.plaintext_len = 0;
+    t->ev[t->n] = e;
     return t->n++;
 }
 
@@ -205,6 +206,12 @@ void tls_trace_step(tls_trace *t, int number, tls_party sender, const char *mess
                     .name = (char *)message, .skipped = skipped,
                     .text = (char *)(skipped ? reason : NULL)};
     tls_trace_push(t, &ev);
+}
+
+void tls_trace_enter_after(tls_trace *t)
+{
+    if (t->step < TLS_STEP_AFTER)
+        t->step = TLS_STEP_AFTER;
 }
 
 void tls_trace_value(tls_trace *t, tls_party who, const char *name, bool secret,

@@ -154,7 +154,7 @@ static void sim_after(tls_sim *sim)
     tls_trace *t = sim->trace;
     const char *host = sim->client_cfg.server_name;
     sim->after_done = true;
-    t->step = TLS_STEP_AFTER;
+    tls_trace_enter_after(t);
     tls_trace_note(t, TLS_PARTY_CLIENT,
                    "the handshake is over: from now on both directions carry application "
                    "data, encrypted and authenticated under the keys both sides derived.  "
@@ -213,8 +213,7 @@ static void sim_finish(tls_sim *sim)
     tls_engine *d = client_detected ? sim->client : sim->server;
     res->done = true;
     res->ok = false;
-    res->failed_step = tls_engine_error(d) == TLS_ERR_PEER_ALERT ? sim->trace->step
-                                                                 : tls_engine_error_step(d);
+    res->failed_step = tls_engine_error_step(d);
     res->failed_party = client_detected ? TLS_PARTY_CLIENT : TLS_PARTY_SERVER;
     res->err = tls_engine_error(d);
     snprintf(res->why, sizeof res->why, "%s", tls_engine_why(d));

@@ -56,7 +56,6 @@ static void peer_gone(live *lv)
                        tls_party_name(lv->peer));
 }
 
-/* Send close_notify and give the peer a moment to answer with its own. */
 /* Read application data until \p complete says one HTTP message is there,
  * the peer closes, or it fails.  Returns the bytes (and counts them as
  * received), or NULL when the run is over. */
@@ -79,6 +78,7 @@ static const uint8_t *read_http(live *lv, bool (*complete)(const uint8_t *, size
     return p ? p : (const uint8_t *)"";
 }
 
+/* Send close_notify and give the peer a moment to answer with its own. */
 static void live_close(live *lv)
 {
     if (!live_ok(lv))
@@ -105,17 +105,9 @@ static void live_close(live *lv)
     }
 }
 
-/* What follows is tagged TLS_STEP_AFTER, notes included (the engine tags
- * its own events when it first sends or receives after the handshake). */
-static void enter_after(live *lv)
-{
-    if (lv->trace->step < TLS_STEP_AFTER)
-        lv->trace->step = TLS_STEP_AFTER;
-}
-
 void live_client_after(live *lv)
 {
-    enter_after(lv);
+    tls_trace_enter_after(lv->trace);
     const char *host = lv->ecfg.server_name;
     tls_writer w;
     tls_writer_init(&w);
@@ -149,7 +141,7 @@ void live_client_after(live *lv)
 
 void live_server_after(live *lv)
 {
-    enter_after(lv);
+    tls_trace_enter_after(lv->trace);
     size_t n;
     const uint8_t *p = read_http(lv, tls_demo_http_request_complete,
                                  "an HTTP request (a blank line ends one)", &n);
