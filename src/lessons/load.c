@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "tlssim/handshake.h"
 #include "tlssim_config.h"
 
 /* ----------------------------------------------------------- languages */
@@ -84,32 +85,26 @@ static const char *lang_english_name(tls_lang lang)
 
 /* ---------------------------------------------------------- step names */
 
-static const struct {
-    const char *stem;
-    const char *what;
-} step_info[TLS_LESSON_COUNT] = {
-    {"00-introduction", "introduction"},
-    {"01-client-hello", "ClientHello"},
-    {"02-server-hello", "ServerHello"},
-    {"03-certificate", "Certificate"},
-    {"04-server-key-exchange", "ServerKeyExchange"},
-    {"05-server-hello-done", "ServerHelloDone"},
-    {"06-client-key-exchange", "ClientKeyExchange"},
-    {"07-client-change-cipher-spec", "client ChangeCipherSpec"},
-    {"08-client-finished", "client Finished"},
-    {"09-server-change-cipher-spec", "server ChangeCipherSpec"},
-    {"10-server-finished", "server Finished"},
-    {"11-summary", "summary"},
-};
-
+/* Steps 1..10 come from the handshake table (their lesson stem and title);
+ * only the introduction and the summary are the lessons' own. */
 const char *lsn_step_stem(int step)
 {
-    return step >= 0 && step < TLS_LESSON_COUNT ? step_info[step].stem : "??";
+    if (step == TLS_LESSON_INTRO)
+        return "00-introduction";
+    if (step == TLS_LESSON_SUMMARY)
+        return "11-summary";
+    const tls_step *s = tls_handshake_step(step);
+    return s ? s->lesson : "??";
 }
 
 const char *lsn_step_what(int step)
 {
-    return step >= 0 && step < TLS_LESSON_COUNT ? step_info[step].what : "?";
+    if (step == TLS_LESSON_INTRO)
+        return "introduction";
+    if (step == TLS_LESSON_SUMMARY)
+        return "summary";
+    const tls_step *s = tls_handshake_step(step);
+    return s ? tls_step_title(s) : "?";
 }
 
 /* ------------------------------------------------------------ problems */
@@ -741,7 +736,8 @@ static void report_missing(plist *pl, const char *sub, tls_lang lang, int step, 
     else if (kxi < 0)
         snprintf(name, sizeof name, "%s.md", lsn_step_stem(step));
     else
-        snprintf(name, sizeof name, "%s.%s.md", lsn_step_stem(step), kxi == 0 ? "ecdhe" : "rsa");
+        snprintf(name, sizeof name, "%s.%s.md", lsn_step_stem(step),
+                     tls_lesson_mode_name(kxi == 0 ? TLS_LMODE_ECDHE : TLS_LMODE_RSA));
     char *path = path_join(sub, name);
     if (kxi < 0)
         problem(pl, path ? path : sub, 0, "missing lesson: no %s lesson for step %d (%s)",
