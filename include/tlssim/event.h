@@ -189,6 +189,14 @@ const tls_event *tls_trace_find_value(const tls_trace *t, const char *name,
                                       tls_party who, int step);
 
 /**
+ * \brief The value named \p name as the client knows it by \p step, else
+ *        as the server knows it, else (when \p wire_too) as the wire shows
+ *        it; NULL when nobody has it yet.
+ */
+const tls_event *tls_trace_find_known(const tls_trace *t, const char *name, int step,
+                                      bool wire_too);
+
+/**
  * \brief The channel-order number (0 = first record) of the RECORD event at
  *        trace index \p index: how front ends name records.
  */

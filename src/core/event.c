@@ -247,6 +247,17 @@ void tls_trace_note(tls_trace *t, tls_party who, const char *fmt, ...)
     free(s);
 }
 
+const tls_event *tls_trace_find_known(const tls_trace *t, const char *name, int step,
+                                      bool wire_too)
+{
+    const tls_event *e = tls_trace_find_value(t, name, TLS_PARTY_CLIENT, step);
+    if (!e)
+        e = tls_trace_find_value(t, name, TLS_PARTY_SERVER, step);
+    if (!e && wire_too)
+        e = tls_trace_find_value(t, name, TLS_PARTY_WIRE, step);
+    return e;
+}
+
 size_t tls_trace_record_number(const tls_trace *t, size_t index)
 {
     size_t n = 0;

@@ -2,6 +2,7 @@
 #include "tlssim/export.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -12,29 +13,21 @@
 
 /* ------------------------------------------------------------ key log */
 
-static const tls_event *find_any(const tls_trace *t, const char *name, bool wire_too)
+/* The NSS key log line: the label, the client random that identifies the
+ * session, then the 48-byte master secret.  \p line holds 13 + 64 + 1 + 96
+ * + 2 bytes; TLS_ERR_INTERNAL when the run never derived a master secret. */
+#define KEYLOG_LINE_MAX 180
+static tls_err keylog_line(const tls_trace *t, char line[KEYLOG_LINE_MAX])
 {
-    const tls_event *e = tls_trace_find_value(t, name, TLS_PARTY_CLIENT, TLS_STEP_AFTER);
-    if (!e)
-        e = tls_trace_find_value(t, name, TLS_PARTY_SERVER, TLS_STEP_AFTER);
-    if (!e && wire_too)
-        e = tls_trace_find_value(t, name, TLS_PARTY_WIRE, TLS_STEP_AFTER);
-    return e;
-}
-
-tls_err tls_keylog_write(const tls_trace *t, FILE *out)
-{
-    const tls_event *cr = find_any(t, "client_random", true);
-    const tls_event *ms = find_any(t, "master_secret", false);
+    const tls_event *cr = tls_trace_find_known(t, "client_random", TLS_STEP_AFTER, true);
+    const tls_event *ms = tls_trace_find_known(t, "master_secret", TLS_STEP_AFTER, false);
     if (!cr || !ms || cr->len != 32 || ms->len != 48)
         return TLS_ERR_INTERNAL;
     char *r = tls_hex(cr->bytes, cr->len);
     char *m = tls_hex(ms->bytes, ms->len);
-    tls_err err = TLS_ERR_INTERNAL;
-    /* The NSS key log format: the label, then the client random that
-     * identifies the session, then the 48-byte master secret. */
-    if (r && m)
-        err = fprintf(out, "CLIENT_RANDOM %s %s\n", r, m) < 0 ? TLS_ERR_IO : TLS_OK;
+    tls_err err = r && m ? TLS_OK : TLS_ERR_INTERNAL;
+    if (err == TLS_OK)
+        snprintf(line, KEYLOG_LINE_MAX, "CLIENT_RANDOM %s %s\n", r, m);
     if (m) {
         tls_wipe(m, strlen(m));
         free(m);
@@ -43,10 +36,26 @@ tls_err tls_keylog_write(const tls_trace *t, FILE *out)
     return err;
 }
 
-static void set_why(char *why, size_t why_len, const char *fmt, const char *a, const char *b)
+tls_err tls_keylog_write(const tls_trace *t, FILE *out)
 {
-    if (why && why_len)
-        snprintf(why, why_len, fmt, a, b);
+    char line[KEYLOG_LINE_MAX];
+    tls_err err = keylog_line(t, line);
+    if (err == TLS_OK && fputs(line, out) < 0)
+        err = TLS_ERR_IO;
+    tls_wipe(line, sizeof line);
+    return err;
+}
+
+static void set_why(char *why, size_t why_len, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void set_why(char *why, size_t why_len, const char *fmt, ...)
+{
+    if (!why || !why_len)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, why_len, fmt, ap);
+    va_end(ap);
 }
 
 /* Open for writing with \p mode; fclose reports the final write error. */
@@ -76,19 +85,19 @@ static tls_err close_out(FILE *f, tls_err err, const char *path, char *why, size
 
 tls_err tls_keylog_save(const tls_trace *t, const char *path, char *why, size_t why_len)
 {
-    /* Refuse before creating the file, so a failed run leaves no empty log. */
-    if (!find_any(t, "master_secret", false) || !find_any(t, "client_random", true)) {
-        set_why(why, why_len, "%s%s", "no key log: the run stopped before the master secret "
-                "was derived", "");
+    /* Build the line before creating the file, so a failed run leaves no
+     * empty log behind. */
+    char line[KEYLOG_LINE_MAX];
+    if (keylog_line(t, line) != TLS_OK) {
+        set_why(why, why_len, "no key log: the run stopped before the master secret was derived");
         return TLS_ERR_INTERNAL;
     }
     FILE *f = open_out(path, 0600, why, why_len);
-    if (!f)
-        return TLS_ERR_IO;
-    tls_err err = tls_keylog_write(t, f);
-    if (err != TLS_OK)
-        set_why(why, why_len, "cannot write %s: %s", path, "write error");
-    return close_out(f, err, path, why, why_len);
+    tls_err err = f ? TLS_OK : TLS_ERR_IO;
+    if (f && fputs(line, f) < 0)
+        err = TLS_ERR_IO;
+    tls_wipe(line, sizeof line);
+    return f ? close_out(f, err, path, why, why_len) : err;
 }
 
 /* --------------------------------------------------------------- pcap */
@@ -246,7 +255,7 @@ tls_err tls_pcap_save(const tls_trace *t, const char *path, char *why, size_t wh
     for (size_t i = 0; i < t->n && !any; i++)
         any = t->ev[i].kind == TLS_EV_RECORD;
     if (!any) {
-        set_why(why, why_len, "%s%s", "no pcap: no record crossed the wire", "");
+        set_why(why, why_len, "no pcap: no record crossed the wire");
         return TLS_ERR_INTERNAL;
     }
     FILE *f = open_out(path, 0644, why, why_len);

@@ -993,9 +993,6 @@ char *tls_trace_lookup(void *ctx, const char *name, tls_value_form form)
     const tls_trace_lookup_ctx *c = ctx;
     if (!c || !c->trace)
         return NULL;
-    static const tls_party order[] = {TLS_PARTY_CLIENT, TLS_PARTY_SERVER, TLS_PARTY_WIRE};
-    const tls_event *best = NULL;
-    for (size_t i = 0; i < 3 && !best; i++)
-        best = tls_trace_find_value(c->trace, name, order[i], c->step);
+    const tls_event *best = tls_trace_find_known(c->trace, name, c->step, true);
     return best ? tls_value_format(best, form) : NULL;
 }
