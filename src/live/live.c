@@ -60,22 +60,19 @@ void live_fail(live *lv, tls_err err, const char *fmt, ...)
     tls_trace_note(lv->trace, lv->role, "%s", res->why);
 }
 
-bool live_flush(live *lv)
+bool live_send(live *lv, char *why, size_t why_len)
 {
     size_t n;
     const uint8_t *p = tls_engine_output(lv->e, &n);
     if (n == 0)
         return true;
     tls_eavesdropper_observe(&lv->eve, lv->role, p, n);
-    char why[200];
-    bool ok = net_send_all(lv->fd, p, n, lv->timeout_ms, why, sizeof why);
+    bool ok = net_send_all(lv->fd, p, n, lv->timeout_ms, why, why_len);
     tls_engine_output_consume(lv->e, n);
-    if (!ok)
-        live_fail(lv, TLS_ERR_IO, "%s", why);
     return ok;
 }
 
-long live_read(live *lv, int timeout_ms)
+long live_pump(live *lv, int timeout_ms)
 {
     uint8_t buf[16384];
     long r = net_recv(lv->fd, buf, sizeof buf, timeout_ms);
@@ -84,7 +81,23 @@ long live_read(live *lv, int timeout_ms)
         tls_engine_feed(lv->e, buf, (size_t)r);
     } else if (r == NET_EOF) {
         lv->eof = true;
-    } else if (r == NET_ERROR) {
+    }
+    return r;
+}
+
+bool live_flush(live *lv)
+{
+    char why[200];
+    bool ok = live_send(lv, why, sizeof why);
+    if (!ok)
+        live_fail(lv, TLS_ERR_IO, "%s", why);
+    return ok;
+}
+
+long live_read(live *lv, int timeout_ms)
+{
+    long r = live_pump(lv, timeout_ms);
+    if (r == NET_ERROR) {
         live_fail(lv, TLS_ERR_IO, "reading from the %s failed: %s",
                   tls_party_name(lv->peer), strerror(errno));
     }

@@ -4,6 +4,7 @@
  * side: the answer's length decides when it is complete, and a peer that
  * just drops the connection is noted rather than waited for.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,18 +30,12 @@ static int first_line_len(const uint8_t *p, size_t n)
  * here is worth a note, not a failed run. */
 static void flush_quietly(live *lv)
 {
-    size_t n;
-    const uint8_t *p = tls_engine_output(lv->e, &n);
-    if (n == 0)
-        return;
-    tls_eavesdropper_observe(&lv->eve, lv->role, p, n);
     char why[200];
-    if (!net_send_all(lv->fd, p, n, lv->timeout_ms, why, sizeof why))
+    if (!live_send(lv, why, sizeof why))
         tls_trace_note(lv->trace, lv->role,
                        "the %s's last records did not reach the %s, which had already closed "
                        "the connection (%s)",
                        tls_party_name(lv->role), tls_party_name(lv->peer), why);
-    tls_engine_output_consume(lv->e, n);
 }
 
 /* The peer closed the TCP connection: a partial record left is an error,
@@ -86,20 +81,22 @@ static void live_close(live *lv)
     tls_engine_close(lv->e);
     flush_quietly(lv);
     while (live_ok(lv) && !lv->eof && !tls_engine_close_received(lv->e)) {
-        uint8_t buf[4096];
-        long r = net_recv(lv->fd, buf, sizeof buf, CLOSE_GRACE_MS);
-        if (r > 0) {
-            tls_eavesdropper_observe(&lv->eve, lv->peer, buf, (size_t)r);
-            tls_engine_feed(lv->e, buf, (size_t)r);
-        } else if (r == NET_EOF) {
-            lv->eof = true;
+        long r = live_pump(lv, CLOSE_GRACE_MS);
+        if (r == NET_EOF) {
             peer_gone(lv);
-        } else {
+        } else if (r == NET_TIMEOUT) {
             tls_trace_note(lv->trace, lv->role,
                            "the %s did not answer close_notify within %d s; the %s closes "
                            "anyway (RFC 5246 §7.2.1 does not require waiting)",
                            tls_party_name(lv->peer), CLOSE_GRACE_MS / 1000,
                            tls_party_name(lv->role));
+            break;
+        } else if (r == NET_ERROR) {
+            /* Close is a courtesy: a reset here costs nothing already received. */
+            tls_trace_note(lv->trace, lv->role,
+                           "the connection failed while the %s waited for the %s's "
+                           "close_notify (%s); everything before it had arrived",
+                           tls_party_name(lv->role), tls_party_name(lv->peer), strerror(errno));
             break;
         }
     }

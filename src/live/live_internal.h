@@ -35,6 +35,14 @@ bool live_ok(const live *lv);
 void live_fail(live *lv, tls_err err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Send what the engine queued (the eavesdropper sees it too); false with a
+ * reason on failure, no policy about it. */
+bool live_send(live *lv, char *why, size_t why_len);
+
+/* Receive once into the engine (and the eavesdropper); sets eof.  Returns
+ * bytes read, NET_EOF, NET_TIMEOUT or NET_ERROR, no policy about them. */
+long live_pump(live *lv, int timeout_ms);
+
 /* Send everything the engine queued (the eavesdropper sees it on the way). */
 bool live_flush(live *lv);
 
