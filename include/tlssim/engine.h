@@ -151,7 +151,4 @@ tls_err tls_engine_close(tls_engine *e);
 /** \brief Whether the peer has sent close_notify (after the handshake). */
 bool tls_engine_close_received(const tls_engine *e);
 
-/** \brief Whether this side has queued its close_notify. */
-bool tls_engine_close_sent(const tls_engine *e);
-
 #endif

@@ -146,4 +146,10 @@ bool tls_demo_http_request_complete(const uint8_t *p, size_t n);
  */
 bool tls_demo_http_response_complete(const uint8_t *p, size_t n);
 
+/**
+ * \brief Length of the first line of an HTTP message (printable bytes, at
+ *        most 80), for a one-line note such as "GET / HTTP/1.1".
+ */
+int tls_demo_http_first_line(const uint8_t *p, size_t n);
+
 #endif

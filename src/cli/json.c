@@ -58,6 +58,33 @@ static void json_fields(FILE *out, const tls_dissect *d)
     fputs("]", out);
 }
 
+/* The live run's endpoints and what was negotiated (null for an in-process
+ * run); an address never learned is null. */
+void cli_json_live_config(FILE *out, const cli_options *o)
+{
+    const tls_live_info *li = o->live_info;
+    if (!li) {
+        fputs("null", out);
+        return;
+    }
+    fprintf(out, "{\"role\":\"%s\",\"local\":", o->connect ? "connect" : "listen");
+    json_str(out, li->local[0] ? li->local : NULL);
+    fputs(",\"peer\":", out);
+    json_str(out, li->peer[0] ? li->peer : NULL);
+    fputs(",\"server_name\":", out);
+    json_str(out, li->server_name[0] ? li->server_name : NULL);
+    fputs(",\"negotiated_suite\":", out);
+    if (li->suite) {
+        json_str(out, li->suite->name);
+        fprintf(out, ",\"negotiated_suite_id\":\"%04x\"", li->suite->id);
+    } else {
+        fputs("null,\"negotiated_suite_id\":null", out);
+    }
+    fprintf(out, ",\"extended_master_secret\":%s,\"app_bytes_sent\":%zu,"
+                 "\"app_bytes_received\":%zu}",
+            li->ems ? "true" : "false", li->app_sent, li->app_received);
+}
+
 static const char *direction(tls_party sender)
 {
     return sender == TLS_PARTY_CLIENT ? "client_to_server" : "server_to_client";

@@ -99,3 +99,11 @@ bool tls_demo_http_response_complete(const uint8_t *p, size_t n)
     long len = content_length(p, head);
     return len >= 0 && n - head >= (size_t)len;
 }
+
+int tls_demo_http_first_line(const uint8_t *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n && i < 80 && p[i] >= 0x20 && p[i] < 0x7f)
+        i++;
+    return (int)i;
+}

@@ -129,4 +129,3 @@ tls_err tls_engine_close(tls_engine *e)
 }
 
 bool tls_engine_close_received(const tls_engine *e) { return e->close_received; }
-bool tls_engine_close_sent(const tls_engine *e) { return e->close_sent; }

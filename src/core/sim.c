@@ -137,15 +137,6 @@ static void channel_exchange(tls_sim *sim, tls_engine *from, tls_party sender, t
     channel_carry(sim, to, back, from);
 }
 
-/* The first line of an HTTP message, for a note (at most \p max bytes). */
-static int first_line_len(const uint8_t *p, size_t n, size_t max)
-{
-    size_t i = 0;
-    while (i < n && i < max && p[i] != '\r' && p[i] != '\n' && p[i] >= 0x20 && p[i] < 0x7f)
-        i++;
-    return (int)i;
-}
-
 /* The step after the handshake: what the keys were for.  The client asks
  * for "/", the server answers a page and, as the request said "Connection:
  * close", ends the connection with close_notify; the client answers it. */
@@ -172,7 +163,7 @@ static void sim_after(tls_sim *sim)
         tls_trace_note(t, TLS_PARTY_SERVER,
                        "the server read the request \"%.*s\" and answers with a small HTML "
                        "page, then closes, as the request asked (Connection: close)",
-                       first_line_len(req, n, 80), (const char *)req);
+                       tls_demo_http_first_line(req, n), (const char *)req);
         tls_engine_app_data_consume(sim->server, n);
         tls_writer_reset(&w);
         if (tls_demo_http_response(host, &w) == TLS_OK &&
@@ -184,7 +175,7 @@ static void sim_after(tls_sim *sim)
     const uint8_t *page = tls_engine_app_data(sim->client, &n);
     if (tls_engine_error(sim->client) == TLS_OK && n > 0) {
         tls_trace_note(t, TLS_PARTY_CLIENT, "the client received the answer \"%.*s\" (%zu bytes)",
-                       first_line_len(page, n, 80), (const char *)page, n);
+                       tls_demo_http_first_line(page, n), (const char *)page, n);
         tls_engine_app_data_consume(sim->client, n);
     }
     if (tls_engine_error(sim->client) == TLS_OK && tls_engine_close_received(sim->client) &&

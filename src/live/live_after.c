@@ -17,15 +17,6 @@
  * never answers costs at most this. */
 #define CLOSE_GRACE_MS 2000
 
-/* Length of the first line of an HTTP message (printable bytes only). */
-static int first_line_len(const uint8_t *p, size_t n)
-{
-    size_t i = 0;
-    while (i < n && i < 100 && p[i] >= 0x20 && p[i] < 0x7f)
-        i++;
-    return (int)i;
-}
-
 /* Send what the engine queued when the peer may already be gone: a failure
  * here is worth a note, not a failed run. */
 static void flush_quietly(live *lv)
@@ -130,7 +121,7 @@ void live_client_after(live *lv)
         return;
     if (n > 0)
         tls_trace_note(lv->trace, lv->role, "the client received the answer \"%.*s\" (%zu bytes)",
-                       first_line_len(p, n), (const char *)p, n);
+                       tls_demo_http_first_line(p, n), (const char *)p, n);
     else
         tls_trace_note(lv->trace, lv->role, "the server closed without answering the request");
     live_close(lv);
@@ -156,7 +147,7 @@ void live_server_after(live *lv)
         tls_trace_note(lv->trace, lv->role,
                        "the server read the request \"%.*s\" and answers with the demo page, "
                        "then closes (one request per connection here)",
-                       first_line_len(p, n), (const char *)p);
+                       tls_demo_http_first_line(p, n), (const char *)p);
         tls_engine_app_data_consume(lv->e, n);
         tls_writer w;
         tls_writer_init(&w);
