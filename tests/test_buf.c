@@ -1,4 +1,7 @@
 /* Bounded reader/writer and dissection. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "testutil.h"
@@ -94,8 +97,31 @@ static void test_consume(void)
     tls_writer_free(&w);
 }
 
+static void test_read_file(void)
+{
+    char path[] = "/tmp/tlssim-test-read-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!test_check(f != NULL, "temporary file"))
+        return;
+    for (int i = 0; i < 3000; i++)
+        fputs("abc", f); /* 9000 bytes: more than one read chunk */
+    fclose(f);
+    size_t len = 0;
+    char *s = tls_read_file(path, 1 << 20, &len);
+    test_check(s && len == 9000 && s[9000] == '\0' && memcmp(s + 8997, "abc", 3) == 0,
+               "whole file read and NUL-terminated");
+    free(s);
+    errno = 0;
+    test_check(!tls_read_file(path, 8999, NULL) && errno == EFBIG, "a file over the limit: EFBIG");
+    remove(path);
+    errno = 0;
+    test_check(!tls_read_file(path, 100, NULL) && errno == ENOENT, "a missing file: ENOENT");
+}
+
 int main(void)
 {
+    test_read_file();
     test_consume();
     test_writer_prefixes();
     test_reader_bounds();

@@ -158,4 +158,13 @@ size_t tls_writer_reserve(tls_writer *w, int prefix_len);
  */
 void tls_writer_patch(tls_writer *w, size_t mark, int prefix_len);
 
+/**
+ * \brief Read a whole file into a NUL-terminated heap buffer (free()).
+ * \param max  refuse files larger than this many bytes
+ * \param len  set to the number of bytes read (may be NULL)
+ * \return the bytes, or NULL with errno set (ENOMEM, EFBIG over \p max, or
+ *         the error of fopen/fread)
+ */
+char *tls_read_file(const char *path, size_t max, size_t *len);
+
 #endif

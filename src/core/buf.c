@@ -1,6 +1,7 @@
 /* Bounded reader and growable writer: see include/tlssim/buf.h. */
 #include "tlssim/buf.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -283,4 +284,37 @@ void tls_writer_patch(tls_writer *w, size_t mark, int prefix_len)
     }
     for (int i = 0; i < prefix_len; i++)
         w->data[mark + (size_t)i] = (uint8_t)(n >> (8 * (prefix_len - 1 - i)));
+}
+
+/* ------------------------------------------------------------- files */
+
+char *tls_read_file(const char *path, size_t max, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    tls_writer w;
+    tls_writer_init(&w);
+    uint8_t chunk[4096];
+    size_t got;
+    int err = 0;
+    while (!err && (got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (w.len + got > max)
+            err = EFBIG;
+        tls_writer_bytes(&w, chunk, got);
+    }
+    if (!err && ferror(f))
+        err = errno ? errno : EIO;
+    fclose(f);
+    tls_writer_u8(&w, 0);
+    if (!err && tls_writer_error(&w) != TLS_OK)
+        err = ENOMEM;
+    if (err) {
+        tls_writer_free(&w);
+        errno = err;
+        return NULL;
+    }
+    if (len)
+        *len = w.len - 1;
+    return (char *)w.data;
 }

@@ -175,46 +175,6 @@ static bool is_dir(const char *path)
     return path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* The whole file, NUL-terminated; NULL with errno on failure. */
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n + 1 >= cap) {
-            char *b = realloc(buf, cap * 2);
-            if (!b) {
-                free(buf);
-                buf = NULL;
-                errno = ENOMEM;
-                break;
-            }
-            buf = b;
-            cap *= 2;
-        }
-        size_t k = fread(buf + n, 1, cap - n - 1, f);
-        n += k;
-        if (k == 0) {
-            if (ferror(f)) {
-                int e = errno ? errno : EIO;
-                free(buf);
-                buf = NULL;
-                errno = e;
-            }
-            break;
-        }
-    }
-    fclose(f);
-    if (buf) {
-        buf[n] = '\0';
-        *len = n;
-    }
-    return buf;
-}
-
 /* A lesson as parsed from one file, with what the checker needs. */
 typedef struct parsed {
     tls_lesson *lesson;     /* NULL when the file is unusable */
@@ -382,7 +342,7 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
     parsed pr = {0};
     name_hints(path, &pr);
     size_t len;
-    char *buf = read_all(path, &len);
+    char *buf = tls_read_file(path, 1u << 20, &len); /* a lesson is a few KiB */
     if (!buf) {
         problem(pl, path, 0, "cannot read: %s", strerror(errno));
         return pr;

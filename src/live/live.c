@@ -141,43 +141,6 @@ static void live_handshake(live *lv)
 /* ----------------------------------------------------------- setup */
 
 /* A whole file as a NUL-terminated string (PEM text). */
-static char *read_text_file(const char *path, char *why, size_t why_len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(why, why_len, "cannot read %s: %s", path, strerror(errno));
-        return NULL;
-    }
-    size_t cap = 4096, len = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + len, 1, cap - len - 1, f);
-        len += got;
-        if (len + 1 < cap)
-            break;
-        if (cap >= (64u << 20)) { /* no certificate bundle is this large */
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        char *bigger = realloc(buf, cap * 2);
-        if (!bigger) {
-            free(buf);
-            buf = NULL;
-        }
-        buf = bigger;
-        cap *= 2;
-    }
-    bool bad = ferror(f) != 0;
-    fclose(f);
-    if (!buf || bad) {
-        snprintf(why, why_len, "cannot read %s: %s", path, buf ? "read error" : "too large");
-        free(buf);
-        return NULL;
-    }
-    buf[len] = '\0';
-    return buf;
-}
 
 static bool is_ip_literal(const char *host)
 {
@@ -189,11 +152,11 @@ static bool live_setup_client(live *lv)
 {
     const tls_live_config *cfg = lv->cfg;
     tls_engine_config *ec = &lv->ecfg;
-    char why[256];
     if (cfg->ca_file) {
-        char *pem = read_text_file(cfg->ca_file, why, sizeof why);
+        /* No certificate bundle is anywhere near this large. */
+        char *pem = tls_read_file(cfg->ca_file, 64u << 20, NULL);
         if (!pem) {
-            live_fail(lv, TLS_ERR_IO, "--ca: %s", why);
+            live_fail(lv, TLS_ERR_IO, "--ca: cannot read %s: %s", cfg->ca_file, strerror(errno));
             return false;
         }
         size_t skipped = 0;
