@@ -94,9 +94,6 @@ static void test_wrap(void)
     test_check(tui_hex_wrap_chars(8) == 8, "8 columns: 8");
     test_check(tui_hex_wrap_chars(7) == 6, "7 columns: 6 (whole bytes)");
     test_check(tui_hex_wrap_chars(1) == 2, "1 column: still one byte");
-    test_check(tui_hex_wrap_lines(96, 64) == 2, "master secret (96 digits) in 64 columns: 2 lines");
-    test_check(tui_hex_wrap_lines(64, 64) == 1, "64 digits in 64 columns: 1 line");
-    test_check(tui_hex_wrap_lines(0, 64) == 1, "empty: 1 line");
 }
 
 int main(void)

@@ -124,6 +124,11 @@ static void test_records(run *r, tls_kx kx)
                "RSA: step 4 says why it is skipped");
     test_check(tui_model_record_step(&r->m, 2) == 3, "%s: the certificate record crossed at step 3",
                tls_kx_name(kx));
+    /* Records are numbered as the text and JSON front ends number them. */
+    for (size_t k = 0; k < r->m.n_records; k++)
+        test_check(tui_model_record_number(&r->m, k) ==
+                       tls_trace_record_number(&r->trace, r->m.records[k]),
+                   "%s: record %zu has the trace's record number", tls_kx_name(kx), k);
     char label[128];
     tui_model_record_label(&r->m, 0, label, sizeof label);
     test_str_eq(label, "ClientHello", "record 0 is the ClientHello");

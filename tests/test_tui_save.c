@@ -23,6 +23,11 @@ static void test_stem(void)
     tzset();
     tui_save_stem(false, 42, (time_t)1735689600 + 3723, out, sizeof out);
     test_str_eq(out, "tlssim-20250101-010203", "a fresh run is named after the time it was saved");
+    char buf[64];
+    test_str_eq(tui_save_path(NULL, "tlssim-42", ".keylog", buf, sizeof buf), "tlssim-42.keylog",
+                "without --keylog: the stem and the extension, in the current folder");
+    test_str_eq(tui_save_path("/tmp/k.log", "tlssim-42", ".keylog", buf, sizeof buf), "/tmp/k.log",
+                "--keylog FILE is written where it says");
 }
 
 static void test_message(void)

@@ -23,7 +23,7 @@ static void test_width_and_fit(void)
                "a word longer than the line is cut");
 }
 
-static void test_pad_and_fold(void)
+static void test_pad_and_ascii(void)
 {
     char out[64];
     tui_text_pad(out, sizeof out, "→  n", 6);
@@ -31,17 +31,14 @@ static void test_pad_and_fold(void)
                "padding counts columns, not bytes ('→' is 3 bytes, 1 column)");
     tui_text_pad(out, sizeof out, "中文", 6);
     test_str_eq(out, "中文  ", "中文 padded to 6 columns");
-    tui_text_fold_ascii("a → b … 中", out, sizeof out);
-    test_str_eq(out, "a > b ... ??", "ASCII stand-ins; a wide character stays two columns");
-    tui_text_fold_ascii("tab\there", out, sizeof out);
-    test_str_eq(out, "tab?here", "control characters become '?'");
-    tui_text_fold_ascii("abcdef", out, 4);
-    test_str_eq(out, "abc", "folding never overflows");
+    test_str_eq(tui_ascii_for(0x2192), ">", "ASCII stand-in for →");
+    test_str_eq(tui_ascii_for(0x2026), "...", "ASCII stand-in for …");
+    test_str_eq(tui_ascii_for(0x4E2D), "??", "a wide character (中) stays two columns");
 }
 
 int main(void)
 {
     test_width_and_fit();
-    test_pad_and_fold();
+    test_pad_and_ascii();
     return test_finish();
 }

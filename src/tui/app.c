@@ -9,9 +9,15 @@
 #include <string.h>
 #include <time.h>
 
-int tui_app_party_slot(tls_party p)
+bool tui_pane_is_party(tui_pane pane)
 {
-    return p == TLS_PARTY_CLIENT ? 0 : p == TLS_PARTY_SERVER ? 1 : 2;
+    return pane == TUI_PANE_CLIENT || pane == TUI_PANE_SERVER || pane == TUI_PANE_WIRE;
+}
+
+tls_party tui_pane_party(tui_pane pane)
+{
+    return pane == TUI_PANE_CLIENT ? TLS_PARTY_CLIENT
+         : pane == TUI_PANE_SERVER ? TLS_PARTY_SERVER : TLS_PARTY_WIRE;
 }
 
 void tui_app_status(tui_app *a, const char *fmt, ...)
@@ -26,7 +32,7 @@ static void free_run(tui_app *a)
 {
     tui_model_free(&a->model);
     tls_trace_free(&a->trace);
-    for (int p = 0; p < 3; p++) {
+    for (int p = 0; p < TUI_PARTY_COUNT; p++) {
         free(a->items[p]);
         a->items[p] = NULL;
         a->n_items[p] = 0;
@@ -34,7 +40,7 @@ static void free_run(tui_app *a)
     free(a->rows);
     a->rows = NULL;
     a->n_rows = a->rows_cap = a->items_cap = 0;
-    a->n_records = a->rec_sel = 0;
+    a->n_records = a->sel[TUI_PANE_RECORDS] = 0;
 }
 
 /* Build the per-step index and the buffers over a->trace, however it was
@@ -51,10 +57,11 @@ static bool index_run(tui_app *a, char *err, size_t err_len)
     }
     a->items_cap = a->trace.n ? a->trace.n : 1;
     a->rows_cap = 64;
-    for (int p = 0; p < 3; p++)
-        a->items[p] = calloc(a->items_cap, sizeof *a->items[p]);
+    bool oom = false;
+    for (int p = 0; p < TUI_PARTY_COUNT; p++)
+        oom |= !(a->items[p] = calloc(a->items_cap, sizeof *a->items[p]));
     a->rows = calloc(a->rows_cap, sizeof *a->rows);
-    if (!a->items[0] || !a->items[1] || !a->items[2] || !a->rows) {
+    if (oom || !a->rows) {
         snprintf(err, err_len, "out of memory");
         return false;
     }
@@ -71,8 +78,10 @@ static bool run(tui_app *a, char *err, size_t err_len)
     return index_run(a, err, err_len);
 }
 
-/* What every run shares: the options, focus, --auto and the lessons. */
-static void init_common(tui_app *a, const cli_options *o)
+/* What every run shares: the options, focus, --auto and the lessons, opened
+ * as the text walkthrough opens them.  Returns false when --lessons DIR
+ * named a folder that cannot be used (cli_lessons_open said why). */
+static bool init_common(tui_app *a, const cli_options *o, char *err, size_t err_len)
 {
     memset(a, 0, sizeof *a);
     a->opts = o;
@@ -80,32 +89,26 @@ static void init_common(tui_app *a, const cli_options *o)
     a->focus = TUI_PANE_FIELDS;
     a->auto_seconds = o->auto_seconds;
     a->lessons_on = !o->no_lessons;
-    if (!o->lang || !tls_lang_parse(o->lang, &a->lang))
-        a->lang = tls_lang_from_env();
-    if (a->lessons_on) {
-        char why[256] = "";
-        a->lessons = tls_lessons_open(o->lessons_dir, why, sizeof why);
-        if (!a->lessons)
-            tui_app_status(a, "no lessons: %s (showing one-line summaries)", why);
+    a->lang = cli_lang(o);
+    bool fatal = false;
+    a->lessons = cli_lessons_open(o, &fatal);
+    if (fatal) {
+        snprintf(err, err_len, "%s", "");
+        return false;
     }
+    if (a->lessons_on && !a->lessons)
+        tui_app_status(a, "no lessons found (showing one-line summaries): "
+                          "set --lessons DIR or $TLSSIM_LESSONS");
+    return true;
 }
 
 bool tui_app_init(tui_app *a, const cli_options *o, char *err, size_t err_len)
 {
-    init_common(a, o);
+    if (!init_common(a, o, err, err_len))
+        return false;
     if (!run(a, err, err_len))
         return false;
     tui_app_goto(a, o->start_step ? o->start_step : 1);
-    return true;
-}
-
-/* The group a live run used, from the named_group value on the wire. */
-static bool live_group(const tls_trace *t, tls_group *group)
-{
-    const tls_event *e = tls_trace_find_value(t, "named_group", TLS_PARTY_WIRE, TLS_STEP_AFTER);
-    if (!e || e->len != 2)
-        return false;
-    *group = (tls_group)(e->bytes[0] << 8 | e->bytes[1]);
     return true;
 }
 
@@ -123,15 +126,18 @@ static void adopt_live_config(tui_app *a, const cli_options *o)
         a->cfg.kx = li->suite->kx;
         a->cfg.ems = li->ems;
     }
-    tls_group g;
-    if (live_group(&a->trace, &g))
-        a->cfg.group = g;
+    /* The group's name, as the core wrote it beside the named_group value
+     * on the wire (NULL for RSA, or a group it does not know). */
+    const tls_event *g = tls_trace_find_value(&a->trace, "named_group", TLS_PARTY_WIRE,
+                                              TLS_STEP_AFTER);
+    a->live_group = g && g->text && g->text[0] ? g->text : NULL;
 }
 
 bool tui_app_init_trace(tui_app *a, const cli_options *o, tls_trace *trace,
                         const tls_sim_result *res, char *err, size_t err_len)
 {
-    init_common(a, o);
+    if (!init_common(a, o, err, err_len))
+        return false;
     a->trace = *trace;
     tls_trace_init(trace);
     a->res = *res;
@@ -164,7 +170,6 @@ static void grow_rows(tui_app *a, size_t need)
 
 void tui_app_select_record(tui_app *a, size_t k)
 {
-    a->rec_sel = k;
     a->sel[TUI_PANE_RECORDS] = k;
     size_t n = tui_model_tree(&a->model, k, a->rows, a->rows_cap);
     if (n > a->rows_cap) {
@@ -184,10 +189,11 @@ void tui_app_goto(tui_app *a, int n)
     if (n > a->model.last_step)
         n = a->model.last_step;
     a->step = n;
-    static const tls_party parties[3] = {TLS_PARTY_CLIENT, TLS_PARTY_SERVER, TLS_PARTY_WIRE};
-    static const tui_pane panes[3] = {TUI_PANE_CLIENT, TUI_PANE_SERVER, TUI_PANE_WIRE};
-    for (int p = 0; p < 3; p++) {
-        size_t cnt = tui_model_items(&a->model, parties[p], n, a->items[p], a->items_cap);
+    for (int pane = 0; pane < TUI_PANE_COUNT; pane++) {
+        if (!tui_pane_is_party((tui_pane)pane))
+            continue;
+        tls_party p = tui_pane_party((tui_pane)pane);
+        size_t cnt = tui_model_items(&a->model, p, n, a->items[p], a->items_cap);
         a->n_items[p] = cnt < a->items_cap ? cnt : a->items_cap;
         /* Open each column on what it learned at this step. */
         size_t sel = a->n_items[p] ? a->n_items[p] - 1 : 0;
@@ -196,8 +202,8 @@ void tui_app_goto(tui_app *a, int n)
                 sel = i;
                 break;
             }
-        a->sel[panes[p]] = sel;
-        a->reveal[panes[p]] = true;
+        a->sel[pane] = sel;
+        a->reveal[pane] = true;
     }
     a->n_records = tui_model_records_at(&a->model, n);
     size_t k = a->n_records ? a->n_records - 1 : 0;
@@ -273,21 +279,7 @@ void tui_app_cycle_group(tui_app *a)
 
 const tls_suite *tui_app_suite(const tui_app *a)
 {
-    const tls_event *e = tls_trace_find_value(&a->trace, "cipher_suite", TLS_PARTY_SERVER,
-                                              TLS_STEP_AFTER);
-    if (e && e->len == 2) {
-        const tls_suite *s = tls_suite_by_id((uint16_t)(e->bytes[0] << 8 | e->bytes[1]));
-        if (s)
-            return s;
-    }
-    if (a->cfg.suite)
-        return a->cfg.suite;
-    size_t n;
-    const tls_suite *all = tls_suites_all(&n);
-    for (size_t i = 0; i < n; i++)
-        if (all[i].kx == a->cfg.kx)
-            return &all[i];
-    return n ? &all[0] : NULL;
+    return cli_effective_suite(&a->cfg);
 }
 
 void tui_app_cycle_suite(tui_app *a)
@@ -346,9 +338,9 @@ void tui_app_save(tui_app *a, int width)
 {
     char stem[64], keylog[80], pcap[80];
     tui_save_stem(a->cfg.seeded, a->cfg.seed, time(NULL), stem, sizeof stem);
-    snprintf(keylog, sizeof keylog, "%s.keylog", stem);
-    snprintf(pcap, sizeof pcap, "%s.pcap", stem);
     const cli_options *o = a->opts;
-    tui_save_files(&a->trace, o && o->keylog_path ? o->keylog_path : keylog,
-                   o && o->pcap_path ? o->pcap_path : pcap, width, a->status, sizeof a->status);
+    tui_save_files(&a->trace,
+                   tui_save_path(o ? o->keylog_path : NULL, stem, ".keylog", keylog, sizeof keylog),
+                   tui_save_path(o ? o->pcap_path : NULL, stem, ".pcap", pcap, sizeof pcap),
+                   width, a->status, sizeof a->status);
 }

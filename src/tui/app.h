@@ -27,9 +27,8 @@ typedef enum tui_detail_kind {
 typedef struct tui_popup {
     tui_popup_kind kind;
     tui_detail_kind what;
-    tls_party party;    /* ITEM: whose column it came from */
     size_t ev;          /* ITEM: event index */
-    size_t record;      /* FIELD, RECORD: record number */
+    size_t record;      /* FIELD, RECORD: the record's index in the model's list */
     size_t row;         /* FIELD: row of the tree */
     size_t scroll;
     size_t total;       /* lines at the last draw, to bound scrolling */
@@ -38,14 +37,16 @@ typedef struct tui_popup {
 
 /* The lesson pane's rendered text, kept until step, language or width change. */
 typedef struct tui_lesson_cache {
-    bool valid;
-    unsigned generation;
+    unsigned generation;        /* the run it was rendered for (0: none) */
     int step, width;
     tls_lang lang;
     tls_ldoc doc;
     bool fell_back;
     bool from_file;     /* a lesson file (else the step's one-line summary) */
 } tui_lesson_cache;
+
+/* Parties: client, server and the wire (tls_party is 0, 1, 2). */
+#define TUI_PARTY_COUNT (TLS_PARTY_WIRE + 1)
 
 typedef struct tui_app {
     const cli_options *opts;
@@ -57,14 +58,14 @@ typedef struct tui_app {
     int step;                   /* 1..model.last_step */
 
     tui_pane focus;
-    tui_item *items[3];         /* per party (client, server, wire) at `step` */
-    size_t n_items[3];
+    tui_item *items[TUI_PARTY_COUNT]; /* per party, indexed by tls_party, at `step` */
+    size_t n_items[TUI_PARTY_COUNT];
     size_t items_cap;
     size_t n_records;           /* records on the channel at `step` */
-    size_t rec_sel;             /* selected record */
     tui_row *rows;              /* dissection of the selected record */
     size_t n_rows, rows_cap;
-    size_t sel[TUI_PANE_COUNT];     /* selected item/record/row per pane */
+    size_t sel[TUI_PANE_COUNT];     /* selected item/record/row per pane (the
+                                       record's index in the model's list) */
     size_t scroll[TUI_PANE_COUNT];  /* first row shown, per pane */
     size_t page[TUI_PANE_COUNT];    /* rows visible at the last draw */
     bool reveal[TUI_PANE_COUNT];    /* next draw scrolls to this step's news */
@@ -82,6 +83,8 @@ typedef struct tui_app {
                                    --listen): shown as recorded, never re-run */
     tls_party live_peer;        /* live: the real peer, whose column holds only
                                    what tlssim's side could infer */
+    const char *live_group;     /* live: the group's name, from the trace
+                                   (NULL for RSA or an unknown group) */
 
     tui_popup popup;
     char status[1024];          /* one-line message until the next key (long
@@ -93,14 +96,17 @@ typedef struct tui_app {
 
 /*
  * Run the handshake the options describe and open at their --step.
- * Returns false (with a one-line reason in err) when the run cannot be made.
+ * Returns false (with a one-line reason in err) when the run cannot be made;
+ * err is left empty when --lessons DIR named a folder that cannot be used
+ * (the one-line error is printed already: a usage error, exit status 2).
  */
 bool tui_app_init(tui_app *a, const cli_options *o, char *err, size_t err_len);
 /*
  * Open on a run recorded elsewhere (a live session): the app takes the
  * trace's events (`trace` is left empty) and keeps `res`.  The options'
  * live_info says who the peer was.  Returns false (with a one-line reason)
- * when no step was reached, e.g. the TCP connection was never made.
+ * when no step was reached, e.g. the TCP connection was never made, and
+ * like tui_app_init (err empty) for a bad --lessons DIR.
  */
 bool tui_app_init_trace(tui_app *a, const cli_options *o, tls_trace *trace,
                         const tls_sim_result *res, char *err, size_t err_len);
@@ -136,10 +142,14 @@ void tui_app_status(tui_app *a, const char *fmt, ...) __attribute__((format(prin
 /* A language's name as the terminal can show it ("中文", or "Chinese"). */
 const char *tui_app_lang_name(tls_lang lang);
 
-/* Index 0..2 of a party's item list. */
-int tui_app_party_slot(tls_party p);
+/* Whether a pane is a party's column (client, server, eavesdropper). */
+bool tui_pane_is_party(tui_pane pane);
 
-/* The suite the run negotiated (from the trace), else the configured one. */
+/* The party whose column a pane is (meaningful for those three panes). */
+tls_party tui_pane_party(tui_pane pane);
+
+/* The suite of the run: the configured one, else the default of its key
+ * exchange (a live run's configuration holds the negotiated suite). */
 const tls_suite *tui_app_suite(const tui_app *a);
 
 #endif

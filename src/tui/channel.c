@@ -23,7 +23,7 @@ static void draw_record_row(tui_app *a, size_t k, int y, int x, int w, attr_t se
     tui_model_record_label(&a->model, k, label, sizeof label);
     snprintf(text, sizeof text, " %s %s %zu B%s ", label, g->dot, e->len,
              e->is_protected ? ", encrypted" : "");
-    snprintf(num, sizeof num, "#%-2zu ", k);
+    snprintf(num, sizeof num, "#%-2zu ", tui_model_record_number(&a->model, k));
     tui_fill(y, x, w, sel);
     int cx = x;
     cx += tui_put(y, cx, w, num, tui_attr(TUI_S_DIM) | sel);
@@ -68,7 +68,7 @@ void tui_draw_records(tui_app *a, tui_rect r)
         tui_put(in.y, in.x + 1, in.w - 1, "(nothing has been sent yet)", tui_attr(TUI_S_DIM));
         return;
     }
-    size_t vis = (size_t)in.h, sel = a->rec_sel;
+    size_t vis = (size_t)in.h, sel = a->sel[TUI_PANE_RECORDS];
     size_t sc = a->scroll[TUI_PANE_RECORDS];
     if (a->reveal[TUI_PANE_RECORDS])
         sc = tui_scroll_follow(sc, a->n_records - 1, a->n_records - 1, vis, a->n_records);
@@ -99,7 +99,8 @@ void tui_draw_fields(tui_app *a, tui_rect r)
 {
     bool focus = a->focus == TUI_PANE_FIELDS;
     char title[96];
-    snprintf(title, sizeof title, "Dissection of record #%zu", a->rec_sel);
+    snprintf(title, sizeof title, "Dissection of record #%zu",
+             tui_model_record_number(&a->model, a->sel[TUI_PANE_RECORDS]));
     tui_box(r, a->n_records ? title : "Dissection", focus);
     tui_rect in = tui_inner(r);
     if (in.h <= 0 || in.w <= 2 || a->n_rows == 0)
@@ -150,26 +151,30 @@ void tui_draw_hex(tui_app *a, tui_rect r)
 {
     const tui_row *row = a->n_rows ? &a->rows[a->sel[TUI_PANE_FIELDS] < a->n_rows
                                                  ? a->sel[TUI_PANE_FIELDS] : 0] : NULL;
-    size_t len = 0;
+    size_t len = 0, k = a->sel[TUI_PANE_RECORDS];
     const uint8_t *p = NULL;
     bool plain = false;
     if (a->n_records) {
-        p = tui_model_row_bytes(&a->model, a->rec_sel, row, &len);
+        p = tui_model_row_bytes(&a->model, k, row, &len);
         plain = row && row->buf == TUI_BUF_PLAIN;
         if (!p) {
             tui_row wire = {.buf = TUI_BUF_WIRE};
-            p = tui_model_row_bytes(&a->model, a->rec_sel, &wire, &len);
+            p = tui_model_row_bytes(&a->model, k, &wire, &len);
         }
     }
     char title[128];
-    if (!p)
+    size_t num = tui_model_record_number(&a->model, k);
+    if (!p) {
         snprintf(title, sizeof title, "Bytes");
-    else if (plain && record_event(a, a->rec_sel)->by_sender)
-        snprintf(title, sizeof title, "Record #%zu before encryption: %zu bytes", a->rec_sel, len);
-    else if (plain)
-        snprintf(title, sizeof title, "Record #%zu decrypted: %zu bytes", a->rec_sel, len);
-    else
-        snprintf(title, sizeof title, "Record #%zu on the wire: %zu bytes", a->rec_sel, len);
+    } else if (plain) {
+        /* The plaintext as the receiver decrypted it, or in live mode as
+         * our side encrypted it. */
+        tui_view v = tui_model_view(record_event(a, k));
+        snprintf(title, sizeof title, "Record #%zu %s by the %s: %zu bytes", num, v.crypt,
+                 tls_party_name(v.who), len);
+    } else {
+        snprintf(title, sizeof title, "Record #%zu on the wire: %zu bytes", num, len);
+    }
     tui_box(r, title, false);
     tui_rect in = tui_inner(r);
     if (!p || in.h <= 0 || in.w <= 0)

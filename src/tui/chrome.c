@@ -40,10 +40,9 @@ static void live_title_text(const tui_app *a, int level, char *line, size_t cap)
     const char *peer_at = li && li->peer[0] ? li->peer : "?";
     char suite[160] = "", name[300] = "";
     if (li && li->suite) {
-        const tls_group_info *gi = tls_group_by_id((uint16_t)a->cfg.group);
-        snprintf(suite, sizeof suite, " %s %s%s%s", g->dot, li->suite->name,
-                 li->suite->kx == TLS_KX_ECDHE_RSA && gi ? " " : "",
-                 li->suite->kx == TLS_KX_ECDHE_RSA && gi ? gi->name : "");
+        const char *group = li->suite->kx == TLS_KX_ECDHE_RSA ? a->live_group : NULL;
+        snprintf(suite, sizeof suite, " %s %s%s%s", g->dot, li->suite->name, group ? " " : "",
+                 group ? group : "");
     }
     if (li && li->server_name[0])
         snprintf(name, sizeof name, " (%s)", li->server_name);
@@ -106,8 +105,9 @@ static void step_cell(const tui_app *a, int n, int level, char *out, size_t cap)
     if (n == TLS_STEP_AFTER)
         snprintf(out, cap, "+ %s", t);
     else
-        snprintf(out, cap, a->model.skipped[n] ? "%d (%s)" : a->model.failed[n] ? "%d %s FAILED"
-                                                                                 : "%d %s", n, t);
+        snprintf(out, cap, a->model.skipped[n] ? "%d (%s)"
+                           : a->model.fatal_alert[n] != TUI_NO_EVENT ? "%d %s FAILED" : "%d %s",
+                 n, t);
 }
 
 /* The bar with every step's title, when the line is wide enough. */
@@ -157,16 +157,6 @@ void tui_draw_stepbar(tui_app *a, tui_rect r)
     tui_put_ell(r.y, x, r.x + r.w - x, t, tui_attr(TUI_S_NAME));
 }
 
-/* The fatal alert sent at this step, if any (close_notify is a warning). */
-static const tls_event *step_alert(const tui_app *a)
-{
-    for (size_t i = 0; i < a->trace.n; i++)
-        if (a->trace.ev[i].kind == TLS_EV_ALERT && a->trace.ev[i].alert_level == 2 &&
-            a->model.eff[i] == a->step)
-            return &a->trace.ev[i];
-    return NULL;
-}
-
 void tui_draw_stepinfo(tui_app *a, tui_rect r)
 {
     const tui_glyphs *g = tui_glyph();
@@ -194,7 +184,12 @@ void tui_draw_stepinfo(tui_app *a, tui_rect r)
     x += tui_put(r.y, x, r.x + r.w - x, dir, A_BOLD);
     x += tui_put(r.y, x, r.x + r.w - x, " server", tui_attr(TUI_S_SERVER));
     room = r.x + r.w - x;
-    const tls_event *al = step_alert(a);
+    /* The fatal alert sent at this step, if any (close_notify is a warning). */
+    size_t ai = a->model.fatal_alert[a->step];
+    const tls_event *al = ai != TUI_NO_EVENT ? &a->trace.ev[ai] : NULL;
+    /* The run got past both Finished messages (it may still have failed
+     * after the handshake, e.g. over the page). */
+    bool completed = a->res.ok || a->res.failed_step == TLS_STEP_AFTER;
     char t[512] = "";
     attr_t at = tui_attr(TUI_S_OK);
     if (al) {
@@ -202,7 +197,7 @@ void tui_draw_stepinfo(tui_app *a, tui_rect r)
                  tls_alert_name(al->alert_desc) ? tls_alert_name(al->alert_desc) : "?",
                  al->text ? al->text : "");
         at = tui_attr(TUI_S_FAIL);
-    } else if (a->step == TLS_STEP_COUNT && (a->res.ok || a->model.last_step > TLS_STEP_COUNT)) {
+    } else if (a->step == TLS_STEP_COUNT && completed) {
         snprintf(t, sizeof t, "  handshake complete: both Finished messages verified");
     } else if (a->step == TLS_STEP_AFTER && a->res.ok) {
         snprintf(t, sizeof t, "  the page arrived and both sides closed the connection");
@@ -217,23 +212,24 @@ void tui_draw_tabs(tui_app *a, tui_rect r)
 {
     static const char *const names[TUI_TAB_COUNT] = {"Client", "Channel", "Server",
                                                      "Eavesdropper", "Lesson"};
-    static const tls_party parties[TUI_TAB_COUNT] = {TLS_PARTY_CLIENT, TLS_PARTY_WIRE,
-                                                     TLS_PARTY_SERVER, TLS_PARTY_WIRE,
-                                                     TLS_PARTY_WIRE};
+    /* What each party's tab learned at this step (notes aside). */
+    size_t fresh[TUI_TAB_COUNT] = {0};
+    for (int pane = 0; pane < TUI_PANE_COUNT; pane++) {
+        if (!tui_pane_is_party((tui_pane)pane))
+            continue;
+        tls_party p = tui_pane_party((tui_pane)pane);
+        for (size_t i = 0; i < a->n_items[p]; i++)
+            fresh[tui_layout_tab_of((tui_pane)pane)] +=
+                a->items[p][i].fresh && a->items[p][i].kind != TUI_ITEM_NOTE;
+    }
     tui_tab cur = tui_layout_tab_of(a->focus);
     int x = r.x + 1;
     for (int t = 0; t < TUI_TAB_COUNT; t++) {
         if (t == TUI_TAB_LESSON && !a->lessons_on)
             continue;
         char cell[48];
-        size_t fresh = 0;
-        if (t != TUI_TAB_CHANNEL && t != TUI_TAB_LESSON) {
-            int slot = tui_app_party_slot(parties[t]);
-            for (size_t i = 0; i < a->n_items[slot]; i++)
-                fresh += a->items[slot][i].fresh && a->items[slot][i].kind != TUI_ITEM_NOTE;
-        }
-        if (fresh)
-            snprintf(cell, sizeof cell, " %s +%zu ", names[t], fresh);
+        if (fresh[t])
+            snprintf(cell, sizeof cell, " %s +%zu ", names[t], fresh[t]);
         else
             snprintf(cell, sizeof cell, " %s ", names[t]);
         attr_t at = t == (int)cur ? (attr_t)(A_REVERSE | A_BOLD) : tui_attr(TUI_S_NORMAL);

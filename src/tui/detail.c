@@ -9,13 +9,8 @@
 #include "tlssim/handshake.h"
 #include "tlssim/msg.h"
 
-static const char *step_title(int n)
-{
-    return tui_step_name(n);
-}
-
 /* Why a live run can show the real peer's value at all. */
-static void inferred_lines(tui_app *a, const tls_event *e, size_t ev, tui_lines *L, int w)
+static void inferred_lines(const tls_event *e, tui_lines *L, int w)
 {
     char why[512];
     const char *peer = tls_party_name(e->party);
@@ -23,7 +18,7 @@ static void inferred_lines(tui_app *a, const tls_event *e, size_t ev, tui_lines 
     snprintf(why, sizeof why, "inferred, not read: the %s is a real TLS stack whose memory is "
              "out of reach. What the %s verified of its messages by step %d proves it holds "
              "these bytes (the %s's note at that step says which message).", peer, self,
-             a->model.eff[ev], self);
+             e->step, self);
     tui_lines_add(L, A_NORMAL, "%s", "");
     tui_lines_wrap(L, tui_attr(TUI_S_INFERRED), why, w, 0);
 }
@@ -40,21 +35,21 @@ static void value_lines(tui_app *a, const tls_event *e, size_t ev, tui_lines *L,
                   e->inferred ? (e->party == TLS_PARTY_CLIENT ? "inferred for the client"
                                                                : "inferred for the server") :
                   e->party == TLS_PARTY_CLIENT ? "known to the client" : "known to the server",
-                  g->dot, e->len, e->len == 1 ? "" : "s", g->dot, a->model.eff[ev],
-                  step_title(a->model.eff[ev]));
+                  g->dot, e->len, e->len == 1 ? "" : "s", g->dot, e->step,
+                  tui_step_name(e->step));
     if (e->secret)
         tui_lines_add(L, tui_attr(TUI_S_SECRET),
                       "secret: never sent, never seen by the eavesdropper");
     if (e->inferred)
-        inferred_lines(a, e, ev, L, w);
+        inferred_lines(e, L, w);
     if (e->text && e->text[0]) {
         tui_lines_add(L, A_NORMAL, "%s", "");
         tui_lines_add(L, bold, "%s", "meaning");
         tui_lines_wrap(L, A_NORMAL, e->text, w, 2);
     }
     /* Secrets both ends computed on their own: show that they agree. */
-    for (size_t i = 0; i < a->n_items[tui_app_party_slot(e->party)]; i++) {
-        const tui_item *it = &a->items[tui_app_party_slot(e->party)][i];
+    for (size_t i = 0; i < a->n_items[e->party]; i++) {
+        const tui_item *it = &a->items[e->party][i];
         if (it->ev != ev || !it->agree)
             continue;
         tui_lines_add(L, A_NORMAL, "%s", "");
@@ -84,13 +79,14 @@ static void item_lines(tui_app *a, tui_lines *L, int w, char *title, size_t cap)
         snprintf(title, cap, "check by the %s", tls_party_name(e->party));
         tui_lines_add(L, bold, "%s", e->name ? e->name : "check");
         tui_lines_add(L, tui_attr(e->ok ? TUI_S_OK : TUI_S_FAIL), "%s at step %d (%s)",
-                      e->ok ? "passed" : "FAILED", a->model.eff[ev], step_title(a->model.eff[ev]));
+                      e->ok ? "passed" : "FAILED", e->step, tui_step_name(e->step));
         tui_lines_add(L, A_NORMAL, "%s", "");
         tui_lines_wrap(L, A_NORMAL, e->text, w, 0);
         return;
     case TLS_EV_ALERT:
         snprintf(title, cap, "alert sent by the %s", tls_party_name(e->party));
-        tui_lines_add(L, tui_attr(TUI_S_FAIL), "%s alert %s (%d)", e->alert_level == 2 ? "fatal" : "warning",
+        tui_lines_add(L, tui_attr(TUI_S_FAIL), "%s alert %s (%d)",
+                      e->alert_level == TLS_ALERT_FATAL ? "fatal" : "warning",
                       tls_alert_name(e->alert_desc) ? tls_alert_name(e->alert_desc) : "?",
                       e->alert_desc);
         tui_lines_add(L, A_NORMAL, "%s", "");
@@ -106,11 +102,12 @@ static void item_lines(tui_app *a, tui_lines *L, int w, char *title, size_t cap)
 static void field_lines(tui_app *a, tui_lines *L, int w, char *title, size_t cap)
 {
     tui_popup *p = &a->popup;
-    if (p->record != a->rec_sel || p->row >= a->n_rows)
+    if (p->record != a->sel[TUI_PANE_RECORDS] || p->row >= a->n_rows)
         return;
     const tui_row *row = &a->rows[p->row];
     attr_t bold = tui_attr(TUI_S_NAME);
-    snprintf(title, cap, "%s %s record #%zu", row->name, tui_glyph()->dot, p->record);
+    snprintf(title, cap, "%s %s record #%zu", row->name, tui_glyph()->dot,
+             tui_model_record_number(&a->model, p->record));
     tui_lines_add(L, bold, "%s", row->name);
     size_t len = 0;
     const uint8_t *bytes = tui_model_row_bytes(&a->model, p->record, row, &len);
@@ -157,8 +154,9 @@ static void record_lines(tui_app *a, tui_lines *L, int w, char *title, size_t ca
     char label[160];
     tui_model_record_label(&a->model, k, label, sizeof label);
     const char *ct = tls_content_type_name(e->content_type);
-    snprintf(title, cap, "record #%zu %s %s", k, tui_glyph()->dot, label);
-    tui_lines_add(L, tui_attr(TUI_S_NAME), "Record #%zu: %s %s %s, %s, %zu bytes%s", k,
+    size_t num = tui_model_record_number(&a->model, k);
+    snprintf(title, cap, "record #%zu %s %s", num, tui_glyph()->dot, label);
+    tui_lines_add(L, tui_attr(TUI_S_NAME), "Record #%zu: %s %s %s, %s, %zu bytes%s", num,
                   tls_party_name(e->party), tui_glyph()->right,
                   tls_party_name(tui_model_peer(e->party)), ct ? ct : "?", e->len,
                   e->is_protected ? ", encrypted" : "");
@@ -167,13 +165,10 @@ static void record_lines(tui_app *a, tui_lines *L, int w, char *title, size_t ca
     dump(L, e->bytes, e->len, w);
     if (e->is_protected && e->plaintext) {
         /* Live mode: our own records are traced as we encrypted them. */
+        tui_view v = tui_model_view(e);
         tui_lines_add(L, A_NORMAL, "%s", "");
-        if (e->by_sender)
-            tui_lines_add(L, tui_attr(TUI_S_NAME), "as the %s encrypted it (sequence number %llu)",
-                          tls_party_name(e->party), (unsigned long long)e->seq);
-        else
-            tui_lines_add(L, tui_attr(TUI_S_NAME), "decrypted by the %s (sequence number %llu)",
-                          tls_party_name(tui_model_peer(e->party)), (unsigned long long)e->seq);
+        tui_lines_add(L, tui_attr(TUI_S_NAME), "%s by the %s (sequence number %llu)", v.crypt,
+                      tls_party_name(v.who), (unsigned long long)e->seq);
         dump(L, e->plaintext, e->plaintext_len, w);
     }
 }

@@ -1,7 +1,6 @@
 /* Drawing primitives: see draw.h. */
 #include "draw.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
@@ -112,16 +111,6 @@ int tui_put_ell(int y, int x, int maxw, const char *s, attr_t a)
         return tui_put(y, x, maxw, s, a);
     int used = tui_put(y, x, maxw - ew, s, a);
     return used + tui_put(y, x + used, ew, ell, a);
-}
-
-int tui_putf(int y, int x, int maxw, attr_t a, const char *fmt, ...)
-{
-    char line[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
-    va_end(ap);
-    return tui_put_ell(y, x, maxw, line, a);
 }
 
 void tui_fill(int y, int x, int w, attr_t a)

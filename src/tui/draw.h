@@ -23,10 +23,6 @@ int tui_put(int y, int x, int maxw, const char *s, attr_t a);
 /* Like tui_put, but ends with an ellipsis when s does not fit. */
 int tui_put_ell(int y, int x, int maxw, const char *s, attr_t a);
 
-/* printf into a line, then tui_put_ell. */
-int tui_putf(int y, int x, int maxw, attr_t a, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
 /* Fill w columns with spaces in attribute a. */
 void tui_fill(int y, int x, int w, attr_t a);
 

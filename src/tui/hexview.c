@@ -102,9 +102,3 @@ int tui_hex_wrap_chars(int cols)
         return cols / 8 * 8;
     return cols >= 2 ? cols / 2 * 2 : 2;
 }
-
-size_t tui_hex_wrap_lines(size_t hexlen, int cols)
-{
-    size_t per = (size_t)tui_hex_wrap_chars(cols);
-    return hexlen == 0 ? 1 : (hexlen + per - 1) / per;
-}

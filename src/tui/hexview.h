@@ -57,7 +57,4 @@ size_t tui_hex_row_of(size_t offset, int bpr);
  */
 int tui_hex_wrap_chars(int cols);
 
-/* Number of lines of a wrapped hex string of hexlen digits. */
-size_t tui_hex_wrap_lines(size_t hexlen, int cols);
-
 #endif

@@ -50,7 +50,7 @@ static void render_summary(tui_app *a, tls_ldoc *doc, const tls_render_opts *ro)
 void tui_lesson_prepare(tui_app *a, int w)
 {
     tui_lesson_cache *c = &a->lesson;
-    if (c->valid && c->generation == a->generation && c->step == a->step && c->width == w &&
+    if (c->generation == a->generation && c->step == a->step && c->width == w &&
         c->lang == a->lang)
         return;
     tls_ldoc_free(&c->doc);
@@ -66,7 +66,6 @@ void tui_lesson_prepare(tui_app *a, int w)
         tls_lesson_render(&c->doc, l, &ro);
     else
         render_summary(a, &c->doc, &ro);
-    c->valid = true;
     c->generation = a->generation;
     c->step = a->step;
     c->width = w;

@@ -1,7 +1,7 @@
 /* The per-step knowledge model: see model.h. */
 #include "model.h"
 
-#include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +14,13 @@ tls_party tui_model_peer(tls_party p)
          : p == TLS_PARTY_SERVER ? TLS_PARTY_CLIENT : TLS_PARTY_WIRE;
 }
 
+tui_view tui_model_view(const tls_event *e)
+{
+    if (e->by_sender)
+        return (tui_view){e->party, "encrypted", "wrote"};
+    return (tui_view){tui_model_peer(e->party), "decrypted", "parsed"};
+}
+
 static bool in_steps(int s) { return s >= 1 && s <= TUI_STEP_MAX; }
 
 const char *tui_step_name(int n)
@@ -24,7 +31,7 @@ const char *tui_step_name(int n)
     return n == TLS_STEP_AFTER ? "application data" : "?";
 }
 
-/* Step facts first: the remapping of the other events depends on them. */
+/* What the STEP events say: which steps were reached, skipped, and why. */
 static void scan_steps(tui_model *m)
 {
     const tls_trace *t = m->trace;
@@ -48,34 +55,16 @@ static void scan_steps(tui_model *m)
         }
 }
 
-static int effective_step(const tui_model *m, const tls_event *e)
-{
-    int s = e->step;
-    if (!in_steps(s))
-        return 0;
-    if (e->kind == TLS_EV_STEP)
-        return s;
-    while (s > 1 && m->skipped[s])
-        s--;
-    return s;
-}
-
-static bool same_value(const tls_event *a, const tls_event *b)
-{
-    return a->kind == TLS_EV_VALUE && b->kind == TLS_EV_VALUE && a->party == b->party &&
-           a->name && b->name && strcmp(a->name, b->name) == 0;
-}
-
 bool tui_model_init(tui_model *m, const tls_trace *t)
 {
     memset(m, 0, sizeof *m);
     m->trace = t;
+    for (int s = 0; s <= TUI_STEP_MAX; s++)
+        m->fatal_alert[s] = TUI_NO_EVENT;
     size_t n = t->n ? t->n : 1;
-    m->eff = calloc(n, sizeof *m->eff);
-    m->until = calloc(n, sizeof *m->until);
     m->hex = calloc(n, sizeof *m->hex);
     m->records = calloc(n, sizeof *m->records);
-    if (!m->eff || !m->until || !m->hex || !m->records) {
+    if (!m->hex || !m->records) {
         tui_model_free(m);
         m->trace = t;
         return false;
@@ -83,29 +72,18 @@ bool tui_model_init(tui_model *m, const tls_trace *t)
     scan_steps(m);
     for (size_t i = 0; i < t->n; i++) {
         const tls_event *e = &t->ev[i];
-        m->eff[i] = effective_step(m, e);
-        m->until[i] = INT_MAX;
-        if (m->eff[i] && e->kind == TLS_EV_RECORD)
+        bool shown = in_steps(e->step);
+        if (shown && e->kind == TLS_EV_RECORD)
             m->records[m->n_records++] = i;
-        if (m->eff[i] && e->kind == TLS_EV_ALERT && e->alert_level == 2)
-            m->failed[m->eff[i]] = true;
+        if (shown && e->kind == TLS_EV_ALERT && e->alert_level == TLS_ALERT_FATAL &&
+            m->fatal_alert[e->step] == TUI_NO_EVENT)
+            m->fatal_alert[e->step] = i;
         if (e->kind == TLS_EV_VALUE) {
             m->hex[i] = tls_hex(e->bytes ? e->bytes : (const uint8_t *)"", e->len);
             if (!m->hex[i]) {
                 tui_model_free(m);
                 m->trace = t;
                 return false;
-            }
-        }
-    }
-    /* A value is replaced, for the same party, by the next one of its name. */
-    for (size_t i = 0; i < t->n; i++) {
-        if (t->ev[i].kind != TLS_EV_VALUE || !m->eff[i])
-            continue;
-        for (size_t j = i + 1; j < t->n; j++) {
-            if (m->eff[j] && same_value(&t->ev[i], &t->ev[j])) {
-                m->until[i] = m->eff[j];
-                break;
             }
         }
     }
@@ -118,10 +96,10 @@ void tui_model_free(tui_model *m)
         for (size_t i = 0; i < m->trace->n; i++)
             free(m->hex[i]);
     free(m->hex);
-    free(m->eff);
-    free(m->until);
     free(m->records);
     memset(m, 0, sizeof *m);
+    for (int s = 0; s <= TUI_STEP_MAX; s++)
+        m->fatal_alert[s] = TUI_NO_EVENT;
 }
 
 const char *tui_model_hex(const tui_model *m, size_t ev)
@@ -131,52 +109,45 @@ const char *tui_model_hex(const tui_model *m, size_t ev)
     return m->hex[ev];
 }
 
-static bool value_visible(const tui_model *m, size_t i, int step)
+/* Whether VALUE event e is what its party knows under its name at `step`
+ * (a later value of the same name replaces it). */
+static bool value_current(const tls_trace *t, const tls_event *e, int step)
 {
-    return m->eff[i] && m->eff[i] <= step && step < m->until[i];
+    return !e->name || tls_trace_find_value(t, e->name, e->party, step) == e;
 }
 
 /* Does the peer hold a value of the same name at `step`, and is it equal?
  * An inferred value is a copy of the other side's own (live mode: what a
  * verified message proves the real peer holds), so comparing the two would
  * prove nothing: no agreement is claimed either way. */
-static int agreement(const tui_model *m, size_t i, int step)
+static int agreement(const tls_trace *t, const tls_event *e, int step)
 {
-    const tls_trace *t = m->trace;
-    const tls_event *e = &t->ev[i];
     tls_party peer = tui_model_peer(e->party);
-    if (peer == TLS_PARTY_WIRE || !e->secret || e->inferred)
+    if (peer == TLS_PARTY_WIRE || !e->secret || e->inferred || !e->name)
         return 0;
-    for (size_t j = 0; j < t->n; j++) {
-        const tls_event *o = &t->ev[j];
-        if (o->kind != TLS_EV_VALUE || o->party != peer || !o->name || !e->name ||
-            strcmp(o->name, e->name) != 0 || !value_visible(m, j, step))
-            continue;
-        if (o->inferred)
-            return 0;
-        return o->len == e->len && (e->len == 0 || memcmp(o->bytes, e->bytes, e->len) == 0)
-                   ? 1 : -1;
-    }
-    return 0;
+    const tls_event *o = tls_trace_find_value(t, e->name, peer, step);
+    if (!o || o->inferred)
+        return 0;
+    return o->len == e->len && (e->len == 0 || memcmp(o->bytes, e->bytes, e->len) == 0) ? 1 : -1;
 }
 
 size_t tui_model_items(const tui_model *m, tls_party who, int step, tui_item *out, size_t cap)
 {
     const tls_trace *t = m->trace;
     size_t n = 0;
-    if (!m->eff || !t)
+    if (!m->hex || !t)
         return 0;
     for (size_t i = 0; i < t->n; i++) {
         const tls_event *e = &t->ev[i];
-        int s = m->eff[i];
-        if (!s || s > step || e->party != who)
+        int s = e->step;
+        if (!in_steps(s) || s > step || e->party != who)
             continue;
         tui_item it = {TUI_ITEM_VALUE, i, s, s == step, 0};
         switch (e->kind) {
         case TLS_EV_VALUE:
-            if (!value_visible(m, i, step))
+            if (!value_current(t, e, step))
                 continue;
-            it.agree = agreement(m, i, step);
+            it.agree = agreement(t, e, step);
             break;
         case TLS_EV_CHECK: it.kind = TUI_ITEM_CHECK; break;
         case TLS_EV_ALERT: it.kind = TUI_ITEM_ALERT; break;
@@ -198,14 +169,19 @@ size_t tui_model_items(const tui_model *m, tls_party who, int step, tui_item *ou
 size_t tui_model_records_at(const tui_model *m, int step)
 {
     size_t n = 0;
-    while (n < m->n_records && m->eff[m->records[n]] <= step)
+    while (n < m->n_records && m->trace->ev[m->records[n]].step <= step)
         n++;
     return n;
 }
 
 int tui_model_record_step(const tui_model *m, size_t k)
 {
-    return k < m->n_records ? m->eff[m->records[k]] : 0;
+    return k < m->n_records ? m->trace->ev[m->records[k]].step : 0;
+}
+
+size_t tui_model_record_number(const tui_model *m, size_t k)
+{
+    return k < m->n_records ? tls_trace_record_number(m->trace, m->records[k]) : k;
 }
 
 void tui_model_record_label(const tui_model *m, size_t k, char *out, size_t cap)
@@ -250,13 +226,15 @@ static void put_row(tui_row *out, size_t cap, size_t *n, tui_buf buf, size_t off
 
 /* A heading row whose name lives in the row itself. */
 static void put_heading(tui_row *out, size_t cap, size_t *n, tui_buf buf, size_t offset,
-                        size_t length, int depth, const char *fmt, const char *a,
-                        const char *b)
+                        size_t length, int depth, const char *fmt, ...)
 {
     put_row(out, cap, n, buf, offset, length, depth, NULL, NULL);
     if (*n <= cap) {
         tui_row *r = &out[*n - 1];
-        snprintf(r->label, sizeof r->label, fmt, a, b);
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(r->label, sizeof r->label, fmt, ap);
+        va_end(ap);
         r->name = r->label;
     }
 }
@@ -274,14 +252,13 @@ size_t tui_model_tree(const tui_model *m, size_t k, tui_row *out, size_t cap)
     }
     /* Live mode traces our own records as written (the real peer's parse is
      * out of reach): the headings name the side whose view the rows are. */
-    const char *who = tls_party_name(r->by_sender ? r->party : tui_model_peer(r->party));
+    tui_view rv = tui_model_view(r);
     int base = 0;
     if (r->is_protected && r->plaintext) {
         char seq[32];
         snprintf(seq, sizeof seq, "%llu", (unsigned long long)r->seq);
         put_heading(out, cap, &n, TUI_BUF_PLAIN, 0, r->plaintext_len, 0,
-                    r->by_sender ? "encrypted by the %s (sequence number %s)"
-                                 : "decrypted by the %s (sequence number %s)", who, seq);
+                    "%s by the %s (sequence number %s)", rv.crypt, tls_party_name(rv.who), seq);
         base = 1;
     }
     for (size_t i = 0; i < t->n; i++) {
@@ -291,10 +268,9 @@ size_t tui_model_tree(const tui_model *m, size_t k, tui_row *out, size_t cap)
         bool whole = e->record_offset != (size_t)-1;
         tui_buf buf = !whole ? TUI_BUF_NONE : e->is_protected ? TUI_BUF_PLAIN : TUI_BUF_WIRE;
         size_t off = whole ? e->record_offset : 0;
-        put_heading(out, cap, &n, buf, off, e->len, base,
-                    e->by_sender ? "%s, as the %s wrote it" : "%s, as the %s parsed it",
-                    e->name ? e->name : "message",
-                    tls_party_name(e->by_sender ? e->party : tui_model_peer(e->party)));
+        tui_view mv = tui_model_view(e);
+        put_heading(out, cap, &n, buf, off, e->len, base, "%s, as the %s %s it",
+                    e->name ? e->name : "message", tls_party_name(mv.who), mv.read);
         for (size_t j = 0; j < e->dissect.n; j++) {
             const tls_field *f = &e->dissect.fields[j];
             put_row(out, cap, &n, buf, off + f->offset, f->length, base + 1 + f->depth,

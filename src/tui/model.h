@@ -56,12 +56,12 @@ typedef struct tui_row {
 /* "ClientHello" ... "server Finished", "application data" for the step after. */
 const char *tui_step_name(int n);
 
+/* No event (tui_model.fatal_alert). */
+#define TUI_NO_EVENT ((size_t)-1)
+
 /* Per-step facts and the index built over a trace. */
 typedef struct tui_model {
     const tls_trace *trace;
-    int *eff;           /* step each event is shown at (0: never shown) */
-    int *until;         /* VALUE events: step from which a newer value of the
-                           same name replaces it for the same party */
     char **hex;         /* VALUE events: lowercase hex of the bytes */
     size_t *records;    /* indexes of the RECORD events, in channel order */
     size_t n_records;
@@ -69,13 +69,14 @@ typedef struct tui_model {
     bool reached[TUI_STEP_MAX + 1];
     bool skipped[TUI_STEP_MAX + 1];
     const char *skip_reason[TUI_STEP_MAX + 1];
-    bool failed[TUI_STEP_MAX + 1];    /* a fatal alert was sent at that step */
+    size_t fatal_alert[TUI_STEP_MAX + 1]; /* the first fatal alert sent at that
+                                             step (trace index), or TUI_NO_EVENT */
 } tui_model;
 
 /*
- * Build the index.  Events tagged with a skipped step (the core may tag the
- * tail of the previous step that way) are shown with the previous step
- * that did happen: a skipped step sends nothing.
+ * Build the index.  Events are shown at the step they are tagged with
+ * (1..10, TLS_STEP_AFTER), as the text and JSON front ends group them;
+ * events before the first step (0) are not shown.
  * Returns false when out of memory (the model is then empty but valid).
  */
 bool tui_model_init(tui_model *m, const tls_trace *t);
@@ -97,6 +98,9 @@ size_t tui_model_records_at(const tui_model *m, int step);
 /* Step at which record k (channel order) crossed. */
 int tui_model_record_step(const tui_model *m, size_t k);
 
+/* The number front ends name record k by (tls_trace_record_number). */
+size_t tui_model_record_number(const tui_model *m, size_t k);
+
 /*
  * A short label for record k: the names of the messages it carries, joined
  * by ", " (e.g. "ClientHello"), else its content type name.
@@ -111,5 +115,16 @@ const uint8_t *tui_model_row_bytes(const tui_model *m, size_t k, const tui_row *
 
 /* The party on the other end (client <-> server; the wire has none). */
 tls_party tui_model_peer(tls_party p);
+
+/* Whose view a RECORD or MESSAGE event shows, and the words for it: the
+ * receiver's (what it decrypted and parsed), or in live mode, for records
+ * traced by the side that sent them (by_sender), the sender's (what it
+ * encrypted and wrote). */
+typedef struct tui_view {
+    tls_party who;
+    const char *crypt;  /* "decrypted" / "encrypted" */
+    const char *read;   /* "parsed" / "wrote" */
+} tui_view;
+tui_view tui_model_view(const tls_event *e);
 
 #endif

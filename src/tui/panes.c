@@ -12,20 +12,14 @@ static bool one_row_values(tui_pane pane, int w)
     return pane == TUI_PANE_WIRE && w >= 60;
 }
 
-int tui_item_height(const tui_app *a, tui_pane pane, const tui_item *it, int w)
+/* Rows an item takes at inner width w in a pane. */
+static int item_height(tui_pane pane, const tui_item *it, int w)
 {
-    (void)a;
     switch (it->kind) {
     case TUI_ITEM_VALUE: return one_row_values(pane, w) ? 1 : 2;
     case TUI_ITEM_NOTE: return 2;
     default: return 1;
     }
-}
-
-static tls_party pane_party(tui_pane pane)
-{
-    return pane == TUI_PANE_CLIENT ? TLS_PARTY_CLIENT
-         : pane == TUI_PANE_SERVER ? TLS_PARTY_SERVER : TLS_PARTY_WIRE;
 }
 
 /* Tags at the right of a value's name: inferred, secret, agreement with
@@ -102,7 +96,7 @@ static void draw_check_row(tui_app *a, const tui_item *it, int y, int x, int w, 
     const tls_event *e = &a->trace.ev[it->ev];
     bool ok = it->kind == TUI_ITEM_CHECK && e->ok;
     /* A warning alert (close_notify) is an orderly goodbye, not a failure. */
-    bool calm = it->kind == TUI_ITEM_ALERT && e->alert_level != 2;
+    bool calm = it->kind == TUI_ITEM_ALERT && e->alert_level != TLS_ALERT_FATAL;
     tui_fill(y, x, w, sel);
     int used = tui_put(y, x, w, calm ? g->bullet : ok ? g->ok : g->fail,
                        tui_attr(calm ? TUI_S_DIM : ok ? TUI_S_OK : TUI_S_FAIL) | sel);
@@ -152,12 +146,11 @@ static void draw_item_row(tui_app *a, tui_pane pane, const tui_item *it, int row
 }
 
 /* Rows taken by items [from, to]. */
-static int rows_between(const tui_app *a, tui_pane pane, const tui_item *items, size_t from,
-                        size_t to, int w)
+static int rows_between(tui_pane pane, const tui_item *items, size_t from, size_t to, int w)
 {
     int rows = 0;
     for (size_t i = from; i <= to; i++)
-        rows += tui_item_height(a, pane, &items[i], w);
+        rows += item_height(pane, &items[i], w);
     return rows;
 }
 
@@ -166,16 +159,16 @@ static int rows_between(const tui_app *a, tui_pane pane, const tui_item *items, 
  * as possible, and never leaving blank rows at the bottom while earlier
  * items could fill them.
  */
-static size_t follow_items(const tui_app *a, tui_pane pane, const tui_item *items, size_t n,
-                           int w, size_t top, size_t target, int vis)
+static size_t follow_items(tui_pane pane, const tui_item *items, size_t n, int w, size_t top,
+                           size_t target, int vis)
 {
     if (top >= n)
         top = n - 1;
     if (target < top)
         top = target;
-    while (top < target && rows_between(a, pane, items, top, target, w) > vis)
+    while (top < target && rows_between(pane, items, top, target, w) > vis)
         top++;
-    while (top > 0 && rows_between(a, pane, items, top - 1, n - 1, w) <= vis)
+    while (top > 0 && rows_between(pane, items, top - 1, n - 1, w) <= vis)
         top--;
     return top;
 }
@@ -183,7 +176,7 @@ static size_t follow_items(const tui_app *a, tui_pane pane, const tui_item *item
 static const char *pane_title(const tui_app *a, tui_pane pane)
 {
     /* A live run's real peer: nothing of it was read, only deduced. */
-    if (a->live && pane_party(pane) == a->live_peer)
+    if (a->live && tui_pane_party(pane) == a->live_peer)
         return pane == TUI_PANE_CLIENT ? "Client (inferred)" : "Server (inferred)";
     switch (pane) {
     case TUI_PANE_CLIENT: return "Client knows";
@@ -196,7 +189,7 @@ static const char *empty_text(const tui_app *a, tui_pane pane)
 {
     if (pane == TUI_PANE_WIRE)
         return "(nothing has crossed the wire yet)";
-    if (a->live && pane_party(pane) == a->live_peer)
+    if (a->live && tui_pane_party(pane) == a->live_peer)
         return "(nothing inferred yet: a real peer's memory cannot be read)";
     return "(knows nothing yet)";
 }
@@ -204,9 +197,9 @@ static const char *empty_text(const tui_app *a, tui_pane pane)
 void tui_draw_party(tui_app *a, tui_pane pane, tui_rect r)
 {
     bool focus = a->focus == pane;
-    int slot = tui_app_party_slot(pane_party(pane));
-    const tui_item *items = a->items[slot];
-    size_t n = a->n_items[slot];
+    tls_party who = tui_pane_party(pane);
+    const tui_item *items = a->items[who];
+    size_t n = a->n_items[who];
     char title[96];
     size_t values = 0;
     for (size_t i = 0; i < n; i++)
@@ -235,17 +228,17 @@ void tui_draw_party(tui_app *a, tui_pane pane, tui_rect r)
     int vis = in.h;
     size_t top = a->scroll[pane];
     if (a->reveal[pane] && first_fresh < n) {
-        top = follow_items(a, pane, items, n, w, top, last_fresh, vis);
-        top = follow_items(a, pane, items, n, w, top, first_fresh, vis);
+        top = follow_items(pane, items, n, w, top, last_fresh, vis);
+        top = follow_items(pane, items, n, w, top, first_fresh, vis);
     }
     a->reveal[pane] = false;
-    top = follow_items(a, pane, items, n, w, top, sel, vis);
+    top = follow_items(pane, items, n, w, top, sel, vis);
     a->scroll[pane] = top;
     a->page[pane] = vis > 2 ? (size_t)vis / 2 : 1; /* items are mostly two rows */
     int y = in.y;
     size_t i = top;
     for (; i < n; i++) {
-        int h = tui_item_height(a, pane, &items[i], w);
+        int h = item_height(pane, &items[i], w);
         if (y + h > in.y + vis)
             break;
         bool is_sel = i == sel;

@@ -22,8 +22,6 @@ void tui_draw_too_small(int lines, int cols);
 
 /* panes.c: what a party (client, server, eavesdropper) knows */
 void tui_draw_party(tui_app *a, tui_pane pane, tui_rect r);
-/* Rows an item takes at inner width w in a pane. */
-int tui_item_height(const tui_app *a, tui_pane pane, const tui_item *it, int w);
 
 /* channel.c: records as arrows, the selected record's tree and bytes */
 void tui_draw_records(tui_app *a, tui_rect r);

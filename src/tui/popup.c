@@ -98,28 +98,25 @@ void tui_popup_open_selected(tui_app *a)
     case TUI_PANE_CLIENT:
     case TUI_PANE_SERVER:
     case TUI_PANE_WIRE: {
-        tls_party who = a->focus == TUI_PANE_CLIENT ? TLS_PARTY_CLIENT
-                      : a->focus == TUI_PANE_SERVER ? TLS_PARTY_SERVER : TLS_PARTY_WIRE;
-        int slot = tui_app_party_slot(who);
-        if (a->n_items[slot] == 0)
+        tls_party who = tui_pane_party(a->focus);
+        if (a->n_items[who] == 0)
             return;
-        size_t i = a->sel[a->focus] < a->n_items[slot] ? a->sel[a->focus] : 0;
+        size_t i = a->sel[a->focus] < a->n_items[who] ? a->sel[a->focus] : 0;
         p->what = TUI_DETAIL_ITEM;
-        p->party = who;
-        p->ev = a->items[slot][i].ev;
+        p->ev = a->items[who][i].ev;
         break;
     }
     case TUI_PANE_RECORDS:
         if (a->n_records == 0)
             return;
         p->what = TUI_DETAIL_RECORD;
-        p->record = a->rec_sel;
+        p->record = a->sel[TUI_PANE_RECORDS];
         break;
     case TUI_PANE_FIELDS:
         if (a->n_rows == 0)
             return;
         p->what = TUI_DETAIL_FIELD;
-        p->record = a->rec_sel;
+        p->record = a->sel[TUI_PANE_RECORDS];
         p->row = a->sel[TUI_PANE_FIELDS];
         break;
     default:

@@ -21,6 +21,15 @@ void tui_save_stem(bool seeded, uint64_t seed, time_t now, char *out, size_t cap
     snprintf(out, cap, "tlssim-%s", when);
 }
 
+const char *tui_save_path(const char *given, const char *stem, const char *ext, char *buf,
+                          size_t cap)
+{
+    if (given)
+        return given;
+    snprintf(buf, cap, "%s%s", stem, ext);
+    return buf;
+}
+
 static bool fits(const char *s, int width)
 {
     return width <= 0 || tui_text_width(s) <= width;

@@ -21,6 +21,13 @@
  */
 void tui_save_stem(bool seeded, uint64_t seed, time_t now, char *out, size_t cap);
 
+/*
+ * The file the save key writes for one kind: `given` (--keylog or --pcap)
+ * when set, else <stem><ext> in the current folder, built in buf.
+ */
+const char *tui_save_path(const char *given, const char *stem, const char *ext, char *buf,
+                          size_t cap);
+
 /* What one press of the save key achieved, for the status line. */
 typedef struct tui_saved {
     const char *keylog;      /* full path of the key log written, or NULL */

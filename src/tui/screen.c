@@ -51,9 +51,9 @@ bool tui_screen_advance(tui_app *a)
 static size_t pane_count(const tui_app *a)
 {
     switch (a->focus) {
-    case TUI_PANE_CLIENT: return a->n_items[0];
-    case TUI_PANE_SERVER: return a->n_items[1];
-    case TUI_PANE_WIRE: return a->n_items[2];
+    case TUI_PANE_CLIENT:
+    case TUI_PANE_SERVER:
+    case TUI_PANE_WIRE: return a->n_items[tui_pane_party(a->focus)];
     case TUI_PANE_RECORDS: return a->n_records;
     case TUI_PANE_FIELDS: return a->n_rows;
     default: return 0;
@@ -77,7 +77,7 @@ static void move_selection(tui_app *a, long delta)
     if (s >= (long)n)
         s = (long)n - 1;
     if (a->focus == TUI_PANE_RECORDS) {
-        if ((size_t)s != a->rec_sel)
+        if ((size_t)s != a->sel[TUI_PANE_RECORDS])
             tui_app_select_record(a, (size_t)s);
         return;
     }

@@ -102,30 +102,3 @@ const char *tui_ascii_for(uint32_t cp)
     }
     return tls_cp_width(cp) == 2 ? "??" : "?";
 }
-
-void tui_text_fold_ascii(const char *s, char *out, size_t cap)
-{
-    if (cap == 0)
-        return;
-    size_t at = 0, len = strlen(s), i = 0;
-    while (i < len && at + 1 < cap) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            out[at++] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
-            i++;
-            continue;
-        }
-        uint32_t cp;
-        size_t n = tls_utf8_decode(s + i, len - i, &cp);
-        const char *rep = n ? tui_ascii_for(cp) : "?";
-        if (tls_cp_width(cp) == 0 && n)
-            rep = "";
-        size_t rl = strlen(rep);
-        if (at + rl + 1 > cap)
-            break;
-        memcpy(out + at, rep, rl);
-        at += rl;
-        i += n ? n : 1;
-    }
-    out[at] = '\0';
-}

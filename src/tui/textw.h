@@ -39,10 +39,4 @@ void tui_text_pad(char *out, size_t cap, const char *s, int cols);
  */
 const char *tui_ascii_for(uint32_t cp);
 
-/*
- * Copy s into out with every non-ASCII character replaced by its ASCII
- * stand-in (and control characters by '?').  Always NUL-terminates.
- */
-void tui_text_fold_ascii(const char *s, char *out, size_t cap);
-
 #endif

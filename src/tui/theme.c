@@ -30,7 +30,6 @@ static const style_def defs[TUI_S_COUNT] = {
     [TUI_S_FAIL]         = {COLOR_RED, -1, A_BOLD, A_BOLD | A_UNDERLINE},
     [TUI_S_CLIENT]       = {COLOR_BLUE, -1, A_BOLD, A_BOLD},
     [TUI_S_SERVER]       = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD},
-    [TUI_S_WIRE]         = {COLOR_YELLOW, -1, A_NORMAL, A_NORMAL},
     [TUI_S_HEX_HL]       = {COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE},
     [TUI_S_DIM]          = {-1, -1, A_DIM, A_DIM},
     [TUI_S_HEADING]      = {COLOR_CYAN, -1, A_BOLD, A_BOLD | A_UNDERLINE},
@@ -81,7 +80,5 @@ void tui_theme_init(bool utf8)
 attr_t tui_attr(tui_style s) { return s < TUI_S_COUNT ? attrs[s] : A_NORMAL; }
 
 const tui_glyphs *tui_glyph(void) { return utf8_on ? &utf8_glyphs : &ascii_glyphs; }
-
-bool tui_theme_colour(void) { return colour_on; }
 
 bool tui_theme_utf8(void) { return utf8_on; }

@@ -30,7 +30,6 @@ typedef enum tui_style {
     TUI_S_FAIL,
     TUI_S_CLIENT,
     TUI_S_SERVER,
-    TUI_S_WIRE,
     TUI_S_HEX_HL,       /* bytes of the selected field */
     TUI_S_DIM,
     TUI_S_HEADING,      /* lesson headings */
@@ -66,9 +65,6 @@ attr_t tui_attr(tui_style s);
 
 /* Current glyph set. */
 const tui_glyphs *tui_glyph(void);
-
-/* Whether colours are in use (false on monochrome terminals or NO_COLOR). */
-bool tui_theme_colour(void);
 
 /* Whether text is drawn as UTF-8 (else folded to ASCII). */
 bool tui_theme_utf8(void);

@@ -198,16 +198,25 @@ static int run_screen(tui_app *app, const cli_options *o, bool utf8)
     return rc;
 }
 
+/* The app could not start (before the terminal was touched): say why,
+ * unless cli_lessons_open did already for a bad --lessons DIR, which is a
+ * usage error as in text mode. */
+static int init_failed(tui_app *app, const char *err)
+{
+    tui_app_free(app);
+    if (!err[0])
+        return 2;
+    fprintf(stderr, "tlssim: %s\n", err);
+    return 1;
+}
+
 int tui_run(const cli_options *o)
 {
     bool utf8 = locale_setup();
     static tui_app app;
     char err[256] = "";
-    if (!tui_app_init(&app, o, err, sizeof err)) {
-        fprintf(stderr, "tlssim: %s\n", err);
-        tui_app_free(&app);
-        return 1;
-    }
+    if (!tui_app_init(&app, o, err, sizeof err))
+        return init_failed(&app, err);
     return run_screen(&app, o, utf8);
 }
 
@@ -216,11 +225,8 @@ int tui_run_trace(const cli_options *o, tls_trace *trace, const tls_sim_result *
     bool utf8 = locale_setup();
     static tui_app app;
     char err[512] = "";
-    if (!tui_app_init_trace(&app, o, trace, res, err, sizeof err)) {
-        fprintf(stderr, "tlssim: %s\n", err);
-        tui_app_free(&app);
-        return 1;
-    }
+    if (!tui_app_init_trace(&app, o, trace, res, err, sizeof err))
+        return init_failed(&app, err);
     int rc = run_screen(&app, o, utf8);
     /* Like the text walkthrough: once the screen is gone, the reason a live
      * run failed stays on the terminal, and the status says it failed. */
