@@ -335,6 +335,15 @@ static int check_consistency(cli_options *o)
         return usage_error("%s", "--group applies to ECDHE only: RSA key exchange uses no group");
     if (o->no_lessons && (o->lessons_dir || o->lang))
         return usage_error("%s", "--no-lessons cannot be combined with --lessons or --lang");
+    if (o->lessons_dir) {
+        /* Like --scenario: a folder that cannot be used is a usage error
+         * before anything runs, whichever front end (or live peer) follows. */
+        char err[512];
+        tls_lessons *ls = tls_lessons_open(o->lessons_dir, err, sizeof err);
+        if (!ls)
+            return usage_error("--lessons: %s", err);
+        tls_lessons_close(ls);
+    }
     if (o->mode != CLI_MODE_AUTO && o->mode != CLI_MODE_TUI && (o->auto_seconds > 0 || o->start_step))
         return usage_error("%s", "--auto and --step belong to the TUI");
     return 0;

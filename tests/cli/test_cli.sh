@@ -101,6 +101,9 @@ grep -q '^!! The client sends a fatal alert: decrypt_error (51)' "$tmp/t.txt" &&
 "$bin" lessons check "$lessons_dir" >/dev/null && ok || bad "lessons check of the shipped lessons"
 expect_error 2 "tlssim: usage: tlssim lessons check DIR" lessons
 expect_error 2 "tlssim: --lessons: $tmp/none: no such lesson folder" --text --lessons "$tmp/none"
+# Checked while parsing, so no front end and no live peer gets a bad folder.
+expect_error 2 "tlssim: --lessons: $tmp/none: no such lesson folder" --json --lessons "$tmp/none"
+expect_error 2 "tlssim: --lessons: $tmp/none: no such lesson folder" --connect 127.0.0.1:1 --lessons "$tmp/none"
 expect_error 2 "tlssim: --no-lessons cannot be combined with --lessons or --lang" --no-lessons --lang zh
 cr=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([v["hex"] for v in d["steps"][0]["values"] if v["name"]=="client_random"][0])' "$tmp/a.json" 2>/dev/null)
 with=$("$bin" --text --seed 7 --lang en --lessons "$lessons_dir" | grep -c "$cr")
