@@ -248,9 +248,7 @@ static bool live_open(live *lv)
         close(lfd);
     }
     if (lv->fd < 0) {
-        live_fail(lv, cfg->role == TLS_LIVE_LISTEN && strstr(why, "in time") ? TLS_ERR_TIMEOUT
-                                                                               : TLS_ERR_IO,
-                  "%s", why);
+        live_fail(lv, lv->fd == NET_TIMEOUT ? TLS_ERR_TIMEOUT : TLS_ERR_IO, "%s", why);
         return false;
     }
     net_describe(lv->fd, false, lv->info->local, sizeof lv->info->local);

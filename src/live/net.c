@@ -2,6 +2,7 @@
 #include "net.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -12,10 +13,16 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-static void set_why(char *why, size_t why_len, const char *fmt, const char *a, const char *b)
+static void set_why(char *why, size_t why_len, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void set_why(char *why, size_t why_len, const char *fmt, ...)
 {
-    if (why && why_len)
-        snprintf(why, why_len, fmt, a, b);
+    if (!why || !why_len)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, why_len, fmt, ap);
+    va_end(ap);
 }
 
 static bool set_nonblocking(int fd)
@@ -107,7 +114,7 @@ int net_connect(const char *host, const char *port, int timeout_ms,
     int gai = getaddrinfo(host, port, &hints, &list);
     if (gai != 0) {
         set_why(why, why_len, "cannot resolve %s: %s", host, gai_strerror(gai));
-        return -1;
+        return NET_ERROR;
     }
     int fd = -1, err = 0;
     for (const struct addrinfo *ai = list; ai && fd < 0; ai = ai->ai_next) {
@@ -121,6 +128,7 @@ int net_connect(const char *host, const char *port, int timeout_ms,
         snprintf(target, sizeof target, "%s:%s", host, port);
         set_why(why, why_len, "cannot connect to %s: %s", target,
                 err == ETIMEDOUT ? "no answer (timed out)" : strerror(err));
+        return err == ETIMEDOUT ? NET_TIMEOUT : NET_ERROR;
     }
     return fd;
 }
@@ -170,24 +178,24 @@ int net_accept(int lfd, int timeout_ms, char *peer, size_t peer_len, char *why, 
 {
     for (;;) {
         if (!wait_for(lfd, POLLIN, timeout_ms)) {
-            set_why(why, why_len, "%s%s",
-                    errno == ETIMEDOUT ? "no client connected in time" : strerror(errno), "");
-            return -1;
+            bool timed_out = errno == ETIMEDOUT;
+            set_why(why, why_len, "%s", timed_out ? "no client connected in time" : strerror(errno));
+            return timed_out ? NET_TIMEOUT : NET_ERROR;
         }
         int fd = accept(lfd, NULL, NULL);
         if (fd >= 0) {
             if (!set_nonblocking(fd)) {
-                set_why(why, why_len, "%s%s", strerror(errno), "");
+                set_why(why, why_len, "%s", strerror(errno));
                 close(fd);
-                return -1;
+                return NET_ERROR;
             }
             net_describe(fd, true, peer, peer_len);
             return fd;
         }
         /* The client may have given up between poll and accept: wait again. */
         if (errno != EAGAIN && errno != EWOULDBLOCK && errno != ECONNABORTED && errno != EINTR) {
-            set_why(why, why_len, "accept failed: %s%s", strerror(errno), "");
-            return -1;
+            set_why(why, why_len, "accept failed: %s", strerror(errno));
+            return NET_ERROR;
         }
     }
 }
@@ -217,13 +225,12 @@ bool net_send_all(int fd, const uint8_t *p, size_t n, int timeout_ms, char *why,
             continue;
         }
         if (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
-            set_why(why, why_len, "sending failed: %s%s", strerror(errno), "");
+            set_why(why, why_len, "sending failed: %s", strerror(errno));
             return false;
         }
         if (!wait_for(fd, POLLOUT, timeout_ms)) {
-            set_why(why, why_len, "sending failed: %s%s",
-                    errno == ETIMEDOUT ? "the peer stopped reading (timed out)" : strerror(errno),
-                    "");
+            set_why(why, why_len, "sending failed: %s",
+                    errno == ETIMEDOUT ? "the peer stopped reading (timed out)" : strerror(errno));
             return false;
         }
     }

@@ -15,7 +15,7 @@ enum { NET_EOF = 0, NET_TIMEOUT = -1, NET_ERROR = -2 };
 /**
  * \brief Connect to host:port within \p timeout_ms (each address tried in turn).
  * \param peer  receives "ADDR:PORT" of the server
- * \return the socket (non-blocking), or -1 with \p why set
+ * \return the socket (non-blocking), or NET_TIMEOUT / NET_ERROR with \p why set
  */
 int net_connect(const char *host, const char *port, int timeout_ms,
                 char *peer, size_t peer_len, char *why, size_t why_len);
@@ -31,7 +31,7 @@ int net_listen(const char *host, const char *port, char *local, size_t local_len
 /**
  * \brief Accept one connection within \p timeout_ms.
  * \param peer  receives "ADDR:PORT" of the client
- * \return the connection (non-blocking), or -1 with \p why set (timeout included)
+ * \return the connection (non-blocking), or NET_TIMEOUT / NET_ERROR with \p why set
  */
 int net_accept(int lfd, int timeout_ms, char *peer, size_t peer_len, char *why, size_t why_len);
 
