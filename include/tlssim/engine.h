@@ -29,9 +29,9 @@ typedef struct tls_engine_config {
     const tls_x509 *trust;          /**< trust anchors */
     /* both: what the client offers / the server accepts, preferred first;
      * an empty list means every suite (group) tlssim implements */
-    const tls_suite *suites[4];
+    const tls_suite *suites[TLS_SUITE_COUNT];
     size_t nsuites;
-    tls_group groups[3];
+    tls_group groups[TLS_GROUP_COUNT];
     size_t ngroups;
     /* server */
     const tls_x509 *chain;          /**< certificate chain to send */

@@ -51,10 +51,10 @@ typedef struct tls_live_config {
                                      the host, or the demo host when the host is
                                      an IP address (RFC 6066 forbids those in SNI) */
     const char *ca_file;        /**< connect: PEM trust anchors; NULL: the demo CA */
-    const tls_suite *suites[4]; /**< connect: offer only these; listen: accept only
+    const tls_suite *suites[TLS_SUITE_COUNT]; /**< connect: offer only these; listen: accept only
                                      these, preferred first; none: all */
     size_t nsuites;
-    tls_group groups[3];        /**< as suites, for ECDHE groups */
+    tls_group groups[TLS_GROUP_COUNT];      /**< as suites, for ECDHE groups */
     size_t ngroups;
     bool ems;                   /**< offer / accept the extended master secret */
     double timeout;             /**< seconds any read or write may wait (> 0) */

@@ -30,6 +30,11 @@ typedef struct tls_group_info {
     const char *name;       /**< "secp256r1", "x25519", "secp384r1" */
 } tls_group_info;
 
+/** \brief How many suites and groups tlssim implements: the size of any
+ *         list of them. */
+#define TLS_SUITE_COUNT 4
+#define TLS_GROUP_COUNT 3
+
 /** \brief All suites, in the client's order of preference; *n set. */
 const tls_suite *tls_suites_all(size_t *n);
 /** \brief All groups, in the client's order of preference; *n set. */
@@ -56,7 +61,7 @@ const tls_suite *tls_suite_default(tls_kx kx);
 /**
  * \brief Every group, \p first first and the rest in the usual order: a
  *        server that prefers one group still accepts the others.
- * \param out  room for every group (3)
+ * \param out  room for TLS_GROUP_COUNT groups
  * \return the number written
  */
 size_t tls_groups_preferring(tls_group first, tls_group *out);

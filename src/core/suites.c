@@ -38,6 +38,9 @@ static const tls_group_info groups[] = {
     {TLS_GROUP_SECP384R1, "secp384r1"},
 };
 
+_Static_assert(sizeof suites / sizeof suites[0] == TLS_SUITE_COUNT, "TLS_SUITE_COUNT matches the table");
+_Static_assert(sizeof groups / sizeof groups[0] == TLS_GROUP_COUNT, "TLS_GROUP_COUNT matches the table");
+
 #define NGROUPS (sizeof groups / sizeof groups[0])
 
 /* Other spellings people use for the same groups (OpenSSL, NIST, RFC 7748). */

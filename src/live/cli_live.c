@@ -19,7 +19,7 @@ static void live_choices(const cli_options *o, tls_live_config *lc)
     if (o->suite_given) {
         lc->suites[lc->nsuites++] = o->sim.suite;
     } else if (o->kx_given) {
-        for (size_t i = 0; i < n && lc->nsuites < 4; i++)
+        for (size_t i = 0; i < n && lc->nsuites < TLS_SUITE_COUNT; i++)
             if (all[i].kx == o->sim.kx)
                 lc->suites[lc->nsuites++] = &all[i];
     }

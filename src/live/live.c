@@ -206,9 +206,9 @@ static bool live_setup(live *lv)
 {
     const tls_live_config *cfg = lv->cfg;
     tls_engine_config *ec = &lv->ecfg;
-    for (size_t i = 0; i < cfg->nsuites && i < 4; i++)
+    for (size_t i = 0; i < cfg->nsuites && i < TLS_SUITE_COUNT; i++)
         ec->suites[ec->nsuites++] = cfg->suites[i];
-    for (size_t i = 0; i < cfg->ngroups && i < 3; i++)
+    for (size_t i = 0; i < cfg->ngroups && i < TLS_GROUP_COUNT; i++)
         ec->groups[ec->ngroups++] = cfg->groups[i];
     ec->ems = cfg->ems;
     ec->live = true;
