@@ -6,6 +6,7 @@
 #ifndef TLSSIM_ERR_H
 #define TLSSIM_ERR_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /** \brief Errors. Values other than TLS_OK map to an alert description. */
@@ -54,5 +55,12 @@ const char *tls_err_name(tls_err e);
  * \return the name, or "unknown_alert" for a value RFC 5246 does not define
  */
 const char *tls_alert_name(int description);
+
+/**
+ * \brief Write a one-line reason into \p why (printf-style); does nothing
+ *        when \p why is NULL or \p why_len is 0, so callers may not care.
+ */
+void tls_why(char *why, size_t why_len, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -2,7 +2,6 @@
 #include "tlssim/export.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -46,25 +45,13 @@ tls_err tls_keylog_write(const tls_trace *t, FILE *out)
     return err;
 }
 
-static void set_why(char *why, size_t why_len, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void set_why(char *why, size_t why_len, const char *fmt, ...)
-{
-    if (!why || !why_len)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(why, why_len, fmt, ap);
-    va_end(ap);
-}
-
 /* Open for writing with \p mode; fclose reports the final write error. */
 static FILE *open_out(const char *path, mode_t mode, char *why, size_t why_len)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
     FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
     if (!f) {
-        set_why(why, why_len, "cannot write %s: %s", path, strerror(errno));
+        tls_why(why, why_len, "cannot write %s: %s", path, strerror(errno));
         if (fd >= 0)
             close(fd);
     }
@@ -77,7 +64,7 @@ static tls_err close_out(FILE *f, tls_err err, const char *path, char *why, size
     if (fclose(f) != 0)
         bad = true;
     if (err == TLS_OK && bad) {
-        set_why(why, why_len, "cannot write %s: %s", path, strerror(errno));
+        tls_why(why, why_len, "cannot write %s: %s", path, strerror(errno));
         return TLS_ERR_IO;
     }
     return err;
@@ -89,7 +76,7 @@ tls_err tls_keylog_save(const tls_trace *t, const char *path, char *why, size_t 
      * empty log behind. */
     char line[KEYLOG_LINE_MAX];
     if (keylog_line(t, line) != TLS_OK) {
-        set_why(why, why_len, "no key log: the run stopped before the master secret was derived");
+        tls_why(why, why_len, "no key log: the run stopped before the master secret was derived");
         return TLS_ERR_INTERNAL;
     }
     FILE *f = open_out(path, 0600, why, why_len);
@@ -255,7 +242,7 @@ tls_err tls_pcap_save(const tls_trace *t, const char *path, char *why, size_t wh
     for (size_t i = 0; i < t->n && !any; i++)
         any = t->ev[i].kind == TLS_EV_RECORD;
     if (!any) {
-        set_why(why, why_len, "no pcap: no record crossed the wire");
+        tls_why(why, why_len, "no pcap: no record crossed the wire");
         return TLS_ERR_INTERNAL;
     }
     FILE *f = open_out(path, 0644, why, why_len);
@@ -263,6 +250,6 @@ tls_err tls_pcap_save(const tls_trace *t, const char *path, char *why, size_t wh
         return TLS_ERR_IO;
     tls_err err = tls_pcap_write(t, f);
     if (err != TLS_OK)
-        set_why(why, why_len, "cannot write %s: %s", path, "write error");
+        tls_why(why, why_len, "cannot write %s: %s", path, "write error");
     return close_out(f, err, path, why, why_len);
 }

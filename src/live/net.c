@@ -2,7 +2,6 @@
 #include "net.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -13,17 +12,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-static void set_why(char *why, size_t why_len, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void set_why(char *why, size_t why_len, const char *fmt, ...)
-{
-    if (!why || !why_len)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(why, why_len, fmt, ap);
-    va_end(ap);
-}
+#include "tlssim/err.h"
 
 static bool set_nonblocking(int fd)
 {
@@ -113,7 +102,7 @@ int net_connect(const char *host, const char *port, int timeout_ms,
     struct addrinfo *list = NULL;
     int gai = getaddrinfo(host, port, &hints, &list);
     if (gai != 0) {
-        set_why(why, why_len, "cannot resolve %s: %s", host, gai_strerror(gai));
+        tls_why(why, why_len, "cannot resolve %s: %s", host, gai_strerror(gai));
         return NET_ERROR;
     }
     int fd = -1, err = 0;
@@ -126,7 +115,7 @@ int net_connect(const char *host, const char *port, int timeout_ms,
     if (fd < 0) {
         char target[300];
         snprintf(target, sizeof target, "%s:%s", host, port);
-        set_why(why, why_len, "cannot connect to %s: %s", target,
+        tls_why(why, why_len, "cannot connect to %s: %s", target,
                 err == ETIMEDOUT ? "no answer (timed out)" : strerror(err));
         return err == ETIMEDOUT ? NET_TIMEOUT : NET_ERROR;
     }
@@ -144,7 +133,7 @@ int net_listen(const char *host, const char *port, char *local, size_t local_len
     const char *h = host && *host ? host : "127.0.0.1";
     int gai = getaddrinfo(h, port, &hints, &list);
     if (gai != 0) {
-        set_why(why, why_len, "cannot resolve %s: %s", h, gai_strerror(gai));
+        tls_why(why, why_len, "cannot resolve %s: %s", h, gai_strerror(gai));
         return -1;
     }
     int fd = -1, err = 0;
@@ -167,7 +156,7 @@ int net_listen(const char *host, const char *port, char *local, size_t local_len
     if (fd < 0) {
         char target[300];
         snprintf(target, sizeof target, "%s:%s", h, port);
-        set_why(why, why_len, "cannot listen on %s: %s", target, strerror(err));
+        tls_why(why, why_len, "cannot listen on %s: %s", target, strerror(err));
         return -1;
     }
     net_describe(fd, false, local, local_len);
@@ -179,13 +168,13 @@ int net_accept(int lfd, int timeout_ms, char *peer, size_t peer_len, char *why, 
     for (;;) {
         if (!wait_for(lfd, POLLIN, timeout_ms)) {
             bool timed_out = errno == ETIMEDOUT;
-            set_why(why, why_len, "%s", timed_out ? "no client connected in time" : strerror(errno));
+            tls_why(why, why_len, "%s", timed_out ? "no client connected in time" : strerror(errno));
             return timed_out ? NET_TIMEOUT : NET_ERROR;
         }
         int fd = accept(lfd, NULL, NULL);
         if (fd >= 0) {
             if (!set_nonblocking(fd)) {
-                set_why(why, why_len, "%s", strerror(errno));
+                tls_why(why, why_len, "%s", strerror(errno));
                 close(fd);
                 return NET_ERROR;
             }
@@ -194,7 +183,7 @@ int net_accept(int lfd, int timeout_ms, char *peer, size_t peer_len, char *why, 
         }
         /* The client may have given up between poll and accept: wait again. */
         if (errno != EAGAIN && errno != EWOULDBLOCK && errno != ECONNABORTED && errno != EINTR) {
-            set_why(why, why_len, "accept failed: %s", strerror(errno));
+            tls_why(why, why_len, "accept failed: %s", strerror(errno));
             return NET_ERROR;
         }
     }
@@ -225,11 +214,11 @@ bool net_send_all(int fd, const uint8_t *p, size_t n, int timeout_ms, char *why,
             continue;
         }
         if (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
-            set_why(why, why_len, "sending failed: %s", strerror(errno));
+            tls_why(why, why_len, "sending failed: %s", strerror(errno));
             return false;
         }
         if (!wait_for(fd, POLLOUT, timeout_ms)) {
-            set_why(why, why_len, "sending failed: %s",
+            tls_why(why, why_len, "sending failed: %s",
                     errno == ETIMEDOUT ? "the peer stopped reading (timed out)" : strerror(errno));
             return false;
         }
