@@ -3,16 +3,20 @@
 #include <string.h>
 
 #include "cli.h"
+#include "tlssim/i18n.h"
 #include "tui.h"
 
 int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "lessons") == 0)
         return cli_lessons_command(argc - 1, argv + 1);
+    /* The locale's language for --help and option errors, then --lang's. */
+    tls_i18n_init(tls_lang_from_env());
     cli_options o;
     int rc = cli_parse(argc, argv, &o);
     if (rc)
         return rc == 1 ? 0 : 2;
+    tls_i18n_set_lang(cli_lang(&o));
     if (cli_is_live(&o))
         return cli_live_run(&o);
     /* The TUI on a terminal; plain text for pipes, files and printers. */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "tlssim/i18n.h"
 #include "tlssim/handshake.h"
 #include "tlssim/msg.h"
 #include "tlssim/record.h"
@@ -303,7 +304,7 @@ void cli_text_render(FILE *out, const cli_options *o, const tls_trace *t,
         cli_text_live_header(out, o);
     } else {
         const tls_suite *suite = cli_effective_suite(&o->sim);
-        fprintf(out, "tlssim: a TLS 1.2 handshake, step by step\n");
+        fprintf(out, "%s\n", _("tlssim: a TLS 1.2 handshake, step by step"));
         fprintf(out, "Key exchange %s, server accepts %s", cli_kx_arg(o->sim.kx), suite->name);
         if (o->sim.kx == TLS_KX_ECDHE_RSA) {
             const tls_group_info *g = tls_group_by_id((uint16_t)o->sim.group);

@@ -2,6 +2,7 @@
 #include "app.h"
 #include "save.h"
 #include "theme.h"
+#include "tlssim/i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -307,6 +308,7 @@ void tui_app_toggle_lang(tui_app *a)
         return;
     }
     a->lang = a->lang == TLS_LANG_ZH ? TLS_LANG_EN : TLS_LANG_ZH;
+    tls_i18n_set_lang(a->lang);
     a->scroll[TUI_PANE_LESSON] = 0;
     if (a->lang == TLS_LANG_ZH && !tui_theme_utf8())
         tui_app_status(a, "lesson language: Chinese (this terminal's locale is not UTF-8, "

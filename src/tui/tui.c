@@ -17,6 +17,7 @@
 #include "app.h"
 #include "screen.h"
 #include "theme.h"
+#include "tlssim/i18n.h"
 
 static volatile sig_atomic_t got_signal;
 static bool curses_on;
@@ -154,6 +155,8 @@ static void loop(tui_app *a)
  * restore the terminal.  The app is initialised; it is freed here. */
 static int run_screen(tui_app *app, const cli_options *o, bool utf8)
 {
+    /* locale_setup's setlocale(LC_ALL, "") may have put LC_MESSAGES back to "C". */
+    tls_i18n_set_lang(app->lang);
     /* Before newterm: ncurses installs its own handlers only where none are. */
     install_signals();
     static bool registered;

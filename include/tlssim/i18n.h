@@ -1,0 +1,49 @@
+/**
+ * \file i18n.h
+ * \brief The interface language of the front ends (GNU gettext).
+ *
+ * The core never translates: it emits catalogue ids with named arguments
+ * (tlssim/text.h).  Front ends call tls_i18n_init() once, mark their own
+ * strings with _() (translated where used) or N_() (only extracted, for
+ * tables translated later), and look templates up through gettext.
+ *
+ * The language is chosen by tlssim (--lang, else LC_ALL/LC_MESSAGES/LANG),
+ * not by whichever locales happen to be installed: glibc consults LANGUAGE
+ * unless the LC_MESSAGES locale is exactly "C", so LC_MESSAGES is moved to
+ * C.UTF-8 when it is "C" and LANGUAGE names the catalogue.  `--lang zh`
+ * therefore works on a machine with no Chinese locale at all.
+ */
+#ifndef TLSSIM_I18N_H
+#define TLSSIM_I18N_H
+
+#include <libintl.h>
+#include <stdbool.h>
+
+#include "tlssim/lessons.h"
+
+/** \brief The gettext domain: po/ builds tlssim.mo for each language. */
+#define TLSSIM_TEXT_DOMAIN "tlssim"
+
+/** \brief Translate a front-end string now. */
+#define _(s) gettext(s)
+/** \brief Mark a string for extraction only (translated later with _()). */
+#define N_(s) s
+
+/**
+ * \brief Bind the text domain (to the build tree's catalogues when the
+ *        program runs uninstalled, else the installed ones), ask for UTF-8
+ *        whatever the terminal's locale, and choose \p lang.
+ */
+void tls_i18n_init(tls_lang lang);
+
+/**
+ * \brief Switch the interface language at run time (the TUI's `l` key):
+ *        later _() calls answer in \p lang.  Call it again after any
+ *        setlocale(LC_ALL, ...), which may put LC_MESSAGES back to "C".
+ */
+void tls_i18n_set_lang(tls_lang lang);
+
+/** \brief The folder the catalogues are read from (<dir>/zh_CN/LC_MESSAGES/tlssim.mo). */
+const char *tls_i18n_localedir(void);
+
+#endif

@@ -1,0 +1,61 @@
+/* The front ends' interface language: see include/tlssim/i18n.h. */
+#include "tlssim/i18n.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tlssim_config.h"
+
+/* The gettext language for each lesson language.  English is the msgids
+ * themselves: no catalogue is looked for, the source text comes back. */
+static const char *gettext_language(tls_lang lang)
+{
+    return lang == TLS_LANG_ZH ? "zh_CN" : "en";
+}
+
+/* Whether DIR holds our catalogue for a language we ship. */
+static bool has_catalogue(const char *dir)
+{
+    char path[4096];
+    size_t n = (size_t)snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo", dir,
+                                gettext_language(TLS_LANG_ZH), TLSSIM_TEXT_DOMAIN);
+    return n < sizeof path && access(path, R_OK) == 0;
+}
+
+/* $TLSSIM_LOCALEDIR, else the build tree's po/ (the program or a test run
+ * uninstalled: meson builds po/<lang>/LC_MESSAGES/tlssim.mo there), else the
+ * installed share/locale. */
+const char *tls_i18n_localedir(void)
+{
+    const char *env = getenv("TLSSIM_LOCALEDIR");
+    if (env && *env)
+        return env;
+    if (has_catalogue(TLSSIM_BUILD_LOCALEDIR))
+        return TLSSIM_BUILD_LOCALEDIR;
+    return TLSSIM_INSTALL_LOCALEDIR;
+}
+
+void tls_i18n_init(tls_lang lang)
+{
+    bindtextdomain(TLSSIM_TEXT_DOMAIN, tls_i18n_localedir());
+    /* Catalogues are UTF-8 and so are our terminals (tui.c falls back to
+     * C.UTF-8 too): no conversion to the "C" locale's ASCII question marks. */
+    bind_textdomain_codeset(TLSSIM_TEXT_DOMAIN, "UTF-8");
+    textdomain(TLSSIM_TEXT_DOMAIN);
+    tls_i18n_set_lang(lang);
+}
+
+void tls_i18n_set_lang(tls_lang lang)
+{
+    /* glibc ignores LANGUAGE when LC_MESSAGES is "C"; C.UTF-8 is always
+     * installed on Debian and changes nothing else we print. */
+    const char *cur = setlocale(LC_MESSAGES, NULL);
+    if (!cur || strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0)
+        setlocale(LC_MESSAGES, "C.UTF-8");
+    setenv("LANGUAGE", gettext_language(lang), 1);
+    /* Setting the domain again invalidates gettext's cache of translations
+     * already looked up in the previous language. */
+    textdomain(textdomain(NULL));
+}
