@@ -269,9 +269,27 @@ static void test_engine_edges(void)
     bare_new(&b, TLS_PARTY_SERVER);
     static const uint8_t close_notify[] = {21, 3, 3, 0, 2, 1, 0};
     tls_engine_feed(b.e, close_notify, sizeof close_notify);
-    test_check(tls_engine_error(b.e) == TLS_ERR_PEER_ALERT &&
+    test_check(tls_engine_error(b.e) == tls_err_recv_alert(TLS_ALERT_CLOSE_NOTIFY) &&
                    strstr(tls_engine_why(b.e), "before the handshake finished"),
                "close_notify mid-handshake: the peer closed (%s)", tls_engine_why(b.e));
+    bare_free(&b);
+
+    /* A fatal alert keeps which alert it was, and is answered with none. */
+    bare_new(&b, TLS_PARTY_CLIENT);
+    static const uint8_t fatal[] = {21, 3, 3, 0, 2, 2, 40};
+    tls_engine_feed(b.e, fatal, sizeof fatal);
+    tls_err err = tls_engine_error(b.e);
+    tls_engine_output(b.e, &n);
+    test_check(tls_err_is_recv_alert(err) && tls_err_alert_received(err) == 40 &&
+                   tls_err_alert(err) == -1 && n == 0 &&
+                   strcmp(tls_err_name(err), "handshake_failure") == 0 &&
+                   strstr(tls_engine_why(b.e), "a fatal alert handshake_failure (40)"),
+               "fatal alert received: handshake_failure kept, no alert back (%s)",
+               tls_engine_why(b.e));
+    test_check(!tls_err_is_recv_alert(TLS_ERR_HANDSHAKE_FAILURE) &&
+                   tls_err_alert_received(TLS_ERR_HANDSHAKE_FAILURE) == -1 &&
+                   tls_err_alert_received(tls_err_recv_alert(255)) == 255,
+               "only the received range carries a received alert");
     bare_free(&b);
 }
 

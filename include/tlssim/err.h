@@ -1,15 +1,25 @@
 /**
  * \file err.h
- * \brief One error enum for the whole engine, each value mapped to the TLS
- *        alert (RFC 5246 §7.2) that a receiver sends when it happens.
+ * \brief One status type for the whole engine.  A failure detected here maps
+ *        to the TLS alert (RFC 5246 §7.2) a receiver sends when it happens;
+ *        a fatal alert received from the peer keeps which alert it was, the
+ *        way BearSSL's BR_ERR_RECV_FATAL_ALERT + alert does.
  */
 #ifndef TLSSIM_ERR_H
 #define TLSSIM_ERR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-/** \brief Errors. Values other than TLS_OK map to an alert description. */
+/**
+ * \brief Status.  Three classes of failure:
+ *  - detected here (TLS_ERR_UNEXPECTED_MESSAGE .. TLS_ERR_UNRECOGNIZED_NAME,
+ *    TLS_ERR_INTERNAL): this side sends the alert tls_err_alert names;
+ *  - received: the peer's alert ended the connection, this side sends none
+ *    back: tls_err_recv_alert(description), see tls_err_alert_received;
+ *  - I/O (TLS_ERR_IO, TLS_ERR_TIMEOUT): no alert is possible.
+ */
 typedef enum tls_err {
     TLS_OK = 0,
     TLS_ERR_UNEXPECTED_MESSAGE,     /**< unexpected_message(10) */
@@ -28,10 +38,12 @@ typedef enum tls_err {
     TLS_ERR_INTERNAL,               /**< internal_error(80) */
     TLS_ERR_UNSUPPORTED_EXTENSION,  /**< unsupported_extension(110) */
     TLS_ERR_UNRECOGNIZED_NAME,      /**< unrecognized_name(112) */
-    TLS_ERR_PEER_ALERT,             /**< the peer sent a fatal alert: we send none back */
     TLS_ERR_IO,                     /**< a socket failed or the peer closed (no alert possible) */
     TLS_ERR_TIMEOUT,                /**< a socket read timed out */
-    TLS_ERR__COUNT
+    TLS_ERR__COUNT,                 /**< number of the values above */
+    /** A received alert: this plus its description byte (0..255). */
+    TLS_ERR_RECV_ALERT = 256,
+    TLS_ERR_RECV_ALERT_LAST = TLS_ERR_RECV_ALERT + 255
 } tls_err;
 
 /** \brief Alert levels (RFC 5246 §7.2). */
@@ -41,13 +53,40 @@ enum { TLS_ALERT_WARNING = 1, TLS_ALERT_FATAL = 2 };
 #define TLS_ALERT_CLOSE_NOTIFY 0
 
 /**
- * \brief The alert description a receiver sends for \p e.
- * \return the description byte, or -1 when no alert is sent (TLS_OK, peer
- *         alert, I/O failure)
+ * \brief The status for a fatal alert \p description received from the
+ *        peer (or a close_notify that ended the handshake early).
+ */
+static inline tls_err tls_err_recv_alert(uint8_t description)
+{
+    return (tls_err)(TLS_ERR_RECV_ALERT + description);
+}
+
+/** \brief Whether \p e is a received alert (tls_err_recv_alert). */
+static inline bool tls_err_is_recv_alert(tls_err e)
+{
+    return e >= TLS_ERR_RECV_ALERT && e <= TLS_ERR_RECV_ALERT_LAST;
+}
+
+/**
+ * \brief The description byte of the alert the peer sent.
+ * \return 0..255, or -1 when \p e is not a received alert
+ */
+static inline int tls_err_alert_received(tls_err e)
+{
+    return tls_err_is_recv_alert(e) ? (int)(e - TLS_ERR_RECV_ALERT) : -1;
+}
+
+/**
+ * \brief The alert description this side sends for \p e.
+ * \return the description byte, or -1 when no alert is sent (TLS_OK, a
+ *         received alert, I/O failure)
  */
 int tls_err_alert(tls_err e);
 
-/** \brief A short name: "decode_error", "bad_record_mac", ... */
+/**
+ * \brief A short name: "decode_error", "bad_record_mac", ...; for a received
+ *        alert, the name of that alert ("handshake_failure").
+ */
 const char *tls_err_name(tls_err e);
 
 /**

@@ -635,12 +635,12 @@ static void handle_alert(tls_engine *e, const uint8_t *p, size_t n, size_t rec_i
                        tls_party_name(e->peer));
         return;
     }
+    /* A received alert is this engine's failure too, but one it answers
+     * with no alert (tls_err_alert is -1 for the received range). */
     if (a.description == TLS_ALERT_CLOSE_NOTIFY) {
-        e->err = TLS_ERR_PEER_ALERT;
-    e->err_step = e->trace->step;
-        snprintf(e->why, sizeof e->why,
-                 "the %s closed the connection (close_notify) before the handshake finished",
-                 tls_party_name(e->peer));
+        engine_fail(e, tls_err_recv_alert(a.description),
+                    "the %s closed the connection (close_notify) before the handshake finished",
+                    tls_party_name(e->peer));
         return;
     }
     if (a.level == TLS_ALERT_WARNING) {
@@ -648,11 +648,8 @@ static void handle_alert(tls_engine *e, const uint8_t *p, size_t n, size_t rec_i
                        tls_party_name(e->peer), tls_alert_name(a.description));
         return;
     }
-    e->err = TLS_ERR_PEER_ALERT;
-    e->err_step = e->trace->step;
-    snprintf(e->why, sizeof e->why, "the %s sent %s alert %s (%d)", tls_party_name(e->peer),
-             a.level == TLS_ALERT_FATAL ? "a fatal" : "a warning",
-             tls_alert_name(a.description), a.description);
+    engine_fail(e, tls_err_recv_alert(a.description), "the %s sent a fatal alert %s (%d)",
+                tls_party_name(e->peer), tls_alert_name(a.description), a.description);
 }
 
 static void handle_record(tls_engine *e, const tls_record *rec)

@@ -27,13 +27,14 @@ static const struct {
     [TLS_ERR_INTERNAL] = {80, "internal_error"},
     [TLS_ERR_UNSUPPORTED_EXTENSION] = {110, "unsupported_extension"},
     [TLS_ERR_UNRECOGNIZED_NAME] = {112, "unrecognized_name"},
-    [TLS_ERR_PEER_ALERT] = {-1, "peer_alert"},
     [TLS_ERR_IO] = {-1, "io_error"},
     [TLS_ERR_TIMEOUT] = {-1, "timeout"},
 };
 
 int tls_err_alert(tls_err e)
 {
+    if (tls_err_is_recv_alert(e))
+        return -1;
     if ((unsigned)e >= TLS_ERR__COUNT)
         return 80;
     return err_table[e].alert;
@@ -41,6 +42,8 @@ int tls_err_alert(tls_err e)
 
 const char *tls_err_name(tls_err e)
 {
+    if (tls_err_is_recv_alert(e))
+        return tls_alert_name(tls_err_alert_received(e));
     if ((unsigned)e >= TLS_ERR__COUNT)
         return "internal_error";
     return err_table[e].name;

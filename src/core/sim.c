@@ -197,8 +197,8 @@ static void sim_finish(tls_sim *sim)
         return;
     }
     /* The side that detected the problem is the one whose error is not
-     * "the peer sent an alert". */
-    bool client_detected = ce != TLS_OK && ce != TLS_ERR_PEER_ALERT;
+     * an alert received from the other. */
+    bool client_detected = ce != TLS_OK && !tls_err_is_recv_alert(ce);
     if (!client_detected && se == TLS_OK)
         client_detected = true;
     tls_engine *d = client_detected ? sim->client : sim->server;

@@ -284,7 +284,7 @@ static void live_finish(live *lv)
         return;
     }
     res->err = err;
-    res->failed_party = err == TLS_ERR_PEER_ALERT ? lv->peer : lv->role;
+    res->failed_party = tls_err_is_recv_alert(err) ? lv->peer : lv->role;
     res->failed_step = tls_engine_error_step(lv->e);
     snprintf(res->why, sizeof res->why, "%s", tls_engine_why(lv->e));
 }
