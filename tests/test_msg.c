@@ -1200,6 +1200,19 @@ static void test_header_and_names(void)
     tls_reader_init(&r, in, 3, NULL, 0);
     expect_err(tls_msg_header_parse(&r, &type, &body), TLS_ERR_DECODE, "short header");
 
+    /* Framing a stream of handshake bytes: need-more is not decode_error. */
+    size_t len;
+    test_check(tls_msg_frame(in, 3, &len) == TLS_READ_NEED_MORE && len == 4,
+               "three bytes: the header is not whole yet");
+    test_check(tls_msg_frame(in, sizeof in, &len) == TLS_READ_OK && len == 4,
+               "ServerHelloDone framed with its empty body");
+    test_check(tls_msg_frame(in + 4, 4, &len) == TLS_READ_NEED_MORE && len == 5,
+               "a body one byte short: need more");
+    const uint8_t big[] = {0x0b, 0x02, 0x00, 0x01};
+    test_check(tls_msg_frame(big, sizeof big, &len) == TLS_READ_OVERSIZE &&
+                   len == 4 + TLS_MAX_HANDSHAKE_MESSAGE + 1,
+               "a body over the limit is oversize at once, with its announced length");
+
     test_str_eq(tls_hs_type_name(1), "ClientHello", "hs 1");
     test_str_eq(tls_hs_type_name(12), "ServerKeyExchange", "hs 12");
     test_str_eq(tls_hs_type_name(16), "ClientKeyExchange", "hs 16");

@@ -51,7 +51,7 @@ static void test_protected_layout(void)
     setup(&r, 0x0102030405060708ull);
     tls_record rec;
     size_t need;
-    test_check(tls_record_split(w.data, w.len, &rec, &need) == TLS_OK, "split");
+    test_check(tls_record_split(w.data, w.len, &rec, &need) == TLS_READ_OK, "split");
     uint8_t out[64];
     size_t out_len = 0;
     test_check(tls_record_open(&rec, &r, out, &out_len, NULL) == TLS_OK, "open");
@@ -64,8 +64,9 @@ static void test_protected_layout(void)
     /* Every single-bit change of the protected part is caught. */
     for (size_t i = 0; i < w.len; i++) {
         w.data[i] ^= 0x01;
-        tls_err err = tls_record_split(w.data, w.len, &rec, &need);
-        if (err == TLS_OK) {
+        /* A flip in the length field frames the record differently. */
+        tls_err err = TLS_ERR_DECODE;
+        if (tls_record_split(w.data, w.len, &rec, &need) == TLS_READ_OK) {
             setup(&r, 0x0102030405060708ull);
             err = tls_record_open(&rec, &r, out, &out_len, NULL);
         }
@@ -87,12 +88,23 @@ static void test_plain_and_split(void)
     /* Before the header is complete only the header's remainder is known. */
     for (size_t n = 0; n < w.len; n++) {
         size_t want = n < 5 ? 5 - n : w.len - n;
-        test_check(tls_record_split(w.data, n, &rec, &need) == TLS_ERR_DECODE && need == want,
+        test_check(tls_record_split(w.data, n, &rec, &need) == TLS_READ_NEED_MORE &&
+                       need == want,
                    "incomplete record of %zu bytes needs %zu more", n, want);
     }
+    test_check(tls_record_split(w.data, w.len, &rec, &need) == TLS_READ_OK && need == 0 &&
+                   rec.wire_len == w.len && rec.fragment_len == 1 && rec.fragment[0] == 1,
+               "a whole record is framed");
+    /* The limit is 2^14 + 2048: one byte more is oversize even before the
+     * body arrives (waiting for it would only let a peer make us buffer). */
+    const uint8_t edge[] = {0x17, 0x03, 0x03, 0x48, 0x00};
+    test_check(tls_record_split(edge, sizeof edge, &rec, &need) == TLS_READ_NEED_MORE &&
+                   need == TLS_MAX_CIPHERTEXT,
+               "a length of exactly 2^14+2048 is waited for");
     const uint8_t huge[] = {0x17, 0x03, 0x03, 0x48, 0x01};
-    test_check(tls_record_split(huge, sizeof huge, &rec, &need) == TLS_ERR_RECORD_OVERFLOW,
-               "length over 2^14+2048 is record_overflow");
+    test_check(tls_record_split(huge, sizeof huge, &rec, &need) == TLS_READ_OVERSIZE &&
+                   need == 0,
+               "length over 2^14+2048 is oversize (record_overflow), not need-more");
     uint8_t big[TLS_MAX_FRAGMENT + 1] = {0};
     test_check(tls_record_write(&w, TLS_CT_APPLICATION_DATA, 0x0303, big, sizeof big, NULL, NULL) ==
                    TLS_ERR_INTERNAL, "a fragment over 2^14 is refused");

@@ -6,7 +6,11 @@
  * Reader: every accessor checks the remaining length first and fails with
  * TLS_ERR_DECODE (decode_error) instead of reading past the end.  A
  * length-prefixed block is opened as a sub-reader that must be consumed
- * exactly (tls_reader_close), otherwise it is decode_error too.
+ * exactly (tls_reader_close), otherwise it is decode_error too.  A reader
+ * is for a whole unit (a record, a handshake message): running out inside
+ * one means it is malformed.  Bytes arriving from a stream are cut into
+ * units first by tls_stream_frame, which tells "not all here yet" and
+ * "larger than allowed" apart from that.
  *
  * When the reader carries a dissection (tls_dissect), each *named* read
  * records a field (offset, length, name, value, depth) so front ends can show
@@ -108,6 +112,32 @@ tls_err tls_reader_close(const tls_reader *sub);
  */
 void tls_reader_annotate(tls_reader *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/** \brief What tls_stream_frame found at the front of a stream. */
+typedef enum tls_read_result {
+    TLS_READ_OK = 0,    /**< a whole unit is there */
+    TLS_READ_NEED_MORE, /**< not all of it has arrived: wait for more bytes
+                             (an error only when the stream ends) */
+    TLS_READ_OVERSIZE,  /**< its length field is over the limit: no amount
+                             of further bytes makes it acceptable */
+} tls_read_result;
+
+/**
+ * \brief Frame the first unit of a stream whose \p header_len-byte header
+ *        ends with the length of the body in \p prefix_len bytes (a record:
+ *        5 and 2; a handshake message: 4 and 3).
+ *
+ * Framing reads only that length, so it cannot find a unit malformed: a
+ * whole unit that does not parse is TLS_ERR_DECODE from its parser.
+ * \param max_body  the largest body accepted
+ * \param unit_len  set to the unit's length (header and body) as far as it
+ *                  is known: \p header_len until the header is whole, then
+ *                  what the header announces (also when OVERSIZE)
+ * \return TLS_READ_OK, TLS_READ_NEED_MORE (\p unit_len - \p n bytes are
+ *         missing), or TLS_READ_OVERSIZE
+ */
+tls_read_result tls_stream_frame(const uint8_t *p, size_t n, size_t header_len,
+                                 int prefix_len, size_t max_body, size_t *unit_len);
 
 /** \brief A growable output buffer with reserved-then-patched length prefixes. */
 typedef struct tls_writer {

@@ -224,6 +224,22 @@ tls_err tls_alert_parse(tls_reader *r, tls_alert *m);
  */
 void tls_msg_header_write(tls_writer *w, uint8_t hs_type, size_t body_len);
 
+/** \brief Handshake header bytes: msg_type(1) ‖ length(3). */
+#define TLS_HANDSHAKE_HEADER 4
+
+/** \brief A handshake message larger than this is refused rather than
+ *         buffered: the largest expected is a certificate chain of a few KiB. */
+#define TLS_MAX_HANDSHAKE_MESSAGE (1u << 17)
+
+/**
+ * \brief Frame the first handshake message in a stream of handshake bytes
+ *        (messages may span records, and records hold several).
+ * \param msg_len  set as tls_stream_frame's unit_len: header and body
+ * \return TLS_READ_OK, TLS_READ_NEED_MORE, or TLS_READ_OVERSIZE for a body
+ *         over TLS_MAX_HANDSHAKE_MESSAGE
+ */
+tls_read_result tls_msg_frame(const uint8_t *p, size_t n, size_t *msg_len);
+
 /**
  * \brief Parse the 4-byte handshake header and open the body.
  * \param type  message type read

@@ -62,14 +62,19 @@ typedef struct tls_record {
     size_t fragment_len;
 } tls_record;
 
+/** \brief The largest record fragment accepted: 2^14 + 2048 (RFC 5246 §6.2.3). */
+#define TLS_MAX_CIPHERTEXT (TLS_MAX_FRAGMENT + 2048)
+
 /**
  * \brief Find the first complete record in \p buf.
- * \param need  set to how many more bytes are needed when incomplete
- * \return TLS_OK with \p rec set, TLS_ERR_RECORD_OVERFLOW when the length
- *         field is over 2^14 + 2048, or TLS_ERR_DECODE with *need > 0 when
- *         the record is not complete yet (not an error until the stream ends)
+ * \param need  set to how many more bytes are needed (0 unless NEED_MORE)
+ * \return TLS_READ_OK with \p rec set; TLS_READ_NEED_MORE when the record
+ *         is not complete yet (not an error until the stream ends); or
+ *         TLS_READ_OVERSIZE when its length field is over TLS_MAX_CIPHERTEXT
+ *         (record_overflow)
  */
-tls_err tls_record_split(const uint8_t *buf, size_t len, tls_record *rec, size_t *need);
+tls_read_result tls_record_split(const uint8_t *buf, size_t len, tls_record *rec,
+                                 size_t *need);
 
 /**
  * \brief Dissect the record layer of \p rec: header fields, then either the

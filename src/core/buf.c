@@ -25,6 +25,21 @@ size_t tls_reader_left(const tls_reader *r) { return r->len - r->pos; }
 
 const uint8_t *tls_reader_ptr(const tls_reader *r) { return r->data + r->pos; }
 
+tls_read_result tls_stream_frame(const uint8_t *p, size_t n, size_t header_len,
+                                 int prefix_len, size_t max_body, size_t *unit_len)
+{
+    *unit_len = header_len;
+    if (n < header_len)
+        return TLS_READ_NEED_MORE;
+    size_t body = 0;
+    for (size_t i = header_len - (size_t)prefix_len; i < header_len; i++)
+        body = (body << 8) | p[i];
+    *unit_len = header_len + body;
+    if (body > max_body)
+        return TLS_READ_OVERSIZE;
+    return n < *unit_len ? TLS_READ_NEED_MORE : TLS_READ_OK;
+}
+
 /* Short byte strings are shown whole; long ones (certificates, signatures)
  * are summarised: the tree links to the bytes, which the hex view shows. */
 static void field_add_bytes(tls_reader *r, const char *name, size_t at, size_t n)

@@ -101,17 +101,18 @@ static void observe_handshake(tls_eavesdropper *eve, int dir, const uint8_t *p, 
 {
     tls_writer *hs = &eve->hs[dir];
     tls_writer_bytes(hs, p, n);
-    size_t at = 0;
-    while (hs->len - at >= 4) {
+    size_t at = 0, len;
+    tls_read_result res;
+    while ((res = tls_msg_frame(hs->data + at, hs->len - at, &len)) == TLS_READ_OK) {
         tls_reader r, body;
         uint8_t type;
-        tls_reader_init(&r, hs->data + at, hs->len - at, NULL, 0);
-        if (tls_msg_header_parse(&r, &type, &body) != TLS_OK)
-            break;
-        learn_message(eve, type, &body);
-        at += r.pos;
+        tls_reader_init(&r, hs->data + at, len, NULL, 0);
+        if (tls_msg_header_parse(&r, &type, &body) == TLS_OK)
+            learn_message(eve, type, &body);
+        at += len;
     }
     tls_writer_consume(hs, at);
+    eve->lost |= res == TLS_READ_OVERSIZE;
 }
 
 static void observe_record(tls_eavesdropper *eve, tls_party sender, const tls_record *rec)
@@ -148,9 +149,9 @@ void tls_eavesdropper_observe(tls_eavesdropper *eve, tls_party sender,
     for (;;) {
         tls_record rec;
         size_t need;
-        tls_err err = tls_record_split(buf->data + at, buf->len - at, &rec, &need);
-        if (err != TLS_OK) {
-            eve->lost = err != TLS_ERR_DECODE || need == 0;
+        tls_read_result r = tls_record_split(buf->data + at, buf->len - at, &rec, &need);
+        if (r != TLS_READ_OK) {
+            eve->lost = r == TLS_READ_OVERSIZE;
             break;
         }
         observe_record(eve, sender, &rec);

@@ -11,10 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A handshake message larger than this is refused rather than buffered:
- * the largest we expect is a certificate chain of a few KiB. */
-#define TLS_MAX_HANDSHAKE_MESSAGE (1u << 17)
-
 const tls_step *engine_current(const tls_engine *e)
 {
     return tls_handshake_step((int)e->cursor + 1);
@@ -410,7 +406,7 @@ static void trace_sent_record(tls_engine *e, size_t start, const uint8_t *pt, si
 {
     tls_record rec;
     size_t need;
-    if (tls_record_split(e->out.data + start, e->out.len - start, &rec, &need) != TLS_OK)
+    if (tls_record_split(e->out.data + start, e->out.len - start, &rec, &need) != TLS_READ_OK)
         return;
     tls_event ev = {.kind = TLS_EV_RECORD, .step = e->trace->step, .party = e->role,
                     .bytes = (uint8_t *)rec.wire, .len = rec.wire_len,
@@ -554,21 +550,20 @@ static void handle_handshake_bytes(tls_engine *e, const uint8_t *p, size_t n,
     /* Bytes from index first_here on came in this record: a message that
      * starts there lies inside it; one that starts earlier spans records. */
     size_t first_here = e->hs.len - n;
-    size_t at = 0;
-    while (e->err == TLS_OK && e->hs.len - at >= 4) {
-        const uint8_t *m = e->hs.data + at;
-        size_t body = ((size_t)m[1] << 16) | ((size_t)m[2] << 8) | m[3];
-        if (body > TLS_MAX_HANDSHAKE_MESSAGE) {
-            engine_fail(e, TLS_ERR_DECODE, "handshake message of %zu bytes is too large", body);
+    size_t at = 0, len;
+    tls_read_result r;
+    while (e->err == TLS_OK &&
+           (r = tls_msg_frame(e->hs.data + at, e->hs.len - at, &len)) != TLS_READ_NEED_MORE) {
+        if (r == TLS_READ_OVERSIZE) {
+            engine_fail(e, TLS_ERR_DECODE, "handshake message of %zu bytes is too large",
+                        len - TLS_HANDSHAKE_HEADER);
             break;
         }
-        if (e->hs.len - at < 4 + body)
-            break;
         bool here = at >= first_here;
-        handle_handshake_message(e, m, 4 + body, here ? rec_idx : e->hs_record,
+        handle_handshake_message(e, e->hs.data + at, len, here ? rec_idx : e->hs_record,
                                  here ? off + (at - first_here) : (size_t)-1,
                                  here ? prot : e->hs_protected);
-        at += 4 + body;
+        at += len;
     }
     if (at > 0 && e->err == TLS_OK) {
         tls_writer_consume(&e->hs, at);
@@ -806,11 +801,12 @@ tls_err tls_engine_feed(tls_engine *e, const uint8_t *p, size_t n)
     while (e->err == TLS_OK && !e->close_received) {
         tls_record rec;
         size_t need;
-        tls_err err = tls_record_split(e->in.data + at, e->in.len - at, &rec, &need);
-        if (err == TLS_ERR_DECODE && need > 0)
+        tls_read_result r = tls_record_split(e->in.data + at, e->in.len - at, &rec, &need);
+        if (r == TLS_READ_NEED_MORE)
             break;
-        if (err != TLS_OK) {
-            engine_fail(e, err, "a record announces %u bytes, more than TLS allows",
+        if (r == TLS_READ_OVERSIZE) {
+            engine_fail(e, TLS_ERR_RECORD_OVERFLOW,
+                        "a record announces %u bytes, more than TLS allows",
                         ((unsigned)e->in.data[at + 3] << 8) | e->in.data[at + 4]);
             break;
         }

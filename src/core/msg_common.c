@@ -50,6 +50,11 @@ tls_err tls_msg_header_parse(tls_reader *r, uint8_t *type, tls_reader *body)
     return tls_reader_open_fixed(r, name ? name : "body", len, body);
 }
 
+tls_read_result tls_msg_frame(const uint8_t *p, size_t n, size_t *msg_len)
+{
+    return tls_stream_frame(p, n, TLS_HANDSHAKE_HEADER, 3, TLS_MAX_HANDSHAKE_MESSAGE, msg_len);
+}
+
 const char *tls_hs_type_name(uint8_t type)
 {
     switch (type) {

@@ -6,9 +6,6 @@
 #include "tlssim/crypto.h"
 #include "tlssim/msg.h"
 
-/* RFC 5246 §6.2.3: a protected record may be up to 2^14 + 2048 bytes. */
-#define TLS_MAX_CIPHERTEXT (TLS_MAX_FRAGMENT + 2048)
-
 static void put_be(uint8_t *p, uint64_t v, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -63,27 +60,22 @@ tls_err tls_record_write(tls_writer *out, uint8_t type, uint16_t version,
     return TLS_OK;
 }
 
-tls_err tls_record_split(const uint8_t *buf, size_t len, tls_record *rec, size_t *need)
+tls_read_result tls_record_split(const uint8_t *buf, size_t len, tls_record *rec,
+                                 size_t *need)
 {
-    *need = 0;
-    if (len < TLS_RECORD_HEADER) {
-        *need = TLS_RECORD_HEADER - len;
-        return TLS_ERR_DECODE;
-    }
-    size_t frag_len = ((size_t)buf[3] << 8) | buf[4];
-    if (frag_len > TLS_MAX_CIPHERTEXT)
-        return TLS_ERR_RECORD_OVERFLOW;
-    if (len < TLS_RECORD_HEADER + frag_len) {
-        *need = TLS_RECORD_HEADER + frag_len - len;
-        return TLS_ERR_DECODE;
-    }
+    size_t unit;
+    tls_read_result r = tls_stream_frame(buf, len, TLS_RECORD_HEADER, 2, TLS_MAX_CIPHERTEXT,
+                                         &unit);
+    *need = r == TLS_READ_NEED_MORE ? unit - len : 0;
+    if (r != TLS_READ_OK)
+        return r;
     rec->type = buf[0];
     rec->version = (uint16_t)((buf[1] << 8) | buf[2]);
     rec->wire = buf;
-    rec->wire_len = TLS_RECORD_HEADER + frag_len;
+    rec->wire_len = unit;
     rec->fragment = buf + TLS_RECORD_HEADER;
-    rec->fragment_len = frag_len;
-    return TLS_OK;
+    rec->fragment_len = unit - TLS_RECORD_HEADER;
+    return TLS_READ_OK;
 }
 
 void tls_record_dissect(const tls_record *rec, bool is_protected, tls_dissect *d)

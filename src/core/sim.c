@@ -115,7 +115,7 @@ static void channel_carry(tls_sim *sim, tls_engine *from, tls_party sender, tls_
     while (at < n) {
         tls_record rec;
         size_t need, len = n - at;
-        if (tls_record_split(copy + at, n - at, &rec, &need) == TLS_OK)
+        if (tls_record_split(copy + at, n - at, &rec, &need) == TLS_READ_OK)
             len = rec.wire_len;
         const tls_tamper *t = &sim->cfg.tamper;
         if (t->enabled && t->record == sim->records && t->offset < len)
