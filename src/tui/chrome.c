@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "keys.h"
 #include "panes.h"
 #include "textw.h"
 #include "tlssim/handshake.h"
@@ -239,39 +240,43 @@ void tui_draw_tabs(tui_app *a, tui_rect r)
     tui_put(r.y, x, r.x + r.w - x, "(Tab switches)", tui_attr(TUI_S_DIM));
 }
 
+/* "key label" at x, the key in its own style; returns columns used. */
+static int put_key(int y, int x, int maxw, const tui_key *k)
+{
+    int used = tui_put(y, x, maxw, tui_key_footer_name(k), tui_attr(TUI_S_KEY));
+    used += tui_put(y, x + used, maxw - used, " ", A_NORMAL);
+    return used + tui_put(y, x + used, maxw - used, k->footer, A_NORMAL);
+}
+
+static int key_width(const tui_key *k)
+{
+    return tui_text_width(tui_key_footer_name(k)) + 1 + tui_text_width(k->footer);
+}
+
+/* The key table's footer: how to get help and how to leave always at the
+ * right, then the other keys from the most important while they fit. */
 void tui_draw_footer(tui_app *a, tui_rect r)
 {
     if (a->status[0]) {
         tui_put_ell(r.y, r.x + 1, r.w - 1, a->status, tui_attr(TUI_S_NOTICE));
         return;
     }
-    const tui_glyphs *g = tui_glyph();
-    const char *keys[][2] = {
-        {g->right, "next"}, {g->left, "back"}, {"Tab", "pane"}, {g->up_down, "select"},
-        {"Enter", "open"}, {"w", "save"}, {"m", "RSA/ECDHE"}, {"g", "group"}, {"s", "suite"},
-        {"r", "restart"}, {"l", "language"}};
-    /* How to get help and how to leave are always there, at the right. */
+    const tui_key *k[64];
+    size_t n = tui_keys_footer(a, TUI_KEYS_MAIN, k, sizeof k / sizeof k[0]);
+    size_t pinned = 0;
+    int pw = 1; /* "? help  q quit " */
+    for (; pinned < n && k[pinned]->priority >= TUI_KEY_PINNED; pinned++)
+        pw += key_width(k[pinned]) + (pinned ? 2 : 0);
     int end = r.x + r.w;
-    const char *help = "? help  q quit ";
-    int hw = tui_text_width(help);
-    int hx = end - hw;
-    tui_put(r.y, hx, hw, "?", tui_attr(TUI_S_KEY));
-    tui_put(r.y, hx + 1, hw, " help  ", A_NORMAL);
-    tui_put(r.y, hx + 8, hw, "q", tui_attr(TUI_S_KEY));
-    tui_put(r.y, hx + 9, hw, " quit", A_NORMAL);
-    end = hx - 1;
-    int x = r.x + 1;
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        if (keys[i][0][0] == 'l' && !a->lessons)
-            continue; /* no lessons, no language to switch */
-        if (a->live && strchr("mgsr", keys[i][0][0]) && !keys[i][0][1])
-            continue; /* a real peer's run cannot be re-run from here */
-        int need = tui_text_width(keys[i][0]) + 1 + tui_text_width(keys[i][1]) + 2;
-        if (x + need > end)
+    int x = end - pw;
+    for (size_t i = 0; i < pinned; i++)
+        x += put_key(r.y, x, end - x, k[i]) + 2;
+    end -= pw + 1;
+    x = r.x + 1;
+    for (size_t i = pinned; i < n; i++) {
+        if (x + key_width(k[i]) + 2 > end)
             break;
-        x += tui_put(r.y, x, end - x, keys[i][0], tui_attr(TUI_S_KEY));
-        x += tui_put(r.y, x, end - x, " ", A_NORMAL);
-        x += tui_put(r.y, x, end - x, keys[i][1], A_NORMAL);
+        x += put_key(r.y, x, end - x, k[i]);
         x += tui_put(r.y, x, end - x, "  ", A_NORMAL);
     }
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keys.h"
 #include "panes.h"
 #include "save.h"
 #include "textw.h"
@@ -40,8 +41,15 @@ static void key(tui_lines *L, int width, const char *keys, const char *what)
     row(L, width, A_NORMAL, keys, what);
 }
 
+const char *tui_help_next_step(const tui_app *a, char *buf, size_t cap)
+{
+    (void)buf;
+    (void)cap;
+    return a->auto_seconds > 0 ? "next step (Space pauses/resumes --auto)" : "next step";
+}
+
 /* What w writes, and where. */
-static const char *save_what(const tui_app *a, char *buf, size_t cap)
+const char *tui_help_save_what(const tui_app *a, char *buf, size_t cap)
 {
     const cli_options *o = a->opts;
     char stem[64] = "tlssim-YYYYmmdd-HHMMSS", keylog[96], pcap[96];
@@ -56,36 +64,51 @@ static const char *save_what(const tui_app *a, char *buf, size_t cap)
     return buf;
 }
 
+/* The keys that re-run the run, as one row: off in a live run. */
+static void rerun_keys_off(tui_lines *L, int width)
+{
+    char k[64] = "";
+    size_t n;
+    const tui_key *t = tui_keys_all(&n);
+    for (size_t i = 0; i < n; i++)
+        if ((t[i].screens & TUI_KEYS_MAIN) && (t[i].needs & TUI_KEY_RERUN) && t[i].help_keys)
+            snprintf(k + strlen(k), sizeof k - strlen(k), "%s%s", k[0] ? "  " : "",
+                     t[i].help_keys);
+    key(L, width, k, "(off in a live run: a real peer cannot be asked to redo its "
+                     "handshake; run tlssim again with other options)");
+}
+
+/* Every main-screen key with a help line, in the table's order. */
+static void key_lines(tui_app *a, tui_lines *L, int width)
+{
+    size_t n;
+    const tui_key *t = tui_keys_all(&n);
+    bool rerun_said = false;
+    for (size_t i = 0; i < n; i++) {
+        if (!(t[i].screens & TUI_KEYS_MAIN))
+            continue;
+        if (a->live && (t[i].needs & TUI_KEY_RERUN)) {
+            if (!rerun_said)
+                rerun_keys_off(L, width);
+            rerun_said = true;
+            continue;
+        }
+        char buf[1024], k[64];
+        const char *what = tui_key_help_text(a, &t[i], buf, sizeof buf);
+        if (!what)
+            continue;
+        tui_key_help_name(&t[i], k, sizeof k);
+        key(L, width, k, what);
+    }
+}
+
 void tui_help_lines(tui_app *a, tui_lines *L, int width)
 {
     const tui_glyphs *g = tui_glyph();
     attr_t h = tui_attr(TUI_S_HEADING);
     char k[64];
     tui_lines_add(L, h, "%s", "Keys");
-    snprintf(k, sizeof k, "%s  Space  n", g->right);
-    key(L, width, k,
-        a->auto_seconds > 0 ? "next step (Space pauses/resumes --auto)" : "next step");
-    snprintf(k, sizeof k, "%s  p", g->left);
-    key(L, width, k, "previous step (replayed from the recorded run)");
-    key(L, width, "Home  End", "first / last step");
-    key(L, width, "Tab  Shift-Tab", "move focus between panes");
-    snprintf(k, sizeof k, "%s  PgUp PgDn", g->up_down);
-    key(L, width, k, "select a value, record or field; scroll the lesson");
-    key(L, width, "Enter", "open the selected value, field or record whole");
-    if (a->live) {
-        key(L, width, "r  m  g  s", "(off in a live run: a real peer cannot be asked to redo its "
-                             "handshake; run tlssim again with other options)");
-    } else {
-        key(L, width, "r", "restart with fresh randoms (drops --seed)");
-        key(L, width, "m", "switch RSA / ECDHE key exchange and re-run");
-        key(L, width, "g", "next ECDHE group and re-run");
-        key(L, width, "s", "next cipher suite and re-run");
-    }
-    char save[1024];
-    key(L, width, "w", save_what(a, save, sizeof save));
-    key(L, width, "l", "lesson language: English / Chinese");
-    key(L, width, "?", "this help");
-    key(L, width, "q", "quit");
+    key_lines(a, L, width);
     tui_lines_add(L, A_NORMAL, "%s", "");
     tui_lines_add(L, h, "%s", "Marks");
     row(L, width, tui_attr(TUI_S_SECRET), "secret", "known only to this side: never on the wire");

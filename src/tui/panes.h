@@ -54,8 +54,6 @@ void tui_lines_free(tui_lines *L);
 
 /* popup.c: the popup over the main screen (help or a value opened whole) */
 void tui_draw_popup(tui_app *a);
-/* Keys while a popup is open; returns true when the key was used. */
-bool tui_popup_key(tui_app *a, int ch);
 /* Open the selected thing of the focused pane whole. */
 void tui_popup_open_selected(tui_app *a);
 
@@ -64,5 +62,9 @@ void tui_detail_lines(tui_app *a, tui_lines *out, int width, char *title, size_t
 
 /* help.c: the content of the help popup */
 void tui_help_lines(tui_app *a, tui_lines *out, int width);
+/* Help lines the key table builds from the state: Space with --auto, and
+ * what w writes where (buf holds the text when it is returned). */
+const char *tui_help_next_step(const tui_app *a, char *buf, size_t cap);
+const char *tui_help_save_what(const tui_app *a, char *buf, size_t cap);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hexview.h"
+#include "keys.h"
 #include "panes.h"
 #include "textw.h"
 
@@ -126,6 +127,20 @@ void tui_popup_open_selected(tui_app *a)
     p->kind = TUI_POPUP_DETAIL;
 }
 
+/* The popup's keys from the key table: " ↑↓ scroll · Esc close ". */
+static void popup_foot(const tui_app *a, char *buf, size_t cap)
+{
+    const tui_key *k[16];
+    size_t n = tui_keys_footer(a, TUI_KEYS_POPUP, k, sizeof k / sizeof k[0]);
+    size_t len = (size_t)snprintf(buf, cap, " ");
+    for (size_t i = 0; i < n && len < cap; i++)
+        len += (size_t)snprintf(buf + len, cap - len, "%s%s%s%s %s", i ? " " : "",
+                                i ? tui_glyph()->dot : "", i ? " " : "",
+                                tui_key_footer_name(k[i]), k[i]->footer);
+    if (len < cap)
+        snprintf(buf + len, cap - len, " ");
+}
+
 void tui_draw_popup(tui_app *a)
 {
     tui_popup *p = &a->popup;
@@ -159,8 +174,8 @@ void tui_draw_popup(tui_app *a)
     p->page = vis;
     for (size_t i = p->scroll; i < L.n && i < p->scroll + vis; i++)
         tui_put_ell(in.y + (int)(i - p->scroll), in.x + 1, in.w - 2, L.v[i].text, L.v[i].attr);
-    char foot[64];
-    snprintf(foot, sizeof foot, " %s scroll %s Esc close ", tui_glyph()->up_down, tui_glyph()->dot);
+    char foot[128];
+    popup_foot(a, foot, sizeof foot);
     if (L.n > vis) {
         char pos[32];
         snprintf(pos, sizeof pos, " %zu-%zu of %zu ", p->scroll + 1,
@@ -169,42 +184,4 @@ void tui_draw_popup(tui_app *a)
     }
     tui_put_right(r.y + r.h - 1, r.x + r.w - 2, r.w - 4, foot, tui_attr(TUI_S_KEY));
     tui_lines_free(&L);
-}
-
-bool tui_popup_key(tui_app *a, int ch)
-{
-    tui_popup *p = &a->popup;
-    if (p->kind == TUI_POPUP_NONE)
-        return false;
-    size_t page = p->page ? p->page : 1;
-    switch (ch) {
-    case KEY_UP: case 'k':
-        if (p->scroll > 0)
-            p->scroll--;
-        break;
-    case KEY_DOWN: case 'j':
-        p->scroll++;
-        break;
-    case KEY_PPAGE:
-        p->scroll = p->scroll > page ? p->scroll - page : 0;
-        break;
-    case KEY_NPAGE: case ' ':
-        p->scroll += page;
-        break;
-    case KEY_HOME:
-        p->scroll = 0;
-        break;
-    case KEY_END:
-        p->scroll = p->total;
-        break;
-    case KEY_RESIZE:
-        break;
-    case 27: case 'q': case '\n': case '\r': case KEY_ENTER: case '?': case KEY_BACKSPACE:
-    case 127: case KEY_LEFT: case KEY_RIGHT:
-        p->kind = TUI_POPUP_NONE;
-        break;
-    default:
-        break;
-    }
-    return true;
 }

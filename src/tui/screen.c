@@ -5,6 +5,7 @@
 
 #include <curses.h>
 
+#include "keys.h"
 #include "panes.h"
 
 void tui_screen_draw(tui_app *a)
@@ -61,7 +62,7 @@ static size_t pane_count(const tui_app *a)
 }
 
 /* Move the selection (or the lesson's scroll) by delta entries. */
-static void move_selection(tui_app *a, long delta)
+void tui_screen_move(tui_app *a, long delta)
 {
     if (a->focus == TUI_PANE_LESSON) {
         long s = (long)a->scroll[TUI_PANE_LESSON] + delta;
@@ -84,7 +85,7 @@ static void move_selection(tui_app *a, long delta)
     a->sel[a->focus] = (size_t)s;
 }
 
-static void step_to(tui_app *a, int n)
+void tui_screen_step_to(tui_app *a, int n)
 {
     int last = a->model.last_step;
     if (n < 1) {
@@ -112,68 +113,5 @@ void tui_screen_key(tui_app *a, int ch)
         return;
     if (ch != KEY_RESIZE)
         a->status[0] = '\0';
-    if (tui_popup_key(a, ch))
-        return;
-    long page = (long)(a->page[a->focus] ? a->page[a->focus] : 1);
-    switch (ch) {
-    case 'q': case 'Q':
-        a->quit = true;
-        break;
-    case ' ':
-        if (a->auto_seconds > 0) {
-            a->auto_paused = !a->auto_paused;
-            tui_app_status(a, a->auto_paused ? "auto-advance paused (Space resumes)"
-                                             : "auto-advance resumed");
-            break;
-        }
-        step_to(a, a->step + 1);
-        break;
-    case KEY_RIGHT: case 'n':
-        step_to(a, a->step + 1);
-        break;
-    case KEY_LEFT: case 'p':
-        step_to(a, a->step - 1);
-        break;
-    case KEY_HOME:
-        tui_app_goto(a, 1);
-        break;
-    case KEY_END:
-        tui_app_goto(a, a->model.last_step);
-        break;
-    case '\t':
-        tui_app_focus_next(a, +1);
-        break;
-    case KEY_BTAB:
-        tui_app_focus_next(a, -1);
-        break;
-    case KEY_UP: case 'k':
-        move_selection(a, -1);
-        break;
-    case KEY_DOWN: case 'j':
-        move_selection(a, +1);
-        break;
-    case KEY_PPAGE:
-        move_selection(a, -page);
-        break;
-    case KEY_NPAGE:
-        move_selection(a, page);
-        break;
-    case '\n': case '\r': case KEY_ENTER:
-        tui_popup_open_selected(a);
-        break;
-    case 'r': tui_app_restart_fresh(a); break;
-    case 'm': tui_app_toggle_kx(a); break;
-    case 'g': tui_app_cycle_group(a); break;
-    case 's': tui_app_cycle_suite(a); break;
-    case 'l': tui_app_toggle_lang(a); break;
-    case 'w': tui_app_save(a, COLS - 2); break;
-    case '?': case 'h':
-        a->popup.kind = TUI_POPUP_HELP;
-        a->popup.scroll = 0;
-        break;
-    case KEY_RESIZE:
-        break;
-    default:
-        break;
-    }
+    tui_keys_dispatch(a, a->popup.kind != TUI_POPUP_NONE ? TUI_KEYS_POPUP : TUI_KEYS_MAIN, ch);
 }

@@ -10,8 +10,14 @@
 /* Draw everything into stdscr (the caller refreshes). */
 void tui_screen_draw(tui_app *a);
 
-/* Handle one key (sets a->quit on q). */
+/* Handle one key through the key table (keys.h; q sets a->quit). */
 void tui_screen_key(tui_app *a, int ch);
+
+/* Go to step n, or say in the status line why there is no such step. */
+void tui_screen_step_to(tui_app *a, int n);
+
+/* Move the focused pane's selection (the lesson's scroll) by delta entries. */
+void tui_screen_move(tui_app *a, long delta);
 
 /* Advance one step (used by --auto); returns false at the last step. */
 bool tui_screen_advance(tui_app *a);
