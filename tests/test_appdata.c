@@ -62,9 +62,11 @@ static bool note_has(const tls_trace *t, const char *s)
 static void check_record(const tls_trace *t, const tls_event *r, const char *label)
 {
     bool client = r->party == TLS_PARTY_CLIENT;
-    const tls_event *key = tls_trace_find_value(t, client ? "client_write_key" : "server_write_key",
+    const tls_event *key = tls_trace_find_value(t, client ? TLS_VALUE_CLIENT_WRITE_KEY
+                                                           : TLS_VALUE_SERVER_WRITE_KEY,
                                                 TLS_PARTY_CLIENT, TLS_STEP_AFTER);
-    const tls_event *iv = tls_trace_find_value(t, client ? "client_write_iv" : "server_write_iv",
+    const tls_event *iv = tls_trace_find_value(t, client ? TLS_VALUE_CLIENT_WRITE_IV
+                                                          : TLS_VALUE_SERVER_WRITE_IV,
                                                TLS_PARTY_CLIENT, TLS_STEP_AFTER);
     test_check(r->is_protected && r->plaintext && key && iv, "%s: protected and decrypted", label);
     if (!r->plaintext || !key || !iv)

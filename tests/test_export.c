@@ -52,8 +52,10 @@ static void test_keylog(void)
     size_t n;
     uint8_t *p = slurp(f, &n);
     fclose(f);
-    const tls_event *cr = tls_trace_find_value(&t, "client_random", TLS_PARTY_CLIENT, TLS_STEP_AFTER);
-    const tls_event *ms = tls_trace_find_value(&t, "master_secret", TLS_PARTY_CLIENT, TLS_STEP_AFTER);
+    const tls_event *cr =
+        tls_trace_find_value(&t, TLS_VALUE_CLIENT_RANDOM, TLS_PARTY_CLIENT, TLS_STEP_AFTER);
+    const tls_event *ms =
+        tls_trace_find_value(&t, TLS_VALUE_MASTER_SECRET, TLS_PARTY_CLIENT, TLS_STEP_AFTER);
     char *crh = tls_hex(cr->bytes, cr->len), *msh = tls_hex(ms->bytes, ms->len);
     char want[256];
     snprintf(want, sizeof want, "CLIENT_RANDOM %s %s\n", crh, msh);

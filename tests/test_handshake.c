@@ -9,15 +9,15 @@
 #include "tlssim/handshake.h"
 #include "tlssim/sim.h"
 
-static const tls_event *value(const tls_trace *t, const char *name, tls_party who)
+static const tls_event *value(const tls_trace *t, tls_value_kind kind, tls_party who)
 {
-    return tls_trace_find_value(t, name, who, TLS_STEP_AFTER);
+    return tls_trace_find_value(t, kind, who, TLS_STEP_AFTER);
 }
 
-static bool same_value(const tls_trace *t, const char *name)
+static bool same_value(const tls_trace *t, tls_value_kind kind)
 {
-    const tls_event *c = value(t, name, TLS_PARTY_CLIENT);
-    const tls_event *s = value(t, name, TLS_PARTY_SERVER);
+    const tls_event *c = value(t, kind, TLS_PARTY_CLIENT);
+    const tls_event *s = value(t, kind, TLS_PARTY_SERVER);
     return c && s && c->len > 0 && c->len == s->len && memcmp(c->bytes, s->bytes, c->len) == 0;
 }
 
@@ -33,13 +33,15 @@ static size_t count_kind(const tls_trace *t, tls_event_kind k)
  * and the secrets must never appear as wire values. */
 static void test_all_suites_and_groups(void)
 {
-    static const char *const shared[] = {
-        "client_random", "server_random", "cipher_suite", "pre_master_secret",
-        "master_secret", "key_block", "client_write_key", "server_write_key",
-        "client_write_iv", "server_write_iv", "client_verify_data", "server_verify_data"};
-    static const char *const secrets[] = {"pre_master_secret", "master_secret",
-                                          "client_write_key", "server_write_key",
-                                          "client_ecdhe_private", "server_ecdhe_private"};
+    static const tls_value_kind shared[] = {
+        TLS_VALUE_CLIENT_RANDOM,     TLS_VALUE_SERVER_RANDOM,     TLS_VALUE_CIPHER_SUITE,
+        TLS_VALUE_PRE_MASTER_SECRET, TLS_VALUE_MASTER_SECRET,     TLS_VALUE_KEY_BLOCK,
+        TLS_VALUE_CLIENT_WRITE_KEY,  TLS_VALUE_SERVER_WRITE_KEY,  TLS_VALUE_CLIENT_WRITE_IV,
+        TLS_VALUE_SERVER_WRITE_IV,   TLS_VALUE_CLIENT_VERIFY_DATA, TLS_VALUE_SERVER_VERIFY_DATA};
+    static const tls_value_kind secrets[] = {
+        TLS_VALUE_PRE_MASTER_SECRET,    TLS_VALUE_MASTER_SECRET,
+        TLS_VALUE_CLIENT_WRITE_KEY,     TLS_VALUE_SERVER_WRITE_KEY,
+        TLS_VALUE_CLIENT_ECDHE_PRIVATE, TLS_VALUE_SERVER_ECDHE_PRIVATE};
     size_t nsuites, ngroups;
     const tls_suite *suites = tls_suites_all(&nsuites);
     const tls_group_info *groups = tls_groups_all(&ngroups);
@@ -65,25 +67,28 @@ static void test_all_suites_and_groups(void)
                            gname, ems, res.why);
                 for (size_t i = 0; i < sizeof shared / sizeof shared[0]; i++)
                     test_check(same_value(&t, shared[i]), "%s/%s/ems=%d: %s identical on both sides",
-                               label, gname, ems, shared[i]);
+                               label, gname, ems, tls_value_name(shared[i]));
                 for (size_t i = 0; i < sizeof secrets / sizeof secrets[0]; i++)
                     test_check(!value(&t, secrets[i], TLS_PARTY_WIRE),
-                               "%s/%s: %s never on the wire", label, gname, secrets[i]);
-                const tls_event *cs = value(&t, "cipher_suite", TLS_PARTY_CLIENT);
+                               "%s/%s: %s never on the wire", label, gname,
+                               tls_value_name(secrets[i]));
+                const tls_event *cs = value(&t, TLS_VALUE_CIPHER_SUITE, TLS_PARTY_CLIENT);
                 test_check(cs && cs->len == 2 && ((cs->bytes[0] << 8) | cs->bytes[1]) == suites[s].id,
                            "%s: negotiated the suite the server was set up for", label);
-                const tls_event *key = value(&t, "client_write_key", TLS_PARTY_CLIENT);
+                const tls_event *key = value(&t, TLS_VALUE_CLIENT_WRITE_KEY, TLS_PARTY_CLIENT);
                 test_check(key && key->len == suites[s].key_len, "%s: key length %zu", label,
                            suites[s].key_len);
                 if (suites[s].kx == TLS_KX_ECDHE_RSA) {
-                    const tls_event *ng = value(&t, "named_group", TLS_PARTY_CLIENT);
+                    const tls_event *ng = value(&t, TLS_VALUE_NAMED_GROUP, TLS_PARTY_CLIENT);
                     test_check(ng && ng->len == 2 && ((ng->bytes[0] << 8) | ng->bytes[1]) == (int)groups[g].id,
                                "%s/%s: negotiated group", label, gname);
                     /* The pre-master is the ECDH of either private key with
                      * the other side's public key: recompute it here. */
-                    const tls_event *cpriv = value(&t, "client_ecdhe_private", TLS_PARTY_CLIENT);
-                    const tls_event *spub = value(&t, "server_ecdhe_public", TLS_PARTY_WIRE);
-                    const tls_event *pm = value(&t, "pre_master_secret", TLS_PARTY_SERVER);
+                    const tls_event *cpriv =
+                        value(&t, TLS_VALUE_CLIENT_ECDHE_PRIVATE, TLS_PARTY_CLIENT);
+                    const tls_event *spub =
+                        value(&t, TLS_VALUE_SERVER_ECDHE_PUBLIC, TLS_PARTY_WIRE);
+                    const tls_event *pm = value(&t, TLS_VALUE_PRE_MASTER_SECRET, TLS_PARTY_SERVER);
                     uint8_t z[TLS_ECDH_SHARED_MAX];
                     size_t zlen = 0;
                     bool ok = cpriv && spub && pm &&
@@ -93,10 +98,10 @@ static void test_all_suites_and_groups(void)
                                "%s/%s: pre-master = ECDH(client private, server public from the wire)",
                                label, gname);
                 } else {
-                    const tls_event *pm = value(&t, "pre_master_secret", TLS_PARTY_CLIENT);
+                    const tls_event *pm = value(&t, TLS_VALUE_PRE_MASTER_SECRET, TLS_PARTY_CLIENT);
                     test_check(pm && pm->len == 48 && pm->bytes[0] == 3 && pm->bytes[1] == 3,
                                "%s: RSA pre-master is 48 bytes starting with 0x0303", label);
-                    test_check(value(&t, "encrypted_pre_master", TLS_PARTY_WIRE) != NULL,
+                    test_check(value(&t, TLS_VALUE_ENCRYPTED_PRE_MASTER, TLS_PARTY_WIRE) != NULL,
                                "%s: the eavesdropper sees the encrypted pre-master", label);
                 }
                 test_check(count_kind(&t, TLS_EV_ALERT) == 0, "%s: no alerts", label);
@@ -192,8 +197,8 @@ static void test_determinism(void)
     tls_trace_init(&t2);
     tls_sim_run(&cfg, &t1, NULL);
     tls_sim_run(&cfg, &t2, NULL);
-    const tls_event *r1 = value(&t1, "client_random", TLS_PARTY_CLIENT);
-    const tls_event *r2 = value(&t2, "client_random", TLS_PARTY_CLIENT);
+    const tls_event *r1 = value(&t1, TLS_VALUE_CLIENT_RANDOM, TLS_PARTY_CLIENT);
+    const tls_event *r2 = value(&t2, TLS_VALUE_CLIENT_RANDOM, TLS_PARTY_CLIENT);
     test_check(r1 && r2 && memcmp(r1->bytes, r2->bytes, 32) != 0, "unseeded randoms differ");
     tls_trace_free(&t1);
     tls_trace_free(&t2);
@@ -220,9 +225,9 @@ static void test_scenario_values(void)
     tls_sim_result res;
     tls_sim_run(&cfg, &t, &res);
     test_check(res.ok, "scenario run completes (%s)", res.why);
-    const tls_event *cr = value(&t, "client_random", TLS_PARTY_WIRE);
-    const tls_event *sp = value(&t, "server_ecdhe_private", TLS_PARTY_SERVER);
-    const tls_event *spub = value(&t, "server_ecdhe_public", TLS_PARTY_WIRE);
+    const tls_event *cr = value(&t, TLS_VALUE_CLIENT_RANDOM, TLS_PARTY_WIRE);
+    const tls_event *sp = value(&t, TLS_VALUE_SERVER_ECDHE_PRIVATE, TLS_PARTY_SERVER);
+    const tls_event *spub = value(&t, TLS_VALUE_SERVER_ECDHE_PUBLIC, TLS_PARTY_WIRE);
     test_check(cr && memcmp(cr->bytes, sc.client_random, 32) == 0, "client_random from the scenario");
     test_check(sp && sp->len == 32 && memcmp(sp->bytes, sc.server_ecdhe_private, 32) == 0,
                "server private scalar from the scenario");

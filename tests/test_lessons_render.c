@@ -34,61 +34,61 @@ static void test_lookup(void)
     tls_trace t;
     tls_trace_init(&t);
     t.step = 1;
-    tls_trace_value(&t, TLS_PARTY_CLIENT, "client_random", false, CR, sizeof CR, NULL);
+    tls_trace_value(&t, TLS_PARTY_CLIENT, TLS_VALUE_CLIENT_RANDOM, CR, sizeof CR, NULL);
     t.step = 2;
-    tls_trace_value(&t, TLS_PARTY_WIRE, "cipher_suite", false, SUITE, 2,
+    tls_trace_value(&t, TLS_PARTY_WIRE, TLS_VALUE_CIPHER_SUITE, SUITE, 2,
                     "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
     t.step = 4;
     const uint8_t priv[3] = {0xaa, 0xbb, 0xcc};
-    tls_trace_value(&t, TLS_PARTY_SERVER, "server_ecdhe_private", true, priv, 3, NULL);
+    tls_trace_value(&t, TLS_PARTY_SERVER, TLS_VALUE_SERVER_ECDHE_PRIVATE, priv, 3, NULL);
     t.step = 8;
     const uint8_t h8[2] = {0x08, 0x08}, h10[2] = {0x10, 0x10}, hs[2] = {0x5e, 0x5e};
-    tls_trace_value(&t, TLS_PARTY_CLIENT, "handshake_hash", true, h8, 2, NULL);
+    tls_trace_value(&t, TLS_PARTY_CLIENT, TLS_VALUE_HANDSHAKE_HASH, h8, 2, NULL);
     t.step = 10;
-    tls_trace_value(&t, TLS_PARTY_SERVER, "handshake_hash", true, hs, 2, NULL);
-    tls_trace_value(&t, TLS_PARTY_CLIENT, "handshake_hash", true, h10, 2, NULL);
+    tls_trace_value(&t, TLS_PARTY_SERVER, TLS_VALUE_HANDSHAKE_HASH, hs, 2, NULL);
+    tls_trace_value(&t, TLS_PARTY_CLIENT, TLS_VALUE_HANDSHAKE_HASH, h10, 2, NULL);
     /* the wire learns the certificate later, without its text */
-    tls_trace_value(&t, TLS_PARTY_CLIENT, "server_certificate", false, CR, 4,
+    tls_trace_value(&t, TLS_PARTY_CLIENT, TLS_VALUE_SERVER_CERTIFICATE, CR, 4,
                     "CN=www.example.test");
     t.step = 11;
-    tls_trace_value(&t, TLS_PARTY_WIRE, "server_certificate", false, CR, 4, NULL);
+    tls_trace_value(&t, TLS_PARTY_WIRE, TLS_VALUE_SERVER_CERTIFICATE, CR, 4, NULL);
 
     tls_trace_lookup_ctx c = {&t, 2};
-    char *v = tls_trace_lookup(&c, "client_random", TLS_VF_DEFAULT);
+    char *v = tls_trace_lookup(&c, TLS_VALUE_CLIENT_RANDOM, TLS_VF_DEFAULT);
     test_str_eq(v, "5f3a0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e",
                 "client_random: lowercase hex");
     free(v);
-    v = tls_trace_lookup(&c, "client_random", TLS_VF_SHORT);
+    v = tls_trace_lookup(&c, TLS_VALUE_CLIENT_RANDOM, TLS_VF_SHORT);
     test_str_eq(v, "5f3a010203040506…", "client_random.short");
     free(v);
-    v = tls_trace_lookup(&c, "client_random", TLS_VF_LEN);
+    v = tls_trace_lookup(&c, TLS_VALUE_CLIENT_RANDOM, TLS_VF_LEN);
     test_str_eq(v, "32", "client_random.len");
     free(v);
-    v = tls_trace_lookup(&c, "cipher_suite", TLS_VF_DEFAULT);
+    v = tls_trace_lookup(&c, TLS_VALUE_CIPHER_SUITE, TLS_VF_DEFAULT);
     test_str_eq(v, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "cipher_suite: its text");
     free(v);
-    v = tls_trace_lookup(&c, "cipher_suite", TLS_VF_HEX);
+    v = tls_trace_lookup(&c, TLS_VALUE_CIPHER_SUITE, TLS_VF_HEX);
     test_str_eq(v, "c02f", "cipher_suite.hex: the bytes");
     free(v);
-    v = tls_trace_lookup(&c, "cipher_suite", TLS_VF_SHORT);
+    v = tls_trace_lookup(&c, TLS_VALUE_CIPHER_SUITE, TLS_VF_SHORT);
     test_str_eq(v, "c02f", "short value: no ellipsis");
     free(v);
-    test_check(tls_trace_lookup(&c, "server_ecdhe_private", TLS_VF_DEFAULT) == NULL,
+    test_check(tls_trace_lookup(&c, TLS_VALUE_SERVER_ECDHE_PRIVATE, TLS_VF_DEFAULT) == NULL,
                "a step-4 value is not known at step 2");
     c.step = 4;
-    v = tls_trace_lookup(&c, "server_ecdhe_private", TLS_VF_DEFAULT);
+    v = tls_trace_lookup(&c, TLS_VALUE_SERVER_ECDHE_PRIVATE, TLS_VF_DEFAULT);
     test_str_eq(v, "aabbcc", "a server-only value is found");
     free(v);
     c.step = 8;
-    v = tls_trace_lookup(&c, "handshake_hash", TLS_VF_DEFAULT);
+    v = tls_trace_lookup(&c, TLS_VALUE_HANDSHAKE_HASH, TLS_VF_DEFAULT);
     test_str_eq(v, "0808", "handshake_hash at step 8: the client's");
     free(v);
     c.step = 10;
-    v = tls_trace_lookup(&c, "handshake_hash", TLS_VF_DEFAULT);
+    v = tls_trace_lookup(&c, TLS_VALUE_HANDSHAKE_HASH, TLS_VF_DEFAULT);
     test_str_eq(v, "1010", "handshake_hash at step 10: the client's latest");
     free(v);
     c.step = 11;
-    v = tls_trace_lookup(&c, "server_certificate", TLS_VF_DEFAULT);
+    v = tls_trace_lookup(&c, TLS_VALUE_SERVER_CERTIFICATE, TLS_VF_DEFAULT);
     test_str_eq(v, "CN=www.example.test", "the client's view before the wire's");
     free(v);
 
@@ -195,7 +195,7 @@ static void test_styled(void)
     tls_trace t;
     tls_trace_init(&t);
     t.step = 1;
-    tls_trace_value(&t, TLS_PARTY_CLIENT, "client_random", false, CR, 4, NULL);
+    tls_trace_value(&t, TLS_PARTY_CLIENT, TLS_VALUE_CLIENT_RANDOM, CR, 4, NULL);
     tls_trace_lookup_ctx c = {&t, 1};
     tls_render_opts o = {.width = 60, .lang = TLS_LANG_ZH, .lookup = tls_trace_lookup, .ctx = &c};
     tls_ldoc d = {0};
@@ -231,35 +231,35 @@ static void test_styled(void)
 static void full_trace(tls_trace *t, tls_kx kx)
 {
     static const struct {
-        const char *name;
+        tls_value_kind kind;
         int step;
         size_t len;
         const char *text;
         int only;   /* 0 both, 1 ECDHE, 2 RSA */
     } vals[] = {
-        {"client_random", 1, 32, NULL, 0},
-        {"server_name", 1, 16, "www.example.test", 0},
-        {"server_random", 2, 32, NULL, 0},
-        {"cipher_suite", 2, 2, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", 0},
-        {"server_certificate", 3, 300, "CN=www.example.test", 0},
-        {"named_group", 4, 2, "secp256r1", 1},
-        {"server_ecdhe_private", 4, 32, NULL, 1},
-        {"server_ecdhe_public", 4, 65, NULL, 1},
-        {"ske_signature", 4, 256, NULL, 1},
-        {"client_ecdhe_private", 6, 32, NULL, 1},
-        {"client_ecdhe_public", 6, 65, NULL, 1},
-        {"encrypted_pre_master", 6, 256, NULL, 2},
-        {"pre_master_secret", 6, 32, NULL, 0},
-        {"master_secret", 6, 48, NULL, 0},
-        {"key_block", 6, 40, NULL, 0},
-        {"client_write_key", 6, 16, NULL, 0},
-        {"server_write_key", 6, 16, NULL, 0},
-        {"client_write_iv", 6, 4, NULL, 0},
-        {"server_write_iv", 6, 4, NULL, 0},
-        {"handshake_hash", 8, 32, NULL, 0},
-        {"client_verify_data", 8, 12, NULL, 0},
-        {"handshake_hash", 10, 32, NULL, 0},
-        {"server_verify_data", 10, 12, NULL, 0},
+        {TLS_VALUE_CLIENT_RANDOM, 1, 32, NULL, 0},
+        {TLS_VALUE_SERVER_NAME, 1, 16, "www.example.test", 0},
+        {TLS_VALUE_SERVER_RANDOM, 2, 32, NULL, 0},
+        {TLS_VALUE_CIPHER_SUITE, 2, 2, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", 0},
+        {TLS_VALUE_SERVER_CERTIFICATE, 3, 300, "CN=www.example.test", 0},
+        {TLS_VALUE_NAMED_GROUP, 4, 2, "secp256r1", 1},
+        {TLS_VALUE_SERVER_ECDHE_PRIVATE, 4, 32, NULL, 1},
+        {TLS_VALUE_SERVER_ECDHE_PUBLIC, 4, 65, NULL, 1},
+        {TLS_VALUE_SKE_SIGNATURE, 4, 256, NULL, 1},
+        {TLS_VALUE_CLIENT_ECDHE_PRIVATE, 6, 32, NULL, 1},
+        {TLS_VALUE_CLIENT_ECDHE_PUBLIC, 6, 65, NULL, 1},
+        {TLS_VALUE_ENCRYPTED_PRE_MASTER, 6, 256, NULL, 2},
+        {TLS_VALUE_PRE_MASTER_SECRET, 6, 32, NULL, 0},
+        {TLS_VALUE_MASTER_SECRET, 6, 48, NULL, 0},
+        {TLS_VALUE_KEY_BLOCK, 6, 40, NULL, 0},
+        {TLS_VALUE_CLIENT_WRITE_KEY, 6, 16, NULL, 0},
+        {TLS_VALUE_SERVER_WRITE_KEY, 6, 16, NULL, 0},
+        {TLS_VALUE_CLIENT_WRITE_IV, 6, 4, NULL, 0},
+        {TLS_VALUE_SERVER_WRITE_IV, 6, 4, NULL, 0},
+        {TLS_VALUE_HANDSHAKE_HASH, 8, 32, NULL, 0},
+        {TLS_VALUE_CLIENT_VERIFY_DATA, 8, 12, NULL, 0},
+        {TLS_VALUE_HANDSHAKE_HASH, 10, 32, NULL, 0},
+        {TLS_VALUE_SERVER_VERIFY_DATA, 10, 12, NULL, 0},
     };
     uint8_t bytes[300];
     for (size_t i = 0; i < sizeof bytes; i++)
@@ -270,8 +270,7 @@ static void full_trace(tls_trace *t, tls_kx kx)
             (vals[i].only == 2 && kx != TLS_KX_RSA))
             continue;
         t->step = vals[i].step;
-        tls_trace_value(t, TLS_PARTY_CLIENT, vals[i].name, false, bytes, vals[i].len,
-                        vals[i].text);
+        tls_trace_value(t, TLS_PARTY_CLIENT, vals[i].kind, bytes, vals[i].len, vals[i].text);
     }
 }
 

@@ -30,9 +30,9 @@ static void *server_main(void *arg)
     return NULL;
 }
 
-static const tls_event *value(const tls_trace *t, const char *name, tls_party who)
+static const tls_event *value(const tls_trace *t, tls_value_kind kind, tls_party who)
 {
-    return tls_trace_find_value(t, name, who, TLS_STEP_AFTER);
+    return tls_trace_find_value(t, kind, who, TLS_STEP_AFTER);
 }
 
 /* Only this side's values, plus what it infers of the peer: every peer
@@ -45,11 +45,13 @@ static bool own_values_only(const tls_trace *t, tls_party self)
     for (size_t i = 0; i < t->n; i++) {
         const tls_event *e = &t->ev[i];
         if (e->kind == TLS_EV_VALUE && e->party == peer) {
-            const tls_event *mine = tls_trace_find_value(t, e->name, self, TLS_STEP_AFTER);
+            const tls_event *mine = tls_trace_find_value(t, e->value, self, TLS_STEP_AFTER);
             if (!e->inferred || !mine || mine->len != e->len ||
-                memcmp(mine->bytes, e->bytes, e->len) != 0 || strstr(e->name, "_private"))
+                memcmp(mine->bytes, e->bytes, e->len) != 0 ||
+                e->value == TLS_VALUE_CLIENT_ECDHE_PRIVATE ||
+                e->value == TLS_VALUE_SERVER_ECDHE_PRIVATE)
                 return false;
-            master_inferred |= strcmp(e->name, "master_secret") == 0;
+            master_inferred |= e->value == TLS_VALUE_MASTER_SECRET;
         }
         if ((e->kind == TLS_EV_CHECK || e->kind == TLS_EV_NOTE) && e->party == peer)
             return false;
@@ -73,13 +75,13 @@ static bool steps_consistent(const tls_trace *t)
         if (first && rec->step != m->step)
             return false;
     }
-    static const struct { const char *name; int step; } wire[] = {
-        {"client_random", 1}, {"server_random", 2}, {"server_certificate", 3},
-        {"server_ecdhe_public", 4}};
+    static const struct { tls_value_kind kind; int step; } wire[] = {
+        {TLS_VALUE_CLIENT_RANDOM, 1}, {TLS_VALUE_SERVER_RANDOM, 2},
+        {TLS_VALUE_SERVER_CERTIFICATE, 3}, {TLS_VALUE_SERVER_ECDHE_PUBLIC, 4}};
     for (size_t k = 0; k < sizeof wire / sizeof wire[0]; k++)
         for (size_t i = 0; i < t->n; i++)
             if (t->ev[i].kind == TLS_EV_VALUE && t->ev[i].party == TLS_PARTY_WIRE &&
-                strcmp(t->ev[i].name, wire[k].name) == 0 && t->ev[i].step != wire[k].step)
+                t->ev[i].value == wire[k].kind && t->ev[i].step != wire[k].step)
                 return false;
     return true;
 }
@@ -135,8 +137,8 @@ static void pair(const tls_suite *suite, bool client_ems, bool server_ems)
     bool ems = client_ems && server_ems;
     test_check(cli.info.ems == ems && srv.info.ems == ems,
                "%s: EMS used exactly when both sides want it", label);
-    const tls_event *cm = value(&cli.trace, "master_secret", TLS_PARTY_CLIENT);
-    const tls_event *sm = value(&srv.trace, "master_secret", TLS_PARTY_SERVER);
+    const tls_event *cm = value(&cli.trace, TLS_VALUE_MASTER_SECRET, TLS_PARTY_CLIENT);
+    const tls_event *sm = value(&srv.trace, TLS_VALUE_MASTER_SECRET, TLS_PARTY_SERVER);
     test_check(cm && sm && cm->len == 48 && sm->len == 48 && memcmp(cm->bytes, sm->bytes, 48) == 0,
                "%s: both sides derived the same master secret", label);
     test_check(cli.info.app_sent > 0 && cli.info.app_sent == srv.info.app_received &&
@@ -151,7 +153,7 @@ static void pair(const tls_suite *suite, bool client_ems, bool server_ems)
                "%s: each trace knows its own values and infers the peer's", label);
     test_check(steps_consistent(&cli.trace) && steps_consistent(&srv.trace),
                "%s: records and wire values filed under their own steps", label);
-    test_check(value(&cli.trace, "server_ecdhe_public", TLS_PARTY_WIRE) != NULL ||
+    test_check(value(&cli.trace, TLS_VALUE_SERVER_ECDHE_PUBLIC, TLS_PARTY_WIRE) != NULL ||
                    suite->kx == TLS_KX_RSA,
                "%s: the eavesdropper column is filled from the real bytes", label);
     tls_trace_free(&cli.trace);

@@ -35,16 +35,16 @@ static void run_end(run *r)
     tls_trace_free(&r->trace);
 }
 
-/* The item for value `name` in who's column at step, or NULL. */
-static const tui_item *find(const run *r, tls_party who, int step, const char *name,
+/* The item for value `kind` in who's column at step, or NULL. */
+static const tui_item *find(const run *r, tls_party who, int step, tls_value_kind kind,
                             tui_item *buf, size_t cap)
 {
     size_t n = tui_model_items(&r->m, who, step, buf, cap);
     const tui_item *found = NULL;
     for (size_t i = 0; i < n && i < cap; i++) {
         const tls_event *e = &r->trace.ev[buf[i].ev];
-        if (buf[i].kind == TUI_ITEM_VALUE && strcmp(e->name, name) == 0) {
-            test_check(!found, "%s appears once in the %s column at step %d", name,
+        if (buf[i].kind == TUI_ITEM_VALUE && e->value == kind) {
+            test_check(!found, "%s appears once in the %s column at step %d", tls_value_name(kind),
                        tls_party_name(who), step);
             found = &buf[i];
         }
@@ -59,45 +59,47 @@ static void test_knowledge(run *r, tls_kx kx)
     if (!buf)
         return;
     const char *kxn = tls_kx_name(kx);
-    const tui_item *it = find(r, TLS_PARTY_CLIENT, 1, "client_random", buf, cap);
+    const tui_item *it = find(r, TLS_PARTY_CLIENT, 1, TLS_VALUE_CLIENT_RANDOM, buf, cap);
     test_check(it && it->fresh && it->step == 1, "%s: the client random is new at step 1", kxn);
-    test_check(find(r, TLS_PARTY_SERVER, 1, "client_random", buf, cap) != NULL,
+    test_check(find(r, TLS_PARTY_SERVER, 1, TLS_VALUE_CLIENT_RANDOM, buf, cap) != NULL,
                "%s: the server knows the client random at step 1", kxn);
-    test_check(find(r, TLS_PARTY_WIRE, 1, "client_random", buf, cap) != NULL,
+    test_check(find(r, TLS_PARTY_WIRE, 1, TLS_VALUE_CLIENT_RANDOM, buf, cap) != NULL,
                "%s: the eavesdropper saw the client random at step 1", kxn);
-    test_check(find(r, TLS_PARTY_CLIENT, 1, "server_random", buf, cap) == NULL,
+    test_check(find(r, TLS_PARTY_CLIENT, 1, TLS_VALUE_SERVER_RANDOM, buf, cap) == NULL,
                "%s: nobody knows the server random at step 1", kxn);
-    it = find(r, TLS_PARTY_CLIENT, 2, "client_random", buf, cap);
+    it = find(r, TLS_PARTY_CLIENT, 2, TLS_VALUE_CLIENT_RANDOM, buf, cap);
     test_check(it && !it->fresh, "%s: at step 2 the client random is no longer new", kxn);
-    test_check(find(r, TLS_PARTY_WIRE, 3, "server_certificate", buf, cap) != NULL,
+    test_check(find(r, TLS_PARTY_WIRE, 3, TLS_VALUE_SERVER_CERTIFICATE, buf, cap) != NULL,
                "%s: the eavesdropper saw the certificate at step 3", kxn);
-    test_check(find(r, TLS_PARTY_CLIENT, 5, "master_secret", buf, cap) == NULL &&
-               find(r, TLS_PARTY_SERVER, 5, "master_secret", buf, cap) == NULL,
+    test_check(find(r, TLS_PARTY_CLIENT, 5, TLS_VALUE_MASTER_SECRET, buf, cap) == NULL &&
+               find(r, TLS_PARTY_SERVER, 5, TLS_VALUE_MASTER_SECRET, buf, cap) == NULL,
                "%s: no master secret before step 6", kxn);
-    const tui_item *c = find(r, TLS_PARTY_CLIENT, 6, "master_secret", buf, cap);
+    const tui_item *c = find(r, TLS_PARTY_CLIENT, 6, TLS_VALUE_MASTER_SECRET, buf, cap);
     test_check(c && c->fresh && c->agree == 1, "%s: client master secret new at 6, agreeing", kxn);
-    const tui_item *s = find(r, TLS_PARTY_SERVER, 6, "master_secret", buf, cap);
+    const tui_item *s = find(r, TLS_PARTY_SERVER, 6, TLS_VALUE_MASTER_SECRET, buf, cap);
     test_check(s && s->fresh && s->agree == 1, "%s: server master secret new at 6, agreeing", kxn);
-    static const char *const keys[] = {"pre_master_secret", "client_write_key",
-                                       "server_write_key", "client_write_iv", "server_write_iv"};
+    static const tls_value_kind keys[] = {TLS_VALUE_PRE_MASTER_SECRET, TLS_VALUE_CLIENT_WRITE_KEY,
+                                          TLS_VALUE_SERVER_WRITE_KEY, TLS_VALUE_CLIENT_WRITE_IV,
+                                          TLS_VALUE_SERVER_WRITE_IV};
     for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
         c = find(r, TLS_PARTY_CLIENT, 10, keys[k], buf, cap);
-        test_check(c && c->agree == 1 && r->trace.ev[c->ev].secret,
-                   "%s: %s secret and agreeing at step 10", kxn, keys[k]);
+        test_check(c && c->agree == 1 && tls_value_info_of(keys[k])->secret,
+                   "%s: %s secret and agreeing at step 10", kxn, tls_value_name(keys[k]));
     }
     /* Secrets stay where they were made. */
     for (int step = 1; step <= r->m.last_step; step++) {
         size_t n = tui_model_items(&r->m, TLS_PARTY_WIRE, step, buf, cap);
         for (size_t i = 0; i < n; i++)
-            test_check(buf[i].kind != TUI_ITEM_VALUE || !r->trace.ev[buf[i].ev].secret,
+            test_check(buf[i].kind != TUI_ITEM_VALUE ||
+                           !tls_value_info_of(r->trace.ev[buf[i].ev].value)->secret,
                        "%s: no secret on the wire at step %d", kxn, step);
-        test_check(find(r, TLS_PARTY_CLIENT, step, "server_ecdhe_private", buf, cap) == NULL,
+        test_check(!find(r, TLS_PARTY_CLIENT, step, TLS_VALUE_SERVER_ECDHE_PRIVATE, buf, cap),
                    "%s: the client never holds the server's private key (step %d)", kxn, step);
-        test_check(find(r, TLS_PARTY_SERVER, step, "client_ecdhe_private", buf, cap) == NULL,
+        test_check(!find(r, TLS_PARTY_SERVER, step, TLS_VALUE_CLIENT_ECDHE_PRIVATE, buf, cap),
                    "%s: the server never holds the client's private key (step %d)", kxn, step);
     }
     /* A value learned again (the transcript hash) shows once, the latest. */
-    it = find(r, TLS_PARTY_CLIENT, 10, "handshake_hash", buf, cap);
+    it = find(r, TLS_PARTY_CLIENT, 10, TLS_VALUE_HANDSHAKE_HASH, buf, cap);
     test_check(it && it->step == 10, "%s: the client's handshake hash at 10 is the step-10 one", kxn);
     /* Notes only at their own step. */
     size_t n = tui_model_items(&r->m, TLS_PARTY_CLIENT, 7, buf, cap);
@@ -158,8 +160,8 @@ static void test_tree(run *r, tls_kx kx)
     const tui_row *rnd = row_named(rows, n, "random");
     test_check(rnd && rnd->offset == 11 && rnd->length == 32 && rnd->buf == TUI_BUF_WIRE,
                "ClientHello random at wire bytes 11..42 (5 record + 4 handshake + 2 version)");
-    const tls_event *cr = tls_trace_find_value(&r->trace, "client_random", TLS_PARTY_CLIENT,
-                                               TLS_STEP_AFTER);
+    const tls_event *cr = tls_trace_find_value(&r->trace, TLS_VALUE_CLIENT_RANDOM,
+                                               TLS_PARTY_CLIENT, TLS_STEP_AFTER);
     size_t len;
     const uint8_t *bytes = tui_model_row_bytes(&r->m, 0, rnd, &len);
     test_check(bytes && cr && rnd && rnd->offset + 32 <= len &&
@@ -174,7 +176,7 @@ static void test_tree(run *r, tls_kx kx)
     const tui_row *vd = row_named(rows, n, "verify_data");
     test_check(vd && vd->buf == TUI_BUF_PLAIN && vd->length == 12,
                "verify_data is 12 bytes of the decrypted plaintext");
-    const tls_event *cv = tls_trace_find_value(&r->trace, "client_verify_data",
+    const tls_event *cv = tls_trace_find_value(&r->trace, TLS_VALUE_CLIENT_VERIFY_DATA,
                                                TLS_PARTY_CLIENT, TLS_STEP_AFTER);
     bytes = tui_model_row_bytes(&r->m, fin, vd, &len);
     test_check(bytes && cv && vd && vd->offset + 12 <= len &&
@@ -223,10 +225,10 @@ static void test_live_marks(run *r, tls_kx kx)
     tui_item *buf = calloc(cap, sizeof *buf);
     if (!buf)
         return;
-    const tui_item *s = find(r, TLS_PARTY_SERVER, 10, "master_secret", buf, cap);
+    const tui_item *s = find(r, TLS_PARTY_SERVER, 10, TLS_VALUE_MASTER_SECRET, buf, cap);
     test_check(s && s->agree == 0 && r->trace.ev[s->ev].inferred,
                "%s: an inferred master secret is shown, claiming no agreement", kxn);
-    const tui_item *c = find(r, TLS_PARTY_CLIENT, 10, "master_secret", buf, cap);
+    const tui_item *c = find(r, TLS_PARTY_CLIENT, 10, TLS_VALUE_MASTER_SECRET, buf, cap);
     test_check(c && c->agree == 0,
                "%s: the own master secret claims no agreement with an inferred copy", kxn);
     free(buf);

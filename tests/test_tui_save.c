@@ -73,8 +73,10 @@ static char *read_all(const char *path, size_t *len)
 
 static void check_keylog(const tls_trace *t, const char *path)
 {
-    const tls_event *cr = tls_trace_find_value(t, "client_random", TLS_PARTY_CLIENT, TLS_STEP_AFTER);
-    const tls_event *ms = tls_trace_find_value(t, "master_secret", TLS_PARTY_CLIENT, TLS_STEP_AFTER);
+    const tls_event *cr =
+        tls_trace_find_value(t, TLS_VALUE_CLIENT_RANDOM, TLS_PARTY_CLIENT, TLS_STEP_AFTER);
+    const tls_event *ms =
+        tls_trace_find_value(t, TLS_VALUE_MASTER_SECRET, TLS_PARTY_CLIENT, TLS_STEP_AFTER);
     char *crh = cr ? tls_hex(cr->bytes, cr->len) : NULL;
     char *msh = ms ? tls_hex(ms->bytes, ms->len) : NULL;
     char want[512];

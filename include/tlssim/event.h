@@ -13,8 +13,8 @@
  *                   protected record the plaintext the receiver recovered
  * - TLS_EV_MESSAGE  a handshake (or CCS/alert) message as the receiver parsed
  *                   it, with its field-by-field dissection
- * - TLS_EV_VALUE    a labelled value that a party (client, server, or the wire
- *                   = an eavesdropper) now knows
+ * - TLS_EV_VALUE    a value (a tls_value_kind of value.h) that a party
+ *                   (client, server, or the wire = an eavesdropper) now knows
  * - TLS_EV_CHECK    a verification a party made (certificate chain, host name,
  *                   dates, signature, Finished) and its outcome
  * - TLS_EV_ALERT    a party sent an alert, and why
@@ -28,6 +28,7 @@
 #include <stdbool.h>
 
 #include "tlssim/err.h"
+#include "tlssim/value.h"
 
 /** \brief Step number for events after the last handshake step. */
 #define TLS_STEP_AFTER 11
@@ -94,8 +95,9 @@ typedef struct tls_event {
     tls_party party;        /**< STEP: sender; RECORD/MESSAGE/ALERT: sender;
                                  VALUE: who knows it; CHECK/NOTE: who did it */
     char *name;             /**< STEP: message name; MESSAGE: message name;
-                                 VALUE: value name (e.g. "client_random");
                                  CHECK: what was checked */
+    tls_value_kind value;   /**< VALUE: which value (its name, whether it is
+                                 secret: tls_value_info_of) */
     char *text;             /**< STEP: skip reason (when skipped);
                                  VALUE: human-readable meaning, may be NULL;
                                  CHECK: details; ALERT: why; NOTE: the sentence */
@@ -109,7 +111,6 @@ typedef struct tls_event {
     uint8_t content_type;   /**< RECORD, MESSAGE: 20, 21, 22, 23 */
     uint8_t hs_type;        /**< MESSAGE: handshake type (1 = ClientHello, ...) */
     bool skipped;           /**< STEP: this step does not happen in this mode */
-    bool secret;            /**< VALUE: must not be shown on the wire/other side */
     bool ok;                /**< CHECK: passed */
     bool is_protected;      /**< RECORD: encrypted with AES-GCM;
                                  MESSAGE: arrived inside a protected record */
@@ -171,8 +172,11 @@ void tls_trace_step(tls_trace *t, int number, tls_party sender, const char *mess
  */
 void tls_trace_enter_after(tls_trace *t);
 
-/** \brief Record a value a party knows now.  \p text may be NULL. */
-void tls_trace_value(tls_trace *t, tls_party who, const char *name, bool secret,
+/**
+ * \brief Record a value a party knows now.
+ * \param text  its meaning, as the kind's display form says (value.h), or NULL
+ */
+void tls_trace_value(tls_trace *t, tls_party who, tls_value_kind kind,
                      const uint8_t *bytes, size_t len, const char *text);
 /** \brief Record a check and its outcome (detail printf-style). */
 void tls_trace_check(tls_trace *t, tls_party who, const char *what, bool ok,
@@ -182,18 +186,18 @@ void tls_trace_note(tls_trace *t, tls_party who, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /**
- * \brief The last VALUE event named \p name known to \p who at or before
+ * \brief The last VALUE event of \p kind known to \p who at or before
  *        \p step (use TLS_STEP_AFTER for "by the end"), or NULL.
  */
-const tls_event *tls_trace_find_value(const tls_trace *t, const char *name,
+const tls_event *tls_trace_find_value(const tls_trace *t, tls_value_kind kind,
                                       tls_party who, int step);
 
 /**
- * \brief The value named \p name as the client knows it by \p step, else
- *        as the server knows it, else (when \p wire_too) as the wire shows
- *        it; NULL when nobody has it yet.
+ * \brief The value of \p kind as the client knows it by \p step, else as
+ *        the server knows it, else (when \p wire_too) as the wire shows it;
+ *        NULL when nobody has it yet.
  */
-const tls_event *tls_trace_find_known(const tls_trace *t, const char *name, int step,
+const tls_event *tls_trace_find_known(const tls_trace *t, tls_value_kind kind, int step,
                                       bool wire_too);
 
 /**
@@ -201,16 +205,6 @@ const tls_event *tls_trace_find_known(const tls_trace *t, const char *name, int 
  *        trace index \p index: how front ends name records.
  */
 size_t tls_trace_record_number(const tls_trace *t, size_t index);
-
-/**
- * \brief Every value name the engine emits (the names used in JSON and as
- *        lesson placeholders), in the order they are first learned.
- * \param n set to the number of names
- */
-const char *const *tls_value_names(size_t *n);
-
-/** \brief Whether \p name is one of tls_value_names. */
-bool tls_value_name_known(const char *name);
 
 /** \brief Lowercase hex of \p len bytes, malloc'd (NULL when out of memory). */
 char *tls_hex(const uint8_t *p, size_t len);

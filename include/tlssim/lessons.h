@@ -23,8 +23,9 @@
  * `-`/`*` and `1.` list items (indent by two spaces to nest), fenced code
  * blocks (```), `*emphasis*`, `**strong**`, `` `code` ``, `\` escapes, and
  * placeholders `{{name}}`, `{{name.hex}}`, `{{name.short}}`, `{{name.len}}`
- * where name is one of tls_value_names().  Lines of a paragraph are joined
- * with a space, or with nothing when either side is a CJK character.
+ * where name is a value's name in the catalogue (value.h).  Lines of a
+ * paragraph are joined with a space, or with nothing when either side is a
+ * CJK character.
  */
 #ifndef TLSSIM_LESSONS_H
 #define TLSSIM_LESSONS_H
@@ -172,12 +173,12 @@ typedef enum tls_value_form {
 /**
  * \brief Look up a placeholder's value.
  * \param ctx   the caller's context
- * \param name  a value name (one of tls_value_names)
+ * \param kind  the value the placeholder names (value.h)
  * \param form  how to show it
  * \return a malloc'd UTF-8 string, or NULL when the value is not known
  *         (yet); the renderer shows a "not yet known" marker instead
  */
-typedef char *(*tls_value_lookup_fn)(void *ctx, const char *name, tls_value_form form);
+typedef char *(*tls_value_lookup_fn)(void *ctx, tls_value_kind kind, tls_value_form form);
 
 /** \brief Context of tls_trace_lookup: a trace seen at a step. */
 typedef struct tls_trace_lookup_ctx {
@@ -191,7 +192,7 @@ typedef struct tls_trace_lookup_ctx {
  *        step, else as the server knows it, else as the wire shows it (the
  *        last such event, see tls_trace_find_value).
  */
-char *tls_trace_lookup(void *ctx, const char *name, tls_value_form form);
+char *tls_trace_lookup(void *ctx, tls_value_kind kind, tls_value_form form);
 
 /**
  * \brief Format one value event as a placeholder would show it.

@@ -140,9 +140,10 @@ static void json_event(FILE *out, const tls_trace *t, size_t i)
         break;
     case TLS_EV_VALUE:
         fputs("{\"name\":", out);
-        json_str(out, e->name);
+        json_str(out, tls_value_name(e->value));
         fprintf(out, ",\"party\":\"%s\",\"secret\":%s,\"inferred\":%s,\"hex\":",
-                tls_party_name(e->party), e->secret ? "true" : "false",
+                tls_party_name(e->party),
+                tls_value_info_of(e->value)->secret ? "true" : "false",
                 e->inferred ? "true" : "false");
         json_hex(out, e->bytes ? e->bytes : (const uint8_t *)"", e->len);
         fputs(",\"text\":", out);

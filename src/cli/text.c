@@ -42,18 +42,20 @@ static void fields(FILE *out, const tls_dissect *d, const char *indent)
     }
 }
 
-/* A long value wrapped in lines of 64 hex digits under its name. */
+/* A value and its meaning on one line; a registry code's bytes beside its
+ * name, any other value's hex under it in lines of 64 digits. */
 static void value_line(FILE *out, const tls_event *e)
 {
     char *hex = tls_hex(e->bytes, e->len);
     if (!hex)
         return;
-    fprintf(out, "  %-6s %-22s%s%s", tls_party_name(e->party), e->name,
-            e->secret ? " (secret)" : "", e->inferred ? " (inferred)" : "");
+    const tls_value_info *v = tls_value_info_of(e->value);
+    fprintf(out, "  %-6s %-22s%s%s", tls_party_name(e->party), v->name,
+            v->secret ? " (secret)" : "", e->inferred ? " (inferred)" : "");
     if (e->text)
         fprintf(out, " %s", e->text);
     size_t n = strlen(hex);
-    if (e->text && e->len <= 4) {
+    if (e->text && v->display == TLS_VALUE_SHOW_CODE) {
         fprintf(out, " [%s]\n", hex);
     } else {
         fputc('\n', out);
@@ -128,26 +130,29 @@ static void step_header(FILE *out, const tls_event *e)
         fprintf(out, "%s\n", s->teaches);
 }
 
-/* Values both sides hold: shown agreeing (or not) byte for byte.  In live
- * mode the peer's values are inferred from its verified Finished, equal by
- * construction: saying "==" would prove nothing, so say what is known. */
+/* The secrets both sides derive (the key block only as its parts): shown
+ * agreeing (or not) byte for byte.  In live mode the peer's values are
+ * inferred from its verified Finished, equal by construction: saying "=="
+ * would prove nothing, so say what is known. */
 static void summary_agreement(FILE *out, const tls_trace *t, bool live)
 {
-    static const char *const shared[] = {
-        "pre_master_secret", "master_secret", "client_write_key", "server_write_key",
-        "client_write_iv", "server_write_iv"};
     if (live)
         fputs("\nThe peer is a real TLS stack: its memory cannot be read, but its verified\n"
               "Finished proves it computed the same master secret and keys as tlssim's side:\n", out);
     else
         fputs("\nBoth sides computed on their own (never sent):\n", out);
-    for (size_t i = 0; i < sizeof shared / sizeof shared[0]; i++) {
-        const tls_event *c = tls_trace_find_value(t, shared[i], TLS_PARTY_CLIENT, TLS_STEP_AFTER);
-        const tls_event *s = tls_trace_find_value(t, shared[i], TLS_PARTY_SERVER, TLS_STEP_AFTER);
+    for (int k = 0; k < TLS_VALUE_COUNT; k++) {
+        const tls_value_info *v = tls_value_info_of((tls_value_kind)k);
+        if (!v->agreed || v->joined)
+            continue;
+        const tls_event *c = tls_trace_find_value(t, (tls_value_kind)k, TLS_PARTY_CLIENT,
+                                                  TLS_STEP_AFTER);
+        const tls_event *s = tls_trace_find_value(t, (tls_value_kind)k, TLS_PARTY_SERVER,
+                                                  TLS_STEP_AFTER);
         const tls_event *own = c && !c->inferred ? c : s && !s->inferred ? s : NULL;
         if (live && own) {
             char *hex = tls_hex(own->bytes, own->len);
-            fprintf(out, "  %-18s %s\n", shared[i], hex ? hex : "");
+            fprintf(out, "  %-18s %s\n", v->name, hex ? hex : "");
             free(hex);
             continue;
         }
@@ -155,16 +160,14 @@ static void summary_agreement(FILE *out, const tls_trace *t, bool live)
             continue;
         bool same = c->len == s->len && memcmp(c->bytes, s->bytes, c->len) == 0;
         char *hex = tls_hex(c->bytes, c->len);
-        fprintf(out, "  %-18s client %s server  %s\n", shared[i], same ? "==" : "!=",
+        fprintf(out, "  %-18s client %s server  %s\n", v->name, same ? "==" : "!=",
                 hex ? hex : "");
         free(hex);
     }
     fputs("\nThe eavesdropper saw:", out);
-    size_t n;
-    const char *const *names = tls_value_names(&n);
-    for (size_t i = 0; i < n; i++)
-        if (tls_trace_find_value(t, names[i], TLS_PARTY_WIRE, TLS_STEP_AFTER))
-            fprintf(out, " %s", names[i]);
+    for (int k = 0; k < TLS_VALUE_COUNT; k++)
+        if (tls_trace_find_value(t, (tls_value_kind)k, TLS_PARTY_WIRE, TLS_STEP_AFTER))
+            fprintf(out, " %s", tls_value_name((tls_value_kind)k));
     fputs("\n...and none of the secrets above.\n", out);
 }
 

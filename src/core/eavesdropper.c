@@ -28,11 +28,11 @@ void tls_eavesdropper_free(tls_eavesdropper *eve)
 
 /* What the wire reveals, filed under the step of the message it came in:
  * the eavesdropper may see several messages in one read. */
-static void wire_value(tls_eavesdropper *eve, int step, const char *name, const uint8_t *p,
+static void wire_value(tls_eavesdropper *eve, int step, tls_value_kind kind, const uint8_t *p,
                        size_t n, const char *text)
 {
     tls_event ev = {.kind = TLS_EV_VALUE, .step = step ? step : eve->trace->step,
-                    .party = TLS_PARTY_WIRE, .name = (char *)name, .bytes = (uint8_t *)p,
+                    .party = TLS_PARTY_WIRE, .value = kind, .bytes = (uint8_t *)p,
                     .len = n, .text = (char *)text};
     tls_trace_push(eve->trace, &ev);
 }
@@ -46,9 +46,9 @@ static void learn_message(tls_eavesdropper *eve, uint8_t type, tls_reader *body)
         memset(&ch, 0, sizeof ch);
         if (tls_client_hello_parse(body, &ch) != TLS_OK)
             return;
-        wire_value(eve, step, "client_random", ch.random, 32, NULL);
+        wire_value(eve, step, TLS_VALUE_CLIENT_RANDOM, ch.random, 32, NULL);
         if (ch.has_server_name)
-            wire_value(eve, step, "server_name", (const uint8_t *)ch.server_name,
+            wire_value(eve, step, TLS_VALUE_SERVER_NAME, (const uint8_t *)ch.server_name,
                        strlen(ch.server_name), ch.server_name);
         break;
     }
@@ -60,8 +60,9 @@ static void learn_message(tls_eavesdropper *eve, uint8_t type, tls_reader *body)
         const tls_suite *s = tls_suite_by_id(sh.suite);
         eve->rsa = s && s->kx == TLS_KX_RSA;
         uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
-        wire_value(eve, step, "server_random", sh.random, 32, NULL);
-        wire_value(eve, step, "cipher_suite", id, 2, s ? s->name : tls_suite_wire_name(sh.suite));
+        wire_value(eve, step, TLS_VALUE_SERVER_RANDOM, sh.random, 32, NULL);
+        wire_value(eve, step, TLS_VALUE_CIPHER_SUITE, id, 2,
+                   s ? s->name : tls_suite_wire_name(sh.suite));
         break;
     }
     case TLS_HS_CERTIFICATE: {
@@ -69,7 +70,7 @@ static void learn_message(tls_eavesdropper *eve, uint8_t type, tls_reader *body)
         memset(&cm, 0, sizeof cm);
         if (tls_certificate_parse(body, &cm) != TLS_OK || cm.ncerts == 0)
             return;
-        wire_value(eve, step, "server_certificate", cm.certs[0], cm.cert_lens[0], NULL);
+        wire_value(eve, step, TLS_VALUE_SERVER_CERTIFICATE, cm.certs[0], cm.cert_lens[0], NULL);
         break;
     }
     case TLS_HS_SERVER_KEY_EXCHANGE: {
@@ -79,16 +80,17 @@ static void learn_message(tls_eavesdropper *eve, uint8_t type, tls_reader *body)
             return;
         const tls_group_info *g = tls_group_by_id(ske.group);
         uint8_t gid[2] = {(uint8_t)(ske.group >> 8), (uint8_t)ske.group};
-        wire_value(eve, step, "named_group", gid, 2, g ? g->name : NULL);
-        wire_value(eve, step, "server_ecdhe_public", ske.point, ske.point_len, NULL);
-        wire_value(eve, step, "ske_signature", ske.sig, ske.sig_len, NULL);
+        wire_value(eve, step, TLS_VALUE_NAMED_GROUP, gid, 2, g ? g->name : NULL);
+        wire_value(eve, step, TLS_VALUE_SERVER_ECDHE_PUBLIC, ske.point, ske.point_len, NULL);
+        wire_value(eve, step, TLS_VALUE_SKE_SIGNATURE, ske.sig, ske.sig_len, NULL);
         break;
     }
     case TLS_HS_CLIENT_KEY_EXCHANGE: {
         tls_client_key_exchange cke = {.is_rsa = eve->rsa};
         if (tls_client_key_exchange_parse(body, &cke) != TLS_OK)
             return;
-        wire_value(eve, step, eve->rsa ? "encrypted_pre_master" : "client_ecdhe_public",
+        wire_value(eve, step,
+                   eve->rsa ? TLS_VALUE_ENCRYPTED_PRE_MASTER : TLS_VALUE_CLIENT_ECDHE_PUBLIC,
                    cke.data, cke.len, NULL);
         break;
     }

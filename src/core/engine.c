@@ -78,10 +78,10 @@ void tls_engine_output_consume(tls_engine *e, size_t n)
     tls_writer_consume(&e->out, n);
 }
 
-void engine_value(tls_engine *e, const char *name, bool secret,
-                  const uint8_t *p, size_t n, const char *text)
+void engine_value(tls_engine *e, tls_value_kind kind, const uint8_t *p, size_t n,
+                  const char *text)
 {
-    tls_trace_value(e->trace, e->role, name, secret, p, n, text);
+    tls_trace_value(e->trace, e->role, kind, p, n, text);
 }
 
 tls_hash_alg engine_prf_hash(const tls_engine *e)
@@ -184,9 +184,9 @@ tls_err engine_ecdhe_keypair(tls_engine *e, const uint8_t *fixed, size_t fixed_l
                            tls_party_name(e->role),
                            has_fixed ? ": the scenario's private scalar is not valid for this group" : "");
     bool client = e->role == TLS_PARTY_CLIENT;
-    engine_value(e, client ? "client_ecdhe_private" : "server_ecdhe_private", true,
+    engine_value(e, client ? TLS_VALUE_CLIENT_ECDHE_PRIVATE : TLS_VALUE_SERVER_ECDHE_PRIVATE,
                  e->ecdhe_priv, e->ecdhe_priv_len, NULL);
-    engine_value(e, client ? "client_ecdhe_public" : "server_ecdhe_public", false,
+    engine_value(e, client ? TLS_VALUE_CLIENT_ECDHE_PUBLIC : TLS_VALUE_SERVER_ECDHE_PUBLIC,
                  e->ecdhe_pub, e->ecdhe_pub_len, NULL);
     return TLS_OK;
 }
@@ -292,7 +292,7 @@ tls_err engine_derive_keys(tls_engine *e)
         return engine_fail(e, err, "master secret derivation failed");
     note_prf_rounds(e, alg, &pt);
     tls_wipe(&pt, sizeof pt);
-    engine_value(e, "master_secret", true, e->master, 48, NULL);
+    engine_value(e, TLS_VALUE_MASTER_SECRET, e->master, 48, NULL);
 
     uint8_t raw[2 * 32 + 8];
     err = tls_key_block_derive(alg, e->master, e->client_random, e->server_random,
@@ -306,11 +306,11 @@ tls_err engine_derive_keys(tls_engine *e)
                    "server_write_key(%zu) ‖ client_write_iv(4) ‖ server_write_iv(4); "
                    "AES-GCM needs no MAC keys",
                    2 * kl + 7, kl, kl);
-    engine_value(e, "key_block", true, raw, 2 * kl + 8, NULL);
-    engine_value(e, "client_write_key", true, e->kb.client_write_key, kl, NULL);
-    engine_value(e, "server_write_key", true, e->kb.server_write_key, kl, NULL);
-    engine_value(e, "client_write_iv", true, e->kb.client_write_iv, 4, NULL);
-    engine_value(e, "server_write_iv", true, e->kb.server_write_iv, 4, NULL);
+    engine_value(e, TLS_VALUE_KEY_BLOCK, raw, 2 * kl + 8, NULL);
+    engine_value(e, TLS_VALUE_CLIENT_WRITE_KEY, e->kb.client_write_key, kl, NULL);
+    engine_value(e, TLS_VALUE_SERVER_WRITE_KEY, e->kb.server_write_key, kl, NULL);
+    engine_value(e, TLS_VALUE_CLIENT_WRITE_IV, e->kb.client_write_iv, 4, NULL);
+    engine_value(e, TLS_VALUE_SERVER_WRITE_IV, e->kb.server_write_iv, 4, NULL);
     tls_wipe(raw, sizeof raw);
     return TLS_OK;
 }
@@ -322,7 +322,7 @@ tls_err engine_verify_data(tls_engine *e, const char *label, uint8_t out[12])
     tls_err err = tls_hash(alg, e->transcript.data, e->transcript.len, h);
     if (err != TLS_OK)
         return err;
-    engine_value(e, "handshake_hash", false, h, tls_hash_len(alg), NULL);
+    engine_value(e, TLS_VALUE_HANDSHAKE_HASH, h, tls_hash_len(alg), NULL);
     tls_span seed = {h, tls_hash_len(alg)};
     return tls_prf(alg, e->master, 48, label, &seed, 1, out, 12, NULL);
 }

@@ -41,9 +41,9 @@ tls_err client_hello_write(tls_engine *e, tls_writer *w)
     if (err != TLS_OK)
         return engine_fail(e, err, "could not encode ClientHello");
 
-    engine_value(e, "client_random", false, e->client_random, 32, NULL);
+    engine_value(e, TLS_VALUE_CLIENT_RANDOM, e->client_random, 32, NULL);
     if (ch.has_server_name)
-        engine_value(e, "server_name", false, (const uint8_t *)ch.server_name,
+        engine_value(e, TLS_VALUE_SERVER_NAME, (const uint8_t *)ch.server_name,
                      strlen(ch.server_name), ch.server_name);
     tls_trace_note(e->trace, e->role,
                    "the client offers %zu cipher suites, %zu groups and %zu signature "
@@ -95,9 +95,9 @@ tls_err server_hello_read(tls_engine *e, tls_reader *r)
     for (size_t i = 0; i < sh.nexts; i++)
         types[i] = sh.exts[i].type;
     engine_note_extensions(e, "ServerHello", types, sh.nexts);
-    engine_value(e, "server_random", false, e->server_random, 32, NULL);
+    engine_value(e, TLS_VALUE_SERVER_RANDOM, e->server_random, 32, NULL);
     uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
-    engine_value(e, "cipher_suite", false, id, 2, e->suite->name);
+    engine_value(e, TLS_VALUE_CIPHER_SUITE, id, 2, e->suite->name);
     return TLS_OK;
 }
 
@@ -119,9 +119,9 @@ tls_err certificate_read(tls_engine *e, tls_reader *r)
     }
     tls_x509_info info;
     if (tls_x509_describe(e->peer_chain, 0, &info) == TLS_OK)
-        engine_value(e, "server_certificate", false, cm.certs[0], cm.cert_lens[0], info.subject);
+        engine_value(e, TLS_VALUE_SERVER_CERTIFICATE, cm.certs[0], cm.cert_lens[0], info.subject);
     else
-        engine_value(e, "server_certificate", false, cm.certs[0], cm.cert_lens[0], NULL);
+        engine_value(e, TLS_VALUE_SERVER_CERTIFICATE, cm.certs[0], cm.cert_lens[0], NULL);
 
     tls_x509_verdict v;
     const char *host = e->cfg->server_name ? e->cfg->server_name : "";
@@ -169,9 +169,9 @@ tls_err server_key_exchange_read(tls_engine *e, tls_reader *r)
     memcpy(e->peer_pub, ske.point, ske.point_len);
     e->peer_pub_len = ske.point_len;
     uint8_t gid[2] = {(uint8_t)(ske.group >> 8), (uint8_t)ske.group};
-    engine_value(e, "named_group", false, gid, 2, g->name);
-    engine_value(e, "server_ecdhe_public", false, ske.point, ske.point_len, NULL);
-    engine_value(e, "ske_signature", false, ske.sig, ske.sig_len, NULL);
+    engine_value(e, TLS_VALUE_NAMED_GROUP, gid, 2, g->name);
+    engine_value(e, TLS_VALUE_SERVER_ECDHE_PUBLIC, ske.point, ske.point_len, NULL);
+    engine_value(e, TLS_VALUE_SKE_SIGNATURE, ske.sig, ske.sig_len, NULL);
 
     uint8_t digest[TLS_HASH_MAX];
     err = engine_ske_digest(e, alg, ske.params, ske.params_len, digest);
@@ -256,8 +256,8 @@ tls_err client_key_exchange_write(tls_engine *e, tls_writer *w)
     if (err != TLS_OK)
         return err;
     if (cke.is_rsa)
-        engine_value(e, "encrypted_pre_master", false, cke.data, cke.len, NULL);
-    engine_value(e, "pre_master_secret", true, e->pre_master, e->pre_master_len, NULL);
+        engine_value(e, TLS_VALUE_ENCRYPTED_PRE_MASTER, cke.data, cke.len, NULL);
+    engine_value(e, TLS_VALUE_PRE_MASTER_SECRET, e->pre_master, e->pre_master_len, NULL);
     err = tls_client_key_exchange_write(&cke, w);
     if (err != TLS_OK)
         return engine_fail(e, err, "could not encode ClientKeyExchange");

@@ -8,9 +8,9 @@ static const char *finished_label(tls_party sender)
     return sender == TLS_PARTY_CLIENT ? "client finished" : "server finished";
 }
 
-static const char *verify_data_name(tls_party sender)
+static tls_value_kind verify_data_kind(tls_party sender)
 {
-    return sender == TLS_PARTY_CLIENT ? "client_verify_data" : "server_verify_data";
+    return sender == TLS_PARTY_CLIENT ? TLS_VALUE_CLIENT_VERIFY_DATA : TLS_VALUE_SERVER_VERIFY_DATA;
 }
 
 /* Steps 7 and 9 (sender): the switch itself happens in the engine once the
@@ -44,7 +44,7 @@ tls_err finished_write(tls_engine *e, tls_writer *w)
     tls_err err = engine_verify_data(e, finished_label(e->role), fin.verify_data);
     if (err != TLS_OK)
         return engine_fail(e, err, "could not compute verify_data");
-    engine_value(e, verify_data_name(e->role), false, fin.verify_data, 12, NULL);
+    engine_value(e, verify_data_kind(e->role), fin.verify_data, 12, NULL);
     return tls_finished_write(&fin, w);
 }
 
@@ -63,7 +63,7 @@ tls_err finished_read(tls_engine *e, tls_reader *r)
     uint8_t diff = 0;
     for (size_t i = 0; i < 12; i++)
         diff |= (uint8_t)(want[i] ^ fin.verify_data[i]);
-    engine_value(e, verify_data_name(e->peer), false, fin.verify_data, 12, NULL);
+    engine_value(e, verify_data_kind(e->peer), fin.verify_data, 12, NULL);
     tls_trace_check(e->trace, e->role, "Finished", diff == 0,
                     diff == 0 ? "the %s's verify_data equals PRF(master_secret, \"%s\", "
                                 "Hash(handshake messages))[0..11] as computed here: same keys, "

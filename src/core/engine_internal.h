@@ -106,8 +106,8 @@ tls_err engine_fail(tls_engine *e, tls_err err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* Record a value this side knows now. */
-void engine_value(tls_engine *e, const char *name, bool secret,
-                  const uint8_t *p, size_t n, const char *text);
+void engine_value(tls_engine *e, tls_value_kind kind, const uint8_t *p, size_t n,
+                  const char *text);
 
 /* Master secret and key block, from pre_master and the randoms (both sides). */
 tls_err engine_derive_keys(tls_engine *e);

@@ -186,35 +186,47 @@ void engine_note_extensions(tls_engine *e, const char *message, const uint16_t *
  * checked out.  Its memory cannot be read, but its messages prove what it
  * holds: an answer proves the question arrived, a verified Finished proves
  * the same master secret and keys. */
+#define HOLDS(kind) (UINT32_C(1) << (kind))
+_Static_assert(TLS_VALUE_COUNT <= 32, "peer_proof.holds has a bit per value kind");
+
 typedef struct peer_proof {
     int step;                   /* the peer's message */
     const char *why;            /* the deduction, in one sentence */
-    const char *names[12];      /* values the peer now provably holds */
+    uint32_t holds;             /* values the peer now provably holds: HOLDS(kind) bits */
 } peer_proof;
 
 static const peer_proof proofs[] = {
     {1, "the client sent its ClientHello, so it holds what that message carries",
-     {"client_random", "server_name"}},
+     HOLDS(TLS_VALUE_CLIENT_RANDOM) | HOLDS(TLS_VALUE_SERVER_NAME)},
     {2, "the server's ServerHello answers the ClientHello, so it received the client's "
         "values and chose its own",
-     {"client_random", "server_name", "server_random", "cipher_suite"}},
-    {3, "the server sent this certificate chain", {"server_certificate"}},
+     HOLDS(TLS_VALUE_CLIENT_RANDOM) | HOLDS(TLS_VALUE_SERVER_NAME) |
+     HOLDS(TLS_VALUE_SERVER_RANDOM) | HOLDS(TLS_VALUE_CIPHER_SUITE)},
+    {3, "the server sent this certificate chain", HOLDS(TLS_VALUE_SERVER_CERTIFICATE)},
     {4, "the server sent and signed these ECDHE parameters (and alone holds the private "
         "scalar behind server_ecdhe_public)",
-     {"named_group", "server_ecdhe_public", "ske_signature"}},
+     HOLDS(TLS_VALUE_NAMED_GROUP) | HOLDS(TLS_VALUE_SERVER_ECDHE_PUBLIC) |
+     HOLDS(TLS_VALUE_SKE_SIGNATURE)},
     {6, "the client's ClientKeyExchange answers ServerHelloDone, so it received the "
         "server's messages",
-     {"server_random", "cipher_suite", "server_certificate", "named_group",
-      "server_ecdhe_public", "ske_signature", "client_ecdhe_public", "encrypted_pre_master"}},
+     HOLDS(TLS_VALUE_SERVER_RANDOM) | HOLDS(TLS_VALUE_CIPHER_SUITE) |
+     HOLDS(TLS_VALUE_SERVER_CERTIFICATE) | HOLDS(TLS_VALUE_NAMED_GROUP) |
+     HOLDS(TLS_VALUE_SERVER_ECDHE_PUBLIC) | HOLDS(TLS_VALUE_SKE_SIGNATURE) |
+     HOLDS(TLS_VALUE_CLIENT_ECDHE_PUBLIC) | HOLDS(TLS_VALUE_ENCRYPTED_PRE_MASTER)},
     {8, "the client's Finished verified, so it computed the same pre-master, master "
         "secret and keys",
-     {"pre_master_secret", "master_secret", "key_block", "client_write_key",
-      "server_write_key", "client_write_iv", "server_write_iv", "client_verify_data"}},
+     HOLDS(TLS_VALUE_PRE_MASTER_SECRET) | HOLDS(TLS_VALUE_MASTER_SECRET) |
+     HOLDS(TLS_VALUE_KEY_BLOCK) | HOLDS(TLS_VALUE_CLIENT_WRITE_KEY) |
+     HOLDS(TLS_VALUE_SERVER_WRITE_KEY) | HOLDS(TLS_VALUE_CLIENT_WRITE_IV) |
+     HOLDS(TLS_VALUE_SERVER_WRITE_IV) | HOLDS(TLS_VALUE_CLIENT_VERIFY_DATA)},
     {10, "the server's Finished verified, so it received the ClientKeyExchange and "
          "computed the same pre-master, master secret and keys",
-     {"client_ecdhe_public", "encrypted_pre_master", "pre_master_secret", "master_secret",
-      "key_block", "client_write_key", "server_write_key", "client_write_iv",
-      "server_write_iv", "client_verify_data", "server_verify_data"}},
+     HOLDS(TLS_VALUE_CLIENT_ECDHE_PUBLIC) | HOLDS(TLS_VALUE_ENCRYPTED_PRE_MASTER) |
+     HOLDS(TLS_VALUE_PRE_MASTER_SECRET) | HOLDS(TLS_VALUE_MASTER_SECRET) |
+     HOLDS(TLS_VALUE_KEY_BLOCK) | HOLDS(TLS_VALUE_CLIENT_WRITE_KEY) |
+     HOLDS(TLS_VALUE_SERVER_WRITE_KEY) | HOLDS(TLS_VALUE_CLIENT_WRITE_IV) |
+     HOLDS(TLS_VALUE_SERVER_WRITE_IV) | HOLDS(TLS_VALUE_CLIENT_VERIFY_DATA) |
+     HOLDS(TLS_VALUE_SERVER_VERIFY_DATA)},
 };
 
 void engine_live_infer(tls_engine *e, const tls_step *s)
@@ -225,14 +237,17 @@ void engine_live_infer(tls_engine *e, const tls_step *s)
             continue;
         tls_trace_note(e->trace, e->role, "what the %s can infer: %s", tls_party_name(e->role),
                        p->why);
-        for (size_t j = 0; j < sizeof p->names / sizeof p->names[0] && p->names[j]; j++) {
-            const tls_event *mine = tls_trace_find_value(e->trace, p->names[j], e->role,
+        /* In table order: the order the values were first learned. */
+        for (int k = 0; k < TLS_VALUE_COUNT; k++) {
+            if (!(p->holds & HOLDS(k)))
+                continue;
+            const tls_event *mine = tls_trace_find_value(e->trace, (tls_value_kind)k, e->role,
                                                          TLS_STEP_AFTER);
             if (!mine)
                 continue;
             tls_event ev = {.kind = TLS_EV_VALUE, .step = e->trace->step, .party = e->peer,
-                            .name = mine->name, .text = mine->text, .bytes = mine->bytes,
-                            .len = mine->len, .secret = mine->secret, .inferred = true};
+                            .value = mine->value, .text = mine->text, .bytes = mine->bytes,
+                            .len = mine->len, .inferred = true};
             tls_trace_push(e->trace, &ev);
         }
     }

@@ -80,9 +80,9 @@ tls_err client_hello_read(tls_engine *e, tls_reader *r)
     if (err != TLS_OK)
         return engine_fail(e, err, "malformed ClientHello");
     memcpy(e->client_random, ch.random, 32);
-    engine_value(e, "client_random", false, e->client_random, 32, NULL);
+    engine_value(e, TLS_VALUE_CLIENT_RANDOM, e->client_random, 32, NULL);
     if (ch.has_server_name)
-        engine_value(e, "server_name", false, (const uint8_t *)ch.server_name,
+        engine_value(e, TLS_VALUE_SERVER_NAME, (const uint8_t *)ch.server_name,
                      strlen(ch.server_name), ch.server_name);
     if (ch.version < TLS_VERSION_1_2)
         return engine_fail(e, TLS_ERR_PROTOCOL_VERSION,
@@ -136,9 +136,9 @@ tls_err server_hello_write(tls_engine *e, tls_writer *w)
     err = tls_server_hello_write(&sh, w);
     if (err != TLS_OK)
         return engine_fail(e, err, "could not encode ServerHello");
-    engine_value(e, "server_random", false, e->server_random, 32, NULL);
+    engine_value(e, TLS_VALUE_SERVER_RANDOM, e->server_random, 32, NULL);
     uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
-    engine_value(e, "cipher_suite", false, id, 2, e->suite->name);
+    engine_value(e, TLS_VALUE_CIPHER_SUITE, id, 2, e->suite->name);
     return TLS_OK;
 }
 
@@ -157,7 +157,7 @@ tls_err certificate_write(tls_engine *e, tls_writer *w)
         return engine_fail(e, err, "could not encode Certificate");
     tls_x509_info info;
     if (n && tls_x509_describe(e->cfg->chain, 0, &info) == TLS_OK)
-        engine_value(e, "server_certificate", false, cm.certs[0], cm.cert_lens[0], info.subject);
+        engine_value(e, TLS_VALUE_SERVER_CERTIFICATE, cm.certs[0], cm.cert_lens[0], info.subject);
     return TLS_OK;
 }
 
@@ -198,8 +198,8 @@ tls_err server_key_exchange_write(tls_engine *e, tls_writer *w)
 
     const tls_group_info *g = tls_group_by_id((uint16_t)e->group);
     uint8_t gid[2] = {(uint8_t)(e->group >> 8), (uint8_t)e->group};
-    engine_value(e, "named_group", false, gid, 2, g ? g->name : NULL);
-    engine_value(e, "ske_signature", false, sig, sig_len, NULL);
+    engine_value(e, TLS_VALUE_NAMED_GROUP, gid, 2, g ? g->name : NULL);
+    engine_value(e, TLS_VALUE_SKE_SIGNATURE, sig, sig_len, NULL);
     tls_trace_note(e->trace, e->role,
                    "the server signed %s(client_random ‖ server_random ‖ params) with the "
                    "private key of its certificate",
@@ -216,7 +216,7 @@ tls_err server_hello_done_write(tls_engine *e, tls_writer *w)
 
 static tls_err server_kx_ecdhe(tls_engine *e, const tls_client_key_exchange *cke)
 {
-    engine_value(e, "client_ecdhe_public", false, cke->data, cke->len, NULL);
+    engine_value(e, TLS_VALUE_CLIENT_ECDHE_PUBLIC, cke->data, cke->len, NULL);
     tls_err err = tls_ecdh_shared(e->group, e->rng, e->ecdhe_priv, e->ecdhe_priv_len,
                                   cke->data, cke->len, e->pre_master, &e->pre_master_len);
     if (err != TLS_OK)
@@ -229,7 +229,7 @@ static tls_err server_kx_ecdhe(tls_engine *e, const tls_client_key_exchange *cke
 
 static tls_err server_kx_rsa(tls_engine *e, const tls_client_key_exchange *cke)
 {
-    engine_value(e, "encrypted_pre_master", false, cke->data, cke->len, NULL);
+    engine_value(e, TLS_VALUE_ENCRYPTED_PRE_MASTER, cke->data, cke->len, NULL);
     /* RFC 5246 §7.4.7.1: on any failure continue with a random pre-master,
      * so a padding oracle learns nothing; Finished will then fail. */
     uint8_t fallback[48], pm[48];
@@ -265,6 +265,6 @@ tls_err client_key_exchange_read(tls_engine *e, tls_reader *r)
     err = cke.is_rsa ? server_kx_rsa(e, &cke) : server_kx_ecdhe(e, &cke);
     if (err != TLS_OK)
         return err;
-    engine_value(e, "pre_master_secret", true, e->pre_master, e->pre_master_len, NULL);
+    engine_value(e, TLS_VALUE_PRE_MASTER_SECRET, e->pre_master, e->pre_master_len, NULL);
     return TLS_OK;
 }

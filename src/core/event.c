@@ -214,11 +214,10 @@ void tls_trace_enter_after(tls_trace *t)
         t->step = TLS_STEP_AFTER;
 }
 
-void tls_trace_value(tls_trace *t, tls_party who, const char *name, bool secret,
+void tls_trace_value(tls_trace *t, tls_party who, tls_value_kind kind,
                      const uint8_t *bytes, size_t len, const char *text)
 {
-    tls_event ev = {.kind = TLS_EV_VALUE, .step = t->step, .party = who,
-                    .name = (char *)name, .secret = secret,
+    tls_event ev = {.kind = TLS_EV_VALUE, .step = t->step, .party = who, .value = kind,
                     .bytes = (uint8_t *)bytes, .len = len, .text = (char *)text};
     tls_trace_push(t, &ev);
 }
@@ -247,14 +246,14 @@ void tls_trace_note(tls_trace *t, tls_party who, const char *fmt, ...)
     free(s);
 }
 
-const tls_event *tls_trace_find_known(const tls_trace *t, const char *name, int step,
+const tls_event *tls_trace_find_known(const tls_trace *t, tls_value_kind kind, int step,
                                       bool wire_too)
 {
-    const tls_event *e = tls_trace_find_value(t, name, TLS_PARTY_CLIENT, step);
+    const tls_event *e = tls_trace_find_value(t, kind, TLS_PARTY_CLIENT, step);
     if (!e)
-        e = tls_trace_find_value(t, name, TLS_PARTY_SERVER, step);
+        e = tls_trace_find_value(t, kind, TLS_PARTY_SERVER, step);
     if (!e && wire_too)
-        e = tls_trace_find_value(t, name, TLS_PARTY_WIRE, step);
+        e = tls_trace_find_value(t, kind, TLS_PARTY_WIRE, step);
     return e;
 }
 
@@ -266,7 +265,7 @@ size_t tls_trace_record_number(const tls_trace *t, size_t index)
     return n;
 }
 
-const tls_event *tls_trace_find_value(const tls_trace *t, const char *name,
+const tls_event *tls_trace_find_value(const tls_trace *t, tls_value_kind kind,
                                       tls_party who, int step)
 {
     const tls_event *found = NULL;
@@ -276,35 +275,8 @@ const tls_event *tls_trace_find_value(const tls_trace *t, const char *name,
          * earlier step after later events were recorded. */
         if (e->step > step)
             continue;
-        if (e->kind == TLS_EV_VALUE && e->party == who && e->name &&
-            strcmp(e->name, name) == 0)
+        if (e->kind == TLS_EV_VALUE && e->party == who && e->value == kind)
             found = e;
     }
     return found;
-}
-
-/* The vocabulary shared by the engine, JSON and lesson placeholders. */
-static const char *const value_names[] = {
-    "client_random",        "server_name",          "server_random",
-    "cipher_suite",         "named_group",          "server_certificate",
-    "server_ecdhe_private", "server_ecdhe_public",  "ske_signature",
-    "client_ecdhe_private", "client_ecdhe_public",  "encrypted_pre_master",
-    "pre_master_secret",    "master_secret",        "key_block",
-    "client_write_key",     "server_write_key",     "client_write_iv",
-    "server_write_iv",      "handshake_hash",       "client_verify_data",
-    "server_verify_data",
-};
-
-const char *const *tls_value_names(size_t *n)
-{
-    *n = sizeof value_names / sizeof value_names[0];
-    return value_names;
-}
-
-bool tls_value_name_known(const char *name)
-{
-    for (size_t i = 0; i < sizeof value_names / sizeof value_names[0]; i++)
-        if (strcmp(value_names[i], name) == 0)
-            return true;
-    return false;
 }

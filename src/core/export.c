@@ -18,8 +18,8 @@
 #define KEYLOG_LINE_MAX 180
 static tls_err keylog_line(const tls_trace *t, char line[KEYLOG_LINE_MAX])
 {
-    const tls_event *cr = tls_trace_find_known(t, "client_random", TLS_STEP_AFTER, true);
-    const tls_event *ms = tls_trace_find_known(t, "master_secret", TLS_STEP_AFTER, false);
+    const tls_event *cr = tls_trace_find_known(t, TLS_VALUE_CLIENT_RANDOM, TLS_STEP_AFTER, true);
+    const tls_event *ms = tls_trace_find_known(t, TLS_VALUE_MASTER_SECRET, TLS_STEP_AFTER, false);
     if (!cr || !ms || cr->len != 32 || ms->len != 48)
         return TLS_ERR_INTERNAL;
     char *r = tls_hex(cr->bytes, cr->len);

@@ -17,10 +17,11 @@ typedef enum lsn_ph_status { LSN_PH_OK, LSN_PH_UNKNOWN_NAME, LSN_PH_UNKNOWN_FORM
 
 /**
  * Parse the text between "{{" and "}}" (surrounding blanks allowed):
- * "name" or "name.form".  \p name receives the name (truncated to cap-1).
+ * "name" or "name.form".  \p name receives the name (truncated to cap-1),
+ * \p kind the value it names (when LSN_PH_OK or LSN_PH_UNKNOWN_FORM).
  */
 lsn_ph_status lsn_placeholder(const char *inner, size_t len, char *name, size_t cap,
-                              tls_value_form *form);
+                              tls_value_kind *kind, tls_value_form *form);
 
 /** The "}}" closing a placeholder whose text starts at \p p, on the same line, or NULL. */
 const char *lsn_placeholder_end(const char *p);

@@ -227,15 +227,13 @@ static size_t edit_distance(const char *a, const char *b)
 
 static const char *closest_name(const char *name)
 {
-    size_t n;
-    const char *const *names = tls_value_names(&n);
     const char *best = NULL;
     size_t bd = 4;
-    for (size_t i = 0; i < n; i++) {
-        size_t d = edit_distance(name, names[i]);
+    for (int k = 0; k < TLS_VALUE_COUNT; k++) {
+        size_t d = edit_distance(name, tls_value_name((tls_value_kind)k));
         if (d < bd) {
             bd = d;
-            best = names[i];
+            best = tls_value_name((tls_value_kind)k);
         }
     }
     return best;
@@ -246,10 +244,10 @@ static const char *known_names(void)
 {
     static char buf[1024];
     if (!buf[0]) {
-        size_t n, k = 0;
-        const char *const *names = tls_value_names(&n);
-        for (size_t i = 0; i < n && k < sizeof buf; i++)
-            k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", i ? ", " : "", names[i]);
+        size_t k = 0;
+        for (int i = 0; i < TLS_VALUE_COUNT && k < sizeof buf; i++)
+            k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", i ? ", " : "",
+                                  tls_value_name((tls_value_kind)i));
     }
     return buf;
 }
@@ -273,10 +271,11 @@ static void check_placeholders(plist *pl, const char *file, int line, const char
             return;
         }
         char name[64];
+        tls_value_kind kind;
         tls_value_form form;
         const char *inner = s + i + 2;
         size_t ilen = j - i - 2;
-        switch (lsn_placeholder(inner, ilen, name, sizeof name, &form)) {
+        switch (lsn_placeholder(inner, ilen, name, sizeof name, &kind, &form)) {
         case LSN_PH_OK:
             break;
         case LSN_PH_UNKNOWN_NAME: {

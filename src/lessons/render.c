@@ -146,7 +146,7 @@ const char *lsn_placeholder_end(const char *p)
 }
 
 lsn_ph_status lsn_placeholder(const char *inner, size_t len, char *name, size_t cap,
-                              tls_value_form *form)
+                              tls_value_kind *kind, tls_value_form *form)
 {
     while (len && (*inner == ' ' || *inner == '\t')) {
         inner++;
@@ -160,7 +160,7 @@ lsn_ph_status lsn_placeholder(const char *inner, size_t len, char *name, size_t 
     memcpy(name, inner, copy);
     name[copy] = '\0';
     *form = TLS_VF_DEFAULT;
-    if (nlen != copy || nlen == 0 || !tls_value_name_known(name))
+    if (nlen != copy || !tls_value_kind_of(name, nlen, kind))
         return LSN_PH_UNKNOWN_NAME;
     if (dot) {
         const char *f = dot + 1;
@@ -186,14 +186,15 @@ static void emit_placeholder(spans *out, const char *inner, size_t len,
                              const tls_render_opts *o)
 {
     char name[64];
+    tls_value_kind kind;
     tls_value_form form;
-    if (lsn_placeholder(inner, len, name, sizeof name, &form) != LSN_PH_OK) {
+    if (lsn_placeholder(inner, len, name, sizeof name, &kind, &form) != LSN_PH_OK) {
         spans_add(out, TLS_LS_MISSING, "{{", 2);
         spans_add(out, TLS_LS_MISSING, inner, len);
         spans_add(out, TLS_LS_MISSING, "}}", 2);
         return;
     }
-    char *v = o->lookup ? o->lookup(o->ctx, name, form) : NULL;
+    char *v = o->lookup ? o->lookup(o->ctx, kind, form) : NULL;
     if (v) {
         spans_add(out, TLS_LS_VALUE, v, strlen(v));
         free(v);
@@ -988,11 +989,11 @@ char *tls_value_format(const tls_event *ev, tls_value_form form)
     return NULL;
 }
 
-char *tls_trace_lookup(void *ctx, const char *name, tls_value_form form)
+char *tls_trace_lookup(void *ctx, tls_value_kind kind, tls_value_form form)
 {
     const tls_trace_lookup_ctx *c = ctx;
     if (!c || !c->trace)
         return NULL;
-    const tls_event *best = tls_trace_find_known(c->trace, name, c->step, true);
+    const tls_event *best = tls_trace_find_known(c->trace, kind, c->step, true);
     return best ? tls_value_format(best, form) : NULL;
 }

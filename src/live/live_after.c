@@ -135,8 +135,8 @@ void live_server_after(live *lv)
                                  "an HTTP request (a blank line ends one)", &n);
     if (!p)
         return;
-    const tls_event *sni = tls_trace_find_value(lv->trace, "server_name", TLS_PARTY_SERVER,
-                                                TLS_STEP_AFTER);
+    const tls_event *sni =
+        tls_trace_find_value(lv->trace, TLS_VALUE_SERVER_NAME, TLS_PARTY_SERVER, TLS_STEP_AFTER);
     snprintf(lv->info->server_name, sizeof lv->info->server_name, "%s",
              sni && sni->text ? sni->text : TLS_DEMO_HOST);
 

@@ -129,7 +129,7 @@ static void adopt_live_config(tui_app *a, const cli_options *o)
     }
     /* The group's name, as the core wrote it beside the named_group value
      * on the wire (NULL for RSA, or a group it does not know). */
-    const tls_event *g = tls_trace_find_value(&a->trace, "named_group", TLS_PARTY_WIRE,
+    const tls_event *g = tls_trace_find_value(&a->trace, TLS_VALUE_NAMED_GROUP, TLS_PARTY_WIRE,
                                               TLS_STEP_AFTER);
     a->live_group = g && g->text && g->text[0] ? g->text : NULL;
 }

@@ -27,9 +27,11 @@ static void value_lines(tui_app *a, const tls_event *e, size_t ev, tui_lines *L,
                         char *title, size_t cap)
 {
     const tui_glyphs *g = tui_glyph();
-    snprintf(title, cap, "%s %s %s", e->name ? e->name : "value", g->dot, tls_party_name(e->party));
+    const char *name = tls_value_name(e->value);
+    bool secret = tls_value_info_of(e->value)->secret;
+    snprintf(title, cap, "%s %s %s", name, g->dot, tls_party_name(e->party));
     attr_t bold = tui_attr(TUI_S_NAME);
-    tui_lines_add(L, bold, "%s", e->name ? e->name : "value");
+    tui_lines_add(L, bold, "%s", name);
     tui_lines_add(L, A_NORMAL, "%s %s %zu byte%s %s learned at step %d (%s)",
                   e->party == TLS_PARTY_WIRE ? "seen on the wire" :
                   e->inferred ? (e->party == TLS_PARTY_CLIENT ? "inferred for the client"
@@ -37,7 +39,7 @@ static void value_lines(tui_app *a, const tls_event *e, size_t ev, tui_lines *L,
                   e->party == TLS_PARTY_CLIENT ? "known to the client" : "known to the server",
                   g->dot, e->len, e->len == 1 ? "" : "s", g->dot, e->step,
                   tui_step_name(e->step));
-    if (e->secret)
+    if (secret)
         tui_lines_add(L, tui_attr(TUI_S_SECRET),
                       "secret: never sent, never seen by the eavesdropper");
     if (e->inferred)
@@ -60,7 +62,7 @@ static void value_lines(tui_app *a, const tls_event *e, size_t ev, tui_lines *L,
     }
     tui_lines_add(L, A_NORMAL, "%s", "");
     tui_lines_add(L, bold, "hex (%zu bytes)", e->len);
-    tui_lines_hex(L, e->secret ? tui_attr(TUI_S_SECRET) : A_NORMAL, tui_model_hex(&a->model, ev),
+    tui_lines_hex(L, secret ? tui_attr(TUI_S_SECRET) : A_NORMAL, tui_model_hex(&a->model, ev),
                   w, 2);
 }
 

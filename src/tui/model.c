@@ -109,23 +109,24 @@ const char *tui_model_hex(const tui_model *m, size_t ev)
     return m->hex[ev];
 }
 
-/* Whether VALUE event e is what its party knows under its name at `step`
- * (a later value of the same name replaces it). */
+/* Whether VALUE event e is what its party knows of its kind at `step` (a
+ * later value of the same kind replaces it). */
 static bool value_current(const tls_trace *t, const tls_event *e, int step)
 {
-    return !e->name || tls_trace_find_value(t, e->name, e->party, step) == e;
+    return tls_trace_find_value(t, e->value, e->party, step) == e;
 }
 
-/* Does the peer hold a value of the same name at `step`, and is it equal?
+/* For a secret both ends derive (the table's "agreed"): does the peer hold
+ * it too at `step`, and is it equal?
  * An inferred value is a copy of the other side's own (live mode: what a
  * verified message proves the real peer holds), so comparing the two would
  * prove nothing: no agreement is claimed either way. */
 static int agreement(const tls_trace *t, const tls_event *e, int step)
 {
     tls_party peer = tui_model_peer(e->party);
-    if (peer == TLS_PARTY_WIRE || !e->secret || e->inferred || !e->name)
+    if (peer == TLS_PARTY_WIRE || !tls_value_info_of(e->value)->agreed || e->inferred)
         return 0;
-    const tls_event *o = tls_trace_find_value(t, e->name, peer, step);
+    const tls_event *o = tls_trace_find_value(t, e->value, peer, step);
     if (!o || o->inferred)
         return 0;
     return o->len == e->len && (e->len == 0 || memcmp(o->bytes, e->bytes, e->len) == 0) ? 1 : -1;

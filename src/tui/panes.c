@@ -33,7 +33,8 @@ static void value_tags(const tui_item *it, const tls_event *e, int y, int x_end,
     if (it->agree)
         snprintf(agree, sizeof agree, "%s %s", it->agree > 0 ? g->equal : g->differ,
                  tls_party_name(tui_model_peer(e->party)));
-    const char *tags[VALUE_TAGS] = {e->inferred ? "inferred" : NULL, e->secret ? "secret" : NULL,
+    bool secret = tls_value_info_of(e->value)->secret;
+    const char *tags[VALUE_TAGS] = {e->inferred ? "inferred" : NULL, secret ? "secret" : NULL,
                                     agree[0] ? agree : NULL, it->fresh ? "new" : NULL};
     const tui_style styles[VALUE_TAGS] = {TUI_S_INFERRED, TUI_S_SECRET,
                                           it->agree > 0 ? TUI_S_OK : TUI_S_FAIL, TUI_S_FRESH};
@@ -70,11 +71,13 @@ static void draw_value_row(tui_app *a, tui_pane pane, const tui_item *it, int ro
 {
     const tls_event *e = &a->trace.ev[it->ev];
     attr_t name_at = (it->fresh ? tui_attr(TUI_S_FRESH) : tui_attr(TUI_S_NAME)) | sel;
-    attr_t val_at = e->secret ? tui_attr(TUI_S_SECRET) : tui_attr(TUI_S_VALUE);
+    const char *name = tls_value_name(e->value);
+    attr_t val_at = tls_value_info_of(e->value)->secret ? tui_attr(TUI_S_SECRET)
+                                                        : tui_attr(TUI_S_VALUE);
     if (one_row_values(pane, w)) {
         int nw = 24;
         tui_fill(y, x, w, sel);
-        tui_put_ell(y, x, nw - 1, e->name, name_at);
+        tui_put_ell(y, x, nw - 1, name, name_at);
         int tagw = it->fresh ? 4 : 0;
         tui_put_ell(y, x + nw, w - nw - tagw, value_shown(a, it), val_at | sel);
         if (it->fresh)
@@ -83,7 +86,7 @@ static void draw_value_row(tui_app *a, tui_pane pane, const tui_item *it, int ro
     }
     if (row == 0) {
         tui_fill(y, x, w, sel);
-        int used = tui_put_ell(y, x, w, e->name, name_at);
+        int used = tui_put_ell(y, x, w, name, name_at);
         value_tags(it, e, y, x + w, w - used - 1);
     } else {
         tui_put_ell(y, x + 2, w - 2, value_shown(a, it), val_at);

@@ -1,0 +1,103 @@
+/**
+ * \file value.h
+ * \brief The catalogue of values a handshake reveals: one enum of kinds and
+ *        one const property table.
+ *
+ * A VALUE event (event.h) says "this party now knows this value"; which
+ * value it is, is a tls_value_kind.  Everything that depends only on the
+ * kind — its JSON name, whether it is a secret, whether an eavesdropper can
+ * see it, how its bytes are shown — is a column of the table, so front ends
+ * ask the table instead of keeping lists of names, and a misspelt kind is a
+ * compile error.
+ *
+ * The kinds are listed in the order a full handshake first learns them
+ * (but for named_group, listed beside cipher_suite: both are negotiated
+ * parameters); the table, the JSON output and lesson placeholders share the
+ * names:
+ *
+ *     client_random, server_name, server_random, cipher_suite, named_group,
+ *     server_certificate, server_ecdhe_private, server_ecdhe_public,
+ *     ske_signature, client_ecdhe_private, client_ecdhe_public,
+ *     encrypted_pre_master, pre_master_secret, master_secret, key_block,
+ *     client_write_key, server_write_key, client_write_iv, server_write_iv,
+ *     handshake_hash, client_verify_data, server_verify_data
+ *
+ * Adding a value: a kind here (in the order it is learned), a row in
+ * value.c, and the code that learns it calls tls_trace_value with the kind.
+ */
+#ifndef TLSSIM_VALUE_H
+#define TLSSIM_VALUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/** \brief Every value a run can reveal, in the order first learned (see above). */
+typedef enum tls_value_kind {
+    TLS_VALUE_CLIENT_RANDOM,
+    TLS_VALUE_SERVER_NAME,
+    TLS_VALUE_SERVER_RANDOM,
+    TLS_VALUE_CIPHER_SUITE,
+    TLS_VALUE_NAMED_GROUP,
+    TLS_VALUE_SERVER_CERTIFICATE,
+    TLS_VALUE_SERVER_ECDHE_PRIVATE,
+    TLS_VALUE_SERVER_ECDHE_PUBLIC,
+    TLS_VALUE_SKE_SIGNATURE,
+    TLS_VALUE_CLIENT_ECDHE_PRIVATE,
+    TLS_VALUE_CLIENT_ECDHE_PUBLIC,
+    TLS_VALUE_ENCRYPTED_PRE_MASTER,
+    TLS_VALUE_PRE_MASTER_SECRET,
+    TLS_VALUE_MASTER_SECRET,
+    TLS_VALUE_KEY_BLOCK,
+    TLS_VALUE_CLIENT_WRITE_KEY,
+    TLS_VALUE_SERVER_WRITE_KEY,
+    TLS_VALUE_CLIENT_WRITE_IV,
+    TLS_VALUE_SERVER_WRITE_IV,
+    TLS_VALUE_HANDSHAKE_HASH,
+    TLS_VALUE_CLIENT_VERIFY_DATA,
+    TLS_VALUE_SERVER_VERIFY_DATA,
+    TLS_VALUE_COUNT         /**< number of kinds, not a kind */
+} tls_value_kind;
+
+/**
+ * \brief What a value's text (the event's human-readable meaning) holds
+ *        beside its bytes, and so how front ends show it.
+ */
+typedef enum tls_value_display {
+    TLS_VALUE_SHOW_HEX,     /**< bytes only, shown as hex */
+    TLS_VALUE_SHOW_HOST,    /**< bytes are an ASCII host name; text = that name */
+    TLS_VALUE_SHOW_CODE,    /**< a 2-byte registry code; text = its registered
+                                 name (suite, group), the code shown beside it */
+    TLS_VALUE_SHOW_SUBJECT  /**< a DER certificate; text = its subject, when the
+                                 party parsed it (the eavesdropper does not) */
+} tls_value_display;
+
+/** \brief The properties of one kind: a row of the table. */
+typedef struct tls_value_info {
+    const char *name;       /**< JSON name and lesson placeholder, e.g. "client_random" */
+    bool secret;            /**< never sent in clear: a party's own or derived key
+                                 material that the eavesdropper must not learn */
+    bool on_wire;           /**< travels in a clear handshake message, so the
+                                 eavesdropper can see it (in some key exchange) */
+    bool agreed;            /**< a secret both ends derive on their own, never
+                                 sending it: their two copies must agree */
+    bool joined;            /**< only other values of the table joined together
+                                 (key_block = the keys and IVs): summaries list
+                                 the parts instead */
+    tls_value_display display; /**< what its text holds, how it is shown */
+} tls_value_info;
+
+/** \brief The row of \p kind (kind must be below TLS_VALUE_COUNT). */
+const tls_value_info *tls_value_info_of(tls_value_kind kind);
+
+/** \brief The JSON name of \p kind, e.g. "client_random"; "?" out of range. */
+const char *tls_value_name(tls_value_kind kind);
+
+/**
+ * \brief The kind named \p name (exactly \p len bytes, not NUL-terminated
+ *        necessarily): for names that come from outside the program, such as
+ *        lesson placeholders.  The only name-to-kind lookup.
+ * \return true and sets \p *kind when the name is in the table
+ */
+bool tls_value_kind_of(const char *name, size_t len, tls_value_kind *kind);
+
+#endif

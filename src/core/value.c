@@ -1,0 +1,59 @@
+/* The value catalogue: see include/tlssim/value.h. */
+#include "tlssim/value.h"
+
+#include <string.h>
+
+/* Indexed by kind, so a row cannot drift from its enum constant.  Secrets:
+ * the ephemeral private keys (each side's own) and everything derived from
+ * the pre-master secret up to the keys.  The handshake hash and verify data
+ * are derived too, but not secret: the Finished messages exist to compare
+ * them (and the eavesdropper only sees them encrypted). */
+static const tls_value_info values[TLS_VALUE_COUNT] = {
+    /*                                  name                    secret wire   agreed joined display */
+    [TLS_VALUE_CLIENT_RANDOM]          = {"client_random",        false, true,  false, false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_SERVER_NAME]            = {"server_name",          false, true,  false, false, TLS_VALUE_SHOW_HOST},
+    [TLS_VALUE_SERVER_RANDOM]          = {"server_random",        false, true,  false, false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_CIPHER_SUITE]           = {"cipher_suite",         false, true,  false, false, TLS_VALUE_SHOW_CODE},
+    [TLS_VALUE_NAMED_GROUP]            = {"named_group",          false, true,  false, false, TLS_VALUE_SHOW_CODE},
+    [TLS_VALUE_SERVER_CERTIFICATE]     = {"server_certificate",   false, true,  false, false, TLS_VALUE_SHOW_SUBJECT},
+    [TLS_VALUE_SERVER_ECDHE_PRIVATE]   = {"server_ecdhe_private", true,  false, false, false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_SERVER_ECDHE_PUBLIC]    = {"server_ecdhe_public",  false, true,  false, false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_SKE_SIGNATURE]          = {"ske_signature",        false, true,  false, false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_CLIENT_ECDHE_PRIVATE]   = {"client_ecdhe_private", true,  false, false, false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_CLIENT_ECDHE_PUBLIC]    = {"client_ecdhe_public",  false, true,  false, false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_ENCRYPTED_PRE_MASTER]   = {"encrypted_pre_master", false, true,  false, false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_PRE_MASTER_SECRET]      = {"pre_master_secret",    true,  false, true,  false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_MASTER_SECRET]          = {"master_secret",        true,  false, true,  false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_KEY_BLOCK]              = {"key_block",            true,  false, true,  true,  TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_CLIENT_WRITE_KEY]       = {"client_write_key",     true,  false, true,  false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_SERVER_WRITE_KEY]       = {"server_write_key",     true,  false, true,  false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_CLIENT_WRITE_IV]        = {"client_write_iv",      true,  false, true,  false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_SERVER_WRITE_IV]        = {"server_write_iv",      true,  false, true,  false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_HANDSHAKE_HASH]         = {"handshake_hash",       false, false, false, false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_CLIENT_VERIFY_DATA]     = {"client_verify_data",   false, false, false, false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_SERVER_VERIFY_DATA]     = {"server_verify_data",   false, false, false, false, TLS_VALUE_SHOW_HEX},
+};
+
+/* What an out-of-range kind reads as: nothing a front end would show. */
+static const tls_value_info unknown = {"?", false, false, false, false, TLS_VALUE_SHOW_HEX};
+
+const tls_value_info *tls_value_info_of(tls_value_kind kind)
+{
+    return (unsigned)kind < TLS_VALUE_COUNT ? &values[kind] : &unknown;
+}
+
+const char *tls_value_name(tls_value_kind kind)
+{
+    return tls_value_info_of(kind)->name;
+}
+
+bool tls_value_kind_of(const char *name, size_t len, tls_value_kind *kind)
+{
+    for (int k = 0; k < TLS_VALUE_COUNT; k++) {
+        if (strlen(values[k].name) == len && memcmp(values[k].name, name, len) == 0) {
+            *kind = (tls_value_kind)k;
+            return true;
+        }
+    }
+    return false;
+}
