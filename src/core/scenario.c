@@ -9,6 +9,8 @@
  *     pre_master_random    = ...       (46 bytes: RSA mode's pre-master after 0x0303)
  *
  * Hex may contain spaces or colons between bytes; names may appear once.
+ * The names are the values' own (value.h), so hex copied from --json output
+ * goes under the name it had there.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -16,19 +18,26 @@
 #include <string.h>
 
 #include "tlssim/sim.h"
+#include "tlssim/value.h"
 
 typedef struct scenario_field {
-    const char *name;
+    tls_value_kind kind;    /* the value it fixes */
+    const char *part;       /* its own name when it fixes only part of the value */
     size_t min, max;
 } scenario_field;
 
 static const scenario_field fields[] = {
-    {"client_random", 32, 32},
-    {"server_random", 32, 32},
-    {"client_ecdhe_private", 32, 48},
-    {"server_ecdhe_private", 32, 48},
-    {"pre_master_random", 46, 46},
+    {TLS_VALUE_CLIENT_RANDOM, NULL, 32, 32},
+    {TLS_VALUE_SERVER_RANDOM, NULL, 32, 32},
+    {TLS_VALUE_CLIENT_ECDHE_PRIVATE, NULL, 32, 48},
+    {TLS_VALUE_SERVER_ECDHE_PRIVATE, NULL, 32, 48},
+    {TLS_VALUE_PRE_MASTER_SECRET, "pre_master_random", 46, 46},
 };
+
+static const char *field_name(size_t i)
+{
+    return fields[i].part ? fields[i].part : tls_value_name(fields[i].kind);
+}
 
 /* Where each field lands in the struct, in the order of fields[]. */
 static uint8_t *field_target(tls_scenario *sc, size_t i, bool **has, size_t **len)
@@ -100,7 +109,7 @@ static bool parse_line(char *line, tls_scenario *sc, char *err, size_t err_len)
     *eq = '\0';
     char *name = trim(line), *value = trim(eq + 1);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-        if (strcmp(name, fields[i].name) != 0)
+        if (strcmp(name, field_name(i)) != 0)
             continue;
         bool *has;
         size_t *len;
@@ -132,8 +141,11 @@ static bool parse_line(char *line, tls_scenario *sc, char *err, size_t err_len)
         *has = true;
         return true;
     }
-    snprintf(err, err_len, "unknown name '%s' (known: client_random, server_random, "
-             "client_ecdhe_private, server_ecdhe_private, pre_master_random)", name);
+    size_t k = (size_t)snprintf(err, err_len, "unknown name '%s' (known: ", name);
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0] && k < err_len; i++)
+        k += (size_t)snprintf(err + k, err_len - k, "%s%s", i ? ", " : "", field_name(i));
+    if (k < err_len)
+        snprintf(err + k, err_len - k, ")");
     return false;
 }
 
