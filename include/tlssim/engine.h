@@ -107,8 +107,11 @@ tls_err tls_engine_error(const tls_engine *e);
  */
 int tls_engine_error_step(const tls_engine *e);
 
-/** \brief One line on what went wrong ("" while all is well). */
+/** \brief One line on what went wrong ("" while all is well), in English. */
 const char *tls_engine_why(const tls_engine *e);
+
+/** \brief What went wrong as a catalogue id with its arguments (TLS_TEXT_NONE while all is well). */
+const tls_text *tls_engine_why_text(const tls_engine *e);
 
 /** \brief Whether both Finished messages have been exchanged and verified. */
 bool tls_engine_done(const tls_engine *e);

@@ -28,6 +28,7 @@
 #include <stdbool.h>
 
 #include "tlssim/err.h"
+#include "tlssim/text.h"
 #include "tlssim/value.h"
 
 /** \brief Step number for events after the last handshake step. */
@@ -100,7 +101,14 @@ typedef struct tls_event {
                                  secret: tls_value_info_of) */
     char *text;             /**< STEP: skip reason (when skipped);
                                  VALUE: human-readable meaning, may be NULL;
-                                 CHECK: details; ALERT: why; NOTE: the sentence */
+                                 CHECK: details; ALERT: why; NOTE: the sentence.
+                                 For STEP, CHECK, ALERT and NOTE this is the
+                                 English rendering of msg (JSON prints it) */
+    tls_text *msg;          /**< STEP (skipped), CHECK, ALERT, NOTE: the same
+                                 sentence as a catalogue id with its arguments,
+                                 for front ends that render it in the chosen
+                                 language (tls_i18n_text); NULL otherwise */
+    tls_text_id what;       /**< CHECK: what was checked (its English label is name) */
     uint8_t *bytes;         /**< RECORD: wire bytes; MESSAGE: message bytes;
                                  VALUE: the value */
     size_t len;
@@ -164,7 +172,7 @@ size_t tls_trace_push(tls_trace *t, tls_event *ev);
  * \param skipped  the step does not happen in this mode; \p reason says why
  */
 void tls_trace_step(tls_trace *t, int number, tls_party sender, const char *message,
-                    bool skipped, const char *reason);
+                    bool skipped, tls_text_id reason);
 
 /**
  * \brief The handshake is over: tag new events TLS_STEP_AFTER (no STEP
@@ -178,12 +186,17 @@ void tls_trace_enter_after(tls_trace *t);
  */
 void tls_trace_value(tls_trace *t, tls_party who, tls_value_kind kind,
                      const uint8_t *bytes, size_t len, const char *text);
-/** \brief Record a check and its outcome (detail printf-style). */
-void tls_trace_check(tls_trace *t, tls_party who, const char *what, bool ok,
-                     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-/** \brief Record an explanatory sentence (printf-style). */
-void tls_trace_note(tls_trace *t, tls_party who, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/**
+ * \brief Record a check and its outcome.
+ * \param what    what was checked (a TLS_TEXT_CHECK_* label)
+ * \param detail  the sentence saying how it went, with \p args (TLS_ARGS, or NULL)
+ */
+void tls_trace_check(tls_trace *t, tls_party who, tls_text_id what, bool ok,
+                     tls_text_id detail, const tls_text_arg *args);
+/** \brief Record an explanatory sentence: catalogue id \p id with \p args (TLS_ARGS, or NULL). */
+void tls_trace_note(tls_trace *t, tls_party who, tls_text_id id, const tls_text_arg *args);
+/** \brief Record an explanatory sentence already made (e.g. a failure reason). */
+void tls_trace_note_text(tls_trace *t, tls_party who, const tls_text *text);
 
 /**
  * \brief The last VALUE event of \p kind known to \p who at or before
@@ -208,5 +221,8 @@ size_t tls_trace_record_number(const tls_trace *t, size_t index);
 
 /** \brief Lowercase hex of \p len bytes, malloc'd (NULL when out of memory). */
 char *tls_hex(const uint8_t *p, size_t len);
+
+/** \brief Lowercase hex of as many of \p len bytes as fit in \p out (NUL-terminated). */
+void tls_hex_into(const uint8_t *p, size_t len, char *out, size_t cap);
 
 #endif

@@ -35,8 +35,9 @@ typedef struct tls_step {
     uint8_t content_type;   /**< 22 handshake or 20 change_cipher_spec */
     uint8_t hs_type;        /**< handshake type (0 for ChangeCipherSpec) */
     bool ecdhe_only;        /**< happens only with an ECDHE key exchange */
-    const char *skip_reason;/**< why it is absent in RSA mode (NULL if never) */
-    const char *teaches;    /**< one sentence: what this step is for */
+    tls_text_id skip_reason;/**< why it is absent in RSA mode (TLS_TEXT_NONE if never) */
+    tls_text_id teaches;    /**< one sentence: what this step is for */
+    tls_text_id title;      /**< display name with direction (tls_step_title) */
     const char *lesson;     /**< lesson file stem, e.g. "04-server-key-exchange" */
     bool keys_after;        /**< once this message is in the transcript, each side
                                  derives the master secret and the key block */
@@ -59,7 +60,10 @@ int tls_handshake_step_of(uint8_t hs_type);
 /** \brief Whether step \p s happens with key exchange \p kx. */
 bool tls_step_applies(const tls_step *s, tls_kx kx);
 
-/** \brief Display name with direction, e.g. "server Finished". */
+/**
+ * \brief Display name with direction, e.g. "server Finished", in English
+ *        (the template of s->title: front ends translate that id).
+ */
 const char *tls_step_title(const tls_step *s);
 
 #endif

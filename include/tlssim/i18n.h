@@ -19,7 +19,9 @@
 #include <libintl.h>
 #include <stdbool.h>
 
+#include "tlssim/event.h"
 #include "tlssim/lessons.h"
+#include "tlssim/text.h"
 
 /** \brief The gettext domain: po/ builds tlssim.mo for each language. */
 #define TLSSIM_TEXT_DOMAIN "tlssim"
@@ -42,6 +44,36 @@ void tls_i18n_init(tls_lang lang);
  *        setlocale(LC_ALL, ...), which may put LC_MESSAGES back to "C".
  */
 void tls_i18n_set_lang(tls_lang lang);
+
+/**
+ * \brief The template of catalogue id \p id in the interface language
+ *        (for ids without arguments: step titles, what a step teaches).
+ */
+const char *tls_i18n_template(tls_text_id id);
+
+/**
+ * \brief A catalogue text in the interface language: its translated
+ *        template with the arguments substituted, term arguments translated.
+ * \return malloc'd (NULL when out of memory)
+ */
+char *tls_i18n_text(const tls_text *t);
+
+/**
+ * \brief What an event says (a NOTE's sentence, a CHECK's detail, an
+ *        ALERT's reason, a skipped STEP's reason) in the interface language;
+ *        other events' text as it is.
+ * \return malloc'd, "" when the event says nothing (NULL when out of memory)
+ */
+char *tls_i18n_event_text(const tls_event *e);
+
+/**
+ * \brief tls_i18n_event_text into \p buf (cut to fit, whole characters),
+ *        for screens that draw it at once; returns \p buf.
+ */
+const char *tls_i18n_event_into(const tls_event *e, char *buf, size_t cap);
+
+/** \brief tls_i18n_text into \p buf (cut to fit; "" for NULL); returns \p buf. */
+const char *tls_i18n_text_into(const tls_text *t, char *buf, size_t cap);
 
 /** \brief The folder the catalogues are read from (<dir>/zh_CN/LC_MESSAGES/tlssim.mo). */
 const char *tls_i18n_localedir(void);

@@ -78,7 +78,8 @@ typedef struct tls_sim_result {
     int failed_step;        /**< step where it failed (0 if ok) */
     tls_party failed_party; /**< the side that detected the failure */
     tls_err err;            /**< its error */
-    char why[256];          /**< one line: what went wrong */
+    char why[256];          /**< one line: what went wrong (English: why_text rendered) */
+    tls_text why_text;      /**< the same as a catalogue id with its arguments */
 } tls_sim_result;
 
 /** \brief An in-process run. */

@@ -331,7 +331,7 @@ void cli_json_render(FILE *out, const cli_options *o, const tls_trace *t,
                 se && se->skipped ? "true" : "false");
         json_str(out, se && se->skipped ? se->text : NULL);
         fputs(",\"teaches\":", out);
-        json_str(out, s->teaches);
+        json_str(out, tls_text_template(s->teaches)); /* JSON stays English: see tlssim/text.h */
         json_kind(out, t, n, TLS_EV_RECORD, "records");
         json_kind(out, t, n, TLS_EV_MESSAGE, "messages");
         json_kind(out, t, n, TLS_EV_VALUE, "values");

@@ -65,6 +65,22 @@ static void value_line(FILE *out, const tls_event *e)
     free(hex);
 }
 
+/* A check, an alert or a note: the core's sentence in the chosen language. */
+static void render_said(FILE *out, const tls_event *e)
+{
+    char *said = tls_i18n_event_text(e);
+    const char *s = said ? said : "";
+    if (e->kind == TLS_EV_CHECK)
+        fprintf(out, "  %s %s checks %s: %s\n", e->ok ? "[ok]  " : "[FAIL]",
+                tls_party_name(e->party), tls_i18n_template(e->what), s);
+    else if (e->kind == TLS_EV_ALERT)
+        fprintf(out, "\n!! The %s sends a fatal alert: %s (%d): %s\n",
+                tls_party_name(e->party), tls_alert_name(e->alert_desc), e->alert_desc, s);
+    else
+        fprintf(out, "  * %s: %s\n", tls_party_name(e->party), s);
+    free(said);
+}
+
 static void render_event(FILE *out, const tls_trace *t, size_t i)
 {
     const tls_event *e = &t->ev[i];
@@ -105,16 +121,9 @@ static void render_event(FILE *out, const tls_trace *t, size_t i)
         value_line(out, e);
         break;
     case TLS_EV_CHECK:
-        fprintf(out, "  %s %s checks %s: %s\n", e->ok ? "[ok]  " : "[FAIL]",
-                tls_party_name(e->party), e->name, e->text ? e->text : "");
-        break;
     case TLS_EV_ALERT:
-        fprintf(out, "\n!! The %s sends a fatal alert: %s (%d): %s\n",
-                tls_party_name(e->party), tls_alert_name(e->alert_desc), e->alert_desc,
-                e->text ? e->text : "");
-        break;
     case TLS_EV_NOTE:
-        fprintf(out, "  * %s: %s\n", tls_party_name(e->party), e->text ? e->text : "");
+        render_said(out, e);
         break;
     }
 }
@@ -122,12 +131,15 @@ static void render_event(FILE *out, const tls_trace *t, size_t i)
 static void step_header(FILE *out, const tls_event *e)
 {
     const tls_step *s = tls_handshake_step(e->step);
-    fprintf(out, "\n=== Step %d/10: %s (%s) ===\n", e->step, tls_step_title(s),
+    fprintf(out, "\n=== Step %d/10: %s (%s) ===\n", e->step, tls_i18n_template(s->title),
             direction(s->sender));
-    if (e->skipped)
-        fprintf(out, "Skipped in this key exchange. %s\n", e->text ? e->text : "");
-    else
-        fprintf(out, "%s\n", s->teaches);
+    if (e->skipped) {
+        char *why = tls_i18n_event_text(e);
+        fprintf(out, "Skipped in this key exchange. %s\n", why ? why : "");
+        free(why);
+    } else {
+        fprintf(out, "%s\n", tls_i18n_template(s->teaches));
+    }
 }
 
 /* The secrets both sides derive (the key block only as its parts): shown
@@ -300,6 +312,8 @@ static void render_after(FILE *out, const tls_trace *t)
     }
 }
 
+static void render_failure(FILE *out, const tls_sim_result *res);
+
 void cli_text_render(FILE *out, const cli_options *o, const tls_trace *t,
                      const tls_sim_result *res, const tls_lessons *ls)
 {
@@ -343,16 +357,24 @@ void cli_text_render(FILE *out, const cli_options *o, const tls_trace *t,
         lesson(out, o, ls, t, TLS_STEP_AFTER);
     }
     render_after(out, t);
-    if (res->ok)
-        return;
+    if (!res->ok)
+        render_failure(out, res);
+}
+
+/* The verdict, with the reason in the chosen language. */
+static void render_failure(FILE *out, const tls_sim_result *res)
+{
+    char *why = res->why_text.id != TLS_TEXT_NONE ? tls_i18n_text(&res->why_text)
+                                                  : strdup(res->why);
     if (res->failed_step == TLS_STEP_AFTER || res->failed_step == 0) {
         fprintf(out, "\n=== FAILED %s: the %s stopped it: %s ===\n",
                 res->failed_step ? "after the handshake" : "before the handshake",
-                tls_party_name(res->failed_party), res->why);
+                tls_party_name(res->failed_party), why ? why : "");
     } else {
         const tls_step *s = tls_handshake_step(res->failed_step);
         fprintf(out, "\n=== Handshake FAILED at step %d (%s): the %s stopped it: %s ===\n",
-                res->failed_step, s ? tls_step_title(s) : "?",
-                tls_party_name(res->failed_party), res->why);
+                res->failed_step, s ? tls_i18n_template(s->title) : "?",
+                tls_party_name(res->failed_party), why ? why : "");
     }
+    free(why);
 }

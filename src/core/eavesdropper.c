@@ -123,9 +123,8 @@ static void observe_record(tls_eavesdropper *eve, tls_party sender, const tls_re
     if (eve->encrypted[dir]) {
         if (!eve->noted[dir]) {
             eve->noted[dir] = true;
-            tls_trace_note(eve->trace, TLS_PARTY_WIRE,
-                           "the eavesdropper sees the %s's records only as ciphertext from now on",
-                           tls_party_name(sender));
+            tls_trace_note(eve->trace, TLS_PARTY_WIRE, TLS_TEXT_EVE_CIPHERTEXT_FROM_NOW,
+                           TLS_ARGS(TLS_ARG_T("party", tls_party_name(sender))));
         }
         return;
     }

@@ -60,6 +60,7 @@ bool tls_engine_my_turn(const tls_engine *e)
 tls_err tls_engine_error(const tls_engine *e) { return e->err; }
 int tls_engine_error_step(const tls_engine *e) { return e->err_step; }
 const char *tls_engine_why(const tls_engine *e) { return e->why; }
+const tls_text *tls_engine_why_text(const tls_engine *e) { return &e->why_text; }
 bool tls_engine_done(const tls_engine *e)
 {
     return e->err == TLS_OK && e->cursor >= TLS_STEP_COUNT;
@@ -180,9 +181,9 @@ tls_err engine_ecdhe_keypair(tls_engine *e, const uint8_t *fixed, size_t fixed_l
                               e->ecdhe_pub, &e->ecdhe_pub_len);
     }
     if (err != TLS_OK)
-        return engine_fail(e, err, "could not make the %s's ECDHE key pair%s",
-                           tls_party_name(e->role),
-                           has_fixed ? ": the scenario's private scalar is not valid for this group" : "");
+        return engine_fail(e, err,
+                           has_fixed ? TLS_TEXT_ECDHE_KEYGEN_BAD_SCALAR : TLS_TEXT_ECDHE_KEYGEN_FAILED,
+                           TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role))));
     bool client = e->role == TLS_PARTY_CLIENT;
     engine_value(e, client ? TLS_VALUE_CLIENT_ECDHE_PRIVATE : TLS_VALUE_SERVER_ECDHE_PRIVATE,
                  e->ecdhe_priv, e->ecdhe_priv_len, NULL);
@@ -205,20 +206,29 @@ void engine_queue_alert(tls_engine *e, uint8_t level, uint8_t desc)
     tls_writer_free(&body);
 }
 
-tls_err engine_fail(tls_engine *e, tls_err err, const char *fmt, ...)
+const char *engine_write_key_name(tls_party sender)
+{
+    return sender == TLS_PARTY_CLIENT ? "client_write_key" : "server_write_key";
+}
+
+const char *engine_write_iv_name(tls_party sender)
+{
+    return sender == TLS_PARTY_CLIENT ? "client_write_iv" : "server_write_iv";
+}
+
+tls_err engine_fail(tls_engine *e, tls_err err, tls_text_id id, const tls_text_arg *args)
 {
     if (e->err != TLS_OK)
         return e->err;
     e->err = err;
     e->err_step = e->trace->step;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(e->why, sizeof e->why, fmt, ap);
-    va_end(ap);
+    /* The reason as a catalogue text, and in English. */
+    tls_text_make(&e->why_text, id, args);
+    tls_text_english_into(&e->why_text, e->why, sizeof e->why);
     int desc = tls_err_alert(err);
     if (desc >= 0) {
         tls_event ev = {.kind = TLS_EV_ALERT, .step = e->trace->step,
-                        .party = e->role, .text = e->why,
+                        .party = e->role, .msg = &e->why_text,
                         .alert_level = TLS_ALERT_FATAL, .alert_desc = desc};
         tls_trace_push(e->trace, &ev);
         engine_queue_alert(e, TLS_ALERT_FATAL, (uint8_t)desc);
@@ -232,20 +242,16 @@ tls_err engine_fail(tls_engine *e, tls_err err, const char *fmt, ...)
  * shortened to their first bytes (the full values are one HMAC away). */
 static void note_prf_rounds(tls_engine *e, tls_hash_alg alg, const tls_prf_trace *pt)
 {
-    char line[512];
-    size_t at = (size_t)snprintf(line, sizeof line,
-                                 "P_%s ran %zu round%s: A(0) = label ‖ seed",
-                                 tls_hash_name(alg), pt->rounds, pt->rounds == 1 ? "" : "s");
-    for (size_t i = 0; i < pt->rounds && at < sizeof line; i++) {
-        char *a = tls_hex(pt->a[i], 8), *o = tls_hex(pt->out[i], 8);
-        at += (size_t)snprintf(line + at, sizeof line - at,
-                               "; A(%zu) = HMAC(pre_master_secret, A(%zu)) = %s…, block %zu = "
-                               "HMAC(pre_master_secret, A(%zu) ‖ label ‖ seed) = %s…",
-                               i + 1, i, a ? a : "?", i + 1, i + 1, o ? o : "?");
-        free(a);
-        free(o);
+    /* 48 bytes take one block of SHA-384 and two of SHA-256. */
+    char hex[4][17] = {"", "", "", ""};
+    for (size_t i = 0; i < 2 && i < pt->rounds; i++) {
+        tls_hex_into(pt->a[i], 8, hex[2 * i], sizeof hex[0]);
+        tls_hex_into(pt->out[i], 8, hex[2 * i + 1], sizeof hex[0]);
     }
-    tls_trace_note(e->trace, e->role, "%s; master_secret = the first 48 bytes of the blocks", line);
+    tls_trace_note(e->trace, e->role, pt->rounds == 1 ? TLS_TEXT_PRF_ROUNDS_1 : TLS_TEXT_PRF_ROUNDS_2,
+                   TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg)), TLS_ARG_S("a1", hex[0]),
+                            TLS_ARG_S("b1", hex[1]), TLS_ARG_S("a2", hex[2]),
+                            TLS_ARG_S("b2", hex[3])));
 }
 
 tls_err engine_derive_keys(tls_engine *e)
@@ -261,35 +267,26 @@ tls_err engine_derive_keys(tls_engine *e)
         if (err == TLS_OK)
             err = tls_prf(alg, e->pre_master, e->pre_master_len,
                           "extended master secret", &seed, 1, e->master, 48, &pt);
-        char *hex = err == TLS_OK ? tls_hex(session_hash, seed.n) : NULL;
-        tls_trace_note(e->trace, e->role,
-                       "master_secret = PRF(pre_master_secret, \"extended master secret\", "
-                       "session_hash)[0..47] with session_hash = %s(handshake messages up to "
-                       "ClientKeyExchange) = %s.  This is the extended master secret (RFC 7627), "
-                       "used because both sides offered it: hashing the whole handshake (both "
-                       "randoms, the certificate, both key shares) into the master secret means "
-                       "a man in the middle cannot steer two connections to the same master "
-                       "secret, which the classic formula allowed (the triple handshake attack)",
-                       tls_hash_name(alg), hex ? hex : "?");
-        free(hex);
+        char hex[2 * TLS_HASH_MAX + 1] = "?";
+        if (err == TLS_OK)
+            tls_hex_into(session_hash, seed.n, hex, sizeof hex);
+        tls_trace_note(e->trace, e->role, TLS_TEXT_MASTER_SECRET_EMS,
+                       TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg)),
+                                TLS_ARG_S("session_hash", hex)));
     } else {
         tls_span seed[2] = {{e->client_random, 32}, {e->server_random, 32}};
         err = tls_prf(alg, e->pre_master, e->pre_master_len, "master secret",
                       seed, 2, e->master, 48, &pt);
-        tls_trace_note(e->trace, e->role,
-                       "master_secret = PRF(pre_master_secret, \"master secret\", "
-                       "client_random ‖ server_random)[0..47], PRF over HMAC-%s",
-                       tls_hash_name(alg));
+        tls_trace_note(e->trace, e->role, TLS_TEXT_MASTER_SECRET_CLASSIC,
+                       TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg))));
         if (e->cfg->ems)
-            tls_trace_note(e->trace, e->role, "%s",
-                           e->role == TLS_PARTY_CLIENT
-                               ? "the classic formula, because the server did not accept the "
-                                 "extended master secret (RFC 7627) the client offered"
-                               : "the classic formula, because the client did not offer the "
-                                 "extended master secret (RFC 7627)");
+            tls_trace_note(e->trace, e->role,
+                           e->role == TLS_PARTY_CLIENT ? TLS_TEXT_EMS_NOT_ACCEPTED_BY_SERVER
+                                                       : TLS_TEXT_EMS_NOT_OFFERED_BY_CLIENT,
+                           NULL);
     }
     if (err != TLS_OK)
-        return engine_fail(e, err, "master secret derivation failed");
+        return engine_fail(e, err, TLS_TEXT_MASTER_SECRET_FAILED, NULL);
     note_prf_rounds(e, alg, &pt);
     tls_wipe(&pt, sizeof pt);
     engine_value(e, TLS_VALUE_MASTER_SECRET, e->master, 48, NULL);
@@ -298,14 +295,10 @@ tls_err engine_derive_keys(tls_engine *e)
     err = tls_key_block_derive(alg, e->master, e->client_random, e->server_random,
                                e->suite->key_len, &e->kb, raw);
     if (err != TLS_OK)
-        return engine_fail(e, err, "key block derivation failed");
+        return engine_fail(e, err, TLS_TEXT_KEY_BLOCK_FAILED, NULL);
     size_t kl = e->kb.key_len;
-    tls_trace_note(e->trace, e->role,
-                   "key_block = PRF(master_secret, \"key expansion\", server_random ‖ "
-                   "client_random)[0..%zu], cut into client_write_key(%zu) ‖ "
-                   "server_write_key(%zu) ‖ client_write_iv(4) ‖ server_write_iv(4); "
-                   "AES-GCM needs no MAC keys",
-                   2 * kl + 7, kl, kl);
+    tls_trace_note(e->trace, e->role, TLS_TEXT_KEY_BLOCK,
+                   TLS_ARGS(TLS_ARG_U("last", 2 * kl + 7), TLS_ARG_U("key_len", kl)));
     engine_value(e, TLS_VALUE_KEY_BLOCK, raw, 2 * kl + 8, NULL);
     engine_value(e, TLS_VALUE_CLIENT_WRITE_KEY, e->kb.client_write_key, kl, NULL);
     engine_value(e, TLS_VALUE_SERVER_WRITE_KEY, e->kb.server_write_key, kl, NULL);
@@ -376,7 +369,7 @@ static void engine_enter_step(tls_engine *e, const tls_step *s)
         tls_trace_step(e->trace, n, skipped->sender, skipped->message, true,
                        skipped->skip_reason);
     }
-    tls_trace_step(e->trace, s->number, s->sender, s->message, false, NULL);
+    tls_trace_step(e->trace, s->number, s->sender, s->message, false, TLS_TEXT_NONE);
 }
 
 /* A handshake message is finished: it joins the transcript, keys follow if
@@ -387,7 +380,7 @@ static void engine_message_done(tls_engine *e, const tls_step *s,
     if (s->content_type == TLS_CT_HANDSHAKE)
         tls_writer_bytes(&e->transcript, msg, len);
     if (tls_writer_error(&e->transcript) != TLS_OK) {
-        engine_fail(e, TLS_ERR_INTERNAL, "out of memory for the transcript");
+        engine_fail(e, TLS_ERR_INTERNAL, TLS_TEXT_OOM_TRANSCRIPT, NULL);
         return;
     }
     if (s->keys_after && engine_derive_keys(e) != TLS_OK)
@@ -468,7 +461,7 @@ tls_err tls_engine_write_step(tls_engine *e)
     if (err == TLS_OK)
         err = engine_queue_records(e, s->content_type, msg.data, msg.len);
     if (err != TLS_OK) {
-        engine_fail(e, err, "could not produce %s", s->message);
+        engine_fail(e, err, TLS_TEXT_COULD_NOT_PRODUCE, TLS_ARGS(TLS_ARG_S("message", s->message)));
     } else {
         if (e->cfg->live)
             engine_trace_sent_message(e, s->message, s->content_type, msg.data, msg.len);
@@ -483,10 +476,16 @@ tls_err tls_engine_write_step(tls_engine *e)
 
 /* ------------------------------------------------------------ reading */
 
-static const char *expected_name(const tls_engine *e)
+/* The peer sent what the handshake does not expect now: \p got is the
+ * message's name, or NULL when its type is unknown. */
+static void fail_unexpected(tls_engine *e, const char *got)
 {
     const tls_step *s = engine_current(e);
-    return s ? s->message : "nothing (the handshake is over)";
+    static const tls_text_id ids[2][2] = {
+        {TLS_TEXT_UNEXPECTED_UNKNOWN_MESSAGE_AFTER, TLS_TEXT_UNEXPECTED_MESSAGE_AFTER},
+        {TLS_TEXT_UNEXPECTED_UNKNOWN_MESSAGE, TLS_TEXT_UNEXPECTED_MESSAGE}};
+    engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE, ids[s != NULL][got != NULL],
+                TLS_ARGS(TLS_ARG_S("expected", s ? s->message : ""), TLS_ARG_S("got", got)));
 }
 
 /* Parse one whole handshake message (header included) that the peer sent. */
@@ -497,8 +496,7 @@ static void handle_handshake_message(tls_engine *e, const uint8_t *msg, size_t l
     const char *got = tls_hs_type_name(msg[0]);
     if (!s || s->sender != e->peer || s->content_type != TLS_CT_HANDSHAKE ||
         s->hs_type != msg[0]) {
-        engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE, "expected %s, received %s",
-                    expected_name(e), got ? got : "an unknown handshake message");
+        fail_unexpected(e, got);
         return;
     }
     engine_enter_step(e, s);
@@ -524,7 +522,7 @@ static void handle_handshake_message(tls_engine *e, const uint8_t *msg, size_t l
     else
         tls_dissect_free(&d);
     if (err != TLS_OK) {
-        engine_fail(e, err, "%s could not be decoded", s->message);
+        engine_fail(e, err, TLS_TEXT_NOT_DECODED, TLS_ARGS(TLS_ARG_S("message", s->message)));
         return;
     }
     engine_message_done(e, s, msg, len);
@@ -535,7 +533,7 @@ static void handle_handshake_bytes(tls_engine *e, const uint8_t *p, size_t n,
 {
     if (n == 0) {
         /* RFC 5246 §6.2.1: zero-length handshake fragments MUST NOT be sent. */
-        engine_fail(e, TLS_ERR_DECODE, "empty handshake record");
+        engine_fail(e, TLS_ERR_DECODE, TLS_TEXT_EMPTY_HANDSHAKE_RECORD, NULL);
         return;
     }
     if (e->hs.len == 0) {
@@ -544,7 +542,7 @@ static void handle_handshake_bytes(tls_engine *e, const uint8_t *p, size_t n,
     }
     tls_writer_bytes(&e->hs, p, n);
     if (tls_writer_error(&e->hs) != TLS_OK) {
-        engine_fail(e, TLS_ERR_INTERNAL, "out of memory for handshake messages");
+        engine_fail(e, TLS_ERR_INTERNAL, TLS_TEXT_OOM_HANDSHAKE, NULL);
         return;
     }
     /* Bytes from index first_here on came in this record: a message that
@@ -555,8 +553,8 @@ static void handle_handshake_bytes(tls_engine *e, const uint8_t *p, size_t n,
     while (e->err == TLS_OK &&
            (r = tls_msg_frame(e->hs.data + at, e->hs.len - at, &len)) != TLS_READ_NEED_MORE) {
         if (r == TLS_READ_OVERSIZE) {
-            engine_fail(e, TLS_ERR_DECODE, "handshake message of %zu bytes is too large",
-                        len - TLS_HANDSHAKE_HEADER);
+            engine_fail(e, TLS_ERR_DECODE, TLS_TEXT_HANDSHAKE_TOO_LARGE,
+                        TLS_ARGS(TLS_ARG_U("bytes", len - TLS_HANDSHAKE_HEADER)));
             break;
         }
         bool here = at >= first_here;
@@ -580,8 +578,9 @@ static void handle_change_cipher_spec(tls_engine *e, const uint8_t *p, size_t n,
     const tls_step *s = engine_current(e);
     if (!s || s->sender != e->peer || s->content_type != TLS_CT_CHANGE_CIPHER_SPEC ||
         e->hs.len != 0) {
-        engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE, "expected %s, received ChangeCipherSpec",
-                    expected_name(e));
+        engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE,
+                    s ? TLS_TEXT_UNEXPECTED_CCS : TLS_TEXT_UNEXPECTED_CCS_AFTER,
+                    TLS_ARGS(TLS_ARG_S("expected", s ? s->message : "")));
         return;
     }
     engine_enter_step(e, s);
@@ -595,7 +594,7 @@ static void handle_change_cipher_spec(tls_engine *e, const uint8_t *p, size_t n,
                     .record_index = rec_idx, .record_offset = off, .dissect = d};
     tls_trace_push(e->trace, &ev);
     if (err != TLS_OK) {
-        engine_fail(e, err, "malformed ChangeCipherSpec");
+        engine_fail(e, err, TLS_TEXT_MALFORMED_CCS, NULL);
         return;
     }
     engine_activate_read(e);
@@ -616,35 +615,33 @@ static void handle_alert(tls_engine *e, const uint8_t *p, size_t n, size_t rec_i
                     .record_index = rec_idx, .record_offset = off, .dissect = d};
     tls_trace_push(e->trace, &ev);
     if (err != TLS_OK) {
-        engine_fail(e, err, "malformed alert");
+        engine_fail(e, err, TLS_TEXT_MALFORMED_ALERT, NULL);
         return;
     }
     if (a.description == TLS_ALERT_CLOSE_NOTIFY && e->cursor >= TLS_STEP_COUNT) {
         /* RFC 5246 §7.2.1: the orderly end of the connection, not an error. */
         e->close_received = true;
-        tls_trace_note(e->trace, e->role,
-                       "the %s sent close_notify: it will send nothing more.  The alert "
-                       "is encrypted and authenticated like the data, so an attacker "
-                       "cannot forge it, and a connection that just stops without one "
-                       "may have been cut short (truncated)",
-                       tls_party_name(e->peer));
+        tls_trace_note(e->trace, e->role, TLS_TEXT_CLOSE_NOTIFY_RECEIVED,
+                       TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer))));
         return;
     }
     /* A received alert is this engine's failure too, but one it answers
      * with no alert (tls_err_alert is -1 for the received range). */
     if (a.description == TLS_ALERT_CLOSE_NOTIFY) {
-        engine_fail(e, tls_err_recv_alert(a.description),
-                    "the %s closed the connection (close_notify) before the handshake finished",
-                    tls_party_name(e->peer));
+        engine_fail(e, tls_err_recv_alert(a.description), TLS_TEXT_CLOSED_DURING_HANDSHAKE,
+                    TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer))));
         return;
     }
     if (a.level == TLS_ALERT_WARNING) {
-        tls_trace_note(e->trace, e->role, "the %s sent a warning alert %s; the handshake goes on",
-                       tls_party_name(e->peer), tls_alert_name(a.description));
+        tls_trace_note(e->trace, e->role, TLS_TEXT_WARNING_ALERT_GOES_ON,
+                       TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer)),
+                                TLS_ARG_S("alert", tls_alert_name(a.description))));
         return;
     }
-    engine_fail(e, tls_err_recv_alert(a.description), "the %s sent a fatal alert %s (%d)",
-                tls_party_name(e->peer), tls_alert_name(a.description), a.description);
+    engine_fail(e, tls_err_recv_alert(a.description), TLS_TEXT_PEER_FATAL_ALERT,
+                TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer)),
+                         TLS_ARG_S("alert", tls_alert_name(a.description)),
+                         TLS_ARG_U("code", a.description)));
 }
 
 static void handle_record(tls_engine *e, const tls_record *rec)
@@ -687,12 +684,13 @@ static void handle_record(tls_engine *e, const tls_record *rec)
     bool version_ok = rec->version == TLS_VERSION_1_2 ||
                       (first && rec->version >= 0x0301 && rec->version <= 0x0303);
     if (!version_ok) {
-        engine_fail(e, TLS_ERR_PROTOCOL_VERSION, "record version 0x%04x is not TLS 1.2",
-                    rec->version);
+        engine_fail(e, TLS_ERR_PROTOCOL_VERSION, TLS_TEXT_RECORD_VERSION,
+                    TLS_ARGS(TLS_ARG_X("version", rec->version, 4)));
     } else if (derr != TLS_OK) {
-        engine_fail(e, derr, "the %s record did not decrypt: its GCM tag does not verify",
-                    tls_content_type_name(rec->type) ? tls_content_type_name(rec->type)
-                                                     : "unknown");
+        engine_fail(e, derr, TLS_TEXT_RECORD_TAG,
+                    TLS_ARGS(TLS_ARG_S("content_type", tls_content_type_name(rec->type)
+                                                           ? tls_content_type_name(rec->type)
+                                                           : "unknown")));
     } else {
         const uint8_t *p = prot ? pt : rec->fragment;
         size_t n = prot ? pt_len : rec->fragment_len;
@@ -713,12 +711,11 @@ static void handle_record(tls_engine *e, const tls_record *rec)
             if (e->cursor >= TLS_STEP_COUNT && prot)
                 engine_app_data_received(e, p, n, idx, off, prot);
             else
-                engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE,
-                            "application data before the handshake finished");
+                engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE, TLS_TEXT_APP_DATA_TOO_EARLY, NULL);
             break;
         default:
-            engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE, "unknown record content type %u",
-                        rec->type);
+            engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE, TLS_TEXT_UNKNOWN_CONTENT_TYPE,
+                        TLS_ARGS(TLS_ARG_U("type", rec->type)));
             break;
         }
     }
@@ -729,25 +726,26 @@ static void handle_record(tls_engine *e, const tls_record *rec)
 }
 
 /* Another protocol's greeting, to name it in the error. */
-static const char *protocol_hint(const uint8_t *b, size_t n)
+static tls_text_id protocol_hint(const uint8_t *b, size_t n)
 {
     static const struct {
-        const char *prefix, *hint;
+        const char *prefix;
+        tls_text_id hint;
     } hints[] = {
-        {"HTTP/", " (a plain HTTP server?)"},
-        {"GET ", " (plain HTTP sent to a TLS port?)"},
-        {"POST ", " (plain HTTP sent to a TLS port?)"},
-        {"HEAD ", " (plain HTTP sent to a TLS port?)"},
-        {"SSH-", " (an SSH server?)"},
-        {"220", " (an SMTP or FTP server?)"},
-        {"+OK", " (a POP3 server?)"},
+        {"HTTP/", TLS_TEXT_NOT_TLS_TEXT_HTTP_SERVER},
+        {"GET ", TLS_TEXT_NOT_TLS_TEXT_HTTP_CLIENT},
+        {"POST ", TLS_TEXT_NOT_TLS_TEXT_HTTP_CLIENT},
+        {"HEAD ", TLS_TEXT_NOT_TLS_TEXT_HTTP_CLIENT},
+        {"SSH-", TLS_TEXT_NOT_TLS_TEXT_SSH},
+        {"220", TLS_TEXT_NOT_TLS_TEXT_SMTP_FTP},
+        {"+OK", TLS_TEXT_NOT_TLS_TEXT_POP3},
     };
     for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
         size_t k = strlen(hints[i].prefix);
         if (n >= k && memcmp(b, hints[i].prefix, k) == 0)
             return hints[i].hint;
     }
-    return "";
+    return TLS_TEXT_NOT_TLS_TEXT;
 }
 
 /* The peer's first bytes must look like a TLS record header: content type
@@ -775,14 +773,9 @@ static void check_first_bytes(tls_engine *e)
     shown[o] = '\0';
     if (!text && o > 0)
         shown[o - 1] = '\0';
-    if (text)
-        engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE,
-                    "the %s does not speak TLS: it sent \"%s\"%s", tls_party_name(e->peer),
-                    shown, protocol_hint(b, e->in.len));
-    else
-        engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE,
-                    "the %s does not speak TLS: its first bytes (%s) are not a TLS record header",
-                    tls_party_name(e->peer), shown);
+    engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE,
+                text ? protocol_hint(b, e->in.len) : TLS_TEXT_NOT_TLS_BINARY,
+                TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer)), TLS_ARG_S("bytes", shown)));
 }
 
 tls_err tls_engine_feed(tls_engine *e, const uint8_t *p, size_t n)
@@ -794,7 +787,7 @@ tls_err tls_engine_feed(tls_engine *e, const uint8_t *p, size_t n)
         return TLS_OK;
     tls_writer_bytes(&e->in, p, n);
     if (tls_writer_error(&e->in) != TLS_OK)
-        return engine_fail(e, TLS_ERR_INTERNAL, "out of memory for received bytes");
+        return engine_fail(e, TLS_ERR_INTERNAL, TLS_TEXT_OOM_RECEIVED, NULL);
     if (!e->received_any && e->in.len >= 3)
         check_first_bytes(e);
     size_t at = 0;
@@ -805,9 +798,9 @@ tls_err tls_engine_feed(tls_engine *e, const uint8_t *p, size_t n)
         if (r == TLS_READ_NEED_MORE)
             break;
         if (r == TLS_READ_OVERSIZE) {
-            engine_fail(e, TLS_ERR_RECORD_OVERFLOW,
-                        "a record announces %u bytes, more than TLS allows",
-                        ((unsigned)e->in.data[at + 3] << 8) | e->in.data[at + 4]);
+            engine_fail(e, TLS_ERR_RECORD_OVERFLOW, TLS_TEXT_RECORD_TOO_LONG,
+                        TLS_ARGS(TLS_ARG_U("bytes", ((unsigned)e->in.data[at + 3] << 8) |
+                                                        e->in.data[at + 4])));
             break;
         }
         handle_record(e, &rec);
@@ -824,16 +817,15 @@ tls_err tls_engine_eof(tls_engine *e)
     if (e->close_received)
         return TLS_OK;
     if (e->in.len > 0)
-        return engine_fail(e, TLS_ERR_DECODE,
-                           "the %s stopped sending in the middle of a record "
-                           "(%zu bytes of it arrived)",
-                           tls_party_name(e->peer), e->in.len);
+        return engine_fail(e, TLS_ERR_DECODE, TLS_TEXT_EOF_IN_RECORD,
+                           TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer)),
+                                    TLS_ARG_U("bytes", e->in.len)));
     if (e->hs.len > 0)
-        return engine_fail(e, TLS_ERR_DECODE,
-                           "the %s stopped sending in the middle of a handshake message",
-                           tls_party_name(e->peer));
+        return engine_fail(e, TLS_ERR_DECODE, TLS_TEXT_EOF_IN_MESSAGE,
+                           TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer))));
     if (engine_current(e) && !tls_engine_my_turn(e))
-        return engine_fail(e, TLS_ERR_DECODE, "the %s sent no %s",
-                           tls_party_name(e->peer), expected_name(e));
+        return engine_fail(e, TLS_ERR_DECODE, TLS_TEXT_EOF_MISSING_MESSAGE,
+                           TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer)),
+                                    TLS_ARG_S("message", engine_current(e)->message)));
     return TLS_OK;
 }

@@ -59,15 +59,14 @@ void engine_app_data_received(tls_engine *e, const uint8_t *p, size_t n,
                     .content_type = TLS_CT_APPLICATION_DATA, .is_protected = prot,
                     .record_index = rec_idx, .record_offset = off, .dissect = d};
     tls_trace_push(e->trace, &ev);
-    tls_trace_note(e->trace, e->role,
-                   "the %s decrypted %zu bytes of application data (sequence number %llu) "
-                   "with %s_write_key: the GCM tag verifies, so they are exactly what the %s "
-                   "sent, in this position of the stream",
-                   tls_party_name(e->role), n, (unsigned long long)(e->rprot.seq - 1),
-                   tls_party_name(e->peer), tls_party_name(e->peer));
+    tls_trace_note(e->trace, e->role, TLS_TEXT_APP_DATA_DECRYPTED,
+                   TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role)), TLS_ARG_U("bytes", n),
+                            TLS_ARG_U("seq", e->rprot.seq - 1),
+                            TLS_ARG_S("key", engine_write_key_name(e->peer)),
+                            TLS_ARG_T("peer", tls_party_name(e->peer))));
     tls_writer_bytes(&e->app_in, p, n);
     if (tls_writer_error(&e->app_in) != TLS_OK)
-        engine_fail(e, TLS_ERR_INTERNAL, "out of memory for application data");
+        engine_fail(e, TLS_ERR_INTERNAL, TLS_TEXT_OOM_APP_DATA, NULL);
 }
 
 tls_err tls_engine_write_app_data(tls_engine *e, const uint8_t *p, size_t n)
@@ -80,16 +79,16 @@ tls_err tls_engine_write_app_data(tls_engine *e, const uint8_t *p, size_t n)
     uint64_t seq = e->wprot.seq;
     size_t records = (n + TLS_MAX_FRAGMENT - 1) / TLS_MAX_FRAGMENT;
     tls_trace_note(e->trace, e->role,
-                   "the %s encrypts %zu bytes of application data with %s_write_key in %zu "
-                   "record%s from sequence number %llu: nonce = %s_write_iv ‖ explicit nonce "
-                   "(the sequence number, %016llx), AAD = seq ‖ type 23 ‖ version 0303 ‖ "
-                   "plaintext length; the 16-byte GCM tag lets the %s detect any change",
-                   tls_party_name(e->role), n, tls_party_name(e->role), records,
-                   records == 1 ? "" : "s", (unsigned long long)seq, tls_party_name(e->role),
-                   (unsigned long long)seq, tls_party_name(e->peer));
+                   records == 1 ? TLS_TEXT_APP_DATA_ENCRYPT_ONE : TLS_TEXT_APP_DATA_ENCRYPT_MANY,
+                   TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role)), TLS_ARG_U("bytes", n),
+                            TLS_ARG_S("key", engine_write_key_name(e->role)),
+                            TLS_ARG_U("records", records), TLS_ARG_U("seq", seq),
+                            TLS_ARG_S("iv", engine_write_iv_name(e->role)),
+                            TLS_ARG_X("seq_hex", seq, 16),
+                            TLS_ARG_T("peer", tls_party_name(e->peer))));
     tls_err err = engine_queue_records(e, TLS_CT_APPLICATION_DATA, p, n);
     if (err != TLS_OK)
-        return engine_fail(e, err, "could not encrypt application data");
+        return engine_fail(e, err, TLS_TEXT_APP_DATA_ENCRYPT_FAILED, NULL);
     if (e->cfg->live)
         engine_trace_sent_message(e, "ApplicationData", TLS_CT_APPLICATION_DATA, p, n);
     return TLS_OK;
@@ -118,12 +117,8 @@ tls_err tls_engine_close(tls_engine *e)
     /* A note, not an ALERT event: those report errors, and this is the
      * orderly end.  RFC 5246 §7.2.1: close_notify is sent at level warning. */
     tls_trace_note(e->trace, e->role,
-                   "the %s sends close_notify (a warning-level alert, encrypted like the "
-                   "data): %s",
-                   tls_party_name(e->role),
-                   e->close_received ? "the answer to the peer's, so both sides know nothing "
-                                       "was cut off"
-                                     : "it has nothing more to send");
+                   e->close_received ? TLS_TEXT_CLOSE_NOTIFY_ANSWER : TLS_TEXT_CLOSE_NOTIFY_FIRST,
+                   TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role))));
     engine_queue_alert(e, TLS_ALERT_WARNING, TLS_ALERT_CLOSE_NOTIFY);
     return e->err;
 }

@@ -14,7 +14,7 @@ tls_err client_hello_write(tls_engine *e, tls_writer *w)
     tls_err err = engine_random(e, sc ? sc->client_random : NULL,
                                 sc && sc->has_client_random, e->client_random, 32);
     if (err != TLS_OK)
-        return engine_fail(e, err, "no randomness for client_random");
+        return engine_fail(e, err, TLS_TEXT_NO_RANDOM_CLIENT_RANDOM, NULL);
     memcpy(ch.random, e->client_random, 32);
 
     ch.nsuites = engine_suites(e, ch.suites);
@@ -39,16 +39,16 @@ tls_err client_hello_write(tls_engine *e, tls_writer *w)
     ch.has_reneg_info = e->cfg->live;
     err = tls_client_hello_write(&ch, w);
     if (err != TLS_OK)
-        return engine_fail(e, err, "could not encode ClientHello");
+        return engine_fail(e, err, TLS_TEXT_ENCODE_FAILED,
+                           TLS_ARGS(TLS_ARG_S("message", "ClientHello")));
 
     engine_value(e, TLS_VALUE_CLIENT_RANDOM, e->client_random, 32, NULL);
     if (ch.has_server_name)
         engine_value(e, TLS_VALUE_SERVER_NAME, (const uint8_t *)ch.server_name,
                      strlen(ch.server_name), ch.server_name);
-    tls_trace_note(e->trace, e->role,
-                   "the client offers %zu cipher suites, %zu groups and %zu signature "
-                   "algorithms; the server will choose",
-                   ch.nsuites, ch.ngroups, ch.nsigalgs);
+    tls_trace_note(e->trace, e->role, TLS_TEXT_CLIENT_OFFERS,
+                   TLS_ARGS(TLS_ARG_U("suites", ch.nsuites), TLS_ARG_U("groups", ch.ngroups),
+                            TLS_ARG_U("sigalgs", ch.nsigalgs)));
     return TLS_OK;
 }
 
@@ -65,28 +65,25 @@ tls_err server_hello_read(tls_engine *e, tls_reader *r)
     memset(&sh, 0, sizeof sh);
     tls_err err = tls_server_hello_parse(r, &sh);
     if (err != TLS_OK)
-        return engine_fail(e, err, "malformed ServerHello");
+        return engine_fail(e, err, TLS_TEXT_MALFORMED_MESSAGE,
+                           TLS_ARGS(TLS_ARG_S("message", "ServerHello")));
     if (sh.version != TLS_VERSION_1_2)
-        return engine_fail(e, TLS_ERR_PROTOCOL_VERSION,
-                           "the server chose version 0x%04x; the client speaks only TLS 1.2 (0x0303)",
-                           sh.version);
+        return engine_fail(e, TLS_ERR_PROTOCOL_VERSION, TLS_TEXT_SERVER_CHOSE_VERSION,
+                           TLS_ARGS(TLS_ARG_X("version", sh.version, 4)));
     if (!client_offered_suite(e, sh.suite))
-        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
-                           "the server chose cipher suite 0x%04x, which the client did not offer",
-                           sh.suite);
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_SERVER_CHOSE_SUITE,
+                           TLS_ARGS(TLS_ARG_X("suite", sh.suite, 4)));
     if (sh.compression != 0)
-        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
-                           "the server chose compression method %u; the client offered only null",
-                           sh.compression);
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_SERVER_CHOSE_COMPRESSION,
+                           TLS_ARGS(TLS_ARG_U("method", sh.compression)));
     for (size_t i = 0; i < sh.nexts; i++) {
         uint16_t t = sh.exts[i].type;
         bool offered = t == TLS_EXT_EC_POINT_FORMATS ||
                        (t == TLS_EXT_EXTENDED_MASTER_SECRET && e->cfg->ems) ||
                        (t == TLS_EXT_RENEGOTIATION_INFO && e->cfg->live);
         if (!offered)
-            return engine_fail(e, TLS_ERR_UNSUPPORTED_EXTENSION,
-                               "the server answered with extension %u, which the client did not offer",
-                               t);
+            return engine_fail(e, TLS_ERR_UNSUPPORTED_EXTENSION, TLS_TEXT_SERVER_UNOFFERED_EXTENSION,
+                               TLS_ARGS(TLS_ARG_U("type", t)));
     }
     memcpy(e->server_random, sh.random, 32);
     e->suite = tls_suite_by_id(sh.suite);
@@ -108,14 +105,14 @@ tls_err certificate_read(tls_engine *e, tls_reader *r)
     memset(&cm, 0, sizeof cm);
     tls_err err = tls_certificate_parse(r, &cm);
     if (err != TLS_OK)
-        return engine_fail(e, err, "malformed Certificate message");
+        return engine_fail(e, err, TLS_TEXT_MALFORMED_CERTIFICATE, NULL);
     if (cm.ncerts == 0)
-        return engine_fail(e, TLS_ERR_BAD_CERTIFICATE, "the server sent an empty certificate chain");
+        return engine_fail(e, TLS_ERR_BAD_CERTIFICATE, TLS_TEXT_EMPTY_CHAIN, NULL);
     for (size_t i = 0; i < cm.ncerts; i++) {
         err = tls_x509_add_der(&e->peer_chain, cm.certs[i], cm.cert_lens[i]);
         if (err != TLS_OK)
-            return engine_fail(e, TLS_ERR_BAD_CERTIFICATE,
-                               "certificate %zu of the chain is not valid DER X.509", i);
+            return engine_fail(e, TLS_ERR_BAD_CERTIFICATE, TLS_TEXT_CERT_NOT_DER,
+                               TLS_ARGS(TLS_ARG_U("index", i)));
     }
     tls_x509_info info;
     if (tls_x509_describe(e->peer_chain, 0, &info) == TLS_OK)
@@ -126,21 +123,19 @@ tls_err certificate_read(tls_engine *e, tls_reader *r)
     tls_x509_verdict v;
     const char *host = e->cfg->server_name ? e->cfg->server_name : "";
     err = tls_x509_verify(e->peer_chain, e->cfg->trust, host, &v);
-    tls_trace_check(e->trace, e->role, "certificate chain", v.chain_ok,
-                    v.chain_ok ? "each signature verifies up to a trusted root CA"
-                               : "the chain does not lead to a trusted CA: %s", v.detail);
-    tls_trace_check(e->trace, e->role, "host name", v.host_ok,
-                    v.host_ok ? "the certificate is valid for %s"
-                              : "the certificate is not valid for %s", host);
-    tls_trace_check(e->trace, e->role, "validity dates", v.dates_ok,
-                    v.dates_ok ? "now is within every certificate's validity period"
-                               : "a certificate is expired or not yet valid: %s", v.detail);
-    tls_trace_check(e->trace, e->role, "public key", v.key_ok,
-                    v.key_ok ? "the leaf key is RSA (%zu bits), usable for this suite"
-                             : "the leaf key is not RSA (%zu bits)",
-                    8 * tls_x509_rsa_len(e->peer_chain));
+    const tls_text_arg *detail = TLS_ARGS(TLS_ARG_S("detail", v.detail));
+    tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_CHAIN, v.chain_ok,
+                    v.chain_ok ? TLS_TEXT_CHAIN_OK : TLS_TEXT_CHAIN_BAD, detail);
+    tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_HOST, v.host_ok,
+                    v.host_ok ? TLS_TEXT_HOST_OK : TLS_TEXT_HOST_BAD,
+                    TLS_ARGS(TLS_ARG_S("host", host)));
+    tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_DATES, v.dates_ok,
+                    v.dates_ok ? TLS_TEXT_DATES_OK : TLS_TEXT_DATES_BAD, detail);
+    tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_KEY, v.key_ok,
+                    v.key_ok ? TLS_TEXT_KEY_OK : TLS_TEXT_KEY_BAD,
+                    TLS_ARGS(TLS_ARG_U("bits", 8 * tls_x509_rsa_len(e->peer_chain))));
     if (err != TLS_OK)
-        return engine_fail(e, err, "certificate verification failed: %s", v.detail);
+        return engine_fail(e, err, TLS_TEXT_CERT_VERIFY_FAILED, detail);
     return TLS_OK;
 }
 
@@ -151,20 +146,20 @@ tls_err server_key_exchange_read(tls_engine *e, tls_reader *r)
     memset(&ske, 0, sizeof ske);
     tls_err err = tls_server_key_exchange_parse(r, &ske);
     if (err != TLS_OK)
-        return engine_fail(e, err, "malformed ServerKeyExchange");
+        return engine_fail(e, err, TLS_TEXT_MALFORMED_MESSAGE,
+                           TLS_ARGS(TLS_ARG_S("message", "ServerKeyExchange")));
     uint16_t offer[TLS_MAX_GROUPS];
     bool offered = engine_list_has(offer, engine_groups(e, offer), ske.group);
     const tls_group_info *g = tls_group_by_id(ske.group);
     if (!offered || !g)
-        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
-                           "the server chose group %u, which the client did not offer", ske.group);
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_SERVER_CHOSE_GROUP,
+                           TLS_ARGS(TLS_ARG_U("group", ske.group)));
     tls_hash_alg alg;
     if (!engine_sig_hash(ske.sig_alg, &alg))
-        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
-                           "the server signed with algorithm 0x%04x, which the client did not offer",
-                           ske.sig_alg);
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_SERVER_SIG_ALG,
+                           TLS_ARGS(TLS_ARG_X("sig_alg", ske.sig_alg, 4)));
     if (ske.point_len > sizeof e->peer_pub)
-        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, "the server's public point is too long");
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_SERVER_POINT_TOO_LONG, NULL);
     e->group = g->id;
     memcpy(e->peer_pub, ske.point, ske.point_len);
     e->peer_pub_len = ske.point_len;
@@ -177,16 +172,11 @@ tls_err server_key_exchange_read(tls_engine *e, tls_reader *r)
     err = engine_ske_digest(e, alg, ske.params, ske.params_len, digest);
     if (err == TLS_OK)
         err = tls_x509_rsa_verify(e->peer_chain, alg, digest, ske.sig, ske.sig_len);
-    tls_trace_check(e->trace, e->role, "ServerKeyExchange signature", err == TLS_OK,
-                    err == TLS_OK
-                        ? "the certificate's RSA key signed %s(client_random ‖ server_random ‖ params): "
-                          "these ECDHE parameters come from the certificate's owner, for this handshake"
-                        : "the signature over %s(client_random ‖ server_random ‖ params) "
-                          "does not verify with the certificate's key",
-                    tls_hash_name(alg));
+    tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_SKE_SIGNATURE, err == TLS_OK,
+                    err == TLS_OK ? TLS_TEXT_SKE_SIGNATURE_OK : TLS_TEXT_SKE_SIGNATURE_BAD,
+                    TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg))));
     if (err != TLS_OK)
-        return engine_fail(e, TLS_ERR_DECRYPT_ERROR,
-                           "the ServerKeyExchange signature does not verify");
+        return engine_fail(e, TLS_ERR_DECRYPT_ERROR, TLS_TEXT_SKE_SIGNATURE_FAILED, NULL);
     return TLS_OK;
 }
 
@@ -195,7 +185,7 @@ tls_err server_hello_done_read(tls_engine *e, tls_reader *r)
 {
     tls_err err = tls_server_hello_done_parse(r);
     if (err != TLS_OK)
-        return engine_fail(e, err, "ServerHelloDone must be empty");
+        return engine_fail(e, err, TLS_TEXT_SERVER_HELLO_DONE_NOT_EMPTY, NULL);
     return TLS_OK;
 }
 
@@ -210,10 +200,8 @@ static tls_err client_kx_ecdhe(tls_engine *e, tls_client_key_exchange *cke)
     err = tls_ecdh_shared(e->group, e->rng, e->ecdhe_priv, e->ecdhe_priv_len,
                           e->peer_pub, e->peer_pub_len, e->pre_master, &e->pre_master_len);
     if (err != TLS_OK)
-        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
-                           "the server's ECDHE public key is not a valid point");
-    tls_trace_note(e->trace, e->role,
-                   "pre_master_secret = x-coordinate of client_ecdhe_private · server_ecdhe_public");
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_SERVER_POINT_INVALID, NULL);
+    tls_trace_note(e->trace, e->role, TLS_TEXT_PRE_MASTER_ECDHE_CLIENT, NULL);
     cke->data = e->ecdhe_pub;
     cke->len = e->ecdhe_pub_len;
     return TLS_OK;
@@ -229,18 +217,15 @@ static tls_err client_kx_rsa(tls_engine *e, tls_client_key_exchange *cke,
     tls_err err = engine_random(e, sc ? sc->pre_master_random : NULL,
                                 sc && sc->has_pre_master_random, e->pre_master + 2, 46);
     if (err != TLS_OK)
-        return engine_fail(e, err, "no randomness for the pre-master secret");
+        return engine_fail(e, err, TLS_TEXT_NO_RANDOM_PRE_MASTER, NULL);
     e->pre_master_len = 48;
     size_t len = tls_x509_rsa_len(e->peer_chain);
     if (len == 0 || len > enc_max)
-        return engine_fail(e, TLS_ERR_UNSUPPORTED_CERTIFICATE,
-                           "the server's certificate has no usable RSA key");
+        return engine_fail(e, TLS_ERR_UNSUPPORTED_CERTIFICATE, TLS_TEXT_NO_RSA_KEY, NULL);
     err = tls_x509_rsa_encrypt(e->peer_chain, e->rng, e->pre_master, 48, enc, &len);
     if (err != TLS_OK)
-        return engine_fail(e, err, "RSA encryption of the pre-master secret failed");
-    tls_trace_note(e->trace, e->role,
-                   "the client chose the pre-master secret itself (0x0303 ‖ 46 random bytes) "
-                   "and encrypted it with the RSA key from the server's certificate");
+        return engine_fail(e, err, TLS_TEXT_RSA_ENCRYPT_FAILED, NULL);
+    tls_trace_note(e->trace, e->role, TLS_TEXT_PRE_MASTER_RSA_CLIENT, NULL);
     cke->data = enc;
     cke->len = len;
     return TLS_OK;
@@ -260,6 +245,7 @@ tls_err client_key_exchange_write(tls_engine *e, tls_writer *w)
     engine_value(e, TLS_VALUE_PRE_MASTER_SECRET, e->pre_master, e->pre_master_len, NULL);
     err = tls_client_key_exchange_write(&cke, w);
     if (err != TLS_OK)
-        return engine_fail(e, err, "could not encode ClientKeyExchange");
+        return engine_fail(e, err, TLS_TEXT_ENCODE_FAILED,
+                           TLS_ARGS(TLS_ARG_S("message", "ClientKeyExchange")));
     return TLS_OK;
 }

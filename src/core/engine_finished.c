@@ -19,10 +19,10 @@ tls_err change_cipher_spec_write(tls_engine *e, tls_writer *w)
 {
     tls_err err = tls_change_cipher_spec_write(w);
     if (err == TLS_OK)
-        tls_trace_note(e->trace, e->role,
-                       "from the next record on, the %s encrypts with AES-%zu-GCM under "
-                       "%s_write_key; sequence numbers restart at 0",
-                       tls_party_name(e->role), 8 * e->kb.key_len, tls_party_name(e->role));
+        tls_trace_note(e->trace, e->role, TLS_TEXT_CCS_SENT,
+                       TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role)),
+                                TLS_ARG_U("bits", 8 * e->kb.key_len),
+                                TLS_ARG_S("key", engine_write_key_name(e->role))));
     return err;
 }
 
@@ -30,10 +30,10 @@ tls_err change_cipher_spec_read(tls_engine *e, tls_reader *r)
 {
     tls_err err = tls_change_cipher_spec_parse(r);
     if (err == TLS_OK)
-        tls_trace_note(e->trace, e->role,
-                       "the %s will now decrypt the %s's records with %s_write_key",
-                       tls_party_name(e->role), tls_party_name(e->peer),
-                       tls_party_name(e->peer));
+        tls_trace_note(e->trace, e->role, TLS_TEXT_CCS_RECEIVED,
+                       TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role)),
+                                TLS_ARG_T("peer", tls_party_name(e->peer)),
+                                TLS_ARG_S("key", engine_write_key_name(e->peer))));
     return err;
 }
 
@@ -43,7 +43,7 @@ tls_err finished_write(tls_engine *e, tls_writer *w)
     tls_finished fin;
     tls_err err = engine_verify_data(e, finished_label(e->role), fin.verify_data);
     if (err != TLS_OK)
-        return engine_fail(e, err, "could not compute verify_data");
+        return engine_fail(e, err, TLS_TEXT_VERIFY_DATA_FAILED, NULL);
     engine_value(e, verify_data_kind(e->role), fin.verify_data, 12, NULL);
     return tls_finished_write(&fin, w);
 }
@@ -53,27 +53,23 @@ tls_err finished_read(tls_engine *e, tls_reader *r)
     tls_finished fin;
     tls_err err = tls_finished_parse(r, &fin);
     if (err != TLS_OK)
-        return engine_fail(e, err, "malformed Finished");
+        return engine_fail(e, err, TLS_TEXT_MALFORMED_MESSAGE,
+                           TLS_ARGS(TLS_ARG_S("message", "Finished")));
     uint8_t want[12];
     err = engine_verify_data(e, finished_label(e->peer), want);
     if (err != TLS_OK)
-        return engine_fail(e, err, "could not compute verify_data");
+        return engine_fail(e, err, TLS_TEXT_VERIFY_DATA_FAILED, NULL);
     /* Constant-time comparison: a timing difference would leak how many
      * leading bytes an attacker guessed right. */
     uint8_t diff = 0;
     for (size_t i = 0; i < 12; i++)
         diff |= (uint8_t)(want[i] ^ fin.verify_data[i]);
     engine_value(e, verify_data_kind(e->peer), fin.verify_data, 12, NULL);
-    tls_trace_check(e->trace, e->role, "Finished", diff == 0,
-                    diff == 0 ? "the %s's verify_data equals PRF(master_secret, \"%s\", "
-                                "Hash(handshake messages))[0..11] as computed here: same keys, "
-                                "same transcript"
-                              : "the %s's verify_data differs from PRF(master_secret, \"%s\", "
-                                "Hash(handshake messages)) computed here: different keys or an "
-                                "altered handshake",
-                    tls_party_name(e->peer), finished_label(e->peer));
+    const tls_text_arg *args = TLS_ARGS(TLS_ARG_T("peer", tls_party_name(e->peer)),
+                                        TLS_ARG_S("label", finished_label(e->peer)));
+    tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_FINISHED, diff == 0,
+                    diff == 0 ? TLS_TEXT_FINISHED_OK : TLS_TEXT_FINISHED_BAD, args);
     if (diff != 0)
-        return engine_fail(e, TLS_ERR_DECRYPT_ERROR, "the %s's Finished does not verify",
-                           tls_party_name(e->peer));
+        return engine_fail(e, TLS_ERR_DECRYPT_ERROR, TLS_TEXT_FINISHED_FAILED, args);
     return TLS_OK;
 }

@@ -23,7 +23,8 @@ struct tls_engine {
     size_t cursor;              /* index into the table; TLS_STEP_COUNT = done */
     tls_err err;                /* first failure; sticks */
     int err_step;               /* the step being run when it happened */
-    char why[256];
+    char why[256];              /* why_text in English */
+    tls_text why_text;          /* the reason for err */
 
     /* What the hellos settled. */
     const tls_suite *suite;
@@ -101,9 +102,14 @@ void engine_note_extensions(tls_engine *e, const char *message,
 /* The step under the cursor, or NULL when the handshake is done. */
 const tls_step *engine_current(const tls_engine *e);
 
-/* Set the sticky error with a one-line reason (printf-style). */
-tls_err engine_fail(tls_engine *e, tls_err err, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/* "client_write_key" / "server_write_key": the key \p sender encrypts with. */
+const char *engine_write_key_name(tls_party sender);
+/* "client_write_iv" / "server_write_iv". */
+const char *engine_write_iv_name(tls_party sender);
+
+/* Set the sticky error with a one-line reason: catalogue id \p id with
+ * \p args (TLS_ARGS, or NULL). */
+tls_err engine_fail(tls_engine *e, tls_err err, tls_text_id id, const tls_text_arg *args);
 
 /* Record a value this side knows now. */
 void engine_value(tls_engine *e, tls_value_kind kind, const uint8_t *p, size_t n,

@@ -164,10 +164,9 @@ void engine_note_extensions(tls_engine *e, const char *message, const uint16_t *
 {
     if (!e->cfg->live)
         return;
-    char text[4096]; /* a browser sends about 16 extensions: ~100 bytes each */
-    size_t o = (size_t)snprintf(text, sizeof text, "the %s's %s carries %zu extension%s%s",
-                                tls_party_name(e->peer), message, n, n == 1 ? "" : "s",
-                                n ? ": " : "");
+    char text[TLS_TEXT_VALUES_SIZE]; /* a browser sends about 16 extensions */
+    size_t o = 0;
+    text[0] = '\0';
     for (size_t i = 0; i < n && o < sizeof text; i++) {
         const char *name = tls_extension_name(types[i]);
         char unknown[16];
@@ -179,7 +178,12 @@ void engine_note_extensions(tls_engine *e, const char *message, const uint16_t *
                                                       : client_reaction(types[i]);
         o += (size_t)snprintf(text + o, sizeof text - o, "%s%s (%s)", i ? "; " : "", name, why);
     }
-    tls_trace_note(e->trace, e->role, "%s", text);
+    tls_trace_note(e->trace, e->role,
+                   n == 0 ? TLS_TEXT_EXTENSIONS_NONE
+                          : n == 1 ? TLS_TEXT_EXTENSIONS_ONE : TLS_TEXT_EXTENSIONS_MANY,
+                   TLS_ARGS(TLS_ARG_T("peer", tls_party_name(e->peer)),
+                            TLS_ARG_S("message", message), TLS_ARG_U("count", n),
+                            TLS_ARG_S("list", text)));
 }
 
 /* What a real peer provably knows once its message of a step has arrived and
@@ -191,36 +195,31 @@ _Static_assert(TLS_VALUE_COUNT <= 32, "peer_proof.holds has a bit per value kind
 
 typedef struct peer_proof {
     int step;                   /* the peer's message */
-    const char *why;            /* the deduction, in one sentence */
+    tls_text_id why;            /* the deduction, in one sentence */
     uint32_t holds;             /* values the peer now provably holds: HOLDS(kind) bits */
 } peer_proof;
 
 static const peer_proof proofs[] = {
-    {1, "the client sent its ClientHello, so it holds what that message carries",
+    {1, TLS_TEXT_INFER_CLIENT_HELLO,
      HOLDS(TLS_VALUE_CLIENT_RANDOM) | HOLDS(TLS_VALUE_SERVER_NAME)},
-    {2, "the server's ServerHello answers the ClientHello, so it received the client's "
-        "values and chose its own",
+    {2, TLS_TEXT_INFER_SERVER_HELLO,
      HOLDS(TLS_VALUE_CLIENT_RANDOM) | HOLDS(TLS_VALUE_SERVER_NAME) |
      HOLDS(TLS_VALUE_SERVER_RANDOM) | HOLDS(TLS_VALUE_CIPHER_SUITE)},
-    {3, "the server sent this certificate chain", HOLDS(TLS_VALUE_SERVER_CERTIFICATE)},
-    {4, "the server sent and signed these ECDHE parameters (and alone holds the private "
-        "scalar behind server_ecdhe_public)",
+    {3, TLS_TEXT_INFER_CERTIFICATE, HOLDS(TLS_VALUE_SERVER_CERTIFICATE)},
+    {4, TLS_TEXT_INFER_SERVER_KEY_EXCHANGE,
      HOLDS(TLS_VALUE_NAMED_GROUP) | HOLDS(TLS_VALUE_SERVER_ECDHE_PUBLIC) |
      HOLDS(TLS_VALUE_SKE_SIGNATURE)},
-    {6, "the client's ClientKeyExchange answers ServerHelloDone, so it received the "
-        "server's messages",
+    {6, TLS_TEXT_INFER_CLIENT_KEY_EXCHANGE,
      HOLDS(TLS_VALUE_SERVER_RANDOM) | HOLDS(TLS_VALUE_CIPHER_SUITE) |
      HOLDS(TLS_VALUE_SERVER_CERTIFICATE) | HOLDS(TLS_VALUE_NAMED_GROUP) |
      HOLDS(TLS_VALUE_SERVER_ECDHE_PUBLIC) | HOLDS(TLS_VALUE_SKE_SIGNATURE) |
      HOLDS(TLS_VALUE_CLIENT_ECDHE_PUBLIC) | HOLDS(TLS_VALUE_ENCRYPTED_PRE_MASTER)},
-    {8, "the client's Finished verified, so it computed the same pre-master, master "
-        "secret and keys",
+    {8, TLS_TEXT_INFER_CLIENT_FINISHED,
      HOLDS(TLS_VALUE_PRE_MASTER_SECRET) | HOLDS(TLS_VALUE_MASTER_SECRET) |
      HOLDS(TLS_VALUE_KEY_BLOCK) | HOLDS(TLS_VALUE_CLIENT_WRITE_KEY) |
      HOLDS(TLS_VALUE_SERVER_WRITE_KEY) | HOLDS(TLS_VALUE_CLIENT_WRITE_IV) |
      HOLDS(TLS_VALUE_SERVER_WRITE_IV) | HOLDS(TLS_VALUE_CLIENT_VERIFY_DATA)},
-    {10, "the server's Finished verified, so it received the ClientKeyExchange and "
-         "computed the same pre-master, master secret and keys",
+    {10, TLS_TEXT_INFER_SERVER_FINISHED,
      HOLDS(TLS_VALUE_CLIENT_ECDHE_PUBLIC) | HOLDS(TLS_VALUE_ENCRYPTED_PRE_MASTER) |
      HOLDS(TLS_VALUE_PRE_MASTER_SECRET) | HOLDS(TLS_VALUE_MASTER_SECRET) |
      HOLDS(TLS_VALUE_KEY_BLOCK) | HOLDS(TLS_VALUE_CLIENT_WRITE_KEY) |
@@ -235,8 +234,8 @@ void engine_live_infer(tls_engine *e, const tls_step *s)
         const peer_proof *p = &proofs[i];
         if (p->step != s->number)
             continue;
-        tls_trace_note(e->trace, e->role, "what the %s can infer: %s", tls_party_name(e->role),
-                       p->why);
+        tls_trace_note(e->trace, e->role, p->why,
+                       TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role))));
         /* In table order: the order the values were first learned. */
         for (int k = 0; k < TLS_VALUE_COUNT; k++) {
             if (!(p->holds & HOLDS(k)))

@@ -17,8 +17,8 @@ static tls_err choose_suite(tls_engine *e, const tls_client_hello *ch)
     }
     const tls_suite *first = tls_suite_by_id(mine[0]);
     return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE,
-                       "the client offered none of the cipher suites the server accepts (%s%s)",
-                       first ? first->name : "none", n > 1 ? ", ..." : "");
+                       n > 1 ? TLS_TEXT_NO_COMMON_SUITE_MORE : TLS_TEXT_NO_COMMON_SUITE,
+                       TLS_ARGS(TLS_ARG_S("suite", first ? first->name : "none")));
 }
 
 /* ECDHE: the first of the server's groups the client supports, and a
@@ -31,16 +31,12 @@ static tls_err choose_ecdhe_params(tls_engine *e, const tls_client_hello *ch)
         if (!ch->has_groups || engine_list_has(ch->groups, ch->ngroups, mine[i]))
             break;
     if (i == n)
-        return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE,
-                           "the client supports none of the server's groups");
+        return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE, TLS_TEXT_NO_COMMON_GROUP, NULL);
     e->group = (tls_group)mine[i];
     if (ch->has_point_formats && !memchr(ch->point_formats, 0, ch->npoint_formats))
-        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
-                           "the client does not accept uncompressed points (RFC 8422 §5.1.2)");
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_NO_UNCOMPRESSED_POINTS, NULL);
     if (!ch->has_sigalgs)
-        return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE,
-                           "the client sent no signature_algorithms; the default (SHA-1) "
-                           "is not supported here");
+        return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE, TLS_TEXT_NO_SIGALGS_EXTENSION, NULL);
     size_t nsig;
     const uint16_t *sigalgs = engine_sigalgs(&nsig);
     for (i = 0; i < nsig; i++) {
@@ -49,9 +45,7 @@ static tls_err choose_ecdhe_params(tls_engine *e, const tls_client_hello *ch)
             return TLS_OK;
         }
     }
-    return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE,
-                       "the client accepts none of the server's signature algorithms "
-                       "(rsa_pkcs1_sha256, rsa_pkcs1_sha384)");
+    return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE, TLS_TEXT_NO_COMMON_SIGALG, NULL);
 }
 
 /* A TLS 1.2 server otherwise ignores supported_versions (RFC 8446 §4.2.1),
@@ -78,23 +72,20 @@ tls_err client_hello_read(tls_engine *e, tls_reader *r)
     memset(&ch, 0, sizeof ch);
     tls_err err = tls_client_hello_parse(r, &ch);
     if (err != TLS_OK)
-        return engine_fail(e, err, "malformed ClientHello");
+        return engine_fail(e, err, TLS_TEXT_MALFORMED_MESSAGE,
+                           TLS_ARGS(TLS_ARG_S("message", "ClientHello")));
     memcpy(e->client_random, ch.random, 32);
     engine_value(e, TLS_VALUE_CLIENT_RANDOM, e->client_random, 32, NULL);
     if (ch.has_server_name)
         engine_value(e, TLS_VALUE_SERVER_NAME, (const uint8_t *)ch.server_name,
                      strlen(ch.server_name), ch.server_name);
     if (ch.version < TLS_VERSION_1_2)
-        return engine_fail(e, TLS_ERR_PROTOCOL_VERSION,
-                           "the client's highest version is 0x%04x; this server speaks only TLS 1.2",
-                           ch.version);
+        return engine_fail(e, TLS_ERR_PROTOCOL_VERSION, TLS_TEXT_CLIENT_VERSION_TOO_LOW,
+                           TLS_ARGS(TLS_ARG_X("version", ch.version, 4)));
     if (!memchr(ch.compressions, 0, ch.ncompressions))
-        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
-                           "the client did not offer the null compression method");
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_NO_NULL_COMPRESSION, NULL);
     if (offers_only_later_versions(&ch))
-        return engine_fail(e, TLS_ERR_PROTOCOL_VERSION,
-                           "the client speaks only TLS 1.3: its supported_versions extension "
-                           "does not list TLS 1.2 (0x0303), the only version of this server");
+        return engine_fail(e, TLS_ERR_PROTOCOL_VERSION, TLS_TEXT_CLIENT_ONLY_TLS13, NULL);
     if (choose_suite(e, &ch) != TLS_OK)
         return e->err;
     if (e->suite->kx == TLS_KX_ECDHE_RSA && choose_ecdhe_params(e, &ch) != TLS_OK)
@@ -106,9 +97,8 @@ tls_err client_hello_read(tls_engine *e, tls_reader *r)
     for (size_t i = 0; i < ch.nexts; i++)
         types[i] = ch.exts[i].type;
     engine_note_extensions(e, "ClientHello", types, ch.nexts);
-    tls_trace_note(e->trace, e->role,
-                   "the server accepts %s and finds it among the client's %zu suites",
-                   e->suite->name, ch.nsuites);
+    tls_trace_note(e->trace, e->role, TLS_TEXT_SERVER_ACCEPTS_SUITE,
+                   TLS_ARGS(TLS_ARG_S("suite", e->suite->name), TLS_ARG_U("count", ch.nsuites)));
     return TLS_OK;
 }
 
@@ -119,7 +109,7 @@ tls_err server_hello_write(tls_engine *e, tls_writer *w)
     tls_err err = engine_random(e, sc ? sc->server_random : NULL,
                                 sc && sc->has_server_random, e->server_random, 32);
     if (err != TLS_OK)
-        return engine_fail(e, err, "no randomness for server_random");
+        return engine_fail(e, err, TLS_TEXT_NO_RANDOM_SERVER_RANDOM, NULL);
     tls_server_hello sh;
     memset(&sh, 0, sizeof sh);
     sh.version = TLS_VERSION_1_2;
@@ -135,7 +125,8 @@ tls_err server_hello_write(tls_engine *e, tls_writer *w)
     sh.has_extensions = sh.has_point_formats || sh.has_ems || sh.has_reneg_info;
     err = tls_server_hello_write(&sh, w);
     if (err != TLS_OK)
-        return engine_fail(e, err, "could not encode ServerHello");
+        return engine_fail(e, err, TLS_TEXT_ENCODE_FAILED,
+                           TLS_ARGS(TLS_ARG_S("message", "ServerHello")));
     engine_value(e, TLS_VALUE_SERVER_RANDOM, e->server_random, 32, NULL);
     uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
     engine_value(e, TLS_VALUE_CIPHER_SUITE, id, 2, e->suite->name);
@@ -154,7 +145,8 @@ tls_err certificate_write(tls_engine *e, tls_writer *w)
     }
     tls_err err = tls_certificate_write(&cm, w);
     if (err != TLS_OK)
-        return engine_fail(e, err, "could not encode Certificate");
+        return engine_fail(e, err, TLS_TEXT_ENCODE_FAILED,
+                           TLS_ARGS(TLS_ARG_S("message", "Certificate")));
     tls_x509_info info;
     if (n && tls_x509_describe(e->cfg->chain, 0, &info) == TLS_OK)
         engine_value(e, TLS_VALUE_SERVER_CERTIFICATE, cm.certs[0], cm.cert_lens[0], info.subject);
@@ -189,21 +181,20 @@ tls_err server_key_exchange_write(tls_engine *e, tls_writer *w)
         err = tls_privkey_sign(e->cfg->key, e->rng, alg, digest, sig, &sig_len);
     tls_writer_free(&params);
     if (err != TLS_OK)
-        return engine_fail(e, TLS_ERR_INTERNAL, "could not sign ServerKeyExchange");
+        return engine_fail(e, TLS_ERR_INTERNAL, TLS_TEXT_SKE_SIGN_FAILED, NULL);
     ske.sig = sig;
     ske.sig_len = sig_len;
     err = tls_server_key_exchange_write(&ske, w);
     if (err != TLS_OK)
-        return engine_fail(e, err, "could not encode ServerKeyExchange");
+        return engine_fail(e, err, TLS_TEXT_ENCODE_FAILED,
+                           TLS_ARGS(TLS_ARG_S("message", "ServerKeyExchange")));
 
     const tls_group_info *g = tls_group_by_id((uint16_t)e->group);
     uint8_t gid[2] = {(uint8_t)(e->group >> 8), (uint8_t)e->group};
     engine_value(e, TLS_VALUE_NAMED_GROUP, gid, 2, g ? g->name : NULL);
     engine_value(e, TLS_VALUE_SKE_SIGNATURE, sig, sig_len, NULL);
-    tls_trace_note(e->trace, e->role,
-                   "the server signed %s(client_random ‖ server_random ‖ params) with the "
-                   "private key of its certificate",
-                   tls_hash_name(alg));
+    tls_trace_note(e->trace, e->role, TLS_TEXT_SERVER_SIGNED,
+                   TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg))));
     return TLS_OK;
 }
 
@@ -220,10 +211,8 @@ static tls_err server_kx_ecdhe(tls_engine *e, const tls_client_key_exchange *cke
     tls_err err = tls_ecdh_shared(e->group, e->rng, e->ecdhe_priv, e->ecdhe_priv_len,
                                   cke->data, cke->len, e->pre_master, &e->pre_master_len);
     if (err != TLS_OK)
-        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER,
-                           "the client's ECDHE public key is not a valid point");
-    tls_trace_note(e->trace, e->role,
-                   "pre_master_secret = x-coordinate of server_ecdhe_private · client_ecdhe_public");
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_CLIENT_POINT_INVALID, NULL);
+    tls_trace_note(e->trace, e->role, TLS_TEXT_PRE_MASTER_ECDHE_SERVER, NULL);
     return TLS_OK;
 }
 
@@ -236,7 +225,7 @@ static tls_err server_kx_rsa(tls_engine *e, const tls_client_key_exchange *cke)
     size_t len = 0;
     tls_err err = tls_rng_bytes(e->rng, fallback, sizeof fallback);
     if (err != TLS_OK)
-        return engine_fail(e, err, "no randomness");
+        return engine_fail(e, err, TLS_TEXT_NO_RANDOM, NULL);
     err = tls_privkey_decrypt(e->cfg->key, e->rng, cke->data, cke->len, pm, sizeof pm, &len);
     bool good = err == TLS_OK && len == 48 && pm[0] == (TLS_VERSION_1_2 >> 8) &&
                 pm[1] == (TLS_VERSION_1_2 & 0xff);
@@ -244,14 +233,8 @@ static tls_err server_kx_rsa(tls_engine *e, const tls_client_key_exchange *cke)
     e->pre_master_len = 48;
     tls_wipe(pm, sizeof pm);
     tls_wipe(fallback, sizeof fallback);
-    if (good)
-        tls_trace_note(e->trace, e->role,
-                       "the server decrypted the pre-master secret with its certificate's private key");
-    else
-        tls_trace_note(e->trace, e->role,
-                       "the pre-master secret did not decrypt to 48 bytes starting 0x0303: the "
-                       "server goes on with random bytes instead (RFC 5246 §7.4.7.1), so the "
-                       "Finished check will fail without revealing why");
+    tls_trace_note(e->trace, e->role,
+                   good ? TLS_TEXT_PRE_MASTER_RSA_SERVER : TLS_TEXT_PRE_MASTER_RSA_BAD, NULL);
     return TLS_OK;
 }
 
@@ -261,7 +244,8 @@ tls_err client_key_exchange_read(tls_engine *e, tls_reader *r)
     tls_client_key_exchange cke = {.is_rsa = e->suite->kx == TLS_KX_RSA};
     tls_err err = tls_client_key_exchange_parse(r, &cke);
     if (err != TLS_OK)
-        return engine_fail(e, err, "malformed ClientKeyExchange");
+        return engine_fail(e, err, TLS_TEXT_MALFORMED_MESSAGE,
+                           TLS_ARGS(TLS_ARG_S("message", "ClientKeyExchange")));
     err = cke.is_rsa ? server_kx_rsa(e, &cke) : server_kx_ecdhe(e, &cke);
     if (err != TLS_OK)
         return err;

@@ -11,9 +11,10 @@
 const char *tls_party_name(tls_party p)
 {
     switch (p) {
-    case TLS_PARTY_CLIENT: return "client";
-    case TLS_PARTY_SERVER: return "server";
-    case TLS_PARTY_WIRE: return "wire";
+    /* Also words of sentences (TLS_ARG_T): translatable. */
+    case TLS_PARTY_CLIENT: return TLS_TERM("client");
+    case TLS_PARTY_SERVER: return TLS_TERM("server");
+    case TLS_PARTY_WIRE: return TLS_TERM("wire");
     }
     return "?";
 }
@@ -60,17 +61,24 @@ static uint8_t *dup_bytes(const uint8_t *p, size_t n)
     return d;
 }
 
-char *tls_hex(const uint8_t *p, size_t len)
+void tls_hex_into(const uint8_t *p, size_t len, char *out, size_t cap)
 {
     static const char digits[] = "0123456789abcdef";
-    char *s = malloc(2 * len + 1);
-    if (!s)
-        return NULL;
-    for (size_t i = 0; i < len; i++) {
-        s[2 * i] = digits[p[i] >> 4];
-        s[2 * i + 1] = digits[p[i] & 15];
+    if (!cap)
+        return;
+    size_t i = 0;
+    for (; i < len && 2 * i + 2 < cap; i++) {
+        out[2 * i] = digits[p[i] >> 4];
+        out[2 * i + 1] = digits[p[i] & 15];
     }
-    s[2 * len] = '\0';
+    out[2 * i] = '\0';
+}
+
+char *tls_hex(const uint8_t *p, size_t len)
+{
+    char *s = malloc(2 * len + 1);
+    if (s)
+        tls_hex_into(p, len, s, 2 * len + 1);
     return s;
 }
 
@@ -141,6 +149,7 @@ static void event_free(tls_event *e)
 {
     free(e->name);
     free(e->text);
+    free(e->msg);
     if (e->bytes) {
         tls_wipe(e->bytes, e->len);
         free(e->bytes);
@@ -166,11 +175,16 @@ size_t tls_trace_push(tls_trace *t, tls_event *ev)
      * bytes) may come from this very trace, which growing can move. */
     tls_event e = *ev;
     e.name = dup_str(ev->name);
-    e.text = dup_str(ev->text);
+    e.msg = NULL;
+    if (ev->msg && (e.msg = malloc(sizeof *e.msg)) != NULL)
+        *e.msg = *ev->msg;
+    /* A catalogue text is also kept in English, as JSON shows it. */
+    e.text = ev->msg ? tls_text_english(ev->msg) : dup_str(ev->text);
     e.bytes = dup_bytes(ev->bytes, ev->len);
     e.plaintext = dup_bytes(ev->plaintext, ev->plaintext_len);
     memset(&ev->dissect, 0, sizeof ev->dissect);
-    bool ok = !(ev->name && !e.name) && !(ev->text && !e.text) &&
+    bool ok = !(ev->name && !e.name) && !((ev->text || ev->msg) && !e.text) &&
+              !(ev->msg && !e.msg) &&
               !(ev->bytes && ev->len && !e.bytes) &&
               !(ev->plaintext && ev->plaintext_len && !e.plaintext);
     if (ok && t->n == t->cap) {
@@ -196,15 +210,17 @@ size_t tls_trace_push(tls_trace *t, tls_event *ev)
 }
 
 void tls_trace_step(tls_trace *t, int number, tls_party sender, const char *message,
-                    bool skipped, const char *reason)
+                    bool skipped, tls_text_id reason)
 {
     t->step = number;
     if (number <= t->announced)
         return;
     t->announced = number;
+    tls_text why;
+    tls_text_make(&why, reason, NULL);
     tls_event ev = {.kind = TLS_EV_STEP, .step = number, .party = sender,
                     .name = (char *)message, .skipped = skipped,
-                    .text = (char *)(skipped ? reason : NULL)};
+                    .msg = skipped ? &why : NULL};
     tls_trace_push(t, &ev);
 }
 
@@ -222,28 +238,28 @@ void tls_trace_value(tls_trace *t, tls_party who, tls_value_kind kind,
     tls_trace_push(t, &ev);
 }
 
-void tls_trace_check(tls_trace *t, tls_party who, const char *what, bool ok,
-                     const char *fmt, ...)
+void tls_trace_check(tls_trace *t, tls_party who, tls_text_id what, bool ok,
+                     tls_text_id detail, const tls_text_arg *args)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    char *detail = vformat(fmt, ap);
-    va_end(ap);
+    tls_text msg;
+    tls_text_make(&msg, detail, args);
     tls_event ev = {.kind = TLS_EV_CHECK, .step = t->step, .party = who,
-                    .name = (char *)what, .ok = ok, .text = detail};
+                    .name = (char *)tls_text_template(what), .what = what, .ok = ok,
+                    .msg = &msg};
     tls_trace_push(t, &ev);
-    free(detail);
 }
 
-void tls_trace_note(tls_trace *t, tls_party who, const char *fmt, ...)
+void tls_trace_note(tls_trace *t, tls_party who, tls_text_id id, const tls_text_arg *args)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    char *s = vformat(fmt, ap);
-    va_end(ap);
-    tls_event ev = {.kind = TLS_EV_NOTE, .step = t->step, .party = who, .text = s};
+    tls_text msg;
+    tls_text_make(&msg, id, args);
+    tls_trace_note_text(t, who, &msg);
+}
+
+void tls_trace_note_text(tls_trace *t, tls_party who, const tls_text *text)
+{
+    tls_event ev = {.kind = TLS_EV_NOTE, .step = t->step, .party = who, .msg = (tls_text *)text};
     tls_trace_push(t, &ev);
-    free(s);
 }
 
 const tls_event *tls_trace_find_known(const tls_trace *t, tls_value_kind kind, int step,

@@ -146,11 +146,8 @@ static void sim_after(tls_sim *sim)
     const char *host = sim->client_cfg.server_name;
     sim->after_done = true;
     tls_trace_enter_after(t);
-    tls_trace_note(t, TLS_PARTY_CLIENT,
-                   "the handshake is over: from now on both directions carry application "
-                   "data, encrypted and authenticated under the keys both sides derived.  "
-                   "The client asks for https://%s/",
-                   host);
+    tls_trace_note(t, TLS_PARTY_CLIENT, TLS_TEXT_AFTER_SIM_REQUEST,
+                   TLS_ARGS(TLS_ARG_S("host", host)));
     tls_writer w;
     tls_writer_init(&w);
     if (tls_demo_http_request(host, &w) == TLS_OK &&
@@ -160,10 +157,9 @@ static void sim_after(tls_sim *sim)
     size_t n;
     const uint8_t *req = tls_engine_app_data(sim->server, &n);
     if (tls_engine_error(sim->server) == TLS_OK && tls_demo_http_request_complete(req, n)) {
-        tls_trace_note(t, TLS_PARTY_SERVER,
-                       "the server read the request \"%.*s\" and answers with a small HTML "
-                       "page, then closes, as the request asked (Connection: close)",
-                       tls_demo_http_first_line(req, n), (const char *)req);
+        tls_trace_note(t, TLS_PARTY_SERVER, TLS_TEXT_AFTER_SIM_SERVER_ANSWERS,
+                       TLS_ARGS(TLS_ARG_SN("request", (const char *)req,
+                                           tls_demo_http_first_line(req, n))));
         tls_engine_app_data_consume(sim->server, n);
         tls_writer_reset(&w);
         if (tls_demo_http_response(host, &w) == TLS_OK &&
@@ -174,8 +170,10 @@ static void sim_after(tls_sim *sim)
 
     const uint8_t *page = tls_engine_app_data(sim->client, &n);
     if (tls_engine_error(sim->client) == TLS_OK && n > 0) {
-        tls_trace_note(t, TLS_PARTY_CLIENT, "the client received the answer \"%.*s\" (%zu bytes)",
-                       tls_demo_http_first_line(page, n), (const char *)page, n);
+        tls_trace_note(t, TLS_PARTY_CLIENT, TLS_TEXT_AFTER_CLIENT_RECEIVED_ANSWER,
+                       TLS_ARGS(TLS_ARG_SN("answer", (const char *)page,
+                                           tls_demo_http_first_line(page, n)),
+                                TLS_ARG_U("bytes", n)));
         tls_engine_app_data_consume(sim->client, n);
     }
     if (tls_engine_error(sim->client) == TLS_OK && tls_engine_close_received(sim->client) &&
@@ -207,6 +205,7 @@ static void sim_finish(tls_sim *sim)
     res->failed_step = tls_engine_error_step(d);
     res->failed_party = client_detected ? TLS_PARTY_CLIENT : TLS_PARTY_SERVER;
     res->err = tls_engine_error(d);
+    res->why_text = *tls_engine_why_text(d);
     snprintf(res->why, sizeof res->why, "%s", tls_engine_why(d));
 }
 
@@ -257,7 +256,8 @@ tls_err tls_sim_run(const tls_sim_config *cfg, tls_trace *trace, tls_sim_result 
             memset(res, 0, sizeof *res);
             res->done = true;
             res->err = TLS_ERR_INTERNAL;
-            snprintf(res->why, sizeof res->why, "could not set up the simulation");
+            tls_text_make(&res->why_text, TLS_TEXT_SIM_SETUP_FAILED, NULL);
+            tls_text_english_into(&res->why_text, res->why, sizeof res->why);
         }
         return TLS_ERR_INTERNAL;
     }

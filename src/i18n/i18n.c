@@ -2,6 +2,7 @@
 #include "tlssim/i18n.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -58,4 +59,55 @@ void tls_i18n_set_lang(tls_lang lang)
     /* Setting the domain again invalidates gettext's cache of translations
      * already looked up in the previous language. */
     textdomain(textdomain(NULL));
+}
+
+/* gettext("") would answer the catalogue's header: the empty string stays empty. */
+static const char *translate(const char *s)
+{
+    return s && *s ? gettext(s) : "";
+}
+
+const char *tls_i18n_template(tls_text_id id)
+{
+    return translate(tls_text_template(id));
+}
+
+char *tls_i18n_text(const tls_text *t)
+{
+    return tls_text_render(tls_i18n_template(t->id), t, translate);
+}
+
+char *tls_i18n_event_text(const tls_event *e)
+{
+    if (e->msg)
+        return tls_i18n_text(e->msg);
+    return strdup(e->text ? e->text : "");
+}
+
+/* Copy s into buf, cut at a character boundary; frees s. */
+static const char *into(char *s, char *buf, size_t cap)
+{
+    if (!cap)
+        return buf;
+    size_t n = s ? strlen(s) : 0;
+    if (n >= cap) {
+        n = cap - 1;
+        while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+            n--;
+    }
+    if (n)
+        memcpy(buf, s, n);
+    buf[n] = '\0';
+    free(s);
+    return buf;
+}
+
+const char *tls_i18n_event_into(const tls_event *e, char *buf, size_t cap)
+{
+    return into(tls_i18n_event_text(e), buf, cap);
+}
+
+const char *tls_i18n_text_into(const tls_text *t, char *buf, size_t cap)
+{
+    return into(t ? tls_i18n_text(t) : NULL, buf, cap);
 }

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "tui.h"
+#include "tlssim/i18n.h"
 
 /* --suite, --kx and --group narrow the offer (client) or what is accepted
  * (server); --listen keeps the other groups after a preferred one, like the
@@ -84,7 +85,9 @@ int cli_live_run(const cli_options *in)
         perror("tlssim: stdout");
         return 1;
     }
-    if (!res.ok)
-        fprintf(stderr, "tlssim: %s\n", res.why);
+    if (!res.ok) {
+        char why[sizeof res.why_text.values + 512];
+        fprintf(stderr, "tlssim: %s\n", tls_i18n_text_into(&res.why_text, why, sizeof why));
+    }
     return res.ok && saved ? 0 : 1;
 }

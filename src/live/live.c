@@ -43,7 +43,7 @@ static int live_step(const live *lv)
     return tls_engine_step(lv->e); /* 11 = TLS_STEP_AFTER once the handshake is over */
 }
 
-void live_fail(live *lv, tls_err err, const char *fmt, ...)
+void live_fail(live *lv, tls_err err, tls_text_id id, const tls_text_arg *args)
 {
     /* The first failure sticks, whether the engine's or the socket's. */
     if (!live_ok(lv))
@@ -53,11 +53,9 @@ void live_fail(live *lv, tls_err err, const char *fmt, ...)
     res->err = err;
     res->failed_party = lv->role;
     res->failed_step = live_step(lv);
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(res->why, sizeof res->why, fmt, ap);
-    va_end(ap);
-    tls_trace_note(lv->trace, lv->role, "%s", res->why);
+    tls_text_make(&res->why_text, id, args);
+    tls_text_english_into(&res->why_text, res->why, sizeof res->why);
+    tls_trace_note_text(lv->trace, lv->role, &res->why_text);
 }
 
 bool live_send(live *lv, char *why, size_t why_len)
@@ -90,7 +88,7 @@ bool live_flush(live *lv)
     char why[200];
     bool ok = live_send(lv, why, sizeof why);
     if (!ok)
-        live_fail(lv, TLS_ERR_IO, "%s", why);
+        live_fail(lv, TLS_ERR_IO, TLS_TEXT_FREE, TLS_ARGS(TLS_ARG_S("text", why)));
     return ok;
 }
 
@@ -98,8 +96,9 @@ long live_read(live *lv, int timeout_ms)
 {
     long r = live_pump(lv, timeout_ms);
     if (r == NET_ERROR) {
-        live_fail(lv, TLS_ERR_IO, "reading from the %s failed: %s",
-                  tls_party_name(lv->peer), strerror(errno));
+        live_fail(lv, TLS_ERR_IO, TLS_TEXT_LIVE_READ_FAILED,
+                  TLS_ARGS(TLS_ARG_T("peer", tls_party_name(lv->peer)),
+                           TLS_ARG_S("error", strerror(errno))));
     }
     return r;
 }
@@ -108,10 +107,15 @@ long live_read(live *lv, int timeout_ms)
 long live_read_or_fail(live *lv, const char *waiting_for)
 {
     long r = live_read(lv, lv->timeout_ms);
-    if (r == NET_TIMEOUT)
-        live_fail(lv, TLS_ERR_TIMEOUT, "the %s sent nothing for %g s while the %s waited for %s",
-                  tls_party_name(lv->peer), lv->cfg->timeout, tls_party_name(lv->role),
-                  waiting_for);
+    if (r == NET_TIMEOUT) {
+        char seconds[32];
+        snprintf(seconds, sizeof seconds, "%g", lv->cfg->timeout);
+        live_fail(lv, TLS_ERR_TIMEOUT, TLS_TEXT_LIVE_SILENT,
+                  TLS_ARGS(TLS_ARG_T("peer", tls_party_name(lv->peer)),
+                           TLS_ARG_S("seconds", seconds),
+                           TLS_ARG_T("party", tls_party_name(lv->role)),
+                           TLS_ARG_T("what", waiting_for)));
+    }
     return r;
 }
 
@@ -124,13 +128,13 @@ static void live_handshake(live *lv)
         if (!live_flush(lv) || !live_ok(lv) || tls_engine_done(lv->e))
             break;
         const tls_step *s = tls_handshake_step(tls_engine_step(lv->e));
-        const char *want = s ? s->message : "the next message";
+        const char *want = s ? s->message : TLS_TERM("the next message");
         live_read_or_fail(lv, want);
         if (lv->eof && live_ok(lv) && !tls_engine_done(lv->e))
-            live_fail(lv, TLS_ERR_IO,
-                      "the %s closed the connection in the middle of the handshake, while the "
-                      "%s waited for %s",
-                      tls_party_name(lv->peer), tls_party_name(lv->role), want);
+            live_fail(lv, TLS_ERR_IO, TLS_TEXT_LIVE_CLOSED_IN_HANDSHAKE,
+                      TLS_ARGS(TLS_ARG_T("peer", tls_party_name(lv->peer)),
+                               TLS_ARG_T("party", tls_party_name(lv->role)),
+                               TLS_ARG_T("what", want)));
     }
     /* An alert the engine queued on failure still goes out (a send error
      * then changes nothing: the first failure sticks). */
@@ -156,26 +160,26 @@ static bool live_setup_client(live *lv)
         /* No certificate bundle is anywhere near this large. */
         char *pem = tls_read_file(cfg->ca_file, 64u << 20, NULL);
         if (!pem) {
-            live_fail(lv, TLS_ERR_IO, "--ca: cannot read %s: %s", cfg->ca_file, strerror(errno));
+            live_fail(lv, TLS_ERR_IO, TLS_TEXT_LIVE_CA_UNREADABLE,
+                      TLS_ARGS(TLS_ARG_S("file", cfg->ca_file), TLS_ARG_S("error", strerror(errno))));
             return false;
         }
         size_t skipped = 0;
         tls_err err = tls_x509_add_pem_bundle(&lv->trust, pem, &skipped);
         free(pem);
         if (err != TLS_OK) {
-            live_fail(lv, TLS_ERR_IO, "--ca: %s holds no PEM certificate that parses",
-                      cfg->ca_file);
+            live_fail(lv, TLS_ERR_IO, TLS_TEXT_LIVE_CA_EMPTY,
+                      TLS_ARGS(TLS_ARG_S("file", cfg->ca_file)));
             return false;
         }
         if (skipped)
-            tls_trace_note(lv->trace, TLS_PARTY_CLIENT,
-                           "--ca %s: %zu of its certificates did not parse and were skipped",
-                           cfg->ca_file, skipped);
+            tls_trace_note(lv->trace, TLS_PARTY_CLIENT, TLS_TEXT_LIVE_CA_SKIPPED,
+                           TLS_ARGS(TLS_ARG_S("file", cfg->ca_file), TLS_ARG_U("count", skipped)));
         ec->trust = lv->trust;
     } else {
         const tls_demo_credentials *creds = tls_demo_credentials_get();
         if (!creds) {
-            live_fail(lv, TLS_ERR_INTERNAL, "the demo CA does not load");
+            live_fail(lv, TLS_ERR_INTERNAL, TLS_TEXT_LIVE_DEMO_CA, NULL);
             return false;
         }
         ec->trust = creds->trust;
@@ -194,7 +198,7 @@ static bool live_setup_server(live *lv)
 {
     const tls_demo_credentials *creds = tls_demo_credentials_get();
     if (!creds) {
-        live_fail(lv, TLS_ERR_INTERNAL, "the demo certificate or key does not load");
+        live_fail(lv, TLS_ERR_INTERNAL, TLS_TEXT_LIVE_DEMO_CREDENTIALS, NULL);
         return false;
     }
     lv->ecfg.chain = creds->chain;
@@ -215,7 +219,7 @@ static bool live_setup(live *lv)
     lv->rng = tls_rng_new_entropy(lv->role == TLS_PARTY_CLIENT ? "tlssim live client"
                                                                : "tlssim live server");
     if (!lv->rng) {
-        live_fail(lv, TLS_ERR_INTERNAL, "no randomness");
+        live_fail(lv, TLS_ERR_INTERNAL, TLS_TEXT_NO_RANDOM, NULL);
         return false;
     }
     return lv->role == TLS_PARTY_CLIENT ? live_setup_client(lv) : live_setup_server(lv);
@@ -233,7 +237,7 @@ static bool live_open(live *lv)
         int lfd = net_listen(cfg->host, cfg->port, lv->info->local, sizeof lv->info->local,
                              why, sizeof why);
         if (lfd < 0) {
-            live_fail(lv, TLS_ERR_IO, "%s", why);
+            live_fail(lv, TLS_ERR_IO, TLS_TEXT_FREE, TLS_ARGS(TLS_ARG_S("text", why)));
             return false;
         }
         if (cfg->status) {
@@ -248,7 +252,8 @@ static bool live_open(live *lv)
         close(lfd);
     }
     if (lv->fd < 0) {
-        live_fail(lv, lv->fd == NET_TIMEOUT ? TLS_ERR_TIMEOUT : TLS_ERR_IO, "%s", why);
+        live_fail(lv, lv->fd == NET_TIMEOUT ? TLS_ERR_TIMEOUT : TLS_ERR_IO, TLS_TEXT_FREE,
+                  TLS_ARGS(TLS_ARG_S("text", why)));
         return false;
     }
     net_describe(lv->fd, false, lv->info->local, sizeof lv->info->local);
@@ -258,18 +263,15 @@ static bool live_open(live *lv)
 static void live_introduce(live *lv)
 {
     bool client = lv->role == TLS_PARTY_CLIENT;
-    tls_trace_note(lv->trace, lv->role,
-                   "live: the %s (simulated here, %s) is connected to a real TLS stack, the "
-                   "%s at %s.  Only the %s's secrets are known: the %s's side shows only what "
-                   "crossed the wire",
-                   tls_party_name(lv->role), lv->info->local, tls_party_name(lv->peer),
-                   lv->info->peer, tls_party_name(lv->role), tls_party_name(lv->peer));
+    tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_INTRO,
+                   TLS_ARGS(TLS_ARG_T("party", tls_party_name(lv->role)),
+                            TLS_ARG_S("local", lv->info->local),
+                            TLS_ARG_T("peer", tls_party_name(lv->peer)),
+                            TLS_ARG_S("remote", lv->info->peer)));
     if (client && lv->cfg->sni == NULL && is_ip_literal(lv->cfg->host))
-        tls_trace_note(lv->trace, lv->role,
-                       "%s is an IP address, which SNI may not carry (RFC 6066 §3): the client "
-                       "names the demo host %s and checks the certificate for it (--sni to "
-                       "change)",
-                       lv->cfg->host, TLS_DEMO_HOST);
+        tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_SNI_IP,
+                       TLS_ARGS(TLS_ARG_S("host", lv->cfg->host),
+                                TLS_ARG_S("demo_host", TLS_DEMO_HOST)));
 }
 
 static void live_finish(live *lv)
@@ -286,6 +288,7 @@ static void live_finish(live *lv)
     res->err = err;
     res->failed_party = tls_err_is_recv_alert(err) ? lv->peer : lv->role;
     res->failed_step = tls_engine_error_step(lv->e);
+    res->why_text = *tls_engine_why_text(lv->e);
     snprintf(res->why, sizeof res->why, "%s", tls_engine_why(lv->e));
 }
 
@@ -310,7 +313,7 @@ tls_err tls_live_run(const tls_live_config *cfg, tls_trace *trace, tls_sim_resul
     if (live_setup(&lv) && live_open(&lv)) {
         lv.e = tls_engine_new(lv.role, &lv.ecfg, lv.rng, trace);
         if (!lv.e) {
-            live_fail(&lv, TLS_ERR_INTERNAL, "out of memory");
+            live_fail(&lv, TLS_ERR_INTERNAL, TLS_TEXT_OUT_OF_MEMORY, NULL);
         } else {
             live_introduce(&lv);
             live_handshake(&lv);

@@ -23,10 +23,10 @@ static void flush_quietly(live *lv)
 {
     char why[200];
     if (!live_send(lv, why, sizeof why))
-        tls_trace_note(lv->trace, lv->role,
-                       "the %s's last records did not reach the %s, which had already closed "
-                       "the connection (%s)",
-                       tls_party_name(lv->role), tls_party_name(lv->peer), why);
+        tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_LAST_RECORDS_LOST,
+                       TLS_ARGS(TLS_ARG_T("party", tls_party_name(lv->role)),
+                                TLS_ARG_T("peer", tls_party_name(lv->peer)),
+                                TLS_ARG_S("error", why)));
 }
 
 /* The peer closed the TCP connection: a partial record left is an error,
@@ -35,11 +35,8 @@ static void peer_gone(live *lv)
 {
     tls_engine_eof(lv->e);
     if (live_ok(lv) && !tls_engine_close_received(lv->e))
-        tls_trace_note(lv->trace, lv->role,
-                       "the %s closed the TCP connection without close_notify: nothing "
-                       "proves that all its data arrived (an attacker can end a TCP "
-                       "connection; it cannot forge close_notify)",
-                       tls_party_name(lv->peer));
+        tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_NO_CLOSE_NOTIFY,
+                       TLS_ARGS(TLS_ARG_T("peer", tls_party_name(lv->peer))));
 }
 
 /* Read application data until \p complete says one HTTP message is there,
@@ -76,18 +73,17 @@ static void live_close(live *lv)
         if (r == NET_EOF) {
             peer_gone(lv);
         } else if (r == NET_TIMEOUT) {
-            tls_trace_note(lv->trace, lv->role,
-                           "the %s did not answer close_notify within %d s; the %s closes "
-                           "anyway (RFC 5246 §7.2.1 does not require waiting)",
-                           tls_party_name(lv->peer), CLOSE_GRACE_MS / 1000,
-                           tls_party_name(lv->role));
+            tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_CLOSE_UNANSWERED,
+                           TLS_ARGS(TLS_ARG_T("peer", tls_party_name(lv->peer)),
+                                    TLS_ARG_U("seconds", CLOSE_GRACE_MS / 1000),
+                                    TLS_ARG_T("party", tls_party_name(lv->role))));
             break;
         } else if (r == NET_ERROR) {
             /* Close is a courtesy: a reset here costs nothing already received. */
-            tls_trace_note(lv->trace, lv->role,
-                           "the connection failed while the %s waited for the %s's "
-                           "close_notify (%s); everything before it had arrived",
-                           tls_party_name(lv->role), tls_party_name(lv->peer), strerror(errno));
+            tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_CLOSE_FAILED,
+                           TLS_ARGS(TLS_ARG_T("party", tls_party_name(lv->role)),
+                                    TLS_ARG_T("peer", tls_party_name(lv->peer)),
+                                    TLS_ARG_S("error", strerror(errno))));
             break;
         }
     }
@@ -101,13 +97,11 @@ void live_client_after(live *lv)
     tls_writer_init(&w);
     if (tls_demo_http_request(host, &w) != TLS_OK) {
         tls_writer_free(&w);
-        live_fail(lv, TLS_ERR_INTERNAL, "could not build the HTTP request");
+        live_fail(lv, TLS_ERR_INTERNAL, TLS_TEXT_LIVE_HTTP_REQUEST_FAILED, NULL);
         return;
     }
-    tls_trace_note(lv->trace, lv->role,
-                   "the handshake is over: the client asks for https://%s/ (an HTTP/1.1 GET), "
-                   "sent as application data",
-                   host);
+    tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_CLIENT_REQUEST,
+                   TLS_ARGS(TLS_ARG_S("host", host)));
     if (tls_engine_write_app_data(lv->e, w.data, w.len) == TLS_OK)
         lv->info->app_sent += w.len;
     tls_writer_free(&w);
@@ -116,14 +110,15 @@ void live_client_after(live *lv)
 
     size_t n;
     const uint8_t *p = read_http(lv, tls_demo_http_response_complete,
-                                 "the answer to its request", &n);
+                                 TLS_TERM("the answer to its request"), &n);
     if (!p)
         return;
     if (n > 0)
-        tls_trace_note(lv->trace, lv->role, "the client received the answer \"%.*s\" (%zu bytes)",
-                       tls_demo_http_first_line(p, n), (const char *)p, n);
+        tls_trace_note(lv->trace, lv->role, TLS_TEXT_AFTER_CLIENT_RECEIVED_ANSWER,
+                       TLS_ARGS(TLS_ARG_SN("answer", (const char *)p, tls_demo_http_first_line(p, n)),
+                                TLS_ARG_U("bytes", n)));
     else
-        tls_trace_note(lv->trace, lv->role, "the server closed without answering the request");
+        tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_NO_ANSWER, NULL);
     live_close(lv);
 }
 
@@ -132,7 +127,7 @@ void live_server_after(live *lv)
     tls_trace_enter_after(lv->trace);
     size_t n;
     const uint8_t *p = read_http(lv, tls_demo_http_request_complete,
-                                 "an HTTP request (a blank line ends one)", &n);
+                                 TLS_TERM("an HTTP request (a blank line ends one)"), &n);
     if (!p)
         return;
     const tls_event *sni =
@@ -144,10 +139,9 @@ void live_server_after(live *lv)
      * §7.2.1 says pending writes are then discarded. */
     if (tls_demo_http_request_complete(p, n) && !lv->eof &&
         !tls_engine_close_received(lv->e)) {
-        tls_trace_note(lv->trace, lv->role,
-                       "the server read the request \"%.*s\" and answers with the demo page, "
-                       "then closes (one request per connection here)",
-                       tls_demo_http_first_line(p, n), (const char *)p);
+        tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_SERVER_ANSWERS,
+                       TLS_ARGS(TLS_ARG_SN("request", (const char *)p,
+                                           tls_demo_http_first_line(p, n))));
         tls_engine_app_data_consume(lv->e, n);
         tls_writer w;
         tls_writer_init(&w);
@@ -158,12 +152,10 @@ void live_server_after(live *lv)
         if (!live_flush(lv))
             return;
     } else if (n > 0) {
-        tls_trace_note(lv->trace, lv->role,
-                       "the client closed after %zu bytes that are not a whole HTTP request: "
-                       "no answer",
-                       n);
+        tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_PARTIAL_REQUEST,
+                       TLS_ARGS(TLS_ARG_U("bytes", n)));
     } else {
-        tls_trace_note(lv->trace, lv->role, "the client closed without sending a request");
+        tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_NO_REQUEST, NULL);
     }
     live_close(lv);
 }

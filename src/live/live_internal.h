@@ -32,8 +32,7 @@ bool live_ok(const live *lv);
 
 /* Record a socket-level failure (the first failure of any kind sticks),
  * and say it in the trace too. */
-void live_fail(live *lv, tls_err err, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+void live_fail(live *lv, tls_err err, tls_text_id id, const tls_text_arg *args);
 
 /* Send what the engine queued (the eavesdropper sees it too); false with a
  * reason on failure, no policy about it. */

@@ -6,6 +6,7 @@
 #include "hexview.h"
 #include "panes.h"
 #include "textw.h"
+#include "tlssim/i18n.h"
 
 static const tls_event *record_event(const tui_app *a, size_t k)
 {
@@ -88,9 +89,9 @@ void tui_draw_records(tui_app *a, tui_rect r)
     /* A skipped step sends nothing: say so where its record would be. */
     int left = in.y + in.h - y;
     if (a->model.skipped[a->step] && left >= 1) {
-        char why[512];
+        char why[512], reason[400];
         snprintf(why, sizeof why, "Step %d sends nothing. %s", a->step,
-                 a->model.skip_reason[a->step] ? a->model.skip_reason[a->step] : "");
+                 tls_i18n_text_into(a->model.skip_msg[a->step], reason, sizeof reason));
         tui_put_wrapped(y, in.x + 1, in.w - 2, left, why, tui_attr(TUI_S_NOTICE));
     }
 }

@@ -7,6 +7,7 @@
 #include "textw.h"
 #include "tlssim/handshake.h"
 #include "tlssim/msg.h"
+#include "tlssim/i18n.h"
 
 /* The run's configuration; narrower lines drop the words a suite name
  * already says. */
@@ -165,16 +166,16 @@ void tui_draw_stepinfo(tui_app *a, tui_rect r)
     char head[160];
     if (s)
         snprintf(head, sizeof head, " Step %d/%d %s %s %s ", a->step, TLS_STEP_COUNT, g->dot,
-                 tls_step_title(s), g->dot);
+                 tui_step_name(a->step), g->dot);
     else
         snprintf(head, sizeof head, " After the handshake %s %s %s ", g->dot,
                  tui_step_name(a->step), g->dot);
     int x = r.x + tui_put(r.y, r.x, r.w, head, tui_attr(TUI_S_NAME));
     int room = r.x + r.w - x;
     if (a->model.skipped[a->step]) {
-        char t[512];
+        char t[512], why[400];
         snprintf(t, sizeof t, "skipped: %s",
-                 a->model.skip_reason[a->step] ? a->model.skip_reason[a->step] : "");
+                 tls_i18n_text_into(a->model.skip_msg[a->step], why, sizeof why));
         tui_put_ell(r.y, x, room, t, tui_attr(TUI_S_DIM) | A_BOLD);
         return;
     }
@@ -191,12 +192,12 @@ void tui_draw_stepinfo(tui_app *a, tui_rect r)
     /* The run got past both Finished messages (it may still have failed
      * after the handshake, e.g. over the page). */
     bool completed = a->res.ok || a->res.failed_step == TLS_STEP_AFTER;
-    char t[512] = "";
+    char t[512] = "", why[400];
     attr_t at = tui_attr(TUI_S_OK);
     if (al) {
         snprintf(t, sizeof t, "  FAILED: the %s sent the alert %s: %s", tls_party_name(al->party),
                  tls_alert_name(al->alert_desc) ? tls_alert_name(al->alert_desc) : "?",
-                 al->text ? al->text : "");
+                 tls_i18n_event_into(al, why, sizeof why));
         at = tui_attr(TUI_S_FAIL);
     } else if (a->step == TLS_STEP_COUNT && completed) {
         snprintf(t, sizeof t, "  handshake complete: both Finished messages verified");

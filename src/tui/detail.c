@@ -8,6 +8,7 @@
 #include "panes.h"
 #include "tlssim/handshake.h"
 #include "tlssim/msg.h"
+#include "tlssim/i18n.h"
 
 /* Why a live run can show the real peer's value at all. */
 static void inferred_lines(const tls_event *e, tui_lines *L, int w)
@@ -73,17 +74,20 @@ static void item_lines(tui_app *a, tui_lines *L, int w, char *title, size_t cap)
         return;
     const tls_event *e = &a->trace.ev[ev];
     attr_t bold = tui_attr(TUI_S_NAME);
+    char said[TLS_TEXT_VALUES_SIZE + 1024];
+    tls_i18n_event_into(e, said, sizeof said);
     switch (e->kind) {
     case TLS_EV_VALUE:
         value_lines(a, e, ev, L, w, title, cap);
         return;
     case TLS_EV_CHECK:
         snprintf(title, cap, "check by the %s", tls_party_name(e->party));
-        tui_lines_add(L, bold, "%s", e->name ? e->name : "check");
+        tui_lines_add(L, bold, "%s",
+                      e->what ? tls_i18n_template(e->what) : e->name ? e->name : "check");
         tui_lines_add(L, tui_attr(e->ok ? TUI_S_OK : TUI_S_FAIL), "%s at step %d (%s)",
                       e->ok ? "passed" : "FAILED", e->step, tui_step_name(e->step));
         tui_lines_add(L, A_NORMAL, "%s", "");
-        tui_lines_wrap(L, A_NORMAL, e->text, w, 0);
+        tui_lines_wrap(L, A_NORMAL, said, w, 0);
         return;
     case TLS_EV_ALERT:
         snprintf(title, cap, "alert sent by the %s", tls_party_name(e->party));
@@ -92,11 +96,11 @@ static void item_lines(tui_app *a, tui_lines *L, int w, char *title, size_t cap)
                       tls_alert_name(e->alert_desc) ? tls_alert_name(e->alert_desc) : "?",
                       e->alert_desc);
         tui_lines_add(L, A_NORMAL, "%s", "");
-        tui_lines_wrap(L, A_NORMAL, e->text, w, 0);
+        tui_lines_wrap(L, A_NORMAL, said, w, 0);
         return;
     default:
         snprintf(title, cap, "note (%s)", tls_party_name(e->party));
-        tui_lines_wrap(L, A_NORMAL, e->text, w, 0);
+        tui_lines_wrap(L, A_NORMAL, said, w, 0);
         return;
     }
 }

@@ -7,6 +7,7 @@
 #include "panes.h"
 #include "textw.h"
 #include "tlssim/handshake.h"
+#include "tlssim/i18n.h"
 
 /* Lesson lines longer than this are hard to read; wide panes get columns. */
 #define LESSON_MAX_WIDTH 100
@@ -38,12 +39,13 @@ static void render_summary(tui_app *a, tls_ldoc *doc, const tls_render_opts *ro)
                             "channel encrypted, in both directions.", ro);
         return;
     }
-    snprintf(title, sizeof title, "Step %d: %s", a->step, tls_step_title(s));
+    snprintf(title, sizeof title, "Step %d: %s", a->step, tui_step_name(a->step));
+    char why[400];
     if (a->model.skipped[a->step])
-        snprintf(body, sizeof body, "%s\n\n**Skipped here.** %s", s->teaches,
-                 a->model.skip_reason[a->step] ? a->model.skip_reason[a->step] : "");
+        snprintf(body, sizeof body, "%s\n\n**Skipped here.** %s", tls_i18n_template(s->teaches),
+                 tls_i18n_text_into(a->model.skip_msg[a->step], why, sizeof why));
     else
-        snprintf(body, sizeof body, "%s", s->teaches);
+        snprintf(body, sizeof body, "%s", tls_i18n_template(s->teaches));
     tls_markdown_render(doc, title, body, ro);
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tlssim/msg.h"
+#include "tlssim/i18n.h"
 
 tls_party tui_model_peer(tls_party p)
 {
@@ -27,7 +28,7 @@ const char *tui_step_name(int n)
 {
     const tls_step *s = tls_handshake_step(n);
     if (s)
-        return tls_step_title(s);
+        return tls_i18n_template(s->title);
     return n == TLS_STEP_AFTER ? "application data" : "?";
 }
 
@@ -42,6 +43,7 @@ static void scan_steps(tui_model *m)
         m->reached[e->step] = true;
         m->skipped[e->step] = e->skipped;
         m->skip_reason[e->step] = e->skipped ? e->text : NULL;
+        m->skip_msg[e->step] = e->skipped ? e->msg : NULL;
         if (e->step > m->last_step)
             m->last_step = e->step;
     }

@@ -68,7 +68,8 @@ typedef struct tui_model {
     int last_step;      /* highest step that was reached (0 when none) */
     bool reached[TUI_STEP_MAX + 1];
     bool skipped[TUI_STEP_MAX + 1];
-    const char *skip_reason[TUI_STEP_MAX + 1];
+    const char *skip_reason[TUI_STEP_MAX + 1];     /* in English */
+    const tls_text *skip_msg[TUI_STEP_MAX + 1];    /* the same, to translate */
     size_t fatal_alert[TUI_STEP_MAX + 1]; /* the first fatal alert sent at that
                                              step (trace index), or TUI_NO_EVENT */
 } tui_model;

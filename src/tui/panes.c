@@ -5,6 +5,7 @@
 #include "panes.h"
 #include "textw.h"
 #include "tlssim/msg.h"
+#include "tlssim/i18n.h"
 
 /* The eavesdropper's pane is wide and has no secrets: one row per value. */
 static bool one_row_values(tui_pane pane, int w)
@@ -103,14 +104,14 @@ static void draw_check_row(tui_app *a, const tui_item *it, int y, int x, int w, 
     tui_fill(y, x, w, sel);
     int used = tui_put(y, x, w, calm ? g->bullet : ok ? g->ok : g->fail,
                        tui_attr(calm ? TUI_S_DIM : ok ? TUI_S_OK : TUI_S_FAIL) | sel);
-    char line[512];
+    char line[512], said[400];
+    tls_i18n_event_into(e, said, sizeof said);
     if (it->kind == TUI_ITEM_ALERT)
         snprintf(line, sizeof line, " alert %s: %s",
-                 tls_alert_name(e->alert_desc) ? tls_alert_name(e->alert_desc) : "?",
-                 e->text ? e->text : "");
+                 tls_alert_name(e->alert_desc) ? tls_alert_name(e->alert_desc) : "?", said);
     else
-        snprintf(line, sizeof line, " %s: %s", e->name ? e->name : "check",
-                 e->text ? e->text : "");
+        snprintf(line, sizeof line, " %s: %s",
+                 e->what ? tls_i18n_template(e->what) : e->name ? e->name : "check", said);
     int tagw = it->fresh ? 4 : 0;
     tui_put_ell(y, x + used, w - used - tagw, line,
                 (it->fresh ? (attr_t)A_BOLD : A_NORMAL) | sel);
@@ -121,8 +122,8 @@ static void draw_check_row(tui_app *a, const tui_item *it, int y, int x, int w, 
 /* A note: its sentence over two rows, the rest behind Enter. */
 static void draw_note_row(tui_app *a, const tui_item *it, int row, int y, int x, int w, attr_t sel)
 {
-    const tls_event *e = &a->trace.ev[it->ev];
-    const char *s = e->text ? e->text : "";
+    char said[TLS_TEXT_VALUES_SIZE + 1024];
+    const char *s = tls_i18n_event_into(&a->trace.ev[it->ev], said, sizeof said);
     size_t len = strlen(s);
     int lead = tui_text_width(tui_glyph()->bullet) + 1;
     size_t first = tui_text_fit_words(s, len, w - lead, NULL);

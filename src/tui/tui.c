@@ -234,7 +234,8 @@ int tui_run_trace(const cli_options *o, tls_trace *trace, const tls_sim_result *
     /* Like the text walkthrough: once the screen is gone, the reason a live
      * run failed stays on the terminal, and the status says it failed. */
     if (!res->ok) {
-        fprintf(stderr, "tlssim: %s\n", res->why);
+        char why[sizeof res->why_text.values + 512];
+        fprintf(stderr, "tlssim: %s\n", tls_i18n_text_into(&res->why_text, why, sizeof why));
         if (rc == 0)
             rc = 1;
     }

@@ -1,0 +1,577 @@
+/* The catalogue of the core's sentences and their rendering: see
+ * include/tlssim/text.h.  The templates are English msgids: N_() only marks
+ * them for xgettext (the core never translates). */
+#include "tlssim/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define N_(s) s
+
+static const char *const templates[TLS_TEXT_COUNT] = {
+    [TLS_TEXT_NONE] = "",
+    [TLS_TEXT_FREE] = "{text}",
+
+    /* TRANSLATORS: step titles; protocol message names stay in English. */
+    [TLS_TEXT_TITLE_CLIENT_HELLO] = N_("ClientHello"),
+    [TLS_TEXT_TITLE_SERVER_HELLO] = N_("ServerHello"),
+    [TLS_TEXT_TITLE_CERTIFICATE] = N_("Certificate"),
+    [TLS_TEXT_TITLE_SERVER_KEY_EXCHANGE] = N_("ServerKeyExchange"),
+    [TLS_TEXT_TITLE_SERVER_HELLO_DONE] = N_("ServerHelloDone"),
+    [TLS_TEXT_TITLE_CLIENT_KEY_EXCHANGE] = N_("ClientKeyExchange"),
+    [TLS_TEXT_TITLE_CLIENT_CCS] = N_("client ChangeCipherSpec"),
+    [TLS_TEXT_TITLE_CLIENT_FINISHED] = N_("client Finished"),
+    [TLS_TEXT_TITLE_SERVER_CCS] = N_("server ChangeCipherSpec"),
+    [TLS_TEXT_TITLE_SERVER_FINISHED] = N_("server Finished"),
+    [TLS_TEXT_TEACH_CLIENT_HELLO] =
+        N_("The client proposes: its random, the suites, groups and signature algorithms it "
+           "supports, and the host it wants."),
+    [TLS_TEXT_TEACH_SERVER_HELLO] =
+        N_("The server decides: its random and the one suite both sides will use."),
+    [TLS_TEXT_TEACH_CERTIFICATE] =
+        N_("The server proves who it is: a certificate chain the client checks against a CA it "
+           "trusts."),
+    [TLS_TEXT_TEACH_SERVER_KEY_EXCHANGE] =
+        N_("The server sends its ephemeral ECDHE public key, signed with its certificate's "
+           "private key."),
+    [TLS_TEXT_TEACH_SERVER_HELLO_DONE] =
+        N_("The server has said everything for now; it is the client's turn."),
+    [TLS_TEXT_TEACH_CLIENT_KEY_EXCHANGE] =
+        N_("The client sends its half of the key exchange; now both sides can compute the "
+           "pre-master, the master secret and the keys."),
+    [TLS_TEXT_TEACH_CLIENT_CCS] =
+        N_("The client switches on encryption: everything it sends from here on is protected."),
+    [TLS_TEXT_TEACH_CLIENT_FINISHED] =
+        N_("The client proves it has the keys and saw the same handshake: a MAC over every "
+           "message so far, sent encrypted."),
+    [TLS_TEXT_TEACH_SERVER_CCS] = N_("The server switches on encryption for its direction."),
+    [TLS_TEXT_TEACH_SERVER_FINISHED] =
+        N_("The server proves the same; once the client verifies it, application data can "
+           "flow."),
+    [TLS_TEXT_SKIP_SERVER_KEY_EXCHANGE_RSA] =
+        N_("RSA key exchange: the client encrypts the pre-master secret to the key in the "
+           "server's certificate, so the server sends no key-exchange parameters."),
+    [TLS_TEXT_EVE_CIPHERTEXT_FROM_NOW] =
+        /* TRANSLATORS: {party} is "client" or "server" (translated separately) */
+        N_("the eavesdropper sees the {party}'s records only as ciphertext from now on"),
+    [TLS_TEXT_AFTER_SIM_REQUEST] =
+        N_("the handshake is over: from now on both directions carry application data, "
+           "encrypted and authenticated under the keys both sides derived.  The client "
+           "asks for https://{host}/"),
+    [TLS_TEXT_AFTER_SIM_SERVER_ANSWERS] =
+        N_("the server read the request \"{request}\" and answers with a small HTML page, "
+           "then closes, as the request asked (Connection: close)"),
+    [TLS_TEXT_AFTER_CLIENT_RECEIVED_ANSWER] =
+        N_("the client received the answer \"{answer}\" ({bytes} bytes)"),
+    [TLS_TEXT_SIM_SETUP_FAILED] =
+        N_("could not set up the simulation"),
+    [TLS_TEXT_ECDHE_KEYGEN_FAILED] =
+        N_("could not make the {party}'s ECDHE key pair"),
+    [TLS_TEXT_ECDHE_KEYGEN_BAD_SCALAR] =
+        N_("could not make the {party}'s ECDHE key pair: the scenario's private scalar is "
+           "not valid for this group"),
+    [TLS_TEXT_PRF_ROUNDS_1] =
+        /* TRANSLATORS: {hash} is a hash name (SHA256); {a1}, {b1} are hex */
+        N_("P_{hash} ran 1 round: A(0) = label ‖ seed; A(1) = HMAC(pre_master_secret, "
+           "A(0)) = {a1}…, block 1 = HMAC(pre_master_secret, A(1) ‖ label ‖ seed) = {b1}…; "
+           "master_secret = the first 48 bytes of the blocks"),
+    [TLS_TEXT_PRF_ROUNDS_2] =
+        N_("P_{hash} ran 2 rounds: A(0) = label ‖ seed; A(1) = HMAC(pre_master_secret, "
+           "A(0)) = {a1}…, block 1 = HMAC(pre_master_secret, A(1) ‖ label ‖ seed) = {b1}…; "
+           "A(2) = HMAC(pre_master_secret, A(1)) = {a2}…, block 2 = "
+           "HMAC(pre_master_secret, A(2) ‖ label ‖ seed) = {b2}…; master_secret = the "
+           "first 48 bytes of the blocks"),
+    [TLS_TEXT_MASTER_SECRET_EMS] =
+        N_("master_secret = PRF(pre_master_secret, \"extended master secret\", "
+           "session_hash)[0..47] with session_hash = {hash}(handshake messages up to "
+           "ClientKeyExchange) = {session_hash}.  This is the extended master secret (RFC "
+           "7627), used because both sides offered it: hashing the whole handshake (both "
+           "randoms, the certificate, both key shares) into the master secret means a man "
+           "in the middle cannot steer two connections to the same master secret, which "
+           "the classic formula allowed (the triple handshake attack)"),
+    [TLS_TEXT_MASTER_SECRET_CLASSIC] =
+        N_("master_secret = PRF(pre_master_secret, \"master secret\", client_random ‖ "
+           "server_random)[0..47], PRF over HMAC-{hash}"),
+    [TLS_TEXT_EMS_NOT_ACCEPTED_BY_SERVER] =
+        N_("the classic formula, because the server did not accept the extended master "
+           "secret (RFC 7627) the client offered"),
+    [TLS_TEXT_EMS_NOT_OFFERED_BY_CLIENT] =
+        N_("the classic formula, because the client did not offer the extended master "
+           "secret (RFC 7627)"),
+    [TLS_TEXT_MASTER_SECRET_FAILED] =
+        N_("master secret derivation failed"),
+    [TLS_TEXT_KEY_BLOCK_FAILED] =
+        N_("key block derivation failed"),
+    [TLS_TEXT_KEY_BLOCK] =
+        /* TRANSLATORS: {last} is the last byte index, {key_len} a number of bytes */
+        N_("key_block = PRF(master_secret, \"key expansion\", server_random ‖ "
+           "client_random)[0..{last}], cut into client_write_key({key_len}) ‖ "
+           "server_write_key({key_len}) ‖ client_write_iv(4) ‖ server_write_iv(4); AES-GCM "
+           "needs no MAC keys"),
+    [TLS_TEXT_OOM_TRANSCRIPT] =
+        N_("out of memory for the transcript"),
+    [TLS_TEXT_COULD_NOT_PRODUCE] =
+        N_("could not produce {message}"),
+    [TLS_TEXT_UNEXPECTED_MESSAGE] =
+        N_("expected {expected}, received {got}"),
+    [TLS_TEXT_UNEXPECTED_UNKNOWN_MESSAGE] =
+        N_("expected {expected}, received an unknown handshake message"),
+    [TLS_TEXT_UNEXPECTED_MESSAGE_AFTER] =
+        N_("expected nothing (the handshake is over), received {got}"),
+    [TLS_TEXT_UNEXPECTED_UNKNOWN_MESSAGE_AFTER] =
+        N_("expected nothing (the handshake is over), received an unknown handshake "
+           "message"),
+    [TLS_TEXT_UNEXPECTED_CCS] =
+        N_("expected {expected}, received ChangeCipherSpec"),
+    [TLS_TEXT_UNEXPECTED_CCS_AFTER] =
+        N_("expected nothing (the handshake is over), received ChangeCipherSpec"),
+    [TLS_TEXT_NOT_DECODED] =
+        N_("{message} could not be decoded"),
+    [TLS_TEXT_EMPTY_HANDSHAKE_RECORD] =
+        N_("empty handshake record"),
+    [TLS_TEXT_OOM_HANDSHAKE] =
+        N_("out of memory for handshake messages"),
+    [TLS_TEXT_HANDSHAKE_TOO_LARGE] =
+        N_("handshake message of {bytes} bytes is too large"),
+    [TLS_TEXT_MALFORMED_CCS] =
+        N_("malformed ChangeCipherSpec"),
+    [TLS_TEXT_MALFORMED_ALERT] =
+        N_("malformed alert"),
+    [TLS_TEXT_CLOSE_NOTIFY_RECEIVED] =
+        N_("the {party} sent close_notify: it will send nothing more.  The alert is "
+           "encrypted and authenticated like the data, so an attacker cannot forge it, and "
+           "a connection that just stops without one may have been cut short (truncated)"),
+    [TLS_TEXT_CLOSED_DURING_HANDSHAKE] =
+        N_("the {party} closed the connection (close_notify) before the handshake finished"),
+    [TLS_TEXT_WARNING_ALERT_GOES_ON] =
+        /* TRANSLATORS: {alert} is an alert name (handshake_failure) */
+        N_("the {party} sent a warning alert {alert}; the handshake goes on"),
+    [TLS_TEXT_PEER_FATAL_ALERT] =
+        N_("the {party} sent a fatal alert {alert} ({code})"),
+    [TLS_TEXT_RECORD_VERSION] =
+        N_("record version 0x{version} is not TLS 1.2"),
+    [TLS_TEXT_RECORD_TAG] =
+        N_("the {content_type} record did not decrypt: its GCM tag does not verify"),
+    [TLS_TEXT_APP_DATA_TOO_EARLY] =
+        N_("application data before the handshake finished"),
+    [TLS_TEXT_UNKNOWN_CONTENT_TYPE] =
+        N_("unknown record content type {type}"),
+    [TLS_TEXT_NOT_TLS_TEXT] =
+        N_("the {party} does not speak TLS: it sent \"{bytes}\""),
+    [TLS_TEXT_NOT_TLS_TEXT_HTTP_SERVER] =
+        N_("the {party} does not speak TLS: it sent \"{bytes}\" (a plain HTTP server?)"),
+    [TLS_TEXT_NOT_TLS_TEXT_HTTP_CLIENT] =
+        N_("the {party} does not speak TLS: it sent \"{bytes}\" (plain HTTP sent to a TLS "
+           "port?)"),
+    [TLS_TEXT_NOT_TLS_TEXT_SSH] =
+        N_("the {party} does not speak TLS: it sent \"{bytes}\" (an SSH server?)"),
+    [TLS_TEXT_NOT_TLS_TEXT_SMTP_FTP] =
+        N_("the {party} does not speak TLS: it sent \"{bytes}\" (an SMTP or FTP server?)"),
+    [TLS_TEXT_NOT_TLS_TEXT_POP3] =
+        N_("the {party} does not speak TLS: it sent \"{bytes}\" (a POP3 server?)"),
+    [TLS_TEXT_NOT_TLS_BINARY] =
+        N_("the {party} does not speak TLS: its first bytes ({bytes}) are not a TLS record "
+           "header"),
+    [TLS_TEXT_OOM_RECEIVED] =
+        N_("out of memory for received bytes"),
+    [TLS_TEXT_RECORD_TOO_LONG] =
+        N_("a record announces {bytes} bytes, more than TLS allows"),
+    [TLS_TEXT_EOF_IN_RECORD] =
+        N_("the {party} stopped sending in the middle of a record ({bytes} bytes of it "
+           "arrived)"),
+    [TLS_TEXT_EOF_IN_MESSAGE] =
+        N_("the {party} stopped sending in the middle of a handshake message"),
+    [TLS_TEXT_EOF_MISSING_MESSAGE] =
+        N_("the {party} sent no {message}"),
+    [TLS_TEXT_NO_RANDOM_CLIENT_RANDOM] =
+        N_("no randomness for client_random"),
+    [TLS_TEXT_ENCODE_FAILED] =
+        N_("could not encode {message}"),
+    [TLS_TEXT_CLIENT_OFFERS] =
+        N_("the client offers {suites} cipher suites, {groups} groups and {sigalgs} "
+           "signature algorithms; the server will choose"),
+    [TLS_TEXT_MALFORMED_MESSAGE] =
+        N_("malformed {message}"),
+    [TLS_TEXT_MALFORMED_CERTIFICATE] =
+        N_("malformed Certificate message"),
+    [TLS_TEXT_SERVER_CHOSE_VERSION] =
+        N_("the server chose version 0x{version}; the client speaks only TLS 1.2 (0x0303)"),
+    [TLS_TEXT_SERVER_CHOSE_SUITE] =
+        N_("the server chose cipher suite 0x{suite}, which the client did not offer"),
+    [TLS_TEXT_SERVER_CHOSE_COMPRESSION] =
+        N_("the server chose compression method {method}; the client offered only null"),
+    [TLS_TEXT_SERVER_UNOFFERED_EXTENSION] =
+        N_("the server answered with extension {type}, which the client did not offer"),
+    [TLS_TEXT_EMPTY_CHAIN] =
+        N_("the server sent an empty certificate chain"),
+    [TLS_TEXT_CERT_NOT_DER] =
+        N_("certificate {index} of the chain is not valid DER X.509"),
+    [TLS_TEXT_CHECK_CHAIN] =
+        N_("certificate chain"),
+    [TLS_TEXT_CHECK_HOST] =
+        N_("host name"),
+    [TLS_TEXT_CHECK_DATES] =
+        N_("validity dates"),
+    [TLS_TEXT_CHECK_KEY] =
+        N_("public key"),
+    [TLS_TEXT_CHECK_SKE_SIGNATURE] =
+        N_("ServerKeyExchange signature"),
+    [TLS_TEXT_CHECK_FINISHED] =
+        N_("Finished"),
+    [TLS_TEXT_CHAIN_OK] =
+        N_("each signature verifies up to a trusted root CA"),
+    [TLS_TEXT_CHAIN_BAD] =
+        /* TRANSLATORS: {detail} is the certificate library's own (English) reason */
+        N_("the chain does not lead to a trusted CA: {detail}"),
+    [TLS_TEXT_HOST_OK] =
+        N_("the certificate is valid for {host}"),
+    [TLS_TEXT_HOST_BAD] =
+        N_("the certificate is not valid for {host}"),
+    [TLS_TEXT_DATES_OK] =
+        N_("now is within every certificate's validity period"),
+    [TLS_TEXT_DATES_BAD] =
+        N_("a certificate is expired or not yet valid: {detail}"),
+    [TLS_TEXT_KEY_OK] =
+        N_("the leaf key is RSA ({bits} bits), usable for this suite"),
+    [TLS_TEXT_KEY_BAD] =
+        N_("the leaf key is not RSA ({bits} bits)"),
+    [TLS_TEXT_CERT_VERIFY_FAILED] =
+        N_("certificate verification failed: {detail}"),
+    [TLS_TEXT_SERVER_CHOSE_GROUP] =
+        N_("the server chose group {group}, which the client did not offer"),
+    [TLS_TEXT_SERVER_SIG_ALG] =
+        N_("the server signed with algorithm 0x{sig_alg}, which the client did not offer"),
+    [TLS_TEXT_SERVER_POINT_TOO_LONG] =
+        N_("the server's public point is too long"),
+    [TLS_TEXT_SKE_SIGNATURE_OK] =
+        N_("the certificate's RSA key signed {hash}(client_random ‖ server_random ‖ "
+           "params): these ECDHE parameters come from the certificate's owner, for this "
+           "handshake"),
+    [TLS_TEXT_SKE_SIGNATURE_BAD] =
+        N_("the signature over {hash}(client_random ‖ server_random ‖ params) does not "
+           "verify with the certificate's key"),
+    [TLS_TEXT_SKE_SIGNATURE_FAILED] =
+        N_("the ServerKeyExchange signature does not verify"),
+    [TLS_TEXT_SERVER_HELLO_DONE_NOT_EMPTY] =
+        N_("ServerHelloDone must be empty"),
+    [TLS_TEXT_SERVER_POINT_INVALID] =
+        N_("the server's ECDHE public key is not a valid point"),
+    [TLS_TEXT_PRE_MASTER_ECDHE_CLIENT] =
+        N_("pre_master_secret = x-coordinate of client_ecdhe_private · server_ecdhe_public"),
+    [TLS_TEXT_NO_RANDOM_PRE_MASTER] =
+        N_("no randomness for the pre-master secret"),
+    [TLS_TEXT_NO_RSA_KEY] =
+        N_("the server's certificate has no usable RSA key"),
+    [TLS_TEXT_RSA_ENCRYPT_FAILED] =
+        N_("RSA encryption of the pre-master secret failed"),
+    [TLS_TEXT_PRE_MASTER_RSA_CLIENT] =
+        N_("the client chose the pre-master secret itself (0x0303 ‖ 46 random bytes) and "
+           "encrypted it with the RSA key from the server's certificate"),
+    [TLS_TEXT_NO_COMMON_SUITE] =
+        N_("the client offered none of the cipher suites the server accepts ({suite})"),
+    [TLS_TEXT_NO_COMMON_SUITE_MORE] =
+        N_("the client offered none of the cipher suites the server accepts ({suite}, ...)"),
+    [TLS_TEXT_NO_COMMON_GROUP] =
+        N_("the client supports none of the server's groups"),
+    [TLS_TEXT_NO_UNCOMPRESSED_POINTS] =
+        N_("the client does not accept uncompressed points (RFC 8422 §5.1.2)"),
+    [TLS_TEXT_NO_SIGALGS_EXTENSION] =
+        N_("the client sent no signature_algorithms; the default (SHA-1) is not supported "
+           "here"),
+    [TLS_TEXT_NO_COMMON_SIGALG] =
+        N_("the client accepts none of the server's signature algorithms "
+           "(rsa_pkcs1_sha256, rsa_pkcs1_sha384)"),
+    [TLS_TEXT_CLIENT_VERSION_TOO_LOW] =
+        N_("the client's highest version is 0x{version}; this server speaks only TLS 1.2"),
+    [TLS_TEXT_NO_NULL_COMPRESSION] =
+        N_("the client did not offer the null compression method"),
+    [TLS_TEXT_CLIENT_ONLY_TLS13] =
+        N_("the client speaks only TLS 1.3: its supported_versions extension does not list "
+           "TLS 1.2 (0x0303), the only version of this server"),
+    [TLS_TEXT_SERVER_ACCEPTS_SUITE] =
+        N_("the server accepts {suite} and finds it among the client's {count} suites"),
+    [TLS_TEXT_NO_RANDOM_SERVER_RANDOM] =
+        N_("no randomness for server_random"),
+    [TLS_TEXT_SKE_SIGN_FAILED] =
+        N_("could not sign ServerKeyExchange"),
+    [TLS_TEXT_SERVER_SIGNED] =
+        N_("the server signed {hash}(client_random ‖ server_random ‖ params) with the "
+           "private key of its certificate"),
+    [TLS_TEXT_CLIENT_POINT_INVALID] =
+        N_("the client's ECDHE public key is not a valid point"),
+    [TLS_TEXT_PRE_MASTER_ECDHE_SERVER] =
+        N_("pre_master_secret = x-coordinate of server_ecdhe_private · client_ecdhe_public"),
+    [TLS_TEXT_NO_RANDOM] =
+        N_("no randomness"),
+    [TLS_TEXT_PRE_MASTER_RSA_SERVER] =
+        N_("the server decrypted the pre-master secret with its certificate's private key"),
+    [TLS_TEXT_PRE_MASTER_RSA_BAD] =
+        N_("the pre-master secret did not decrypt to 48 bytes starting 0x0303: the server "
+           "goes on with random bytes instead (RFC 5246 §7.4.7.1), so the Finished check "
+           "will fail without revealing why"),
+    [TLS_TEXT_CCS_SENT] =
+        /* TRANSLATORS: {key} is a value name (client_write_key) */
+        N_("from the next record on, the {party} encrypts with AES-{bits}-GCM under {key}; "
+           "sequence numbers restart at 0"),
+    [TLS_TEXT_CCS_RECEIVED] =
+        N_("the {party} will now decrypt the {peer}'s records with {key}"),
+    [TLS_TEXT_VERIFY_DATA_FAILED] =
+        N_("could not compute verify_data"),
+    [TLS_TEXT_FINISHED_OK] =
+        /* TRANSLATORS: {label} is the PRF label ("client finished"), kept in English */
+        N_("the {peer}'s verify_data equals PRF(master_secret, \"{label}\", Hash(handshake "
+           "messages))[0..11] as computed here: same keys, same transcript"),
+    [TLS_TEXT_FINISHED_BAD] =
+        N_("the {peer}'s verify_data differs from PRF(master_secret, \"{label}\", "
+           "Hash(handshake messages)) computed here: different keys or an altered "
+           "handshake"),
+    [TLS_TEXT_FINISHED_FAILED] =
+        N_("the {peer}'s Finished does not verify"),
+    [TLS_TEXT_APP_DATA_DECRYPTED] =
+        N_("the {party} decrypted {bytes} bytes of application data (sequence number "
+           "{seq}) with {key}: the GCM tag verifies, so they are exactly what the {peer} "
+           "sent, in this position of the stream"),
+    [TLS_TEXT_OOM_APP_DATA] =
+        N_("out of memory for application data"),
+    [TLS_TEXT_APP_DATA_ENCRYPT_ONE] =
+        /* TRANSLATORS: {seq_hex} is the sequence number as 16 hex digits; {iv} a value name (client_write_iv) */
+        N_("the {party} encrypts {bytes} bytes of application data with {key} in 1 record "
+           "from sequence number {seq}: nonce = {iv} ‖ explicit nonce (the sequence "
+           "number, {seq_hex}), AAD = seq ‖ type 23 ‖ version 0303 ‖ plaintext length; the "
+           "16-byte GCM tag lets the {peer} detect any change"),
+    [TLS_TEXT_APP_DATA_ENCRYPT_MANY] =
+        N_("the {party} encrypts {bytes} bytes of application data with {key} in {records} "
+           "records from sequence number {seq}: nonce = {iv} ‖ explicit nonce (the "
+           "sequence number, {seq_hex}), AAD = seq ‖ type 23 ‖ version 0303 ‖ plaintext "
+           "length; the 16-byte GCM tag lets the {peer} detect any change"),
+    [TLS_TEXT_APP_DATA_ENCRYPT_FAILED] =
+        N_("could not encrypt application data"),
+    [TLS_TEXT_CLOSE_NOTIFY_ANSWER] =
+        N_("the {party} sends close_notify (a warning-level alert, encrypted like the "
+           "data): the answer to the peer's, so both sides know nothing was cut off"),
+    [TLS_TEXT_CLOSE_NOTIFY_FIRST] =
+        N_("the {party} sends close_notify (a warning-level alert, encrypted like the "
+           "data): it has nothing more to send"),
+    [TLS_TEXT_EXTENSIONS_NONE] =
+        N_("the {peer}'s {message} carries 0 extensions"),
+    [TLS_TEXT_EXTENSIONS_ONE] =
+        /* TRANSLATORS: {list} is a list of extension names, each with what this side made of it */
+        N_("the {peer}'s {message} carries 1 extension: {list}"),
+    [TLS_TEXT_EXTENSIONS_MANY] =
+        N_("the {peer}'s {message} carries {count} extensions: {list}"),
+    [TLS_TEXT_INFER_CLIENT_HELLO] =
+        N_("what the {party} can infer: the client sent its ClientHello, so it holds what "
+           "that message carries"),
+    [TLS_TEXT_INFER_SERVER_HELLO] =
+        N_("what the {party} can infer: the server's ServerHello answers the ClientHello, "
+           "so it received the client's values and chose its own"),
+    [TLS_TEXT_INFER_CERTIFICATE] =
+        N_("what the {party} can infer: the server sent this certificate chain"),
+    [TLS_TEXT_INFER_SERVER_KEY_EXCHANGE] =
+        N_("what the {party} can infer: the server sent and signed these ECDHE parameters "
+           "(and alone holds the private scalar behind server_ecdhe_public)"),
+    [TLS_TEXT_INFER_CLIENT_KEY_EXCHANGE] =
+        N_("what the {party} can infer: the client's ClientKeyExchange answers "
+           "ServerHelloDone, so it received the server's messages"),
+    [TLS_TEXT_INFER_CLIENT_FINISHED] =
+        N_("what the {party} can infer: the client's Finished verified, so it computed the "
+           "same pre-master, master secret and keys"),
+    [TLS_TEXT_INFER_SERVER_FINISHED] =
+        N_("what the {party} can infer: the server's Finished verified, so it received the "
+           "ClientKeyExchange and computed the same pre-master, master secret and keys"),
+    [TLS_TEXT_LIVE_READ_FAILED] =
+        N_("reading from the {peer} failed: {error}"),
+    [TLS_TEXT_LIVE_SILENT] =
+        /* TRANSLATORS: {what} is what the side waited for: a message name or a phrase translated separately */
+        N_("the {peer} sent nothing for {seconds} s while the {party} waited for {what}"),
+    [TLS_TEXT_LIVE_CLOSED_IN_HANDSHAKE] =
+        N_("the {peer} closed the connection in the middle of the handshake, while the "
+           "{party} waited for {what}"),
+    [TLS_TEXT_LIVE_CA_UNREADABLE] =
+        N_("--ca: cannot read {file}: {error}"),
+    [TLS_TEXT_LIVE_CA_EMPTY] =
+        N_("--ca: {file} holds no PEM certificate that parses"),
+    [TLS_TEXT_LIVE_CA_SKIPPED] =
+        N_("--ca {file}: {count} of its certificates did not parse and were skipped"),
+    [TLS_TEXT_LIVE_DEMO_CA] =
+        N_("the demo CA does not load"),
+    [TLS_TEXT_LIVE_DEMO_CREDENTIALS] =
+        N_("the demo certificate or key does not load"),
+    [TLS_TEXT_OUT_OF_MEMORY] =
+        N_("out of memory"),
+    [TLS_TEXT_LIVE_INTRO] =
+        N_("live: the {party} (simulated here, {local}) is connected to a real TLS stack, "
+           "the {peer} at {remote}.  Only the {party}'s secrets are known: the {peer}'s "
+           "side shows only what crossed the wire"),
+    [TLS_TEXT_LIVE_SNI_IP] =
+        N_("{host} is an IP address, which SNI may not carry (RFC 6066 §3): the client "
+           "names the demo host {demo_host} and checks the certificate for it (--sni to "
+           "change)"),
+    [TLS_TEXT_LIVE_LAST_RECORDS_LOST] =
+        N_("the {party}'s last records did not reach the {peer}, which had already closed "
+           "the connection ({error})"),
+    [TLS_TEXT_LIVE_NO_CLOSE_NOTIFY] =
+        N_("the {peer} closed the TCP connection without close_notify: nothing proves that "
+           "all its data arrived (an attacker can end a TCP connection; it cannot forge "
+           "close_notify)"),
+    [TLS_TEXT_LIVE_CLOSE_UNANSWERED] =
+        N_("the {peer} did not answer close_notify within {seconds} s; the {party} closes "
+           "anyway (RFC 5246 §7.2.1 does not require waiting)"),
+    [TLS_TEXT_LIVE_CLOSE_FAILED] =
+        N_("the connection failed while the {party} waited for the {peer}'s close_notify "
+           "({error}); everything before it had arrived"),
+    [TLS_TEXT_LIVE_HTTP_REQUEST_FAILED] =
+        N_("could not build the HTTP request"),
+    [TLS_TEXT_LIVE_CLIENT_REQUEST] =
+        N_("the handshake is over: the client asks for https://{host}/ (an HTTP/1.1 GET), "
+           "sent as application data"),
+    [TLS_TEXT_LIVE_NO_ANSWER] =
+        N_("the server closed without answering the request"),
+    [TLS_TEXT_LIVE_SERVER_ANSWERS] =
+        N_("the server read the request \"{request}\" and answers with the demo page, then "
+           "closes (one request per connection here)"),
+    [TLS_TEXT_LIVE_PARTIAL_REQUEST] =
+        N_("the client closed after {bytes} bytes that are not a whole HTTP request: no "
+           "answer"),
+    [TLS_TEXT_LIVE_NO_REQUEST] =
+        N_("the client closed without sending a request"),
+};
+
+const char *tls_text_template(tls_text_id id)
+{
+    if ((unsigned)id >= TLS_TEXT_COUNT || !templates[id])
+        return "";
+    return templates[id];
+}
+
+/* Append one value, cut at the room left (whole UTF-8 characters only). */
+static void put_value(tls_text *t, const tls_text_arg *a, size_t *used)
+{
+    char num[32];
+    const char *src = num;
+    size_t len;
+    switch (a->kind) {
+    case TLS_TEXT_ARG_STRN:
+        src = a->s ? a->s : "";
+        len = strnlen(src, (size_t)a->u);
+        break;
+    case TLS_TEXT_ARG_UINT:
+        len = (size_t)snprintf(num, sizeof num, "%llu", a->u);
+        break;
+    case TLS_TEXT_ARG_HEX:
+        len = (size_t)snprintf(num, sizeof num, "%0*llx", a->width > 16 ? 16 : a->width, a->u);
+        break;
+    default: /* STR, TERM */
+        src = a->s ? a->s : "";
+        len = strlen(src);
+        break;
+    }
+    size_t room = sizeof t->values - *used - 1;
+    if (len > room) {
+        len = room;
+        while (len > 0 && ((unsigned char)src[len] & 0xc0) == 0x80)
+            len--;
+    }
+    memcpy(t->values + *used, src, len);
+    t->values[*used + len] = '\0';
+    *used += len + 1;
+}
+
+void tls_text_make(tls_text *out, tls_text_id id, const tls_text_arg *args)
+{
+    out->id = id;
+    out->nargs = 0;
+    out->terms = 0;
+    out->values[0] = '\0';
+    size_t used = 0;
+    for (size_t i = 0; args && args[i].kind != TLS_TEXT_ARG_END; i++) {
+        if (out->nargs == TLS_TEXT_MAX_ARGS || used >= sizeof out->values - 1)
+            break;
+        out->names[out->nargs] = args[i].name;
+        out->value_at[out->nargs] = (unsigned short)used;
+        if (args[i].kind == TLS_TEXT_ARG_TERM)
+            out->terms |= 1u << out->nargs;
+        out->nargs++;
+        put_value(out, &args[i], &used);
+    }
+}
+
+void tls_text_free_form(tls_text *out, const char *s)
+{
+    tls_text_make(out, TLS_TEXT_FREE, TLS_ARGS(TLS_ARG_S("text", s)));
+}
+
+const char *tls_text_arg_value(const tls_text *t, const char *name)
+{
+    for (size_t i = 0; i < t->nargs; i++)
+        if (strcmp(t->names[i], name) == 0)
+            return t->values + t->value_at[i];
+    return NULL;
+}
+
+/* The value a placeholder at p ("{name}...") stands for, and its length in
+ * the template; NULL when p does not start a known placeholder. */
+static const char *placeholder(const tls_text *t, const char *p, size_t *len,
+                               tls_text_term_fn term)
+{
+    const char *close = strchr(p + 1, '}');
+    if (!close)
+        return NULL;
+    for (size_t i = 0; i < t->nargs; i++) {
+        size_t n = strlen(t->names[i]);
+        if ((size_t)(close - p - 1) == n && memcmp(p + 1, t->names[i], n) == 0) {
+            *len = n + 2;
+            const char *v = t->values + t->value_at[i];
+            return term && (t->terms & (1u << i)) ? term(v) : v;
+        }
+    }
+    return NULL;
+}
+
+/* Render into out (when not NULL); returns the length of the rendering. */
+static size_t render_into(char *out, const char *tmpl, const tls_text *t,
+                          tls_text_term_fn term)
+{
+    size_t n = 0;
+    for (const char *p = tmpl; *p;) {
+        size_t len;
+        const char *v = *p == '{' ? placeholder(t, p, &len, term) : NULL;
+        if (!v) {
+            v = p;
+            len = 1;
+        }
+        size_t vn = v == p ? 1 : strlen(v);
+        if (out)
+            memcpy(out + n, v, vn);
+        n += vn;
+        p += len;
+    }
+    if (out)
+        out[n] = '\0';
+    return n;
+}
+
+char *tls_text_render(const char *tmpl, const tls_text *t, tls_text_term_fn term)
+{
+    if (!tmpl)
+        tmpl = "";
+    char *s = malloc(render_into(NULL, tmpl, t, term) + 1);
+    if (s)
+        render_into(s, tmpl, t, term);
+    return s;
+}
+
+char *tls_text_english(const tls_text *t)
+{
+    return tls_text_render(tls_text_template(t->id), t, NULL);
+}
+
+void tls_text_english_into(const tls_text *t, char *buf, size_t cap)
+{
+    if (!cap)
+        return;
+    char *s = tls_text_english(t);
+    snprintf(buf, cap, "%s", s ? s : "");
+    free(s);
+}

@@ -1,0 +1,143 @@
+/* The core's text catalogue: every id has a template, arguments are named,
+ * bounded and substituted exactly, terms go through the front end's
+ * translation and nothing else does. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "tlssim/event.h"
+#include "tlssim/handshake.h"
+#include "tlssim/text.h"
+
+/* Placeholders are {lowercase_name}: what translators must keep as is. */
+static bool placeholders_well_formed(const char *s)
+{
+    size_t opened = 0, closed = 0;
+    for (const char *p = strchr(s, '{'); p; p = strchr(p + 1, '{')) {
+        size_t n = strspn(p + 1, "abcdefghijklmnopqrstuvwxyz0123456789_");
+        if (n == 0 || p[1 + n] != '}')
+            return false;
+        opened++;
+    }
+    for (const char *p = strchr(s, '}'); p; p = strchr(p + 1, '}'))
+        closed++;
+    return opened == closed;
+}
+
+static void test_catalogue_complete(void)
+{
+    test_str_eq(tls_text_template(TLS_TEXT_NONE), "", "no text is empty");
+    test_str_eq(tls_text_template(TLS_TEXT_COUNT), "", "an id past the end is empty");
+    for (int id = TLS_TEXT_NONE + 1; id < TLS_TEXT_COUNT; id++) {
+        const char *t = tls_text_template((tls_text_id)id);
+        test_check(t[0] != '\0', "id %d has a template", id);
+        test_check(placeholders_well_formed(t), "id %d: placeholders well formed: %s", id, t);
+    }
+    /* The step table names its texts by id: titles, teaches, skip reasons. */
+    for (int n = 1; n <= TLS_STEP_COUNT; n++) {
+        const tls_step *s = tls_handshake_step(n);
+        test_check(s->title != TLS_TEXT_NONE && s->teaches != TLS_TEXT_NONE,
+                   "step %d has a title and what it teaches", n);
+        test_check((s->skip_reason != TLS_TEXT_NONE) == s->ecdhe_only,
+                   "step %d: a skip reason exactly when it can be skipped", n);
+    }
+    test_str_eq(tls_step_title(tls_handshake_step(9)), "server ChangeCipherSpec",
+                "step title in English");
+}
+
+static void test_render(void)
+{
+    tls_text t;
+    tls_text_make(&t, TLS_TEXT_SERVER_ACCEPTS_SUITE,
+                  TLS_ARGS(TLS_ARG_S("suite", "TLS_RSA_WITH_AES_128_GCM_SHA256"),
+                           TLS_ARG_U("count", 4)));
+    char *s = tls_text_english(&t);
+    test_str_eq(s, "the server accepts TLS_RSA_WITH_AES_128_GCM_SHA256 and finds it among "
+                   "the client's 4 suites", "English rendering");
+    free(s);
+    /* A translation may reorder and repeat; an unknown name stays visible. */
+    s = tls_text_render("{count} 个套件中有 {suite}（{suite}）{nope} {", &t, NULL);
+    test_str_eq(s, "4 个套件中有 TLS_RSA_WITH_AES_128_GCM_SHA256（TLS_RSA_WITH_AES_128_GCM_SHA256）"
+                   "{nope} {", "reordered template");
+    free(s);
+    test_str_eq(tls_text_arg_value(&t, "count"), "4", "argument by name");
+    test_check(tls_text_arg_value(&t, "other") == NULL, "no such argument");
+
+    tls_text_make(&t, TLS_TEXT_RECORD_VERSION, TLS_ARGS(TLS_ARG_X("version", 0x301, 4)));
+    s = tls_text_english(&t);
+    test_str_eq(s, "record version 0x0301 is not TLS 1.2", "hex argument, zero-padded");
+    free(s);
+    tls_text_make(&t, TLS_TEXT_AFTER_CLIENT_RECEIVED_ANSWER,
+                  TLS_ARGS(TLS_ARG_SN("answer", "HTTP/1.1 200 OK\r\nServer: x", 15),
+                           TLS_ARG_U("bytes", 18446744073709551615ull)));
+    s = tls_text_english(&t);
+    test_str_eq(s, "the client received the answer \"HTTP/1.1 200 OK\" (18446744073709551615 bytes)",
+                "bounded string and a 64-bit number");
+    free(s);
+}
+
+static const char *shout(const char *w)
+{
+    return strcmp(w, "client") == 0 ? "CLIENT" : "?";
+}
+
+static void test_terms(void)
+{
+    tls_text t;
+    tls_text_make(&t, TLS_TEXT_CCS_RECEIVED,
+                  TLS_ARGS(TLS_ARG_T("party", "client"), TLS_ARG_T("peer", "server"),
+                           TLS_ARG_S("key", "client")));
+    char *s = tls_text_render(tls_text_template(t.id), &t, shout);
+    test_str_eq(s, "the CLIENT will now decrypt the ?'s records with client",
+                "terms translated, plain values not");
+    free(s);
+}
+
+static void test_bounds(void)
+{
+    tls_text t;
+    char big[3 * TLS_TEXT_VALUES_SIZE];
+    /* "é" is two bytes: a cut must not split it. */
+    for (size_t i = 0; i + 1 < sizeof big; i += 2)
+        memcpy(big + i, "\xc3\xa9", 2);
+    big[sizeof big - 1] = '\0';
+    tls_text_make(&t, TLS_TEXT_FREE, TLS_ARGS(TLS_ARG_S("text", big)));
+    const char *v = tls_text_arg_value(&t, "text");
+    size_t n = strlen(v);
+    test_check(n < TLS_TEXT_VALUES_SIZE && n % 2 == 0, "long value cut whole (%zu bytes)", n);
+    tls_text_arg many[TLS_TEXT_MAX_ARGS + 3];
+    for (size_t i = 0; i < TLS_TEXT_MAX_ARGS + 2; i++)
+        many[i] = TLS_ARG_U("n", i);
+    many[TLS_TEXT_MAX_ARGS + 2] = (tls_text_arg){.kind = TLS_TEXT_ARG_END};
+    tls_text_make(&t, TLS_TEXT_FREE, many);
+    test_check(t.nargs == TLS_TEXT_MAX_ARGS, "at most %d arguments", TLS_TEXT_MAX_ARGS);
+}
+
+/* Events keep the id with its arguments and the English rendering. */
+static void test_trace(void)
+{
+    tls_trace tr;
+    tls_trace_init(&tr);
+    tls_trace_note(&tr, TLS_PARTY_SERVER, TLS_TEXT_SERVER_SIGNED,
+                   TLS_ARGS(TLS_ARG_S("hash", "SHA384")));
+    tls_trace_check(&tr, TLS_PARTY_CLIENT, TLS_TEXT_CHECK_HOST, false, TLS_TEXT_HOST_BAD,
+                    TLS_ARGS(TLS_ARG_S("host", "example.org")));
+    test_check(tr.n == 2 && tr.ev[0].msg && tr.ev[0].msg->id == TLS_TEXT_SERVER_SIGNED,
+               "note carries its id");
+    test_str_eq(tr.ev[0].text, "the server signed SHA384(client_random ‖ server_random ‖ params) "
+                               "with the private key of its certificate", "note in English");
+    test_check(tr.ev[1].what == TLS_TEXT_CHECK_HOST, "check carries what was checked");
+    test_str_eq(tr.ev[1].name, "host name", "check label in English");
+    test_str_eq(tr.ev[1].text, "the certificate is not valid for example.org", "check detail");
+    tls_trace_free(&tr);
+}
+
+int main(void)
+{
+    test_catalogue_complete();
+    test_render();
+    test_terms();
+    test_bounds();
+    test_trace();
+    return test_finish();
+}
