@@ -49,11 +49,11 @@ static void free_run(tui_app *a)
 static bool index_run(tui_app *a, char *err, size_t err_len)
 {
     if (a->trace.oom || !tui_model_init(&a->model, &a->trace)) {
-        snprintf(err, err_len, "out of memory");
+        snprintf(err, err_len, "%s", _("out of memory"));
         return false;
     }
     if (a->model.last_step == 0) {
-        snprintf(err, err_len, "the handshake did not start: %s", a->res.why);
+        snprintf(err, err_len, _("the handshake did not start: %s"), a->res.why);
         return false;
     }
     a->items_cap = a->trace.n ? a->trace.n : 1;
@@ -63,7 +63,7 @@ static bool index_run(tui_app *a, char *err, size_t err_len)
         oom |= !(a->items[p] = calloc(a->items_cap, sizeof *a->items[p]));
     a->rows = calloc(a->rows_cap, sizeof *a->rows);
     if (oom || !a->rows) {
-        snprintf(err, err_len, "out of memory");
+        snprintf(err, err_len, "%s", _("out of memory"));
         return false;
     }
     a->generation++;
@@ -98,8 +98,8 @@ static bool init_common(tui_app *a, const cli_options *o, char *err, size_t err_
         return false;
     }
     if (a->lessons_on && !a->lessons)
-        tui_app_status(a, "no lessons found (showing one-line summaries): "
-                          "set --lessons DIR or $TLSSIM_LESSONS");
+        tui_app_status(a, "%s", _("no lessons found (showing one-line summaries): "
+                                  "set --lessons DIR or $TLSSIM_LESSONS"));
     return true;
 }
 
@@ -223,7 +223,7 @@ bool tui_app_rerun(tui_app *a, int keep_step)
     char err[256];
     if (!run(a, err, sizeof err)) {
         /* The old run is gone and there is no new one: nothing left to show. */
-        snprintf(a->fatal, sizeof a->fatal, "re-running the handshake failed: %s", err);
+        snprintf(a->fatal, sizeof a->fatal, _("re-running the handshake failed: %s"), err);
         a->quit = true;
         return false;
     }
@@ -236,7 +236,7 @@ bool tui_app_rerun(tui_app *a, int keep_step)
 static bool refuse_live(tui_app *a)
 {
     if (a->live)
-        tui_app_status(a, "a live run cannot be replayed with other settings: run tlssim again");
+        tui_app_status(a, "%s", _("a live run cannot be replayed with other settings: run tlssim again"));
     return a->live;
 }
 
@@ -247,7 +247,7 @@ void tui_app_restart_fresh(tui_app *a)
     a->cfg.seeded = false;
     a->cfg.scenario = NULL;
     if (tui_app_rerun(a, 1))
-        tui_app_status(a, "restarted with fresh randoms (no seed): every value is new");
+        tui_app_status(a, "%s", _("restarted with fresh randoms (no seed): every value is new"));
 }
 
 void tui_app_toggle_kx(tui_app *a)
@@ -257,7 +257,7 @@ void tui_app_toggle_kx(tui_app *a)
     a->cfg.kx = a->cfg.kx == TLS_KX_RSA ? TLS_KX_ECDHE_RSA : TLS_KX_RSA;
     a->cfg.suite = NULL;    /* the simulation's default suite for that mode */
     if (tui_app_rerun(a, a->step))
-        tui_app_status(a, "re-ran the handshake with %s key exchange", tls_kx_name(a->cfg.kx));
+        tui_app_status(a, _("re-ran the handshake with %s key exchange"), tls_kx_name(a->cfg.kx));
 }
 
 void tui_app_cycle_group(tui_app *a)
@@ -265,7 +265,7 @@ void tui_app_cycle_group(tui_app *a)
     if (refuse_live(a))
         return;
     if (a->cfg.kx != TLS_KX_ECDHE_RSA) {
-        tui_app_status(a, "groups apply to ECDHE only: press m to switch to ECDHE");
+        tui_app_status(a, "%s", _("groups apply to ECDHE only: press m to switch to ECDHE"));
         return;
     }
     size_t n;
@@ -275,7 +275,7 @@ void tui_app_cycle_group(tui_app *a)
         i++;
     a->cfg.group = g[(i + 1) % n].id;
     if (tui_app_rerun(a, a->step))
-        tui_app_status(a, "re-ran the handshake with group %s", g[(i + 1) % n].name);
+        tui_app_status(a, _("re-ran the handshake with group %s"), g[(i + 1) % n].name);
 }
 
 const tls_suite *tui_app_suite(const tui_app *a)
@@ -297,31 +297,31 @@ void tui_app_cycle_suite(tui_app *a)
     a->cfg.suite = next;
     a->cfg.kx = next->kx;
     if (tui_app_rerun(a, a->step))
-        tui_app_status(a, "re-ran the handshake with %s", next->name);
+        tui_app_status(a, _("re-ran the handshake with %s"), next->name);
 }
 
 void tui_app_toggle_lang(tui_app *a)
 {
     if (!a->lessons_on || !a->lessons) {
-        tui_app_status(a, "%s", a->lessons_on ? "no lessons were found, so there is no language to switch"
-                                              : "lessons are off (--no-lessons)");
+        tui_app_status(a, "%s", a->lessons_on ? _("no lessons were found, so there is no language to switch")
+                                              : _("lessons are off (--no-lessons)"));
         return;
     }
     a->lang = a->lang == TLS_LANG_ZH ? TLS_LANG_EN : TLS_LANG_ZH;
     tls_i18n_set_lang(a->lang);
     a->scroll[TUI_PANE_LESSON] = 0;
     if (a->lang == TLS_LANG_ZH && !tui_theme_utf8())
-        tui_app_status(a, "lesson language: Chinese (this terminal's locale is not UTF-8, "
-                          "so its characters show as ?)");
+        tui_app_status(a, "%s", _("lesson language: Chinese (this terminal's locale is not UTF-8, "
+                                  "so its characters show as ?)"));
     else
-        tui_app_status(a, "lesson language: %s", tui_app_lang_name(a->lang));
+        tui_app_status(a, _("lesson language: %s"), tui_app_lang_name(a->lang));
 }
 
 const char *tui_app_lang_name(tls_lang lang)
 {
     if (tui_theme_utf8())
         return tls_lang_display_name(lang);
-    return lang == TLS_LANG_ZH ? "Chinese" : "English";
+    return lang == TLS_LANG_ZH ? _("Chinese") : _("English");
 }
 
 void tui_app_focus_next(tui_app *a, int dir)

@@ -22,8 +22,8 @@ static void draw_record_row(tui_app *a, size_t k, int y, int x, int w, attr_t se
     bool fresh = tui_model_record_step(&a->model, k) == a->step;
     char label[160], text[256], num[32];
     tui_model_record_label(&a->model, k, label, sizeof label);
-    snprintf(text, sizeof text, " %s %s %zu B%s ", label, g->dot, e->len,
-             e->is_protected ? ", encrypted" : "");
+    snprintf(text, sizeof text, e->is_protected ? _(" %s %s %zu B, encrypted ") : " %s %s %zu B ",
+             label, g->dot, e->len);
     snprintf(num, sizeof num, "#%-2zu ", tui_model_record_number(&a->model, k));
     tui_fill(y, x, w, sel);
     int cx = x;
@@ -59,14 +59,15 @@ void tui_draw_records(tui_app *a, tui_rect r)
 {
     bool focus = a->focus == TUI_PANE_RECORDS;
     char title[96];
-    snprintf(title, sizeof title, "Channel: %zu record%s so far", a->n_records,
-             a->n_records == 1 ? "" : "s");
+    snprintf(title, sizeof title,
+             ngettext("Channel: %zu record so far", "Channel: %zu records so far", a->n_records),
+             a->n_records);
     tui_box(r, title, focus);
     tui_rect in = tui_inner(r);
     if (in.h <= 0 || in.w <= 2)
         return;
     if (a->n_records == 0) {
-        tui_put(in.y, in.x + 1, in.w - 1, "(nothing has been sent yet)", tui_attr(TUI_S_DIM));
+        tui_put(in.y, in.x + 1, in.w - 1, _("(nothing has been sent yet)"), tui_attr(TUI_S_DIM));
         return;
     }
     size_t vis = (size_t)in.h, sel = a->sel[TUI_PANE_RECORDS];
@@ -90,7 +91,7 @@ void tui_draw_records(tui_app *a, tui_rect r)
     int left = in.y + in.h - y;
     if (a->model.skipped[a->step] && left >= 1) {
         char why[512], reason[400];
-        snprintf(why, sizeof why, "Step %d sends nothing. %s", a->step,
+        snprintf(why, sizeof why, _("Step %d sends nothing. %s"), a->step,
                  tls_i18n_text_into(a->model.skip_msg[a->step], reason, sizeof reason));
         tui_put_wrapped(y, in.x + 1, in.w - 2, left, why, tui_attr(TUI_S_NOTICE));
     }
@@ -100,9 +101,9 @@ void tui_draw_fields(tui_app *a, tui_rect r)
 {
     bool focus = a->focus == TUI_PANE_FIELDS;
     char title[96];
-    snprintf(title, sizeof title, "Dissection of record #%zu",
+    snprintf(title, sizeof title, _("Dissection of record #%zu"),
              tui_model_record_number(&a->model, a->sel[TUI_PANE_RECORDS]));
-    tui_box(r, a->n_records ? title : "Dissection", focus);
+    tui_box(r, a->n_records ? title : _("Dissection"), focus);
     tui_rect in = tui_inner(r);
     if (in.h <= 0 || in.w <= 2 || a->n_rows == 0)
         return;
@@ -166,15 +167,17 @@ void tui_draw_hex(tui_app *a, tui_rect r)
     char title[128];
     size_t num = tui_model_record_number(&a->model, k);
     if (!p) {
-        snprintf(title, sizeof title, "Bytes");
+        snprintf(title, sizeof title, "%s", _("Bytes"));
     } else if (plain) {
         /* The plaintext as the receiver decrypted it, or in live mode as
          * our side encrypted it. */
         tui_view v = tui_model_view(record_event(a, k));
-        snprintf(title, sizeof title, "Record #%zu %s by the %s: %zu bytes", num, v.crypt,
-                 tls_party_name(v.who), len);
+        snprintf(title, sizeof title,
+                 v.wrote ? _("Record #%zu encrypted by the %s: %zu bytes")
+                         : _("Record #%zu decrypted by the %s: %zu bytes"),
+                 num, tls_party_name(v.who), len);
     } else {
-        snprintf(title, sizeof title, "Record #%zu on the wire: %zu bytes", num, len);
+        snprintf(title, sizeof title, _("Record #%zu on the wire: %zu bytes"), num, len);
     }
     tui_box(r, title, false);
     tui_rect in = tui_inner(r);

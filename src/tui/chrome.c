@@ -21,11 +21,11 @@ static void title_text(const tui_app *a, int level, char *line, size_t cap)
         snprintf(group, sizeof group, " %s %s", g->dot, gi ? gi->name : "?");
     }
     if (a->cfg.seeded)
-        snprintf(seed, sizeof seed, " %s seed %llu", g->dot, (unsigned long long)a->cfg.seed);
+        snprintf(seed, sizeof seed, _(" %s seed %llu"), g->dot, (unsigned long long)a->cfg.seed);
     else
-        snprintf(seed, sizeof seed, " %s fresh randoms", g->dot);
+        snprintf(seed, sizeof seed, _(" %s fresh randoms"), g->dot);
     if (level == 0)
-        snprintf(line, cap, " tlssim %s TLS 1.2 handshake %s %s %s %s%s%s", g->dot, g->dot,
+        snprintf(line, cap, _(" tlssim %s TLS 1.2 handshake %s %s %s %s%s%s"), g->dot, g->dot,
                  tls_kx_name(a->cfg.kx), g->dot, s ? s->name : "?", group, seed);
     else
         snprintf(line, cap, " tlssim %s %s%s%s", g->dot, s ? s->name : "?", group, seed);
@@ -49,21 +49,22 @@ static void live_title_text(const tui_app *a, int level, char *line, size_t cap)
     if (li && li->server_name[0])
         snprintf(name, sizeof name, " (%s)", li->server_name);
     if (level == 0)
-        snprintf(line, cap, " tlssim %s live: tlssim's %s %s %s real %s %s%s%s", g->dot, self,
+        snprintf(line, cap, _(" tlssim %s live: tlssim's %s %s %s real %s %s%s%s"), g->dot, self,
                  li && li->local[0] ? li->local : "?",
                  tui_theme_utf8() ? "\u2194" : "<->", peer, peer_at, name, suite);
     else if (level == 1)
-        snprintf(line, cap, " tlssim %s live with the real %s %s%s", g->dot, peer, peer_at, suite);
+        snprintf(line, cap, _(" tlssim %s live with the real %s %s%s"), g->dot, peer, peer_at, suite);
     else
-        snprintf(line, cap, " tlssim %s live %s real %s %s", g->dot, g->dot, peer, peer_at);
+        snprintf(line, cap, _(" tlssim %s live %s real %s %s"), g->dot, g->dot, peer, peer_at);
 }
 
 void tui_draw_title(tui_app *a, tui_rect r)
 {
     char line[1024], right[128] = "";
     if (a->auto_seconds > 0)
-        snprintf(right, sizeof right, "auto %.1fs %s ", a->auto_seconds,
-                 a->auto_paused ? "paused" : "running");
+        snprintf(right, sizeof right,
+                 a->auto_paused ? _("auto %.1fs paused ") : _("auto %.1fs running "),
+                 a->auto_seconds);
     int rw = tui_text_width(right);
     int levels = a->live ? 3 : 2;
     for (int level = 0; level < levels; level++) {
@@ -97,7 +98,7 @@ static int bar_steps(const tui_app *a)
 /* A step's cell in the bar; level 1 shortens ChangeCipherSpec to CCS. */
 static void step_cell(const tui_app *a, int n, int level, char *out, size_t cap)
 {
-    const char *t = n == TLS_STEP_AFTER ? "data" : tui_step_name(n);
+    const char *t = n == TLS_STEP_AFTER ? _("data") : tui_step_name(n);
     char buf[64];
     const char *ccs = strstr(t, "ChangeCipherSpec");
     if (level > 0 && ccs) {
@@ -108,7 +109,7 @@ static void step_cell(const tui_app *a, int n, int level, char *out, size_t cap)
         snprintf(out, cap, "+ %s", t);
     else
         snprintf(out, cap, a->model.skipped[n] ? "%d (%s)"
-                           : a->model.fatal_alert[n] != TUI_NO_EVENT ? "%d %s FAILED" : "%d %s",
+                           : a->model.fatal_alert[n] != TUI_NO_EVENT ? _("%d %s FAILED") : "%d %s",
                  n, t);
 }
 
@@ -154,8 +155,8 @@ void tui_draw_stepbar(tui_app *a, tui_rect r)
         x += tui_put(r.y, x, r.x + r.w - x, cell, tui_attr(step_style(a, n)));
     }
     char t[96];
-    snprintf(t, sizeof t, "  %s%s", tui_step_name(a->step),
-             a->model.skipped[a->step] ? " (skipped)" : "");
+    snprintf(t, sizeof t, a->model.skipped[a->step] ? _("  %s (skipped)") : "  %s",
+             tui_step_name(a->step));
     tui_put_ell(r.y, x, r.x + r.w - x, t, tui_attr(TUI_S_NAME));
 }
 
@@ -165,16 +166,16 @@ void tui_draw_stepinfo(tui_app *a, tui_rect r)
     const tls_step *s = tls_handshake_step(a->step);
     char head[160];
     if (s)
-        snprintf(head, sizeof head, " Step %d/%d %s %s %s ", a->step, TLS_STEP_COUNT, g->dot,
+        snprintf(head, sizeof head, _(" Step %d/%d %s %s %s "), a->step, TLS_STEP_COUNT, g->dot,
                  tui_step_name(a->step), g->dot);
     else
-        snprintf(head, sizeof head, " After the handshake %s %s %s ", g->dot,
+        snprintf(head, sizeof head, _(" After the handshake %s %s %s "), g->dot,
                  tui_step_name(a->step), g->dot);
     int x = r.x + tui_put(r.y, r.x, r.w, head, tui_attr(TUI_S_NAME));
     int room = r.x + r.w - x;
     if (a->model.skipped[a->step]) {
         char t[512], why[400];
-        snprintf(t, sizeof t, "skipped: %s",
+        snprintf(t, sizeof t, _("skipped: %s"),
                  tls_i18n_text_into(a->model.skip_msg[a->step], why, sizeof why));
         tui_put_ell(r.y, x, room, t, tui_attr(TUI_S_DIM) | A_BOLD);
         return;
@@ -195,16 +196,16 @@ void tui_draw_stepinfo(tui_app *a, tui_rect r)
     char t[512] = "", why[400];
     attr_t at = tui_attr(TUI_S_OK);
     if (al) {
-        snprintf(t, sizeof t, "  FAILED: the %s sent the alert %s: %s", tls_party_name(al->party),
+        snprintf(t, sizeof t, _("  FAILED: the %s sent the alert %s: %s"), tls_party_name(al->party),
                  tls_alert_name(al->alert_desc) ? tls_alert_name(al->alert_desc) : "?",
                  tls_i18n_event_into(al, why, sizeof why));
         at = tui_attr(TUI_S_FAIL);
     } else if (a->step == TLS_STEP_COUNT && completed) {
-        snprintf(t, sizeof t, "  handshake complete: both Finished messages verified");
+        snprintf(t, sizeof t, "%s", _("  handshake complete: both Finished messages verified"));
     } else if (a->step == TLS_STEP_AFTER && a->res.ok) {
-        snprintf(t, sizeof t, "  the page arrived and both sides closed the connection");
+        snprintf(t, sizeof t, "%s", _("  the page arrived and both sides closed the connection"));
     } else if (a->step == a->model.last_step && !a->res.ok) {
-        snprintf(t, sizeof t, "  the handshake stopped here");
+        snprintf(t, sizeof t, "%s", _("  the handshake stopped here"));
         at = tui_attr(TUI_S_FAIL);
     }
     tui_put_ell(r.y, x, room, t, at);
@@ -212,8 +213,8 @@ void tui_draw_stepinfo(tui_app *a, tui_rect r)
 
 void tui_draw_tabs(tui_app *a, tui_rect r)
 {
-    static const char *const names[TUI_TAB_COUNT] = {"Client", "Channel", "Server",
-                                                     "Eavesdropper", "Lesson"};
+    static const char *const names[TUI_TAB_COUNT] = {N_("Client"), N_("Channel"), N_("Server"),
+                                                     N_("Eavesdropper"), N_("Lesson")};
     /* What each party's tab learned at this step (notes aside). */
     size_t fresh[TUI_TAB_COUNT] = {0};
     for (int pane = 0; pane < TUI_PANE_COUNT; pane++) {
@@ -231,14 +232,14 @@ void tui_draw_tabs(tui_app *a, tui_rect r)
             continue;
         char cell[48];
         if (fresh[t])
-            snprintf(cell, sizeof cell, " %s +%zu ", names[t], fresh[t]);
+            snprintf(cell, sizeof cell, " %s +%zu ", _(names[t]), fresh[t]);
         else
-            snprintf(cell, sizeof cell, " %s ", names[t]);
+            snprintf(cell, sizeof cell, " %s ", _(names[t]));
         attr_t at = t == (int)cur ? (attr_t)(A_REVERSE | A_BOLD) : tui_attr(TUI_S_NORMAL);
         x += tui_put(r.y, x, r.x + r.w - x, cell, at);
         x += tui_put(r.y, x, r.x + r.w - x, " ", A_NORMAL);
     }
-    tui_put(r.y, x, r.x + r.w - x, "(Tab switches)", tui_attr(TUI_S_DIM));
+    tui_put(r.y, x, r.x + r.w - x, _("(Tab switches)"), tui_attr(TUI_S_DIM));
 }
 
 /* "key label" at x, the key in its own style; returns columns used. */
@@ -246,12 +247,12 @@ static int put_key(int y, int x, int maxw, const tui_key *k)
 {
     int used = tui_put(y, x, maxw, tui_key_footer_name(k), tui_attr(TUI_S_KEY));
     used += tui_put(y, x + used, maxw - used, " ", A_NORMAL);
-    return used + tui_put(y, x + used, maxw - used, k->footer, A_NORMAL);
+    return used + tui_put(y, x + used, maxw - used, tui_key_footer_label(k), A_NORMAL);
 }
 
 static int key_width(const tui_key *k)
 {
-    return tui_text_width(tui_key_footer_name(k)) + 1 + tui_text_width(k->footer);
+    return tui_text_width(tui_key_footer_name(k)) + 1 + tui_text_width(tui_key_footer_label(k));
 }
 
 /* The key table's footer: how to get help and how to leave always at the
@@ -284,10 +285,10 @@ void tui_draw_footer(tui_app *a, tui_rect r)
 
 void tui_draw_too_small(int lines, int cols)
 {
-    char l1[96], l2[96];
-    snprintf(l1, sizeof l1, "Terminal too small (%dx%d).", cols, lines);
-    snprintf(l2, sizeof l2, "tlssim needs at least %dx%d.", TUI_MIN_COLS, TUI_MIN_LINES);
-    const char *l3 = "Enlarge the window, or press q to quit.";
+    char l1[160], l2[160];
+    snprintf(l1, sizeof l1, _("Terminal too small (%dx%d)."), cols, lines);
+    snprintf(l2, sizeof l2, _("tlssim needs at least %dx%d."), TUI_MIN_COLS, TUI_MIN_LINES);
+    const char *l3 = _("Enlarge the window, or press q to quit.");
     const char *msg[3] = {l1, l2, l3};
     int y0 = lines / 2 - 1;
     for (int i = 0; i < 3; i++) {

@@ -16,9 +16,9 @@ static void inferred_lines(const tls_event *e, tui_lines *L, int w)
     char why[512];
     const char *peer = tls_party_name(e->party);
     const char *self = tls_party_name(tui_model_peer(e->party));
-    snprintf(why, sizeof why, "inferred, not read: the %s is a real TLS stack whose memory is "
+    snprintf(why, sizeof why, _("inferred, not read: the %s is a real TLS stack whose memory is "
              "out of reach. What the %s verified of its messages by step %d proves it holds "
-             "these bytes (the %s's note at that step says which message).", peer, self,
+             "these bytes (the %s's note at that step says which message)."), peer, self,
              e->step, self);
     tui_lines_add(L, A_NORMAL, "%s", "");
     tui_lines_wrap(L, tui_attr(TUI_S_INFERRED), why, w, 0);
@@ -33,21 +33,23 @@ static void value_lines(tui_app *a, const tls_event *e, size_t ev, tui_lines *L,
     snprintf(title, cap, "%s %s %s", name, g->dot, tls_party_name(e->party));
     attr_t bold = tui_attr(TUI_S_NAME);
     tui_lines_add(L, bold, "%s", name);
-    tui_lines_add(L, A_NORMAL, "%s %s %zu byte%s %s learned at step %d (%s)",
-                  e->party == TLS_PARTY_WIRE ? "seen on the wire" :
-                  e->inferred ? (e->party == TLS_PARTY_CLIENT ? "inferred for the client"
-                                                               : "inferred for the server") :
-                  e->party == TLS_PARTY_CLIENT ? "known to the client" : "known to the server",
-                  g->dot, e->len, e->len == 1 ? "" : "s", g->dot, e->step,
-                  tui_step_name(e->step));
+    char size[64], when[160];
+    snprintf(size, sizeof size, ngettext("%zu byte", "%zu bytes", e->len), e->len);
+    snprintf(when, sizeof when, _("learned at step %d (%s)"), e->step, tui_step_name(e->step));
+    tui_lines_add(L, A_NORMAL, "%s %s %s %s %s",
+                  e->party == TLS_PARTY_WIRE ? _("seen on the wire") :
+                  e->inferred ? (e->party == TLS_PARTY_CLIENT ? _("inferred for the client")
+                                                               : _("inferred for the server")) :
+                  e->party == TLS_PARTY_CLIENT ? _("known to the client") : _("known to the server"),
+                  g->dot, size, g->dot, when);
     if (secret)
         tui_lines_add(L, tui_attr(TUI_S_SECRET),
-                      "secret: never sent, never seen by the eavesdropper");
+                      "%s", _("secret: never sent, never seen by the eavesdropper"));
     if (e->inferred)
         inferred_lines(e, L, w);
     if (e->text && e->text[0]) {
         tui_lines_add(L, A_NORMAL, "%s", "");
-        tui_lines_add(L, bold, "%s", "meaning");
+        tui_lines_add(L, bold, "%s", _("meaning"));
         tui_lines_wrap(L, A_NORMAL, e->text, w, 2);
     }
     /* Secrets both ends computed on their own: show that they agree. */
@@ -57,12 +59,12 @@ static void value_lines(tui_app *a, const tls_event *e, size_t ev, tui_lines *L,
             continue;
         tui_lines_add(L, A_NORMAL, "%s", "");
         tui_lines_add(L, tui_attr(it->agree > 0 ? TUI_S_OK : TUI_S_FAIL),
-                      it->agree > 0 ? "the %s computed exactly the same bytes on its own"
-                                    : "the %s holds DIFFERENT bytes under this name",
+                      it->agree > 0 ? _("the %s computed exactly the same bytes on its own")
+                                    : _("the %s holds DIFFERENT bytes under this name"),
                       tls_party_name(tui_model_peer(e->party)));
     }
     tui_lines_add(L, A_NORMAL, "%s", "");
-    tui_lines_add(L, bold, "hex (%zu bytes)", e->len);
+    tui_lines_add(L, bold, _("hex (%zu bytes)"), e->len);
     tui_lines_hex(L, secret ? tui_attr(TUI_S_SECRET) : A_NORMAL, tui_model_hex(&a->model, ev),
                   w, 2);
 }
@@ -81,25 +83,27 @@ static void item_lines(tui_app *a, tui_lines *L, int w, char *title, size_t cap)
         value_lines(a, e, ev, L, w, title, cap);
         return;
     case TLS_EV_CHECK:
-        snprintf(title, cap, "check by the %s", tls_party_name(e->party));
+        snprintf(title, cap, _("check by the %s"), tls_party_name(e->party));
         tui_lines_add(L, bold, "%s",
-                      e->what ? tls_i18n_template(e->what) : e->name ? e->name : "check");
-        tui_lines_add(L, tui_attr(e->ok ? TUI_S_OK : TUI_S_FAIL), "%s at step %d (%s)",
-                      e->ok ? "passed" : "FAILED", e->step, tui_step_name(e->step));
+                      e->what ? tls_i18n_template(e->what) : e->name ? e->name : _("check"));
+        tui_lines_add(L, tui_attr(e->ok ? TUI_S_OK : TUI_S_FAIL),
+                      e->ok ? _("passed at step %d (%s)") : _("FAILED at step %d (%s)"), e->step,
+                      tui_step_name(e->step));
         tui_lines_add(L, A_NORMAL, "%s", "");
         tui_lines_wrap(L, A_NORMAL, said, w, 0);
         return;
     case TLS_EV_ALERT:
-        snprintf(title, cap, "alert sent by the %s", tls_party_name(e->party));
-        tui_lines_add(L, tui_attr(TUI_S_FAIL), "%s alert %s (%d)",
-                      e->alert_level == TLS_ALERT_FATAL ? "fatal" : "warning",
+        snprintf(title, cap, _("alert sent by the %s"), tls_party_name(e->party));
+        tui_lines_add(L, tui_attr(TUI_S_FAIL),
+                      e->alert_level == TLS_ALERT_FATAL ? _("fatal alert %s (%d)")
+                                                        : _("warning alert %s (%d)"),
                       tls_alert_name(e->alert_desc) ? tls_alert_name(e->alert_desc) : "?",
                       e->alert_desc);
         tui_lines_add(L, A_NORMAL, "%s", "");
         tui_lines_wrap(L, A_NORMAL, said, w, 0);
         return;
     default:
-        snprintf(title, cap, "note (%s)", tls_party_name(e->party));
+        snprintf(title, cap, _("note (%s)"), tls_party_name(e->party));
         tui_lines_wrap(L, A_NORMAL, said, w, 0);
         return;
     }
@@ -112,20 +116,22 @@ static void field_lines(tui_app *a, tui_lines *L, int w, char *title, size_t cap
         return;
     const tui_row *row = &a->rows[p->row];
     attr_t bold = tui_attr(TUI_S_NAME);
-    snprintf(title, cap, "%s %s record #%zu", row->name, tui_glyph()->dot,
+    snprintf(title, cap, _("%s %s record #%zu"), row->name, tui_glyph()->dot,
              tui_model_record_number(&a->model, p->record));
     tui_lines_add(L, bold, "%s", row->name);
     size_t len = 0;
     const uint8_t *bytes = tui_model_row_bytes(&a->model, p->record, row, &len);
     if (bytes && row->length)
-        tui_lines_add(L, A_NORMAL, "bytes %zu..%zu (%zu) of the record's %s", row->offset,
-                      row->offset + row->length - 1, row->length,
-                      row->buf == TUI_BUF_PLAIN ? "decrypted plaintext" : "wire bytes");
+        tui_lines_add(L, A_NORMAL,
+                      row->buf == TUI_BUF_PLAIN
+                          ? _("bytes %zu..%zu (%zu) of the record's decrypted plaintext")
+                          : _("bytes %zu..%zu (%zu) of the record's wire bytes"),
+                      row->offset, row->offset + row->length - 1, row->length);
     else if (bytes)
-        tui_lines_add(L, A_NORMAL, "no bytes (at offset %zu)", row->offset);
+        tui_lines_add(L, A_NORMAL, _("no bytes (at offset %zu)"), row->offset);
     if (row->value && row->value[0]) {
         tui_lines_add(L, A_NORMAL, "%s", "");
-        tui_lines_add(L, bold, "%s", "value");
+        tui_lines_add(L, bold, "%s", _("value"));
         tui_lines_wrap(L, A_NORMAL, row->value, w, 2);
     }
     if (bytes && row->length && row->offset < len) {
@@ -133,7 +139,7 @@ static void field_lines(tui_app *a, tui_lines *L, int w, char *title, size_t cap
         char *hex = tls_hex(bytes + row->offset, n);
         if (hex) {
             tui_lines_add(L, A_NORMAL, "%s", "");
-            tui_lines_add(L, bold, "hex (%zu bytes)", n);
+            tui_lines_add(L, bold, _("hex (%zu bytes)"), n);
             tui_lines_hex(L, A_NORMAL, hex, w, 2);
             free(hex);
         }
@@ -161,19 +167,22 @@ static void record_lines(tui_app *a, tui_lines *L, int w, char *title, size_t ca
     tui_model_record_label(&a->model, k, label, sizeof label);
     const char *ct = tls_content_type_name(e->content_type);
     size_t num = tui_model_record_number(&a->model, k);
-    snprintf(title, cap, "record #%zu %s %s", num, tui_glyph()->dot, label);
-    tui_lines_add(L, tui_attr(TUI_S_NAME), "Record #%zu: %s %s %s, %s, %zu bytes%s", num,
-                  tls_party_name(e->party), tui_glyph()->right,
-                  tls_party_name(tui_model_peer(e->party)), ct ? ct : "?", e->len,
-                  e->is_protected ? ", encrypted" : "");
+    snprintf(title, cap, _("record #%zu %s %s"), num, tui_glyph()->dot, label);
+    tui_lines_add(L, tui_attr(TUI_S_NAME),
+                  e->is_protected ? _("Record #%zu: %s %s %s, %s, %zu bytes, encrypted")
+                                  : _("Record #%zu: %s %s %s, %s, %zu bytes"),
+                  num, tls_party_name(e->party), tui_glyph()->right,
+                  tls_party_name(tui_model_peer(e->party)), ct ? ct : "?", e->len);
     tui_lines_add(L, A_NORMAL, "%s", "");
-    tui_lines_add(L, tui_attr(TUI_S_NAME), "%s", "on the wire (what the eavesdropper sees)");
+    tui_lines_add(L, tui_attr(TUI_S_NAME), "%s", _("on the wire (what the eavesdropper sees)"));
     dump(L, e->bytes, e->len, w);
     if (e->is_protected && e->plaintext) {
         /* Live mode: our own records are traced as we encrypted them. */
         tui_view v = tui_model_view(e);
         tui_lines_add(L, A_NORMAL, "%s", "");
-        tui_lines_add(L, tui_attr(TUI_S_NAME), "%s by the %s (sequence number %llu)", v.crypt,
+        tui_lines_add(L, tui_attr(TUI_S_NAME),
+                      v.wrote ? _("encrypted by the %s (sequence number %llu)")
+                              : _("decrypted by the %s (sequence number %llu)"),
                       tls_party_name(v.who), (unsigned long long)e->seq);
         dump(L, e->plaintext, e->plaintext_len, w);
     }

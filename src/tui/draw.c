@@ -6,6 +6,7 @@
 #include <wchar.h>
 
 #include "textw.h"
+#include "tlssim/i18n.h"
 #include "tlssim/lessons.h"
 
 /* Clip the width to the screen so no caller can wrap a line by mistake. */
@@ -162,8 +163,8 @@ void tui_box_more(tui_rect r, bool above, bool below)
     if ((!above && !below) || r.h < 2 || r.w < 14)
         return;
     bool u = tui_theme_utf8();
-    char text[32];
-    snprintf(text, sizeof text, " more %s%s ", above ? (u ? "\u2191" : "^") : "",
+    char text[64];
+    snprintf(text, sizeof text, _(" more %s%s "), above ? (u ? "\u2191" : "^") : "",
              below ? (u ? "\u2193" : "v") : "");
     tui_put_right(r.y + r.h - 1, r.x + r.w - 2, r.w - 4, text, tui_attr(TUI_S_DIM));
 }

@@ -7,6 +7,7 @@
 #include "panes.h"
 #include "save.h"
 #include "textw.h"
+#include "tlssim/i18n.h"
 
 #define KEY_COLS 22
 
@@ -45,7 +46,7 @@ const char *tui_help_next_step(const tui_app *a, char *buf, size_t cap)
 {
     (void)buf;
     (void)cap;
-    return a->auto_seconds > 0 ? "next step (Space pauses/resumes --auto)" : "next step";
+    return a->auto_seconds > 0 ? _("next step (Space pauses/resumes --auto)") : _("next step");
 }
 
 /* What w writes, and where. */
@@ -56,11 +57,14 @@ const char *tui_help_save_what(const tui_app *a, char *buf, size_t cap)
     if (a->cfg.seeded)
         tui_save_stem(true, a->cfg.seed, 0, stem, sizeof stem);
     const char *kgiven = o ? o->keylog_path : NULL, *pgiven = o ? o->pcap_path : NULL;
-    snprintf(buf, cap, "save this run's key log and pcap (Wireshark opens the pcap and "
-             "decrypts it with the key log): %s and %s%s",
+    snprintf(buf, cap,
+             kgiven && pgiven ? _("save this run's key log and pcap (Wireshark opens the pcap "
+                                  "and decrypts it with the key log): %s and %s")
+                              : _("save this run's key log and pcap (Wireshark opens the pcap "
+                                  "and decrypts it with the key log): %s and %s in the "
+                                  "current folder"),
              tui_save_path(kgiven, stem, ".keylog", keylog, sizeof keylog),
-             tui_save_path(pgiven, stem, ".pcap", pcap, sizeof pcap),
-             kgiven && pgiven ? "" : " in the current folder");
+             tui_save_path(pgiven, stem, ".pcap", pcap, sizeof pcap));
     return buf;
 }
 
@@ -74,8 +78,8 @@ static void rerun_keys_off(tui_lines *L, int width)
         if ((t[i].screens & TUI_KEYS_MAIN) && (t[i].needs & TUI_KEY_RERUN) && t[i].help_keys)
             snprintf(k + strlen(k), sizeof k - strlen(k), "%s%s", k[0] ? "  " : "",
                      t[i].help_keys);
-    key(L, width, k, "(off in a live run: a real peer cannot be asked to redo its "
-                     "handshake; run tlssim again with other options)");
+    key(L, width, k, _("(off in a live run: a real peer cannot be asked to redo its "
+                       "handshake; run tlssim again with other options)"));
 }
 
 /* Every main-screen key with a help line, in the table's order. */
@@ -107,31 +111,31 @@ void tui_help_lines(tui_app *a, tui_lines *L, int width)
     const tui_glyphs *g = tui_glyph();
     attr_t h = tui_attr(TUI_S_HEADING);
     char k[64];
-    tui_lines_add(L, h, "%s", "Keys");
+    tui_lines_add(L, h, "%s", _("Keys"));
     key_lines(a, L, width);
     tui_lines_add(L, A_NORMAL, "%s", "");
-    tui_lines_add(L, h, "%s", "Marks");
-    row(L, width, tui_attr(TUI_S_SECRET), "secret", "known only to this side: never on the wire");
-    row(L, width, tui_attr(TUI_S_FRESH), "new", "learned at this step");
-    row(L, width, tui_attr(TUI_S_INFERRED), "inferred",
-        "live run: the real peer's memory cannot be read; its messages, once verified, "
-        "prove it holds this value");
-    snprintf(k, sizeof k, "%s server / %s client", g->equal, g->equal);
-    row(L, width, tui_attr(TUI_S_OK), k, "the other side computed the same secret on its own");
+    tui_lines_add(L, h, "%s", _("Marks"));
+    row(L, width, tui_attr(TUI_S_SECRET), _("secret"), _("known only to this side: never on the wire"));
+    row(L, width, tui_attr(TUI_S_FRESH), _("new"), _("learned at this step"));
+    row(L, width, tui_attr(TUI_S_INFERRED), _("inferred"),
+        _("live run: the real peer's memory cannot be read; its messages, once verified, "
+          "prove it holds this value"));
+    snprintf(k, sizeof k, _("%s server / %s client"), g->equal, g->equal);
+    row(L, width, tui_attr(TUI_S_OK), k, _("the other side computed the same secret on its own"));
     snprintf(k, sizeof k, "%s / %s", g->ok, g->fail);
-    key(L, width, k, "a check passed / failed");
-    key(L, width, "(4)", "a step this key exchange skips");
-    key(L, width, "lit hex bytes", "the bytes of the selected dissection field");
+    key(L, width, k, _("a check passed / failed"));
+    key(L, width, "(4)", _("a step this key exchange skips"));
+    key(L, width, _("lit hex bytes"), _("the bytes of the selected dissection field"));
     tui_lines_add(L, A_NORMAL, "%s", "");
-    tui_lines_add(L, h, "%s", "Lessons");
+    tui_lines_add(L, h, "%s", _("Lessons"));
     if (!a->lessons_on)
-        tui_lines_wrap(L, A_NORMAL, "off (--no-lessons)", width, 2);
+        tui_lines_wrap(L, A_NORMAL, _("off (--no-lessons)"), width, 2);
     else if (!a->lessons)
-        tui_lines_wrap(L, A_NORMAL, "no lesson folder was found: each step shows its one-line "
-                                    "summary (set --lessons DIR or $TLSSIM_LESSONS)", width, 2);
+        tui_lines_wrap(L, A_NORMAL, _("no lesson folder was found: each step shows its one-line "
+                                      "summary (set --lessons DIR or $TLSSIM_LESSONS)"), width, 2);
     else {
         char where[512];
-        snprintf(where, sizeof where, "%s (%s); %zu problem(s) found while loading",
+        snprintf(where, sizeof where, _("%s (%s); %zu problem(s) found while loading"),
                  tls_lessons_dir(a->lessons), tls_lessons_origin(a->lessons),
                  tls_lessons_problem_count(a->lessons));
         tui_lines_wrap(L, A_NORMAL, where, width, 2);

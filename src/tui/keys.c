@@ -9,6 +9,7 @@
 #include "panes.h"
 #include "screen.h"
 #include "theme.h"
+#include "tlssim/i18n.h"
 
 /* ------------------------------------------------------------ main screen */
 
@@ -31,8 +32,8 @@ static void key_space(tui_app *a)
         return;
     }
     a->auto_paused = !a->auto_paused;
-    tui_app_status(a, a->auto_paused ? "auto-advance paused (Space resumes)"
-                                     : "auto-advance resumed");
+    tui_app_status(a, "%s", a->auto_paused ? _("auto-advance paused (Space resumes)")
+                                           : _("auto-advance resumed"));
 }
 
 static long pane_page(const tui_app *a)
@@ -83,57 +84,57 @@ static void popup_close(tui_app *a) { a->popup.kind = TUI_POPUP_NONE; }
 
 static const tui_key keys[] = {
     {.codes = {KEY_RIGHT, 'n'}, .screens = MAIN, .run = key_next,
-     .glyph = TUI_KG_RIGHT, .footer = "next", .priority = 100,
+     .glyph = TUI_KG_RIGHT, .footer = N_("next"), .priority = 100,
      .help_keys = "Space  n", .describe = tui_help_next_step},
     {.codes = {' '}, .screens = MAIN, .run = key_space},
     {.codes = {KEY_LEFT, 'p'}, .screens = MAIN, .run = key_back,
-     .glyph = TUI_KG_LEFT, .footer = "back", .priority = 90,
-     .help_keys = "p", .help = "previous step (replayed from the recorded run)"},
+     .glyph = TUI_KG_LEFT, .footer = N_("back"), .priority = 90,
+     .help_keys = "p", .help = N_("previous step (replayed from the recorded run)")},
     {.codes = {KEY_HOME}, .screens = MAIN, .run = key_first,
-     .help_keys = "Home  End", .help = "first / last step"},
+     .help_keys = "Home  End", .help = N_("first / last step")},
     {.codes = {KEY_END}, .screens = MAIN, .run = key_last},
     {.codes = {'\t'}, .screens = MAIN, .run = key_focus_next,
-     .footer_key = "Tab", .footer = "pane", .priority = 80,
-     .help_keys = "Tab  Shift-Tab", .help = "move focus between panes"},
+     .footer_key = "Tab", .footer = N_("pane"), .priority = 80,
+     .help_keys = "Tab  Shift-Tab", .help = N_("move focus between panes")},
     {.codes = {KEY_BTAB}, .screens = MAIN, .run = key_focus_prev},
     {.codes = {KEY_UP, 'k'}, .screens = MAIN, .run = key_up,
-     .glyph = TUI_KG_UP_DOWN, .footer = "select", .priority = 70,
-     .help_keys = "PgUp PgDn", .help = "select a value, record or field; scroll the lesson"},
+     .glyph = TUI_KG_UP_DOWN, .footer = N_("select"), .priority = 70,
+     .help_keys = "PgUp PgDn", .help = N_("select a value, record or field; scroll the lesson")},
     {.codes = {KEY_DOWN, 'j'}, .screens = MAIN, .run = key_down},
     {.codes = {KEY_PPAGE}, .screens = MAIN, .run = key_page_up},
     {.codes = {KEY_NPAGE}, .screens = MAIN, .run = key_page_down},
     {.codes = {'\n', '\r', KEY_ENTER}, .screens = MAIN, .run = tui_popup_open_selected,
-     .footer_key = "Enter", .footer = "open", .priority = 60,
-     .help_keys = "Enter", .help = "open the selected value, field or record whole"},
+     .footer_key = "Enter", .footer = N_("open"), .priority = 60,
+     .help_keys = "Enter", .help = N_("open the selected value, field or record whole")},
     {.codes = {'r'}, .screens = MAIN, .needs = TUI_KEY_RERUN, .run = tui_app_restart_fresh,
-     .footer_key = "r", .footer = "restart", .priority = 20,
-     .help_keys = "r", .help = "restart with fresh randoms (drops --seed)"},
+     .footer_key = "r", .footer = N_("restart"), .priority = 20,
+     .help_keys = "r", .help = N_("restart with fresh randoms (drops --seed)")},
     {.codes = {'m'}, .screens = MAIN, .needs = TUI_KEY_RERUN, .run = tui_app_toggle_kx,
-     .footer_key = "m", .footer = "RSA/ECDHE", .priority = 50,
-     .help_keys = "m", .help = "switch RSA / ECDHE key exchange and re-run"},
+     .footer_key = "m", .footer = N_("RSA/ECDHE"), .priority = 50,
+     .help_keys = "m", .help = N_("switch RSA / ECDHE key exchange and re-run")},
     {.codes = {'g'}, .screens = MAIN, .needs = TUI_KEY_RERUN, .run = tui_app_cycle_group,
-     .footer_key = "g", .footer = "group", .priority = 40,
-     .help_keys = "g", .help = "next ECDHE group and re-run"},
+     .footer_key = "g", .footer = N_("group"), .priority = 40,
+     .help_keys = "g", .help = N_("next ECDHE group and re-run")},
     {.codes = {'s'}, .screens = MAIN, .needs = TUI_KEY_RERUN, .run = tui_app_cycle_suite,
-     .footer_key = "s", .footer = "suite", .priority = 30,
-     .help_keys = "s", .help = "next cipher suite and re-run"},
+     .footer_key = "s", .footer = N_("suite"), .priority = 30,
+     .help_keys = "s", .help = N_("next cipher suite and re-run")},
     {.codes = {'w'}, .screens = MAIN, .run = key_save,
-     .footer_key = "w", .footer = "save", .priority = 55,
+     .footer_key = "w", .footer = N_("save"), .priority = 55,
      .help_keys = "w", .describe = tui_help_save_what},
     {.codes = {'l'}, .screens = MAIN, .needs = TUI_KEY_LESSONS, .run = tui_app_toggle_lang,
-     .footer_key = "l", .footer = "language", .priority = 10,
-     .help_keys = "l", .help = "lesson language: English / Chinese"},
+     .footer_key = "l", .footer = N_("language"), .priority = 10,
+     .help_keys = "l", .help = N_("lesson language: English / Chinese")},
     {.codes = {'?', 'h'}, .screens = MAIN, .run = key_help,
-     .footer_key = "?", .footer = "help", .priority = TUI_KEY_PINNED,
-     .help_keys = "?", .help = "this help"},
+     .footer_key = "?", .footer = N_("help"), .priority = TUI_KEY_PINNED,
+     .help_keys = "?", .help = N_("this help")},
     {.codes = {'q', 'Q'}, .screens = MAIN, .run = key_quit,
-     .footer_key = "q", .footer = "quit", .priority = TUI_KEY_PINNED,
-     .help_keys = "q", .help = "quit"},
+     .footer_key = "q", .footer = N_("quit"), .priority = TUI_KEY_PINNED,
+     .help_keys = "q", .help = N_("quit")},
 
     /* A popup scrolls; most keys close it, so a stray one never leaves it
      * stuck open. */
     {.codes = {KEY_UP, 'k'}, .screens = POPUP, .run = popup_up,
-     .glyph = TUI_KG_UP_DOWN, .footer = "scroll", .priority = 100},
+     .glyph = TUI_KG_UP_DOWN, .footer = N_("scroll"), .priority = 100},
     {.codes = {KEY_DOWN, 'j'}, .screens = POPUP, .run = popup_down},
     {.codes = {KEY_PPAGE}, .screens = POPUP, .run = popup_page_up},
     {.codes = {KEY_NPAGE, ' '}, .screens = POPUP, .run = popup_page_down},
@@ -141,7 +142,7 @@ static const tui_key keys[] = {
     {.codes = {KEY_END}, .screens = POPUP, .run = popup_bottom},
     {.codes = {27, 'q', '\n', '\r', KEY_ENTER, '?', KEY_BACKSPACE, 127, KEY_LEFT, KEY_RIGHT},
      .screens = POPUP, .run = popup_close,
-     .footer_key = "Esc", .footer = "close", .priority = 90},
+     .footer_key = "Esc", .footer = N_("close"), .priority = 90},
 };
 
 const tui_key *tui_keys_all(size_t *n)
@@ -215,7 +216,12 @@ size_t tui_keys_footer(const tui_app *a, unsigned screen, const tui_key **out, s
     return n;
 }
 
+const char *tui_key_footer_label(const tui_key *k)
+{
+    return k->footer ? _(k->footer) : NULL;
+}
+
 const char *tui_key_help_text(const tui_app *a, const tui_key *k, char *buf, size_t cap)
 {
-    return k->describe ? k->describe(a, buf, cap) : k->help;
+    return k->describe ? k->describe(a, buf, cap) : k->help ? _(k->help) : NULL;
 }

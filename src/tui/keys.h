@@ -41,7 +41,8 @@ typedef struct tui_key {
     unsigned needs;             /* TUI_KEY_RERUN / TUI_KEY_LESSONS */
     void (*run)(tui_app *a);
     /* Footer: the key's name (the glyph when NULL), a short label (NULL:
-     * not in the footer), and its priority: a narrow footer keeps the
+     * not in the footer; marked N_(), translated by tui_key_footer_label),
+     * and its priority: a narrow footer keeps the
      * highest first, left to right, and stops at the first that does not
      * fit; TUI_KEY_PINNED is always there at the right. */
     tui_key_glyph glyph;
@@ -77,7 +78,10 @@ void tui_key_help_name(const tui_key *k, char *buf, size_t cap);
  */
 size_t tui_keys_footer(const tui_app *a, unsigned screen, const tui_key **out, size_t cap);
 
-/* A row's help line, or NULL when it has none. */
+/* A row's footer label in the interface language (NULL: not in the footer). */
+const char *tui_key_footer_label(const tui_key *k);
+
+/* A row's help line in the interface language, or NULL when it has none. */
 const char *tui_key_help_text(const tui_app *a, const tui_key *k, char *buf, size_t cap);
 
 #endif

@@ -34,15 +34,15 @@ static void render_summary(tui_app *a, tls_ldoc *doc, const tls_render_opts *ro)
     char title[128], body[1024];
     if (!s) {
         /* After the handshake: nothing in the step table describes it. */
-        snprintf(title, sizeof title, "After the handshake: %s", tui_step_name(a->step));
-        tls_markdown_render(doc, title, "The keys are in use: application data crosses the "
-                            "channel encrypted, in both directions.", ro);
+        snprintf(title, sizeof title, _("After the handshake: %s"), tui_step_name(a->step));
+        tls_markdown_render(doc, title, _("The keys are in use: application data crosses the "
+                                          "channel encrypted, in both directions."), ro);
         return;
     }
-    snprintf(title, sizeof title, "Step %d: %s", a->step, tui_step_name(a->step));
+    snprintf(title, sizeof title, _("Step %d: %s"), a->step, tui_step_name(a->step));
     char why[400];
     if (a->model.skipped[a->step])
-        snprintf(body, sizeof body, "%s\n\n**Skipped here.** %s", tls_i18n_template(s->teaches),
+        snprintf(body, sizeof body, _("%s\n\n**Skipped here.** %s"), tls_i18n_template(s->teaches),
                  tls_i18n_text_into(a->model.skip_msg[a->step], why, sizeof why));
     else
         snprintf(body, sizeof body, "%s", tls_i18n_template(s->teaches));
@@ -102,11 +102,13 @@ void tui_draw_lesson(tui_app *a, tui_rect r)
     char title[160];
     const char *other = tui_app_lang_name(a->lang == TLS_LANG_ZH ? TLS_LANG_EN : TLS_LANG_ZH);
     if (c->from_file)
-        snprintf(title, sizeof title, "Lesson %s step %d %s %s (l: %s)", tui_glyph()->dot, a->step,
+        snprintf(title, sizeof title, _("Lesson %s step %d %s %s (l: %s)"), tui_glyph()->dot, a->step,
                  tui_glyph()->dot, tui_app_lang_name(a->lang), other);
     else
-        snprintf(title, sizeof title, "About this step%s",
-                 !a->lessons_on ? "" : a->lessons ? " (no lesson file for it)" : " (no lessons found)");
+        snprintf(title, sizeof title, "%s",
+                 !a->lessons_on ? _("About this step")
+                 : a->lessons   ? _("About this step (no lesson file for it)")
+                                : _("About this step (no lessons found)"));
     tui_box(r, title, focus);
     int y = in.y, x = in.x + 1;
     int vis = in.h;

@@ -18,8 +18,8 @@ tls_party tui_model_peer(tls_party p)
 tui_view tui_model_view(const tls_event *e)
 {
     if (e->by_sender)
-        return (tui_view){e->party, "encrypted", "wrote"};
-    return (tui_view){tui_model_peer(e->party), "decrypted", "parsed"};
+        return (tui_view){e->party, true};
+    return (tui_view){tui_model_peer(e->party), false};
 }
 
 static bool in_steps(int s) { return s >= 1 && s <= TUI_STEP_MAX; }
@@ -29,7 +29,7 @@ const char *tui_step_name(int n)
     const tls_step *s = tls_handshake_step(n);
     if (s)
         return tls_i18n_template(s->title);
-    return n == TLS_STEP_AFTER ? "application data" : "?";
+    return n == TLS_STEP_AFTER ? _("application data") : "?";
 }
 
 /* What the STEP events say: which steps were reached, skipped, and why. */
@@ -207,7 +207,7 @@ void tui_model_record_label(const tui_model *m, size_t k, char *out, size_t cap)
     }
     if (at == 0) {
         const char *ct = tls_content_type_name(t->ev[rec].content_type);
-        snprintf(out, cap, "%s", ct ? ct : "record");
+        snprintf(out, cap, "%s", ct ? ct : _("record"));
     }
 }
 
@@ -261,7 +261,9 @@ size_t tui_model_tree(const tui_model *m, size_t k, tui_row *out, size_t cap)
         char seq[32];
         snprintf(seq, sizeof seq, "%llu", (unsigned long long)r->seq);
         put_heading(out, cap, &n, TUI_BUF_PLAIN, 0, r->plaintext_len, 0,
-                    "%s by the %s (sequence number %s)", rv.crypt, tls_party_name(rv.who), seq);
+                    rv.wrote ? _("encrypted by the %s (sequence number %s)")
+                             : _("decrypted by the %s (sequence number %s)"),
+                    tls_party_name(rv.who), seq);
         base = 1;
     }
     for (size_t i = 0; i < t->n; i++) {
@@ -272,8 +274,9 @@ size_t tui_model_tree(const tui_model *m, size_t k, tui_row *out, size_t cap)
         tui_buf buf = !whole ? TUI_BUF_NONE : e->is_protected ? TUI_BUF_PLAIN : TUI_BUF_WIRE;
         size_t off = whole ? e->record_offset : 0;
         tui_view mv = tui_model_view(e);
-        put_heading(out, cap, &n, buf, off, e->len, base, "%s, as the %s %s it",
-                    e->name ? e->name : "message", tls_party_name(mv.who), mv.read);
+        put_heading(out, cap, &n, buf, off, e->len, base,
+                    mv.wrote ? _("%s, as the %s wrote it") : _("%s, as the %s parsed it"),
+                    e->name ? e->name : _("message"), tls_party_name(mv.who));
         for (size_t j = 0; j < e->dissect.n; j++) {
             const tls_field *f = &e->dissect.fields[j];
             put_row(out, cap, &n, buf, off + f->offset, f->length, base + 1 + f->depth,

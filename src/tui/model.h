@@ -117,14 +117,13 @@ const uint8_t *tui_model_row_bytes(const tui_model *m, size_t k, const tui_row *
 /* The party on the other end (client <-> server; the wire has none). */
 tls_party tui_model_peer(tls_party p);
 
-/* Whose view a RECORD or MESSAGE event shows, and the words for it: the
- * receiver's (what it decrypted and parsed), or in live mode, for records
- * traced by the side that sent them (by_sender), the sender's (what it
- * encrypted and wrote). */
+/* Whose view a RECORD or MESSAGE event shows: the receiver's (what it
+ * decrypted and parsed), or in live mode, for records traced by the side
+ * that sent them (by_sender), the sender's (what it encrypted and wrote).
+ * Callers say it in whole sentences, one per case, for translators. */
 typedef struct tui_view {
     tls_party who;
-    const char *crypt;  /* "decrypted" / "encrypted" */
-    const char *read;   /* "parsed" / "wrote" */
+    bool wrote;         /* the sender's view (encrypted, wrote) */
 } tui_view;
 tui_view tui_model_view(const tls_event *e);
 

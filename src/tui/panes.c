@@ -23,6 +23,19 @@ static int item_height(tui_pane pane, const tui_item *it, int w)
     }
 }
 
+/* The "new" tag at the right of a row that ends at x_end, and the room it
+ * takes with its leading space. */
+static int new_tag_width(void)
+{
+    return tui_text_width(_("new")) + 1;
+}
+
+static void put_new_tag(int y, int x_end)
+{
+    int tw = new_tag_width() - 1;
+    tui_put(y, x_end - tw, tw, _("new"), tui_attr(TUI_S_FRESH));
+}
+
 /* Tags at the right of a value's name: inferred, secret, agreement with
  * the peer, new.  When they do not all fit, "inferred" wins (without it a
  * live run's guess would pass for a read value), then "secret", then "new". */
@@ -35,8 +48,8 @@ static void value_tags(const tui_item *it, const tls_event *e, int y, int x_end,
         snprintf(agree, sizeof agree, "%s %s", it->agree > 0 ? g->equal : g->differ,
                  tls_party_name(tui_model_peer(e->party)));
     bool secret = tls_value_info_of(e->value)->secret;
-    const char *tags[VALUE_TAGS] = {e->inferred ? "inferred" : NULL, secret ? "secret" : NULL,
-                                    agree[0] ? agree : NULL, it->fresh ? "new" : NULL};
+    const char *tags[VALUE_TAGS] = {e->inferred ? _("inferred") : NULL, secret ? _("secret") : NULL,
+                                    agree[0] ? agree : NULL, it->fresh ? _("new") : NULL};
     const tui_style styles[VALUE_TAGS] = {TUI_S_INFERRED, TUI_S_SECRET,
                                           it->agree > 0 ? TUI_S_OK : TUI_S_FAIL, TUI_S_FRESH};
     static const int priority[VALUE_TAGS] = {0, 1, 3, 2};
@@ -79,10 +92,10 @@ static void draw_value_row(tui_app *a, tui_pane pane, const tui_item *it, int ro
         int nw = 24;
         tui_fill(y, x, w, sel);
         tui_put_ell(y, x, nw - 1, name, name_at);
-        int tagw = it->fresh ? 4 : 0;
+        int tagw = it->fresh ? new_tag_width() : 0;
         tui_put_ell(y, x + nw, w - nw - tagw, value_shown(a, it), val_at | sel);
         if (it->fresh)
-            tui_put(y, x + w - 3, 3, "new", tui_attr(TUI_S_FRESH));
+            put_new_tag(y, x + w);
         return;
     }
     if (row == 0) {
@@ -107,16 +120,16 @@ static void draw_check_row(tui_app *a, const tui_item *it, int y, int x, int w, 
     char line[512], said[400];
     tls_i18n_event_into(e, said, sizeof said);
     if (it->kind == TUI_ITEM_ALERT)
-        snprintf(line, sizeof line, " alert %s: %s",
+        snprintf(line, sizeof line, _(" alert %s: %s"),
                  tls_alert_name(e->alert_desc) ? tls_alert_name(e->alert_desc) : "?", said);
     else
         snprintf(line, sizeof line, " %s: %s",
-                 e->what ? tls_i18n_template(e->what) : e->name ? e->name : "check", said);
-    int tagw = it->fresh ? 4 : 0;
+                 e->what ? tls_i18n_template(e->what) : e->name ? e->name : _("check"), said);
+    int tagw = it->fresh ? new_tag_width() : 0;
     tui_put_ell(y, x + used, w - used - tagw, line,
                 (it->fresh ? (attr_t)A_BOLD : A_NORMAL) | sel);
     if (it->fresh)
-        tui_put(y, x + w - 3, 3, "new", tui_attr(TUI_S_FRESH));
+        put_new_tag(y, x + w);
 }
 
 /* A note: its sentence over two rows, the rest behind Enter. */
@@ -181,21 +194,21 @@ static const char *pane_title(const tui_app *a, tui_pane pane)
 {
     /* A live run's real peer: nothing of it was read, only deduced. */
     if (a->live && tui_pane_party(pane) == a->live_peer)
-        return pane == TUI_PANE_CLIENT ? "Client (inferred)" : "Server (inferred)";
+        return pane == TUI_PANE_CLIENT ? _("Client (inferred)") : _("Server (inferred)");
     switch (pane) {
-    case TUI_PANE_CLIENT: return "Client knows";
-    case TUI_PANE_SERVER: return "Server knows";
-    default: return "Eavesdropper sees (only the wire)";
+    case TUI_PANE_CLIENT: return _("Client knows");
+    case TUI_PANE_SERVER: return _("Server knows");
+    default: return _("Eavesdropper sees (only the wire)");
     }
 }
 
 static const char *empty_text(const tui_app *a, tui_pane pane)
 {
     if (pane == TUI_PANE_WIRE)
-        return "(nothing has crossed the wire yet)";
+        return _("(nothing has crossed the wire yet)");
     if (a->live && tui_pane_party(pane) == a->live_peer)
-        return "(nothing inferred yet: a real peer's memory cannot be read)";
-    return "(knows nothing yet)";
+        return _("(nothing inferred yet: a real peer's memory cannot be read)");
+    return _("(knows nothing yet)");
 }
 
 void tui_draw_party(tui_app *a, tui_pane pane, tui_rect r)
@@ -208,8 +221,8 @@ void tui_draw_party(tui_app *a, tui_pane pane, tui_rect r)
     size_t values = 0;
     for (size_t i = 0; i < n; i++)
         values += items[i].kind == TUI_ITEM_VALUE;
-    snprintf(title, sizeof title, "%s: %zu value%s", pane_title(a, pane), values,
-             values == 1 ? "" : "s");
+    snprintf(title, sizeof title, ngettext("%s: %zu value", "%s: %zu values", values),
+             pane_title(a, pane), values);
     tui_box(r, title, focus);
     tui_rect in = tui_inner(r);
     if (in.h <= 0 || in.w <= 2)

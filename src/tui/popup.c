@@ -9,6 +9,7 @@
 #include "keys.h"
 #include "panes.h"
 #include "textw.h"
+#include "tlssim/i18n.h"
 
 /* ------------------------------------------------------------ lines */
 
@@ -76,7 +77,7 @@ void tui_lines_hex(tui_lines *L, attr_t a, const char *hex, int width, int inden
     size_t len = strlen(hex);
     size_t per = (size_t)tui_hex_wrap_chars(width - indent);
     if (len == 0)
-        tui_lines_add(L, a, "%*s(empty)", indent, "");
+        tui_lines_add(L, a, "%*s%s", indent, "", _("(empty)"));
     for (size_t i = 0; i < len; i += per)
         tui_lines_add(L, a, "%*s%.*s", indent, "", (int)per, hex + i);
 }
@@ -136,7 +137,7 @@ static void popup_foot(const tui_app *a, char *buf, size_t cap)
     for (size_t i = 0; i < n && len < cap; i++)
         len += (size_t)snprintf(buf + len, cap - len, "%s%s%s%s %s", i ? " " : "",
                                 i ? tui_glyph()->dot : "", i ? " " : "",
-                                tui_key_footer_name(k[i]), k[i]->footer);
+                                tui_key_footer_name(k[i]), tui_key_footer_label(k[i]));
     if (len < cap)
         snprintf(buf + len, cap - len, " ");
 }
@@ -151,7 +152,8 @@ void tui_draw_popup(tui_app *a)
         return;
     int tw = w - 4;
     tui_lines L = {0};
-    char title[160] = "Help";
+    char title[160];
+    snprintf(title, sizeof title, "%s", _("Help"));
     if (p->kind == TUI_POPUP_HELP)
         tui_help_lines(a, &L, tw);
     else
@@ -177,8 +179,8 @@ void tui_draw_popup(tui_app *a)
     char foot[128];
     popup_foot(a, foot, sizeof foot);
     if (L.n > vis) {
-        char pos[32];
-        snprintf(pos, sizeof pos, " %zu-%zu of %zu ", p->scroll + 1,
+        char pos[64];
+        snprintf(pos, sizeof pos, _(" %zu-%zu of %zu "), p->scroll + 1,
                  p->scroll + vis < L.n ? p->scroll + vis : L.n, L.n);
         tui_put(r.y + r.h - 1, r.x + 2, r.w - 4, pos, tui_attr(TUI_S_DIM));
     }

@@ -7,6 +7,7 @@
 
 #include "textw.h"
 #include "tlssim/export.h"
+#include "tlssim/i18n.h"
 
 void tui_save_stem(bool seeded, uint64_t seed, time_t now, char *out, size_t cap)
 {
@@ -54,22 +55,22 @@ static size_t stem_len(const char *path)
  * its two extensions, said once). */
 static void both_saved(const tui_saved *s, int width, char *out, size_t cap)
 {
-    snprintf(out, cap, "saved the key log %s and the pcap %s", s->keylog, s->pcap);
+    snprintf(out, cap, _("saved the key log %s and the pcap %s"), s->keylog, s->pcap);
     if (fits(out, width))
         return;
     size_t fk = folder_len(s->keylog), sk = stem_len(s->keylog);
     bool same_folder = fk && fk == folder_len(s->pcap) && strncmp(s->keylog, s->pcap, fk) == 0;
     bool same_stem = sk == stem_len(s->pcap) && strncmp(s->keylog, s->pcap, sk) == 0;
     if (same_folder) {
-        snprintf(out, cap, "saved %s and %s in %.*s", s->keylog + fk, s->pcap + fk, (int)fk,
+        snprintf(out, cap, _("saved %s and %s in %.*s"), s->keylog + fk, s->pcap + fk, (int)fk,
                  s->keylog);
         if (fits(out, width))
             return;
     }
     if (same_stem)
-        snprintf(out, cap, "saved %s and %s", s->keylog, s->pcap + sk);
+        snprintf(out, cap, _("saved %s and %s"), s->keylog, s->pcap + sk);
     else if (!same_folder)
-        snprintf(out, cap, "saved %s and %s", s->keylog, s->pcap);
+        snprintf(out, cap, _("saved %s and %s"), s->keylog, s->pcap);
 }
 
 void tui_save_message(const tui_saved *s, int width, char *out, size_t cap)
@@ -78,16 +79,16 @@ void tui_save_message(const tui_saved *s, int width, char *out, size_t cap)
         return;
     /* The export module's reasons say which file they are about
      * ("no key log: ...", "cannot write PATH: ..."). */
-    const char *kwhy = s->keylog_why ? s->keylog_why : "the key log was not written";
-    const char *pwhy = s->pcap_why ? s->pcap_why : "the pcap was not written";
+    const char *kwhy = s->keylog_why ? s->keylog_why : _("the key log was not written");
+    const char *pwhy = s->pcap_why ? s->pcap_why : _("the pcap was not written");
     if (s->keylog && s->pcap)
         both_saved(s, width, out, cap);
     else if (s->pcap)
-        snprintf(out, cap, "saved the pcap %s; %s", s->pcap, kwhy);
+        snprintf(out, cap, _("saved the pcap %s; %s"), s->pcap, kwhy);
     else if (s->keylog)
-        snprintf(out, cap, "saved the key log %s; %s", s->keylog, pwhy);
+        snprintf(out, cap, _("saved the key log %s; %s"), s->keylog, pwhy);
     else
-        snprintf(out, cap, "nothing saved: %s; %s", kwhy, pwhy);
+        snprintf(out, cap, _("nothing saved: %s; %s"), kwhy, pwhy);
 }
 
 bool tui_save_files(const tls_trace *t, const char *keylog_path, const char *pcap_path,

@@ -7,6 +7,7 @@
 
 #include "keys.h"
 #include "panes.h"
+#include "tlssim/i18n.h"
 
 void tui_screen_draw(tui_app *a)
 {
@@ -89,19 +90,19 @@ void tui_screen_step_to(tui_app *a, int n)
 {
     int last = a->model.last_step;
     if (n < 1) {
-        tui_app_status(a, "this is the first step");
+        tui_app_status(a, "%s", _("this is the first step"));
     } else if (n > last && !a->res.ok && last < TLS_STEP_COUNT) {
         /* A failed run (a live peer's alert, a tampered byte): say which
          * steps never happened, not only that there are no more. */
-        char missing[32];
         if (last + 1 == TLS_STEP_COUNT)
-            snprintf(missing, sizeof missing, "step %d", TLS_STEP_COUNT);
+            tui_app_status(a, _("this is the last step: the handshake stopped here "
+                                "(step %d never happened)"), TLS_STEP_COUNT);
         else
-            snprintf(missing, sizeof missing, "steps %d-%d", last + 1, TLS_STEP_COUNT);
-        tui_app_status(a, "this is the last step: the handshake stopped here (%s never happened)",
-                       missing);
+            tui_app_status(a, _("this is the last step: the handshake stopped here "
+                                "(steps %d-%d never happened)"), last + 1, TLS_STEP_COUNT);
     } else if (n > last) {
-        tui_app_status(a, "this is the last step%s", a->res.ok ? "" : ": the handshake stopped here");
+        tui_app_status(a, "%s", a->res.ok ? _("this is the last step")
+                                          : _("this is the last step: the handshake stopped here"));
     } else {
         tui_app_goto(a, n);
     }

@@ -113,10 +113,11 @@ static void setup_terminal(tui_app *app, bool utf8)
     if (!utf8 && app->lang == TLS_LANG_ZH) {
         /* Chinese would be all question marks: start in English, say why. */
         app->lang = TLS_LANG_EN;
-        tui_app_status(app, "the terminal's locale is not UTF-8: lessons in English, "
-                            "ASCII only (l still switches to Chinese)");
+        tls_i18n_set_lang(app->lang);
+        tui_app_status(app, "%s", _("the terminal's locale is not UTF-8: lessons in English, "
+                                    "ASCII only (l still switches to Chinese)"));
     } else if (!utf8) {
-        tui_app_status(app, "the terminal's locale is not UTF-8: showing ASCII only");
+        tui_app_status(app, "%s", _("the terminal's locale is not UTF-8: showing ASCII only"));
     }
 }
 
@@ -165,8 +166,8 @@ static int run_screen(tui_app *app, const cli_options *o, bool utf8)
     SCREEN *scr = newterm(NULL, stdout, stdin);
     if (!scr) {
         const char *term = getenv("TERM");
-        fprintf(stderr, "tlssim: cannot start the TUI on terminal type '%s'; try --text\n",
-                term ? term : "(unset)");
+        fprintf(stderr, _("tlssim: cannot start the TUI on terminal type '%s'; try --text\n"),
+                term ? term : _("(unset)"));
         tui_app_free(app);
         return 1;
     }
@@ -178,8 +179,8 @@ static int run_screen(tui_app *app, const cli_options *o, bool utf8)
         restore_terminal();
         delscreen(scr);
         const char *term = getenv("TERM");
-        fprintf(stderr, "tlssim: terminal type '%s' cannot position the cursor; try --text\n",
-                term ? term : "(unset)");
+        fprintf(stderr, _("tlssim: terminal type '%s' cannot position the cursor; try --text\n"),
+                term ? term : _("(unset)"));
         tui_app_free(app);
         return 1;
     }

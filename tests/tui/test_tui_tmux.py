@@ -474,7 +474,14 @@ def test_chinese_locale(exe, sock):
         tm.start(200, 60, shell_command(exe, "--seed 1 --step 6", env="LANG=zh_CN.UTF-8"))
         expect(tm, [("zh: the lesson pane is in Chinese", lambda t: "第 6 步" in t),
                     ("zh: box drawing stays UTF-8", lambda t: "┌─ Lesson" in t),
-                    ("zh: no ASCII fallback notice", lambda t: "not UTF-8" not in t)])
+                    ("zh: no ASCII fallback notice", lambda t: "not UTF-8" not in t),
+                    # The interface's own words from po/zh_CN.po (no zh_CN locale
+                    # is installed: the catalogue is chosen by tlssim, not libc).
+                    ("zh: the footer is translated", lambda t: "? 帮助" in t and "q 退出" in t)])
+        tm.keys("?")
+        expect(tm, [("zh: the help's heading and lines are translated",
+                     lambda t: "按键" in t and "本帮助" in t)])
+        tm.keys("Escape")
         tm.keys("q")
         check_restored(tm, 0, "q")
     finally:
