@@ -488,6 +488,25 @@ def test_chinese_locale(exe, sock):
         tm.kill()
 
 
+def test_language_switch(exe, sock):
+    # The interface follows the language: a step title from the catalogue in
+    # Chinese under --lang zh (no Chinese locale needed), English after l,
+    # Chinese again after a second l (gettext's cache is dropped each time).
+    tm = Tmux(sock + "-l")
+    try:
+        tm.start(200, 60, shell_command(exe, "--seed 1 --step 7 --lang zh"))
+        wait_text(tm, "Step 7/10 · 客户端 ChangeCipherSpec")
+        tm.keys("l")
+        screen = wait_text(tm, "Step 7/10 · client ChangeCipherSpec")
+        check("客户端 ChangeCipherSpec" not in screen, "l: no Chinese title left")
+        tm.keys("l")
+        wait_text(tm, "Step 7/10 · 客户端 ChangeCipherSpec")
+        tm.keys("q")
+        check_restored(tm, 0, "q")
+    finally:
+        tm.kill()
+
+
 def main():
     if len(sys.argv) != 2:
         print("usage: test_tui_tmux.py PATH/TO/tlssim", file=sys.stderr)
@@ -500,6 +519,7 @@ def main():
     test_ecdhe(exe, sock)
     test_rsa(exe, sock)
     test_chinese_locale(exe, sock)
+    test_language_switch(exe, sock)
     test_auto_and_rerun(exe, sock)
     print("%d checks, %d failed" % (checks, failures))
     return 1 if failures else 0
