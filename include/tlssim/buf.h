@@ -28,6 +28,7 @@
 #include <stdbool.h>
 
 #include "tlssim/err.h"
+#include "tlssim/text.h"
 
 struct tls_dissect;
 
@@ -112,6 +113,14 @@ tls_err tls_reader_close(const tls_reader *sub);
  */
 void tls_reader_annotate(tls_reader *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/**
+ * \brief Give the most recently recorded field a meaning in words: catalogue
+ *        id \p id with \p args (TLS_ARGS, or NULL).  The field's value gets
+ *        the English rendering as tls_reader_annotate would add it, and keeps
+ *        the text so front ends can show it in another language.
+ */
+void tls_reader_annotate_text(tls_reader *r, tls_text_id id, const tls_text_arg *args);
 
 /** \brief What tls_stream_frame found at the front of a stream. */
 typedef enum tls_read_result {

@@ -47,6 +47,10 @@ typedef struct tls_field {
     int depth;      /**< nesting: 0 top level, children one deeper */
     char *name;     /**< e.g. "cipher_suites", "cipher_suite" */
     char *value;    /**< e.g. "0xc02f (TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)" */
+    tls_text *note; /**< a meaning in words (tls_reader_annotate_text), or NULL:
+                         value is then its first note_at bytes, " [", the
+                         note in English, "]" */
+    size_t note_at;
 } tls_field;
 
 /** \brief A list of fields, in byte order, parents before their children. */

@@ -75,6 +75,12 @@ const char *tls_i18n_event_into(const tls_event *e, char *buf, size_t cap);
 /** \brief tls_i18n_text into \p buf (cut to fit; "" for NULL); returns \p buf. */
 const char *tls_i18n_text_into(const tls_text *t, char *buf, size_t cap);
 
+/**
+ * \brief A dissected field's value with its note in the interface language
+ *        (the value as it is when it has no note); returns \p buf or f->value.
+ */
+const char *tls_i18n_field_value(const tls_field *f, char *buf, size_t cap);
+
 /** \brief The folder the catalogues are read from (<dir>/zh_CN/LC_MESSAGES/tlssim.mo). */
 const char *tls_i18n_localedir(void);
 

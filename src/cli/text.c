@@ -37,8 +37,9 @@ static void fields(FILE *out, const tls_dissect *d, const char *indent)
 {
     for (size_t i = 0; i < d->n; i++) {
         const tls_field *f = &d->fields[i];
+        char value[1024];
         fprintf(out, "%s@%-4zu +%-4zu %*s%-28s %s\n", indent, f->offset, f->length,
-                2 * f->depth, "", f->name, f->value);
+                2 * f->depth, "", f->name, tls_i18n_field_value(f, value, sizeof value));
     }
 }
 

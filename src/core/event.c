@@ -89,6 +89,7 @@ void tls_dissect_free(tls_dissect *d)
     for (size_t i = 0; i < d->n; i++) {
         free(d->fields[i].name);
         free(d->fields[i].value);
+        free(d->fields[i].note);
     }
     free(d->fields);
     memset(d, 0, sizeof *d);
@@ -111,6 +112,8 @@ size_t tls_dissect_add(tls_dissect *d, size_t offset, size_t length, int depth,
     f->offset = offset;
     f->length = length;
     f->depth = depth;
+    f->note = NULL;
+    f->note_at = 0;
     f->name = dup_str(name);
     va_list ap;
     va_start(ap, fmt);

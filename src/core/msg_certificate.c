@@ -50,9 +50,9 @@ tls_err tls_certificate_parse(tls_reader *r, tls_certificate_msg *m)
             return TLS_ERR_DECODE;
         if ((e = tls_reader_bytes(&list, "certificate", n, &der)) != TLS_OK)
             return e;
-        tls_reader_annotate(&list, "#%zu%s, DER, %u bytes", count,
-                            count == 0 ? " (leaf: the server's own)" : "",
-                            (unsigned)n);
+        tls_reader_annotate_text(&list, count == 0 ? TLS_TEXT_FIELD_LEAF_CERTIFICATE
+                                                   : TLS_TEXT_FIELD_CERTIFICATE,
+                                 TLS_ARGS(TLS_ARG_U("index", count), TLS_ARG_U("bytes", n)));
         if (count < TLS_MAX_CERTS) {
             m->certs[count] = der;
             m->cert_lens[count] = n;

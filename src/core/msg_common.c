@@ -175,8 +175,8 @@ tls_err msg_read_random(tls_reader *r, uint8_t out[32])
         char when[32] = "?";
         if (gmtime_r(&t, &tm))
             strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &tm);
-        tls_reader_annotate(&sub, "read as a time: %s; modern stacks send random "
-                            "bytes here", when);
+        tls_reader_annotate_text(&sub, TLS_TEXT_FIELD_GMT_UNIX_TIME,
+                                 TLS_ARGS(TLS_ARG_S("when", when)));
     }
     if ((e = tls_reader_copy(&sub, "random_bytes", out + 4, 28)) != TLS_OK)
         return e;
@@ -196,7 +196,7 @@ tls_err msg_read_session_id(tls_reader *r, uint8_t out[32], size_t *len)
     if ((e = tls_reader_copy(r, "session_id", out, n)) != TLS_OK)
         return e;
     if (n == 0)
-        tls_reader_annotate(r, "empty: no session to resume");
+        tls_reader_annotate_text(r, TLS_TEXT_FIELD_SESSION_ID_EMPTY, NULL);
     *len = n;
     return TLS_OK;
 }
@@ -378,8 +378,7 @@ tls_err msg_read_ems(tls_reader *data)
 {
     if (tls_reader_left(data) == 0) {
         /* The last field recorded is this empty extension_data. */
-        tls_reader_annotate(data, "empty: the master secret will cover the "
-                            "whole handshake (session hash)");
+        tls_reader_annotate_text(data, TLS_TEXT_FIELD_EMS_EMPTY, NULL);
         return TLS_OK;
     }
     /* Dissect the stray bytes before refusing them, so they can be seen. */
@@ -413,10 +412,10 @@ tls_err msg_read_reneg_info(tls_reader *data)
     if (e != TLS_OK)
         return e;
     if (n == 0) {
-        tls_reader_annotate(data, "empty: an initial handshake");
+        tls_reader_annotate_text(data, TLS_TEXT_FIELD_RENEG_EMPTY, NULL);
         return TLS_OK;
     }
-    tls_reader_annotate(data, "not empty: claims a renegotiation");
+    tls_reader_annotate_text(data, TLS_TEXT_FIELD_RENEG_NOT_EMPTY, NULL);
     return TLS_ERR_HANDSHAKE_FAILURE;
 }
 

@@ -115,7 +115,7 @@ tls_err tls_server_key_exchange_parse(tls_reader *r, tls_server_key_exchange *m)
     if ((e = tls_reader_u16(&sig, "signature.length", &n)) != TLS_OK ||
         (e = tls_reader_bytes(&sig, "signature", n, &m->sig)) != TLS_OK)
         return e;
-    tls_reader_annotate(&sig, "over client_random + server_random + params");
+    tls_reader_annotate_text(&sig, TLS_TEXT_FIELD_SKE_SIGNATURE, NULL);
     m->sig_len = n;
     if ((e = tls_reader_close(&sig)) != TLS_OK)
         return e;

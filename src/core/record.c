@@ -92,7 +92,7 @@ void tls_record_dissect(const tls_record *rec, bool is_protected, tls_dissect *d
     if (version == TLS_VERSION_1_2)
         tls_reader_annotate(&r, "TLS 1.2");
     else if (version == 0x0301)
-        tls_reader_annotate(&r, "TLS 1.0, as clients write in their first record");
+        tls_reader_annotate_text(&r, TLS_TEXT_FIELD_VERSION_TLS10_FIRST, NULL);
     tls_reader_u16(&r, "length", &length);
     size_t left = tls_reader_left(&r);
     if (is_protected && left >= TLS_GCM_OVERHEAD) {

@@ -436,6 +436,25 @@ static const char *const templates[TLS_TEXT_COUNT] = {
            "answer"),
     [TLS_TEXT_LIVE_NO_REQUEST] =
         N_("the client closed without sending a request"),
+    /* TRANSLATORS: {when} is a UTC date and time */
+    [TLS_TEXT_FIELD_GMT_UNIX_TIME] =
+        N_("read as a time: {when}; modern stacks send random bytes here"),
+    [TLS_TEXT_FIELD_SESSION_ID_EMPTY] =
+        N_("empty: no session to resume"),
+    [TLS_TEXT_FIELD_EMS_EMPTY] =
+        N_("empty: the master secret will cover the whole handshake (session hash)"),
+    [TLS_TEXT_FIELD_RENEG_EMPTY] =
+        N_("empty: an initial handshake"),
+    [TLS_TEXT_FIELD_RENEG_NOT_EMPTY] =
+        N_("not empty: claims a renegotiation"),
+    [TLS_TEXT_FIELD_VERSION_TLS10_FIRST] =
+        N_("TLS 1.0, as clients write in their first record"),
+    [TLS_TEXT_FIELD_LEAF_CERTIFICATE] =
+        N_("#{index} (leaf: the server's own), DER, {bytes} bytes"),
+    [TLS_TEXT_FIELD_CERTIFICATE] =
+        N_("#{index}, DER, {bytes} bytes"),
+    [TLS_TEXT_FIELD_SKE_SIGNATURE] =
+        N_("over client_random + server_random + params"),
 };
 
 const char *tls_text_template(tls_text_id id)

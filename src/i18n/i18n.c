@@ -111,3 +111,13 @@ const char *tls_i18n_text_into(const tls_text *t, char *buf, size_t cap)
 {
     return into(t ? tls_i18n_text(t) : NULL, buf, cap);
 }
+
+const char *tls_i18n_field_value(const tls_field *f, char *buf, size_t cap)
+{
+    if (!f->note || !f->value || f->note_at > strlen(f->value))
+        return f->value ? f->value : "";
+    char *note = tls_i18n_text(f->note);
+    snprintf(buf, cap, "%.*s [%s]", (int)f->note_at, f->value, note ? note : "");
+    free(note);
+    return buf;
+}

@@ -136,7 +136,8 @@ void tui_draw_fields(tui_app *a, tui_rect r)
             used += tui_put_ell(y, x + used, w - used, row->name, name_at);
         if (has_value) {
             used += tui_put(y, x + used, w - used, ": ", sel_at);
-            tui_put_ell(y, x + used, w - used, row->value, sel_at);
+            char value[1024];
+            tui_put_ell(y, x + used, w - used, tui_row_value(row, value, sizeof value), sel_at);
         }
     }
     tui_box_more(r, sc > 0, sc + vis < a->n_rows);

@@ -132,7 +132,8 @@ static void field_lines(tui_app *a, tui_lines *L, int w, char *title, size_t cap
     if (row->value && row->value[0]) {
         tui_lines_add(L, A_NORMAL, "%s", "");
         tui_lines_add(L, bold, "%s", _("value"));
-        tui_lines_wrap(L, A_NORMAL, row->value, w, 2);
+        char value[1024];
+        tui_lines_wrap(L, A_NORMAL, tui_row_value(row, value, sizeof value), w, 2);
     }
     if (bytes && row->length && row->offset < len) {
         size_t n = row->offset + row->length > len ? len - row->offset : row->length;

@@ -212,7 +212,7 @@ void tui_model_record_label(const tui_model *m, size_t k, char *out, size_t cap)
 }
 
 static void put_row(tui_row *out, size_t cap, size_t *n, tui_buf buf, size_t offset,
-                    size_t length, int depth, const char *name, const char *value)
+                    size_t length, int depth, const tls_field *f)
 {
     if (*n < cap) {
         tui_row *r = &out[*n];
@@ -220,18 +220,24 @@ static void put_row(tui_row *out, size_t cap, size_t *n, tui_buf buf, size_t off
         r->offset = offset;
         r->length = length;
         r->depth = depth;
-        r->name = name ? name : "";
-        r->value = value ? value : "";
+        r->field = f;
+        r->name = f && f->name ? f->name : "";
+        r->value = f && f->value ? f->value : "";
         r->label[0] = '\0';
     }
     (*n)++;
+}
+
+const char *tui_row_value(const tui_row *row, char *buf, size_t cap)
+{
+    return row->field ? tls_i18n_field_value(row->field, buf, cap) : row->value;
 }
 
 /* A heading row whose name lives in the row itself. */
 static void put_heading(tui_row *out, size_t cap, size_t *n, tui_buf buf, size_t offset,
                         size_t length, int depth, const char *fmt, ...)
 {
-    put_row(out, cap, n, buf, offset, length, depth, NULL, NULL);
+    put_row(out, cap, n, buf, offset, length, depth, NULL);
     if (*n <= cap) {
         tui_row *r = &out[*n - 1];
         va_list ap;
@@ -251,7 +257,7 @@ size_t tui_model_tree(const tui_model *m, size_t k, tui_row *out, size_t cap)
     const tls_event *r = &t->ev[rec];
     for (size_t i = 0; i < r->dissect.n; i++) {
         const tls_field *f = &r->dissect.fields[i];
-        put_row(out, cap, &n, TUI_BUF_WIRE, f->offset, f->length, f->depth, f->name, f->value);
+        put_row(out, cap, &n, TUI_BUF_WIRE, f->offset, f->length, f->depth, f);
     }
     /* Live mode traces our own records as written (the real peer's parse is
      * out of reach): the headings name the side whose view the rows are. */
@@ -279,8 +285,7 @@ size_t tui_model_tree(const tui_model *m, size_t k, tui_row *out, size_t cap)
                     e->name ? e->name : _("message"), tls_party_name(mv.who));
         for (size_t j = 0; j < e->dissect.n; j++) {
             const tls_field *f = &e->dissect.fields[j];
-            put_row(out, cap, &n, buf, off + f->offset, f->length, base + 1 + f->depth,
-                    f->name, f->value);
+            put_row(out, cap, &n, buf, off + f->offset, f->length, base + 1 + f->depth, f);
         }
     }
     return n;

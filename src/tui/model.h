@@ -46,8 +46,12 @@ typedef struct tui_row {
     int depth;
     const char *name;   /* points into the trace, or into label */
     const char *value;  /* points into the trace, or "" */
+    const tls_field *field; /* the dissected field (its note translates), or NULL */
     char label[96];     /* storage for the rows the TUI adds (headings) */
 } tui_row;
+
+/* A row's value as shown: its field's note in the interface language. */
+const char *tui_row_value(const tui_row *row, char *buf, size_t cap);
 
 /* Steps go 1..10, then TLS_STEP_AFTER (11) when the run goes on to
  * application data after the handshake. */
