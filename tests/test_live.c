@@ -35,6 +35,28 @@ static const tls_event *value(const tls_trace *t, tls_value_kind kind, tls_party
     return tls_trace_find_value(t, kind, who, TLS_STEP_AFTER);
 }
 
+/* The steps of the notes containing \p text, as a bit set (bit n: step n). */
+static unsigned note_steps(const tls_trace *t, const char *text)
+{
+    unsigned steps = 0;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->ev[i].kind == TLS_EV_NOTE && strstr(t->ev[i].text, text))
+            steps |= 1u << t->ev[i].step;
+    return steps;
+}
+
+/* What live mode adds from reading the trace: the peer's hello extensions
+ * commented under the hello's step, and an inference after each of the
+ * peer's messages that proves something, under that message's step. */
+static bool commentary_filed(const tls_trace *cli, const tls_trace *srv, bool ecdhe)
+{
+    unsigned client_infers = 1u << 2 | 1u << 3 | (ecdhe ? 1u << 4 : 0) | 1u << 10;
+    return note_steps(cli, "the server's ServerHello carries") == 1u << 2 &&
+           note_steps(srv, "the client's ClientHello carries") == 1u << 1 &&
+           note_steps(cli, "what the client can infer") == client_infers &&
+           note_steps(srv, "what the server can infer") == (1u << 1 | 1u << 6 | 1u << 8);
+}
+
 /* Only this side's values, plus what it infers of the peer: every peer
  * value marked inferred and equal to this side's own, never the peer's
  * private scalar, and the master secret among them once Finished verified. */
@@ -151,6 +173,8 @@ static void pair(const tls_suite *suite, bool client_ems, bool server_ems)
     test_check(own_values_only(&cli.trace, TLS_PARTY_CLIENT) &&
                    own_values_only(&srv.trace, TLS_PARTY_SERVER),
                "%s: each trace knows its own values and infers the peer's", label);
+    test_check(commentary_filed(&cli.trace, &srv.trace, suite->kx == TLS_KX_ECDHE_RSA),
+               "%s: extensions and inferences noted under the peer's messages' steps", label);
     test_check(steps_consistent(&cli.trace) && steps_consistent(&srv.trace),
                "%s: records and wire values filed under their own steps", label);
     test_check(value(&cli.trace, TLS_VALUE_SERVER_ECDHE_PUBLIC, TLS_PARTY_WIRE) != NULL ||

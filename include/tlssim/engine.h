@@ -39,11 +39,15 @@ typedef struct tls_engine_config {
     /* both */
     bool ems;                       /**< offer (client) / accept (server) extended master secret */
     const tls_scenario *scenario;   /**< fixed values, or NULL */
-    bool live;                      /**< the peer is a real TLS stack: trace this
-                                         engine's own records and messages too (no
-                                         peer engine traces them on receipt), offer
-                                         renegotiation_info as real clients do, and
-                                         explain each extension the peer sends */
+    bool trace_sent;                /**< trace the records and messages this engine
+                                         sends (by_sender events), as it knows them:
+                                         for a peer that traces nothing, a real TLS
+                                         stack.  Off when the peer is an engine on
+                                         the same trace, which traces them on receipt */
+    /* client */
+    bool offer_renegotiation_info;  /**< signal secure renegotiation (RFC 5746) as
+                                         real clients do, so servers answer it; off,
+                                         the ClientHello stays short */
 } tls_engine_config;
 
 /** \brief A client or server engine. */

@@ -200,9 +200,8 @@ void engine_queue_alert(tls_engine *e, uint8_t level, uint8_t desc)
     tls_writer body;
     tls_writer_init(&body);
     tls_alert_write(&a, &body);
-    if (tls_writer_error(&body) == TLS_OK &&
-        engine_queue_records(e, TLS_CT_ALERT, body.data, body.len) == TLS_OK && e->cfg->live)
-        engine_trace_sent_message(e, "Alert", TLS_CT_ALERT, body.data, body.len);
+    if (tls_writer_error(&body) == TLS_OK)
+        engine_send(e, "Alert", TLS_CT_ALERT, body.data, body.len);
     tls_writer_free(&body);
 }
 
@@ -385,57 +384,10 @@ static void engine_message_done(tls_engine *e, const tls_step *s,
     }
     if (s->keys_after && engine_derive_keys(e) != TLS_OK)
         return;
-    if (e->cfg->live && s->sender == e->peer)
-        engine_live_infer(e, s);
     engine_advance(e);
 }
 
 /* ------------------------------------------------------------ writing */
-
-/* Live mode: the record just appended to the output queue at \p start, as
- * its sender knows it (plaintext, nonce and AAD included when protected). */
-static void trace_sent_record(tls_engine *e, size_t start, const uint8_t *pt, size_t pt_len,
-                              bool prot, const tls_record_crypto *info)
-{
-    tls_record rec;
-    size_t need;
-    if (tls_record_split(e->out.data + start, e->out.len - start, &rec, &need) != TLS_READ_OK)
-        return;
-    tls_event ev = {.kind = TLS_EV_RECORD, .step = e->trace->step, .party = e->role,
-                    .bytes = (uint8_t *)rec.wire, .len = rec.wire_len,
-                    .content_type = rec.type, .is_protected = prot, .by_sender = true,
-                    .plaintext = prot ? (uint8_t *)pt : NULL,
-                    .plaintext_len = prot ? pt_len : 0};
-    if (prot) {
-        ev.seq = info->seq;
-        memcpy(ev.nonce, info->nonce, sizeof ev.nonce);
-        memcpy(ev.aad, info->aad, sizeof ev.aad);
-    }
-    tls_record_dissect(&rec, prot, &ev.dissect);
-    size_t idx = tls_trace_push(e->trace, &ev);
-    if (e->sent_records++ == 0)
-        e->sent_first_record = idx;
-}
-
-tls_err engine_queue_records(tls_engine *e, uint8_t type, const uint8_t *p, size_t n)
-{
-    e->sent_records = 0;
-    do {
-        size_t chunk = n > TLS_MAX_FRAGMENT ? TLS_MAX_FRAGMENT : n;
-        size_t start = e->out.len;
-        bool prot = e->wprot.active;
-        tls_record_crypto info = {0};
-        tls_err err = tls_record_write(&e->out, type, TLS_VERSION_1_2, p, chunk,
-                                       &e->wprot, &info);
-        if (err != TLS_OK)
-            return err;
-        if (e->cfg->live)
-            trace_sent_record(e, start, p, chunk, prot, &info);
-        p += chunk;
-        n -= chunk;
-    } while (n > 0);
-    return TLS_OK;
-}
 
 tls_err tls_engine_write_step(tls_engine *e)
 {
@@ -459,12 +411,10 @@ tls_err tls_engine_write_step(tls_engine *e)
     if (err == TLS_OK)
         err = tls_writer_error(&msg);
     if (err == TLS_OK)
-        err = engine_queue_records(e, s->content_type, msg.data, msg.len);
+        err = engine_send(e, s->message, s->content_type, msg.data, msg.len);
     if (err != TLS_OK) {
         engine_fail(e, err, TLS_TEXT_COULD_NOT_PRODUCE, TLS_ARGS(TLS_ARG_S("message", s->message)));
     } else {
-        if (e->cfg->live)
-            engine_trace_sent_message(e, s->message, s->content_type, msg.data, msg.len);
         if (s->content_type == TLS_CT_CHANGE_CIPHER_SPEC)
             engine_activate_write(e);
         engine_message_done(e, s, msg.data, msg.len);

@@ -86,11 +86,9 @@ tls_err tls_engine_write_app_data(tls_engine *e, const uint8_t *p, size_t n)
                             TLS_ARG_S("iv", engine_write_iv_name(e->role)),
                             TLS_ARG_X("seq_hex", seq, 16),
                             TLS_ARG_T("peer", tls_party_name(e->peer))));
-    tls_err err = engine_queue_records(e, TLS_CT_APPLICATION_DATA, p, n);
+    tls_err err = engine_send(e, "ApplicationData", TLS_CT_APPLICATION_DATA, p, n);
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_APP_DATA_ENCRYPT_FAILED, NULL);
-    if (e->cfg->live)
-        engine_trace_sent_message(e, "ApplicationData", TLS_CT_APPLICATION_DATA, p, n);
     return TLS_OK;
 }
 

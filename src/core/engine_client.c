@@ -34,9 +34,7 @@ tls_err client_hello_write(tls_engine *e, tls_writer *w)
     for (size_t i = 0; i < n; i++)
         ch.sigalgs[ch.nsigalgs++] = sigalgs[i];
     ch.has_ems = e->cfg->ems;
-    /* Real clients signal secure renegotiation (RFC 5746), and OpenSSL
-     * servers answer it; the in-process demo keeps its ClientHello short. */
-    ch.has_reneg_info = e->cfg->live;
+    ch.has_reneg_info = e->cfg->offer_renegotiation_info;
     err = tls_client_hello_write(&ch, w);
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_ENCODE_FAILED,
@@ -80,7 +78,7 @@ tls_err server_hello_read(tls_engine *e, tls_reader *r)
         uint16_t t = sh.exts[i].type;
         bool offered = t == TLS_EXT_EC_POINT_FORMATS ||
                        (t == TLS_EXT_EXTENDED_MASTER_SECRET && e->cfg->ems) ||
-                       (t == TLS_EXT_RENEGOTIATION_INFO && e->cfg->live);
+                       (t == TLS_EXT_RENEGOTIATION_INFO && e->cfg->offer_renegotiation_info);
         if (!offered)
             return engine_fail(e, TLS_ERR_UNSUPPORTED_EXTENSION, TLS_TEXT_SERVER_UNOFFERED_EXTENSION,
                                TLS_ARGS(TLS_ARG_U("type", t)));
@@ -88,10 +86,6 @@ tls_err server_hello_read(tls_engine *e, tls_reader *r)
     memcpy(e->server_random, sh.random, 32);
     e->suite = tls_suite_by_id(sh.suite);
     e->ems = sh.has_ems;
-    uint16_t types[TLS_MAX_EXTENSIONS];
-    for (size_t i = 0; i < sh.nexts; i++)
-        types[i] = sh.exts[i].type;
-    engine_note_extensions(e, "ServerHello", types, sh.nexts);
     engine_value(e, TLS_VALUE_SERVER_RANDOM, e->server_random, 32, NULL);
     uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
     engine_value(e, TLS_VALUE_CIPHER_SUITE, id, 2, e->suite->name);

@@ -67,25 +67,20 @@ struct tls_engine {
     tls_writer app_in;          /* application data received, not yet consumed */
     bool close_sent;
     bool close_received;
-    size_t sent_first_record;   /* live: trace index of the first record
-                                   the last engine_queue_records call traced */
-    size_t sent_records;        /* ...and how many it traced */
 };
 
-/* Queue \p n bytes of content \p type as records (split at 2^14), protected
- * when the write keys are on; in live mode each record is traced. */
-tls_err engine_queue_records(tls_engine *e, uint8_t type, const uint8_t *p, size_t n);
+/* Send the message \p name: \p n bytes of content \p type, queued as
+ * records (split at 2^14), protected when the write keys are on; with
+ * cfg->trace_sent, each record and then the message are traced
+ * (engine_send.c). */
+tls_err engine_send(tls_engine *e, const char *name, uint8_t type, const uint8_t *p,
+                    size_t n);
 
-/* Queue an alert record (and, live, trace it as a message). */
+/* Send an alert. */
 void engine_queue_alert(tls_engine *e, uint8_t level, uint8_t desc);
 
 /* Tag what follows with TLS_STEP_AFTER (no STEP event: the table has ten). */
 void engine_enter_after(tls_engine *e);
-
-/* Live mode: a MESSAGE event for a message this engine just queued, with
- * its dissection, pointing at the record(s) engine_queue_records traced. */
-void engine_trace_sent_message(tls_engine *e, const char *name, uint8_t content_type,
-                               const uint8_t *msg, size_t len);
 
 /* A received application_data record's plaintext (engine_appdata.c). */
 void engine_app_data_received(tls_engine *e, const uint8_t *p, size_t n,
@@ -93,11 +88,6 @@ void engine_app_data_received(tls_engine *e, const uint8_t *p, size_t n,
 
 /* Dissect application data: one field, annotated with a text preview. */
 void engine_app_data_dissect(tls_reader *r, const uint8_t *p, size_t n);
-
-/* A note listing the extensions the peer sent and what this side makes of
- * each (engine_appdata.c, shared by client and server). */
-void engine_note_extensions(tls_engine *e, const char *message,
-                            const uint16_t *types, size_t n);
 
 /* The step under the cursor, or NULL when the handshake is done. */
 const tls_step *engine_current(const tls_engine *e);
@@ -158,10 +148,6 @@ tls_err engine_ecdhe_keypair(tls_engine *e, const uint8_t *fixed, size_t fixed_l
 /* Digest of client_random ‖ server_random ‖ params: what the SKE signature covers. */
 tls_err engine_ske_digest(tls_engine *e, tls_hash_alg alg, const uint8_t *params,
                           size_t params_len, uint8_t *digest);
-
-/* Live mode: what the peer provably holds now that its message of step \p s
- * has arrived and checked out, recorded as inferred values of the peer. */
-void engine_live_infer(tls_engine *e, const tls_step *s);
 
 /* Step handlers (the table's write/read functions). */
 tls_err client_hello_write(tls_engine *e, tls_writer *w);

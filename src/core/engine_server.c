@@ -93,10 +93,6 @@ tls_err client_hello_read(tls_engine *e, tls_reader *r)
     e->ems = e->cfg->ems && ch.has_ems;
     e->reneg_info = ch.has_reneg_info ||
                     engine_list_has(ch.suites, ch.nsuites, TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
-    uint16_t types[TLS_MAX_EXTENSIONS];
-    for (size_t i = 0; i < ch.nexts; i++)
-        types[i] = ch.exts[i].type;
-    engine_note_extensions(e, "ClientHello", types, ch.nexts);
     tls_trace_note(e->trace, e->role, TLS_TEXT_SERVER_ACCEPTS_SUITE,
                    TLS_ARGS(TLS_ARG_S("suite", e->suite->name), TLS_ARG_U("count", ch.nsuites)));
     return TLS_OK;

@@ -77,6 +77,7 @@ long live_pump(live *lv, int timeout_ms)
     if (r > 0) {
         tls_eavesdropper_observe(&lv->eve, lv->peer, buf, (size_t)r);
         tls_engine_feed(lv->e, buf, (size_t)r);
+        live_annotate(lv);
     } else if (r == NET_EOF) {
         lv->eof = true;
     }
@@ -215,7 +216,10 @@ static bool live_setup(live *lv)
     for (size_t i = 0; i < cfg->ngroups && i < TLS_GROUP_COUNT; i++)
         ec->groups[ec->ngroups++] = cfg->groups[i];
     ec->ems = cfg->ems;
-    ec->live = true;
+    /* The peer is a real stack, which traces nothing: this engine traces
+     * what it sends.  Real clients signal secure renegotiation. */
+    ec->trace_sent = true;
+    ec->offer_renegotiation_info = true;
     lv->rng = tls_rng_new_entropy(lv->role == TLS_PARTY_CLIENT ? "tlssim live client"
                                                                : "tlssim live server");
     if (!lv->rng) {

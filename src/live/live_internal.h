@@ -25,6 +25,7 @@ typedef struct live {
     tls_engine_config ecfg;
     tls_engine *e;
     tls_eavesdropper eve;
+    int annotated;              /* last step live_annotate has looked at */
 } live;
 
 /* Neither the engine nor the socket has failed. */
@@ -41,6 +42,11 @@ bool live_send(live *lv, char *why, size_t why_len);
 /* Receive once into the engine (and the eavesdropper); sets eof.  Returns
  * bytes read, NET_EOF, NET_TIMEOUT or NET_ERROR, no policy about them. */
 long live_pump(live *lv, int timeout_ms);
+
+/* After a read: comment on the extensions in the peer's hello and record
+ * what the peer provably holds, for each of its messages the engine has
+ * accepted since the last call (live_infer.c). */
+void live_annotate(live *lv);
 
 /* Send everything the engine queued (the eavesdropper sees it on the way). */
 bool live_flush(live *lv);

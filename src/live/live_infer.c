@@ -1,104 +1,25 @@
 /*
- * What an engine adds when its peer is a real TLS stack (cfg->live): its
- * own messages in the trace (no simulated peer parses them), and a sentence
- * on each extension the peer sent, since real stacks send many we do not
- * implement.
+ * What live mode adds to the trace, from reading it after each read from
+ * the socket: a sentence on each extension the peer sent (real stacks send
+ * many tlssim does not implement), and what the peer provably holds once a
+ * message of its checks out.  The engine knows nothing of this: it traces
+ * the same way whoever its peer is.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "engine_internal.h"
+#include "live_internal.h"
+#include "tlssim/handshake.h"
+#include "tlssim/msg.h"
 
-/* Parse a message this engine produced, only for its dissection: the
- * step's read function cannot be used, it would change this engine. */
-static void dissect_handshake(const tls_engine *e, tls_reader *body, uint8_t type)
+/* A sentence of this side's, filed under the step of the peer's message it
+ * is about (later messages may have been read in the same go). */
+static void note_at(live *lv, int step, tls_text_id id, const tls_text_arg *args)
 {
-    switch (type) {
-    case TLS_HS_CLIENT_HELLO: {
-        tls_client_hello ch;
-        tls_client_hello_parse(body, &ch);
-        break;
-    }
-    case TLS_HS_SERVER_HELLO: {
-        tls_server_hello sh;
-        tls_server_hello_parse(body, &sh);
-        break;
-    }
-    case TLS_HS_CERTIFICATE: {
-        tls_certificate_msg cm;
-        tls_certificate_parse(body, &cm);
-        break;
-    }
-    case TLS_HS_SERVER_KEY_EXCHANGE: {
-        tls_server_key_exchange ske;
-        tls_server_key_exchange_parse(body, &ske);
-        break;
-    }
-    case TLS_HS_SERVER_HELLO_DONE:
-        tls_server_hello_done_parse(body);
-        break;
-    case TLS_HS_CLIENT_KEY_EXCHANGE: {
-        tls_client_key_exchange cke = {.is_rsa = e->suite && e->suite->kx == TLS_KX_RSA};
-        tls_client_key_exchange_parse(body, &cke);
-        break;
-    }
-    case TLS_HS_FINISHED: {
-        tls_finished fin;
-        tls_finished_parse(body, &fin);
-        break;
-    }
-    default:
-        break;
-    }
-}
-
-static void dissect_own(const tls_engine *e, uint8_t content_type, const uint8_t *msg,
-                        size_t len, tls_dissect *d)
-{
-    tls_reader r, body;
-    uint8_t type;
-    tls_reader_init(&r, msg, len, d, 0);
-    switch (content_type) {
-    case TLS_CT_CHANGE_CIPHER_SPEC:
-        tls_change_cipher_spec_parse(&r);
-        break;
-    case TLS_CT_ALERT: {
-        tls_alert a;
-        tls_alert_parse(&r, &a);
-        break;
-    }
-    case TLS_CT_APPLICATION_DATA:
-        engine_app_data_dissect(&r, msg, len);
-        break;
-    case TLS_CT_HANDSHAKE:
-        if (tls_msg_header_parse(&r, &type, &body) == TLS_OK)
-            dissect_handshake(e, &body, type);
-        break;
-    default:
-        break;
-    }
-}
-
-void engine_trace_sent_message(tls_engine *e, const char *name, uint8_t content_type,
-                               const uint8_t *msg, size_t len)
-{
-    size_t first = e->sent_first_record;
-    if (e->sent_records == 0 || first >= e->trace->n)
-        return;
-    bool prot = e->trace->ev[first].is_protected;
-    tls_dissect d = {0};
-    dissect_own(e, content_type, msg, len, &d);
-    /* Offsets as for a received message: into the record's wire bytes when
-     * in the clear, into its plaintext when protected. */
-    size_t off = e->sent_records > 1 ? (size_t)-1 : prot ? 0 : TLS_RECORD_HEADER;
-    tls_event ev = {.kind = TLS_EV_MESSAGE, .step = e->trace->step, .party = e->role,
-                    .name = (char *)name, .bytes = (uint8_t *)msg, .len = len,
-                    .content_type = content_type,
-                    .hs_type = content_type == TLS_CT_HANDSHAKE && len ? msg[0] : 0,
-                    .is_protected = prot, .record_index = first, .record_offset = off,
-                    .dissect = d, .by_sender = true};
-    tls_trace_push(e->trace, &ev);
+    tls_text msg;
+    tls_text_make(&msg, id, args);
+    tls_event ev = {.kind = TLS_EV_NOTE, .step = step, .party = lv->role, .msg = &msg};
+    tls_trace_push(lv->trace, &ev);
 }
 
 /* ------------------------------------------------------- extensions */
@@ -116,7 +37,8 @@ static bool is_tls13_only(uint16_t type)
 /* What a server makes of an extension in a ClientHello. */
 static const char *server_reaction(const tls_engine *e, uint16_t type)
 {
-    bool ecdhe = e->suite && e->suite->kx == TLS_KX_ECDHE_RSA;
+    const tls_suite *suite = tls_engine_suite(e);
+    bool ecdhe = suite && suite->kx == TLS_KX_ECDHE_RSA;
     switch (type) {
     case TLS_EXT_SERVER_NAME: return "read: this server has one certificate for every name";
     case TLS_EXT_SUPPORTED_GROUPS:
@@ -127,7 +49,7 @@ static const char *server_reaction(const tls_engine *e, uint16_t type)
         return ecdhe ? "used to choose the ServerKeyExchange signature"
                      : "not needed: no ServerKeyExchange with RSA key exchange";
     case TLS_EXT_EXTENDED_MASTER_SECRET:
-        return e->ems ? "accepted: the master secret will hash the whole handshake"
+        return tls_engine_ems(e) ? "accepted: the master secret will hash the whole handshake"
                       : "declined (--ems off): the classic master-secret formula";
     case TLS_EXT_RENEGOTIATION_INFO:
         return "answered with an empty renegotiation_info: secure renegotiation (RFC 5746)";
@@ -159,31 +81,45 @@ static const char *client_reaction(uint16_t type)
     }
 }
 
-void engine_note_extensions(tls_engine *e, const char *message, const uint16_t *types,
-                            size_t n)
+/* The extensions of the peer's hello \p m (a MESSAGE event), one by one
+ * with what this side makes of each. */
+static void note_extensions(live *lv, const tls_event *m)
 {
-    if (!e->cfg->live)
+    tls_reader r, body;
+    uint8_t type;
+    tls_client_hello ch;
+    tls_server_hello sh;
+    memset(&ch, 0, sizeof ch);
+    memset(&sh, 0, sizeof sh);
+    tls_reader_init(&r, m->bytes, m->len, NULL, 0);
+    if (tls_msg_header_parse(&r, &type, &body) != TLS_OK)
         return;
+    bool hello = type == TLS_HS_CLIENT_HELLO ? tls_client_hello_parse(&body, &ch) == TLS_OK
+                 : type == TLS_HS_SERVER_HELLO ? tls_server_hello_parse(&body, &sh) == TLS_OK
+                                               : false;
+    if (!hello)
+        return;
+    const tls_ext_seen *exts = type == TLS_HS_CLIENT_HELLO ? ch.exts : sh.exts;
+    size_t n = type == TLS_HS_CLIENT_HELLO ? ch.nexts : sh.nexts;
     char text[TLS_TEXT_VALUES_SIZE]; /* a browser sends about 16 extensions */
     size_t o = 0;
     text[0] = '\0';
     for (size_t i = 0; i < n && o < sizeof text; i++) {
-        const char *name = tls_extension_name(types[i]);
+        const char *name = tls_extension_name(exts[i].type);
         char unknown[16];
         if (!name) {
-            snprintf(unknown, sizeof unknown, "0x%04x", types[i]);
+            snprintf(unknown, sizeof unknown, "0x%04x", exts[i].type);
             name = unknown;
         }
-        const char *why = e->role == TLS_PARTY_SERVER ? server_reaction(e, types[i])
-                                                      : client_reaction(types[i]);
+        const char *why = lv->role == TLS_PARTY_SERVER ? server_reaction(lv->e, exts[i].type)
+                                                       : client_reaction(exts[i].type);
         o += (size_t)snprintf(text + o, sizeof text - o, "%s%s (%s)", i ? "; " : "", name, why);
     }
-    tls_trace_note(e->trace, e->role,
-                   n == 0 ? TLS_TEXT_EXTENSIONS_NONE
-                          : n == 1 ? TLS_TEXT_EXTENSIONS_ONE : TLS_TEXT_EXTENSIONS_MANY,
-                   TLS_ARGS(TLS_ARG_T("peer", tls_party_name(e->peer)),
-                            TLS_ARG_S("message", message), TLS_ARG_U("count", n),
-                            TLS_ARG_S("list", text)));
+    note_at(lv, m->step,
+            n == 0 ? TLS_TEXT_EXTENSIONS_NONE
+                   : n == 1 ? TLS_TEXT_EXTENSIONS_ONE : TLS_TEXT_EXTENSIONS_MANY,
+            TLS_ARGS(TLS_ARG_T("peer", tls_party_name(lv->peer)), TLS_ARG_S("message", m->name),
+                     TLS_ARG_U("count", n), TLS_ARG_S("list", text)));
 }
 
 /* What a real peer provably knows once its message of a step has arrived and
@@ -228,26 +164,58 @@ static const peer_proof proofs[] = {
      HOLDS(TLS_VALUE_SERVER_VERIFY_DATA)},
 };
 
-void engine_live_infer(tls_engine *e, const tls_step *s)
+/* What the peer holds, now that its message of step \p step checked out:
+ * recorded as inferred values of the peer, equal to this side's own. */
+static void infer(live *lv, int step)
 {
     for (size_t i = 0; i < sizeof proofs / sizeof proofs[0]; i++) {
         const peer_proof *p = &proofs[i];
-        if (p->step != s->number)
+        if (p->step != step)
             continue;
-        tls_trace_note(e->trace, e->role, p->why,
-                       TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role))));
+        note_at(lv, step, p->why, TLS_ARGS(TLS_ARG_T("party", tls_party_name(lv->role))));
         /* In table order: the order the values were first learned. */
         for (int k = 0; k < TLS_VALUE_COUNT; k++) {
             if (!(p->holds & HOLDS(k)))
                 continue;
-            const tls_event *mine = tls_trace_find_value(e->trace, (tls_value_kind)k, e->role,
+            const tls_event *mine = tls_trace_find_value(lv->trace, (tls_value_kind)k, lv->role,
                                                          TLS_STEP_AFTER);
             if (!mine)
                 continue;
-            tls_event ev = {.kind = TLS_EV_VALUE, .step = e->trace->step, .party = e->peer,
+            tls_event ev = {.kind = TLS_EV_VALUE, .step = step, .party = lv->peer,
                             .value = mine->value, .text = mine->text, .bytes = mine->bytes,
                             .len = mine->len, .inferred = true};
-            tls_trace_push(e->trace, &ev);
+            tls_trace_push(lv->trace, &ev);
         }
     }
+}
+
+/* The message of step \p step, when the peer sent it, as the engine traced
+ * it on receipt; NULL for this side's steps and steps that did not happen. */
+static const tls_event *peer_message(const live *lv, int step)
+{
+    const tls_step *s = tls_handshake_step(step);
+    if (!s || s->sender != lv->peer)
+        return NULL;
+    for (size_t i = 0; i < lv->trace->n; i++) {
+        const tls_event *ev = &lv->trace->ev[i];
+        if (ev->kind == TLS_EV_MESSAGE && ev->step == step && ev->party == lv->peer &&
+            ev->content_type == s->content_type && ev->hs_type == s->hs_type)
+            return ev;
+    }
+    return NULL;
+}
+
+void live_annotate(live *lv)
+{
+    /* The engine moves past a step once its message checked out. */
+    int done = tls_engine_step(lv->e) - 1;
+    for (int step = lv->annotated + 1; step <= done && step <= TLS_STEP_COUNT; step++) {
+        const tls_event *m = peer_message(lv, step);
+        if (!m)
+            continue;
+        note_extensions(lv, m);
+        infer(lv, step);
+    }
+    if (done > lv->annotated)
+        lv->annotated = done;
 }

@@ -1,0 +1,153 @@
+/*
+ * One send function for every message an engine produces (handshake,
+ * ChangeCipherSpec, alert, application data): it becomes records, and, when
+ * the configuration asks for it (trace_sent), the records and the message
+ * are traced as the sender knows them.  The in-process run leaves that off:
+ * there the receiving engine traces each record and message on arrival.
+ */
+#include <string.h>
+
+#include "engine_internal.h"
+
+/* Parse a message this engine produced, only for its dissection: the
+ * step's read function cannot be used, it would change this engine. */
+static void dissect_handshake(const tls_engine *e, tls_reader *body, uint8_t type)
+{
+    switch (type) {
+    case TLS_HS_CLIENT_HELLO: {
+        tls_client_hello ch;
+        tls_client_hello_parse(body, &ch);
+        break;
+    }
+    case TLS_HS_SERVER_HELLO: {
+        tls_server_hello sh;
+        tls_server_hello_parse(body, &sh);
+        break;
+    }
+    case TLS_HS_CERTIFICATE: {
+        tls_certificate_msg cm;
+        tls_certificate_parse(body, &cm);
+        break;
+    }
+    case TLS_HS_SERVER_KEY_EXCHANGE: {
+        tls_server_key_exchange ske;
+        tls_server_key_exchange_parse(body, &ske);
+        break;
+    }
+    case TLS_HS_SERVER_HELLO_DONE:
+        tls_server_hello_done_parse(body);
+        break;
+    case TLS_HS_CLIENT_KEY_EXCHANGE: {
+        tls_client_key_exchange cke = {.is_rsa = e->suite && e->suite->kx == TLS_KX_RSA};
+        tls_client_key_exchange_parse(body, &cke);
+        break;
+    }
+    case TLS_HS_FINISHED: {
+        tls_finished fin;
+        tls_finished_parse(body, &fin);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void dissect_own(const tls_engine *e, uint8_t content_type, const uint8_t *msg,
+                        size_t len, tls_dissect *d)
+{
+    tls_reader r, body;
+    uint8_t type;
+    tls_reader_init(&r, msg, len, d, 0);
+    switch (content_type) {
+    case TLS_CT_CHANGE_CIPHER_SPEC:
+        tls_change_cipher_spec_parse(&r);
+        break;
+    case TLS_CT_ALERT: {
+        tls_alert a;
+        tls_alert_parse(&r, &a);
+        break;
+    }
+    case TLS_CT_APPLICATION_DATA:
+        engine_app_data_dissect(&r, msg, len);
+        break;
+    case TLS_CT_HANDSHAKE:
+        if (tls_msg_header_parse(&r, &type, &body) == TLS_OK)
+            dissect_handshake(e, &body, type);
+        break;
+    default:
+        break;
+    }
+}
+
+/* The record just appended to the output queue at \p start, as its sender
+ * knows it (plaintext, nonce and AAD included when protected).
+ * \return its trace index, or (size_t)-1 */
+static size_t trace_sent_record(tls_engine *e, size_t start, const uint8_t *pt,
+                                size_t pt_len, bool prot, const tls_record_crypto *info)
+{
+    tls_record rec;
+    size_t need;
+    if (tls_record_split(e->out.data + start, e->out.len - start, &rec, &need) != TLS_READ_OK)
+        return (size_t)-1;
+    tls_event ev = {.kind = TLS_EV_RECORD, .step = e->trace->step, .party = e->role,
+                    .bytes = (uint8_t *)rec.wire, .len = rec.wire_len,
+                    .content_type = rec.type, .is_protected = prot, .by_sender = true,
+                    .plaintext = prot ? (uint8_t *)pt : NULL,
+                    .plaintext_len = prot ? pt_len : 0};
+    if (prot) {
+        ev.seq = info->seq;
+        memcpy(ev.nonce, info->nonce, sizeof ev.nonce);
+        memcpy(ev.aad, info->aad, sizeof ev.aad);
+    }
+    tls_record_dissect(&rec, prot, &ev.dissect);
+    return tls_trace_push(e->trace, &ev);
+}
+
+/* A MESSAGE event for a message this engine just sent, with its
+ * dissection, pointing at the first of the \p records records it took. */
+static void trace_sent_message(tls_engine *e, const char *name, uint8_t content_type,
+                               const uint8_t *msg, size_t len, size_t first, size_t records)
+{
+    if (first >= e->trace->n)
+        return;
+    bool prot = e->trace->ev[first].is_protected;
+    tls_dissect d = {0};
+    dissect_own(e, content_type, msg, len, &d);
+    /* Offsets as for a received message: into the record's wire bytes when
+     * in the clear, into its plaintext when protected. */
+    size_t off = records > 1 ? (size_t)-1 : prot ? 0 : TLS_RECORD_HEADER;
+    tls_event ev = {.kind = TLS_EV_MESSAGE, .step = e->trace->step, .party = e->role,
+                    .name = (char *)name, .bytes = (uint8_t *)msg, .len = len,
+                    .content_type = content_type,
+                    .hs_type = content_type == TLS_CT_HANDSHAKE && len ? msg[0] : 0,
+                    .is_protected = prot, .record_index = first, .record_offset = off,
+                    .dissect = d, .by_sender = true};
+    tls_trace_push(e->trace, &ev);
+}
+
+tls_err engine_send(tls_engine *e, const char *name, uint8_t type, const uint8_t *p,
+                    size_t n)
+{
+    const uint8_t *msg = p;
+    size_t len = n, first = (size_t)-1, records = 0;
+    do {
+        size_t chunk = n > TLS_MAX_FRAGMENT ? TLS_MAX_FRAGMENT : n;
+        size_t start = e->out.len;
+        bool prot = e->wprot.active;
+        tls_record_crypto info = {0};
+        tls_err err = tls_record_write(&e->out, type, TLS_VERSION_1_2, p, chunk,
+                                       &e->wprot, &info);
+        if (err != TLS_OK)
+            return err;
+        if (e->cfg->trace_sent) {
+            size_t idx = trace_sent_record(e, start, p, chunk, prot, &info);
+            if (records++ == 0)
+                first = idx;
+        }
+        p += chunk;
+        n -= chunk;
+    } while (n > 0);
+    if (e->cfg->trace_sent)
+        trace_sent_message(e, name, type, msg, len, first, records);
+    return TLS_OK;
+}
