@@ -86,7 +86,7 @@ typedef struct tls_value_info {
     tls_value_display display; /**< what its text holds, how it is shown */
 } tls_value_info;
 
-/** \brief The row of \p kind (kind must be below TLS_VALUE_COUNT). */
+/** \brief The row of \p kind; out of range, a row named "?" with every flag false. */
 const tls_value_info *tls_value_info_of(tls_value_kind kind);
 
 /** \brief The JSON name of \p kind, e.g. "client_random"; "?" out of range. */
