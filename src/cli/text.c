@@ -10,7 +10,7 @@
 
 static const char *direction(tls_party sender)
 {
-    return sender == TLS_PARTY_CLIENT ? "client → server" : "server → client";
+    return sender == TLS_PARTY_CLIENT ? _("client → server") : _("server → client");
 }
 
 /* Classic hex dump: offset, 16 bytes, ASCII. */
@@ -51,8 +51,11 @@ static void value_line(FILE *out, const tls_event *e)
     if (!hex)
         return;
     const tls_value_info *v = tls_value_info_of(e->value);
-    fprintf(out, "  %-6s %-22s%s%s", tls_party_name(e->party), v->name,
-            v->secret ? " (secret)" : "", e->inferred ? " (inferred)" : "");
+    fprintf(out, "  %-6s %-22s", tls_party_name(e->party), v->name);
+    if (v->secret)
+        fprintf(out, " %s", _("(secret)"));
+    if (e->inferred)
+        fprintf(out, " %s", _("(inferred)"));
     if (e->text)
         fprintf(out, " %s", e->text);
     size_t n = strlen(hex);
@@ -71,15 +74,30 @@ static void render_said(FILE *out, const tls_event *e)
 {
     char *said = tls_i18n_event_text(e);
     const char *s = said ? said : "";
-    if (e->kind == TLS_EV_CHECK)
-        fprintf(out, "  %s %s checks %s: %s\n", e->ok ? "[ok]  " : "[FAIL]",
-                tls_party_name(e->party), tls_i18n_template(e->what), s);
-    else if (e->kind == TLS_EV_ALERT)
-        fprintf(out, "\n!! The %s sends a fatal alert: %s (%d): %s\n",
-                tls_party_name(e->party), tls_alert_name(e->alert_desc), e->alert_desc, s);
-    else
+    if (e->kind == TLS_EV_CHECK) {
+        fprintf(out, "  %s ", e->ok ? "[ok]  " : "[FAIL]");
+        fprintf(out, _("%s checks %s: %s\n"), tls_party_name(e->party),
+                tls_i18n_template(e->what), s);
+    } else if (e->kind == TLS_EV_ALERT) {
+        fputs("\n!! ", out);
+        fprintf(out, _("The %s sends a fatal alert: %s (%d): %s\n"), tls_party_name(e->party),
+                tls_alert_name(e->alert_desc), e->alert_desc, s);
+    } else
         fprintf(out, "  * %s: %s\n", tls_party_name(e->party), s);
     free(said);
+}
+
+/* A record's heading line and its bytes (handshake and after alike). */
+static void record_heading(FILE *out, const tls_trace *t, size_t i)
+{
+    const tls_event *e = &t->ev[i];
+    const char *ct = tls_content_type_name(e->content_type);
+    fputc('\n', out);
+    fprintf(out, e->is_protected ? _("Record %zu (%s, %s, %zu bytes, encrypted)\n")
+                                 : _("Record %zu (%s, %s, %zu bytes)\n"),
+            tls_trace_record_number(t, i), direction(e->party), ct ? ct : _("unknown type"),
+            e->len);
+    hexdump(out, e->bytes, e->len, "  ");
 }
 
 static void render_event(FILE *out, const tls_trace *t, size_t i)
@@ -89,19 +107,17 @@ static void render_event(FILE *out, const tls_trace *t, size_t i)
     case TLS_EV_STEP:
         break;
     case TLS_EV_RECORD: {
-        const char *ct = tls_content_type_name(e->content_type);
-        fprintf(out, "\nRecord %zu (%s, %s, %zu bytes%s)\n", tls_trace_record_number(t, i),
-                direction(e->party), ct ? ct : "unknown type", e->len,
-                e->is_protected ? ", encrypted" : "");
-        hexdump(out, e->bytes, e->len, "  ");
-        fputs(" Record layer:\n", out);
+        record_heading(out, t, i);
+        fprintf(out, " %s\n", _("Record layer:"));
         fields(out, &e->dissect, "  ");
         if (e->is_protected && e->plaintext && e->by_sender) {
-            fprintf(out, " As the %s encrypted it (sequence number %llu):\n",
+            fputc(' ', out);
+            fprintf(out, _("As the %s encrypted it (sequence number %llu):\n"),
                     tls_party_name(e->party), (unsigned long long)e->seq);
             hexdump(out, e->plaintext, e->plaintext_len, "  ");
         } else if (e->is_protected && e->plaintext) {
-            fprintf(out, " Decrypted by the %s (sequence number %llu):\n",
+            fputc(' ', out);
+            fprintf(out, _("Decrypted by the %s (sequence number %llu):\n"),
                     e->party == TLS_PARTY_CLIENT ? "server" : "client",
                     (unsigned long long)e->seq);
             hexdump(out, e->plaintext, e->plaintext_len, "  ");
@@ -109,13 +125,15 @@ static void render_event(FILE *out, const tls_trace *t, size_t i)
         break;
     }
     case TLS_EV_MESSAGE:
+        fputc(' ', out);
         if (e->by_sender)
-            fprintf(out, " %s, as the %s wrote it%s:\n", e->name, tls_party_name(e->party),
-                    e->is_protected ? " before encrypting" : "");
+            fprintf(out, e->is_protected ? _("%s, as the %s wrote it before encrypting:\n")
+                                         : _("%s, as the %s wrote it:\n"),
+                    e->name, tls_party_name(e->party));
         else
-            fprintf(out, " %s, as the %s parsed it%s:\n", e->name,
-                    e->party == TLS_PARTY_CLIENT ? "server" : "client",
-                    e->is_protected ? " after decrypting" : "");
+            fprintf(out, e->is_protected ? _("%s, as the %s parsed it after decrypting:\n")
+                                         : _("%s, as the %s parsed it:\n"),
+                    e->name, e->party == TLS_PARTY_CLIENT ? "server" : "client");
         fields(out, &e->dissect, "  ");
         break;
     case TLS_EV_VALUE:
@@ -132,11 +150,12 @@ static void render_event(FILE *out, const tls_trace *t, size_t i)
 static void step_header(FILE *out, const tls_event *e)
 {
     const tls_step *s = tls_handshake_step(e->step);
-    fprintf(out, "\n=== Step %d/10: %s (%s) ===\n", e->step, tls_i18n_template(s->title),
+    fputc('\n', out);
+    fprintf(out, _("=== Step %d/10: %s (%s) ===\n"), e->step, tls_i18n_template(s->title),
             direction(s->sender));
     if (e->skipped) {
         char *why = tls_i18n_event_text(e);
-        fprintf(out, "Skipped in this key exchange. %s\n", why ? why : "");
+        fprintf(out, _("Skipped in this key exchange. %s\n"), why ? why : "");
         free(why);
     } else {
         fprintf(out, "%s\n", tls_i18n_template(s->teaches));
@@ -149,11 +168,13 @@ static void step_header(FILE *out, const tls_event *e)
  * would prove nothing, so say what is known. */
 static void summary_agreement(FILE *out, const tls_trace *t, bool live)
 {
+    fputc('\n', out);
     if (live)
-        fputs("\nThe peer is a real TLS stack: its memory cannot be read, but its verified\n"
-              "Finished proves it computed the same master secret and keys as tlssim's side:\n", out);
+        fputs(_("The peer is a real TLS stack: its memory cannot be read, but its verified\n"
+                "Finished proves it computed the same master secret and keys as tlssim's side:\n"),
+              out);
     else
-        fputs("\nBoth sides computed on their own (never sent):\n", out);
+        fputs(_("Both sides computed on their own (never sent):\n"), out);
     for (int k = 0; k < TLS_VALUE_COUNT; k++) {
         const tls_value_info *v = tls_value_info_of((tls_value_kind)k);
         if (!v->agreed || v->joined)
@@ -177,11 +198,11 @@ static void summary_agreement(FILE *out, const tls_trace *t, bool live)
                 hex ? hex : "");
         free(hex);
     }
-    fputs("\nThe eavesdropper saw:", out);
+    fprintf(out, "\n%s", _("The eavesdropper saw:"));
     for (int k = 0; k < TLS_VALUE_COUNT; k++)
         if (tls_trace_find_value(t, (tls_value_kind)k, TLS_PARTY_WIRE, TLS_STEP_AFTER))
             fprintf(out, " %s", tls_value_name((tls_value_kind)k));
-    fputs("\n...and none of the secrets above.\n", out);
+    fprintf(out, "\n%s\n", _("...and none of the secrets above."));
 }
 
 /* The lesson for a step (0 introduction, 1-10, 11 summary), with this run's
@@ -253,40 +274,39 @@ static void hex_wrapped(FILE *out, const char *label, const uint8_t *p, size_t n
 static void after_record(FILE *out, const tls_trace *t, size_t i)
 {
     const tls_event *e = &t->ev[i];
-    const char *ct = tls_content_type_name(e->content_type);
     const char *sender = tls_party_name(e->party);
     const char *receiver = e->party == TLS_PARTY_CLIENT ? "server" : "client";
-    fprintf(out, "\nRecord %zu (%s, %s, %zu bytes%s)\n", tls_trace_record_number(t, i),
-            direction(e->party), ct ? ct : "unknown type", e->len,
-            e->is_protected ? ", encrypted" : "");
-    hexdump(out, e->bytes, e->len, "  ");
+    record_heading(out, t, i);
     if (!e->is_protected || e->len < TLS_RECORD_HEADER + TLS_GCM_OVERHEAD) {
         fields(out, &e->dissect, "  ");
         return;
     }
     const uint8_t *frag = e->bytes + TLS_RECORD_HEADER;
     size_t ct_len = e->len - TLS_RECORD_HEADER - TLS_GCM_OVERHEAD;
-    fprintf(out, "  %-18s%llu (the %s's records since its ChangeCipherSpec, from 0)\n",
-            "sequence number", (unsigned long long)e->seq, sender);
-    hex_wrapped(out, "explicit nonce", frag, 8, "sent in the clear; tlssim and OpenSSL use the sequence number");
+    fprintf(out, "  %-18s", "sequence number");
+    fprintf(out, _("%llu (the %s's records since its ChangeCipherSpec, from 0)\n"),
+            (unsigned long long)e->seq, sender);
+    hex_wrapped(out, "explicit nonce", frag, 8,
+                _("sent in the clear; tlssim and OpenSSL use the sequence number"));
     if (e->plaintext) {
-        char note[96];
-        snprintf(note, sizeof note, "= %s_write_iv (4, never sent) ‖ explicit nonce (8)", sender);
+        char note[256];
+        snprintf(note, sizeof note, _("= %s_write_iv (4, never sent) ‖ explicit nonce (8)"), sender);
         hex_wrapped(out, "nonce", e->nonce, 12, note);
-        snprintf(note, sizeof note, "= seq (8) ‖ type %u ‖ version %02x%02x ‖ plaintext length %u",
+        snprintf(note, sizeof note, _("= seq (8) ‖ type %u ‖ version %02x%02x ‖ plaintext length %u"),
                  e->aad[8], e->aad[9], e->aad[10], (unsigned)(e->aad[11] << 8 | e->aad[12]));
         hex_wrapped(out, "AAD", e->aad, 13, note);
     }
     hex_wrapped(out, "ciphertext", frag + 8, ct_len, NULL);
     hex_wrapped(out, "GCM tag", frag + 8 + ct_len, 16, NULL);
     if (!e->plaintext) {
-        fprintf(out, "  The %s could not decrypt it: the tag does not verify.\n", receiver);
+        fputs("  ", out);
+        fprintf(out, _("The %s could not decrypt it: the tag does not verify.\n"), receiver);
         return;
     }
-    fprintf(out, "  Plaintext %s (%zu bytes):\n",
-            e->by_sender ? "the sender encrypted" : e->party == TLS_PARTY_CLIENT
-                                                       ? "the server recovered"
-                                                       : "the client recovered",
+    fputs("  ", out);
+    fprintf(out, e->by_sender ? _("Plaintext the sender encrypted (%zu bytes):\n")
+                 : e->party == TLS_PARTY_CLIENT ? _("Plaintext the server recovered (%zu bytes):\n")
+                                                : _("Plaintext the client recovered (%zu bytes):\n"),
             e->plaintext_len);
     if (e->content_type == TLS_CT_APPLICATION_DATA)
         text_lines(out, e->plaintext, e->plaintext_len, "    | ");
@@ -304,7 +324,8 @@ static void render_after(FILE *out, const tls_trace *t)
         if (e->step != TLS_STEP_AFTER)
             continue;
         if (!any)
-            fputs("\n=== After the handshake: application data, then close_notify ===\n", out);
+            fprintf(out, "\n%s\n",
+                    _("=== After the handshake: application data, then close_notify ==="));
         any = true;
         if (e->kind == TLS_EV_RECORD)
             after_record(out, t, i);
@@ -315,22 +336,38 @@ static void render_after(FILE *out, const tls_trace *t)
 
 static void render_failure(FILE *out, const tls_sim_result *res);
 
+/* The in-process run's settings, one sentence per combination (translators
+ * order the parts their own way). */
+static void sim_header(FILE *out, const cli_options *o)
+{
+    const tls_suite *suite = cli_effective_suite(&o->sim);
+    const char *kx = cli_kx_arg(o->sim.kx);
+    unsigned long long seed = (unsigned long long)o->sim.seed;
+    if (o->sim.kx != TLS_KX_ECDHE_RSA) {
+        if (o->sim.seeded)
+            fprintf(out, _("Key exchange %s, server accepts %s, seed %llu\n"), kx, suite->name, seed);
+        else
+            fprintf(out, _("Key exchange %s, server accepts %s\n"), kx, suite->name);
+        return;
+    }
+    const tls_group_info *g = tls_group_by_id((uint16_t)o->sim.group);
+    const char *group = g ? g->name : "?";
+    if (o->sim.seeded)
+        fprintf(out, _("Key exchange %s, server accepts %s, prefers group %s, seed %llu\n"), kx,
+                suite->name, group, seed);
+    else
+        fprintf(out, _("Key exchange %s, server accepts %s, prefers group %s\n"), kx,
+                suite->name, group);
+}
+
 void cli_text_render(FILE *out, const cli_options *o, const tls_trace *t,
                      const tls_sim_result *res, const tls_lessons *ls)
 {
     if (o->live_info) {
         cli_text_live_header(out, o);
     } else {
-        const tls_suite *suite = cli_effective_suite(&o->sim);
         fprintf(out, "%s\n", _("tlssim: a TLS 1.2 handshake, step by step"));
-        fprintf(out, "Key exchange %s, server accepts %s", cli_kx_arg(o->sim.kx), suite->name);
-        if (o->sim.kx == TLS_KX_ECDHE_RSA) {
-            const tls_group_info *g = tls_group_by_id((uint16_t)o->sim.group);
-            fprintf(out, ", prefers group %s", g ? g->name : "?");
-        }
-        if (o->sim.seeded)
-            fprintf(out, ", seed %llu", (unsigned long long)o->sim.seed);
-        fputs("\n", out);
+        sim_header(out, o);
     }
     lesson(out, o, ls, t, 0);
     /* Step by step, as JSON and the TUI group them: an observer may file a
@@ -353,7 +390,7 @@ void cli_text_render(FILE *out, const cli_options *o, const tls_trace *t,
     /* What happened, in the order it happened: the handshake's end, what
      * followed it, then the verdict if something failed. */
     if (res->ok || res->failed_step == TLS_STEP_AFTER) {
-        fputs("\n=== Handshake complete: both Finished messages verified ===\n", out);
+        fprintf(out, "\n%s\n", _("=== Handshake complete: both Finished messages verified ==="));
         summary_agreement(out, t, o->live_info != NULL);
         lesson(out, o, ls, t, TLS_STEP_AFTER);
     }
@@ -367,13 +404,14 @@ static void render_failure(FILE *out, const tls_sim_result *res)
 {
     char *why = res->why_text.id != TLS_TEXT_NONE ? tls_i18n_text(&res->why_text)
                                                   : strdup(res->why);
+    fputc('\n', out);
     if (res->failed_step == TLS_STEP_AFTER || res->failed_step == 0) {
-        fprintf(out, "\n=== FAILED %s: the %s stopped it: %s ===\n",
-                res->failed_step ? "after the handshake" : "before the handshake",
+        fprintf(out, res->failed_step ? _("=== FAILED after the handshake: the %s stopped it: %s ===\n")
+                                      : _("=== FAILED before the handshake: the %s stopped it: %s ===\n"),
                 tls_party_name(res->failed_party), why ? why : "");
     } else {
         const tls_step *s = tls_handshake_step(res->failed_step);
-        fprintf(out, "\n=== Handshake FAILED at step %d (%s): the %s stopped it: %s ===\n",
+        fprintf(out, _("=== Handshake FAILED at step %d (%s): the %s stopped it: %s ===\n"),
                 res->failed_step, s ? tls_i18n_template(s->title) : "?",
                 tls_party_name(res->failed_party), why ? why : "");
     }

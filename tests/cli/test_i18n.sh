@@ -41,5 +41,21 @@ empty=$(mktemp -d)
 trap 'rm -rf "$empty"' EXIT
 first_line "$en" TLSSIM_LOCALEDIR="$empty" -- --lang zh
 
+# The walkthrough's own headings (src/cli/text.c) come from the catalogue
+# too, with no Chinese locale (LANG=C): a record's layer and the verdict.
+# has WANT ENV... -- ARGS...: a line of the walkthrough is exactly WANT.
+has() {
+    local want=$1 envs=()
+    shift
+    while [ "$1" != "--" ]; do envs+=("$1"); shift; done
+    shift
+    env -i PATH="$PATH" "${envs[@]}" "$bin" --text --seed 1 "$@" </dev/null |
+        grep -qxF -- "$want" && ok || bad "${envs[*]} tlssim $*: no line '$want'"
+}
+has ' 记录层：' LANG=C -- --lang zh
+has '=== 握手完成：双方的 Finished 消息都已验证 ===' LANG=C -- --lang zh
+has ' Record layer:' LANG=C -- --lang en
+has '=== Handshake complete: both Finished messages verified ===' LANG=C --
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
