@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "tlssim/i18n.h"
 
 tls_lang cli_lang(const cli_options *o)
 {
@@ -24,10 +25,10 @@ tls_lessons *cli_lessons_open(const cli_options *o, bool *fatal)
         return ls;
     if (o->lessons_dir) {
         /* The teacher named a folder: not finding it is an error, not a shrug. */
-        fprintf(stderr, "tlssim: --lessons: %s\n", err);
+        fprintf(stderr, _("tlssim: --lessons: %s\n"), err);
         *fatal = true;
     } else {
-        fprintf(stderr, "tlssim: no lessons found (%s); showing values only\n", err);
+        fprintf(stderr, _("tlssim: no lessons found (%s); showing values only\n"), err);
     }
     return NULL;
 }
@@ -42,6 +43,6 @@ int cli_lessons_command(int argc, char **argv)
 {
     if (argc == 3 && strcmp(argv[1], "check") == 0)
         return tls_lessons_check_main(argv[2]);
-    fputs("tlssim: usage: tlssim lessons check DIR\n", stderr);
+    fputs(_("tlssim: usage: tlssim lessons check DIR\n"), stderr);
     return 2;
 }

@@ -6,12 +6,29 @@
 #include "tlssim/i18n.h"
 #include "tui.h"
 
+/* The interface language before the options are parsed, so that --help
+ * and the option errors already speak it: the last --lang that names a
+ * language, else the locale's. */
+static tls_lang early_lang(int argc, char **argv)
+{
+    tls_lang lang = tls_lang_from_env();
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        const char *v = strncmp(argv[i], "--lang=", 7) == 0 ? argv[i] + 7
+                      : strcmp(argv[i], "--lang") == 0 && i + 1 < argc ? argv[++i] : NULL;
+        tls_lang parsed;
+        if (v && tls_lang_parse(v, &parsed))
+            lang = parsed;
+    }
+    return lang;
+}
+
 int main(int argc, char **argv)
 {
+    /* --help, option errors and the lessons subcommand in that language;
+     * --lang's after parsing (the same unless it was misspelt). */
+    tls_i18n_init(early_lang(argc, argv));
     if (argc > 1 && strcmp(argv[1], "lessons") == 0)
         return cli_lessons_command(argc - 1, argv + 1);
-    /* The locale's language for --help and option errors, then --lang's. */
-    tls_i18n_init(tls_lang_from_env());
     cli_options o;
     int rc = cli_parse(argc, argv, &o);
     if (rc)
@@ -33,7 +50,7 @@ int main(int argc, char **argv)
     tls_sim_result res;
     tls_sim_run(&o.sim, &trace, &res);
     if (trace.oom) {
-        fputs("tlssim: out of memory\n", stderr);
+        fputs(_("tlssim: out of memory\n"), stderr);
         tls_trace_free(&trace);
         tls_lessons_close(lessons);
         return 1;

@@ -7,66 +7,67 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "tlssim/i18n.h"
 #include "tlssim_config.h"
+
+/* --help, a section a msgid (translators keep the option names and the
+ * columns); the sections are printed a blank line apart. */
+static const char *const usage_sections[] = {
+    N_("Usage: tlssim [OPTIONS]\n"
+       "       tlssim lessons check DIR\n"),
+    N_("Runs a real TLS 1.2 handshake between an in-process client and server and\n"
+       "shows each of the ten steps: the bytes on the wire, what they mean, and what\n"
+       "each side (and an eavesdropper) knows after it.\n"),
+    N_("Front ends (default: the TUI on a terminal, text otherwise):\n"
+       "  --tui                 the interactive walkthrough\n"
+       "  --text                step-by-step text on stdout\n"
+       "  --json                one JSON document with every step, record and value\n"),
+    N_("The handshake:\n"
+       "  --kx ecdhe|rsa        key exchange (default ecdhe)\n"
+       "  --suite NAME|0xXXXX   cipher suite the server accepts, e.g.\n"
+       "                        TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 or 0x009c\n"
+       "  --group NAME          ECDHE group: secp256r1 (default), x25519, secp384r1\n"
+       "  --ems on|off          extended master secret, RFC 7627 (default off)\n"
+       "  --seed N              reproducible randoms and keys (a whole class sees the\n"
+       "                        same values); without it, real entropy\n"
+       "  --scenario FILE       fix randoms and ephemeral private keys (see README)\n"
+       "  --tamper R:O[:X]      XOR byte O of record R (counting from 0) with X\n"
+       "                        (default ff) on its way: watch the alert it causes\n"),
+    N_("Lessons:\n"
+       "  --lang zh|en          lesson language (default from LANG/LC_ALL)\n"
+       "  --lessons DIR         use a teacher's own lessons folder\n"
+       "  --no-lessons          values only\n"),
+    N_("TUI:\n"
+       "  --auto SECONDS        advance by itself (Space pauses/resumes)\n"
+       "  --step N              open at step N (1-10)\n"
+       "                        (inside: ? lists the keys; w writes key log + pcap)\n"),
+    N_("Check it elsewhere (Wireshark, tshark):\n"
+       "  --keylog FILE         write the NSS key log line (as SSLKEYLOGFILE does)\n"
+       "  --pcap FILE           write the records as a pcap of one TCP connection\n"
+       "                        127.0.0.1 -> 127.0.0.2:443\n"),
+    N_("Live mode (a real TLS 1.2 peer over TCP):\n"
+       "  --connect HOST:PORT   be the client of a real server, e.g. openssl s_server\n"
+       "  --listen [ADDR:]PORT  be the server (demo certificate) for one real client,\n"
+       "                        e.g. openssl s_client or curl; ADDR defaults to\n"
+       "                        127.0.0.1, PORT 0 picks a free port\n"
+       "  --sni NAME            server name to send and check (--connect; default\n"
+       "                        HOST, or www.example.test when HOST is an address)\n"
+       "  --ca FILE             PEM trust anchors (--connect; default the demo CA)\n"
+       "  --timeout SECONDS     give up on a silent peer (default 10; --listen waits\n"
+       "                        60 s for a client unless this is given)\n"
+       "  In live mode --ems defaults to on, --suite/--kx/--group narrow what is\n"
+       "  offered (--connect) or accepted (--listen).\n"),
+    N_("  -h, --help            this text\n"
+       "  -V, --version         version\n"),
+};
 
 void cli_usage(FILE *out)
 {
-    fputs(
-        "Usage: tlssim [OPTIONS]\n"
-        "       tlssim lessons check DIR\n"
-        "\n"
-        "Runs a real TLS 1.2 handshake between an in-process client and server and\n"
-        "shows each of the ten steps: the bytes on the wire, what they mean, and what\n"
-        "each side (and an eavesdropper) knows after it.\n"
-        "\n"
-        "Front ends (default: the TUI on a terminal, text otherwise):\n"
-        "  --tui                 the interactive walkthrough\n"
-        "  --text                step-by-step text on stdout\n"
-        "  --json                one JSON document with every step, record and value\n"
-        "\n"
-        "The handshake:\n"
-        "  --kx ecdhe|rsa        key exchange (default ecdhe)\n"
-        "  --suite NAME|0xXXXX   cipher suite the server accepts, e.g.\n"
-        "                        TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 or 0x009c\n"
-        "  --group NAME          ECDHE group: secp256r1 (default), x25519, secp384r1\n"
-        "  --ems on|off          extended master secret, RFC 7627 (default off)\n"
-        "  --seed N              reproducible randoms and keys (a whole class sees the\n"
-        "                        same values); without it, real entropy\n"
-        "  --scenario FILE       fix randoms and ephemeral private keys (see README)\n"
-        "  --tamper R:O[:X]      XOR byte O of record R (counting from 0) with X\n"
-        "                        (default ff) on its way: watch the alert it causes\n"
-        "\n"
-        "Lessons:\n"
-        "  --lang zh|en          lesson language (default from LANG/LC_ALL)\n"
-        "  --lessons DIR         use a teacher's own lessons folder\n"
-        "  --no-lessons          values only\n"
-        "\n"
-        "TUI:\n"
-        "  --auto SECONDS        advance by itself (Space pauses/resumes)\n"
-        "  --step N              open at step N (1-10)\n"
-        "                        (inside: ? lists the keys; w writes key log + pcap)\n"
-        "\n"
-        "Check it elsewhere (Wireshark, tshark):\n"
-        "  --keylog FILE         write the NSS key log line (as SSLKEYLOGFILE does)\n"
-        "  --pcap FILE           write the records as a pcap of one TCP connection\n"
-        "                        127.0.0.1 -> 127.0.0.2:443\n"
-        "\n"
-        "Live mode (a real TLS 1.2 peer over TCP):\n"
-        "  --connect HOST:PORT   be the client of a real server, e.g. openssl s_server\n"
-        "  --listen [ADDR:]PORT  be the server (demo certificate) for one real client,\n"
-        "                        e.g. openssl s_client or curl; ADDR defaults to\n"
-        "                        127.0.0.1, PORT 0 picks a free port\n"
-        "  --sni NAME            server name to send and check (--connect; default\n"
-        "                        HOST, or www.example.test when HOST is an address)\n"
-        "  --ca FILE             PEM trust anchors (--connect; default the demo CA)\n"
-        "  --timeout SECONDS     give up on a silent peer (default 10; --listen waits\n"
-        "                        60 s for a client unless this is given)\n"
-        "  In live mode --ems defaults to on, --suite/--kx/--group narrow what is\n"
-        "  offered (--connect) or accepted (--listen).\n"
-        "\n"
-        "  -h, --help            this text\n"
-        "  -V, --version         version\n",
-        out);
+    for (size_t i = 0; i < sizeof usage_sections / sizeof usage_sections[0]; i++) {
+        if (i)
+            fputc('\n', out);
+        fputs(_(usage_sections[i]), out);
+    }
 }
 
 cli_mode cli_mode_resolve(cli_mode asked)
@@ -89,7 +90,7 @@ static int usage_error(const char *fmt, const char *arg)
 {
     fputs("tlssim: ", stderr);
     fprintf(stderr, fmt, arg);
-    fputs("\nTry 'tlssim --help' for more information.\n", stderr);
+    fprintf(stderr, "\n%s\n", _("Try 'tlssim --help' for more information."));
     return 2;
 }
 
@@ -176,7 +177,7 @@ static const struct option long_options[] = {
 static int set_mode(cli_options *o, cli_mode m)
 {
     if (o->mode != CLI_MODE_AUTO && o->mode != m)
-        return usage_error("%s", "choose one of --tui, --text and --json");
+        return usage_error("%s", _("choose one of --tui, --text and --json"));
     o->mode = m;
     return 0;
 }
@@ -191,18 +192,18 @@ static int apply_live_option(cli_options *o, int c, const char *arg)
     case OPT_CONNECT:
         if (!tls_live_parse_endpoint(arg, false, host, sizeof host, port, sizeof port) ||
             strcmp(port, "0") == 0)
-            return usage_error("--connect: '%s' is not HOST:PORT, e.g. 127.0.0.1:4433", arg);
+            return usage_error(_("--connect: '%s' is not HOST:PORT, e.g. 127.0.0.1:4433"), arg);
         o->connect = arg;
         return 0;
     case OPT_LISTEN:
         if (!tls_live_parse_endpoint(arg, true, host, sizeof host, port, sizeof port))
-            return usage_error("--listen: '%s' is not [ADDR:]PORT, e.g. 4433 or 127.0.0.1:4433",
+            return usage_error(_("--listen: '%s' is not [ADDR:]PORT, e.g. 4433 or 127.0.0.1:4433"),
                                arg);
         o->listen = arg;
         return 0;
     case OPT_SNI:
         if (!arg[0] || strlen(arg) > 253)
-            return usage_error("--sni: '%s' is not a host name", arg);
+            return usage_error(_("--sni: '%s' is not a host name"), arg);
         o->sni = arg;
         return 0;
     case OPT_CA: o->ca_file = arg; return 0;
@@ -211,7 +212,7 @@ static int apply_live_option(cli_options *o, int c, const char *arg)
         errno = 0;
         double v = strtod(arg, &end);
         if (errno || end == arg || *end || !(v >= 0.1 && v <= 3600))
-            return usage_error("--timeout: '%s' is not a number of seconds from 0.1 to 3600", arg);
+            return usage_error(_("--timeout: '%s' is not a number of seconds from 0.1 to 3600"), arg);
         o->timeout = v;
         return 0;
     }
@@ -224,14 +225,14 @@ static int check_live_consistency(const cli_options *o)
 {
     bool live = o->connect || o->listen;
     if (o->connect && o->listen)
-        return usage_error("%s", "choose one of --connect and --listen");
+        return usage_error("%s", _("choose one of --connect and --listen"));
     if ((o->sni || o->ca_file) && !o->connect)
-        return usage_error("%s", "--sni and --ca belong to --connect");
+        return usage_error("%s", _("--sni and --ca belong to --connect"));
     if (o->timeout > 0 && !live)
-        return usage_error("%s", "--timeout belongs to --connect and --listen");
+        return usage_error("%s", _("--timeout belongs to --connect and --listen"));
     if (live && (o->sim.seeded || o->sim.scenario || o->sim.tamper.enabled))
-        return usage_error("%s", "--seed, --scenario and --tamper shape the in-process run; "
-                                 "live mode talks to a real peer");
+        return usage_error("%s", _("--seed, --scenario and --tamper shape the in-process run; "
+                                   "live mode talks to a real peer"));
     return 0;
 }
 
@@ -248,40 +249,40 @@ static int apply_option(cli_options *o, int c, const char *arg)
         else if (strcmp(arg, "rsa") == 0)
             o->sim.kx = TLS_KX_RSA;
         else
-            return usage_error("--kx: unknown key exchange '%s' (use ecdhe or rsa)", arg);
+            return usage_error(_("--kx: unknown key exchange '%s' (use ecdhe or rsa)"), arg);
         o->kx_given = true;
         return 0;
     case OPT_SUITE:
         o->sim.suite = tls_suite_parse(arg);
         if (!o->sim.suite)
-            return usage_error("--suite: unknown cipher suite '%s' (supported: "
-                               "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, "
-                               "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, "
-                               "TLS_RSA_WITH_AES_128_GCM_SHA256, "
-                               "TLS_RSA_WITH_AES_256_GCM_SHA384)", arg);
+            return usage_error(_("--suite: unknown cipher suite '%s' (supported: "
+                                 "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, "
+                                 "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, "
+                                 "TLS_RSA_WITH_AES_128_GCM_SHA256, "
+                                 "TLS_RSA_WITH_AES_256_GCM_SHA384)"), arg);
         o->suite_given = true;
         return 0;
     case OPT_GROUP: {
         const tls_group_info *g = tls_group_parse(arg);
         if (!g)
-            return usage_error("--group: unknown group '%s' (use secp256r1, x25519 or secp384r1)", arg);
+            return usage_error(_("--group: unknown group '%s' (use secp256r1, x25519 or secp384r1)"), arg);
         o->sim.group = g->id;
         o->group_given = true;
         return 0;
     }
     case OPT_SEED:
         if (!parse_u64(arg, &o->sim.seed))
-            return usage_error("--seed: '%s' is not a whole number from 0 to 18446744073709551615", arg);
+            return usage_error(_("--seed: '%s' is not a whole number from 0 to 18446744073709551615"), arg);
         o->sim.seeded = true;
         return 0;
     case OPT_SCENARIO:
         if (!tls_scenario_load(arg, &o->scenario, err, sizeof err))
-            return usage_error("--scenario: %s", err);
+            return usage_error(_("--scenario: %s"), err);
         o->sim.scenario = &o->scenario;
         return 0;
     case OPT_TAMPER:
         if (!parse_tamper(arg, &o->sim.tamper))
-            return usage_error("--tamper: '%s' is not RECORD:OFFSET[:HEXMASK], e.g. 2:9 or 0:12:01", arg);
+            return usage_error(_("--tamper: '%s' is not RECORD:OFFSET[:HEXMASK], e.g. 2:9 or 0:12:01"), arg);
         return 0;
     case OPT_EMS:
         if (strcmp(arg, "on") == 0)
@@ -289,12 +290,12 @@ static int apply_option(cli_options *o, int c, const char *arg)
         else if (strcmp(arg, "off") == 0)
             o->sim.ems = false;
         else
-            return usage_error("--ems: '%s' is not on or off", arg);
+            return usage_error(_("--ems: '%s' is not on or off"), arg);
         o->ems_given = true;
         return 0;
     case OPT_LANG:
         if (strcmp(arg, "zh") != 0 && strcmp(arg, "en") != 0)
-            return usage_error("--lang: unknown language '%s' (use zh or en)", arg);
+            return usage_error(_("--lang: unknown language '%s' (use zh or en)"), arg);
         o->lang = arg;
         return 0;
     case OPT_LESSONS: o->lessons_dir = arg; return 0;
@@ -304,14 +305,14 @@ static int apply_option(cli_options *o, int c, const char *arg)
         errno = 0;
         double v = strtod(arg, &end);
         if (errno || end == arg || *end || !(v >= 0.2 && v <= 3600))
-            return usage_error("--auto: '%s' is not a number of seconds from 0.2 to 3600", arg);
+            return usage_error(_("--auto: '%s' is not a number of seconds from 0.2 to 3600"), arg);
         o->auto_seconds = v;
         return 0;
     }
     case OPT_STEP: {
         uint64_t v;
         if (!parse_u64(arg, &v) || v < 1 || v > 10)
-            return usage_error("--step: '%s' is not a step number from 1 to 10", arg);
+            return usage_error(_("--step: '%s' is not a step number from 1 to 10"), arg);
         o->start_step = (int)v;
         return 0;
     }
@@ -327,25 +328,25 @@ static int check_consistency(cli_options *o)
     if (rc)
         return rc;
     if (o->sim.suite && o->kx_given && o->sim.suite->kx != o->sim.kx)
-        return usage_error("--suite %s does not use the key exchange --kx asked for",
+        return usage_error(_("--suite %s does not use the key exchange --kx asked for"),
                            o->sim.suite->name);
     if (o->sim.suite)
         o->sim.kx = o->sim.suite->kx;
     if (o->group_given && o->sim.kx == TLS_KX_RSA)
-        return usage_error("%s", "--group applies to ECDHE only: RSA key exchange uses no group");
+        return usage_error("%s", _("--group applies to ECDHE only: RSA key exchange uses no group"));
     if (o->no_lessons && (o->lessons_dir || o->lang))
-        return usage_error("%s", "--no-lessons cannot be combined with --lessons or --lang");
+        return usage_error("%s", _("--no-lessons cannot be combined with --lessons or --lang"));
     if (o->lessons_dir) {
         /* Like --scenario: a folder that cannot be used is a usage error
          * before anything runs, whichever front end (or live peer) follows. */
         char err[512];
         tls_lessons *ls = tls_lessons_open(o->lessons_dir, err, sizeof err);
         if (!ls)
-            return usage_error("--lessons: %s", err);
+            return usage_error(_("--lessons: %s"), err);
         tls_lessons_close(ls);
     }
     if (o->mode != CLI_MODE_AUTO && o->mode != CLI_MODE_TUI && (o->auto_seconds > 0 || o->start_step))
-        return usage_error("%s", "--auto and --step belong to the TUI");
+        return usage_error("%s", _("--auto and --step belong to the TUI"));
     return 0;
 }
 
@@ -367,14 +368,14 @@ int cli_parse(int argc, char **argv, cli_options *o)
             return 1;
         }
         if (c == '?')
-            return usage_error("unknown option '%s'", argv[optind - 1]);
+            return usage_error(_("unknown option '%s'"), argv[optind - 1]);
         if (c == ':')
-            return usage_error("option '%s' needs a value", argv[optind - 1]);
+            return usage_error(_("option '%s' needs a value"), argv[optind - 1]);
         int rc = apply_option(o, c, optarg);
         if (rc)
             return rc;
     }
     if (optind < argc)
-        return usage_error("unexpected argument '%s'", argv[optind]);
+        return usage_error(_("unexpected argument '%s'"), argv[optind]);
     return check_consistency(o);
 }

@@ -57,5 +57,23 @@ has '=== 握手完成：双方的 Finished 消息都已验证 ===' LANG=C -- --l
 has ' Record layer:' LANG=C -- --lang en
 has '=== Handshake complete: both Finished messages verified ===' LANG=C --
 
+# --help and the option errors speak --lang too (read before the options
+# are parsed, wherever it stands), still with no Chinese locale.
+# says WANT ENV... -- ARGS...: stdout and stderr together have the line WANT.
+says() {
+    local want=$1 envs=()
+    shift
+    while [ "$1" != "--" ]; do envs+=("$1"); shift; done
+    shift
+    env -i PATH="$PATH" "${envs[@]}" "$bin" "$@" </dev/null 2>&1 |
+        grep -qxF -- "$want" && ok || bad "${envs[*]} tlssim $*: no line '$want'"
+}
+says '  -V, --version         版本号' LANG=C -- --lang zh --help
+says '  -V, --version         version' LANG=C -- --help
+says "tlssim: --kx：未知的密钥交换 'foo'（请用 ecdhe 或 rsa）" LANG=C -- --kx foo --lang zh
+says "运行 'tlssim --help' 查看更多信息。" LANG=C -- --lang=zh --kx foo
+says "tlssim: --kx: unknown key exchange 'foo' (use ecdhe or rsa)" LANG=C -- --kx foo
+says "Try 'tlssim --help' for more information." LANG=C -- --kx foo --lang en
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
