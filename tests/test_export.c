@@ -69,15 +69,15 @@ static void test_keylog(void)
     char path[] = "/tmp/tlssim-test-keylog-XXXXXX";
     int fd = mkstemp(path);
     close(fd);
-    char why[256] = "";
-    test_check(tls_keylog_save(&t, path, why, sizeof why) == TLS_OK, "key log saved (%s)", why);
+    tls_text why = {0};
+    test_check(tls_keylog_save(&t, path, &why) == TLS_OK, "key log saved");
     struct stat st;
     test_check(stat(path, &st) == 0 && st.st_size == (off_t)strlen(want), "saved file has the line");
     unlink(path);
     path[0] = '\0';
     snprintf(path, sizeof path, "/tmp/tlssim-test-keylog-new");
     unlink(path);
-    tls_keylog_save(&t, path, why, sizeof why);
+    tls_keylog_save(&t, path, &why);
     test_check(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600, "a new key log is mode 0600");
     unlink(path);
     tls_trace_free(&t);
@@ -88,12 +88,12 @@ static void test_keylog(void)
     f = tmpfile();
     test_check(tls_keylog_write(&empty, f) == TLS_ERR_INTERNAL, "no master secret: no line");
     fclose(f);
-    test_check(tls_keylog_save(&empty, path, why, sizeof why) != TLS_OK &&
-                   strstr(why, "before the master secret") && access(path, F_OK) != 0,
-               "no master secret: a reason, and no empty file (%s)", why);
-    test_check(tls_pcap_save(&empty, path, why, sizeof why) != TLS_OK &&
-                   strstr(why, "no record") && access(path, F_OK) != 0,
-               "no record: a reason, and no file (%s)", why);
+    test_check(tls_keylog_save(&empty, path, &why) != TLS_OK && why.id == TLS_TEXT_NO_KEYLOG &&
+                   access(path, F_OK) != 0,
+               "no master secret: a reason, and no empty file");
+    test_check(tls_pcap_save(&empty, path, &why) != TLS_OK && why.id == TLS_TEXT_NO_PCAP &&
+                   access(path, F_OK) != 0,
+               "no record: a reason, and no file");
 }
 
 static uint32_t be16(const uint8_t *p) { return (uint32_t)p[0] << 8 | p[1]; }
@@ -226,13 +226,18 @@ static void test_pcap(void)
     FILE *f = tmpfile();
     test_check(tls_pcap_write(&empty, f) == TLS_ERR_INTERNAL, "no record: no pcap");
     fclose(f);
-    char why[256] = "";
+    tls_text why = {0};
     tls_trace t;
     tls_sim_result res;
     run(&t, &res, 1, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", false);
-    test_check(tls_pcap_save(&t, "/nonexistent-dir/x.pcap", why, sizeof why) == TLS_ERR_IO &&
-                   strstr(why, "/nonexistent-dir/x.pcap"),
-               "an unwritable path is TLS_ERR_IO with the path in the reason (%s)", why);
+    tls_err err = tls_pcap_save(&t, "/nonexistent-dir/x.pcap", &why);
+    char *english = tls_text_english(&why);
+    test_check(err == TLS_ERR_IO && english &&
+                   strcmp(english, "cannot write /nonexistent-dir/x.pcap: "
+                                   "No such file or directory") == 0,
+               "an unwritable path is TLS_ERR_IO with the path in the reason (%s)",
+               english ? english : "?");
+    free(english);
     tls_trace_free(&t);
 }
 

@@ -95,11 +95,4 @@ const char *tls_err_name(tls_err e);
  */
 const char *tls_alert_name(int description);
 
-/**
- * \brief Write a one-line reason into \p why (printf-style); does nothing
- *        when \p why is NULL or \p why_len is 0, so callers may not care.
- */
-void tls_why(char *why, size_t why_len, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
 #endif

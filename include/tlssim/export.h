@@ -41,10 +41,9 @@ tls_err tls_keylog_write(const tls_trace *t, FILE *out);
 /**
  * \brief tls_keylog_write to a file created with mode 0600 (it holds a secret).
  * \param path     the file (replaced if it exists)
- * \param why      receives a one-line reason on failure (may be NULL)
- * \param why_len  size of \p why
+ * \param why   receives the reason on failure, a catalogue text (may be NULL)
  */
-tls_err tls_keylog_save(const tls_trace *t, const char *path, char *why, size_t why_len);
+tls_err tls_keylog_save(const tls_trace *t, const char *path, tls_text *why);
 
 /**
  * \brief Write the run's records as a pcap (link type Ethernet).
@@ -55,8 +54,8 @@ tls_err tls_pcap_write(const tls_trace *t, FILE *out);
 
 /**
  * \brief tls_pcap_write to a file.
- * \param why  receives a one-line reason on failure (may be NULL)
+ * \param why  receives the reason on failure, a catalogue text (may be NULL)
  */
-tls_err tls_pcap_save(const tls_trace *t, const char *path, char *why, size_t why_len);
+tls_err tls_pcap_save(const tls_trace *t, const char *path, tls_text *why);
 
 #endif

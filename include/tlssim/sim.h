@@ -37,10 +37,11 @@ typedef struct tls_scenario {
  *        `#` comments).
  * \param path   file to read
  * \param sc     filled on success
- * \param err    receives a one-line message "FILE:LINE: problem" on failure
+ * \param err    receives the problem on failure, "FILE:LINE: problem" as a
+ *               catalogue text
  * \return true on success
  */
-bool tls_scenario_load(const char *path, tls_scenario *sc, char *err, size_t err_len);
+bool tls_scenario_load(const char *path, tls_scenario *sc, tls_text *err);
 
 /** \brief A byte to corrupt as it crosses the channel (tests, demos of alerts). */
 typedef struct tls_tamper {

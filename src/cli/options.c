@@ -275,11 +275,13 @@ static int apply_option(cli_options *o, int c, const char *arg)
             return usage_error(_("--seed: '%s' is not a whole number from 0 to 18446744073709551615"), arg);
         o->sim.seeded = true;
         return 0;
-    case OPT_SCENARIO:
-        if (!tls_scenario_load(arg, &o->scenario, err, sizeof err))
-            return usage_error(_("--scenario: %s"), err);
+    case OPT_SCENARIO: {
+        tls_text problem;
+        if (!tls_scenario_load(arg, &o->scenario, &problem))
+            return usage_error(_("--scenario: %s"), tls_i18n_text_into(&problem, err, sizeof err));
         o->sim.scenario = &o->scenario;
         return 0;
+    }
     case OPT_TAMPER:
         if (!parse_tamper(arg, &o->sim.tamper))
             return usage_error(_("--tamper: '%s' is not RECORD:OFFSET[:HEXMASK], e.g. 2:9 or 0:12:01"), arg);

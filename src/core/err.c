@@ -1,9 +1,7 @@
 /* Errors and alerts: see include/tlssim/err.h. */
 #include "tlssim/err.h"
 
-#include <stdarg.h>
 #include <stddef.h>
-#include <stdio.h>
 
 /* One row per error: the alert a receiver sends (-1: none) and its name. */
 static const struct {
@@ -74,12 +72,3 @@ const char *tls_alert_name(int description)
     return "unknown_alert";
 }
 
-void tls_why(char *why, size_t why_len, const char *fmt, ...)
-{
-    if (!why || !why_len)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(why, why_len, fmt, ap);
-    va_end(ap);
-}

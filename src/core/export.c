@@ -45,46 +45,55 @@ tls_err tls_keylog_write(const tls_trace *t, FILE *out)
     return err;
 }
 
+/* "cannot write PATH: ERROR" into \p why, when the caller wants a reason. */
+static void cannot_write(tls_text *why, const char *path, const char *error)
+{
+    if (why)
+        tls_text_make(why, TLS_TEXT_CANNOT_WRITE,
+                      TLS_ARGS(TLS_ARG_S("path", path), TLS_ARG_T("error", error)));
+}
+
 /* Open for writing with \p mode; fclose reports the final write error. */
-static FILE *open_out(const char *path, mode_t mode, char *why, size_t why_len)
+static FILE *open_out(const char *path, mode_t mode, tls_text *why)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
     FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
     if (!f) {
-        tls_why(why, why_len, "cannot write %s: %s", path, strerror(errno));
+        cannot_write(why, path, strerror(errno));
         if (fd >= 0)
             close(fd);
     }
     return f;
 }
 
-static tls_err close_out(FILE *f, tls_err err, const char *path, char *why, size_t why_len)
+static tls_err close_out(FILE *f, tls_err err, const char *path, tls_text *why)
 {
     bool bad = ferror(f) != 0;
     if (fclose(f) != 0)
         bad = true;
     if (err == TLS_OK && bad) {
-        tls_why(why, why_len, "cannot write %s: %s", path, strerror(errno));
+        cannot_write(why, path, strerror(errno));
         return TLS_ERR_IO;
     }
     return err;
 }
 
-tls_err tls_keylog_save(const tls_trace *t, const char *path, char *why, size_t why_len)
+tls_err tls_keylog_save(const tls_trace *t, const char *path, tls_text *why)
 {
     /* Build the line before creating the file, so a failed run leaves no
      * empty log behind. */
     char line[KEYLOG_LINE_MAX];
     if (keylog_line(t, line) != TLS_OK) {
-        tls_why(why, why_len, "no key log: the run stopped before the master secret was derived");
+        if (why)
+            tls_text_make(why, TLS_TEXT_NO_KEYLOG, NULL);
         return TLS_ERR_INTERNAL;
     }
-    FILE *f = open_out(path, 0600, why, why_len);
+    FILE *f = open_out(path, 0600, why);
     tls_err err = f ? TLS_OK : TLS_ERR_IO;
     if (f && fputs(line, f) < 0)
         err = TLS_ERR_IO;
     tls_wipe(line, sizeof line);
-    return f ? close_out(f, err, path, why, why_len) : err;
+    return f ? close_out(f, err, path, why) : err;
 }
 
 /* --------------------------------------------------------------- pcap */
@@ -236,20 +245,21 @@ tls_err tls_pcap_write(const tls_trace *t, FILE *out)
     return o.bad ? TLS_ERR_IO : TLS_OK;
 }
 
-tls_err tls_pcap_save(const tls_trace *t, const char *path, char *why, size_t why_len)
+tls_err tls_pcap_save(const tls_trace *t, const char *path, tls_text *why)
 {
     bool any = false;
     for (size_t i = 0; i < t->n && !any; i++)
         any = t->ev[i].kind == TLS_EV_RECORD;
     if (!any) {
-        tls_why(why, why_len, "no pcap: no record crossed the wire");
+        if (why)
+            tls_text_make(why, TLS_TEXT_NO_PCAP, NULL);
         return TLS_ERR_INTERNAL;
     }
-    FILE *f = open_out(path, 0644, why, why_len);
+    FILE *f = open_out(path, 0644, why);
     if (!f)
         return TLS_ERR_IO;
     tls_err err = tls_pcap_write(t, f);
     if (err != TLS_OK)
-        tls_why(why, why_len, "cannot write %s: %s", path, "write error");
-    return close_out(f, err, path, why, why_len);
+        cannot_write(why, path, TLS_TERM("write error"));
+    return close_out(f, err, path, why);
 }

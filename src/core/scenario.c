@@ -99,13 +99,58 @@ static char *trim(char *s)
     return s;
 }
 
-static bool parse_line(char *line, tls_scenario *sc, char *err, size_t err_len)
+/* Where a problem is: the file and the line. */
+typedef struct scenario_at {
+    const char *path;
+    int line;
+} scenario_at;
+
+/* A problem at \p at: catalogue id \p id with {file}, {line}, {name} and up
+ * to three numbers (or, for an unknown name, the known ones). */
+static bool scenario_error(tls_text *err, const scenario_at *at, tls_text_id id,
+                           const char *name, const tls_text_arg extra[3])
+{
+    tls_text_arg args[7] = {TLS_ARG_S("file", at->path), TLS_ARG_U("line", at->line),
+                            TLS_ARG_S("name", name)};
+    for (size_t i = 0; i < 3; i++)
+        args[3 + i] = extra ? extra[i] : (tls_text_arg){.kind = TLS_TEXT_ARG_END};
+    args[6] = (tls_text_arg){.kind = TLS_TEXT_ARG_END};
+    tls_text_make(err, id, args);
+    return false;
+}
+
+/* "must be N bytes" (or "N to M bytes"), "got G" (or "more than G"). */
+static bool size_error(tls_text *err, const scenario_at *at, size_t i, const char *name,
+                       long n)
+{
+    const scenario_field *f = &fields[i];
+    bool over = (size_t)n > f->max;
+    tls_text_arg extra[3] = {TLS_ARG_U("size", f->min), TLS_ARG_U("got", over ? (long)f->max : n)};
+    tls_text_id id = over ? TLS_TEXT_SCENARIO_SIZE_OVER : TLS_TEXT_SCENARIO_SIZE;
+    if (f->min != f->max) {
+        extra[0] = TLS_ARG_U("min", f->min);
+        extra[2] = TLS_ARG_U("max", f->max);
+        id = over ? TLS_TEXT_SCENARIO_SIZE_RANGE_OVER : TLS_TEXT_SCENARIO_SIZE_RANGE;
+    }
+    return scenario_error(err, at, id, name, extra);
+}
+
+static bool unknown_name(tls_text *err, const scenario_at *at, const char *name)
+{
+    char known[256];
+    size_t k = 0;
+    known[0] = '\0';
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0] && k < sizeof known; i++)
+        k += (size_t)snprintf(known + k, sizeof known - k, "%s%s", i ? ", " : "", field_name(i));
+    tls_text_arg extra[3] = {TLS_ARG_S("known", known)};
+    return scenario_error(err, at, TLS_TEXT_SCENARIO_UNKNOWN_NAME, name, extra);
+}
+
+static bool parse_line(char *line, tls_scenario *sc, const scenario_at *at, tls_text *err)
 {
     char *eq = strchr(line, '=');
-    if (!eq) {
-        snprintf(err, err_len, "expected 'name = hex'");
-        return false;
-    }
+    if (!eq)
+        return scenario_error(err, at, TLS_TEXT_SCENARIO_NO_EQUALS, "", NULL);
     *eq = '\0';
     char *name = trim(line), *value = trim(eq + 1);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
@@ -114,72 +159,49 @@ static bool parse_line(char *line, tls_scenario *sc, char *err, size_t err_len)
         bool *has;
         size_t *len;
         uint8_t *dst = field_target(sc, i, &has, &len);
-        if (*has) {
-            snprintf(err, err_len, "%s given twice", name);
-            return false;
-        }
+        if (*has)
+            return scenario_error(err, at, TLS_TEXT_SCENARIO_TWICE, name, NULL);
         uint8_t buf[64];
         long n = parse_hex(value, buf, fields[i].max);
-        if (n < 0) {
-            snprintf(err, err_len, "%s: not a hex byte string", name);
-            return false;
-        }
-        if ((size_t)n < fields[i].min || (size_t)n > fields[i].max) {
-            if (fields[i].min == fields[i].max)
-                snprintf(err, err_len, "%s must be %zu bytes, got %s%ld", name,
-                         fields[i].min, (size_t)n > fields[i].max ? "more than " : "",
-                         (size_t)n > fields[i].max ? (long)fields[i].max : n);
-            else
-                snprintf(err, err_len, "%s must be %zu to %zu bytes, got %s%ld", name,
-                         fields[i].min, fields[i].max,
-                         (size_t)n > fields[i].max ? "more than " : "",
-                         (size_t)n > fields[i].max ? (long)fields[i].max : n);
-            return false;
-        }
+        if (n < 0)
+            return scenario_error(err, at, TLS_TEXT_SCENARIO_NOT_HEX, name, NULL);
+        if ((size_t)n < fields[i].min || (size_t)n > fields[i].max)
+            return size_error(err, at, i, name, n);
         memcpy(dst, buf, (size_t)n);
         *len = (size_t)n;
         *has = true;
         return true;
     }
-    size_t k = (size_t)snprintf(err, err_len, "unknown name '%s' (known: ", name);
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0] && k < err_len; i++)
-        k += (size_t)snprintf(err + k, err_len - k, "%s%s", i ? ", " : "", field_name(i));
-    if (k < err_len)
-        snprintf(err + k, err_len - k, ")");
-    return false;
+    return unknown_name(err, at, name);
 }
 
-bool tls_scenario_load(const char *path, tls_scenario *sc, char *err, size_t err_len)
+bool tls_scenario_load(const char *path, tls_scenario *sc, tls_text *err)
 {
     memset(sc, 0, sizeof *sc);
+    scenario_at at = {path, 0};
     FILE *f = fopen(path, "r");
     if (!f) {
-        snprintf(err, err_len, "%s: cannot read: %s", path, strerror(errno));
+        tls_text_make(err, TLS_TEXT_SCENARIO_UNREADABLE,
+                      TLS_ARGS(TLS_ARG_S("file", path), TLS_ARG_S("error", strerror(errno))));
         return false;
     }
-    char line[1024], why[200];
-    int lineno = 0;
+    char line[1024];
     bool ok = true;
     while (ok && fgets(line, sizeof line, f)) {
-        lineno++;
+        at.line++;
         if (!strchr(line, '\n') && !feof(f)) {
-            snprintf(err, err_len, "%s:%d: line too long", path, lineno);
-            ok = false;
+            ok = scenario_error(err, &at, TLS_TEXT_SCENARIO_LINE_TOO_LONG, "", NULL);
             break;
         }
         char *hash = strchr(line, '#');
         if (hash)
             *hash = '\0';
         char *s = trim(line);
-        if (*s == '\0')
-            continue;
-        if (!parse_line(s, sc, why, sizeof why)) {
-            snprintf(err, err_len, "%s:%d: %s", path, lineno, why);
-            ok = false;
-        }
+        if (*s != '\0')
+            ok = parse_line(s, sc, &at, err);
     }
     if (ok && ferror(f)) {
-        snprintf(err, err_len, "%s: read error", path);
+        tls_text_make(err, TLS_TEXT_SCENARIO_READ_ERROR, TLS_ARGS(TLS_ARG_S("file", path)));
         ok = false;
     }
     fclose(f);

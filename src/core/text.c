@@ -455,6 +455,48 @@ static const char *const templates[TLS_TEXT_COUNT] = {
         N_("#{index}, DER, {bytes} bytes"),
     [TLS_TEXT_FIELD_SKE_SIGNATURE] =
         N_("over client_random + server_random + params"),
+    /* TRANSLATORS: {error} is the system's own message (or a phrase translated separately) */
+    [TLS_TEXT_CANNOT_WRITE] =
+        N_("cannot write {path}: {error}"),
+    [TLS_TEXT_NO_KEYLOG] =
+        N_("no key log: the run stopped before the master secret was derived"),
+    [TLS_TEXT_NO_PCAP] =
+        N_("no pcap: no record crossed the wire"),
+    /* TRANSLATORS: {name} is a scenario key (client_random), kept as is */
+    [TLS_TEXT_SCENARIO_NO_EQUALS] =
+        N_("{file}:{line}: expected 'name = hex'"),
+    [TLS_TEXT_SCENARIO_TWICE] =
+        N_("{file}:{line}: {name} given twice"),
+    [TLS_TEXT_SCENARIO_NOT_HEX] =
+        N_("{file}:{line}: {name}: not a hex byte string"),
+    [TLS_TEXT_SCENARIO_SIZE] =
+        N_("{file}:{line}: {name} must be {size} bytes, got {got}"),
+    [TLS_TEXT_SCENARIO_SIZE_OVER] =
+        N_("{file}:{line}: {name} must be {size} bytes, got more than {got}"),
+    [TLS_TEXT_SCENARIO_SIZE_RANGE] =
+        N_("{file}:{line}: {name} must be {min} to {max} bytes, got {got}"),
+    [TLS_TEXT_SCENARIO_SIZE_RANGE_OVER] =
+        N_("{file}:{line}: {name} must be {min} to {max} bytes, got more than {got}"),
+    [TLS_TEXT_SCENARIO_UNKNOWN_NAME] =
+        N_("{file}:{line}: unknown name '{name}' (known: {known})"),
+    [TLS_TEXT_SCENARIO_UNREADABLE] =
+        N_("{file}: cannot read: {error}"),
+    [TLS_TEXT_SCENARIO_LINE_TOO_LONG] =
+        N_("{file}:{line}: line too long"),
+    [TLS_TEXT_SCENARIO_READ_ERROR] =
+        N_("{file}: read error"),
+    [TLS_TEXT_RESOLVE_FAILED] =
+        N_("cannot resolve {host}: {error}"),
+    [TLS_TEXT_CONNECT_FAILED] =
+        N_("cannot connect to {target}: {error}"),
+    [TLS_TEXT_LISTEN_FAILED] =
+        N_("cannot listen on {target}: {error}"),
+    [TLS_TEXT_NO_CLIENT_IN_TIME] =
+        N_("no client connected in time"),
+    [TLS_TEXT_ACCEPT_FAILED] =
+        N_("accept failed: {error}"),
+    [TLS_TEXT_SEND_FAILED] =
+        N_("sending failed: {error}"),
 };
 
 const char *tls_text_template(tls_text_id id)

@@ -15,19 +15,20 @@ bool cli_is_live(const cli_options *o) { return o->connect || o->listen; }
 bool cli_export_save(const cli_options *o, const tls_trace *t)
 {
     bool ok = true, keylog_ok = false;
-    char why[512];
+    tls_text why;
+    char shown[sizeof why.values + 512];
     /* stderr: stdout may be a JSON document that must stay parseable. */
     if (o->keylog_path) {
-        if (tls_keylog_save(t, o->keylog_path, why, sizeof why) == TLS_OK) {
+        if (tls_keylog_save(t, o->keylog_path, &why) == TLS_OK) {
             fprintf(stderr, _("tlssim: key log written to %s\n"), o->keylog_path);
             keylog_ok = true;
         } else {
-            fprintf(stderr, "tlssim: %s\n", why);
+            fprintf(stderr, "tlssim: %s\n", tls_i18n_text_into(&why, shown, sizeof shown));
             ok = false;
         }
     }
     if (o->pcap_path) {
-        if (tls_pcap_save(t, o->pcap_path, why, sizeof why) == TLS_OK) {
+        if (tls_pcap_save(t, o->pcap_path, &why) == TLS_OK) {
             if (keylog_ok)
                 fprintf(stderr, _("tlssim: pcap written to %s (to decrypt: tshark -r %s "
                                   "-o tls.keylog_file:%s)\n"),
@@ -35,7 +36,7 @@ bool cli_export_save(const cli_options *o, const tls_trace *t)
             else
                 fprintf(stderr, _("tlssim: pcap written to %s\n"), o->pcap_path);
         } else {
-            fprintf(stderr, "tlssim: %s\n", why);
+            fprintf(stderr, "tlssim: %s\n", tls_i18n_text_into(&why, shown, sizeof shown));
             ok = false;
         }
     }

@@ -45,6 +45,13 @@ static int live_step(const live *lv)
 
 void live_fail(live *lv, tls_err err, tls_text_id id, const tls_text_arg *args)
 {
+    tls_text why;
+    tls_text_make(&why, id, args);
+    live_fail_text(lv, err, &why);
+}
+
+void live_fail_text(live *lv, tls_err err, const tls_text *why)
+{
     /* The first failure sticks, whether the engine's or the socket's. */
     if (!live_ok(lv))
         return;
@@ -53,19 +60,19 @@ void live_fail(live *lv, tls_err err, tls_text_id id, const tls_text_arg *args)
     res->err = err;
     res->failed_party = lv->role;
     res->failed_step = live_step(lv);
-    tls_text_make(&res->why_text, id, args);
+    res->why_text = *why;
     tls_text_english_into(&res->why_text, res->why, sizeof res->why);
     tls_trace_note_text(lv->trace, lv->role, &res->why_text);
 }
 
-bool live_send(live *lv, char *why, size_t why_len)
+bool live_send(live *lv, tls_text *why)
 {
     size_t n;
     const uint8_t *p = tls_engine_output(lv->e, &n);
     if (n == 0)
         return true;
     tls_eavesdropper_observe(&lv->eve, lv->role, p, n);
-    bool ok = net_send_all(lv->fd, p, n, lv->timeout_ms, why, why_len);
+    bool ok = net_send_all(lv->fd, p, n, lv->timeout_ms, why);
     tls_engine_output_consume(lv->e, n);
     return ok;
 }
@@ -86,10 +93,10 @@ long live_pump(live *lv, int timeout_ms)
 
 bool live_flush(live *lv)
 {
-    char why[200];
-    bool ok = live_send(lv, why, sizeof why);
+    tls_text why;
+    bool ok = live_send(lv, &why);
     if (!ok)
-        live_fail(lv, TLS_ERR_IO, TLS_TEXT_FREE, TLS_ARGS(TLS_ARG_S("text", why)));
+        live_fail_text(lv, TLS_ERR_IO, &why);
     return ok;
 }
 
@@ -233,15 +240,15 @@ static bool live_setup(live *lv)
 static bool live_open(live *lv)
 {
     const tls_live_config *cfg = lv->cfg;
-    char why[300];
+    tls_text why;
     if (cfg->role == TLS_LIVE_CONNECT) {
         lv->fd = net_connect(cfg->host, cfg->port, to_ms(cfg->timeout), lv->info->peer,
-                             sizeof lv->info->peer, why, sizeof why);
+                             sizeof lv->info->peer, &why);
     } else {
         int lfd = net_listen(cfg->host, cfg->port, lv->info->local, sizeof lv->info->local,
-                             why, sizeof why);
+                             &why);
         if (lfd < 0) {
-            live_fail(lv, TLS_ERR_IO, TLS_TEXT_FREE, TLS_ARGS(TLS_ARG_S("text", why)));
+            live_fail_text(lv, TLS_ERR_IO, &why);
             return false;
         }
         if (cfg->status) {
@@ -252,12 +259,11 @@ static bool live_open(live *lv)
             fflush(cfg->status);
         }
         lv->fd = net_accept(lfd, to_ms(cfg->accept_timeout), lv->info->peer,
-                            sizeof lv->info->peer, why, sizeof why);
+                            sizeof lv->info->peer, &why);
         close(lfd);
     }
     if (lv->fd < 0) {
-        live_fail(lv, lv->fd == NET_TIMEOUT ? TLS_ERR_TIMEOUT : TLS_ERR_IO, TLS_TEXT_FREE,
-                  TLS_ARGS(TLS_ARG_S("text", why)));
+        live_fail_text(lv, lv->fd == NET_TIMEOUT ? TLS_ERR_TIMEOUT : TLS_ERR_IO, &why);
         return false;
     }
     net_describe(lv->fd, false, lv->info->local, sizeof lv->info->local);

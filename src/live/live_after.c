@@ -21,12 +21,17 @@
  * here is worth a note, not a failed run. */
 static void flush_quietly(live *lv)
 {
-    char why[200];
-    if (!live_send(lv, why, sizeof why))
-        tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_LAST_RECORDS_LOST,
-                       TLS_ARGS(TLS_ARG_T("party", tls_party_name(lv->role)),
-                                TLS_ARG_T("peer", tls_party_name(lv->peer)),
-                                TLS_ARG_S("error", why)));
+    tls_text why;
+    if (live_send(lv, &why))
+        return;
+    /* The reason goes inside the note as it reads in English (a note holds
+     * one catalogue text, not two). */
+    char english[sizeof why.values + 256];
+    tls_text_english_into(&why, english, sizeof english);
+    tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_LAST_RECORDS_LOST,
+                   TLS_ARGS(TLS_ARG_T("party", tls_party_name(lv->role)),
+                            TLS_ARG_T("peer", tls_party_name(lv->peer)),
+                            TLS_ARG_S("error", english)));
 }
 
 /* The peer closed the TCP connection: a partial record left is an error,

@@ -34,10 +34,12 @@ bool live_ok(const live *lv);
 /* Record a socket-level failure (the first failure of any kind sticks),
  * and say it in the trace too. */
 void live_fail(live *lv, tls_err err, tls_text_id id, const tls_text_arg *args);
+/* The same with a reason already made (a socket's). */
+void live_fail_text(live *lv, tls_err err, const tls_text *why);
 
 /* Send what the engine queued (the eavesdropper sees it too); false with a
  * reason on failure, no policy about it. */
-bool live_send(live *lv, char *why, size_t why_len);
+bool live_send(live *lv, tls_text *why);
 
 /* Receive once into the engine (and the eavesdropper); sets eof.  Returns
  * bytes read, NET_EOF, NET_TIMEOUT or NET_ERROR, no policy about them. */

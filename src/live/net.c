@@ -96,13 +96,14 @@ static int connect_one(const struct addrinfo *ai, int timeout_ms, int *err)
 }
 
 int net_connect(const char *host, const char *port, int timeout_ms,
-                char *peer, size_t peer_len, char *why, size_t why_len)
+                char *peer, size_t peer_len, tls_text *why)
 {
     struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM};
     struct addrinfo *list = NULL;
     int gai = getaddrinfo(host, port, &hints, &list);
     if (gai != 0) {
-        tls_why(why, why_len, "cannot resolve %s: %s", host, gai_strerror(gai));
+        tls_text_make(why, TLS_TEXT_RESOLVE_FAILED,
+                      TLS_ARGS(TLS_ARG_S("host", host), TLS_ARG_S("error", gai_strerror(gai))));
         return NET_ERROR;
     }
     int fd = -1, err = 0;
@@ -115,15 +116,17 @@ int net_connect(const char *host, const char *port, int timeout_ms,
     if (fd < 0) {
         char target[300];
         snprintf(target, sizeof target, "%s:%s", host, port);
-        tls_why(why, why_len, "cannot connect to %s: %s", target,
-                err == ETIMEDOUT ? "no answer (timed out)" : strerror(err));
+        tls_text_make(why, TLS_TEXT_CONNECT_FAILED,
+                      TLS_ARGS(TLS_ARG_S("target", target),
+                               err == ETIMEDOUT ? TLS_ARG_T("error", TLS_TERM("no answer (timed out)"))
+                                                : TLS_ARG_S("error", strerror(err))));
         return err == ETIMEDOUT ? NET_TIMEOUT : NET_ERROR;
     }
     return fd;
 }
 
 int net_listen(const char *host, const char *port, char *local, size_t local_len,
-               char *why, size_t why_len)
+               tls_text *why)
 {
     struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM,
                              .ai_flags = AI_PASSIVE};
@@ -133,7 +136,8 @@ int net_listen(const char *host, const char *port, char *local, size_t local_len
     const char *h = host && *host ? host : "127.0.0.1";
     int gai = getaddrinfo(h, port, &hints, &list);
     if (gai != 0) {
-        tls_why(why, why_len, "cannot resolve %s: %s", h, gai_strerror(gai));
+        tls_text_make(why, TLS_TEXT_RESOLVE_FAILED,
+                      TLS_ARGS(TLS_ARG_S("host", h), TLS_ARG_S("error", gai_strerror(gai))));
         return -1;
     }
     int fd = -1, err = 0;
@@ -156,25 +160,29 @@ int net_listen(const char *host, const char *port, char *local, size_t local_len
     if (fd < 0) {
         char target[300];
         snprintf(target, sizeof target, "%s:%s", h, port);
-        tls_why(why, why_len, "cannot listen on %s: %s", target, strerror(err));
+        tls_text_make(why, TLS_TEXT_LISTEN_FAILED,
+                      TLS_ARGS(TLS_ARG_S("target", target), TLS_ARG_S("error", strerror(err))));
         return -1;
     }
     net_describe(fd, false, local, local_len);
     return fd;
 }
 
-int net_accept(int lfd, int timeout_ms, char *peer, size_t peer_len, char *why, size_t why_len)
+int net_accept(int lfd, int timeout_ms, char *peer, size_t peer_len, tls_text *why)
 {
     for (;;) {
         if (!wait_for(lfd, POLLIN, timeout_ms)) {
             bool timed_out = errno == ETIMEDOUT;
-            tls_why(why, why_len, "%s", timed_out ? "no client connected in time" : strerror(errno));
+            if (timed_out)
+                tls_text_make(why, TLS_TEXT_NO_CLIENT_IN_TIME, NULL);
+            else
+                tls_text_free_form(why, strerror(errno));
             return timed_out ? NET_TIMEOUT : NET_ERROR;
         }
         int fd = accept(lfd, NULL, NULL);
         if (fd >= 0) {
             if (!set_nonblocking(fd)) {
-                tls_why(why, why_len, "%s", strerror(errno));
+                tls_text_free_form(why, strerror(errno));
                 close(fd);
                 return NET_ERROR;
             }
@@ -183,7 +191,7 @@ int net_accept(int lfd, int timeout_ms, char *peer, size_t peer_len, char *why, 
         }
         /* The client may have given up between poll and accept: wait again. */
         if (errno != EAGAIN && errno != EWOULDBLOCK && errno != ECONNABORTED && errno != EINTR) {
-            tls_why(why, why_len, "accept failed: %s", strerror(errno));
+            tls_text_make(why, TLS_TEXT_ACCEPT_FAILED, TLS_ARGS(TLS_ARG_S("error", strerror(errno))));
             return NET_ERROR;
         }
     }
@@ -202,7 +210,7 @@ long net_recv(int fd, uint8_t *buf, size_t n, int timeout_ms)
     }
 }
 
-bool net_send_all(int fd, const uint8_t *p, size_t n, int timeout_ms, char *why, size_t why_len)
+bool net_send_all(int fd, const uint8_t *p, size_t n, int timeout_ms, tls_text *why)
 {
     while (n > 0) {
         /* MSG_NOSIGNAL: a peer that has gone away is an error to report,
@@ -214,12 +222,14 @@ bool net_send_all(int fd, const uint8_t *p, size_t n, int timeout_ms, char *why,
             continue;
         }
         if (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
-            tls_why(why, why_len, "sending failed: %s", strerror(errno));
+            tls_text_make(why, TLS_TEXT_SEND_FAILED, TLS_ARGS(TLS_ARG_S("error", strerror(errno))));
             return false;
         }
         if (!wait_for(fd, POLLOUT, timeout_ms)) {
-            tls_why(why, why_len, "sending failed: %s",
-                    errno == ETIMEDOUT ? "the peer stopped reading (timed out)" : strerror(errno));
+            tls_text_make(why, TLS_TEXT_SEND_FAILED,
+                          TLS_ARGS(errno == ETIMEDOUT
+                                       ? TLS_ARG_T("error", TLS_TERM("the peer stopped reading (timed out)"))
+                                       : TLS_ARG_S("error", strerror(errno))));
             return false;
         }
     }

@@ -94,9 +94,14 @@ void tui_save_message(const tui_saved *s, int width, char *out, size_t cap)
 bool tui_save_files(const tls_trace *t, const char *keylog_path, const char *pcap_path,
                     int width, char *msg, size_t msg_cap)
 {
+    tls_text kreason, preason;
     char kwhy[512] = "", pwhy[512] = "";
-    bool kok = tls_keylog_save(t, keylog_path, kwhy, sizeof kwhy) == TLS_OK;
-    bool pok = tls_pcap_save(t, pcap_path, pwhy, sizeof pwhy) == TLS_OK;
+    bool kok = tls_keylog_save(t, keylog_path, &kreason) == TLS_OK;
+    bool pok = tls_pcap_save(t, pcap_path, &preason) == TLS_OK;
+    if (!kok)
+        tls_i18n_text_into(&kreason, kwhy, sizeof kwhy);
+    if (!pok)
+        tls_i18n_text_into(&preason, pwhy, sizeof pwhy);
     /* Full paths: the user should not have to guess which folder the
      * program was started in. */
     char *kfull = kok ? realpath(keylog_path, NULL) : NULL;
