@@ -53,7 +53,9 @@ static bool index_run(tui_app *a, char *err, size_t err_len)
         return false;
     }
     if (a->model.last_step == 0) {
-        snprintf(err, err_len, _("the handshake did not start: %s"), a->res.why);
+        char why[sizeof a->res.why_text.values + 512];
+        snprintf(err, err_len, _("the handshake did not start: %s"),
+                 tls_i18n_text_into(&a->res.why_text, why, sizeof why));
         return false;
     }
     a->items_cap = a->trace.n ? a->trace.n : 1;
