@@ -17,10 +17,10 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "cli.h"
 #include "tlssim/crypto.h"
 #include "tlssim/pki.h"
 #include "tlssim/prf.h"
+#include "tlssim/render.h"
 #include "tlssim/sim.h"
 
 /* Process CPU time: the ratio is not disturbed by whatever else runs. */
@@ -139,14 +139,14 @@ static void one_walkthrough(void *p)
     FILE *null = fopen("/dev/null", "w");
     if (!null)
         return;
-    cli_options o;
-    memset(&o, 0, sizeof o);
-    o.sim = h->cfg;
+    tls_app_run run;
+    tls_app_run_init(&run, tls_lang_from_env());
+    run.sim = h->cfg;
     tls_trace t;
     tls_trace_init(&t);
     tls_sim_result res;
-    tls_sim_run(&h->cfg, &t, &res);
-    cli_text_render(null, &o, &t, &res, h->lessons);
+    tls_app_run_go(&run, &t, &res);
+    tls_print_text(null, &run, &t, &res, h->lessons);
     tls_trace_free(&t);
     fclose(null);
 }

@@ -1,9 +1,11 @@
-/* tlssim: parse the command line, run the handshake, hand the trace to a front end. */
+/* tlssim: parse the command line, have the app layer run the run, hand it
+ * to a front end. */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 #include "tlssim/i18n.h"
+#include "tlssim/render.h"
 #include "tui.h"
 
 /* The interface language before the options are parsed, so that --help
@@ -22,6 +24,62 @@ static tls_lang early_lang(int argc, char **argv)
     return lang;
 }
 
+/* Print a finished run as text or JSON, save --keylog/--pcap; the exit status. */
+static int render(const cli_options *o, const tls_app_run *run, const tls_trace *trace,
+                  const tls_sim_result *res, tls_lessons *lessons)
+{
+    if (o->mode == CLI_MODE_JSON)
+        tls_print_json(stdout, run, trace, res);
+    else
+        tls_print_text(stdout, run, trace, res, lessons);
+    tls_lessons_close(lessons);
+    bool saved = tls_app_save_exports(run, trace);
+    if (fflush(stdout) != 0) {
+        perror("tlssim: stdout");
+        return 1;
+    }
+    /* The walkthrough says why an in-process run failed; a live run's
+     * reason (a refused connection, a peer's alert) also goes to stderr. */
+    if (run->mode == TLS_APP_LIVE && !res->ok) {
+        char why[sizeof res->why_text.values + 512];
+        fprintf(stderr, "tlssim: %s\n", tls_i18n_text_into(&res->why_text, why, sizeof why));
+    }
+    return res->ok && saved ? 0 : 1;
+}
+
+/* Run the run and show it in the chosen front end; the exit status. */
+static int run_and_show(const cli_options *o, tls_app_run *run)
+{
+    tui_options to = {.auto_seconds = o->auto_seconds, .start_step = o->start_step};
+    /* The TUI runs an in-process run itself (m, g, s and r run it again). */
+    if (o->mode == CLI_MODE_TUI && run->mode == TLS_APP_SIM)
+        return tui_run(run, &to);
+    /* Lessons for the front end that prints them: JSON carries values, not
+     * prose; the TUI opens its own. */
+    bool fatal = false;
+    tls_lessons *lessons = o->mode == CLI_MODE_TEXT ? tls_app_lessons_open(run, &fatal) : NULL;
+    if (fatal)
+        return 2;
+    tls_trace trace;
+    tls_trace_init(&trace);
+    tls_sim_result res;
+    tls_app_run_go(run, &trace, &res);
+    int rc;
+    if (o->mode == CLI_MODE_TUI) {
+        /* A live session is over before the screen opens: the TUI steps
+         * through its trace, saves --keylog/--pcap and reports failures. */
+        rc = tui_run_trace(run, &to, &trace, &res);
+    } else if (trace.oom) {
+        fputs(_("tlssim: out of memory\n"), stderr);
+        tls_lessons_close(lessons);
+        rc = 1;
+    } else {
+        rc = render(o, run, &trace, &res, lessons);
+    }
+    tls_trace_free(&trace);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     /* --help, option errors and the lessons subcommand in that language;
@@ -34,37 +92,9 @@ int main(int argc, char **argv)
     if (rc)
         return rc == 1 ? 0 : 2;
     tls_i18n_set_lang(cli_lang(&o));
-    if (cli_is_live(&o))
-        return cli_live_run(&o);
     /* The TUI on a terminal; plain text for pipes, files and printers. */
     o.mode = cli_mode_resolve(o.mode);
-    if (o.mode == CLI_MODE_TUI)
-        return tui_run(&o);
-
-    bool fatal;
-    tls_lessons *lessons = cli_lessons_for_mode(&o, &fatal);
-    if (fatal)
-        return 2;
-    tls_trace trace;
-    tls_trace_init(&trace);
-    tls_sim_result res;
-    tls_sim_run(&o.sim, &trace, &res);
-    if (trace.oom) {
-        fputs(_("tlssim: out of memory\n"), stderr);
-        tls_trace_free(&trace);
-        tls_lessons_close(lessons);
-        return 1;
-    }
-    if (o.mode == CLI_MODE_JSON)
-        cli_json_render(stdout, &o, &trace, &res);
-    else
-        cli_text_render(stdout, &o, &trace, &res, lessons);
-    bool saved = cli_export_save(&o, &trace);
-    tls_trace_free(&trace);
-    tls_lessons_close(lessons);
-    if (fflush(stdout) != 0) {
-        perror("tlssim: stdout");
-        return 1;
-    }
-    return res.ok && saved ? 0 : 1;
+    tls_app_run run;
+    cli_describe(&o, &run);
+    return run_and_show(&o, &run);
 }

@@ -77,14 +77,7 @@ cli_mode cli_mode_resolve(cli_mode asked)
     return isatty(STDOUT_FILENO) && isatty(STDIN_FILENO) ? CLI_MODE_TUI : CLI_MODE_TEXT;
 }
 
-const char *cli_kx_arg(tls_kx kx) { return kx == TLS_KX_RSA ? "rsa" : "ecdhe"; }
-
-const tls_suite *cli_effective_suite(const tls_sim_config *cfg)
-{
-    if (cfg->suite)
-        return cfg->suite;
-    return tls_suite_default(cfg->kx);
-}
+bool cli_is_live(const cli_options *o) { return o->connect || o->listen; }
 
 static int usage_error(const char *fmt, const char *arg)
 {

@@ -77,24 +77,24 @@ static bool run(tui_app *a, char *err, size_t err_len)
 {
     free_run(a);
     tls_trace_init(&a->trace);
-    tls_sim_run(&a->cfg, &a->trace, &a->res);
+    tls_app_run_go(&a->run, &a->trace, &a->res);
     return index_run(a, err, err_len);
 }
 
-/* What every run shares: the options, focus, --auto and the lessons, opened
- * as the text walkthrough opens them.  Returns false when --lessons DIR
- * named a folder that cannot be used (cli_lessons_open said why). */
-static bool init_common(tui_app *a, const cli_options *o, char *err, size_t err_len)
+/* What every run shares: the description, focus, --auto and the lessons,
+ * opened as the text walkthrough opens them.  Returns false when --lessons
+ * DIR named a folder that cannot be used (tls_app_lessons_open said why). */
+static bool init_common(tui_app *a, const tls_app_run *run, const tui_options *to, char *err,
+                        size_t err_len)
 {
     memset(a, 0, sizeof *a);
-    a->opts = o;
-    a->cfg = o->sim;
+    a->run = *run;
     a->focus = TUI_PANE_FIELDS;
-    a->auto_seconds = o->auto_seconds;
-    a->lessons_on = !o->no_lessons;
-    a->lang = cli_lang(o);
+    a->auto_seconds = to->auto_seconds;
+    a->lessons_on = !run->no_lessons;
+    a->lang = run->lang;
     bool fatal = false;
-    a->lessons = cli_lessons_open(o, &fatal);
+    a->lessons = tls_app_lessons_open(run, &fatal);
     if (fatal) {
         snprintf(err, err_len, "%s", "");
         return false;
@@ -105,29 +105,30 @@ static bool init_common(tui_app *a, const cli_options *o, char *err, size_t err_
     return true;
 }
 
-bool tui_app_init(tui_app *a, const cli_options *o, char *err, size_t err_len)
+bool tui_app_init(tui_app *a, const tls_app_run *r, const tui_options *to, char *err,
+                  size_t err_len)
 {
-    if (!init_common(a, o, err, err_len))
+    if (!init_common(a, r, to, err, err_len))
         return false;
     if (!run(a, err, err_len))
         return false;
-    tui_app_goto(a, o->start_step ? o->start_step : 1);
+    tui_app_goto(a, to->start_step ? to->start_step : 1);
     return true;
 }
 
 /* A live run's configuration is what was negotiated, not what the options
  * defaulted to: the title and the lessons (RSA or ECDHE) follow it. */
-static void adopt_live_config(tui_app *a, const cli_options *o)
+static void adopt_live_config(tui_app *a)
 {
-    const tls_live_info *li = o->live_info;
+    const tls_live_info *li = &a->run.live_info;
     a->live = true;
-    a->live_peer = o->listen ? TLS_PARTY_CLIENT : TLS_PARTY_SERVER;
-    a->cfg.seeded = false;
-    a->cfg.scenario = NULL;
-    if (li && li->suite) {
-        a->cfg.suite = li->suite;
-        a->cfg.kx = li->suite->kx;
-        a->cfg.ems = li->ems;
+    a->live_peer = a->run.live.role == TLS_LIVE_LISTEN ? TLS_PARTY_CLIENT : TLS_PARTY_SERVER;
+    a->run.sim.seeded = false;
+    a->run.sim.scenario = NULL;
+    if (li->suite) {
+        a->run.sim.suite = li->suite;
+        a->run.sim.kx = li->suite->kx;
+        a->run.sim.ems = li->ems;
     }
     /* The group's name, as the core wrote it beside the named_group value
      * on the wire (NULL for RSA, or a group it does not know). */
@@ -136,18 +137,19 @@ static void adopt_live_config(tui_app *a, const cli_options *o)
     a->live_group = g && g->text && g->text[0] ? g->text : NULL;
 }
 
-bool tui_app_init_trace(tui_app *a, const cli_options *o, tls_trace *trace,
-                        const tls_sim_result *res, char *err, size_t err_len)
+bool tui_app_init_trace(tui_app *a, const tls_app_run *r, const tui_options *to,
+                        tls_trace *trace, const tls_sim_result *res, char *err,
+                        size_t err_len)
 {
-    if (!init_common(a, o, err, err_len))
+    if (!init_common(a, r, to, err, err_len))
         return false;
     a->trace = *trace;
     tls_trace_init(trace);
     a->res = *res;
-    adopt_live_config(a, o);
+    adopt_live_config(a);
     if (!index_run(a, err, err_len))
         return false;
-    tui_app_goto(a, o->start_step ? o->start_step : 1);
+    tui_app_goto(a, to->start_step ? to->start_step : 1);
     return true;
 }
 
@@ -237,17 +239,17 @@ bool tui_app_rerun(tui_app *a, int keep_step)
  * asked to do its handshake again from here. */
 static bool refuse_live(tui_app *a)
 {
-    if (a->live)
+    bool refuse = !tls_app_can_rerun(&a->run);
+    if (refuse)
         tui_app_status(a, "%s", _("a live run cannot be replayed with other settings: run tlssim again"));
-    return a->live;
+    return refuse;
 }
 
 void tui_app_restart_fresh(tui_app *a)
 {
     if (refuse_live(a))
         return;
-    a->cfg.seeded = false;
-    a->cfg.scenario = NULL;
+    tls_app_fresh(&a->run);
     if (tui_app_rerun(a, 1))
         tui_app_status(a, "%s", _("restarted with fresh randoms (no seed): every value is new"));
 }
@@ -256,48 +258,34 @@ void tui_app_toggle_kx(tui_app *a)
 {
     if (refuse_live(a))
         return;
-    a->cfg.kx = a->cfg.kx == TLS_KX_RSA ? TLS_KX_ECDHE_RSA : TLS_KX_RSA;
-    a->cfg.suite = NULL;    /* the simulation's default suite for that mode */
+    tls_app_toggle_kx(&a->run);
     if (tui_app_rerun(a, a->step))
-        tui_app_status(a, _("re-ran the handshake with %s key exchange"), tls_kx_name(a->cfg.kx));
+        tui_app_status(a, _("re-ran the handshake with %s key exchange"), tls_kx_name(a->run.sim.kx));
 }
 
 void tui_app_cycle_group(tui_app *a)
 {
     if (refuse_live(a))
         return;
-    if (a->cfg.kx != TLS_KX_ECDHE_RSA) {
+    const tls_group_info *g = tls_app_next_group(&a->run);
+    if (!g) {
         tui_app_status(a, "%s", _("groups apply to ECDHE only: press m to switch to ECDHE"));
         return;
     }
-    size_t n;
-    const tls_group_info *g = tls_groups_all(&n);
-    size_t i = 0;
-    while (i < n && g[i].id != a->cfg.group)
-        i++;
-    a->cfg.group = g[(i + 1) % n].id;
     if (tui_app_rerun(a, a->step))
-        tui_app_status(a, _("re-ran the handshake with group %s"), g[(i + 1) % n].name);
+        tui_app_status(a, _("re-ran the handshake with group %s"), g->name);
 }
 
 const tls_suite *tui_app_suite(const tui_app *a)
 {
-    return cli_effective_suite(&a->cfg);
+    return tls_app_suite(&a->run);
 }
 
 void tui_app_cycle_suite(tui_app *a)
 {
     if (refuse_live(a))
         return;
-    size_t n;
-    const tls_suite *all = tls_suites_all(&n);
-    const tls_suite *cur = tui_app_suite(a);
-    size_t i = 0;
-    while (i < n && &all[i] != cur)
-        i++;
-    const tls_suite *next = &all[(i + 1) % n];
-    a->cfg.suite = next;
-    a->cfg.kx = next->kx;
+    const tls_suite *next = tls_app_next_suite(&a->run);
     if (tui_app_rerun(a, a->step))
         tui_app_status(a, _("re-ran the handshake with %s"), next->name);
 }
@@ -341,10 +329,9 @@ void tui_app_focus_next(tui_app *a, int dir)
 void tui_app_save(tui_app *a, int width)
 {
     char stem[64], keylog[80], pcap[80];
-    tui_save_stem(a->cfg.seeded, a->cfg.seed, time(NULL), stem, sizeof stem);
-    const cli_options *o = a->opts;
+    tui_save_stem(a->run.sim.seeded, a->run.sim.seed, time(NULL), stem, sizeof stem);
     tui_save_files(&a->trace,
-                   tui_save_path(o ? o->keylog_path : NULL, stem, ".keylog", keylog, sizeof keylog),
-                   tui_save_path(o ? o->pcap_path : NULL, stem, ".pcap", pcap, sizeof pcap),
+                   tui_save_path(a->run.keylog_path, stem, ".keylog", keylog, sizeof keylog),
+                   tui_save_path(a->run.pcap_path, stem, ".pcap", pcap, sizeof pcap),
                    width, a->status, sizeof a->status);
 }

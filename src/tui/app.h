@@ -9,11 +9,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "cli.h"
 #include "layout.h"
 #include "model.h"
+#include "tlssim/app.h"
 #include "tlssim/lessons.h"
 #include "tlssim/sim.h"
+#include "tui.h"
 
 typedef enum tui_popup_kind { TUI_POPUP_NONE, TUI_POPUP_HELP, TUI_POPUP_DETAIL } tui_popup_kind;
 
@@ -49,8 +50,8 @@ typedef struct tui_lesson_cache {
 #define TUI_PARTY_COUNT (TLS_PARTY_WIRE + 1)
 
 typedef struct tui_app {
-    const cli_options *opts;
-    tls_sim_config cfg;         /* the current run's configuration */
+    tls_app_run run;            /* the current run's description: re-runs
+                                   change it and ask the app layer again */
     tls_trace trace;
     tls_sim_result res;
     tui_model model;
@@ -95,21 +96,23 @@ typedef struct tui_app {
 } tui_app;
 
 /*
- * Run the handshake the options describe and open at their --step.
+ * Run the handshake the description gives and open at --step.
  * Returns false (with a one-line reason in err) when the run cannot be made;
  * err is left empty when --lessons DIR named a folder that cannot be used
  * (the one-line error is printed already: a usage error, exit status 2).
  */
-bool tui_app_init(tui_app *a, const cli_options *o, char *err, size_t err_len);
+bool tui_app_init(tui_app *a, const tls_app_run *run, const tui_options *to, char *err,
+                  size_t err_len);
 /*
  * Open on a run recorded elsewhere (a live session): the app takes the
- * trace's events (`trace` is left empty) and keeps `res`.  The options'
+ * trace's events (`trace` is left empty) and keeps `res`.  The run's
  * live_info says who the peer was.  Returns false (with a one-line reason)
  * when no step was reached, e.g. the TCP connection was never made, and
  * like tui_app_init (err empty) for a bad --lessons DIR.
  */
-bool tui_app_init_trace(tui_app *a, const cli_options *o, tls_trace *trace,
-                        const tls_sim_result *res, char *err, size_t err_len);
+bool tui_app_init_trace(tui_app *a, const tls_app_run *run, const tui_options *to,
+                        tls_trace *trace, const tls_sim_result *res, char *err,
+                        size_t err_len);
 void tui_app_free(tui_app *a);
 
 /* Show step n (clamped to the steps reached); resets selections to its news. */
@@ -118,7 +121,7 @@ void tui_app_goto(tui_app *a, int n);
 /* Select record k on the channel and rebuild its dissection. */
 void tui_app_select_record(tui_app *a, size_t k);
 
-/* Re-run with a->cfg (after a change of mode, suite, group or seed). */
+/* Re-run a->run (after a change of mode, suite, group or seed). */
 bool tui_app_rerun(tui_app *a, int keep_step);
 
 /* The key actions that change the run. */

@@ -117,16 +117,16 @@ int main(int argc, char **argv)
     char lines[4][200];
     int nl = 0;
     for (size_t m = 0; m < 2; m++) {
-        cli_options o;
-        memset(&o, 0, sizeof o);
-        tls_sim_config_default(&o.sim);
-        o.sim.kx = modes[m];
-        o.sim.seeded = true;
-        o.sim.seed = 1;
-        o.sim.app_data = true; /* as the program runs it */
+        tls_app_run run;
+        tls_app_run_init(&run, tls_lang_from_env());
+        run.sim.kx = modes[m];
+        run.sim.seeded = true;
+        run.sim.seed = 1;
+        run.sim.app_data = true; /* as the program runs it */
+        tui_options to = {0};
         tui_app a;
         char err[256];
-        if (!tui_app_init(&a, &o, err, sizeof err)) {
+        if (!tui_app_init(&a, &run, &to, err, sizeof err)) {
             endwin();
             fprintf(stderr, "tlssim-tui-bench: %s\n", err);
             return 1;

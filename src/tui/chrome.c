@@ -16,17 +16,17 @@ static void title_text(const tui_app *a, int level, char *line, size_t cap)
     const tui_glyphs *g = tui_glyph();
     const tls_suite *s = tui_app_suite(a);
     char group[64] = "", seed[64];
-    if (a->cfg.kx == TLS_KX_ECDHE_RSA) {
-        const tls_group_info *gi = tls_group_by_id((uint16_t)a->cfg.group);
+    if (a->run.sim.kx == TLS_KX_ECDHE_RSA) {
+        const tls_group_info *gi = tls_group_by_id((uint16_t)a->run.sim.group);
         snprintf(group, sizeof group, " %s %s", g->dot, gi ? gi->name : "?");
     }
-    if (a->cfg.seeded)
-        snprintf(seed, sizeof seed, _(" %s seed %llu"), g->dot, (unsigned long long)a->cfg.seed);
+    if (a->run.sim.seeded)
+        snprintf(seed, sizeof seed, _(" %s seed %llu"), g->dot, (unsigned long long)a->run.sim.seed);
     else
         snprintf(seed, sizeof seed, _(" %s fresh randoms"), g->dot);
     if (level == 0)
         snprintf(line, cap, _(" tlssim %s TLS 1.2 handshake %s %s %s %s%s%s"), g->dot, g->dot,
-                 tls_kx_name(a->cfg.kx), g->dot, s ? s->name : "?", group, seed);
+                 tls_kx_name(a->run.sim.kx), g->dot, s ? s->name : "?", group, seed);
     else
         snprintf(line, cap, " tlssim %s %s%s%s", g->dot, s ? s->name : "?", group, seed);
 }
@@ -36,7 +36,7 @@ static void title_text(const tui_app *a, int level, char *line, size_t cap)
 static void live_title_text(const tui_app *a, int level, char *line, size_t cap)
 {
     const tui_glyphs *g = tui_glyph();
-    const tls_live_info *li = a->opts ? a->opts->live_info : NULL;
+    const tls_live_info *li = &a->run.live_info;
     const char *self = tls_party_name(tui_model_peer(a->live_peer));
     const char *peer = tls_party_name(a->live_peer);
     const char *peer_at = li && li->peer[0] ? li->peer : "?";

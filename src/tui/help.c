@@ -52,11 +52,10 @@ const char *tui_help_next_step(const tui_app *a, char *buf, size_t cap)
 /* What w writes, and where. */
 const char *tui_help_save_what(const tui_app *a, char *buf, size_t cap)
 {
-    const cli_options *o = a->opts;
     char stem[64] = "tlssim-YYYYmmdd-HHMMSS", keylog[96], pcap[96];
-    if (a->cfg.seeded)
-        tui_save_stem(true, a->cfg.seed, 0, stem, sizeof stem);
-    const char *kgiven = o ? o->keylog_path : NULL, *pgiven = o ? o->pcap_path : NULL;
+    if (a->run.sim.seeded)
+        tui_save_stem(true, a->run.sim.seed, 0, stem, sizeof stem);
+    const char *kgiven = a->run.keylog_path, *pgiven = a->run.pcap_path;
     snprintf(buf, cap,
              kgiven && pgiven ? _("save this run's key log and pcap (Wireshark opens the pcap "
                                   "and decrypts it with the key log): %s and %s")

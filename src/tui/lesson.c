@@ -62,7 +62,7 @@ void tui_lesson_prepare(tui_app *a, int w)
     const tls_lesson *l = NULL;
     c->fell_back = false;
     if (a->lessons)
-        l = tls_lessons_get(a->lessons, a->step, a->cfg.kx, a->lang, &c->fell_back);
+        l = tls_lessons_get(a->lessons, a->step, a->run.sim.kx, a->lang, &c->fell_back);
     c->from_file = l != NULL;
     if (l)
         tls_lesson_render(&c->doc, l, &ro);

@@ -154,7 +154,7 @@ static void loop(tui_app *a)
 
 /* Set up the terminal, step through the app's run until the user leaves,
  * restore the terminal.  The app is initialised; it is freed here. */
-static int run_screen(tui_app *app, const cli_options *o, bool utf8)
+static int run_screen(tui_app *app, bool utf8)
 {
     /* locale_setup's setlocale(LC_ALL, "") may have put LC_MESSAGES back to "C". */
     tls_i18n_set_lang(app->lang);
@@ -192,7 +192,7 @@ static int run_screen(tui_app *app, const cli_options *o, bool utf8)
     if (app->fatal[0]) {
         fprintf(stderr, "tlssim: %s\n", app->fatal);
         rc = 1;
-    } else if (!cli_export_save(o, &app->trace)) {
+    } else if (!tls_app_save_exports(&app->run, &app->trace)) {
         /* --keylog/--pcap: the run on screen at the end (after any m/g/s/r). */
         rc = 1;
     }
@@ -203,7 +203,7 @@ static int run_screen(tui_app *app, const cli_options *o, bool utf8)
 }
 
 /* The app could not start (before the terminal was touched): say why,
- * unless cli_lessons_open did already for a bad --lessons DIR, which is a
+ * unless tls_app_lessons_open did already for a bad --lessons DIR, which is a
  * usage error as in text mode. */
 static int init_failed(tui_app *app, const char *err)
 {
@@ -214,24 +214,25 @@ static int init_failed(tui_app *app, const char *err)
     return 1;
 }
 
-int tui_run(const cli_options *o)
+int tui_run(const tls_app_run *run, const tui_options *to)
 {
     bool utf8 = locale_setup();
     static tui_app app;
     char err[256] = "";
-    if (!tui_app_init(&app, o, err, sizeof err))
+    if (!tui_app_init(&app, run, to, err, sizeof err))
         return init_failed(&app, err);
-    return run_screen(&app, o, utf8);
+    return run_screen(&app, utf8);
 }
 
-int tui_run_trace(const cli_options *o, tls_trace *trace, const tls_sim_result *res)
+int tui_run_trace(const tls_app_run *run, const tui_options *to, tls_trace *trace,
+                  const tls_sim_result *res)
 {
     bool utf8 = locale_setup();
     static tui_app app;
     char err[512] = "";
-    if (!tui_app_init_trace(&app, o, trace, res, err, sizeof err))
+    if (!tui_app_init_trace(&app, run, to, trace, res, err, sizeof err))
         return init_failed(&app, err);
-    int rc = run_screen(&app, o, utf8);
+    int rc = run_screen(&app, utf8);
     /* Like the text walkthrough: once the screen is gone, the reason a live
      * run failed stays on the terminal, and the status says it failed. */
     if (!res->ok) {

@@ -5,24 +5,32 @@
 #ifndef TLSSIM_TUI_H
 #define TLSSIM_TUI_H
 
-#include "cli.h"
+#include "tlssim/app.h"
+
+/* What only the TUI is asked: --auto and --step. */
+typedef struct tui_options {
+    double auto_seconds;        /* advance by itself every so many seconds (0 = off) */
+    int start_step;             /* open here (1..10; 0 = first) */
+} tui_options;
 
 /**
  * \brief Run the interactive walkthrough until the user quits.
- * \param o  the command line (kx, suite, group, seed, lessons, --auto, --step)
+ * \param run  the run (kx, suite, group, seed, lessons, language, exports):
+ *             the TUI runs it, and re-runs a copy it changes (m, g, s, r)
  * \return the process exit status (0 after a normal quit)
  */
-int tui_run(const cli_options *o);
+int tui_run(const tls_app_run *run, const tui_options *to);
 
 /**
  * \brief Step through a run recorded elsewhere (a live session) until the
  *        user quits; r/m/g/s cannot re-run it.
- * \param o      the command line; o->live_info names the peer
+ * \param run    the run's description; run->live_info names the peer
  * \param trace  the recorded run: its events are taken (left empty)
  * \param res    how the run ended
  * \return the process exit status (1 when no step was reached: the reason
  *         is printed)
  */
-int tui_run_trace(const cli_options *o, tls_trace *trace, const tls_sim_result *res);
+int tui_run_trace(const tls_app_run *run, const tui_options *to, tls_trace *trace,
+                  const tls_sim_result *res);
 
 #endif

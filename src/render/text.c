@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "tlssim/render.h"
 #include "tlssim/i18n.h"
 #include "tlssim/handshake.h"
 #include "tlssim/msg.h"
@@ -207,14 +207,14 @@ static void summary_agreement(FILE *out, const tls_trace *t, bool live)
 
 /* The lesson for a step (0 introduction, 1-10, 11 summary), with this run's
  * values as known by the end of that step. */
-static void lesson(FILE *out, const cli_options *o, const tls_lessons *ls,
+static void lesson(FILE *out, const tls_app_run *r, const tls_lessons *ls,
                    const tls_trace *t, int step)
 {
     if (!ls)
         return;
-    tls_lang lang = cli_lang(o);
+    tls_lang lang = r->lang;
     bool fell_back = false;
-    const tls_lesson *l = tls_lessons_get(ls, step, o->sim.kx, lang, &fell_back);
+    const tls_lesson *l = tls_lessons_get(ls, step, r->sim.kx, lang, &fell_back);
     if (!l)
         return;
     tls_trace_lookup_ctx ctx = {t, step};
@@ -338,21 +338,21 @@ static void render_failure(FILE *out, const tls_sim_result *res);
 
 /* The in-process run's settings, one sentence per combination (translators
  * order the parts their own way). */
-static void sim_header(FILE *out, const cli_options *o)
+static void sim_header(FILE *out, const tls_app_run *r)
 {
-    const tls_suite *suite = cli_effective_suite(&o->sim);
-    const char *kx = cli_kx_arg(o->sim.kx);
-    unsigned long long seed = (unsigned long long)o->sim.seed;
-    if (o->sim.kx != TLS_KX_ECDHE_RSA) {
-        if (o->sim.seeded)
+    const tls_suite *suite = tls_app_suite(r);
+    const char *kx = tls_app_kx_arg(r->sim.kx);
+    unsigned long long seed = (unsigned long long)r->sim.seed;
+    if (r->sim.kx != TLS_KX_ECDHE_RSA) {
+        if (r->sim.seeded)
             fprintf(out, _("Key exchange %s, server accepts %s, seed %llu\n"), kx, suite->name, seed);
         else
             fprintf(out, _("Key exchange %s, server accepts %s\n"), kx, suite->name);
         return;
     }
-    const tls_group_info *g = tls_group_by_id((uint16_t)o->sim.group);
+    const tls_group_info *g = tls_group_by_id((uint16_t)r->sim.group);
     const char *group = g ? g->name : "?";
-    if (o->sim.seeded)
+    if (r->sim.seeded)
         fprintf(out, _("Key exchange %s, server accepts %s, prefers group %s, seed %llu\n"), kx,
                 suite->name, group, seed);
     else
@@ -360,16 +360,44 @@ static void sim_header(FILE *out, const cli_options *o)
                 suite->name, group);
 }
 
-void cli_text_render(FILE *out, const cli_options *o, const tls_trace *t,
-                     const tls_sim_result *res, const tls_lessons *ls)
+/* The first lines for a live run: who talked to whom, what was settled. */
+static void live_header(FILE *out, const tls_app_run *r)
 {
-    if (o->live_info) {
-        cli_text_live_header(out, o);
+    const tls_live_info *li = &r->live_info;
+    bool client = r->live.role == TLS_LIVE_CONNECT;
+    const char *local = li->local[0] ? li->local : "-", *peer = li->peer[0] ? li->peer : "-";
+    fprintf(out, "%s\n", _("tlssim: a live TLS 1.2 handshake, step by step"));
+    /* Whole sentences for translators: who is simulated, with or without
+     * the server name. */
+    if (li->server_name[0])
+        fprintf(out, client ? _("The simulated client (%s) and a real server at %s; server name %s\n")
+                            : _("The simulated server (%s) and a real client at %s; server name %s\n"),
+                local, peer, li->server_name);
+    else
+        fprintf(out, client ? _("The simulated client (%s) and a real server at %s\n")
+                            : _("The simulated server (%s) and a real client at %s\n"),
+                local, peer);
+    if (li->suite)
+        fprintf(out, li->ems ? _("Negotiated %s; master secret: extended (RFC 7627)\n")
+                             : _("Negotiated %s; master secret: classic\n"),
+                li->suite->name);
+    fputs(client ? _("Only the client's secrets are known here: the server's side is what "
+                     "crossed the wire.\n")
+                 : _("Only the server's secrets are known here: the client's side is what "
+                     "crossed the wire.\n"),
+          out);
+}
+
+void tls_print_text(FILE *out, const tls_app_run *r, const tls_trace *t,
+                    const tls_sim_result *res, const tls_lessons *ls)
+{
+    if (r->mode == TLS_APP_LIVE) {
+        live_header(out, r);
     } else {
         fprintf(out, "%s\n", _("tlssim: a TLS 1.2 handshake, step by step"));
-        sim_header(out, o);
+        sim_header(out, r);
     }
-    lesson(out, o, ls, t, 0);
+    lesson(out, r, ls, t, 0);
     /* Step by step, as JSON and the TUI group them: an observer may file a
      * value under an earlier step after later events were recorded.  What
      * follows the handshake comes after the summary (render_after). */
@@ -379,20 +407,20 @@ void cli_text_render(FILE *out, const cli_options *o, const tls_trace *t,
                 continue;
             if (t->ev[i].kind == TLS_EV_STEP) {
                 if (step > 1)
-                    lesson(out, o, ls, t, step - 1);
+                    lesson(out, r, ls, t, step - 1);
                 step_header(out, &t->ev[i]);
             }
             render_event(out, t, i);
         }
     }
     if (t->announced >= 1)
-        lesson(out, o, ls, t, t->announced);
+        lesson(out, r, ls, t, t->announced);
     /* What happened, in the order it happened: the handshake's end, what
      * followed it, then the verdict if something failed. */
     if (res->ok || res->failed_step == TLS_STEP_AFTER) {
         fprintf(out, "\n%s\n", _("=== Handshake complete: both Finished messages verified ==="));
-        summary_agreement(out, t, o->live_info != NULL);
-        lesson(out, o, ls, t, TLS_STEP_AFTER);
+        summary_agreement(out, t, r->mode == TLS_APP_LIVE);
+        lesson(out, r, ls, t, TLS_STEP_AFTER);
     }
     render_after(out, t);
     if (!res->ok)

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "tlssim/render.h"
 #include "tlssim/handshake.h"
 #include "tlssim/msg.h"
 #include "tlssim/record.h"
@@ -60,14 +60,15 @@ static void json_fields(FILE *out, const tls_dissect *d)
 
 /* The live run's endpoints and what was negotiated (null for an in-process
  * run); an address never learned is null. */
-void cli_json_live_config(FILE *out, const cli_options *o)
+static void json_live_config(FILE *out, const tls_app_run *r)
 {
-    const tls_live_info *li = o->live_info;
-    if (!li) {
+    const tls_live_info *li = &r->live_info;
+    if (r->mode != TLS_APP_LIVE) {
         fputs("null", out);
         return;
     }
-    fprintf(out, "{\"role\":\"%s\",\"local\":", o->connect ? "connect" : "listen");
+    fprintf(out, "{\"role\":\"%s\",\"local\":",
+            r->live.role == TLS_LIVE_CONNECT ? "connect" : "listen");
     json_str(out, li->local[0] ? li->local : NULL);
     fputs(",\"peer\":", out);
     json_str(out, li->peer[0] ? li->peer : NULL);
@@ -283,30 +284,30 @@ static const tls_event *step_event(const tls_trace *t, int step)
     return NULL;
 }
 
-void cli_json_render(FILE *out, const cli_options *o, const tls_trace *t,
-                     const tls_sim_result *res)
+void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
+                    const tls_sim_result *res)
 {
-    const tls_suite *suite = cli_effective_suite(&o->sim);
-    const tls_group_info *g = tls_group_by_id((uint16_t)o->sim.group);
+    const tls_suite *suite = tls_app_suite(r);
+    const tls_group_info *g = tls_group_by_id((uint16_t)r->sim.group);
     fprintf(out, "{\"tlssim_version\":\"%s\",\n \"config\":{\"kx\":\"%s\",\"suite\":",
-            TLSSIM_VERSION, cli_kx_arg(o->sim.kx));
+            TLSSIM_VERSION, tls_app_kx_arg(r->sim.kx));
     json_str(out, suite->name);
     fprintf(out, ",\"suite_id\":\"%04x\",\"group\":", suite->id);
-    json_str(out, o->sim.kx == TLS_KX_ECDHE_RSA && g ? g->name : NULL);
+    json_str(out, r->sim.kx == TLS_KX_ECDHE_RSA && g ? g->name : NULL);
     fputs(",\"seed\":", out);
-    if (o->sim.seeded)
-        fprintf(out, "%llu", (unsigned long long)o->sim.seed);
+    if (r->sim.seeded)
+        fprintf(out, "%llu", (unsigned long long)r->sim.seed);
     else
         fputs("null", out);
-    fprintf(out, ",\"ems\":%s,\"scenario\":%s,\"tamper\":", o->sim.ems ? "true" : "false",
-            o->sim.scenario ? "true" : "false");
-    if (o->sim.tamper.enabled)
-        fprintf(out, "{\"record\":%zu,\"offset\":%zu,\"xor\":%u}", o->sim.tamper.record,
-                o->sim.tamper.offset, o->sim.tamper.xor_mask);
+    fprintf(out, ",\"ems\":%s,\"scenario\":%s,\"tamper\":", r->sim.ems ? "true" : "false",
+            r->sim.scenario ? "true" : "false");
+    if (r->sim.tamper.enabled)
+        fprintf(out, "{\"record\":%zu,\"offset\":%zu,\"xor\":%u}", r->sim.tamper.record,
+                r->sim.tamper.offset, r->sim.tamper.xor_mask);
     else
         fputs("null", out);
     fputs(",\"live\":", out);
-    cli_json_live_config(out, o);
+    json_live_config(out, r);
     fprintf(out, "},\n \"result\":{\"ok\":%s,\"failed_step\":", res->ok ? "true" : "false");
     if (res->ok) {
         fputs("null,\"failed_by\":null,\"error\":null,\"reason\":null},\n", out);

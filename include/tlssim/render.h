@@ -1,0 +1,27 @@
+/**
+ * \file render.h
+ * \brief The text and JSON renderers of a finished run.
+ *
+ * Both take the run's description (tlssim/app.h), its trace and its result,
+ * whatever drove the run: the text walkthrough for pipes and printing, one
+ * JSON document (schema in the README).
+ */
+#ifndef TLSSIM_RENDER_H
+#define TLSSIM_RENDER_H
+
+#include <stdio.h>
+
+#include "tlssim/app.h"
+
+/**
+ * \brief Print a finished run as a step-by-step text walkthrough.
+ * \param lessons  the lessons to print with each step, or NULL for values only
+ */
+void tls_print_text(FILE *out, const tls_app_run *r, const tls_trace *t,
+                    const tls_sim_result *res, const tls_lessons *lessons);
+
+/** \brief Print a finished run as one JSON document. */
+void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
+                    const tls_sim_result *res);
+
+#endif

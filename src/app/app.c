@@ -1,0 +1,128 @@
+/* The app layer: see tlssim/app.h. */
+#include "tlssim/app.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "tlssim/export.h"
+#include "tlssim/i18n.h"
+
+void tls_app_run_init(tls_app_run *r, tls_lang lang)
+{
+    memset(r, 0, sizeof *r);
+    r->mode = TLS_APP_SIM;
+    tls_sim_config_default(&r->sim);
+    r->lang = lang;
+    tls_live_config_default(&r->live);
+}
+
+tls_err tls_app_run_go(tls_app_run *r, tls_trace *t, tls_sim_result *res)
+{
+    if (r->mode == TLS_APP_SIM)
+        return tls_sim_run(&r->sim, t, res);
+    /* The endpoint lives in the description, so a copy of it stays whole. */
+    tls_live_config lc = r->live;
+    lc.host = r->live_host[0] ? r->live_host : NULL;
+    lc.port = r->live_port;
+    return tls_live_run(&lc, t, res, &r->live_info);
+}
+
+const tls_suite *tls_app_suite(const tls_app_run *r)
+{
+    if (r->sim.suite)
+        return r->sim.suite;
+    return tls_suite_default(r->sim.kx);
+}
+
+const char *tls_app_kx_arg(tls_kx kx) { return kx == TLS_KX_RSA ? "rsa" : "ecdhe"; }
+
+tls_lessons *tls_app_lessons_open(const tls_app_run *r, bool *fatal)
+{
+    *fatal = false;
+    if (r->no_lessons)
+        return NULL;
+    char err[512];
+    tls_lessons *ls = tls_lessons_open(r->lessons_dir, err, sizeof err);
+    if (ls)
+        return ls;
+    if (r->lessons_dir) {
+        /* The teacher named a folder: not finding it is an error, not a shrug. */
+        fprintf(stderr, _("tlssim: --lessons: %s\n"), err);
+        *fatal = true;
+    } else {
+        fprintf(stderr, _("tlssim: no lessons found (%s); showing values only\n"), err);
+    }
+    return NULL;
+}
+
+bool tls_app_save_exports(const tls_app_run *r, const tls_trace *t)
+{
+    bool ok = true, keylog_ok = false;
+    tls_text why;
+    char shown[sizeof why.values + 512];
+    /* stderr: stdout may be a JSON document that must stay parseable. */
+    if (r->keylog_path) {
+        if (tls_keylog_save(t, r->keylog_path, &why) == TLS_OK) {
+            fprintf(stderr, _("tlssim: key log written to %s\n"), r->keylog_path);
+            keylog_ok = true;
+        } else {
+            fprintf(stderr, "tlssim: %s\n", tls_i18n_text_into(&why, shown, sizeof shown));
+            ok = false;
+        }
+    }
+    if (r->pcap_path) {
+        if (tls_pcap_save(t, r->pcap_path, &why) == TLS_OK) {
+            if (keylog_ok)
+                fprintf(stderr, _("tlssim: pcap written to %s (to decrypt: tshark -r %s "
+                                  "-o tls.keylog_file:%s)\n"),
+                        r->pcap_path, r->pcap_path, r->keylog_path);
+            else
+                fprintf(stderr, _("tlssim: pcap written to %s\n"), r->pcap_path);
+        } else {
+            fprintf(stderr, "tlssim: %s\n", tls_i18n_text_into(&why, shown, sizeof shown));
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+bool tls_app_can_rerun(const tls_app_run *r) { return r->mode == TLS_APP_SIM; }
+
+void tls_app_fresh(tls_app_run *r)
+{
+    r->sim.seeded = false;
+    r->sim.scenario = NULL;
+}
+
+void tls_app_toggle_kx(tls_app_run *r)
+{
+    r->sim.kx = r->sim.kx == TLS_KX_RSA ? TLS_KX_ECDHE_RSA : TLS_KX_RSA;
+    r->sim.suite = NULL;    /* the simulation's default suite for that mode */
+}
+
+const tls_group_info *tls_app_next_group(tls_app_run *r)
+{
+    if (r->sim.kx != TLS_KX_ECDHE_RSA)
+        return NULL;
+    size_t n;
+    const tls_group_info *g = tls_groups_all(&n);
+    size_t i = 0;
+    while (i < n && g[i].id != r->sim.group)
+        i++;
+    r->sim.group = g[(i + 1) % n].id;
+    return &g[(i + 1) % n];
+}
+
+const tls_suite *tls_app_next_suite(tls_app_run *r)
+{
+    size_t n;
+    const tls_suite *all = tls_suites_all(&n);
+    const tls_suite *cur = tls_app_suite(r);
+    size_t i = 0;
+    while (i < n && &all[i] != cur)
+        i++;
+    const tls_suite *next = &all[(i + 1) % n];
+    r->sim.suite = next;
+    r->sim.kx = next->kx;
+    return next;
+}
