@@ -93,6 +93,41 @@ static void test_terms(void)
     free(s);
 }
 
+/* Lists: items through the item template, joined by the separator, each
+ * term (and the templates themselves) through the front end's translation. */
+static const char *cn(const char *w)
+{
+    static const struct {
+        const char *en, *zh;
+    } words[] = {{"{item} ({term})", "{item}（{term}）"}, {"; ", "；"}, {"ignored", "忽略"}};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(w, words[i].en) == 0)
+            return words[i].zh;
+    return w;
+}
+
+static void test_lists(void)
+{
+    char list[128] = "";
+    tls_text_list_add(list, sizeof list, "server_name", "ignored");
+    tls_text_list_add(list, sizeof list, "0x0a0a", "offered");
+    tls_text t;
+    tls_text_make(&t, TLS_TEXT_EXTENSIONS_MANY,
+                  TLS_ARGS(TLS_ARG_T("peer", "client"), TLS_ARG_S("message", "ClientHello"),
+                           TLS_ARG_U("count", 2), TLS_ARG_L("list", list)));
+    char *s = tls_text_english(&t);
+    test_str_eq(s, "the client's ClientHello carries 2 extensions: server_name (ignored); "
+                   "0x0a0a (offered)", "list in English");
+    free(s);
+    s = tls_text_render("{list}", &t, cn);
+    test_str_eq(s, "server_name（忽略）；0x0a0a（offered）", "list translated item by item");
+    free(s);
+    char tiny[12] = "";
+    tls_text_list_add(tiny, sizeof tiny, "server_name", "ignored");
+    tls_text_list_add(tiny, sizeof tiny, "x", "y");
+    test_check(strlen(tiny) < sizeof tiny, "a list is cut, never overflowed");
+}
+
 static void test_bounds(void)
 {
     tls_text t;
@@ -137,6 +172,7 @@ int main(void)
     test_catalogue_complete();
     test_render();
     test_terms();
+    test_lists();
     test_bounds();
     test_trace();
     return test_finish();

@@ -239,6 +239,8 @@ typedef enum tls_text_id {
     TLS_TEXT_NO_CLIENT_IN_TIME,
     TLS_TEXT_ACCEPT_FAILED,
     TLS_TEXT_SEND_FAILED,
+    TLS_TEXT_LIST_ITEM,
+    TLS_TEXT_LIST_SEPARATOR,
     TLS_TEXT_COUNT
 } tls_text_id;
 
@@ -266,6 +268,7 @@ typedef struct tls_text {
     const char *names[TLS_TEXT_MAX_ARGS];   /**< static strings, e.g. "suite" */
     unsigned short value_at[TLS_TEXT_MAX_ARGS]; /**< offset of each value in values */
     unsigned terms;                         /**< bit i: value i is a term to translate */
+    unsigned lists;                         /**< bit i: value i is a list (TLS_ARG_L) */
     char values[TLS_TEXT_VALUES_SIZE];      /**< the values, NUL-terminated one after another */
 } tls_text;
 
@@ -276,8 +279,11 @@ typedef enum tls_text_arg_kind {
     TLS_TEXT_ARG_STRN,     /**< the first u bytes of s at most (like %.*s) */
     TLS_TEXT_ARG_UINT,     /**< u in decimal */
     TLS_TEXT_ARG_HEX,      /**< u in lowercase hex, zero-padded to width digits */
-    TLS_TEXT_ARG_TERM      /**< the string s, a word of the catalogue's vocabulary
+    TLS_TEXT_ARG_TERM,     /**< the string s, a word of the catalogue's vocabulary
                                 ("client", "server", ...) that front ends translate */
+    TLS_TEXT_ARG_LIST      /**< the string s built with tls_text_list_add: items
+                                shown as TLS_TEXT_LIST_ITEM, joined by
+                                TLS_TEXT_LIST_SEPARATOR, each term translated */
 } tls_text_arg_kind;
 
 /** \brief One named argument before formatting (see TLS_ARGS). */
@@ -293,6 +299,8 @@ typedef struct tls_text_arg {
 #define TLS_ARG_S(n, v) ((tls_text_arg){.kind = TLS_TEXT_ARG_STR, .name = (n), .s = (v)})
 /** \brief A word front ends translate: a party as the subject of a sentence. */
 #define TLS_ARG_T(n, v) ((tls_text_arg){.kind = TLS_TEXT_ARG_TERM, .name = (n), .s = (v)})
+/** \brief A list of (name, term) items made with tls_text_list_add. */
+#define TLS_ARG_L(n, v) ((tls_text_arg){.kind = TLS_TEXT_ARG_LIST, .name = (n), .s = (v)})
 /** \brief At most \p len bytes of a string (like printf's %.*s). */
 #define TLS_ARG_SN(n, v, len) \
     ((tls_text_arg){.kind = TLS_TEXT_ARG_STRN, .name = (n), .s = (v), .u = (unsigned long long)(len)})
@@ -311,6 +319,13 @@ typedef struct tls_text_arg {
  *              cut, never overflowed
  */
 void tls_text_make(tls_text *out, tls_text_id id, const tls_text_arg *args);
+
+/**
+ * \brief Append an item to a list argument being built in \p buf (start with
+ *        buf[0] = '\0'): \p item as it is (a name), \p term a TLS_TERM()
+ *        phrase the front end translates.  Cut, never overflowed.
+ */
+void tls_text_list_add(char *buf, size_t cap, const char *item, const char *term);
 
 /** \brief A text that is a ready string (a system error message): TLS_TEXT_FREE. */
 void tls_text_free_form(tls_text *out, const char *s);

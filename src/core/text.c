@@ -497,6 +497,12 @@ static const char *const templates[TLS_TEXT_COUNT] = {
         N_("accept failed: {error}"),
     [TLS_TEXT_SEND_FAILED] =
         N_("sending failed: {error}"),
+    /* TRANSLATORS: one item of a list: {item} is a name (an extension), {term} what was made of it */
+    [TLS_TEXT_LIST_ITEM] =
+        N_("{item} ({term})"),
+    /* TRANSLATORS: between two items of a list */
+    [TLS_TEXT_LIST_SEPARATOR] =
+        N_("; "),
 };
 
 const char *tls_text_template(tls_text_id id)
@@ -544,6 +550,7 @@ void tls_text_make(tls_text *out, tls_text_id id, const tls_text_arg *args)
     out->id = id;
     out->nargs = 0;
     out->terms = 0;
+    out->lists = 0;
     out->values[0] = '\0';
     size_t used = 0;
     for (size_t i = 0; args && args[i].kind != TLS_TEXT_ARG_END; i++) {
@@ -553,6 +560,8 @@ void tls_text_make(tls_text *out, tls_text_id id, const tls_text_arg *args)
         out->value_at[out->nargs] = (unsigned short)used;
         if (args[i].kind == TLS_TEXT_ARG_TERM)
             out->terms |= 1u << out->nargs;
+        if (args[i].kind == TLS_TEXT_ARG_LIST)
+            out->lists |= 1u << out->nargs;
         out->nargs++;
         put_value(out, &args[i], &used);
     }
@@ -571,23 +580,64 @@ const char *tls_text_arg_value(const tls_text *t, const char *name)
     return NULL;
 }
 
-/* The value a placeholder at p ("{name}...") stands for, and its length in
- * the template; NULL when p does not start a known placeholder. */
-static const char *placeholder(const tls_text *t, const char *p, size_t *len,
-                               tls_text_term_fn term)
+/* The argument a placeholder at p ("{name}...") stands for, and the
+ * placeholder's length in the template; -1 when p does not start a known
+ * placeholder. */
+static int placeholder(const tls_text *t, const char *p, size_t *len)
 {
     const char *close = strchr(p + 1, '}');
     if (!close)
-        return NULL;
+        return -1;
     for (size_t i = 0; i < t->nargs; i++) {
         size_t n = strlen(t->names[i]);
         if ((size_t)(close - p - 1) == n && memcmp(p + 1, t->names[i], n) == 0) {
             *len = n + 2;
-            const char *v = t->values + t->value_at[i];
-            return term && (t->terms & (1u << i)) ? term(v) : v;
+            return (int)i;
         }
     }
-    return NULL;
+    return -1;
+}
+
+/* List items are separated by RS, an item's name from its term by US. */
+#define LIST_ITEM_SEP '\x1e'
+#define LIST_TERM_SEP '\x1f'
+
+static size_t render_into(char *out, const char *tmpl, const tls_text *t,
+                          tls_text_term_fn term);
+
+/* Copy s (n bytes) to out + at when out is not NULL; returns n. */
+static size_t put(char *out, size_t at, const char *s, size_t n)
+{
+    if (out)
+        memcpy(out + at, s, n);
+    return n;
+}
+
+/* A list argument: each item through the (translated) item template. */
+static size_t render_list(char *out, const char *v, tls_text_term_fn term)
+{
+    const char *item_tmpl = tls_text_template(TLS_TEXT_LIST_ITEM);
+    const char *sep = tls_text_template(TLS_TEXT_LIST_SEPARATOR);
+    if (term) {
+        item_tmpl = term(item_tmpl);
+        sep = term(sep);
+    }
+    size_t n = 0;
+    for (bool first = true; *v; first = false) {
+        size_t len = strcspn(v, (const char[]){LIST_ITEM_SEP, '\0'});
+        size_t name_len = strcspn(v, (const char[]){LIST_TERM_SEP, LIST_ITEM_SEP, '\0'});
+        char word[512];
+        snprintf(word, sizeof word, "%.*s", name_len < len ? (int)(len - name_len - 1) : 0,
+                 v + name_len + 1);
+        tls_text item;
+        tls_text_make(&item, TLS_TEXT_LIST_ITEM,
+                      TLS_ARGS(TLS_ARG_SN("item", v, name_len), TLS_ARG_T("term", word)));
+        if (!first)
+            n += put(out, n, sep, strlen(sep));
+        n += render_into(out ? out + n : NULL, item_tmpl, &item, term);
+        v += len + (v[len] != '\0');
+    }
+    return n;
 }
 
 /* Render into out (when not NULL); returns the length of the rendering. */
@@ -596,21 +646,35 @@ static size_t render_into(char *out, const char *tmpl, const tls_text *t,
 {
     size_t n = 0;
     for (const char *p = tmpl; *p;) {
-        size_t len;
-        const char *v = *p == '{' ? placeholder(t, p, &len, term) : NULL;
-        if (!v) {
-            v = p;
-            len = 1;
+        size_t len = 1;
+        int i = *p == '{' ? placeholder(t, p, &len) : -1;
+        if (i < 0) {
+            n += put(out, n, p, 1);
+            p++;
+            continue;
         }
-        size_t vn = v == p ? 1 : strlen(v);
-        if (out)
-            memcpy(out + n, v, vn);
-        n += vn;
+        const char *v = t->values + t->value_at[i];
+        if (t->lists & (1u << i)) {
+            n += render_list(out ? out + n : NULL, v, term);
+        } else {
+            if (term && (t->terms & (1u << i)))
+                v = term(v);
+            n += put(out, n, v, strlen(v));
+        }
         p += len;
     }
     if (out)
         out[n] = '\0';
     return n;
+}
+
+void tls_text_list_add(char *buf, size_t cap, const char *item, const char *term)
+{
+    size_t used = strnlen(buf, cap);
+    if (used + 1 >= cap)
+        return;
+    snprintf(buf + used, cap - used, "%s%s%c%s", used ? (const char[]){LIST_ITEM_SEP, '\0'} : "",
+             item, LIST_TERM_SEP, term);
 }
 
 char *tls_text_render(const char *tmpl, const tls_text *t, tls_text_term_fn term)

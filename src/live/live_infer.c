@@ -40,30 +40,36 @@ static const char *server_reaction(const tls_engine *e, uint16_t type)
     const tls_suite *suite = tls_engine_suite(e);
     bool ecdhe = suite && suite->kx == TLS_KX_ECDHE_RSA;
     switch (type) {
-    case TLS_EXT_SERVER_NAME: return "read: this server has one certificate for every name";
+    case TLS_EXT_SERVER_NAME:
+        return TLS_TERM("read: this server has one certificate for every name");
     case TLS_EXT_SUPPORTED_GROUPS:
-        return ecdhe ? "used to choose the ECDHE group" : "not needed: RSA key exchange";
+        return ecdhe ? TLS_TERM("used to choose the ECDHE group")
+                     : TLS_TERM("not needed: RSA key exchange");
     case TLS_EXT_EC_POINT_FORMATS:
-        return ecdhe ? "checked: uncompressed points" : "not needed: RSA key exchange";
+        return ecdhe ? TLS_TERM("checked: uncompressed points")
+                     : TLS_TERM("not needed: RSA key exchange");
     case TLS_EXT_SIGNATURE_ALGORITHMS:
-        return ecdhe ? "used to choose the ServerKeyExchange signature"
-                     : "not needed: no ServerKeyExchange with RSA key exchange";
+        return ecdhe ? TLS_TERM("used to choose the ServerKeyExchange signature")
+                     : TLS_TERM("not needed: no ServerKeyExchange with RSA key exchange");
     case TLS_EXT_EXTENDED_MASTER_SECRET:
-        return tls_engine_ems(e) ? "accepted: the master secret will hash the whole handshake"
-                      : "declined (--ems off): the classic master-secret formula";
+        return tls_engine_ems(e)
+                   ? TLS_TERM("accepted: the master secret will hash the whole handshake")
+                   : TLS_TERM("declined (--ems off): the classic master-secret formula");
     case TLS_EXT_RENEGOTIATION_INFO:
-        return "answered with an empty renegotiation_info: secure renegotiation (RFC 5746)";
-    case 5: return "ignored: no OCSP stapling here";
-    case 16: return "ignored: no protocol negotiation, HTTP/1.1 is assumed";
-    case 18: return "ignored: no certificate transparency here";
-    case 21: return "ignored: padding only";
-    case 22: return "ignored: it changes CBC suites only, and AES-GCM has no separate MAC";
-    case 35: return "ignored: this server does not resume sessions";
+        return TLS_TERM("answered with an empty renegotiation_info: secure renegotiation "
+                        "(RFC 5746)");
+    case 5: return TLS_TERM("ignored: no OCSP stapling here");
+    case 16: return TLS_TERM("ignored: no protocol negotiation, HTTP/1.1 is assumed");
+    case 18: return TLS_TERM("ignored: no certificate transparency here");
+    case 21: return TLS_TERM("ignored: padding only");
+    case 22:
+        return TLS_TERM("ignored: it changes CBC suites only, and AES-GCM has no separate MAC");
+    case 35: return TLS_TERM("ignored: this server does not resume sessions");
     default:
         return is_tls13_only(type)
-                   ? "ignored: TLS 1.3 only, and a TLS 1.2 server must ignore it"
-                   : "ignored: not implemented here (RFC 5246 §7.4.1.4: unknown extensions "
-                     "are ignored)";
+                   ? TLS_TERM("ignored: TLS 1.3 only, and a TLS 1.2 server must ignore it")
+                   : TLS_TERM("ignored: not implemented here (RFC 5246 §7.4.1.4: unknown "
+                              "extensions are ignored)");
     }
 }
 
@@ -72,12 +78,12 @@ static const char *server_reaction(const tls_engine *e, uint16_t type)
 static const char *client_reaction(uint16_t type)
 {
     switch (type) {
-    case TLS_EXT_EC_POINT_FORMATS: return "the server also takes uncompressed points";
+    case TLS_EXT_EC_POINT_FORMATS: return TLS_TERM("the server also takes uncompressed points");
     case TLS_EXT_EXTENDED_MASTER_SECRET:
-        return "accepted: the master secret will hash the whole handshake (RFC 7627)";
+        return TLS_TERM("accepted: the master secret will hash the whole handshake (RFC 7627)");
     case TLS_EXT_RENEGOTIATION_INFO:
-        return "empty, as it must be: the server does secure renegotiation (RFC 5746)";
-    default: return "offered by the client";
+        return TLS_TERM("empty, as it must be: the server does secure renegotiation (RFC 5746)");
+    default: return TLS_TERM("offered by the client");
     }
 }
 
@@ -101,10 +107,9 @@ static void note_extensions(live *lv, const tls_event *m)
         return;
     const tls_ext_seen *exts = type == TLS_HS_CLIENT_HELLO ? ch.exts : sh.exts;
     size_t n = type == TLS_HS_CLIENT_HELLO ? ch.nexts : sh.nexts;
-    char text[TLS_TEXT_VALUES_SIZE]; /* a browser sends about 16 extensions */
-    size_t o = 0;
-    text[0] = '\0';
-    for (size_t i = 0; i < n && o < sizeof text; i++) {
+    char list[TLS_TEXT_VALUES_SIZE]; /* a browser sends about 16 extensions */
+    list[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
         const char *name = tls_extension_name(exts[i].type);
         char unknown[16];
         if (!name) {
@@ -113,13 +118,13 @@ static void note_extensions(live *lv, const tls_event *m)
         }
         const char *why = lv->role == TLS_PARTY_SERVER ? server_reaction(lv->e, exts[i].type)
                                                        : client_reaction(exts[i].type);
-        o += (size_t)snprintf(text + o, sizeof text - o, "%s%s (%s)", i ? "; " : "", name, why);
+        tls_text_list_add(list, sizeof list, name, why);
     }
     note_at(lv, m->step,
             n == 0 ? TLS_TEXT_EXTENSIONS_NONE
                    : n == 1 ? TLS_TEXT_EXTENSIONS_ONE : TLS_TEXT_EXTENSIONS_MANY,
             TLS_ARGS(TLS_ARG_T("peer", tls_party_name(lv->peer)), TLS_ARG_S("message", m->name),
-                     TLS_ARG_U("count", n), TLS_ARG_S("list", text)));
+                     TLS_ARG_U("count", n), TLS_ARG_L("list", list)));
 }
 
 /* What a real peer provably knows once its message of a step has arrived and
