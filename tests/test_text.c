@@ -33,15 +33,22 @@ static void test_catalogue_complete(void)
         test_check(t[0] != '\0', "id %d has a template", id);
         test_check(placeholders_well_formed(t), "id %d: placeholders well formed: %s", id, t);
     }
-    /* The step table names its texts by id: titles, teaches, skip reasons. */
-    for (int n = 1; n <= TLS_STEP_COUNT; n++) {
-        const tls_step *s = tls_handshake_step(n);
-        test_check(s->title != TLS_TEXT_NONE && s->teaches != TLS_TEXT_NONE,
-                   "step %d has a title and what it teaches", n);
-        test_check((s->skip_reason != TLS_TEXT_NONE) == s->ecdhe_only,
-                   "step %d: a skip reason exactly when it can be skipped", n);
+    /* The catalogue names its texts by id: titles, what each teaches; the
+     * flows their skip reasons (only RSA's ServerKeyExchange is skipped). */
+    for (int k = 0; k < TLS_MSG_KIND_COUNT; k++) {
+        const tls_msg_info *m = tls_msg_info_get((tls_msg_kind)k);
+        test_check(m->title != TLS_TEXT_NONE && m->teaches != TLS_TEXT_NONE,
+                   "message kind %d has a title and what it teaches", k);
     }
-    test_str_eq(tls_step_title(tls_handshake_step(9)), "server ChangeCipherSpec",
+    for (int f = 0; f < TLS_FLOW_COUNT; f++) {
+        const tls_flow *flow = tls_flow_get((tls_flow_id)f);
+        for (int n = 1; n <= flow->n; n++) {
+            bool want = f == TLS_FLOW_FULL_RSA && n == 4;
+            test_check((tls_flow_skipped(flow, n) != TLS_TEXT_NONE) == want,
+                       "%s step %d: a skip reason exactly when it is skipped", flow->name, n);
+        }
+    }
+    test_str_eq(tls_msg_title(tls_flow_msg(tls_flow_default(), 9)), "server ChangeCipherSpec",
                 "step title in English");
 }
 

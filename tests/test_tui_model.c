@@ -26,7 +26,7 @@ static bool run_start(run *r, tls_kx kx)
     tls_trace_init(&r->trace);
     tls_sim_run(&cfg, &r->trace, &r->res);
     return test_check(r->res.ok, "%s handshake completes", tls_kx_name(kx)) &&
-           test_check(tui_model_init(&r->m, &r->trace), "model builds");
+           test_check(tui_model_init(&r->m, &r->trace, tls_sim_result_flow(&r->res)), "model builds");
 }
 
 static void run_end(run *r)
@@ -116,7 +116,7 @@ static void test_records(run *r, tls_kx kx)
     static const size_t ecdhe[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
     static const size_t rsa[] = {0, 1, 2, 3, 3, 4, 5, 6, 7, 8, 9};
     const size_t *want = kx == TLS_KX_RSA ? rsa : ecdhe;
-    for (int step = 1; step <= TLS_STEP_COUNT; step++)
+    for (int step = 1; step <= r->m.flow->n; step++)
         test_check(tui_model_records_at(&r->m, step) == want[step],
                    "%s: %zu records by step %d (got %zu)", tls_kx_name(kx), want[step], step,
                    tui_model_records_at(&r->m, step));
@@ -219,7 +219,7 @@ static void test_live_marks(run *r, tls_kx kx)
             e->by_sender = true;
     }
     tui_model_free(&r->m);
-    if (!test_check(tui_model_init(&r->m, &r->trace), "%s: live model builds", kxn))
+    if (!test_check(tui_model_init(&r->m, &r->trace, tls_sim_result_flow(&r->res)), "%s: live model builds", kxn))
         return;
     size_t cap = r->trace.n;
     tui_item *buf = calloc(cap, sizeof *buf);
@@ -248,8 +248,17 @@ int main(void)
     for (size_t i = 0; i < 2; i++) {
         run r;
         if (run_start(&r, modes[i])) {
-            test_check(r.m.last_step == TLS_STEP_COUNT, "%s: ten steps reached",
+            test_check(r.m.last_step == 10 && r.m.flow == tls_flow_for_kx(modes[i]),
+                       "%s: ten steps of its flow reached", tls_kx_name(modes[i]));
+            test_check(tui_model_next(&r.m, 10) == TLS_STEP_AFTER &&
+                           tui_model_prev(&r.m, TLS_STEP_AFTER) == 10 &&
+                           tui_model_step_number(&r.m, TLS_STEP_AFTER) == 11,
+                       "%s: application data follows step 10 and is shown as step 11",
                        tls_kx_name(modes[i]));
+            test_str_eq(tui_model_step_name(&r.m, 1), "ClientHello", "step 1's name");
+            test_str_eq(tui_model_step_name(&r.m, 10), "server Finished", "step 10's name");
+            test_str_eq(tui_model_step_name(&r.m, TLS_STEP_AFTER), "application data",
+                        "the step after the handshake");
             test_knowledge(&r, modes[i]);
             test_records(&r, modes[i]);
             test_tree(&r, modes[i]);
@@ -257,9 +266,6 @@ int main(void)
         }
         run_end(&r);
     }
-    test_str_eq(tui_step_name(1), "ClientHello", "step 1's name");
-    test_str_eq(tui_step_name(10), "server Finished", "step 10's name");
-    test_str_eq(tui_step_name(TLS_STEP_AFTER), "application data", "the step after the handshake");
     test_check(tui_model_peer(TLS_PARTY_CLIENT) == TLS_PARTY_SERVER, "the client's peer is the server");
     return test_finish();
 }

@@ -23,6 +23,8 @@ typedef struct tls_eavesdropper {
     bool encrypted[2];      /**< per direction: a ChangeCipherSpec went by */
     bool noted[2];          /**< per direction: "now it is ciphertext" said */
     bool rsa;               /**< ServerHello chose an RSA key-exchange suite */
+    const struct tls_flow *flow; /**< the flow as far as the wire tells it */
+    int at[2];              /**< per direction: step of the last message seen */
     bool lost;              /**< the stream stopped making sense (tampered): stop decoding */
 } tls_eavesdropper;
 

@@ -5,10 +5,12 @@
  *        trace.  The in-process simulation pumps two of these through a
  *        visible channel; live mode pumps one through a socket.
  *
- * Each engine keeps a cursor into the handshake table: when the step under
- * the cursor is its own to send, tls_engine_write_step produces it; otherwise
- * it waits for that message in tls_engine_feed.  The first failure sticks:
- * the engine queues the alert for it and accepts nothing more.
+ * Each engine keeps a cursor into its run's flow (handshake.h): when the
+ * message under the cursor is its own to send, tls_engine_write_step
+ * produces it; otherwise it waits for that message in tls_engine_feed.  The
+ * engine tags its own events with the step it is at; announcing steps is
+ * the driver's job.  The first failure sticks: the engine queues the alert
+ * for it, remembers the step it was at, and accepts nothing more.
  */
 #ifndef TLSSIM_ENGINE_H
 #define TLSSIM_ENGINE_H
@@ -66,8 +68,23 @@ tls_engine *tls_engine_new(tls_party role, const tls_engine_config *cfg,
 /** \brief Wipe every secret and free (NULL is fine). */
 void tls_engine_free(tls_engine *e);
 
-/** \brief Step number (1..10) under the cursor, or 11 when the handshake is done. */
+/**
+ * \brief Step number (1..n of its flow) under the cursor: the message it
+ *        sends or waits for next; TLS_STEP_AFTER when the handshake is done.
+ */
 int tls_engine_step(const tls_engine *e);
+
+/**
+ * \brief The step this engine is at (the message it last wrote or began to
+ *        read; TLS_STEP_AFTER after the handshake; 0 before it began).
+ */
+int tls_engine_at(const tls_engine *e);
+
+/**
+ * \brief The flow this engine walks: the run's, once the hellos settled the
+ *        suite; before that the default (every flow agrees up to there).
+ */
+const struct tls_flow *tls_engine_flow(const tls_engine *e);
 
 /** \brief Whether the step under the cursor is this engine's to send. */
 bool tls_engine_my_turn(const tls_engine *e);
@@ -105,7 +122,7 @@ void tls_engine_output_consume(tls_engine *e, size_t n);
 tls_err tls_engine_error(const tls_engine *e);
 
 /**
- * \brief The step (1..10, TLS_STEP_AFTER, 0 before the first) during which
+ * \brief The step (1..n, TLS_STEP_AFTER, 0 before the first) during which
  *        this engine detected its error, or received the peer's fatal alert;
  *        meaningless while all is well.
  */

@@ -5,8 +5,11 @@
  *        front ends only render a tls_trace.
  *
  * A run appends events in the order things happen.  Every event carries the
- * step (1..10 from the handshake table; 0 before the first step, and
- * TLS_STEP_AFTER for what follows the handshake) it belongs to.
+ * step its emitter gives it: the position in the run's flow (handshake.h)
+ * of the message it belongs to, 0 before the first step, TLS_STEP_AFTER for
+ * what follows the handshake.  The log holds no shared "current step": the
+ * driver announces steps (STEP events), and each engine tags its own events
+ * with the step it is at (tls_trace_set_step for its party).
  *
  * - TLS_EV_STEP     a step starts (or is skipped, with the reason)
  * - TLS_EV_RECORD   a record crossed the channel: its wire bytes, and for a
@@ -31,8 +34,17 @@
 #include "tlssim/text.h"
 #include "tlssim/value.h"
 
-/** \brief Step number for events after the last handshake step. */
-#define TLS_STEP_AFTER 11
+/** \brief Most steps any handshake flow has (sizes arrays indexed by step). */
+#define TLS_FLOW_MAX 30
+
+/**
+ * \brief Step of what follows the handshake (application data,
+ *        close_notify): after every step of any flow, so it is also the bound
+ *        for "by the end" in tls_trace_find_value.  Front ends that print a
+ *        number for it print tls_flow_after_number (11 after the full
+ *        handshake's ten steps).
+ */
+#define TLS_STEP_AFTER (TLS_FLOW_MAX + 1)
 
 /** \brief Who: the two endpoints, or the wire (what an eavesdropper sees). */
 typedef enum tls_party { TLS_PARTY_CLIENT, TLS_PARTY_SERVER, TLS_PARTY_WIRE } tls_party;
@@ -96,7 +108,7 @@ const char *tls_event_kind_name(tls_event_kind k);
  */
 typedef struct tls_event {
     tls_event_kind kind;
-    int step;               /**< 0, 1..10, or TLS_STEP_AFTER */
+    int step;               /**< 0, 1..n (the run's flow), or TLS_STEP_AFTER */
     tls_party party;        /**< STEP: sender; RECORD/MESSAGE/ALERT: sender;
                                  VALUE: who knows it; CHECK/NOTE: who did it */
     char *name;             /**< STEP: message name; MESSAGE: message name;
@@ -153,8 +165,9 @@ typedef struct tls_trace {
     size_t n;
     size_t cap;
     bool oom;               /**< an allocation failed: the trace is incomplete */
-    int step;               /**< step that new events are tagged with */
-    int announced;          /**< highest step with a STEP event */
+    int party_step[3];      /**< per party: the step its tls_trace_value, _check
+                                 and _note calls are tagged with, as that party
+                                 set it; one party never reads another's */
 } tls_trace;
 
 /** \brief An empty trace. */
@@ -169,20 +182,30 @@ void tls_trace_free(tls_trace *t);
  */
 size_t tls_trace_push(tls_trace *t, tls_event *ev);
 
-/**
- * \brief Enter step \p number: tag new events with it and, the first time,
- *        append its STEP event (the sender announces; the receiver finds it
- *        announced already).  Entering an earlier step only retags.
- * \param skipped  the step does not happen in this mode; \p reason says why
- */
-void tls_trace_step(tls_trace *t, int number, tls_party sender, const char *message,
-                    bool skipped, tls_text_id reason);
+struct tls_msg_info;
 
 /**
- * \brief The handshake is over: tag new events TLS_STEP_AFTER (no STEP
- *        event: application data is not one of the ten steps).
+ * \brief The driver announces step \p number: a STEP event for message \p m,
+ *        skipped (with the reason \p skipped) or not (TLS_TEXT_NONE).
+ */
+void tls_trace_announce(tls_trace *t, int number, const struct tls_msg_info *m,
+                        tls_text_id skipped);
+
+/**
+ * \brief Party \p who is now at step \p step: its tls_trace_value, _check and
+ *        _note events carry it (an engine calls this for its own party).
+ */
+void tls_trace_set_step(tls_trace *t, tls_party who, int step);
+
+/**
+ * \brief The handshake is over, says the driver: the client's and server's
+ *        events from now on carry TLS_STEP_AFTER (no STEP event: application
+ *        data is not a message of the flow).
  */
 void tls_trace_enter_after(tls_trace *t);
+
+/** \brief The highest step with a STEP event (0 when none). */
+int tls_trace_last_announced(const tls_trace *t);
 
 /**
  * \brief Record a value a party knows now.

@@ -1,10 +1,19 @@
 /**
  * \file handshake.h
- * \brief The ten steps of a full TLS 1.2 handshake as one const table.
+ * \brief Handshakes as data: one const catalogue of message kinds, and flows
+ *        — one ordered list of message kinds per handshake shape.
  *
- * The engines, the driver, the front ends, the lessons and the tests all
- * iterate this table: who sends a message, and whether it happens in a mode,
- * comes from here and nowhere else.
+ * The catalogue says, per kind of message, who sends it, how it travels,
+ * which functions write and read it, and which lesson explains it.  A flow
+ * says which messages a handshake of one shape exchanges, in order.  The
+ * engines walk their run's flow; the drivers announce its steps; the front
+ * ends, the lessons and the tests iterate it.  Adding a message to a flow is
+ * a row here, a msg_*.c file, its engine handlers and a lesson per language.
+ *
+ * Steps are numbered by position in the run's flow, from 1.  The full
+ * handshakes list the canonical ten messages (the way courses teach them);
+ * a message absent from a run of that shape (RSA's ServerKeyExchange) stays
+ * in the list, marked skipped with the reason, so the numbers do not move.
  */
 #ifndef TLSSIM_HANDSHAKE_H
 #define TLSSIM_HANDSHAKE_H
@@ -17,53 +26,117 @@
 #include "tlssim/event.h"
 #include "tlssim/suites.h"
 
-/** \brief Number of steps in the table. */
-#define TLS_STEP_COUNT 10
-
 struct tls_engine;
 
-/** \brief Produce the body of this step's message (the sender's side). */
-typedef tls_err (*tls_step_write_fn)(struct tls_engine *e, tls_writer *body);
-/** \brief Consume the body of this step's message (the receiver's side). */
-typedef tls_err (*tls_step_read_fn)(struct tls_engine *e, tls_reader *body);
+/** \brief Every kind of message a handshake may carry. */
+typedef enum tls_msg_kind {
+    TLS_MSG_CLIENT_HELLO,
+    TLS_MSG_SERVER_HELLO,
+    TLS_MSG_SERVER_CERTIFICATE,
+    TLS_MSG_SERVER_KEY_EXCHANGE,
+    TLS_MSG_SERVER_HELLO_DONE,
+    TLS_MSG_CLIENT_KEY_EXCHANGE,
+    TLS_MSG_CLIENT_CHANGE_CIPHER_SPEC,
+    TLS_MSG_CLIENT_FINISHED,
+    TLS_MSG_SERVER_CHANGE_CIPHER_SPEC,
+    TLS_MSG_SERVER_FINISHED,
+    TLS_MSG_KIND_COUNT
+} tls_msg_kind;
 
-/** \brief One step of the handshake. */
-typedef struct tls_step {
-    int number;             /**< 1..10 */
+/** \brief Produce the body of a message (the sender's side). */
+typedef tls_err (*tls_msg_write_fn)(struct tls_engine *e, tls_writer *body);
+/** \brief Consume the body of a message (the receiver's side). */
+typedef tls_err (*tls_msg_read_fn)(struct tls_engine *e, tls_reader *body);
+
+/** \brief One row of the catalogue: a kind of message. */
+typedef struct tls_msg_info {
+    tls_msg_kind kind;
     tls_party sender;       /**< TLS_PARTY_CLIENT or TLS_PARTY_SERVER */
     const char *message;    /**< "ClientHello", ..., "ChangeCipherSpec", "Finished" */
     uint8_t content_type;   /**< 22 handshake or 20 change_cipher_spec */
     uint8_t hs_type;        /**< handshake type (0 for ChangeCipherSpec) */
-    bool ecdhe_only;        /**< happens only with an ECDHE key exchange */
-    tls_text_id skip_reason;/**< why it is absent in RSA mode (TLS_TEXT_NONE if never) */
-    tls_text_id teaches;    /**< one sentence: what this step is for */
-    tls_text_id title;      /**< display name with direction (tls_step_title) */
-    const char *lesson;     /**< lesson file stem, e.g. "04-server-key-exchange" */
+    tls_text_id teaches;    /**< one sentence: what this message is for */
+    tls_text_id title;      /**< display name with direction ("server Finished");
+                                 front ends translate it, tls_msg_title is English */
+    const char *lesson;     /**< lesson id, the file stem: "client-hello" */
+    bool lesson_per_kx;     /**< the lesson differs by key exchange: its id
+                                 gets the flow's suffix ("….ecdhe") */
     bool keys_after;        /**< once this message is in the transcript, each side
                                  derives the master secret and the key block */
-    tls_step_write_fn write;
-    tls_step_read_fn read;
-} tls_step;
+    tls_msg_write_fn write;
+    tls_msg_read_fn read;
+} tls_msg_info;
 
-/** \brief The table; *n is set to TLS_STEP_COUNT. */
-const tls_step *tls_handshake_steps(size_t *n);
+/** \brief The catalogue row of a kind (NULL when out of range). */
+const tls_msg_info *tls_msg_info_get(tls_msg_kind kind);
 
-/** \brief Step by number (1..10), or NULL. */
-const tls_step *tls_handshake_step(int number);
+/** \brief One position of a flow. */
+typedef struct tls_flow_step {
+    tls_msg_kind kind;
+    tls_text_id skipped;    /**< TLS_TEXT_NONE: the message is sent; else it is absent in
+                                 this flow, and this says why */
+} tls_flow_step;
+
+/** \brief The shapes of handshake tlssim knows. */
+typedef enum tls_flow_id {
+    TLS_FLOW_FULL_ECDHE,
+    TLS_FLOW_FULL_RSA,
+    TLS_FLOW_COUNT
+} tls_flow_id;
+
+/** \brief A handshake shape: its messages in order. */
+typedef struct tls_flow {
+    tls_flow_id id;
+    const char *name;       /**< "full-ecdhe", "full-rsa" */
+    const char *kx_lesson;  /**< suffix of its per-key-exchange lessons: "ecdhe" */
+    const tls_flow_step *steps;
+    int n;                  /**< number of positions (steps 1..n) */
+} tls_flow;
+
+/** \brief A flow by id. */
+const tls_flow *tls_flow_get(tls_flow_id id);
 
 /**
- * \brief The first step whose message has this handshake type (0 when
- *        none): how an observer without the engines' state files a message.
+ * \brief The flow of a run whose suite uses \p kx.  Until ServerHello has
+ *        settled the suite, every flow agrees: tls_flow_default() is used.
  */
-int tls_handshake_step_of(uint8_t hs_type);
+const tls_flow *tls_flow_for_kx(tls_kx kx);
 
-/** \brief Whether step \p s happens with key exchange \p kx. */
-bool tls_step_applies(const tls_step *s, tls_kx kx);
+/** \brief The flow before the suite is known (the full ECDHE handshake). */
+const tls_flow *tls_flow_default(void);
+
+/** \brief The display name with direction in English (the template of m->title). */
+const char *tls_msg_title(const tls_msg_info *m);
+
+/** \brief The message at step \p step (1..n) of \p f, or NULL. */
+const tls_msg_info *tls_flow_msg(const tls_flow *f, int step);
+
+/** \brief Why step \p step of \p f is absent, or TLS_TEXT_NONE when it is sent. */
+tls_text_id tls_flow_skipped(const tls_flow *f, int step);
 
 /**
- * \brief Display name with direction, e.g. "server Finished", in English
- *        (the template of s->title: front ends translate that id).
+ * \brief The first step of \p f, from \p from on, where \p sender sends a
+ *        message of this content and handshake type (0 when none): how an
+ *        observer without the engines' state files a message.
  */
-const char *tls_step_title(const tls_step *s);
+int tls_flow_step_of(const tls_flow *f, int from, tls_party sender, uint8_t content_type,
+                     uint8_t hs_type);
+
+/**
+ * \brief A driver announces the steps of \p f after \p announced, up to
+ *        \p step, each once and in order, the skipped ones included (a STEP
+ *        event each, tls_trace_announce).
+ * \return the last step now announced
+ */
+int tls_flow_announce_through(const tls_flow *f, tls_trace *t, int announced, int step);
+
+/** \brief The number shown for TLS_STEP_AFTER: one past the flow's last step. */
+int tls_flow_after_number(const tls_flow *f);
+
+/**
+ * \brief Lesson id of step \p step of \p f ("server-key-exchange.rsa"),
+ *        written into \p out; false when there is no such step.
+ */
+bool tls_flow_lesson_id(const tls_flow *f, int step, char *out, size_t out_len);
 
 #endif

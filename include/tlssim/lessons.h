@@ -145,7 +145,8 @@ const char *tls_lessons_problem(const tls_lessons *ls, size_t i);
  * the front end should then show a notice (tls_lesson_fallback_notice).
  *
  * \param ls         the set
- * \param step       0 introduction, 1..10, 11 summary
+ * \param step       0 introduction, 1..10 (the full handshake's steps), 11 or
+ *                   TLS_STEP_AFTER summary
  * \param kx         the run's key exchange
  * \param lang       wanted language
  * \param fell_back  set to true when another language was given (may be NULL)

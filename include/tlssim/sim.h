@@ -81,7 +81,13 @@ typedef struct tls_sim_result {
     tls_err err;            /**< its error */
     char why[256];          /**< one line: what went wrong (English: why_text rendered) */
     tls_text why_text;      /**< the same as a catalogue id with its arguments */
+    const struct tls_flow *flow; /**< the flow the run followed (the default one
+                                      when it ended before ServerHello); use
+                                      tls_sim_result_flow, which never gives NULL */
 } tls_sim_result;
+
+/** \brief The flow of a run's result: its own, or the default when unset. */
+const struct tls_flow *tls_sim_result_flow(const tls_sim_result *res);
 
 /** \brief An in-process run. */
 typedef struct tls_sim tls_sim;

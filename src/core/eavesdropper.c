@@ -12,6 +12,7 @@ void tls_eavesdropper_init(tls_eavesdropper *eve, tls_trace *trace)
 {
     memset(eve, 0, sizeof *eve);
     eve->trace = trace;
+    eve->flow = tls_flow_default();
     for (int i = 0; i < 2; i++) {
         tls_writer_init(&eve->rec[i]);
         tls_writer_init(&eve->hs[i]);
@@ -31,15 +32,29 @@ void tls_eavesdropper_free(tls_eavesdropper *eve)
 static void wire_value(tls_eavesdropper *eve, int step, tls_value_kind kind, const uint8_t *p,
                        size_t n, const char *text)
 {
-    tls_event ev = {.kind = TLS_EV_VALUE, .step = step ? step : eve->trace->step,
+    tls_event ev = {.kind = TLS_EV_VALUE, .step = step,
                     .party = TLS_PARTY_WIRE, .value = kind, .bytes = (uint8_t *)p,
                     .len = n, .text = (char *)text};
     tls_trace_push(eve->trace, &ev);
 }
 
-static void learn_message(tls_eavesdropper *eve, uint8_t type, tls_reader *body)
+/* The step of the message \p sender sends next in the flow as the
+ * eavesdropper knows it (it reads the suite from ServerHello, like the
+ * client): the first position after its last one that fits. */
+static int next_step(tls_eavesdropper *eve, tls_party sender, uint8_t content_type,
+                     uint8_t hs_type)
 {
-    int step = tls_handshake_step_of(type);
+    int dir = sender == TLS_PARTY_CLIENT ? 0 : 1;
+    int step = tls_flow_step_of(eve->flow, eve->at[dir] + 1, sender, content_type, hs_type);
+    if (step)
+        eve->at[dir] = step;
+    return step;
+}
+
+static void learn_message(tls_eavesdropper *eve, tls_party sender, uint8_t type,
+                          tls_reader *body)
+{
+    int step = next_step(eve, sender, TLS_CT_HANDSHAKE, type);
     switch (type) {
     case TLS_HS_CLIENT_HELLO: {
         tls_client_hello ch;
@@ -59,6 +74,8 @@ static void learn_message(tls_eavesdropper *eve, uint8_t type, tls_reader *body)
             return;
         const tls_suite *s = tls_suite_by_id(sh.suite);
         eve->rsa = s && s->kx == TLS_KX_RSA;
+        if (s)
+            eve->flow = tls_flow_for_kx(s->kx);
         uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
         wire_value(eve, step, TLS_VALUE_SERVER_RANDOM, sh.random, 32, NULL);
         wire_value(eve, step, TLS_VALUE_CIPHER_SUITE, id, 2,
@@ -99,8 +116,10 @@ static void learn_message(tls_eavesdropper *eve, uint8_t type, tls_reader *body)
     }
 }
 
-static void observe_handshake(tls_eavesdropper *eve, int dir, const uint8_t *p, size_t n)
+static void observe_handshake(tls_eavesdropper *eve, tls_party sender, const uint8_t *p,
+                              size_t n)
 {
+    int dir = sender == TLS_PARTY_CLIENT ? 0 : 1;
     tls_writer *hs = &eve->hs[dir];
     tls_writer_bytes(hs, p, n);
     size_t at = 0, len;
@@ -110,7 +129,7 @@ static void observe_handshake(tls_eavesdropper *eve, int dir, const uint8_t *p, 
         uint8_t type;
         tls_reader_init(&r, hs->data + at, len, NULL, 0);
         if (tls_msg_header_parse(&r, &type, &body) == TLS_OK)
-            learn_message(eve, type, &body);
+            learn_message(eve, sender, type, &body);
         at += len;
     }
     tls_writer_consume(hs, at);
@@ -122,16 +141,23 @@ static void observe_record(tls_eavesdropper *eve, tls_party sender, const tls_re
     int dir = sender == TLS_PARTY_CLIENT ? 0 : 1;
     if (eve->encrypted[dir]) {
         if (!eve->noted[dir]) {
+            /* Filed under the sender's first message after its
+             * ChangeCipherSpec: the first it cannot read. */
             eve->noted[dir] = true;
+            int step = eve->at[dir] + 1;
+            tls_trace_set_step(eve->trace, TLS_PARTY_WIRE,
+                               tls_flow_msg(eve->flow, step) ? step : TLS_STEP_AFTER);
             tls_trace_note(eve->trace, TLS_PARTY_WIRE, TLS_TEXT_EVE_CIPHERTEXT_FROM_NOW,
                            TLS_ARGS(TLS_ARG_T("party", tls_party_name(sender))));
         }
         return;
     }
-    if (rec->type == TLS_CT_CHANGE_CIPHER_SPEC)
+    if (rec->type == TLS_CT_CHANGE_CIPHER_SPEC) {
         eve->encrypted[dir] = true;
-    else if (rec->type == TLS_CT_HANDSHAKE)
-        observe_handshake(eve, dir, rec->fragment, rec->fragment_len);
+        next_step(eve, sender, TLS_CT_CHANGE_CIPHER_SPEC, 0);
+    } else if (rec->type == TLS_CT_HANDSHAKE) {
+        observe_handshake(eve, sender, rec->fragment, rec->fragment_len);
+    }
 }
 
 void tls_eavesdropper_observe(tls_eavesdropper *eve, tls_party sender,

@@ -1,8 +1,8 @@
 /*
- * The generic half of an engine: the cursor over the handshake table, the
+ * The generic half of an engine: the cursor over the run's flow, the
  * record layer, handshake-message reassembly, the transcript, the key
- * schedule and alerts.  What each side does at a step lives in
- * engine_client.c and engine_server.c, reached only through the table.
+ * schedule and alerts.  What each side does with a message lives in
+ * engine_client.c and engine_server.c, reached only through the catalogue.
  */
 #include "engine_internal.h"
 
@@ -11,9 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-const tls_step *engine_current(const tls_engine *e)
+const tls_msg_info *engine_current(const tls_engine *e)
 {
-    return tls_handshake_step((int)e->cursor + 1);
+    return tls_flow_msg(e->flow, (int)e->cursor + 1);
+}
+
+bool engine_handshake_over(const tls_engine *e)
+{
+    return e->cursor >= (size_t)e->flow->n;
 }
 
 tls_engine *tls_engine_new(tls_party role, const tls_engine_config *cfg,
@@ -27,6 +32,7 @@ tls_engine *tls_engine_new(tls_party role, const tls_engine_config *cfg,
     e->cfg = cfg;
     e->rng = rng;
     e->trace = trace;
+    e->flow = tls_flow_default();
     tls_writer_init(&e->transcript);
     tls_writer_init(&e->out);
     tls_writer_init(&e->in);
@@ -49,11 +55,18 @@ void tls_engine_free(tls_engine *e)
     free(e);
 }
 
-int tls_engine_step(const tls_engine *e) { return (int)e->cursor + 1; }
+int tls_engine_step(const tls_engine *e)
+{
+    return engine_handshake_over(e) ? TLS_STEP_AFTER : (int)e->cursor + 1;
+}
+
+int tls_engine_at(const tls_engine *e) { return e->step; }
+
+const tls_flow *tls_engine_flow(const tls_engine *e) { return e->flow; }
 
 bool tls_engine_my_turn(const tls_engine *e)
 {
-    const tls_step *s = engine_current(e);
+    const tls_msg_info *s = engine_current(e);
     return e->err == TLS_OK && s && s->sender == e->role;
 }
 
@@ -63,7 +76,7 @@ const char *tls_engine_why(const tls_engine *e) { return e->why; }
 const tls_text *tls_engine_why_text(const tls_engine *e) { return &e->why_text; }
 bool tls_engine_done(const tls_engine *e)
 {
-    return e->err == TLS_OK && e->cursor >= TLS_STEP_COUNT;
+    return e->err == TLS_OK && engine_handshake_over(e);
 }
 const tls_suite *tls_engine_suite(const tls_engine *e) { return e->suite; }
 bool tls_engine_ems(const tls_engine *e) { return e->ems; }
@@ -192,6 +205,8 @@ tls_err engine_ecdhe_keypair(tls_engine *e, const uint8_t *fixed, size_t fixed_l
     return TLS_OK;
 }
 
+static void engine_enter_step(tls_engine *e);
+
 /* ------------------------------------------------------------- alerts */
 
 void engine_queue_alert(tls_engine *e, uint8_t level, uint8_t desc)
@@ -219,14 +234,21 @@ tls_err engine_fail(tls_engine *e, tls_err err, tls_text_id id, const tls_text_a
 {
     if (e->err != TLS_OK)
         return e->err;
+    /* Failing while waiting for the peer's message is failing at that
+     * message's step: whatever came in its place (or nothing) was caught
+     * there.  A received alert is not that message: it belongs to the step
+     * this side is at. */
+    const tls_msg_info *expected = engine_current(e);
+    if (expected && expected->sender == e->peer && !tls_err_is_recv_alert(err))
+        engine_enter_step(e);
     e->err = err;
-    e->err_step = e->trace->step;
+    e->err_step = e->step;
     /* The reason as a catalogue text, and in English. */
     tls_text_make(&e->why_text, id, args);
     tls_text_english_into(&e->why_text, e->why, sizeof e->why);
     int desc = tls_err_alert(err);
     if (desc >= 0) {
-        tls_event ev = {.kind = TLS_EV_ALERT, .step = e->trace->step,
+        tls_event ev = {.kind = TLS_EV_ALERT, .step = e->step,
                         .party = e->role, .msg = &e->why_text,
                         .alert_level = TLS_ALERT_FATAL, .alert_desc = desc};
         tls_trace_push(e->trace, &ev);
@@ -347,33 +369,36 @@ void engine_activate_read(tls_engine *e)
 
 /* --------------------------------------------------------- the cursor */
 
-/* Move past the step just completed and over any that do not happen with
- * the negotiated key exchange.  Skipped steps are announced only when the
- * next real step begins (engine_enter_step): the message of the step just
- * written may still be on its way, and belongs to its own step. */
+/* Move past the position just completed and over any this run's flow marks
+ * as skipped.  The flow is settled once the hellos have chosen the suite;
+ * before that every flow agrees. */
 static void engine_advance(tls_engine *e)
 {
+    if (e->suite)
+        e->flow = tls_flow_for_kx(e->suite->kx);
     e->cursor++;
-    for (const tls_step *s; (s = engine_current(e)) != NULL; e->cursor++)
-        if (!e->suite || tls_step_applies(s, e->suite->kx))
-            break;
+    while (!engine_handshake_over(e) &&
+           tls_flow_skipped(e->flow, (int)e->cursor + 1) != TLS_TEXT_NONE)
+        e->cursor++;
 }
 
-/* Step \p s begins (its sender writes it, or its receiver reads it): the
- * steps skipped since the last one are announced first, with the reason. */
-static void engine_enter_step(tls_engine *e, const tls_step *s)
+/* This engine is now at the position under its cursor (it writes that
+ * message, or reads it): its own events carry that step.  The driver, not
+ * the engine, announces steps. */
+static void engine_enter_step(tls_engine *e)
 {
-    for (int n = e->trace->announced + 1; n < s->number; n++) {
-        const tls_step *skipped = tls_handshake_step(n);
-        tls_trace_step(e->trace, n, skipped->sender, skipped->message, true,
-                       skipped->skip_reason);
-    }
-    tls_trace_step(e->trace, s->number, s->sender, s->message, false, TLS_TEXT_NONE);
+    engine_set_step(e, (int)e->cursor + 1);
+}
+
+void engine_set_step(tls_engine *e, int step)
+{
+    e->step = step;
+    tls_trace_set_step(e->trace, e->role, step);
 }
 
 /* A handshake message is finished: it joins the transcript, keys follow if
  * the table says so, and the cursor moves on. */
-static void engine_message_done(tls_engine *e, const tls_step *s,
+static void engine_message_done(tls_engine *e, const tls_msg_info *s,
                                 const uint8_t *msg, size_t len)
 {
     if (s->content_type == TLS_CT_HANDSHAKE)
@@ -393,8 +418,8 @@ tls_err tls_engine_write_step(tls_engine *e)
 {
     if (!tls_engine_my_turn(e))
         return e->err;
-    const tls_step *s = engine_current(e);
-    engine_enter_step(e, s);
+    const tls_msg_info *s = engine_current(e);
+    engine_enter_step(e);
 
     tls_writer body, msg;
     tls_writer_init(&body);
@@ -430,7 +455,7 @@ tls_err tls_engine_write_step(tls_engine *e)
  * message's name, or NULL when its type is unknown. */
 static void fail_unexpected(tls_engine *e, const char *got)
 {
-    const tls_step *s = engine_current(e);
+    const tls_msg_info *s = engine_current(e);
     static const tls_text_id ids[2][2] = {
         {TLS_TEXT_UNEXPECTED_UNKNOWN_MESSAGE_AFTER, TLS_TEXT_UNEXPECTED_MESSAGE_AFTER},
         {TLS_TEXT_UNEXPECTED_UNKNOWN_MESSAGE, TLS_TEXT_UNEXPECTED_MESSAGE}};
@@ -442,18 +467,18 @@ static void fail_unexpected(tls_engine *e, const char *got)
 static void handle_handshake_message(tls_engine *e, const uint8_t *msg, size_t len,
                                      size_t rec_idx, size_t rec_off, bool prot)
 {
-    const tls_step *s = engine_current(e);
+    const tls_msg_info *s = engine_current(e);
     const char *got = tls_hs_type_name(msg[0]);
     if (!s || s->sender != e->peer || s->content_type != TLS_CT_HANDSHAKE ||
         s->hs_type != msg[0]) {
         fail_unexpected(e, got);
         return;
     }
-    engine_enter_step(e, s);
+    engine_enter_step(e);
 
     /* Push the MESSAGE event first so it precedes what the message teaches;
      * its dissection is filled in once parsing is over. */
-    tls_event ev = {.kind = TLS_EV_MESSAGE, .step = s->number, .party = e->peer,
+    tls_event ev = {.kind = TLS_EV_MESSAGE, .step = e->step, .party = e->peer,
                     .name = (char *)s->message, .bytes = (uint8_t *)msg, .len = len,
                     .content_type = TLS_CT_HANDSHAKE, .hs_type = msg[0],
                     .is_protected = prot, .record_index = rec_idx,
@@ -525,7 +550,7 @@ static void handle_handshake_bytes(tls_engine *e, const uint8_t *p, size_t n,
 static void handle_change_cipher_spec(tls_engine *e, const uint8_t *p, size_t n,
                                       size_t rec_idx, size_t off, bool prot)
 {
-    const tls_step *s = engine_current(e);
+    const tls_msg_info *s = engine_current(e);
     if (!s || s->sender != e->peer || s->content_type != TLS_CT_CHANGE_CIPHER_SPEC ||
         e->hs.len != 0) {
         engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE,
@@ -533,12 +558,12 @@ static void handle_change_cipher_spec(tls_engine *e, const uint8_t *p, size_t n,
                     TLS_ARGS(TLS_ARG_S("expected", s ? s->message : "")));
         return;
     }
-    engine_enter_step(e, s);
+    engine_enter_step(e);
     tls_dissect d = {0};
     tls_reader r;
     tls_reader_init(&r, p, n, &d, 0);
     tls_err err = s->read(e, &r);
-    tls_event ev = {.kind = TLS_EV_MESSAGE, .step = s->number, .party = e->peer,
+    tls_event ev = {.kind = TLS_EV_MESSAGE, .step = e->step, .party = e->peer,
                     .name = (char *)s->message, .bytes = (uint8_t *)p, .len = n,
                     .content_type = TLS_CT_CHANGE_CIPHER_SPEC, .is_protected = prot,
                     .record_index = rec_idx, .record_offset = off, .dissect = d};
@@ -559,7 +584,7 @@ static void handle_alert(tls_engine *e, const uint8_t *p, size_t n, size_t rec_i
     tls_alert a = {0};
     tls_reader_init(&r, p, n, &d, 0);
     tls_err err = tls_alert_parse(&r, &a);
-    tls_event ev = {.kind = TLS_EV_MESSAGE, .step = e->trace->step, .party = e->peer,
+    tls_event ev = {.kind = TLS_EV_MESSAGE, .step = e->step, .party = e->peer,
                     .name = "Alert", .bytes = (uint8_t *)p, .len = n,
                     .content_type = TLS_CT_ALERT, .is_protected = prot,
                     .record_index = rec_idx, .record_offset = off, .dissect = d};
@@ -568,7 +593,7 @@ static void handle_alert(tls_engine *e, const uint8_t *p, size_t n, size_t rec_i
         engine_fail(e, err, TLS_TEXT_MALFORMED_ALERT, NULL);
         return;
     }
-    if (a.description == TLS_ALERT_CLOSE_NOTIFY && e->cursor >= TLS_STEP_COUNT) {
+    if (a.description == TLS_ALERT_CLOSE_NOTIFY && engine_handshake_over(e)) {
         /* RFC 5246 §7.2.1: the orderly end of the connection, not an error. */
         e->close_received = true;
         tls_trace_note(e->trace, e->role, TLS_TEXT_CLOSE_NOTIFY_RECEIVED,
@@ -597,14 +622,15 @@ static void handle_alert(tls_engine *e, const uint8_t *p, size_t n, size_t rec_i
 static void handle_record(tls_engine *e, const tls_record *rec)
 {
     /* A record belongs to the step of the message it carries: the one this
-     * side expects now.  (A read may hold several records; the step in
-     * force when it arrived is not necessarily theirs.) */
-    const tls_step *expected = engine_current(e);
-    if (e->cursor >= TLS_STEP_COUNT)
+     * side expects now, whatever arrived in its place (a mangled record is
+     * caught at that step).  An alert is not the expected message: it
+     * belongs to the step this side is at.  (A read may hold several
+     * records; each is filed by what this side expects when it is read.) */
+    const tls_msg_info *expected = engine_current(e);
+    if (engine_handshake_over(e))
         engine_enter_after(e);
-    else if (expected && expected->sender == e->peer &&
-             (rec->type == TLS_CT_HANDSHAKE || rec->type == TLS_CT_CHANGE_CIPHER_SPEC))
-        engine_enter_step(e, expected); /* an alert is not the expected message */
+    else if (expected && expected->sender == e->peer && rec->type != TLS_CT_ALERT)
+        engine_enter_step(e);
     bool prot = e->rprot.active;
     tls_dissect d = {0};
     tls_record_dissect(rec, prot, &d);
@@ -616,7 +642,7 @@ static void handle_record(tls_engine *e, const tls_record *rec)
         pt = malloc(rec->fragment_len ? rec->fragment_len : 1);
         derr = pt ? tls_record_open(rec, &e->rprot, pt, &pt_len, &info) : TLS_ERR_INTERNAL;
     }
-    tls_event ev = {.kind = TLS_EV_RECORD, .step = e->trace->step, .party = e->peer,
+    tls_event ev = {.kind = TLS_EV_RECORD, .step = e->step, .party = e->peer,
                     .bytes = (uint8_t *)rec->wire, .len = rec->wire_len,
                     .content_type = rec->type, .is_protected = prot,
                     .seq = prot ? info.seq : 0, .dissect = d,
@@ -658,7 +684,7 @@ static void handle_record(tls_engine *e, const tls_record *rec)
         case TLS_CT_APPLICATION_DATA:
             /* Only under the negotiated keys: plaintext application data
              * would be readable and forgeable by anyone on the path. */
-            if (e->cursor >= TLS_STEP_COUNT && prot)
+            if (engine_handshake_over(e) && prot)
                 engine_app_data_received(e, p, n, idx, off, prot);
             else
                 engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE, TLS_TEXT_APP_DATA_TOO_EARLY, NULL);

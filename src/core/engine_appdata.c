@@ -10,7 +10,7 @@
 
 void engine_enter_after(tls_engine *e)
 {
-    tls_trace_enter_after(e->trace);
+    engine_set_step(e, TLS_STEP_AFTER);
 }
 
 /* Up to \p max bytes of application data as text for a dissection, with
@@ -54,7 +54,7 @@ void engine_app_data_received(tls_engine *e, const uint8_t *p, size_t n,
     tls_reader r;
     tls_reader_init(&r, p, n, &d, 0);
     engine_app_data_dissect(&r, p, n);
-    tls_event ev = {.kind = TLS_EV_MESSAGE, .step = e->trace->step, .party = e->peer,
+    tls_event ev = {.kind = TLS_EV_MESSAGE, .step = e->step, .party = e->peer,
                     .name = "ApplicationData", .bytes = (uint8_t *)p, .len = n,
                     .content_type = TLS_CT_APPLICATION_DATA, .is_protected = prot,
                     .record_index = rec_idx, .record_offset = off, .dissect = d};

@@ -20,9 +20,11 @@ struct tls_engine {
     tls_rng *rng;
     tls_trace *trace;
 
-    size_t cursor;              /* index into the table; TLS_STEP_COUNT = done */
+    const tls_flow *flow;       /* the run's flow: the default until the suite is settled */
+    size_t cursor;              /* index into the flow; flow->n = done */
+    int step;                   /* the step this engine is at: its events carry it */
     tls_err err;                /* first failure; sticks */
-    int err_step;               /* the step being run when it happened */
+    int err_step;               /* the step this engine was at when it happened */
     char why[256];              /* why_text in English */
     tls_text why_text;          /* the reason for err */
 
@@ -79,8 +81,15 @@ tls_err engine_send(tls_engine *e, const char *name, uint8_t type, const uint8_t
 /* Send an alert. */
 void engine_queue_alert(tls_engine *e, uint8_t level, uint8_t desc);
 
-/* Tag what follows with TLS_STEP_AFTER (no STEP event: the table has ten). */
+/* Tag what follows with TLS_STEP_AFTER (no STEP event: application data
+ * is not a message of the flow). */
 void engine_enter_after(tls_engine *e);
+
+/* This engine is at step \p step: its events carry it from now on. */
+void engine_set_step(tls_engine *e, int step);
+
+/* Whether the cursor has passed the flow's last message. */
+bool engine_handshake_over(const tls_engine *e);
 
 /* A received application_data record's plaintext (engine_appdata.c). */
 void engine_app_data_received(tls_engine *e, const uint8_t *p, size_t n,
@@ -89,8 +98,8 @@ void engine_app_data_received(tls_engine *e, const uint8_t *p, size_t n,
 /* Dissect application data: one field, annotated with a text preview. */
 void engine_app_data_dissect(tls_reader *r, const uint8_t *p, size_t n);
 
-/* The step under the cursor, or NULL when the handshake is done. */
-const tls_step *engine_current(const tls_engine *e);
+/* The message under the cursor, or NULL when the handshake is done. */
+const tls_msg_info *engine_current(const tls_engine *e);
 
 /* "client_write_key" / "server_write_key": the key \p sender encrypts with. */
 const char *engine_write_key_name(tls_party sender);
@@ -149,7 +158,7 @@ tls_err engine_ecdhe_keypair(tls_engine *e, const uint8_t *fixed, size_t fixed_l
 tls_err engine_ske_digest(tls_engine *e, tls_hash_alg alg, const uint8_t *params,
                           size_t params_len, uint8_t *digest);
 
-/* Step handlers (the table's write/read functions). */
+/* Message handlers (the catalogue's write/read functions). */
 tls_err client_hello_write(tls_engine *e, tls_writer *w);
 tls_err client_hello_read(tls_engine *e, tls_reader *r);
 tls_err server_hello_write(tls_engine *e, tls_writer *w);

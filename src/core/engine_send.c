@@ -89,7 +89,7 @@ static size_t trace_sent_record(tls_engine *e, size_t start, const uint8_t *pt,
     size_t need;
     if (tls_record_split(e->out.data + start, e->out.len - start, &rec, &need) != TLS_READ_OK)
         return (size_t)-1;
-    tls_event ev = {.kind = TLS_EV_RECORD, .step = e->trace->step, .party = e->role,
+    tls_event ev = {.kind = TLS_EV_RECORD, .step = e->step, .party = e->role,
                     .bytes = (uint8_t *)rec.wire, .len = rec.wire_len,
                     .content_type = rec.type, .is_protected = prot, .by_sender = true,
                     .plaintext = prot ? (uint8_t *)pt : NULL,
@@ -116,7 +116,7 @@ static void trace_sent_message(tls_engine *e, const char *name, uint8_t content_
     /* Offsets as for a received message: into the record's wire bytes when
      * in the clear, into its plaintext when protected. */
     size_t off = records > 1 ? (size_t)-1 : prot ? 0 : TLS_RECORD_HEADER;
-    tls_event ev = {.kind = TLS_EV_MESSAGE, .step = e->trace->step, .party = e->role,
+    tls_event ev = {.kind = TLS_EV_MESSAGE, .step = e->step, .party = e->role,
                     .name = (char *)name, .bytes = (uint8_t *)msg, .len = len,
                     .content_type = content_type,
                     .hs_type = content_type == TLS_CT_HANDSHAKE && len ? msg[0] : 0,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tlssim/crypto.h"
+#include "tlssim/handshake.h"
 
 const char *tls_party_name(tls_party p)
 {
@@ -212,31 +213,42 @@ size_t tls_trace_push(tls_trace *t, tls_event *ev)
     return t->n++;
 }
 
-void tls_trace_step(tls_trace *t, int number, tls_party sender, const char *message,
-                    bool skipped, tls_text_id reason)
+void tls_trace_announce(tls_trace *t, int number, const tls_msg_info *m,
+                        tls_text_id skipped)
 {
-    t->step = number;
-    if (number <= t->announced)
-        return;
-    t->announced = number;
     tls_text why;
-    tls_text_make(&why, reason, NULL);
-    tls_event ev = {.kind = TLS_EV_STEP, .step = number, .party = sender,
-                    .name = (char *)message, .skipped = skipped,
-                    .msg = skipped ? &why : NULL};
+    tls_text_make(&why, skipped, NULL);
+    tls_event ev = {.kind = TLS_EV_STEP, .step = number, .party = m->sender,
+                    .name = (char *)m->message, .skipped = skipped != TLS_TEXT_NONE,
+                    .msg = skipped != TLS_TEXT_NONE ? &why : NULL};
     tls_trace_push(t, &ev);
+}
+
+void tls_trace_set_step(tls_trace *t, tls_party who, int step)
+{
+    if ((unsigned)who < sizeof t->party_step / sizeof t->party_step[0])
+        t->party_step[who] = step;
 }
 
 void tls_trace_enter_after(tls_trace *t)
 {
-    if (t->step < TLS_STEP_AFTER)
-        t->step = TLS_STEP_AFTER;
+    tls_trace_set_step(t, TLS_PARTY_CLIENT, TLS_STEP_AFTER);
+    tls_trace_set_step(t, TLS_PARTY_SERVER, TLS_STEP_AFTER);
+}
+
+int tls_trace_last_announced(const tls_trace *t)
+{
+    int last = 0;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->ev[i].kind == TLS_EV_STEP && t->ev[i].step > last)
+            last = t->ev[i].step;
+    return last;
 }
 
 void tls_trace_value(tls_trace *t, tls_party who, tls_value_kind kind,
                      const uint8_t *bytes, size_t len, const char *text)
 {
-    tls_event ev = {.kind = TLS_EV_VALUE, .step = t->step, .party = who, .value = kind,
+    tls_event ev = {.kind = TLS_EV_VALUE, .step = t->party_step[who], .party = who, .value = kind,
                     .bytes = (uint8_t *)bytes, .len = len, .text = (char *)text};
     tls_trace_push(t, &ev);
 }
@@ -246,7 +258,7 @@ void tls_trace_check(tls_trace *t, tls_party who, tls_text_id what, bool ok,
 {
     tls_text msg;
     tls_text_make(&msg, detail, args);
-    tls_event ev = {.kind = TLS_EV_CHECK, .step = t->step, .party = who,
+    tls_event ev = {.kind = TLS_EV_CHECK, .step = t->party_step[who], .party = who,
                     .name = (char *)tls_text_template(what), .what = what, .ok = ok,
                     .msg = &msg};
     tls_trace_push(t, &ev);
@@ -261,7 +273,7 @@ void tls_trace_note(tls_trace *t, tls_party who, tls_text_id id, const tls_text_
 
 void tls_trace_note_text(tls_trace *t, tls_party who, const tls_text *text)
 {
-    tls_event ev = {.kind = TLS_EV_NOTE, .step = t->step, .party = who, .msg = (tls_text *)text};
+    tls_event ev = {.kind = TLS_EV_NOTE, .step = t->party_step[who], .party = who, .msg = (tls_text *)text};
     tls_trace_push(t, &ev);
 }
 

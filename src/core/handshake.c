@@ -1,81 +1,146 @@
-/* The ten steps of a full TLS 1.2 handshake: see include/tlssim/handshake.h. */
+/* The catalogue of message kinds and the flows: see include/tlssim/handshake.h. */
 #include "tlssim/handshake.h"
 
-#include <stddef.h>
+#include <stdio.h>
 
 #include "engine_internal.h"
 
-static const tls_step steps[TLS_STEP_COUNT] = {
-    {1, TLS_PARTY_CLIENT, "ClientHello", TLS_CT_HANDSHAKE, TLS_HS_CLIENT_HELLO,
-     false, TLS_TEXT_NONE,
-     TLS_TEXT_TEACH_CLIENT_HELLO, TLS_TEXT_TITLE_CLIENT_HELLO,
-     "01-client-hello", false, client_hello_write, client_hello_read},
-    {2, TLS_PARTY_SERVER, "ServerHello", TLS_CT_HANDSHAKE, TLS_HS_SERVER_HELLO,
-     false, TLS_TEXT_NONE,
-     TLS_TEXT_TEACH_SERVER_HELLO, TLS_TEXT_TITLE_SERVER_HELLO,
-     "02-server-hello", false, server_hello_write, server_hello_read},
-    {3, TLS_PARTY_SERVER, "Certificate", TLS_CT_HANDSHAKE, TLS_HS_CERTIFICATE,
-     false, TLS_TEXT_NONE,
-     TLS_TEXT_TEACH_CERTIFICATE, TLS_TEXT_TITLE_CERTIFICATE,
-     "03-certificate", false, certificate_write, certificate_read},
-    {4, TLS_PARTY_SERVER, "ServerKeyExchange", TLS_CT_HANDSHAKE, TLS_HS_SERVER_KEY_EXCHANGE,
-     true,
-     TLS_TEXT_SKIP_SERVER_KEY_EXCHANGE_RSA,
-     TLS_TEXT_TEACH_SERVER_KEY_EXCHANGE, TLS_TEXT_TITLE_SERVER_KEY_EXCHANGE,
-     "04-server-key-exchange", false, server_key_exchange_write, server_key_exchange_read},
-    {5, TLS_PARTY_SERVER, "ServerHelloDone", TLS_CT_HANDSHAKE, TLS_HS_SERVER_HELLO_DONE,
-     false, TLS_TEXT_NONE,
-     TLS_TEXT_TEACH_SERVER_HELLO_DONE, TLS_TEXT_TITLE_SERVER_HELLO_DONE,
-     "05-server-hello-done", false, server_hello_done_write, server_hello_done_read},
-    {6, TLS_PARTY_CLIENT, "ClientKeyExchange", TLS_CT_HANDSHAKE, TLS_HS_CLIENT_KEY_EXCHANGE,
-     false, TLS_TEXT_NONE,
-     TLS_TEXT_TEACH_CLIENT_KEY_EXCHANGE, TLS_TEXT_TITLE_CLIENT_KEY_EXCHANGE,
-     "06-client-key-exchange", true, client_key_exchange_write, client_key_exchange_read},
-    {7, TLS_PARTY_CLIENT, "ChangeCipherSpec", TLS_CT_CHANGE_CIPHER_SPEC, 0,
-     false, TLS_TEXT_NONE,
-     TLS_TEXT_TEACH_CLIENT_CCS, TLS_TEXT_TITLE_CLIENT_CCS,
-     "07-client-change-cipher-spec", false, change_cipher_spec_write, change_cipher_spec_read},
-    {8, TLS_PARTY_CLIENT, "Finished", TLS_CT_HANDSHAKE, TLS_HS_FINISHED,
-     false, TLS_TEXT_NONE,
-     TLS_TEXT_TEACH_CLIENT_FINISHED, TLS_TEXT_TITLE_CLIENT_FINISHED,
-     "08-client-finished", false, finished_write, finished_read},
-    {9, TLS_PARTY_SERVER, "ChangeCipherSpec", TLS_CT_CHANGE_CIPHER_SPEC, 0,
-     false, TLS_TEXT_NONE,
-     TLS_TEXT_TEACH_SERVER_CCS, TLS_TEXT_TITLE_SERVER_CCS,
-     "09-server-change-cipher-spec", false, change_cipher_spec_write, change_cipher_spec_read},
-    {10, TLS_PARTY_SERVER, "Finished", TLS_CT_HANDSHAKE, TLS_HS_FINISHED,
-     false, TLS_TEXT_NONE,
-     TLS_TEXT_TEACH_SERVER_FINISHED, TLS_TEXT_TITLE_SERVER_FINISHED,
-     "10-server-finished", false, finished_write, finished_read},
+static const tls_msg_info catalogue[TLS_MSG_KIND_COUNT] = {
+    {TLS_MSG_CLIENT_HELLO, TLS_PARTY_CLIENT, "ClientHello", TLS_CT_HANDSHAKE,
+     TLS_HS_CLIENT_HELLO, TLS_TEXT_TEACH_CLIENT_HELLO, TLS_TEXT_TITLE_CLIENT_HELLO,
+     "client-hello", false, false, client_hello_write, client_hello_read},
+    {TLS_MSG_SERVER_HELLO, TLS_PARTY_SERVER, "ServerHello", TLS_CT_HANDSHAKE,
+     TLS_HS_SERVER_HELLO, TLS_TEXT_TEACH_SERVER_HELLO, TLS_TEXT_TITLE_SERVER_HELLO,
+     "server-hello", false, false, server_hello_write, server_hello_read},
+    {TLS_MSG_SERVER_CERTIFICATE, TLS_PARTY_SERVER, "Certificate", TLS_CT_HANDSHAKE,
+     TLS_HS_CERTIFICATE, TLS_TEXT_TEACH_CERTIFICATE, TLS_TEXT_TITLE_CERTIFICATE,
+     "certificate", false, false, certificate_write, certificate_read},
+    {TLS_MSG_SERVER_KEY_EXCHANGE, TLS_PARTY_SERVER, "ServerKeyExchange", TLS_CT_HANDSHAKE,
+     TLS_HS_SERVER_KEY_EXCHANGE, TLS_TEXT_TEACH_SERVER_KEY_EXCHANGE,
+     TLS_TEXT_TITLE_SERVER_KEY_EXCHANGE,
+     "server-key-exchange", true, false, server_key_exchange_write, server_key_exchange_read},
+    {TLS_MSG_SERVER_HELLO_DONE, TLS_PARTY_SERVER, "ServerHelloDone", TLS_CT_HANDSHAKE,
+     TLS_HS_SERVER_HELLO_DONE, TLS_TEXT_TEACH_SERVER_HELLO_DONE,
+     TLS_TEXT_TITLE_SERVER_HELLO_DONE,
+     "server-hello-done", false, false, server_hello_done_write, server_hello_done_read},
+    {TLS_MSG_CLIENT_KEY_EXCHANGE, TLS_PARTY_CLIENT, "ClientKeyExchange", TLS_CT_HANDSHAKE,
+     TLS_HS_CLIENT_KEY_EXCHANGE, TLS_TEXT_TEACH_CLIENT_KEY_EXCHANGE,
+     TLS_TEXT_TITLE_CLIENT_KEY_EXCHANGE,
+     "client-key-exchange", true, true, client_key_exchange_write, client_key_exchange_read},
+    {TLS_MSG_CLIENT_CHANGE_CIPHER_SPEC, TLS_PARTY_CLIENT, "ChangeCipherSpec",
+     TLS_CT_CHANGE_CIPHER_SPEC, 0, TLS_TEXT_TEACH_CLIENT_CCS, TLS_TEXT_TITLE_CLIENT_CCS,
+     "client-change-cipher-spec", false, false, change_cipher_spec_write, change_cipher_spec_read},
+    {TLS_MSG_CLIENT_FINISHED, TLS_PARTY_CLIENT, "Finished", TLS_CT_HANDSHAKE,
+     TLS_HS_FINISHED, TLS_TEXT_TEACH_CLIENT_FINISHED, TLS_TEXT_TITLE_CLIENT_FINISHED,
+     "client-finished", false, false, finished_write, finished_read},
+    {TLS_MSG_SERVER_CHANGE_CIPHER_SPEC, TLS_PARTY_SERVER, "ChangeCipherSpec",
+     TLS_CT_CHANGE_CIPHER_SPEC, 0, TLS_TEXT_TEACH_SERVER_CCS, TLS_TEXT_TITLE_SERVER_CCS,
+     "server-change-cipher-spec", false, false, change_cipher_spec_write, change_cipher_spec_read},
+    {TLS_MSG_SERVER_FINISHED, TLS_PARTY_SERVER, "Finished", TLS_CT_HANDSHAKE,
+     TLS_HS_FINISHED, TLS_TEXT_TEACH_SERVER_FINISHED, TLS_TEXT_TITLE_SERVER_FINISHED,
+     "server-finished", false, false, finished_write, finished_read},
 };
 
-const tls_step *tls_handshake_steps(size_t *n)
+/* The full handshake as courses teach it (RFC 5246 §7.3, figure 1). */
+static const tls_flow_step full_ecdhe[] = {
+    {TLS_MSG_CLIENT_HELLO, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_HELLO, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_CERTIFICATE, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_KEY_EXCHANGE, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_HELLO_DONE, TLS_TEXT_NONE},
+    {TLS_MSG_CLIENT_KEY_EXCHANGE, TLS_TEXT_NONE},
+    {TLS_MSG_CLIENT_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE},
+    {TLS_MSG_CLIENT_FINISHED, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_FINISHED, TLS_TEXT_NONE},
+};
+
+/* The same view with RSA key transport: ServerKeyExchange is not sent, and
+ * stays in the list so the learner sees what is missing and why. */
+static const tls_flow_step full_rsa[] = {
+    {TLS_MSG_CLIENT_HELLO, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_HELLO, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_CERTIFICATE, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_KEY_EXCHANGE, TLS_TEXT_SKIP_SERVER_KEY_EXCHANGE_RSA},
+    {TLS_MSG_SERVER_HELLO_DONE, TLS_TEXT_NONE},
+    {TLS_MSG_CLIENT_KEY_EXCHANGE, TLS_TEXT_NONE},
+    {TLS_MSG_CLIENT_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE},
+    {TLS_MSG_CLIENT_FINISHED, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_FINISHED, TLS_TEXT_NONE},
+};
+
+#define FLOW(id, name, kx, steps) {id, name, kx, steps, (int)(sizeof steps / sizeof steps[0])}
+
+static const tls_flow flows[TLS_FLOW_COUNT] = {
+    FLOW(TLS_FLOW_FULL_ECDHE, "full-ecdhe", "ecdhe", full_ecdhe),
+    FLOW(TLS_FLOW_FULL_RSA, "full-rsa", "rsa", full_rsa),
+};
+
+_Static_assert(sizeof full_ecdhe / sizeof full_ecdhe[0] <= TLS_FLOW_MAX &&
+                   sizeof full_rsa / sizeof full_rsa[0] <= TLS_FLOW_MAX,
+               "a flow is longer than TLS_FLOW_MAX");
+
+const tls_msg_info *tls_msg_info_get(tls_msg_kind kind)
 {
-    *n = TLS_STEP_COUNT;
-    return steps;
+    return (unsigned)kind < TLS_MSG_KIND_COUNT ? &catalogue[kind] : NULL;
 }
 
-const tls_step *tls_handshake_step(int number)
+const char *tls_msg_title(const tls_msg_info *m) { return tls_text_template(m->title); }
+
+const tls_flow *tls_flow_get(tls_flow_id id)
 {
-    if (number < 1 || number > TLS_STEP_COUNT)
+    return (unsigned)id < TLS_FLOW_COUNT ? &flows[id] : NULL;
+}
+
+const tls_flow *tls_flow_for_kx(tls_kx kx)
+{
+    return &flows[kx == TLS_KX_RSA ? TLS_FLOW_FULL_RSA : TLS_FLOW_FULL_ECDHE];
+}
+
+const tls_flow *tls_flow_default(void) { return &flows[TLS_FLOW_FULL_ECDHE]; }
+
+const tls_msg_info *tls_flow_msg(const tls_flow *f, int step)
+{
+    if (!f || step < 1 || step > f->n)
         return NULL;
-    return &steps[number - 1];
+    return &catalogue[f->steps[step - 1].kind];
 }
 
-int tls_handshake_step_of(uint8_t hs_type)
+tls_text_id tls_flow_skipped(const tls_flow *f, int step)
 {
-    for (size_t i = 0; i < TLS_STEP_COUNT; i++)
-        if (steps[i].content_type == TLS_CT_HANDSHAKE && steps[i].hs_type == hs_type)
-            return steps[i].number;
+    if (!f || step < 1 || step > f->n)
+        return TLS_TEXT_NONE;
+    return f->steps[step - 1].skipped;
+}
+
+int tls_flow_step_of(const tls_flow *f, int from, tls_party sender, uint8_t content_type,
+                     uint8_t hs_type)
+{
+    for (int n = from < 1 ? 1 : from; n <= f->n; n++) {
+        const tls_msg_info *m = tls_flow_msg(f, n);
+        if (m->sender == sender && m->content_type == content_type && m->hs_type == hs_type)
+            return n;
+    }
     return 0;
 }
 
-bool tls_step_applies(const tls_step *s, tls_kx kx)
+int tls_flow_after_number(const tls_flow *f) { return f->n + 1; }
+
+bool tls_flow_lesson_id(const tls_flow *f, int step, char *out, size_t out_len)
 {
-    return !s->ecdhe_only || kx == TLS_KX_ECDHE_RSA;
+    const tls_msg_info *m = tls_flow_msg(f, step);
+    if (!m)
+        return false;
+    int k = m->lesson_per_kx ? snprintf(out, out_len, "%s.%s", m->lesson, f->kx_lesson)
+                             : snprintf(out, out_len, "%s", m->lesson);
+    return k >= 0 && (size_t)k < out_len;
 }
 
-const char *tls_step_title(const tls_step *s)
+int tls_flow_announce_through(const tls_flow *f, tls_trace *t, int announced, int step)
 {
-    return tls_text_template(s->title);
+    for (; announced < step && announced < f->n; announced++)
+        tls_trace_announce(t, announced + 1, tls_flow_msg(f, announced + 1),
+                           tls_flow_skipped(f, announced + 1));
+    return announced;
 }

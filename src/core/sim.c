@@ -21,6 +21,8 @@ struct tls_sim {
     tls_engine *client, *server;
     tls_eavesdropper eve;
     size_t records;         /* records that crossed the channel so far */
+    int announced;          /* the last step announced */
+    int current;            /* the step last run (0 before the first) */
     bool after_done;        /* the application-data step has run */
     tls_sim_result res;
 };
@@ -145,6 +147,7 @@ static void sim_after(tls_sim *sim)
     tls_trace *t = sim->trace;
     const char *host = sim->client_cfg.server_name;
     sim->after_done = true;
+    sim->current = TLS_STEP_AFTER;
     tls_trace_enter_after(t);
     tls_trace_note(t, TLS_PARTY_CLIENT, TLS_TEXT_AFTER_SIM_REQUEST,
                    TLS_ARGS(TLS_ARG_S("host", host)));
@@ -185,6 +188,7 @@ static void sim_after(tls_sim *sim)
 static void sim_finish(tls_sim *sim)
 {
     tls_sim_result *res = &sim->res;
+    res->flow = tls_engine_flow(sim->client);
     tls_err ce = tls_engine_error(sim->client), se = tls_engine_error(sim->server);
     if (ce == TLS_OK && se == TLS_OK) {
         if (tls_engine_done(sim->client) && tls_engine_done(sim->server) &&
@@ -209,17 +213,30 @@ static void sim_finish(tls_sim *sim)
     snprintf(res->why, sizeof res->why, "%s", tls_engine_why(d));
 }
 
+/* The driver announces the steps of the run's flow, each once and in
+ * order, the ones the flow skips included, up to \p step: before its sender
+ * writes, so a step's STEP event comes before everything filed under it. */
+static void sim_announce_through(tls_sim *sim, const tls_flow *f, int step)
+{
+    sim->announced = tls_flow_announce_through(f, sim->trace, sim->announced, step);
+}
+
 tls_err tls_sim_step(tls_sim *sim)
 {
     if (sim->res.done)
         return sim->res.err;
-    const tls_step *s = tls_handshake_step(tls_engine_step(sim->client));
+    /* The client's flow: the run's once it has read ServerHello. */
+    const tls_flow *f = tls_engine_flow(sim->client);
+    int n = tls_engine_step(sim->client);
+    const tls_msg_info *s = tls_flow_msg(f, n);
     if (!s) {
         if (sim->cfg.app_data && !sim->after_done)
             sim_after(sim);
         sim_finish(sim);
         return sim->res.err;
     }
+    sim_announce_through(sim, f, n);
+    sim->current = n;
     bool client_sends = s->sender == TLS_PARTY_CLIENT;
     tls_engine *sender = client_sends ? sim->client : sim->server;
     tls_engine *receiver = client_sends ? sim->server : sim->client;
@@ -230,7 +247,7 @@ tls_err tls_sim_step(tls_sim *sim)
     /* The receiver has all the sender will say this step: if it is still
      * waiting for this message, the message was cut short on the way. */
     if (tls_engine_error(receiver) == TLS_OK && tls_engine_error(sender) == TLS_OK &&
-        tls_engine_step(receiver) <= s->number)
+        tls_engine_step(receiver) <= n)
         tls_engine_eof(receiver);
     channel_carry(sim, receiver, back, sender);
     sim_finish(sim);
@@ -244,7 +261,7 @@ tls_err tls_sim_run_all(tls_sim *sim)
     return sim->res.err;
 }
 
-int tls_sim_current_step(const tls_sim *sim) { return sim->trace->step; }
+int tls_sim_current_step(const tls_sim *sim) { return sim->current; }
 
 const tls_sim_result *tls_sim_result_get(const tls_sim *sim) { return &sim->res; }
 
@@ -256,6 +273,7 @@ tls_err tls_sim_run(const tls_sim_config *cfg, tls_trace *trace, tls_sim_result 
             memset(res, 0, sizeof *res);
             res->done = true;
             res->err = TLS_ERR_INTERNAL;
+            res->flow = tls_flow_default();
             tls_text_make(&res->why_text, TLS_TEXT_SIM_SETUP_FAILED, NULL);
             tls_text_english_into(&res->why_text, res->why, sizeof res->why);
         }
@@ -266,4 +284,9 @@ tls_err tls_sim_run(const tls_sim_config *cfg, tls_trace *trace, tls_sim_result 
         *res = sim->res;
     tls_sim_free(sim);
     return err;
+}
+
+const tls_flow *tls_sim_result_flow(const tls_sim_result *res)
+{
+    return res && res->flow ? res->flow : tls_flow_default();
 }

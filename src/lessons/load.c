@@ -85,16 +85,17 @@ static const char *lang_english_name(tls_lang lang)
 
 /* ---------------------------------------------------------- step names */
 
-/* Steps 1..10 come from the handshake table (their lesson stem and title);
- * only the introduction and the summary are the lessons' own. */
+/* Steps 1..10 are the full handshake's messages (their lesson id is the
+ * file stem, their title from the catalogue); only the introduction and
+ * the summary are the lessons' own. */
 const char *lsn_step_stem(int step)
 {
     if (step == TLS_LESSON_INTRO)
-        return "00-introduction";
+        return "introduction";
     if (step == TLS_LESSON_SUMMARY)
-        return "11-summary";
-    const tls_step *s = tls_handshake_step(step);
-    return s ? s->lesson : "??";
+        return "summary";
+    const tls_msg_info *m = tls_flow_msg(tls_flow_default(), step);
+    return m ? m->lesson : "??";
 }
 
 const char *lsn_step_what(int step)
@@ -103,8 +104,8 @@ const char *lsn_step_what(int step)
         return "introduction";
     if (step == TLS_LESSON_SUMMARY)
         return "summary";
-    const tls_step *s = tls_handshake_step(step);
-    return s ? tls_step_title(s) : "?";
+    const tls_msg_info *m = tls_flow_msg(tls_flow_default(), step);
+    return m ? tls_msg_title(m) : "?";
 }
 
 /* ------------------------------------------------------------ problems */
@@ -929,6 +930,8 @@ const tls_lesson *tls_lessons_get(const tls_lessons *ls, int step, tls_kx kx,
 {
     if (fell_back)
         *fell_back = false;
+    if (step == TLS_STEP_AFTER)
+        step = TLS_LESSON_SUMMARY;
     if (!ls || step < 0 || step >= TLS_LESSON_COUNT)
         return NULL;
     int k = kx == TLS_KX_RSA ? 1 : 0;

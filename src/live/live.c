@@ -40,7 +40,7 @@ static int live_step(const live *lv)
 {
     if (!lv->e)
         return 0;
-    return tls_engine_step(lv->e); /* 11 = TLS_STEP_AFTER once the handshake is over */
+    return tls_engine_step(lv->e); /* TLS_STEP_AFTER once the handshake is over */
 }
 
 void live_fail(live *lv, tls_err err, tls_text_id id, const tls_text_arg *args)
@@ -77,6 +77,15 @@ bool live_send(live *lv, tls_text *why)
     return ok;
 }
 
+/* The driver announces the steps of the engine's flow up to \p step, each
+ * once and in order (skipped ones included).  A peer's messages are
+ * announced once they have been read: one read may hold several. */
+static void live_announce_through(live *lv, int step)
+{
+    lv->announced = tls_flow_announce_through(tls_engine_flow(lv->e), lv->trace,
+                                              lv->announced, step);
+}
+
 long live_pump(live *lv, int timeout_ms)
 {
     uint8_t buf[16384];
@@ -84,6 +93,7 @@ long live_pump(live *lv, int timeout_ms)
     if (r > 0) {
         tls_eavesdropper_observe(&lv->eve, lv->peer, buf, (size_t)r);
         tls_engine_feed(lv->e, buf, (size_t)r);
+        live_announce_through(lv, tls_engine_at(lv->e));
         live_annotate(lv);
     } else if (r == NET_EOF) {
         lv->eof = true;
@@ -127,15 +137,17 @@ long live_read_or_fail(live *lv, const char *waiting_for)
     return r;
 }
 
-/* The ten steps: write while it is this side's turn, otherwise read. */
+/* The handshake's flow: write while it is this side's turn, otherwise read. */
 static void live_handshake(live *lv)
 {
     while (live_ok(lv) && !tls_engine_done(lv->e)) {
-        while (tls_engine_my_turn(lv->e))
+        while (tls_engine_my_turn(lv->e)) {
+            live_announce_through(lv, tls_engine_step(lv->e));
             tls_engine_write_step(lv->e);
+        }
         if (!live_flush(lv) || !live_ok(lv) || tls_engine_done(lv->e))
             break;
-        const tls_step *s = tls_handshake_step(tls_engine_step(lv->e));
+        const tls_msg_info *s = tls_flow_msg(tls_engine_flow(lv->e), tls_engine_step(lv->e));
         const char *want = s ? s->message : TLS_TERM("the next message");
         live_read_or_fail(lv, want);
         if (lv->eof && live_ok(lv) && !tls_engine_done(lv->e))
@@ -288,6 +300,7 @@ static void live_finish(live *lv)
 {
     tls_sim_result *res = lv->res;
     res->done = true;
+    res->flow = lv->e ? tls_engine_flow(lv->e) : NULL;
     if (lv->failed)
         return;
     tls_err err = lv->e ? tls_engine_error(lv->e) : TLS_ERR_INTERNAL;

@@ -135,32 +135,32 @@ static void note_extensions(live *lv, const tls_event *m)
 _Static_assert(TLS_VALUE_COUNT <= 32, "peer_proof.holds has a bit per value kind");
 
 typedef struct peer_proof {
-    int step;                   /* the peer's message */
+    tls_msg_kind kind;          /* the peer's message */
     tls_text_id why;            /* the deduction, in one sentence */
     uint32_t holds;             /* values the peer now provably holds: HOLDS(kind) bits */
 } peer_proof;
 
 static const peer_proof proofs[] = {
-    {1, TLS_TEXT_INFER_CLIENT_HELLO,
+    {TLS_MSG_CLIENT_HELLO, TLS_TEXT_INFER_CLIENT_HELLO,
      HOLDS(TLS_VALUE_CLIENT_RANDOM) | HOLDS(TLS_VALUE_SERVER_NAME)},
-    {2, TLS_TEXT_INFER_SERVER_HELLO,
+    {TLS_MSG_SERVER_HELLO, TLS_TEXT_INFER_SERVER_HELLO,
      HOLDS(TLS_VALUE_CLIENT_RANDOM) | HOLDS(TLS_VALUE_SERVER_NAME) |
      HOLDS(TLS_VALUE_SERVER_RANDOM) | HOLDS(TLS_VALUE_CIPHER_SUITE)},
-    {3, TLS_TEXT_INFER_CERTIFICATE, HOLDS(TLS_VALUE_SERVER_CERTIFICATE)},
-    {4, TLS_TEXT_INFER_SERVER_KEY_EXCHANGE,
+    {TLS_MSG_SERVER_CERTIFICATE, TLS_TEXT_INFER_CERTIFICATE, HOLDS(TLS_VALUE_SERVER_CERTIFICATE)},
+    {TLS_MSG_SERVER_KEY_EXCHANGE, TLS_TEXT_INFER_SERVER_KEY_EXCHANGE,
      HOLDS(TLS_VALUE_NAMED_GROUP) | HOLDS(TLS_VALUE_SERVER_ECDHE_PUBLIC) |
      HOLDS(TLS_VALUE_SKE_SIGNATURE)},
-    {6, TLS_TEXT_INFER_CLIENT_KEY_EXCHANGE,
+    {TLS_MSG_CLIENT_KEY_EXCHANGE, TLS_TEXT_INFER_CLIENT_KEY_EXCHANGE,
      HOLDS(TLS_VALUE_SERVER_RANDOM) | HOLDS(TLS_VALUE_CIPHER_SUITE) |
      HOLDS(TLS_VALUE_SERVER_CERTIFICATE) | HOLDS(TLS_VALUE_NAMED_GROUP) |
      HOLDS(TLS_VALUE_SERVER_ECDHE_PUBLIC) | HOLDS(TLS_VALUE_SKE_SIGNATURE) |
      HOLDS(TLS_VALUE_CLIENT_ECDHE_PUBLIC) | HOLDS(TLS_VALUE_ENCRYPTED_PRE_MASTER)},
-    {8, TLS_TEXT_INFER_CLIENT_FINISHED,
+    {TLS_MSG_CLIENT_FINISHED, TLS_TEXT_INFER_CLIENT_FINISHED,
      HOLDS(TLS_VALUE_PRE_MASTER_SECRET) | HOLDS(TLS_VALUE_MASTER_SECRET) |
      HOLDS(TLS_VALUE_KEY_BLOCK) | HOLDS(TLS_VALUE_CLIENT_WRITE_KEY) |
      HOLDS(TLS_VALUE_SERVER_WRITE_KEY) | HOLDS(TLS_VALUE_CLIENT_WRITE_IV) |
      HOLDS(TLS_VALUE_SERVER_WRITE_IV) | HOLDS(TLS_VALUE_CLIENT_VERIFY_DATA)},
-    {10, TLS_TEXT_INFER_SERVER_FINISHED,
+    {TLS_MSG_SERVER_FINISHED, TLS_TEXT_INFER_SERVER_FINISHED,
      HOLDS(TLS_VALUE_CLIENT_ECDHE_PUBLIC) | HOLDS(TLS_VALUE_ENCRYPTED_PRE_MASTER) |
      HOLDS(TLS_VALUE_PRE_MASTER_SECRET) | HOLDS(TLS_VALUE_MASTER_SECRET) |
      HOLDS(TLS_VALUE_KEY_BLOCK) | HOLDS(TLS_VALUE_CLIENT_WRITE_KEY) |
@@ -173,9 +173,10 @@ static const peer_proof proofs[] = {
  * recorded as inferred values of the peer, equal to this side's own. */
 static void infer(live *lv, int step)
 {
+    const tls_msg_info *m = tls_flow_msg(tls_engine_flow(lv->e), step);
     for (size_t i = 0; i < sizeof proofs / sizeof proofs[0]; i++) {
         const peer_proof *p = &proofs[i];
-        if (p->step != step)
+        if (!m || p->kind != m->kind)
             continue;
         note_at(lv, step, p->why, TLS_ARGS(TLS_ARG_T("party", tls_party_name(lv->role))));
         /* In table order: the order the values were first learned. */
@@ -198,7 +199,7 @@ static void infer(live *lv, int step)
  * it on receipt; NULL for this side's steps and steps that did not happen. */
 static const tls_event *peer_message(const live *lv, int step)
 {
-    const tls_step *s = tls_handshake_step(step);
+    const tls_msg_info *s = tls_flow_msg(tls_engine_flow(lv->e), step);
     if (!s || s->sender != lv->peer)
         return NULL;
     for (size_t i = 0; i < lv->trace->n; i++) {
@@ -213,8 +214,9 @@ static const tls_event *peer_message(const live *lv, int step)
 void live_annotate(live *lv)
 {
     /* The engine moves past a step once its message checked out. */
-    int done = tls_engine_step(lv->e) - 1;
-    for (int step = lv->annotated + 1; step <= done && step <= TLS_STEP_COUNT; step++) {
+    int next = tls_engine_step(lv->e);
+    int done = next == TLS_STEP_AFTER ? tls_engine_flow(lv->e)->n : next - 1;
+    for (int step = lv->annotated + 1; step <= done; step++) {
         const tls_event *m = peer_message(lv, step);
         if (!m)
             continue;

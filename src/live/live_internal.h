@@ -24,6 +24,7 @@ typedef struct live {
     tls_x509 *trust;            /* --ca's trust anchors (else the demo CA is used) */
     tls_engine_config ecfg;
     tls_engine *e;
+    int announced;              /* the last step of the flow announced */
     tls_eavesdropper eve;
     int annotated;              /* last step live_annotate has looked at */
 } live;

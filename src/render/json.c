@@ -289,6 +289,7 @@ void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
 {
     const tls_suite *suite = tls_app_suite(r);
     const tls_group_info *g = tls_group_by_id((uint16_t)r->sim.group);
+    const tls_flow *flow = tls_sim_result_flow(res);
     fprintf(out, "{\"tlssim_version\":\"%s\",\n \"config\":{\"kx\":\"%s\",\"suite\":",
             TLSSIM_VERSION, tls_app_kx_arg(r->sim.kx));
     json_str(out, suite->name);
@@ -312,7 +313,9 @@ void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
     if (res->ok) {
         fputs("null,\"failed_by\":null,\"error\":null,\"reason\":null},\n", out);
     } else {
-        fprintf(out, "%d,\"failed_by\":\"%s\",\"error\":", res->failed_step,
+        int failed = res->failed_step == TLS_STEP_AFTER ? tls_flow_after_number(flow)
+                                                        : res->failed_step;
+        fprintf(out, "%d,\"failed_by\":\"%s\",\"error\":", failed,
                 tls_party_name(res->failed_party));
         json_str(out, tls_err_name(res->err));
         fputs(",\"reason\":", out);
@@ -320,13 +323,13 @@ void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
         fputs("},\n", out);
     }
     fputs(" \"steps\":[", out);
-    for (int n = 1; n <= TLS_STEP_COUNT; n++) {
-        const tls_step *s = tls_handshake_step(n);
+    for (int n = 1; n <= flow->n; n++) {
+        const tls_msg_info *s = tls_flow_msg(flow, n);
         const tls_event *se = step_event(t, n);
         fprintf(out, "%s\n  {\"step\":%d,\"message\":", n > 1 ? "," : "", n);
         json_str(out, s->message);
         fprintf(out, ",\"title\":");
-        json_str(out, tls_step_title(s));
+        json_str(out, tls_msg_title(s));
         fprintf(out, ",\"sender\":\"%s\",\"reached\":%s,\"skipped\":%s,\"skip_reason\":",
                 tls_party_name(s->sender), se ? "true" : "false",
                 se && se->skipped ? "true" : "false");

@@ -147,12 +147,12 @@ static void render_event(FILE *out, const tls_trace *t, size_t i)
     }
 }
 
-static void step_header(FILE *out, const tls_event *e)
+static void step_header(FILE *out, const tls_flow *flow, const tls_event *e)
 {
-    const tls_step *s = tls_handshake_step(e->step);
+    const tls_msg_info *s = tls_flow_msg(flow, e->step);
     fputc('\n', out);
-    fprintf(out, _("=== Step %d/10: %s (%s) ===\n"), e->step, tls_i18n_template(s->title),
-            direction(s->sender));
+    fprintf(out, _("=== Step %d/%d: %s (%s) ===\n"), e->step, flow->n,
+            tls_i18n_template(s->title), direction(s->sender));
     if (e->skipped) {
         char *why = tls_i18n_event_text(e);
         fprintf(out, _("Skipped in this key exchange. %s\n"), why ? why : "");
@@ -360,6 +360,25 @@ static void sim_header(FILE *out, const tls_app_run *r)
                 suite->name, group);
 }
 
+/* One step: the previous step's lesson and this step's header (its STEP
+ * event: a driver may announce a step after reading what it carried), then
+ * its events in the order they happened. */
+static void render_step(FILE *out, const tls_app_run *r, const tls_lessons *ls,
+                        const tls_trace *t, const tls_flow *flow, int step)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->ev[i].step != step || t->ev[i].kind != TLS_EV_STEP)
+            continue;
+        if (step > 1)
+            lesson(out, r, ls, t, step - 1);
+        step_header(out, flow, &t->ev[i]);
+        render_event(out, t, i);
+    }
+    for (size_t i = 0; i < t->n; i++)
+        if (t->ev[i].step == step && t->ev[i].kind != TLS_EV_STEP)
+            render_event(out, t, i);
+}
+
 /* The first lines for a live run: who talked to whom, what was settled. */
 static void live_header(FILE *out, const tls_app_run *r)
 {
@@ -401,20 +420,12 @@ void tls_print_text(FILE *out, const tls_app_run *r, const tls_trace *t,
     /* Step by step, as JSON and the TUI group them: an observer may file a
      * value under an earlier step after later events were recorded.  What
      * follows the handshake comes after the summary (render_after). */
-    for (int step = 0; step <= TLS_STEP_COUNT; step++) {
-        for (size_t i = 0; i < t->n; i++) {
-            if (t->ev[i].step != step)
-                continue;
-            if (t->ev[i].kind == TLS_EV_STEP) {
-                if (step > 1)
-                    lesson(out, r, ls, t, step - 1);
-                step_header(out, &t->ev[i]);
-            }
-            render_event(out, t, i);
-        }
-    }
-    if (t->announced >= 1)
-        lesson(out, r, ls, t, t->announced);
+    const tls_flow *flow = tls_sim_result_flow(res);
+    for (int step = 0; step <= flow->n; step++)
+        render_step(out, r, ls, t, flow, step);
+    int last = tls_trace_last_announced(t);
+    if (last >= 1)
+        lesson(out, r, ls, t, last);
     /* What happened, in the order it happened: the handshake's end, what
      * followed it, then the verdict if something failed. */
     if (res->ok || res->failed_step == TLS_STEP_AFTER) {
@@ -438,7 +449,7 @@ static void render_failure(FILE *out, const tls_sim_result *res)
                                       : _("=== FAILED before the handshake: the %s stopped it: %s ===\n"),
                 tls_party_name(res->failed_party), why ? why : "");
     } else {
-        const tls_step *s = tls_handshake_step(res->failed_step);
+        const tls_msg_info *s = tls_flow_msg(tls_sim_result_flow(res), res->failed_step);
         fprintf(out, _("=== Handshake FAILED at step %d (%s): the %s stopped it: %s ===\n"),
                 res->failed_step, s ? tls_i18n_template(s->title) : "?",
                 tls_party_name(res->failed_party), why ? why : "");

@@ -48,7 +48,7 @@ static void free_run(tui_app *a)
  * recorded. */
 static bool index_run(tui_app *a, char *err, size_t err_len)
 {
-    if (a->trace.oom || !tui_model_init(&a->model, &a->trace)) {
+    if (a->trace.oom || !tui_model_init(&a->model, &a->trace, tls_sim_result_flow(&a->res))) {
         snprintf(err, err_len, "%s", _("out of memory"));
         return false;
     }

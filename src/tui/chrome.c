@@ -88,17 +88,22 @@ static tui_style step_style(const tui_app *a, int n)
     return n < a->step ? TUI_S_STEP_DONE : TUI_S_STEP_TODO;
 }
 
-/* Steps in the bar: the ten, plus the application data after them when the
- * run went on to it. */
-static int bar_steps(const tui_app *a)
+/* Steps in the bar: the flow's, plus the application data after them when
+ * the run went on to it.  Writes them to \p out; returns how many. */
+static int bar_steps(const tui_app *a, int out[TUI_STEP_MAX])
 {
-    return a->model.reached[TLS_STEP_AFTER] ? TLS_STEP_AFTER : TLS_STEP_COUNT;
+    int k = 0;
+    for (int n = 1; n <= a->model.flow->n; n++)
+        out[k++] = n;
+    if (a->model.reached[TLS_STEP_AFTER])
+        out[k++] = TLS_STEP_AFTER;
+    return k;
 }
 
 /* A step's cell in the bar; level 1 shortens ChangeCipherSpec to CCS. */
 static void step_cell(const tui_app *a, int n, int level, char *out, size_t cap)
 {
-    const char *t = n == TLS_STEP_AFTER ? _("data") : tui_step_name(n);
+    const char *t = n == TLS_STEP_AFTER ? _("data") : tui_model_step_name(&a->model, n);
     char buf[64];
     const char *ccs = strstr(t, "ChangeCipherSpec");
     if (level > 0 && ccs) {
@@ -117,24 +122,25 @@ static void step_cell(const tui_app *a, int n, int level, char *out, size_t cap)
 static bool stepbar_full(tui_app *a, tui_rect r)
 {
     char cells[TUI_STEP_MAX][80];
-    int last = bar_steps(a);
+    int steps[TUI_STEP_MAX];
+    int count = bar_steps(a, steps);
     int level = 0;
     for (;; level++) {
         if (level > 1)
             return false;
         int total = 1;
-        for (int n = 1; n <= last; n++) {
-            step_cell(a, n, level, cells[n - 1], sizeof cells[0]);
-            total += tui_text_width(cells[n - 1]) + 2;
+        for (int i = 0; i < count; i++) {
+            step_cell(a, steps[i], level, cells[i], sizeof cells[0]);
+            total += tui_text_width(cells[i]) + 2;
         }
         if (total <= r.w)
             break;
     }
     int x = r.x + 1;
-    for (int n = 1; n <= last; n++) {
-        attr_t at = tui_attr(step_style(a, n));
+    for (int i = 0; i < count; i++) {
+        attr_t at = tui_attr(step_style(a, steps[i]));
         x += tui_put(r.y, x, 1, " ", at);
-        x += tui_put(r.y, x, r.x + r.w - x, cells[n - 1], at);
+        x += tui_put(r.y, x, r.x + r.w - x, cells[i], at);
         x += tui_put(r.y, x, 1, " ", at);
     }
     return true;
@@ -146,7 +152,10 @@ void tui_draw_stepbar(tui_app *a, tui_rect r)
         return;
     /* Numbers only; skipped steps in parentheses; the title after the bar. */
     int x = r.x + 1;
-    for (int n = 1; n <= bar_steps(a); n++) {
+    int steps[TUI_STEP_MAX];
+    int count = bar_steps(a, steps);
+    for (int i = 0; i < count; i++) {
+        int n = steps[i];
         char cell[16];
         if (n == TLS_STEP_AFTER)
             snprintf(cell, sizeof cell, " + ");
@@ -156,21 +165,21 @@ void tui_draw_stepbar(tui_app *a, tui_rect r)
     }
     char t[96];
     snprintf(t, sizeof t, a->model.skipped[a->step] ? _("  %s (skipped)") : "  %s",
-             tui_step_name(a->step));
+             tui_model_step_name(&a->model, a->step));
     tui_put_ell(r.y, x, r.x + r.w - x, t, tui_attr(TUI_S_NAME));
 }
 
 void tui_draw_stepinfo(tui_app *a, tui_rect r)
 {
     const tui_glyphs *g = tui_glyph();
-    const tls_step *s = tls_handshake_step(a->step);
+    const tls_msg_info *s = tls_flow_msg(a->model.flow, a->step);
     char head[160];
     if (s)
-        snprintf(head, sizeof head, _(" Step %d/%d %s %s %s "), a->step, TLS_STEP_COUNT, g->dot,
-                 tui_step_name(a->step), g->dot);
+        snprintf(head, sizeof head, _(" Step %d/%d %s %s %s "), a->step, a->model.flow->n, g->dot,
+                 tui_model_step_name(&a->model, a->step), g->dot);
     else
         snprintf(head, sizeof head, _(" After the handshake %s %s %s "), g->dot,
-                 tui_step_name(a->step), g->dot);
+                 tui_model_step_name(&a->model, a->step), g->dot);
     int x = r.x + tui_put(r.y, r.x, r.w, head, tui_attr(TUI_S_NAME));
     int room = r.x + r.w - x;
     if (a->model.skipped[a->step]) {
@@ -200,7 +209,7 @@ void tui_draw_stepinfo(tui_app *a, tui_rect r)
                  tls_alert_name(al->alert_desc) ? tls_alert_name(al->alert_desc) : "?",
                  tls_i18n_event_into(al, why, sizeof why));
         at = tui_attr(TUI_S_FAIL);
-    } else if (a->step == TLS_STEP_COUNT && completed) {
+    } else if (a->step == a->model.flow->n && completed) {
         snprintf(t, sizeof t, "%s", _("  handshake complete: both Finished messages verified"));
     } else if (a->step == TLS_STEP_AFTER && a->res.ok) {
         snprintf(t, sizeof t, "%s", _("  the page arrived and both sides closed the connection"));

@@ -11,7 +11,7 @@
 #include "tlssim/i18n.h"
 
 /* Why a live run can show the real peer's value at all. */
-static void inferred_lines(const tls_event *e, tui_lines *L, int w)
+static void inferred_lines(const tui_app *a, const tls_event *e, tui_lines *L, int w)
 {
     char why[512];
     const char *peer = tls_party_name(e->party);
@@ -19,7 +19,7 @@ static void inferred_lines(const tls_event *e, tui_lines *L, int w)
     snprintf(why, sizeof why, _("inferred, not read: the %s is a real TLS stack whose memory is "
              "out of reach. What the %s verified of its messages by step %d proves it holds "
              "these bytes (the %s's note at that step says which message)."), peer, self,
-             e->step, self);
+             tui_model_step_number(&a->model, e->step), self);
     tui_lines_add(L, A_NORMAL, "%s", "");
     tui_lines_wrap(L, tui_attr(TUI_S_INFERRED), why, w, 0);
 }
@@ -35,7 +35,8 @@ static void value_lines(tui_app *a, const tls_event *e, size_t ev, tui_lines *L,
     tui_lines_add(L, bold, "%s", name);
     char size[64], when[160];
     snprintf(size, sizeof size, ngettext("%zu byte", "%zu bytes", e->len), e->len);
-    snprintf(when, sizeof when, _("learned at step %d (%s)"), e->step, tui_step_name(e->step));
+    snprintf(when, sizeof when, _("learned at step %d (%s)"),
+             tui_model_step_number(&a->model, e->step), tui_model_step_name(&a->model, e->step));
     tui_lines_add(L, A_NORMAL, "%s %s %s %s %s",
                   e->party == TLS_PARTY_WIRE ? _("seen on the wire") :
                   e->inferred ? (e->party == TLS_PARTY_CLIENT ? _("inferred for the client")
@@ -46,7 +47,7 @@ static void value_lines(tui_app *a, const tls_event *e, size_t ev, tui_lines *L,
         tui_lines_add(L, tui_attr(TUI_S_SECRET),
                       "%s", _("secret: never sent, never seen by the eavesdropper"));
     if (e->inferred)
-        inferred_lines(e, L, w);
+        inferred_lines(a, e, L, w);
     if (e->text && e->text[0]) {
         tui_lines_add(L, A_NORMAL, "%s", "");
         tui_lines_add(L, bold, "%s", _("meaning"));
@@ -87,8 +88,9 @@ static void item_lines(tui_app *a, tui_lines *L, int w, char *title, size_t cap)
         tui_lines_add(L, bold, "%s",
                       e->what ? tls_i18n_template(e->what) : e->name ? e->name : _("check"));
         tui_lines_add(L, tui_attr(e->ok ? TUI_S_OK : TUI_S_FAIL),
-                      e->ok ? _("passed at step %d (%s)") : _("FAILED at step %d (%s)"), e->step,
-                      tui_step_name(e->step));
+                      e->ok ? _("passed at step %d (%s)") : _("FAILED at step %d (%s)"),
+                      tui_model_step_number(&a->model, e->step),
+                      tui_model_step_name(&a->model, e->step));
         tui_lines_add(L, A_NORMAL, "%s", "");
         tui_lines_wrap(L, A_NORMAL, said, w, 0);
         return;

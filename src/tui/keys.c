@@ -14,8 +14,14 @@
 /* ------------------------------------------------------------ main screen */
 
 static void key_quit(tui_app *a) { a->quit = true; }
-static void key_next(tui_app *a) { tui_screen_step_to(a, a->step + 1); }
-static void key_back(tui_app *a) { tui_screen_step_to(a, a->step - 1); }
+static void key_next(tui_app *a)
+{
+    tui_screen_step_to(a, tui_model_next(&a->model, a->step));
+}
+static void key_back(tui_app *a)
+{
+    tui_screen_step_to(a, tui_model_prev(&a->model, a->step));
+}
 static void key_first(tui_app *a) { tui_app_goto(a, 1); }
 static void key_last(tui_app *a) { tui_app_goto(a, a->model.last_step); }
 static void key_focus_next(tui_app *a) { tui_app_focus_next(a, +1); }

@@ -30,16 +30,17 @@ static tui_style run_style(tls_lstyle s)
 /* Without a lesson file: the step's summary (and why it is skipped). */
 static void render_summary(tui_app *a, tls_ldoc *doc, const tls_render_opts *ro)
 {
-    const tls_step *s = tls_handshake_step(a->step);
+    const tls_msg_info *s = tls_flow_msg(a->model.flow, a->step);
     char title[128], body[1024];
+    const char *name = tui_model_step_name(&a->model, a->step);
     if (!s) {
-        /* After the handshake: nothing in the step table describes it. */
-        snprintf(title, sizeof title, _("After the handshake: %s"), tui_step_name(a->step));
+        /* After the handshake: no message of the flow describes it. */
+        snprintf(title, sizeof title, _("After the handshake: %s"), name);
         tls_markdown_render(doc, title, _("The keys are in use: application data crosses the "
                                           "channel encrypted, in both directions."), ro);
         return;
     }
-    snprintf(title, sizeof title, _("Step %d: %s"), a->step, tui_step_name(a->step));
+    snprintf(title, sizeof title, _("Step %d: %s"), a->step, name);
     char why[400];
     if (a->model.skipped[a->step])
         snprintf(body, sizeof body, _("%s\n\n**Skipped here.** %s"), tls_i18n_template(s->teaches),

@@ -24,12 +24,27 @@ tui_view tui_model_view(const tls_event *e)
 
 static bool in_steps(int s) { return s >= 1 && s <= TUI_STEP_MAX; }
 
-const char *tui_step_name(int n)
+const char *tui_model_step_name(const tui_model *m, int step)
 {
-    const tls_step *s = tls_handshake_step(n);
+    const tls_msg_info *s = tls_flow_msg(m->flow, step);
     if (s)
         return tls_i18n_template(s->title);
-    return n == TLS_STEP_AFTER ? _("application data") : "?";
+    return step == TLS_STEP_AFTER ? _("application data") : "?";
+}
+
+int tui_model_next(const tui_model *m, int step)
+{
+    return step == m->flow->n ? TLS_STEP_AFTER : step + 1;
+}
+
+int tui_model_prev(const tui_model *m, int step)
+{
+    return step == TLS_STEP_AFTER ? m->flow->n : step - 1;
+}
+
+int tui_model_step_number(const tui_model *m, int step)
+{
+    return step == TLS_STEP_AFTER ? tls_flow_after_number(m->flow) : step;
 }
 
 /* What the STEP events say: which steps were reached, skipped, and why. */
@@ -48,19 +63,20 @@ static void scan_steps(tui_model *m)
             m->last_step = e->step;
     }
     /* What follows the handshake (application data, close_notify) has no
-     * STEP event of its own: any event after step 10 makes it a page. */
+     * STEP event of its own: any event after the last step makes it a page. */
     for (size_t i = 0; i < t->n; i++)
-        if (t->ev[i].step == TLS_STEP_AFTER && m->last_step >= TLS_STEP_COUNT) {
+        if (t->ev[i].step == TLS_STEP_AFTER && m->last_step >= m->flow->n) {
             m->reached[TLS_STEP_AFTER] = true;
             m->last_step = TLS_STEP_AFTER;
             break;
         }
 }
 
-bool tui_model_init(tui_model *m, const tls_trace *t)
+bool tui_model_init(tui_model *m, const tls_trace *t, const tls_flow *flow)
 {
     memset(m, 0, sizeof *m);
     m->trace = t;
+    m->flow = flow;
     for (int s = 0; s <= TUI_STEP_MAX; s++)
         m->fatal_alert[s] = TUI_NO_EVENT;
     size_t n = t->n ? t->n : 1;

@@ -53,12 +53,9 @@ typedef struct tui_row {
 /* A row's value as shown: its field's note in the interface language. */
 const char *tui_row_value(const tui_row *row, char *buf, size_t cap);
 
-/* Steps go 1..10, then TLS_STEP_AFTER (11) when the run goes on to
- * application data after the handshake. */
+/* Steps go 1..n (the run's flow), then TLS_STEP_AFTER when the run goes on
+ * to application data after the handshake. */
 #define TUI_STEP_MAX TLS_STEP_AFTER
-
-/* "ClientHello" ... "server Finished", "application data" for the step after. */
-const char *tui_step_name(int n);
 
 /* No event (tui_model.fatal_alert). */
 #define TUI_NO_EVENT ((size_t)-1)
@@ -66,6 +63,7 @@ const char *tui_step_name(int n);
 /* Per-step facts and the index built over a trace. */
 typedef struct tui_model {
     const tls_trace *trace;
+    const tls_flow *flow; /* the run's flow: its steps and their names */
     char **hex;         /* VALUE events: lowercase hex of the bytes */
     size_t *records;    /* indexes of the RECORD events, in channel order */
     size_t n_records;
@@ -84,7 +82,18 @@ typedef struct tui_model {
  * events before the first step (0) are not shown.
  * Returns false when out of memory (the model is then empty but valid).
  */
-bool tui_model_init(tui_model *m, const tls_trace *t);
+bool tui_model_init(tui_model *m, const tls_trace *t, const tls_flow *flow);
+
+/* "ClientHello" ... "server Finished", "application data" for the step after. */
+const char *tui_model_step_name(const tui_model *m, int step);
+
+/* The step shown after / before `step`: 1..n, then TLS_STEP_AFTER (and past
+ * it, TLS_STEP_AFTER + 1); before 1, 0. */
+int tui_model_next(const tui_model *m, int step);
+int tui_model_prev(const tui_model *m, int step);
+
+/* The number a step is shown with: TLS_STEP_AFTER is n + 1. */
+int tui_model_step_number(const tui_model *m, int step);
 void tui_model_free(tui_model *m);
 
 /* The lowercase hex of a VALUE event ("" for other events). */

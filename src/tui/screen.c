@@ -45,7 +45,7 @@ bool tui_screen_advance(tui_app *a)
 {
     if (a->step >= a->model.last_step)
         return false;
-    tui_app_goto(a, a->step + 1);
+    tui_app_goto(a, tui_model_next(&a->model, a->step));
     return true;
 }
 
@@ -88,18 +88,18 @@ void tui_screen_move(tui_app *a, long delta)
 
 void tui_screen_step_to(tui_app *a, int n)
 {
-    int last = a->model.last_step;
+    int last = a->model.last_step, steps = a->model.flow->n;
     if (n < 1) {
         tui_app_status(a, "%s", _("this is the first step"));
-    } else if (n > last && !a->res.ok && last < TLS_STEP_COUNT) {
+    } else if (n > last && !a->res.ok && last < steps) {
         /* A failed run (a live peer's alert, a tampered byte): say which
          * steps never happened, not only that there are no more. */
-        if (last + 1 == TLS_STEP_COUNT)
+        if (last + 1 == steps)
             tui_app_status(a, _("this is the last step: the handshake stopped here "
-                                "(step %d never happened)"), TLS_STEP_COUNT);
+                                "(step %d never happened)"), steps);
         else
             tui_app_status(a, _("this is the last step: the handshake stopped here "
-                                "(steps %d-%d never happened)"), last + 1, TLS_STEP_COUNT);
+                                "(steps %d-%d never happened)"), last + 1, steps);
     } else if (n > last) {
         tui_app_status(a, "%s", a->res.ok ? _("this is the last step")
                                           : _("this is the last step: the handshake stopped here"));
