@@ -1,6 +1,7 @@
 /* The value catalogue (value.h): its JSON names are unique and exactly the
  * list README.md documents, in order; names come back as kinds only when
- * spelt exactly; lesson placeholders reach the lookup as the kind they name;
+ * spelt exactly; texts derive from bytes by display form; lesson
+ * placeholders reach the lookup as the kind they name;
  * and the table's properties hold in real ECDHE and RSA runs. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,6 +72,26 @@ static void test_names(const char *readme)
     test_str_eq(tls_value_name(TLS_VALUE_COUNT), "?", "out of range: '?'");
 }
 
+/* Texts derived from bytes by display form, where runs do not reach. */
+static void test_describe(void)
+{
+    char buf[TLS_VALUE_TEXT_MAX];
+    static const uint8_t cbc[2] = {0x00, 0x2f}, p192[2] = {0x00, 0x13}, host[3] = {'a', '.', 'b'};
+    test_str_eq(tls_value_describe(TLS_VALUE_CIPHER_SUITE, cbc, 2, buf),
+                "TLS_RSA_WITH_AES_128_CBC_SHA", "a suite tlssim lacks is named as on the wire");
+    test_check(!tls_value_describe(TLS_VALUE_NAMED_GROUP, p192, 2, buf),
+               "a group tlssim lacks has no text");
+    test_check(!tls_value_describe(TLS_VALUE_CIPHER_SUITE, cbc, 1, buf), "a suite code is 2 bytes");
+    test_str_eq(tls_value_describe(TLS_VALUE_SERVER_NAME, host, 3, buf), "a.b", "a host name");
+    uint8_t long_host[TLS_VALUE_TEXT_MAX];
+    memset(long_host, 'a', sizeof long_host);
+    test_check(!tls_value_describe(TLS_VALUE_SERVER_NAME, long_host, sizeof long_host, buf),
+               "a host name longer than the room has no text");
+    test_check(!tls_value_describe(TLS_VALUE_SERVER_CERTIFICATE, host, 3, buf) &&
+               !tls_value_describe(TLS_VALUE_MASTER_SECRET, cbc, 2, buf),
+               "a certificate and hex values have no derived text");
+}
+
 /* A lookup that answers with the kind's own name and form, so what a
  * placeholder rendered to says which kind reached the lookup. */
 static char *echo_lookup(void *ctx, tls_value_kind kind, tls_value_form form)
@@ -122,6 +143,7 @@ static void check_run(tls_kx kx, seen *s)
     tls_sim_config cfg;
     tls_sim_config_default(&cfg);
     cfg.kx = kx;
+    cfg.suite = tls_suite_default(kx);
     cfg.seeded = true;
     cfg.seed = 8;
     tls_trace t;
@@ -150,8 +172,14 @@ static void check_run(tls_kx kx, seen *s)
                        memcmp(e->text, e->bytes, e->len) == 0,
                        "%s: %s's text is its bytes", kxn, v->name);
             break;
-        case TLS_VALUE_SHOW_CODE:
-            test_check(e->len == 2 && e->text, "%s: %s is a named 2-byte code", kxn, v->name);
+        case TLS_VALUE_SHOW_SUITE:
+            test_check(e->len == 2 && e->text && strcmp(e->text, cfg.suite->name) == 0,
+                       "%s: %s is the suite's code, named", kxn, v->name);
+            break;
+        case TLS_VALUE_SHOW_GROUP:
+            test_check(e->len == 2 && e->text &&
+                       strcmp(e->text, tls_group_by_id(cfg.group)->name) == 0,
+                       "%s: %s is the group's code, named", kxn, v->name);
             break;
         case TLS_VALUE_SHOW_SUBJECT:
             test_check(e->party == TLS_PARTY_WIRE ? !e->text : e->text && e->text[0],
@@ -206,6 +234,7 @@ int main(int argc, char **argv)
         return 2;
     }
     test_names(argv[1]);
+    test_describe();
     test_placeholders();
     test_runs();
     return test_finish();

@@ -209,7 +209,8 @@ int tls_trace_last_announced(const tls_trace *t);
 
 /**
  * \brief Record a value a party knows now.
- * \param text  its meaning, as the kind's display form says (value.h), or NULL
+ * \param text  its meaning (value.h's display forms); NULL: derived from the
+ *              bytes where the display form allows (tls_value_describe)
  */
 void tls_trace_value(tls_trace *t, tls_party who, tls_value_kind kind,
                      const uint8_t *bytes, size_t len, const char *text);

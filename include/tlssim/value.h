@@ -30,6 +30,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /** \brief Every value a run can reveal, in the order first learned (see above). */
 typedef enum tls_value_kind {
@@ -60,13 +61,15 @@ typedef enum tls_value_kind {
 
 /**
  * \brief What a value's text (the event's human-readable meaning) holds
- *        beside its bytes, and so how front ends show it.
+ *        beside its bytes, and so how front ends show it.  All but the
+ *        subject are derived from the bytes (tls_value_describe).
  */
 typedef enum tls_value_display {
     TLS_VALUE_SHOW_HEX,     /**< bytes only, shown as hex */
     TLS_VALUE_SHOW_HOST,    /**< bytes are an ASCII host name; text = that name */
-    TLS_VALUE_SHOW_CODE,    /**< a 2-byte registry code; text = its registered
-                                 name (suite, group), the code shown beside it */
+    TLS_VALUE_SHOW_SUITE,   /**< a 2-byte cipher suite code; text = its name */
+    TLS_VALUE_SHOW_GROUP,   /**< a 2-byte named group code; text = its name, when
+                                 tlssim implements the group */
     TLS_VALUE_SHOW_SUBJECT  /**< a DER certificate; text = its subject, when the
                                  party parsed it (the eavesdropper does not) */
 } tls_value_display;
@@ -99,5 +102,17 @@ const char *tls_value_name(tls_value_kind kind);
  * \return true and sets \p *kind when the name is in the table
  */
 bool tls_value_kind_of(const char *name, size_t len, tls_value_kind *kind);
+
+/** \brief Room tls_value_describe needs: a host name and its NUL. */
+#define TLS_VALUE_TEXT_MAX 256
+
+/**
+ * \brief The text \p kind's display form derives from its bytes: the host
+ *        name (copied into \p buf), the suite's or group's name; NULL for
+ *        bytes shown as hex, a certificate (its subject takes parsing), or a
+ *        code no table names.
+ */
+const char *tls_value_describe(tls_value_kind kind, const uint8_t *p, size_t len,
+                               char buf[TLS_VALUE_TEXT_MAX]);
 
 #endif

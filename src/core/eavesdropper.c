@@ -30,12 +30,10 @@ void tls_eavesdropper_free(tls_eavesdropper *eve)
 /* What the wire reveals, filed under the step of the message it came in:
  * the eavesdropper may see several messages in one read. */
 static void wire_value(tls_eavesdropper *eve, int step, tls_value_kind kind, const uint8_t *p,
-                       size_t n, const char *text)
+                       size_t n)
 {
-    tls_event ev = {.kind = TLS_EV_VALUE, .step = step,
-                    .party = TLS_PARTY_WIRE, .value = kind, .bytes = (uint8_t *)p,
-                    .len = n, .text = (char *)text};
-    tls_trace_push(eve->trace, &ev);
+    tls_trace_set_step(eve->trace, TLS_PARTY_WIRE, step);
+    tls_trace_value(eve->trace, TLS_PARTY_WIRE, kind, p, n, NULL);
 }
 
 /* The step of the message \p sender sends next in the flow as the
@@ -61,10 +59,10 @@ static void learn_message(tls_eavesdropper *eve, tls_party sender, uint8_t type,
         memset(&ch, 0, sizeof ch);
         if (tls_client_hello_parse(body, &ch) != TLS_OK)
             return;
-        wire_value(eve, step, TLS_VALUE_CLIENT_RANDOM, ch.random, 32, NULL);
+        wire_value(eve, step, TLS_VALUE_CLIENT_RANDOM, ch.random, 32);
         if (ch.has_server_name)
             wire_value(eve, step, TLS_VALUE_SERVER_NAME, (const uint8_t *)ch.server_name,
-                       strlen(ch.server_name), ch.server_name);
+                       strlen(ch.server_name));
         break;
     }
     case TLS_HS_SERVER_HELLO: {
@@ -77,9 +75,8 @@ static void learn_message(tls_eavesdropper *eve, tls_party sender, uint8_t type,
         if (s)
             eve->flow = tls_flow_for_kx(s->kx);
         uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
-        wire_value(eve, step, TLS_VALUE_SERVER_RANDOM, sh.random, 32, NULL);
-        wire_value(eve, step, TLS_VALUE_CIPHER_SUITE, id, 2,
-                   s ? s->name : tls_suite_wire_name(sh.suite));
+        wire_value(eve, step, TLS_VALUE_SERVER_RANDOM, sh.random, 32);
+        wire_value(eve, step, TLS_VALUE_CIPHER_SUITE, id, 2);
         break;
     }
     case TLS_HS_CERTIFICATE: {
@@ -87,7 +84,7 @@ static void learn_message(tls_eavesdropper *eve, tls_party sender, uint8_t type,
         memset(&cm, 0, sizeof cm);
         if (tls_certificate_parse(body, &cm) != TLS_OK || cm.ncerts == 0)
             return;
-        wire_value(eve, step, TLS_VALUE_SERVER_CERTIFICATE, cm.certs[0], cm.cert_lens[0], NULL);
+        wire_value(eve, step, TLS_VALUE_SERVER_CERTIFICATE, cm.certs[0], cm.cert_lens[0]);
         break;
     }
     case TLS_HS_SERVER_KEY_EXCHANGE: {
@@ -95,11 +92,10 @@ static void learn_message(tls_eavesdropper *eve, tls_party sender, uint8_t type,
         memset(&ske, 0, sizeof ske);
         if (tls_server_key_exchange_parse(body, &ske) != TLS_OK)
             return;
-        const tls_group_info *g = tls_group_by_id(ske.group);
         uint8_t gid[2] = {(uint8_t)(ske.group >> 8), (uint8_t)ske.group};
-        wire_value(eve, step, TLS_VALUE_NAMED_GROUP, gid, 2, g ? g->name : NULL);
-        wire_value(eve, step, TLS_VALUE_SERVER_ECDHE_PUBLIC, ske.point, ske.point_len, NULL);
-        wire_value(eve, step, TLS_VALUE_SKE_SIGNATURE, ske.sig, ske.sig_len, NULL);
+        wire_value(eve, step, TLS_VALUE_NAMED_GROUP, gid, 2);
+        wire_value(eve, step, TLS_VALUE_SERVER_ECDHE_PUBLIC, ske.point, ske.point_len);
+        wire_value(eve, step, TLS_VALUE_SKE_SIGNATURE, ske.sig, ske.sig_len);
         break;
     }
     case TLS_HS_CLIENT_KEY_EXCHANGE: {
@@ -108,7 +104,7 @@ static void learn_message(tls_eavesdropper *eve, tls_party sender, uint8_t type,
             return;
         wire_value(eve, step,
                    eve->rsa ? TLS_VALUE_ENCRYPTED_PRE_MASTER : TLS_VALUE_CLIENT_ECDHE_PUBLIC,
-                   cke.data, cke.len, NULL);
+                   cke.data, cke.len);
         break;
     }
     default:

@@ -43,7 +43,7 @@ tls_err client_hello_write(tls_engine *e, tls_writer *w)
     engine_value(e, TLS_VALUE_CLIENT_RANDOM, e->client_random, 32, NULL);
     if (ch.has_server_name)
         engine_value(e, TLS_VALUE_SERVER_NAME, (const uint8_t *)ch.server_name,
-                     strlen(ch.server_name), ch.server_name);
+                     strlen(ch.server_name), NULL);
     tls_trace_note(e->trace, e->role, TLS_TEXT_CLIENT_OFFERS,
                    TLS_ARGS(TLS_ARG_U("suites", ch.nsuites), TLS_ARG_U("groups", ch.ngroups),
                             TLS_ARG_U("sigalgs", ch.nsigalgs)));
@@ -88,7 +88,7 @@ tls_err server_hello_read(tls_engine *e, tls_reader *r)
     e->ems = sh.has_ems;
     engine_value(e, TLS_VALUE_SERVER_RANDOM, e->server_random, 32, NULL);
     uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
-    engine_value(e, TLS_VALUE_CIPHER_SUITE, id, 2, e->suite->name);
+    engine_value(e, TLS_VALUE_CIPHER_SUITE, id, 2, NULL);
     return TLS_OK;
 }
 
@@ -158,7 +158,7 @@ tls_err server_key_exchange_read(tls_engine *e, tls_reader *r)
     memcpy(e->peer_pub, ske.point, ske.point_len);
     e->peer_pub_len = ske.point_len;
     uint8_t gid[2] = {(uint8_t)(ske.group >> 8), (uint8_t)ske.group};
-    engine_value(e, TLS_VALUE_NAMED_GROUP, gid, 2, g->name);
+    engine_value(e, TLS_VALUE_NAMED_GROUP, gid, 2, NULL);
     engine_value(e, TLS_VALUE_SERVER_ECDHE_PUBLIC, ske.point, ske.point_len, NULL);
     engine_value(e, TLS_VALUE_SKE_SIGNATURE, ske.sig, ske.sig_len, NULL);
 

@@ -78,7 +78,7 @@ tls_err client_hello_read(tls_engine *e, tls_reader *r)
     engine_value(e, TLS_VALUE_CLIENT_RANDOM, e->client_random, 32, NULL);
     if (ch.has_server_name)
         engine_value(e, TLS_VALUE_SERVER_NAME, (const uint8_t *)ch.server_name,
-                     strlen(ch.server_name), ch.server_name);
+                     strlen(ch.server_name), NULL);
     if (ch.version < TLS_VERSION_1_2)
         return engine_fail(e, TLS_ERR_PROTOCOL_VERSION, TLS_TEXT_CLIENT_VERSION_TOO_LOW,
                            TLS_ARGS(TLS_ARG_X("version", ch.version, 4)));
@@ -125,7 +125,7 @@ tls_err server_hello_write(tls_engine *e, tls_writer *w)
                            TLS_ARGS(TLS_ARG_S("message", "ServerHello")));
     engine_value(e, TLS_VALUE_SERVER_RANDOM, e->server_random, 32, NULL);
     uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
-    engine_value(e, TLS_VALUE_CIPHER_SUITE, id, 2, e->suite->name);
+    engine_value(e, TLS_VALUE_CIPHER_SUITE, id, 2, NULL);
     return TLS_OK;
 }
 
@@ -185,9 +185,8 @@ tls_err server_key_exchange_write(tls_engine *e, tls_writer *w)
         return engine_fail(e, err, TLS_TEXT_ENCODE_FAILED,
                            TLS_ARGS(TLS_ARG_S("message", "ServerKeyExchange")));
 
-    const tls_group_info *g = tls_group_by_id((uint16_t)e->group);
     uint8_t gid[2] = {(uint8_t)(e->group >> 8), (uint8_t)e->group};
-    engine_value(e, TLS_VALUE_NAMED_GROUP, gid, 2, g ? g->name : NULL);
+    engine_value(e, TLS_VALUE_NAMED_GROUP, gid, 2, NULL);
     engine_value(e, TLS_VALUE_SKE_SIGNATURE, sig, sig_len, NULL);
     tls_trace_note(e->trace, e->role, TLS_TEXT_SERVER_SIGNED,
                    TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg))));

@@ -248,6 +248,9 @@ int tls_trace_last_announced(const tls_trace *t)
 void tls_trace_value(tls_trace *t, tls_party who, tls_value_kind kind,
                      const uint8_t *bytes, size_t len, const char *text)
 {
+    char buf[TLS_VALUE_TEXT_MAX];
+    if (!text)
+        text = tls_value_describe(kind, bytes, len, buf);
     tls_event ev = {.kind = TLS_EV_VALUE, .step = t->party_step[who], .party = who, .value = kind,
                     .bytes = (uint8_t *)bytes, .len = len, .text = (char *)text};
     tls_trace_push(t, &ev);

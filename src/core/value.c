@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "tlssim/suites.h"
+
 /* Indexed by kind, so a row cannot drift from its enum constant.  Secrets:
  * the ephemeral private keys (each side's own) and everything derived from
  * the pre-master secret up to the keys.  The handshake hash and verify data
@@ -13,8 +15,8 @@ static const tls_value_info values[TLS_VALUE_COUNT] = {
     [TLS_VALUE_CLIENT_RANDOM]          = {"client_random",        false, true,  false, false, TLS_VALUE_SHOW_HEX},
     [TLS_VALUE_SERVER_NAME]            = {"server_name",          false, true,  false, false, TLS_VALUE_SHOW_HOST},
     [TLS_VALUE_SERVER_RANDOM]          = {"server_random",        false, true,  false, false, TLS_VALUE_SHOW_HEX},
-    [TLS_VALUE_CIPHER_SUITE]           = {"cipher_suite",         false, true,  false, false, TLS_VALUE_SHOW_CODE},
-    [TLS_VALUE_NAMED_GROUP]            = {"named_group",          false, true,  false, false, TLS_VALUE_SHOW_CODE},
+    [TLS_VALUE_CIPHER_SUITE]           = {"cipher_suite",         false, true,  false, false, TLS_VALUE_SHOW_SUITE},
+    [TLS_VALUE_NAMED_GROUP]            = {"named_group",          false, true,  false, false, TLS_VALUE_SHOW_GROUP},
     [TLS_VALUE_SERVER_CERTIFICATE]     = {"server_certificate",   false, true,  false, false, TLS_VALUE_SHOW_SUBJECT},
     [TLS_VALUE_SERVER_ECDHE_PRIVATE]   = {"server_ecdhe_private", true,  false, false, false, TLS_VALUE_SHOW_HEX},
     [TLS_VALUE_SERVER_ECDHE_PUBLIC]    = {"server_ecdhe_public",  false, true,  false, false, TLS_VALUE_SHOW_HEX},
@@ -56,4 +58,25 @@ bool tls_value_kind_of(const char *name, size_t len, tls_value_kind *kind)
         }
     }
     return false;
+}
+
+const char *tls_value_describe(tls_value_kind kind, const uint8_t *p, size_t len,
+                               char buf[TLS_VALUE_TEXT_MAX])
+{
+    tls_value_display display = tls_value_info_of(kind)->display;
+    if (display == TLS_VALUE_SHOW_HOST && len > 0 && len < TLS_VALUE_TEXT_MAX) {
+        memcpy(buf, p, len);
+        buf[len] = '\0';
+        return buf;
+    }
+    if (len != 2)
+        return NULL;
+    uint16_t code = (uint16_t)(p[0] << 8 | p[1]);
+    if (display == TLS_VALUE_SHOW_SUITE) {
+        /* A suite tlssim does not implement is still named on the wire. */
+        const tls_suite *s = tls_suite_by_id(code);
+        return s ? s->name : tls_suite_wire_name(code);
+    }
+    const tls_group_info *g = display == TLS_VALUE_SHOW_GROUP ? tls_group_by_id(code) : NULL;
+    return g ? g->name : NULL;
 }

@@ -59,7 +59,8 @@ static void value_line(FILE *out, const tls_event *e)
     if (e->text)
         fprintf(out, " %s", e->text);
     size_t n = strlen(hex);
-    if (e->text && v->display == TLS_VALUE_SHOW_CODE) {
+    bool code = v->display == TLS_VALUE_SHOW_SUITE || v->display == TLS_VALUE_SHOW_GROUP;
+    if (e->text && code) {
         fprintf(out, " [%s]\n", hex);
     } else {
         fputc('\n', out);
