@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "tlssim/handshake.h"
 #include "tlssim/lessons.h"
 #include "tlssim_config.h"
 
@@ -175,6 +176,36 @@ static char *subst_dir(const char *text, const char *dir)
 
 /* ------------------------------------------------------------- tests */
 
+/* The shipped lesson for step \p step of flow \p f in \p lang: present,
+ * served as itself, its header agreeing with the name; a message's lesson
+ * asks 2-4 questions.  Returns whether it is there. */
+static bool check_shipped(const tls_lessons *ls, const tls_flow *f, int step, tls_lang lang)
+{
+    char id[64];
+    if (!test_check(tls_lessons_step_id(f, step, id, sizeof id), "%s step %d has a lesson id",
+                    f->name, step))
+        return false;
+    bool fb = true;
+    const tls_lesson *l = tls_lessons_get(ls, id, lang, &fb);
+    if (!test_check(l != NULL, "%s step %d: lesson %s in language %d", f->name, step, id, lang))
+        return false;
+    test_check(!fb && l->lang == lang && strcmp(l->id, id) == 0,
+               "%s lang %d served as itself", id, lang);
+    test_check(l->step == (step == TLS_STEP_AFTER ? TLS_LESSON_SUMMARY : step),
+               "%s: header step %d", id, l->step);
+    const tls_msg_info *m = tls_flow_msg(f, step);
+    if (m && m->lesson_per_kx)
+        test_check(l->mode == (f->id == TLS_FLOW_FULL_RSA ? TLS_LMODE_RSA : TLS_LMODE_ECDHE),
+                   "%s: the %s flow's variant", id, f->name);
+    if (m) {
+        int q = 0;
+        for (const char *p = l->body; (p = strstr(p, "\n### ")); p++)
+            q++;
+        test_check(q >= 2 && q <= 4, "%s: %d questions (want 2-4)", l->path, q);
+    }
+    return true;
+}
+
 static void test_shipped(void)
 {
     int count;
@@ -190,32 +221,22 @@ static void test_shipped(void)
         return;
     test_check(tls_lessons_problem_count(ls) == 0, "no load problems");
     test_str_eq(tls_lessons_origin(ls), "--lessons", "explicit folder origin");
-    int present = 0;
-    for (int step = 0; step < TLS_LESSON_COUNT; step++)
-        for (int k = 0; k < 2; k++)
+    /* Every lesson a run of any flow asks for: its introduction, each of
+     * its steps (skipped ones too) and its summary, in each language. */
+    int present = 0, wanted = 0;
+    for (int fi = 0; fi < TLS_FLOW_COUNT; fi++) {
+        const tls_flow *f = tls_flow_get((tls_flow_id)fi);
+        for (int n = 0; n <= f->n + 1; n++) {
+            int step = n > f->n ? TLS_STEP_AFTER : n;
             for (int li = 0; li < TLS_LANG_COUNT; li++) {
-                tls_kx kx = k ? TLS_KX_RSA : TLS_KX_ECDHE_RSA;
-                bool fb = true;
-                const tls_lesson *l = tls_lessons_get(ls, step, kx, (tls_lang)li, &fb);
-                if (!test_check(l != NULL, "lesson step %d kx %d lang %d", step, k, li))
-                    continue;
-                present++;
-                test_check(!fb && l->lang == (tls_lang)li && l->step == step,
-                           "step %d kx %d lang %d served as itself", step, k, li);
-                /* Where the key exchanges differ, there is a variant per mode. */
-                if (step == 4 || step == 6)
-                    test_check(l->mode == (k ? TLS_LMODE_RSA : TLS_LMODE_ECDHE),
-                               "step %d has a %s variant", step, k ? "rsa" : "ecdhe");
-                /* Each step lesson: 2-4 questions, as "### " headings. */
-                if (step >= 1 && step <= 10) {
-                    int q = 0;
-                    for (const char *p = l->body; (p = strstr(p, "\n### ")); p++)
-                        q++;
-                    test_check(q >= 2 && q <= 4, "%s: %d questions (want 2-4)", l->path, q);
-                }
+                wanted++;
+                if (check_shipped(ls, f, step, (tls_lang)li))
+                    present++;
             }
-    test_check(present == TLS_LESSON_COUNT * 2 * TLS_LANG_COUNT, "all %d lessons present",
-               TLS_LESSON_COUNT * 2 * TLS_LANG_COUNT);
+        }
+    }
+    test_check(present == wanted && wanted == 2 * 12 * TLS_LANG_COUNT,
+               "all %d lessons of both flows present (%d)", wanted, present);
     tls_lessons_close(ls);
 }
 
@@ -224,7 +245,7 @@ static void test_fixtures(void)
     static const char *const cases[] = {
         "missing-zh", "missing-rsa-variant", "bad-header-key", "bad-header-step",
         "bad-header-mode", "no-header", "header-lacks-title", "unknown-placeholder",
-        "unknown-form", "unterminated-placeholder", "invalid-utf8", "duplicate",
+        "unknown-form", "unterminated-placeholder", "invalid-utf8", "unknown-id",
         "unclosed-fence", "name-mismatch",
     };
     /* The base set alone is clean. */
@@ -260,11 +281,13 @@ static void test_fixtures(void)
         char err[256];
         tls_lessons *ls = tls_lessons_open(dir, err, sizeof err);
         if (test_check(ls != NULL, "%s: loads despite the problem", cases[i])) {
-            for (int s = 0; s < TLS_LESSON_COUNT; s++)
+            const tls_flow *f = tls_flow_default();
+            for (int s = 0; s <= f->n + 1; s++)
                 for (int li = 0; li < TLS_LANG_COUNT; li++) {
                     bool fb;
-                    const tls_lesson *l = tls_lessons_get(ls, s, TLS_KX_ECDHE_RSA,
-                                                          (tls_lang)li, &fb);
+                    char id[64];
+                    tls_lessons_step_id(f, s > f->n ? TLS_STEP_AFTER : s, id, sizeof id);
+                    const tls_lesson *l = tls_lessons_get(ls, id, (tls_lang)li, &fb);
                     if (l) {
                         tls_render_opts o = {.width = 40};
                         char *txt = tls_lesson_render_text(l, &o);
@@ -293,18 +316,16 @@ static void test_fallback(void)
     tls_lessons *ls = tls_lessons_open(dir, err, sizeof err);
     if (test_check(ls != NULL, "open missing-zh: %s", err)) {
         bool fb = false;
-        const tls_lesson *l = tls_lessons_get(ls, 5, TLS_KX_ECDHE_RSA, TLS_LANG_ZH, &fb);
+        const tls_lesson *l = tls_lessons_get(ls, "server-hello-done", TLS_LANG_ZH, &fb);
         test_check(l && fb && l->lang == TLS_LANG_EN && l->step == 5,
-                   "missing zh step 5 falls back to English with the flag");
-        l = tls_lessons_get(ls, 5, TLS_KX_RSA, TLS_LANG_ZH, &fb);
-        test_check(l && fb && l->lang == TLS_LANG_EN, "also for RSA");
-        l = tls_lessons_get(ls, 4, TLS_KX_RSA, TLS_LANG_ZH, &fb);
+                   "missing zh server-hello-done falls back to English with the flag");
+        l = tls_lessons_get(ls, "server-key-exchange.rsa", TLS_LANG_ZH, &fb);
         test_check(l && !fb && l->lang == TLS_LANG_ZH && l->mode == TLS_LMODE_RSA,
                    "present zh lesson is not a fallback");
-        l = tls_lessons_get(ls, 5, TLS_KX_ECDHE_RSA, TLS_LANG_EN, &fb);
+        l = tls_lessons_get(ls, "server-hello-done", TLS_LANG_EN, &fb);
         test_check(l && !fb, "English asked, English given");
-        test_check(tls_lessons_get(ls, 12, TLS_KX_RSA, TLS_LANG_EN, &fb) == NULL,
-                   "no lesson 12");
+        test_check(tls_lessons_get(ls, "server-hello-dne", TLS_LANG_EN, &fb) == NULL,
+                   "no lesson under a misspelt id");
         const char *notice = tls_lesson_fallback_notice(TLS_LANG_ZH);
         test_check(notice && strstr(notice, "英文") != NULL, "Chinese fallback notice");
     }
@@ -317,11 +338,11 @@ static void test_fallback(void)
     ls = tls_lessons_open(dir, err, sizeof err);
     if (test_check(ls != NULL, "open invalid-utf8")) {
         bool fb = false;
-        const tls_lesson *l = tls_lessons_get(ls, 1, TLS_KX_ECDHE_RSA, TLS_LANG_ZH, &fb);
+        const tls_lesson *l = tls_lessons_get(ls, "client-hello", TLS_LANG_ZH, &fb);
         test_check(l && fb && l->lang == TLS_LANG_EN, "broken zh falls back to English");
         test_check(tls_lessons_problem_count(ls) == 1, "one load problem");
         const char *p = tls_lessons_problem(ls, 0);
-        test_check(p && strstr(p, "/zh/01-client-hello.md:6: invalid UTF-8") != NULL,
+        test_check(p && strstr(p, "/zh/client-hello.md:6: invalid UTF-8") != NULL,
                    "load problem names file:line (%s)", p ? p : "");
         test_check(tls_lessons_problem(ls, 1) == NULL, "no second problem");
     }

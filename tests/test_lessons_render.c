@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "tlssim/handshake.h"
 #include "tlssim/lessons.h"
 #include "tlssim_config.h"
 
@@ -123,11 +124,11 @@ static void test_lookup(void)
     test_str_eq(s, "No lookup: (not yet known)\n", "without a lookup nothing is known");
     free(s);
 
-    /* A shipped lesson: lesson 1 quotes this run's client random in full. */
+    /* A shipped lesson: ClientHello's quotes this run's client random in full. */
     tls_lessons *ls = tls_lessons_open(TLSSIM_SOURCE_LESSONS, NULL, 0);
     if (test_check(ls != NULL, "open shipped lessons")) {
         for (int li = 0; li < TLS_LANG_COUNT; li++) {
-            const tls_lesson *l = tls_lessons_get(ls, 1, TLS_KX_ECDHE_RSA, (tls_lang)li, NULL);
+            const tls_lesson *l = tls_lessons_get(ls, "client-hello", (tls_lang)li, NULL);
             c.step = 1;
             tls_render_opts o = {.width = 200, .lookup = tls_trace_lookup, .ctx = &c};
             s = l ? tls_lesson_render_text(l, &o) : NULL;
@@ -296,9 +297,14 @@ static void test_shipped_render(void)
         tls_kx kx = k ? TLS_KX_RSA : TLS_KX_ECDHE_RSA;
         tls_trace t;
         full_trace(&t, kx);
-        for (int step = 0; step < TLS_LESSON_COUNT; step++)
+        const tls_flow *f = tls_flow_for_kx(kx);
+        for (int n = 0; n <= f->n + 1; n++)
             for (int li = 0; li < TLS_LANG_COUNT; li++) {
-                const tls_lesson *l = tls_lessons_get(ls, step, kx, (tls_lang)li, NULL);
+                int step = n > f->n ? TLS_STEP_AFTER : n;
+                char id[64];
+                const tls_lesson *l = tls_lessons_step_id(f, step, id, sizeof id)
+                                          ? tls_lessons_get(ls, id, (tls_lang)li, NULL)
+                                          : NULL;
                 if (!l)
                     continue;
                 for (size_t wi = 0; wi < sizeof widths / sizeof widths[0]; wi++) {
@@ -330,7 +336,7 @@ static void test_shipped_render(void)
             }
         tls_trace_free(&t);
     }
-    test_check(rendered == 2 * TLS_LESSON_COUNT * TLS_LANG_COUNT * 5, "rendered %d", rendered);
+    test_check(rendered == 2 * 12 * TLS_LANG_COUNT * 5, "rendered %d", rendered);
     test_check(missing == 0, "shipped lessons use only values known at their step (%d)",
                missing);
     test_check(leftover == 0, "no placeholder left in rendered lessons (%d)", leftover);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "tlssim/handshake.h"
 #include "tlssim/lessons.h"
 #include "tlssim/sim.h"
 
@@ -321,10 +322,15 @@ static void check_run(const char *exe, const tls_lessons *ls, tls_kx kx, uint64_
     test_check(res.ok, "in-process run %s seed %llu ok", kxname, (unsigned long long)seed);
 
     int checked = 0, wrong = 0;
-    for (int step = 0; step < TLS_LESSON_COUNT; step++)
+    const tls_flow *f = tls_sim_result_flow(&res);
+    for (int n = 0; n <= f->n + 1; n++)
         for (int li = 0; li < TLS_LANG_COUNT; li++) {
+            int step = n > f->n ? TLS_STEP_AFTER : n;
             bool fb;
-            const tls_lesson *l = tls_lessons_get(ls, step, kx, (tls_lang)li, &fb);
+            char id[64];
+            const tls_lesson *l = tls_lessons_step_id(f, step, id, sizeof id)
+                                      ? tls_lessons_get(ls, id, (tls_lang)li, &fb)
+                                      : NULL;
             if (!l)
                 continue;
             tls_trace_lookup_ctx c = {&t, step};

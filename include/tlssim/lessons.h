@@ -14,10 +14,14 @@
  *     title: Step 4 · ServerKeyExchange
  *     ---
  *
- * `step` is 0 (introduction), 1..10 (the handshake steps) or 11 (summary);
- * `mode` is `both`, `ecdhe` or `rsa`.  A lesson is identified by its header,
- * not its file name (by convention `NN-name.md` or `NN-name.MODE.md`; when a
- * name starts with two digits they must agree with `step`).
+ * A lesson is identified by its file name: the lesson id of a message kind
+ * in the catalogue (handshake.h), e.g. `client-hello.md`, with the flow's
+ * key-exchange suffix for messages taught per key exchange
+ * (`server-key-exchange.rsa.md`), or `introduction.md` / `summary.md`.
+ * Every message of every flow needs its lesson in each language.  In the
+ * header, `step` is 0 (introduction), the message's step in the full
+ * handshake (1..10) or 11 (summary), and must agree with the name; `mode`
+ * is `both`, `ecdhe` or `rsa`.
  *
  * The body is a Markdown subset: `#`/`##`/`###` headings, paragraphs,
  * `-`/`*` and `1.` list items (indent by two spaces to nest), fenced code
@@ -40,9 +44,9 @@
 
 /** \brief Lesson number of the introduction (before step 1). */
 #define TLS_LESSON_INTRO 0
-/** \brief Lesson number of the closing summary (after step 10). */
+/** \brief Header step of the closing summary (after the full handshake's ten). */
 #define TLS_LESSON_SUMMARY 11
-/** \brief Number of lessons per mode and language (0..11). */
+/** \brief Header steps run 0..TLS_LESSON_COUNT-1. */
 #define TLS_LESSON_COUNT 12
 
 /* ------------------------------------------------------------ languages */
@@ -87,6 +91,7 @@ const char *tls_lesson_mode_name(tls_lesson_mode m);
 
 /** \brief One loaded lesson file.  Owned by its tls_lessons. */
 typedef struct tls_lesson {
+    char *id;               /**< the file stem: "client-hello", "summary" */
     int step;               /**< 0..11 */
     tls_lesson_mode mode;
     tls_lang lang;          /**< the folder it came from */
@@ -139,21 +144,29 @@ size_t tls_lessons_problem_count(const tls_lessons *ls);
 const char *tls_lessons_problem(const tls_lessons *ls, size_t i);
 
 /**
- * \brief The lesson for a step, key exchange and language.
+ * \brief The lesson with id \p id in a language.
  *
  * A Chinese lesson that is missing or broken falls back to the English one;
  * the front end should then show a notice (tls_lesson_fallback_notice).
  *
  * \param ls         the set
- * \param step       0 introduction, 1..10 (the full handshake's steps), 11 or
- *                   TLS_STEP_AFTER summary
- * \param kx         the run's key exchange
+ * \param id         lesson id (tls_lessons_step_id)
  * \param lang       wanted language
  * \param fell_back  set to true when another language was given (may be NULL)
  * \return the lesson, or NULL when there is none in any language
  */
-const tls_lesson *tls_lessons_get(const tls_lessons *ls, int step, tls_kx kx,
-                                  tls_lang lang, bool *fell_back);
+const tls_lesson *tls_lessons_get(const tls_lessons *ls, const char *id, tls_lang lang,
+                                  bool *fell_back);
+
+struct tls_flow;
+
+/**
+ * \brief The lesson id for step \p step of a run that follows flow \p f:
+ *        "introduction" for 0, "summary" for TLS_STEP_AFTER, else the
+ *        message's (tls_flow_lesson_id).
+ * \return false when there is no such step (or \p out is too small)
+ */
+bool tls_lessons_step_id(const struct tls_flow *f, int step, char *out, size_t cap);
 
 /**
  * \brief The notice to show when tls_lessons_get fell back, written in the
@@ -325,10 +338,11 @@ char *tls_wrap_text(const char *text, int width, int indent);
 /* -------------------------------------------------------------- checker */
 
 /**
- * \brief Validate a lesson folder: every step 0..11 × mode (ecdhe, rsa) ×
- *        language (en, zh) covered exactly once, headers well-formed, file
- *        names agreeing with steps, every placeholder known and closed,
- *        files readable and valid UTF-8.
+ * \brief Validate a lesson folder: in each language (en, zh) a lesson for
+ *        every message of every flow (its lesson id, handshake.h), the
+ *        introduction and the summary; no file a message does not name;
+ *        headers well-formed and agreeing with the name; every placeholder
+ *        known and closed; files readable and valid UTF-8.
  * \param dir  the folder
  * \param out  where each problem is printed as "file:line: message" (or
  *             "file: message" when no line applies); may be NULL

@@ -7,10 +7,27 @@
 
 #include "tlssim/lessons.h"
 
-/** Conventional file stem of a lesson, e.g. "04-server-key-exchange". */
-const char *lsn_step_stem(int step);
-/** What a lesson is about: "introduction", "ClientHello", ..., "summary". */
-const char *lsn_step_what(int step);
+/** Longest lesson id and description kept. */
+#define LSN_ID_MAX 64
+#define LSN_WHAT_MAX 128
+/** Most lessons a complete folder has per language. */
+#define LSN_EXPECT_MAX (2 + TLS_FLOW_MAX * 4)
+
+/** A lesson a complete folder has: its id (the file stem), the step its
+ *  header gives (0 introduction, its step in the full handshake, 11 summary)
+ *  and what it is about, for problem messages. */
+typedef struct lsn_expect {
+    char id[LSN_ID_MAX];
+    int step;
+    char what[LSN_WHAT_MAX];
+} lsn_expect;
+
+/** Every lesson id of every message of every flow, the introduction first
+ *  and the summary last, each once; \p out has room for LSN_EXPECT_MAX. */
+size_t lsn_expected(lsn_expect *out);
+
+/** Index of \p id in \p v, or -1. */
+int lsn_expect_index(const lsn_expect *v, size_t n, const char *id);
 
 /** Outcome of parsing the inside of a {{...}} placeholder. */
 typedef enum lsn_ph_status { LSN_PH_OK, LSN_PH_UNKNOWN_NAME, LSN_PH_UNKNOWN_FORM } lsn_ph_status;

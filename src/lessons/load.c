@@ -83,31 +83,6 @@ static const char *lang_english_name(tls_lang lang)
     return lang == TLS_LANG_ZH ? "Chinese (zh)" : "English (en)";
 }
 
-/* ---------------------------------------------------------- step names */
-
-/* Steps 1..10 are the full handshake's messages (their lesson id is the
- * file stem, their title from the catalogue); only the introduction and
- * the summary are the lessons' own. */
-const char *lsn_step_stem(int step)
-{
-    if (step == TLS_LESSON_INTRO)
-        return "introduction";
-    if (step == TLS_LESSON_SUMMARY)
-        return "summary";
-    const tls_msg_info *m = tls_flow_msg(tls_flow_default(), step);
-    return m ? m->lesson : "??";
-}
-
-const char *lsn_step_what(int step)
-{
-    if (step == TLS_LESSON_INTRO)
-        return "introduction";
-    if (step == TLS_LESSON_SUMMARY)
-        return "summary";
-    const tls_msg_info *m = tls_flow_msg(tls_flow_default(), step);
-    return m ? tls_msg_title(m) : "?";
-}
-
 /* ------------------------------------------------------------ problems */
 
 typedef struct plist {
@@ -179,8 +154,8 @@ static bool is_dir(const char *path)
 /* A lesson as parsed from one file, with what the checker needs. */
 typedef struct parsed {
     tls_lesson *lesson;     /* NULL when the file is unusable */
-    int step_line;          /* line of "step:" (for duplicates) */
-    int name_step;          /* step from the file name's "NN-", or -1 */
+    int step_line;          /* line of "step:" */
+    int name_step;          /* the step the file name's lesson id has, or -1 */
     int name_mode;          /* mode from ".ecdhe.md"/".rsa.md", else BOTH */
 } parsed;
 
@@ -188,6 +163,7 @@ static void lesson_free(tls_lesson *l)
 {
     if (!l)
         return;
+    free(l->id);
     free(l->title);
     free(l->path);
     free(l->body);
@@ -322,13 +298,25 @@ static const char *trim(const char *s, size_t *len)
     return s;
 }
 
+/* The lesson id of a file: its name without ".md" (cut to LSN_ID_MAX). */
+static void file_id(const char *path, char id[LSN_ID_MAX])
+{
+    const char *b = base_name(path);
+    size_t n = strlen(b);
+    n = n > 3 ? n - 3 : 0;
+    snprintf(id, LSN_ID_MAX, "%.*s", (int)n, b);
+}
+
 static void name_hints(const char *path, parsed *pr)
 {
     const char *b = base_name(path);
-    pr->name_step = -1;
+    lsn_expect exp[LSN_EXPECT_MAX];
+    size_t ne = lsn_expected(exp);
+    char id[LSN_ID_MAX];
+    file_id(path, id);
+    int i = lsn_expect_index(exp, ne, id);
+    pr->name_step = i >= 0 ? exp[i].step : -1;
     pr->name_mode = TLS_LMODE_BOTH;
-    if (isdigit((unsigned char)b[0]) && isdigit((unsigned char)b[1]) && b[2] == '-')
-        pr->name_step = (b[0] - '0') * 10 + (b[1] - '0');
     size_t n = strlen(b);
     if (n > 9 && strcmp(b + n - 9, ".ecdhe.md") == 0)
         pr->name_mode = TLS_LMODE_ECDHE;
@@ -540,6 +528,9 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
     if (ok && title) {
         tls_lesson *l = calloc(1, sizeof *l);
         if (l) {
+            char id[LSN_ID_MAX];
+            file_id(path, id);
+            l->id = strdup(id);
             l->step = step;
             l->mode = mode;
             l->lang = lang;
@@ -548,7 +539,7 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
             l->path = strdup(path);
             l->body = strdup(body);
             l->body_line = body_line;
-            if (!l->path || !l->body) {
+            if (!l->id || !l->path || !l->body) {
                 lesson_free(l);
                 l = NULL;
             }
@@ -607,21 +598,37 @@ static void free_list(char **v, size_t n)
     free(v);
 }
 
-static bool covers(tls_lesson_mode m, int kxi)
-{
-    return m == TLS_LMODE_BOTH || (m == TLS_LMODE_ECDHE && kxi == 0) ||
-           (m == TLS_LMODE_RSA && kxi == 1);
-}
-
-/* One language folder scanned: the usable lessons and, per step × kx,
- * which one covers it (or that a broken file probably meant to). */
+/* One language folder scanned: the usable lessons, and for each expected
+ * lesson (lsn_expected) the one given or whether a broken file meant to. */
 typedef struct langset {
     bool present;
     tls_lesson **v;
     size_t n;
-    const tls_lesson *slot[TLS_LESSON_COUNT][2];
-    bool broken_slot[TLS_LESSON_COUNT][2];
+    const tls_lesson *by_id[LSN_EXPECT_MAX];
+    bool broken[LSN_EXPECT_MAX];
 } langset;
+
+/* File a parsed lesson under its id, or refuse a name no message has. */
+static void file_lesson(plist *pl, langset *ls, const lsn_expect *exp, size_t ne,
+                        const char *path, parsed *pr)
+{
+    char id[LSN_ID_MAX];
+    file_id(path, id);
+    int i = lsn_expect_index(exp, ne, id);
+    if (i < 0) {
+        problem(pl, path, 0, "unknown lesson '%s': no message of any handshake has this "
+                "lesson id (expected introduction, summary or a message's id, e.g. %s)",
+                id, ne > 1 ? exp[1].id : "client-hello");
+        lesson_free(pr->lesson);
+        return;
+    }
+    if (!pr->lesson) {
+        ls->broken[i] = true;
+        return;
+    }
+    ls->by_id[i] = pr->lesson;
+    ls->v[ls->n++] = pr->lesson;
+}
 
 static void scan_lang(plist *pl, const char *dir, tls_lang lang, langset *ls)
 {
@@ -635,6 +642,8 @@ static void scan_lang(plist *pl, const char *dir, tls_lang lang, langset *ls)
         free(sub);
         return;
     }
+    lsn_expect exp[LSN_EXPECT_MAX];
+    size_t ne = lsn_expected(exp);
     ls->present = true;
     ls->v = calloc(n ? n : 1, sizeof *ls->v);
     for (size_t i = 0; i < n && ls->v; i++) {
@@ -642,35 +651,7 @@ static void scan_lang(plist *pl, const char *dir, tls_lang lang, langset *ls)
         if (!path)
             continue;
         parsed pr = parse_file(pl, path, lang);
-        tls_lesson *l = pr.lesson;
-        if (!l) {
-            if (pr.name_step >= 0 && pr.name_step < TLS_LESSON_COUNT)
-                for (int k = 0; k < 2; k++)
-                    if (covers((tls_lesson_mode)pr.name_mode, k))
-                        ls->broken_slot[pr.name_step][k] = true;
-            free(path);
-            continue;
-        }
-        bool dup = false;
-        for (int k = 0; k < 2; k++) {
-            const tls_lesson *o = ls->slot[l->step][k];
-            if (covers(l->mode, k) && o) {
-                problem(pl, path, pr.step_line,
-                        "duplicate lesson: step %d (%s) with %s key exchange is already "
-                        "given by %s", l->step, lsn_step_what(l->step),
-                        k == 0 ? "ECDHE" : "RSA", base_name(o->path));
-                dup = true;
-                break;
-            }
-        }
-        if (dup) {
-            lesson_free(l);
-        } else {
-            for (int k = 0; k < 2; k++)
-                if (covers(l->mode, k))
-                    ls->slot[l->step][k] = l;
-            ls->v[ls->n++] = l;
-        }
+        file_lesson(pl, ls, exp, ne, path, &pr);
         free(path);
     }
     free_list(names, n);
@@ -685,37 +666,15 @@ static void free_langset(langset *ls)
     memset(ls, 0, sizeof *ls);
 }
 
-/* Report one missing step × kx slot (or both, kxi = -1), naming the file
- * that should exist: as in the other language, else by convention. */
-static void report_missing(plist *pl, const char *sub, tls_lang lang, int step, int kxi,
-                           const tls_lesson *other)
-{
-    char name[128];
-    if (other)
-        snprintf(name, sizeof name, "%s", base_name(other->path));
-    else if (kxi < 0)
-        snprintf(name, sizeof name, "%s.md", lsn_step_stem(step));
-    else
-        snprintf(name, sizeof name, "%s.%s.md", lsn_step_stem(step),
-                     tls_lesson_mode_name(kxi == 0 ? TLS_LMODE_ECDHE : TLS_LMODE_RSA));
-    char *path = path_join(sub, name);
-    if (kxi < 0)
-        problem(pl, path ? path : sub, 0, "missing lesson: no %s lesson for step %d (%s)",
-                lang_english_name(lang), step, lsn_step_what(step));
-    else
-        problem(pl, path ? path : sub, 0,
-                "missing lesson: no %s lesson for step %d (%s) with %s key exchange",
-                lang_english_name(lang), step, lsn_step_what(step),
-                kxi == 0 ? "ECDHE" : "RSA");
-    free(path);
-}
-
-/* Report missing folders and missing step × kx slots. */
+/* Report missing folders and missing lessons: every message of every flow,
+ * the introduction and the summary, in each language. */
 static void check_complete(plist *pl, const char *dir, langset sets[TLS_LANG_COUNT])
 {
+    lsn_expect exp[LSN_EXPECT_MAX];
+    size_t ne = lsn_expected(exp);
     for (int li = 0; li < TLS_LANG_COUNT; li++) {
         tls_lang lang = (tls_lang)li;
-        const langset *me = &sets[li], *ot = &sets[1 - li];
+        const langset *me = &sets[li];
         char *sub = path_join(dir, tls_lang_code(lang));
         if (!sub)
             return;
@@ -724,19 +683,15 @@ static void check_complete(plist *pl, const char *dir, langset sets[TLS_LANG_COU
             free(sub);
             continue;
         }
-        for (int step = 0; step < TLS_LESSON_COUNT; step++) {
-            bool miss[2];
-            for (int k = 0; k < 2; k++)
-                miss[k] = !me->slot[step][k] && !me->broken_slot[step][k];
-            const tls_lesson *o0 = ot->slot[step][0], *o1 = ot->slot[step][1];
-            if (miss[0] && miss[1] && o0 == o1) {
-                /* one file, named as in the other language or by convention */
-                report_missing(pl, sub, lang, step, -1, o0);
+        for (size_t i = 0; i < ne; i++) {
+            if (me->by_id[i] || me->broken[i])
                 continue;
-            }
-            for (int k = 0; k < 2; k++)
-                if (miss[k])
-                    report_missing(pl, sub, lang, step, k, ot->slot[step][k]);
+            char name[LSN_ID_MAX + 4];
+            snprintf(name, sizeof name, "%s.md", exp[i].id);
+            char *path = path_join(sub, name);
+            problem(pl, path ? path : sub, 0, "missing lesson: no %s lesson for %s",
+                    lang_english_name(lang), exp[i].what);
+            free(path);
         }
         free(sub);
     }
@@ -782,8 +737,10 @@ int tls_lessons_check_main(const char *dir)
         free_list(v, v ? k : 0);
         free(sub);
     }
-    printf("%s: OK — %zu lesson files; every step (0-11) × key exchange (ECDHE, RSA) × "
-           "language (en, zh) present, headers and placeholders valid\n", dir, files);
+    lsn_expect exp[LSN_EXPECT_MAX];
+    printf("%s: OK — %zu lesson files; every message of every handshake flow (%zu lessons with "
+           "the introduction and the summary) × language (en, zh) present, headers and "
+           "placeholders valid\n", dir, files, lsn_expected(exp));
     return 0;
 }
 
@@ -925,17 +882,22 @@ const char *tls_lessons_problem(const tls_lessons *ls, size_t i)
     return i < ls->problems.n ? ls->problems.msg[i] : NULL;
 }
 
-const tls_lesson *tls_lessons_get(const tls_lessons *ls, int step, tls_kx kx,
-                                  tls_lang lang, bool *fell_back)
+static const tls_lesson *find_id(const langset *set, const char *id)
+{
+    for (size_t i = 0; i < set->n; i++)
+        if (strcmp(set->v[i]->id, id) == 0)
+            return set->v[i];
+    return NULL;
+}
+
+const tls_lesson *tls_lessons_get(const tls_lessons *ls, const char *id, tls_lang lang,
+                                  bool *fell_back)
 {
     if (fell_back)
         *fell_back = false;
-    if (step == TLS_STEP_AFTER)
-        step = TLS_LESSON_SUMMARY;
-    if (!ls || step < 0 || step >= TLS_LESSON_COUNT)
+    if (!ls || !id)
         return NULL;
-    int k = kx == TLS_KX_RSA ? 1 : 0;
-    const tls_lesson *l = ls->sets[lang].slot[step][k];
+    const tls_lesson *l = find_id(&ls->sets[lang], id);
     if (l)
         return l;
     /* English first, then any other language. */
@@ -943,7 +905,7 @@ const tls_lesson *tls_lessons_get(const tls_lessons *ls, int step, tls_kx kx,
     for (int i = 0; i < TLS_LANG_COUNT; i++) {
         if (order[i] == lang)
             continue;
-        l = ls->sets[order[i]].slot[step][k];
+        l = find_id(&ls->sets[order[i]], id);
         if (l) {
             if (fell_back)
                 *fell_back = true;

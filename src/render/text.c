@@ -206,16 +206,17 @@ static void summary_agreement(FILE *out, const tls_trace *t, bool live)
     fprintf(out, "\n%s\n", _("...and none of the secrets above."));
 }
 
-/* The lesson for a step (0 introduction, 1-10, 11 summary), with this run's
- * values as known by the end of that step. */
+/* The lesson for a step of the run's flow (0 introduction, TLS_STEP_AFTER
+ * summary), with this run's values as known by the end of that step. */
 static void lesson(FILE *out, const tls_app_run *r, const tls_lessons *ls,
-                   const tls_trace *t, int step)
+                   const tls_trace *t, const tls_flow *flow, int step)
 {
-    if (!ls)
+    char id[64];
+    if (!ls || !tls_lessons_step_id(flow, step, id, sizeof id))
         return;
     tls_lang lang = r->lang;
     bool fell_back = false;
-    const tls_lesson *l = tls_lessons_get(ls, step, r->sim.kx, lang, &fell_back);
+    const tls_lesson *l = tls_lessons_get(ls, id, lang, &fell_back);
     if (!l)
         return;
     tls_trace_lookup_ctx ctx = {t, step};
@@ -371,7 +372,7 @@ static void render_step(FILE *out, const tls_app_run *r, const tls_lessons *ls,
         if (t->ev[i].step != step || t->ev[i].kind != TLS_EV_STEP)
             continue;
         if (step > 1)
-            lesson(out, r, ls, t, step - 1);
+            lesson(out, r, ls, t, flow, step - 1);
         step_header(out, flow, &t->ev[i]);
         render_event(out, t, i);
     }
@@ -417,22 +418,22 @@ void tls_print_text(FILE *out, const tls_app_run *r, const tls_trace *t,
         fprintf(out, "%s\n", _("tlssim: a TLS 1.2 handshake, step by step"));
         sim_header(out, r);
     }
-    lesson(out, r, ls, t, 0);
+    const tls_flow *flow = tls_sim_result_flow(res);
+    lesson(out, r, ls, t, flow, 0);
     /* Step by step, as JSON and the TUI group them: an observer may file a
      * value under an earlier step after later events were recorded.  What
      * follows the handshake comes after the summary (render_after). */
-    const tls_flow *flow = tls_sim_result_flow(res);
     for (int step = 0; step <= flow->n; step++)
         render_step(out, r, ls, t, flow, step);
     int last = tls_trace_last_announced(t);
     if (last >= 1)
-        lesson(out, r, ls, t, last);
+        lesson(out, r, ls, t, flow, last);
     /* What happened, in the order it happened: the handshake's end, what
      * followed it, then the verdict if something failed. */
     if (res->ok || res->failed_step == TLS_STEP_AFTER) {
         fprintf(out, "\n%s\n", _("=== Handshake complete: both Finished messages verified ==="));
         summary_agreement(out, t, r->mode == TLS_APP_LIVE);
-        lesson(out, r, ls, t, TLS_STEP_AFTER);
+        lesson(out, r, ls, t, flow, TLS_STEP_AFTER);
     }
     render_after(out, t);
     if (!res->ok)

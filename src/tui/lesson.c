@@ -62,8 +62,9 @@ void tui_lesson_prepare(tui_app *a, int w)
     tls_render_opts ro = {.width = w, .lang = a->lang, .lookup = tls_trace_lookup, .ctx = &ctx};
     const tls_lesson *l = NULL;
     c->fell_back = false;
-    if (a->lessons)
-        l = tls_lessons_get(a->lessons, a->step, a->run.sim.kx, a->lang, &c->fell_back);
+    char id[64];
+    if (a->lessons && tls_lessons_step_id(a->model.flow, a->step, id, sizeof id))
+        l = tls_lessons_get(a->lessons, id, a->lang, &c->fell_back);
     c->from_file = l != NULL;
     if (l)
         tls_lesson_render(&c->doc, l, &ro);
