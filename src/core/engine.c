@@ -222,12 +222,14 @@ void engine_queue_alert(tls_engine *e, uint8_t level, uint8_t desc)
 
 const char *engine_write_key_name(tls_party sender)
 {
-    return sender == TLS_PARTY_CLIENT ? "client_write_key" : "server_write_key";
+    return tls_value_name(sender == TLS_PARTY_CLIENT ? TLS_VALUE_CLIENT_WRITE_KEY
+                                                     : TLS_VALUE_SERVER_WRITE_KEY);
 }
 
 const char *engine_write_iv_name(tls_party sender)
 {
-    return sender == TLS_PARTY_CLIENT ? "client_write_iv" : "server_write_iv";
+    return tls_value_name(sender == TLS_PARTY_CLIENT ? TLS_VALUE_CLIENT_WRITE_IV
+                                                     : TLS_VALUE_SERVER_WRITE_IV);
 }
 
 tls_err engine_fail(tls_engine *e, tls_err err, tls_text_id id, const tls_text_arg *args)

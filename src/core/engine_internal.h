@@ -101,9 +101,10 @@ void engine_app_data_dissect(tls_reader *r, const uint8_t *p, size_t n);
 /* The message under the cursor, or NULL when the handshake is done. */
 const tls_msg_info *engine_current(const tls_engine *e);
 
-/* "client_write_key" / "server_write_key": the key \p sender encrypts with. */
+/* The name of the key \p sender encrypts with, client_write_key or
+ * server_write_key (the value catalogue's, for notes that name it). */
 const char *engine_write_key_name(tls_party sender);
-/* "client_write_iv" / "server_write_iv". */
+/* Likewise client_write_iv / server_write_iv. */
 const char *engine_write_iv_name(tls_party sender);
 
 /* Set the sticky error with a one-line reason: catalogue id \p id with
