@@ -129,6 +129,18 @@ static void test_lists(void)
     s = tls_text_render("{list}", &t, cn);
     test_str_eq(s, "server_name（忽略）；0x0a0a（offered）", "list translated item by item");
     free(s);
+    /* Bare terms (the certificate library's reasons): joined, each translated. */
+    char reasons[128] = "";
+    tls_text_list_add(reasons, sizeof reasons, NULL, "The CRL is expired");
+    tls_text_list_add(reasons, sizeof reasons, NULL, "ignored");
+    tls_text_make(&t, TLS_TEXT_CHAIN_BAD, TLS_ARGS(TLS_ARG_L("detail", reasons)));
+    s = tls_text_english(&t);
+    test_str_eq(s, "the chain does not lead to a trusted CA: The CRL is expired; ignored",
+                "bare terms in English");
+    free(s);
+    s = tls_text_render("{detail}", &t, cn);
+    test_str_eq(s, "The CRL is expired；忽略", "bare terms translated");
+    free(s);
     char tiny[12] = "";
     tls_text_list_add(tiny, sizeof tiny, "server_name", "ignored");
     tls_text_list_add(tiny, sizeof tiny, "x", "y");

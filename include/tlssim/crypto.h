@@ -184,7 +184,8 @@ typedef struct tls_x509_verdict {
     bool host_ok;       /**< the leaf is valid for the expected host name */
     bool dates_ok;      /**< every certificate is within its validity period now */
     bool key_ok;        /**< the leaf's key is RSA (what our suites need) */
-    char detail[256];   /**< the library's reasons when something failed */
+    char detail[1024];  /**< the library's reasons when something failed, as a
+                             list argument (TLS_ARG_L, tls_text_list_add) */
 } tls_x509_verdict;
 
 /**

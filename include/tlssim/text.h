@@ -323,7 +323,8 @@ void tls_text_make(tls_text *out, tls_text_id id, const tls_text_arg *args);
 /**
  * \brief Append an item to a list argument being built in \p buf (start with
  *        buf[0] = '\0'): \p item as it is (a name), \p term a TLS_TERM()
- *        phrase the front end translates.  Cut, never overflowed.
+ *        phrase the front end translates, shown as TLS_TEXT_LIST_ITEM; with
+ *        \p item NULL the term is shown alone.  Cut, never overflowed.
  */
 void tls_text_list_add(char *buf, size_t cap, const char *item, const char *term);
 

@@ -7,6 +7,7 @@
  * held a secret is wiped before it is released, on error paths too.
  */
 #include "tlssim/crypto.h"
+#include "tlssim/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -714,25 +715,43 @@ static bool has_bad_signature(const mbedtls_x509_crt *chain,
     return false;
 }
 
-/* The library's reasons, one per line, joined with "; " for one-line UIs. */
+/* The library's reasons for verify flag bits 0..19, in its order and words
+ * (mbedtls_x509_crt_verify_info), as phrases the front ends translate. */
+static const char *const verify_reasons[] = {
+    TLS_TERM("The certificate validity has expired"),
+    TLS_TERM("The certificate has been revoked (is on a CRL)"),
+    TLS_TERM("The certificate Common Name (CN) does not match with the expected CN"),
+    TLS_TERM("The certificate is not correctly signed by the trusted CA"),
+    TLS_TERM("The CRL is not correctly signed by the trusted CA"),
+    TLS_TERM("The CRL is expired"),
+    TLS_TERM("Certificate was missing"),
+    TLS_TERM("Certificate verification was skipped"),
+    TLS_TERM("Other reason (can be used by verify callback)"),
+    TLS_TERM("The certificate validity starts in the future"),
+    TLS_TERM("The CRL is from the future"),
+    TLS_TERM("Usage does not match the keyUsage extension"),
+    TLS_TERM("Usage does not match the extendedKeyUsage extension"),
+    TLS_TERM("Usage does not match the nsCertType extension"),
+    TLS_TERM("The certificate is signed with an unacceptable hash."),
+    TLS_TERM("The certificate is signed with an unacceptable PK alg (eg RSA vs ECDSA)."),
+    TLS_TERM("The certificate is signed with an unacceptable key (eg bad curve, RSA too short)."),
+    TLS_TERM("The CRL is signed with an unacceptable hash."),
+    TLS_TERM("The CRL is signed with an unacceptable PK alg (eg RSA vs ECDSA)."),
+    TLS_TERM("The CRL is signed with an unacceptable key (eg bad curve, RSA too short)."),
+};
+
+/* The reasons as a list argument (tls_text_list_add): shown joined by "; ". */
 static void verify_detail(char *out, size_t size, uint32_t flags, bool key_ok)
 {
-    char tmp[1024] = "";
-    if (flags && mbedtls_x509_crt_verify_info(tmp, sizeof tmp, "", flags) < 0)
-        snprintf(tmp, sizeof tmp, "verification failed (flags 0x%08x)", (unsigned)flags);
-    if (!key_ok) {
-        size_t used = strlen(tmp);
-        snprintf(tmp + used, sizeof tmp - used,
-                 "The leaf certificate's key is not RSA\n");
-    }
-    size_t o = 0;
-    for (const char *p = tmp; *p && o + 3 < size; p++) {
-        if (*p != '\n')
-            out[o++] = *p;
-        else if (p[1])
-            o += (size_t)snprintf(out + o, size - o, "; ");
-    }
-    out[o < size ? o : size - 1] = '\0';
+    const size_t n = sizeof verify_reasons / sizeof verify_reasons[0];
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++)
+        if (flags & (UINT32_C(1) << i))
+            tls_text_list_add(out, size, NULL, verify_reasons[i]);
+    if (flags >> n)
+        tls_text_list_add(out, size, NULL, TLS_TERM("Unknown reason (this should not happen)"));
+    if (!key_ok)
+        tls_text_list_add(out, size, NULL, TLS_TERM("The leaf certificate's key is not RSA"));
 }
 
 #define CHAIN_FLAGS                                                                  \
@@ -767,7 +786,8 @@ tls_err tls_x509_verify(const tls_x509 *chain, const tls_x509 *trusted,
     memset(verdict, 0, sizeof *verdict);
     const mbedtls_x509_crt *leaf = crt_at(chain, 0);
     if (!leaf) {
-        snprintf(verdict->detail, sizeof verdict->detail, "no certificate");
+        tls_text_list_add(verdict->detail, sizeof verdict->detail, NULL,
+                          TLS_TERM("no certificate"));
         return TLS_ERR_BAD_CERTIFICATE;
     }
     /* mbedTLS takes non-const lists; verification only reads them. */

@@ -117,7 +117,7 @@ tls_err certificate_read(tls_engine *e, tls_reader *r)
     tls_x509_verdict v;
     const char *host = e->cfg->server_name ? e->cfg->server_name : "";
     err = tls_x509_verify(e->peer_chain, e->cfg->trust, host, &v);
-    const tls_text_arg *detail = TLS_ARGS(TLS_ARG_S("detail", v.detail));
+    const tls_text_arg *detail = TLS_ARGS(TLS_ARG_L("detail", v.detail));
     tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_CHAIN, v.chain_ok,
                     v.chain_ok ? TLS_TEXT_CHAIN_OK : TLS_TEXT_CHAIN_BAD, detail);
     tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_HOST, v.host_ok,

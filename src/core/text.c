@@ -626,15 +626,17 @@ static size_t render_list(char *out, const char *v, tls_text_term_fn term)
     for (bool first = true; *v; first = false) {
         size_t len = strcspn(v, (const char[]){LIST_ITEM_SEP, '\0'});
         size_t name_len = strcspn(v, (const char[]){LIST_TERM_SEP, LIST_ITEM_SEP, '\0'});
+        /* "name US term", or a bare term. */
+        bool bare = name_len == len;
         char word[512];
-        snprintf(word, sizeof word, "%.*s", name_len < len ? (int)(len - name_len - 1) : 0,
-                 v + name_len + 1);
+        snprintf(word, sizeof word, "%.*s", bare ? (int)len : (int)(len - name_len - 1),
+                 bare ? v : v + name_len + 1);
         tls_text item;
         tls_text_make(&item, TLS_TEXT_LIST_ITEM,
                       TLS_ARGS(TLS_ARG_SN("item", v, name_len), TLS_ARG_T("term", word)));
         if (!first)
             n += put(out, n, sep, strlen(sep));
-        n += render_into(out ? out + n : NULL, item_tmpl, &item, term);
+        n += render_into(out ? out + n : NULL, bare ? "{term}" : item_tmpl, &item, term);
         v += len + (v[len] != '\0');
     }
     return n;
@@ -673,8 +675,8 @@ void tls_text_list_add(char *buf, size_t cap, const char *item, const char *term
     size_t used = strnlen(buf, cap);
     if (used + 1 >= cap)
         return;
-    snprintf(buf + used, cap - used, "%s%s%c%s", used ? (const char[]){LIST_ITEM_SEP, '\0'} : "",
-             item, LIST_TERM_SEP, term);
+    const char rs[2] = {used ? LIST_ITEM_SEP : '\0', '\0'}, us[2] = {LIST_TERM_SEP, '\0'};
+    snprintf(buf + used, cap - used, "%s%s%s%s", rs, item ? item : "", item ? us : "", term);
 }
 
 char *tls_text_render(const char *tmpl, const tls_text *t, tls_text_term_fn term)
