@@ -1,0 +1,109 @@
+/* Handshakes as data: the catalogue of message kinds, the flows, and a run
+ * that follows its flow (steps announced by the driver, in order, each
+ * event filed under the step of its message). */
+#include <stdio.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "tlssim/handshake.h"
+#include "tlssim/msg.h"
+#include "tlssim/sim.h"
+
+static void test_catalogue(void)
+{
+    for (int k = 0; k < TLS_MSG_KIND_COUNT; k++) {
+        const tls_msg_info *m = tls_msg_info_get((tls_msg_kind)k);
+        test_check(m && m->kind == (tls_msg_kind)k, "row %d is its own kind", k);
+        test_check(m->write && m->read && m->message && m->lesson,
+                   "%s: write, read, name and lesson id", m->message);
+        test_check((m->content_type == TLS_CT_HANDSHAKE) == (m->hs_type != 0),
+                   "%s: a handshake type exactly for handshake messages", m->message);
+        /* Two kinds may share a wire type only with different senders. */
+        for (int j = 0; j < k; j++) {
+            const tls_msg_info *o = tls_msg_info_get((tls_msg_kind)j);
+            test_check(strcmp(o->lesson, m->lesson) != 0, "%s: its own lesson id", m->lesson);
+            test_check(o->content_type != m->content_type || o->hs_type != m->hs_type ||
+                           o->sender != m->sender,
+                       "%s and row %d differ on the wire or by sender", m->message, j);
+        }
+    }
+    test_check(tls_msg_info_get(TLS_MSG_KIND_COUNT) == NULL, "no row past the end");
+}
+
+static void test_flow_shapes(void)
+{
+    static const char *const rsa_lessons[] = {
+        "client-hello", "server-hello", "certificate", "server-key-exchange.rsa",
+        "server-hello-done", "client-key-exchange.rsa", "client-change-cipher-spec",
+        "client-finished", "server-change-cipher-spec", "server-finished"};
+    const tls_flow *ecdhe = tls_flow_get(TLS_FLOW_FULL_ECDHE);
+    const tls_flow *rsa = tls_flow_get(TLS_FLOW_FULL_RSA);
+    test_check(ecdhe->n == 10 && rsa->n == 10, "both full handshakes keep ten steps");
+    test_check(tls_flow_for_kx(TLS_KX_RSA) == rsa && tls_flow_for_kx(TLS_KX_ECDHE_RSA) == ecdhe &&
+                   tls_flow_default() == ecdhe,
+               "the suite's key exchange picks the flow");
+    for (int n = 1; n <= rsa->n; n++) {
+        char id[64];
+        test_check(tls_flow_lesson_id(rsa, n, id, sizeof id) && strcmp(id, rsa_lessons[n - 1]) == 0,
+                   "full-rsa step %d teaches %s", n, rsa_lessons[n - 1]);
+        test_check(tls_flow_msg(rsa, n) == tls_flow_msg(ecdhe, n),
+                   "step %d: the same message in both views", n);
+    }
+    test_check(tls_flow_msg(rsa, 0) == NULL && tls_flow_msg(rsa, 11) == NULL,
+               "no step 0 or 11");
+    test_check(tls_flow_after_number(rsa) == 11, "what follows is shown as step 11");
+    /* An observer files a message by sender and type, from where it is. */
+    test_check(tls_flow_step_of(ecdhe, 1, TLS_PARTY_SERVER, TLS_CT_HANDSHAKE,
+                                TLS_HS_FINISHED) == 10 &&
+                   tls_flow_step_of(ecdhe, 1, TLS_PARTY_CLIENT, TLS_CT_HANDSHAKE,
+                                    TLS_HS_FINISHED) == 8 &&
+                   tls_flow_step_of(ecdhe, 8, TLS_PARTY_SERVER, TLS_CT_CHANGE_CIPHER_SPEC, 0) == 9 &&
+                   tls_flow_step_of(ecdhe, 10, TLS_PARTY_CLIENT, TLS_CT_HANDSHAKE,
+                                    TLS_HS_CLIENT_HELLO) == 0,
+               "step_of finds Finished per sender, CCS after a position, nothing behind");
+}
+
+/* A run follows its flow: the driver announces every step once, in order,
+ * before anything filed under it; nothing is filed under a step it did not
+ * announce (the flow's skipped step carries no record). */
+static void test_run_follows_flow(tls_kx kx)
+{
+    tls_sim_config cfg;
+    tls_sim_config_default(&cfg);
+    cfg.kx = kx;
+    cfg.seeded = true;
+    cfg.seed = 3;
+    cfg.app_data = true;
+    tls_trace t;
+    tls_trace_init(&t);
+    tls_sim_result res;
+    tls_sim_run(&cfg, &t, &res);
+    const tls_flow *f = tls_sim_result_flow(&res);
+    test_check(res.ok && f == tls_flow_for_kx(kx), "%s: ok, on its flow", f->name);
+    int announced = 0;
+    bool order_ok = true, filed_ok = true;
+    for (size_t i = 0; i < t.n; i++) {
+        const tls_event *e = &t.ev[i];
+        if (e->kind == TLS_EV_STEP) {
+            order_ok &= e->step == announced + 1 &&
+                        (e->skipped == (tls_flow_skipped(f, e->step) != TLS_TEXT_NONE)) &&
+                        e->party == tls_flow_msg(f, e->step)->sender;
+            announced = e->step;
+        } else if (e->step != TLS_STEP_AFTER) {
+            filed_ok &= e->step >= 1 && e->step <= announced &&
+                        !(e->kind == TLS_EV_RECORD && tls_flow_skipped(f, e->step));
+        }
+    }
+    test_check(order_ok && announced == f->n, "%s: steps 1..%d announced in order", f->name, f->n);
+    test_check(filed_ok, "%s: every event filed under an announced step it belongs to", f->name);
+    tls_trace_free(&t);
+}
+
+int main(void)
+{
+    test_catalogue();
+    test_flow_shapes();
+    test_run_follows_flow(TLS_KX_ECDHE_RSA);
+    test_run_follows_flow(TLS_KX_RSA);
+    return test_finish();
+}
