@@ -11,6 +11,7 @@
 #include "testutil.h"
 #include "tlssim/engine.h"
 #include "tlssim/msg.h"
+#include "tlssim/pki.h"
 #include "tlssim/record.h"
 #include "tlssim/sim.h"
 
@@ -295,6 +296,92 @@ static void test_engine_edges(void)
     bare_free(&b);
 }
 
+/* A corrupted length in a record after the handshake leaves its receiver
+ * waiting for bytes that never come: when the connection ends, that is an
+ * error, not "Handshake complete" (--tamper 10:4 used to end "ok"). */
+static void test_cut_short_after(void)
+{
+    static const struct {
+        size_t record;
+        tls_party detects;
+        const char *what;
+    } cases[] = {
+        {10, TLS_PARTY_SERVER, "the GET"},
+        {11, TLS_PARTY_CLIENT, "the page"},
+        {12, TLS_PARTY_CLIENT, "the server's close_notify"},
+        {13, TLS_PARTY_SERVER, "the client's close_notify"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        tls_sim_config cfg;
+        config(&cfg, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", true);
+        cfg.tamper = (tls_tamper){.enabled = true, .record = cases[i].record, .offset = 3,
+                                  .xor_mask = 0x02};
+        tls_trace t;
+        tls_trace_init(&t);
+        tls_sim_result res;
+        tls_sim_run(&cfg, &t, &res);
+        test_check(!res.ok && res.failed_step == TLS_STEP_AFTER &&
+                       res.failed_party == cases[i].detects && res.err == TLS_ERR_DECODE &&
+                       strstr(res.why, "in the middle of a record"),
+                   "%s made 512 bytes longer: cut short, found by the %s (%s)", cases[i].what,
+                   tls_party_name(cases[i].detects), res.why);
+        tls_trace_free(&t);
+    }
+}
+
+/* Move what \p from queued into \p to. */
+static void carry(tls_engine *from, tls_engine *to)
+{
+    size_t n;
+    const uint8_t *p = tls_engine_output(from, &n);
+    tls_engine_feed(to, p, n);
+    tls_engine_output_consume(from, n);
+}
+
+/* A client and a server engine, pumped by hand to the end of the handshake. */
+static void handshake(bare *c, bare *s)
+{
+    const tls_demo_credentials *creds = tls_demo_credentials_get();
+    bare_new(c, TLS_PARTY_CLIENT);
+    bare_new(s, TLS_PARTY_SERVER);
+    c->cfg.server_name = TLS_DEMO_HOST;
+    c->cfg.trust = creds->trust;
+    s->cfg.chain = creds->chain;
+    s->cfg.key = creds->key;
+    for (int i = 0; i < 20 && !(tls_engine_done(c->e) && tls_engine_done(s->e)); i++) {
+        tls_engine_write_step(tls_engine_my_turn(c->e) ? c->e : s->e);
+        carry(c->e, s->e);
+        carry(s->e, c->e);
+    }
+}
+
+/* Data after the handshake with no close_notify behind it may have been cut
+ * short: the end of the stream then is truncation.  Once this side has sent
+ * its own close_notify it wanted nothing more, and the end is orderly. */
+static void test_truncation(void)
+{
+    bare c, s;
+    handshake(&c, &s);
+    test_check(tls_engine_done(c.e) && tls_engine_done(s.e), "hand-pumped handshake done");
+    tls_engine_write_app_data(s.e, (const uint8_t *)"HTTP/1.1 200 OK\r\n", 17);
+    carry(s.e, c.e);
+    test_check(tls_engine_eof(c.e) == TLS_ERR_TRUNCATED && strstr(tls_engine_why(c.e), "truncation") &&
+                   strcmp(tls_err_name(TLS_ERR_TRUNCATED), "truncated") == 0 &&
+                   tls_err_alert(TLS_ERR_TRUNCATED) == -1,
+               "data then the end without close_notify: truncated (%s)", tls_engine_why(c.e));
+    test_check(tls_engine_eof(s.e) == TLS_ERR_TRUNCATED,
+               "the server, left with nothing from the client and no close_notify: truncated");
+    bare_free(&c);
+    bare_free(&s);
+
+    handshake(&c, &s);
+    tls_engine_close(c.e);
+    test_check(tls_engine_eof(c.e) == TLS_OK,
+               "after sending close_notify, a peer that just leaves is an orderly end");
+    bare_free(&c);
+    bare_free(&s);
+}
+
 static void test_http_helpers(void)
 {
     const char *head = "HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\n";
@@ -321,6 +408,8 @@ int main(void)
     test_exchange("TLS_RSA_WITH_AES_256_GCM_SHA384");
     test_default_has_no_after();
     test_tamper_after();
+    test_cut_short_after();
+    test_truncation();
     test_ems_notes();
     test_engine_edges();
     test_http_helpers();

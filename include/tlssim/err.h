@@ -18,7 +18,7 @@
  *    TLS_ERR_INTERNAL): this side sends the alert tls_err_alert names;
  *  - received: the peer's alert ended the connection, this side sends none
  *    back: tls_err_recv_alert(description), see tls_err_alert_received;
- *  - I/O (TLS_ERR_IO, TLS_ERR_TIMEOUT): no alert is possible.
+ *  - I/O (TLS_ERR_IO, TLS_ERR_TIMEOUT, TLS_ERR_TRUNCATED): no alert is possible.
  */
 typedef enum tls_err {
     TLS_OK = 0,
@@ -40,6 +40,9 @@ typedef enum tls_err {
     TLS_ERR_UNRECOGNIZED_NAME,      /**< unrecognized_name(112) */
     TLS_ERR_IO,                     /**< a socket failed or the peer closed (no alert possible) */
     TLS_ERR_TIMEOUT,                /**< a socket read timed out */
+    TLS_ERR_TRUNCATED,              /**< the stream ended after the handshake without
+                                         the peer's close_notify: what was sent may
+                                         have been cut short (RFC 5246 §7.2.1) */
     TLS_ERR__COUNT,                 /**< number of the values above */
     /** A received alert: this plus its description byte (0..255). */
     TLS_ERR_RECV_ALERT = 256,

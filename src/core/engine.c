@@ -805,5 +805,11 @@ tls_err tls_engine_eof(tls_engine *e)
         return engine_fail(e, TLS_ERR_DECODE, TLS_TEXT_EOF_MISSING_MESSAGE,
                            TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer)),
                                     TLS_ARG_S("message", engine_current(e)->message)));
+    /* After the handshake only close_notify proves the peer's data is all
+     * there (RFC 5246 §7.2.1).  Once this side has said close_notify it
+     * wanted nothing more, so a peer that then just leaves lost nothing. */
+    if (tls_engine_done(e) && !e->close_sent)
+        return engine_fail(e, TLS_ERR_TRUNCATED, TLS_TEXT_EOF_TRUNCATED,
+                           TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer))));
     return TLS_OK;
 }

@@ -27,6 +27,7 @@ static const struct {
     [TLS_ERR_UNRECOGNIZED_NAME] = {112, "unrecognized_name"},
     [TLS_ERR_IO] = {-1, "io_error"},
     [TLS_ERR_TIMEOUT] = {-1, "timeout"},
+    [TLS_ERR_TRUNCATED] = {-1, "truncated"},
 };
 
 int tls_err_alert(tls_err e)

@@ -139,6 +139,17 @@ static void channel_exchange(tls_sim *sim, tls_engine *from, tls_party sender, t
     channel_carry(sim, to, back, from);
 }
 
+/* The connection ends: each side is told that nothing more will come, so a
+ * record cut short or data without close_notify is a failure rather than a
+ * silent success.  The server closes first, as "Connection: close" asks; an
+ * alert it sends about what it was left with still reaches the client. */
+static void channel_end(tls_sim *sim)
+{
+    tls_engine_eof(sim->server);
+    channel_carry(sim, sim->server, TLS_PARTY_SERVER, sim->client);
+    tls_engine_eof(sim->client);
+}
+
 /* The step after the handshake: what the keys were for.  The client asks
  * for "/", the server answers a page and, as the request said "Connection:
  * close", ends the connection with close_notify; the client answers it. */
@@ -183,6 +194,7 @@ static void sim_after(tls_sim *sim)
         tls_engine_close(sim->client) == TLS_OK)
         channel_exchange(sim, sim->client, TLS_PARTY_CLIENT, sim->server);
     tls_writer_free(&w);
+    channel_end(sim);
 }
 
 static void sim_finish(tls_sim *sim)

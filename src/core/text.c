@@ -184,6 +184,9 @@ static const char *const templates[TLS_TEXT_COUNT] = {
         N_("the {party} stopped sending in the middle of a handshake message"),
     [TLS_TEXT_EOF_MISSING_MESSAGE] =
         N_("the {party} sent no {message}"),
+    [TLS_TEXT_EOF_TRUNCATED] =
+        N_("the {party}'s data ended without its close_notify: what it sent may have "
+           "been cut short (truncation)"),
     [TLS_TEXT_NO_RANDOM_CLIENT_RANDOM] =
         N_("no randomness for client_random"),
     [TLS_TEXT_ENCODE_FAILED] =

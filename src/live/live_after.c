@@ -35,7 +35,9 @@ static void flush_quietly(live *lv)
 }
 
 /* The peer closed the TCP connection: a partial record left is an error,
- * and no close_notify means the data may have been cut short. */
+ * and so is data without close_notify while this side still expected more
+ * (truncation, the engine says which).  After this side's close_notify a
+ * peer that leaves without answering lost nothing: a note. */
 static void peer_gone(live *lv)
 {
     tls_engine_eof(lv->e);
