@@ -382,6 +382,108 @@ static void test_truncation(void)
     bare_free(&s);
 }
 
+/* The peer's counts are bounded: warning alerts, empty records, records in
+ * a flight; received application data beyond the keep limit is counted,
+ * not kept or traced. */
+static void test_limits(void)
+{
+    bare b;
+    bare_new(&b, TLS_PARTY_SERVER);
+    static const uint8_t warning[] = {21, 3, 3, 0, 2, 1, 90}; /* user_canceled */
+    for (int i = 0; i < TLS_MAX_WARNING_ALERTS; i++)
+        tls_engine_feed(b.e, warning, sizeof warning);
+    test_check(tls_engine_error(b.e) == TLS_OK, "%d warning alerts are tolerated",
+               TLS_MAX_WARNING_ALERTS);
+    tls_engine_feed(b.e, warning, sizeof warning);
+    test_check(tls_engine_error(b.e) == TLS_ERR_UNEXPECTED_MESSAGE &&
+                   strstr(tls_engine_why(b.e), "more than 4 warning alerts"),
+               "one more: unexpected_message (%s)", tls_engine_why(b.e));
+    bare_free(&b);
+
+    /* One flight of one-byte records: a ClientHello header announcing
+     * 100000 bytes, then its body a byte per record. */
+    bare_new(&b, TLS_PARTY_SERVER);
+    static const uint8_t head[] = {1, 0x01, 0x86, 0xa0};
+    size_t n = (size_t)TLS_MAX_FLIGHT_RECORDS + 1;
+    uint8_t *recs = calloc(n, 6);
+    for (size_t i = 0; recs && i < n; i++) {
+        uint8_t *r = recs + 6 * i;
+        r[0] = 22, r[1] = 3, r[2] = 3, r[3] = 0, r[4] = 1, r[5] = i < 4 ? head[i] : 0;
+    }
+    tls_engine_feed(b.e, recs, 6 * (n - 1));
+    test_check(tls_engine_error(b.e) == TLS_OK, "%zu records in a flight are tolerated", n - 1);
+    tls_engine_feed(b.e, recs + 6 * (n - 1), 6);
+    test_check(tls_engine_error(b.e) == TLS_ERR_UNEXPECTED_MESSAGE &&
+                   strstr(tls_engine_why(b.e), "records in one flight"),
+               "one more: unexpected_message (%s)", tls_engine_why(b.e));
+    free(recs);
+    bare_free(&b);
+
+    bare c, s;
+    handshake(&c, &s);
+    for (int i = 0; i < TLS_MAX_EMPTY_RECORDS; i++)
+        tls_engine_write_app_data(s.e, NULL, 0);
+    tls_engine_write_app_data(s.e, (const uint8_t *)"x", 1);
+    for (int i = 0; i <= TLS_MAX_EMPTY_RECORDS; i++)
+        tls_engine_write_app_data(s.e, NULL, 0);
+    carry(s.e, c.e);
+    test_check(tls_engine_error(c.e) == TLS_ERR_UNEXPECTED_MESSAGE &&
+                   strstr(tls_engine_why(c.e), "more than 32 empty application_data records"),
+               "32 empty records in a row pass, 33 do not (%s)", tls_engine_why(c.e));
+    bare_free(&c);
+    bare_free(&s);
+
+    handshake(&c, &s);
+    c.cfg.app_data_keep = 1000;
+    static uint8_t chunk[600];
+    for (int i = 0; i < 4; i++)
+        tls_engine_write_app_data(s.e, chunk, sizeof chunk);
+    carry(s.e, c.e);
+    size_t kept;
+    tls_engine_app_data(c.e, &kept);
+    uint64_t records, dropped = tls_engine_app_data_dropped(c.e, &records);
+    test_check(tls_engine_error(c.e) == TLS_OK && kept == 1200 && dropped == 1200 && records == 2 &&
+                   count(&c.t, TLS_EV_RECORD, TLS_STEP_AFTER) == 2,
+               "keep 1000: two records kept and traced, two counted (kept %zu, dropped %llu in %llu)",
+               kept, (unsigned long long)dropped, (unsigned long long)records);
+    bare_free(&c);
+    bare_free(&s);
+}
+
+/* Counts beyond what the codecs keep are still counted: a chain of 9
+ * well-formed certificates is "too long", not "malformed", and a hello with
+ * 40 extensions says 40 while keeping the first TLS_MAX_EXTENSIONS. */
+static void test_codec_counts(void)
+{
+    uint8_t chain[3 + 9 * 4] = {0, 0, 9 * 4};
+    for (int i = 0; i < 9; i++)
+        memcpy(chain + 3 + 4 * i, (const uint8_t[]){0, 0, 1, 0x30}, 4);
+    tls_certificate_msg cm;
+    tls_reader r;
+    tls_reader_init(&r, chain, sizeof chain, NULL, 0);
+    test_check(tls_certificate_parse(&r, &cm) == TLS_ERR_BAD_CERTIFICATE && cm.total == 9 &&
+                   cm.ncerts == TLS_MAX_CERTS,
+               "9 certificates: bad_certificate, all 9 counted, %d kept", TLS_MAX_CERTS);
+    chain[2] = 8 * 4;
+    tls_reader_init(&r, chain, sizeof chain - 4, NULL, 0);
+    test_check(tls_certificate_parse(&r, &cm) == TLS_OK && cm.total == 8, "8 certificates pass");
+    test_check(strstr(tls_text_template(TLS_TEXT_CHAIN_TOO_LONG), "holds {count} certificates") != NULL,
+               "the reason names the count");
+
+    uint8_t hello[2 + 32 + 1 + 4 + 2 + 2 + 40 * 4] = {3, 3};
+    size_t at = 34;
+    hello[at++] = 0;                                  /* session_id */
+    memcpy(hello + at, (const uint8_t[]){0, 2, 0xc0, 0x2f, 1, 0, 0, 160}, 8);
+    at += 8;
+    for (int i = 0; i < 40; i++, at += 4)
+        memcpy(hello + at, (const uint8_t[]){1, (uint8_t)i, 0, 0}, 4);
+    static tls_client_hello ch;
+    tls_reader_init(&r, hello, at, NULL, 0);
+    test_check(tls_client_hello_parse(&r, &ch) == TLS_OK && ch.nexts == TLS_MAX_EXTENSIONS &&
+                   ch.nexts_total == 40,
+               "40 extensions: %zu kept, %zu counted", ch.nexts, ch.nexts_total);
+}
+
 static void test_http_helpers(void)
 {
     const char *head = "HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\n";
@@ -410,6 +512,8 @@ int main(void)
     test_tamper_after();
     test_cut_short_after();
     test_truncation();
+    test_limits();
+    test_codec_counts();
     test_ems_notes();
     test_engine_edges();
     test_http_helpers();

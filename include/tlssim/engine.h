@@ -24,6 +24,24 @@
 #include "tlssim/sim.h"
 #include "tlssim/suites.h"
 
+/*
+ * Limits on what a peer controls.  Each ends the run with the alert named
+ * and one line saying which limit it was.
+ */
+/** \brief Warning alerts (other than close_notify) accepted in a connection;
+ *         one more is unexpected_message (OpenSSL: MAX_WARN_ALERT_COUNT 5). */
+#define TLS_MAX_WARNING_ALERTS 4
+/** \brief Empty application_data records accepted in a row (they are legal:
+ *         CBC stacks send them); one more is unexpected_message (OpenSSL:
+ *         MAX_EMPTY_RECORDS). */
+#define TLS_MAX_EMPTY_RECORDS 32
+/** \brief Records one flight of the handshake may take: enough for the
+ *         largest hello (64 KiB) in one-byte records; one more is
+ *         unexpected_message. */
+#define TLS_MAX_FLIGHT_RECORDS 70000
+/** \brief Received application data kept by default (tls_engine_config.app_data_keep). */
+#define TLS_APP_DATA_KEEP_DEFAULT (256u * 1024u)
+
 /** \brief What an engine is set up with (not owned by the engine). */
 typedef struct tls_engine_config {
     /* client */
@@ -46,6 +64,12 @@ typedef struct tls_engine_config {
                                          for a peer that traces nothing, a real TLS
                                          stack.  Off when the peer is an engine on
                                          the same trace, which traces them on receipt */
+    size_t app_data_keep;           /**< received application data kept: traced record
+                                         by record and buffered for tls_engine_app_data.
+                                         Records beyond it are decrypted and counted
+                                         only (tls_engine_app_data_dropped), so memory
+                                         and output stay bounded whatever the peer
+                                         sends.  0: TLS_APP_DATA_KEEP_DEFAULT */
     /* client */
     bool offer_renegotiation_info;  /**< signal secure renegotiation (RFC 5746) as
                                          real clients do, so servers answer it; off,
@@ -151,7 +175,8 @@ bool tls_engine_ems(const tls_engine *e);
 
 /**
  * \brief Queue \p n bytes of application data (split into records of at
- *        most 2^14 bytes), once the handshake is done.
+ *        most 2^14 bytes), once the handshake is done.  \p n = 0 sends one
+ *        empty record, as CBC stacks do (RFC 5246 §6.2.1 allows them).
  * \return TLS_OK; the sticky error; or TLS_ERR_INTERNAL, without changing
  *         the engine, when the handshake is not done or close_notify was sent
  */
@@ -165,6 +190,14 @@ const uint8_t *tls_engine_app_data(const tls_engine *e, size_t *n);
 
 /** \brief Drop \p n bytes from the front of the received application data. */
 void tls_engine_app_data_consume(tls_engine *e, size_t n);
+
+/**
+ * \brief Application data received beyond cfg->app_data_keep: decrypted,
+ *        verified and counted, but neither kept nor traced.
+ * \param records  set to the number of records it came in (may be NULL)
+ * \return the number of bytes
+ */
+uint64_t tls_engine_app_data_dropped(const tls_engine *e, uint64_t *records);
 
 /**
  * \brief Queue a close_notify alert: this side sends nothing more.

@@ -113,8 +113,9 @@ typedef struct tls_client_hello {
     size_t nsigalgs;
     bool has_ems;                   /**< extended_master_secret (empty) */
     bool has_reneg_info;            /**< renegotiation_info (must be empty here) */
-    tls_ext_seen exts[TLS_MAX_EXTENSIONS]; /**< every extension, in order */
+    tls_ext_seen exts[TLS_MAX_EXTENSIONS]; /**< the first TLS_MAX_EXTENSIONS, in order */
     size_t nexts;
+    size_t nexts_total;             /**< extensions in the message, kept in exts or not */
 } tls_client_hello;
 
 tls_err tls_client_hello_write(const tls_client_hello *m, tls_writer *w);
@@ -136,6 +137,7 @@ typedef struct tls_server_hello {
     bool has_reneg_info;
     tls_ext_seen exts[TLS_MAX_EXTENSIONS];
     size_t nexts;
+    size_t nexts_total;             /**< extensions in the message, kept in exts or not */
 } tls_server_hello;
 
 tls_err tls_server_hello_write(const tls_server_hello *m, tls_writer *w);
@@ -146,6 +148,7 @@ typedef struct tls_certificate_msg {
     const uint8_t *certs[TLS_MAX_CERTS];
     size_t cert_lens[TLS_MAX_CERTS];
     size_t ncerts;
+    size_t total;                   /**< certificates in the message, kept or not */
 } tls_certificate_msg;
 
 tls_err tls_certificate_write(const tls_certificate_msg *m, tls_writer *w);

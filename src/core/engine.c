@@ -609,6 +609,12 @@ static void handle_alert(tls_engine *e, const uint8_t *p, size_t n, size_t rec_i
                     TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer))));
         return;
     }
+    if (a.level == TLS_ALERT_WARNING && ++e->warning_alerts > TLS_MAX_WARNING_ALERTS) {
+        engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE, TLS_TEXT_TOO_MANY_WARNINGS,
+                    TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer)),
+                             TLS_ARG_U("max", TLS_MAX_WARNING_ALERTS)));
+        return;
+    }
     if (a.level == TLS_ALERT_WARNING) {
         tls_trace_note(e->trace, e->role, TLS_TEXT_WARNING_ALERT_GOES_ON,
                        TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer)),
@@ -621,8 +627,23 @@ static void handle_alert(tls_engine *e, const uint8_t *p, size_t n, size_t rec_i
                          TLS_ARG_U("code", a.description)));
 }
 
+/* Limits on the records themselves, before anything is traced: false when
+ * the engine has failed or the record is counted without being traced. */
+static bool record_admitted(tls_engine *e, const tls_record *rec)
+{
+    if (!engine_handshake_over(e) && ++e->flight_records > TLS_MAX_FLIGHT_RECORDS) {
+        engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE, TLS_TEXT_TOO_MANY_RECORDS,
+                    TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer)),
+                             TLS_ARG_U("max", TLS_MAX_FLIGHT_RECORDS)));
+        return false;
+    }
+    return !engine_app_data_untraced(e, rec);
+}
+
 static void handle_record(tls_engine *e, const tls_record *rec)
 {
+    if (!record_admitted(e, rec))
+        return;
     /* A record belongs to the step of the message it carries: the one this
      * side expects now, whatever arrived in its place (a mangled record is
      * caught at that step).  An alert is not the expected message: it
@@ -686,8 +707,10 @@ static void handle_record(tls_engine *e, const tls_record *rec)
         case TLS_CT_APPLICATION_DATA:
             /* Only under the negotiated keys: plaintext application data
              * would be readable and forgeable by anyone on the path. */
-            if (engine_handshake_over(e) && prot)
-                engine_app_data_received(e, p, n, idx, off, prot);
+            if (engine_handshake_over(e) && prot) {
+                if (engine_app_data_empty_ok(e, n))
+                    engine_app_data_received(e, p, n, idx, off, prot);
+            }
             else
                 engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE, TLS_TEXT_APP_DATA_TOO_EARLY, NULL);
             break;

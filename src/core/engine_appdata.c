@@ -4,6 +4,7 @@
  * Events here are tagged TLS_STEP_AFTER.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine_internal.h"
@@ -65,19 +66,69 @@ void engine_app_data_received(tls_engine *e, const uint8_t *p, size_t n,
                             TLS_ARG_S("key", engine_write_key_name(e->peer)),
                             TLS_ARG_T("peer", tls_party_name(e->peer))));
     tls_writer_bytes(&e->app_in, p, n);
+    e->app_kept += n;
     if (tls_writer_error(&e->app_in) != TLS_OK)
         engine_fail(e, TLS_ERR_INTERNAL, TLS_TEXT_OOM_APP_DATA, NULL);
+}
+
+static size_t app_data_keep(const tls_engine *e)
+{
+    return e->cfg->app_data_keep ? e->cfg->app_data_keep : TLS_APP_DATA_KEEP_DEFAULT;
+}
+
+bool engine_app_data_empty_ok(tls_engine *e, size_t n)
+{
+    if (n > 0) {
+        e->empty_records = 0;
+        return true;
+    }
+    if (++e->empty_records <= TLS_MAX_EMPTY_RECORDS)
+        return true;
+    engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE, TLS_TEXT_TOO_MANY_EMPTY_RECORDS,
+                TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer)),
+                         TLS_ARG_U("max", TLS_MAX_EMPTY_RECORDS)));
+    return false;
+}
+
+bool engine_app_data_untraced(tls_engine *e, const tls_record *rec)
+{
+    if (rec->type != TLS_CT_APPLICATION_DATA || !e->rprot.active || !tls_engine_done(e) ||
+        e->app_kept < app_data_keep(e))
+        return false;
+    uint8_t *pt = malloc(rec->fragment_len ? rec->fragment_len : 1);
+    size_t n = 0;
+    tls_record_crypto info;
+    bool opened = pt && tls_record_open(rec, &e->rprot, pt, &n, &info) == TLS_OK;
+    if (pt) {
+        tls_wipe(pt, rec->fragment_len);
+        free(pt);
+    }
+    /* A record that does not open is traced like any other: it ends the run. */
+    if (!opened)
+        return false;
+    if (engine_app_data_empty_ok(e, n)) {
+        e->app_dropped += n;
+        e->app_dropped_records++;
+    }
+    return true;
+}
+
+uint64_t tls_engine_app_data_dropped(const tls_engine *e, uint64_t *records)
+{
+    if (records)
+        *records = e->app_dropped_records;
+    return e->app_dropped;
 }
 
 tls_err tls_engine_write_app_data(tls_engine *e, const uint8_t *p, size_t n)
 {
     if (e->err != TLS_OK)
         return e->err;
-    if (!tls_engine_done(e) || e->close_sent || n == 0)
+    if (!tls_engine_done(e) || e->close_sent)
         return TLS_ERR_INTERNAL;
     engine_enter_after(e);
     uint64_t seq = e->wprot.seq;
-    size_t records = (n + TLS_MAX_FRAGMENT - 1) / TLS_MAX_FRAGMENT;
+    size_t records = n ? (n + TLS_MAX_FRAGMENT - 1) / TLS_MAX_FRAGMENT : 1;
     tls_trace_note(e->trace, e->role,
                    records == 1 ? TLS_TEXT_APP_DATA_ENCRYPT_ONE : TLS_TEXT_APP_DATA_ENCRYPT_MANY,
                    TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role)), TLS_ARG_U("bytes", n),

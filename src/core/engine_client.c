@@ -98,6 +98,9 @@ tls_err certificate_read(tls_engine *e, tls_reader *r)
     tls_certificate_msg cm;
     memset(&cm, 0, sizeof cm);
     tls_err err = tls_certificate_parse(r, &cm);
+    if (err != TLS_OK && cm.total > TLS_MAX_CERTS)
+        return engine_fail(e, err, TLS_TEXT_CHAIN_TOO_LONG,
+                           TLS_ARGS(TLS_ARG_U("count", cm.total), TLS_ARG_U("max", TLS_MAX_CERTS)));
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_MALFORMED_CERTIFICATE, NULL);
     if (cm.ncerts == 0)

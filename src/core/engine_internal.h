@@ -65,8 +65,16 @@ struct tls_engine {
     bool hs_protected;          /* ...and whether that record was protected */
     bool received_any;          /* the first bytes from the peer were checked for TLS */
 
+    /* Counts that limits bound (engine.h). */
+    unsigned warning_alerts;    /* warning alerts received, close_notify aside */
+    unsigned empty_records;     /* empty application_data records in a row */
+    size_t flight_records;      /* records received since this side last sent */
+
     /* After the handshake. */
     tls_writer app_in;          /* application data received, not yet consumed */
+    size_t app_kept;            /* application data kept (and traced) so far */
+    uint64_t app_dropped;       /* ...and received beyond app_data_keep: counted only */
+    uint64_t app_dropped_records;
     bool close_sent;
     bool close_received;
 };
@@ -94,6 +102,14 @@ bool engine_handshake_over(const tls_engine *e);
 /* A received application_data record's plaintext (engine_appdata.c). */
 void engine_app_data_received(tls_engine *e, const uint8_t *p, size_t n,
                               size_t rec_idx, size_t off, bool prot);
+
+/* Whether a protected application_data record arriving now lies beyond
+ * cfg->app_data_keep; if so, open it, count it and say nothing (true). */
+bool engine_app_data_untraced(tls_engine *e, const tls_record *rec);
+
+/* Count an empty application_data record (or reset the count); false when
+ * that was one too many (the engine has failed). */
+bool engine_app_data_empty_ok(tls_engine *e, size_t n);
 
 /* Dissect application data: one field, annotated with a text preview. */
 void engine_app_data_dissect(tls_reader *r, const uint8_t *p, size_t n);

@@ -130,6 +130,7 @@ tls_err engine_send(tls_engine *e, const char *name, uint8_t type, const uint8_t
 {
     const uint8_t *msg = p;
     size_t len = n, first = (size_t)-1, records = 0;
+    e->flight_records = 0; /* the peer's next flight starts */
     do {
         size_t chunk = n > TLS_MAX_FRAGMENT ? TLS_MAX_FRAGMENT : n;
         size_t start = e->out.len;

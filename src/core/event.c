@@ -100,7 +100,7 @@ size_t tls_dissect_add(tls_dissect *d, size_t offset, size_t length, int depth,
                        const char *name, const char *fmt, ...)
 {
     if (d->n == d->cap) {
-        size_t cap = d->cap ? 2 * d->cap : 32;
+        size_t cap = d->cap ? 2 * d->cap : 8;
         tls_field *f = realloc(d->fields, cap * sizeof *f);
         if (!f) {
             d->oom = true;
@@ -187,12 +187,22 @@ size_t tls_trace_push(tls_trace *t, tls_event *ev)
     e.bytes = dup_bytes(ev->bytes, ev->len);
     e.plaintext = dup_bytes(ev->plaintext, ev->plaintext_len);
     memset(&ev->dissect, 0, sizeof ev->dissect);
+    /* The field list is final now: give back its spare room, which for a
+     * flood of tiny records is most of what they cost. */
+    if (e.dissect.n > 0 && e.dissect.cap > e.dissect.n) {
+        tls_field *f = realloc(e.dissect.fields, e.dissect.n * sizeof *f);
+        if (f) {
+            e.dissect.fields = f;
+            e.dissect.cap = e.dissect.n;
+        }
+    }
     bool ok = !(ev->name && !e.name) && !((ev->text || ev->msg) && !e.text) &&
               !(ev->msg && !e.msg) &&
               !(ev->bytes && ev->len && !e.bytes) &&
               !(ev->plaintext && ev->plaintext_len && !e.plaintext);
     if (ok && t->n == t->cap) {
-        size_t cap = t->cap ? 2 * t->cap : 64;
+        /* Growing by half keeps the spare room of a long trace small. */
+        size_t cap = t->cap ? t->cap + t->cap / 2 : 64;
         tls_event *p = realloc(t->ev, cap * sizeof *p);
         if (p) {
             t->ev = p;

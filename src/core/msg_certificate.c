@@ -63,5 +63,6 @@ tls_err tls_certificate_parse(tls_reader *r, tls_certificate_msg *m)
     if ((e = tls_reader_close(&list)) != TLS_OK ||
         (e = tls_reader_close(r)) != TLS_OK)
         return e;
+    m->total = count;
     return count > TLS_MAX_CERTS ? TLS_ERR_BAD_CERTIFICATE : TLS_OK;
 }

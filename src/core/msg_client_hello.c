@@ -363,7 +363,8 @@ tls_err tls_client_hello_parse(tls_reader *r, tls_client_hello *m)
 
     if ((e = msg_read_extensions(r, client_hello_exts,
                                  sizeof client_hello_exts / sizeof client_hello_exts[0],
-                                 m, &m->has_extensions, m->exts, &m->nexts)) != TLS_OK)
+                                 m, &m->has_extensions, m->exts, &m->nexts,
+                                 &m->nexts_total)) != TLS_OK)
         return e;
     return tls_reader_close(r);
 }

@@ -249,10 +249,11 @@ tls_err msg_read_ec_point(tls_reader *r, const char *name,
  */
 tls_err msg_read_extensions(tls_reader *r, const msg_ext_handler *handlers,
                             size_t nhandlers, void *ctx, bool *has_extensions,
-                            tls_ext_seen *exts, size_t *nexts)
+                            tls_ext_seen *exts, size_t *nexts, size_t *count)
 {
     *has_extensions = false;
     *nexts = 0;
+    *count = 0;
     if (tls_reader_left(r) == 0)
         return TLS_OK;
     *has_extensions = true;
@@ -318,6 +319,7 @@ tls_err msg_read_extensions(tls_reader *r, const msg_ext_handler *handlers,
         if (seen[type >> 3] & (1u << (type & 7)))
             return TLS_ERR_ILLEGAL_PARAMETER;
         seen[type >> 3] |= (uint8_t)(1u << (type & 7));
+        (*count)++;
         if (*nexts < TLS_MAX_EXTENSIONS) {
             exts[*nexts].type = type;
             exts[*nexts].data = data_ptr;

@@ -65,12 +65,13 @@ typedef struct msg_ext_handler {
  * The optional `extensions` block that ends both hellos.  Absent (no bytes
  * left) sets *has_extensions false.  Each extension is dissected as
  * `extension` { extension_type, extension_data }, recorded in \p exts (up to
- * TLS_MAX_EXTENSIONS), and handed to its handler when there is one; a type
- * seen twice is TLS_ERR_ILLEGAL_PARAMETER.
+ * TLS_MAX_EXTENSIONS, *nexts of them), counted in *count (all of them), and
+ * handed to its handler when there is one; a type seen twice is
+ * TLS_ERR_ILLEGAL_PARAMETER.
  */
 tls_err msg_read_extensions(tls_reader *r, const msg_ext_handler *handlers,
                             size_t nhandlers, void *ctx, bool *has_extensions,
-                            tls_ext_seen *exts, size_t *nexts);
+                            tls_ext_seen *exts, size_t *nexts, size_t *count);
 
 /** ec_point_formats body: ec_point_format_list<1..2^8-1>. */
 tls_err msg_read_point_formats(tls_reader *data, uint8_t *out, size_t max,

@@ -109,7 +109,8 @@ tls_err tls_server_hello_parse(tls_reader *r, tls_server_hello *m)
      * question (an unsolicited one is unsupported_extension). */
     if ((e = msg_read_extensions(r, server_hello_exts,
                                  sizeof server_hello_exts / sizeof server_hello_exts[0],
-                                 m, &m->has_extensions, m->exts, &m->nexts)) != TLS_OK)
+                                 m, &m->has_extensions, m->exts, &m->nexts,
+                                 &m->nexts_total)) != TLS_OK)
         return e;
     return tls_reader_close(r);
 }

@@ -147,6 +147,13 @@ static const char *const templates[TLS_TEXT_COUNT] = {
     [TLS_TEXT_WARNING_ALERT_GOES_ON] =
         /* TRANSLATORS: {alert} is an alert name (handshake_failure) */
         N_("the {party} sent a warning alert {alert}; the handshake goes on"),
+    [TLS_TEXT_TOO_MANY_WARNINGS] =
+        N_("the {party} sent more than {max} warning alerts: a peer that keeps warning is "
+           "stalling, and tlssim stops listening"),
+    [TLS_TEXT_TOO_MANY_EMPTY_RECORDS] =
+        N_("the {party} sent more than {max} empty application_data records in a row"),
+    [TLS_TEXT_TOO_MANY_RECORDS] =
+        N_("the {party} sent more than {max} records in one flight of the handshake"),
     [TLS_TEXT_PEER_FATAL_ALERT] =
         N_("the {party} sent a fatal alert {alert} ({code})"),
     [TLS_TEXT_RECORD_VERSION] =
@@ -208,6 +215,9 @@ static const char *const templates[TLS_TEXT_COUNT] = {
         N_("the server answered with extension {type}, which the client did not offer"),
     [TLS_TEXT_EMPTY_CHAIN] =
         N_("the server sent an empty certificate chain"),
+    [TLS_TEXT_CHAIN_TOO_LONG] =
+        N_("the server's certificate chain holds {count} certificates; tlssim accepts at "
+           "most {max}"),
     [TLS_TEXT_CERT_NOT_DER] =
         N_("certificate {index} of the chain is not valid DER X.509"),
     [TLS_TEXT_CHECK_CHAIN] =
@@ -363,6 +373,8 @@ static const char *const templates[TLS_TEXT_COUNT] = {
         N_("the {peer}'s {message} carries 1 extension: {list}"),
     [TLS_TEXT_EXTENSIONS_MANY] =
         N_("the {peer}'s {message} carries {count} extensions: {list}"),
+    [TLS_TEXT_EXTENSIONS_MANY_FIRST] =
+        N_("the {peer}'s {message} carries {count} extensions; the first {shown}: {list}"),
     [TLS_TEXT_INFER_CLIENT_HELLO] =
         N_("what the {party} can infer: the client sent its ClientHello, so it holds what "
            "that message carries"),

@@ -107,6 +107,7 @@ static void note_extensions(live *lv, const tls_event *m)
         return;
     const tls_ext_seen *exts = type == TLS_HS_CLIENT_HELLO ? ch.exts : sh.exts;
     size_t n = type == TLS_HS_CLIENT_HELLO ? ch.nexts : sh.nexts;
+    size_t total = type == TLS_HS_CLIENT_HELLO ? ch.nexts_total : sh.nexts_total;
     char list[TLS_TEXT_VALUES_SIZE]; /* a browser sends about 16 extensions */
     list[0] = '\0';
     for (size_t i = 0; i < n; i++) {
@@ -120,11 +121,15 @@ static void note_extensions(live *lv, const tls_event *m)
                                                        : client_reaction(exts[i].type);
         tls_text_list_add(list, sizeof list, name, why);
     }
+    /* The count is every extension the hello carries; the list, the first
+     * TLS_MAX_EXTENSIONS the parser keeps. */
     note_at(lv, m->step,
-            n == 0 ? TLS_TEXT_EXTENSIONS_NONE
-                   : n == 1 ? TLS_TEXT_EXTENSIONS_ONE : TLS_TEXT_EXTENSIONS_MANY,
+            total == 0   ? TLS_TEXT_EXTENSIONS_NONE
+            : total == 1 ? TLS_TEXT_EXTENSIONS_ONE
+            : total > n  ? TLS_TEXT_EXTENSIONS_MANY_FIRST
+                         : TLS_TEXT_EXTENSIONS_MANY,
             TLS_ARGS(TLS_ARG_T("peer", tls_party_name(lv->peer)), TLS_ARG_S("message", m->name),
-                     TLS_ARG_U("count", n), TLS_ARG_L("list", list)));
+                     TLS_ARG_U("count", total), TLS_ARG_U("shown", n), TLS_ARG_L("list", list)));
 }
 
 /* What a real peer provably knows once its message of a step has arrived and
