@@ -786,6 +786,10 @@ tls_err tls_engine_feed(tls_engine *e, const uint8_t *p, size_t n)
     /* RFC 5246 §7.2.1: anything after close_notify is ignored. */
     if (e->close_received)
         return TLS_OK;
+    /* Bytes that arrive once the handshake is over belong after it, even
+     * when they fail before a record is whole (an oversized length). */
+    if (engine_handshake_over(e))
+        engine_enter_after(e);
     tls_writer_bytes(&e->in, p, n);
     if (tls_writer_error(&e->in) != TLS_OK)
         return engine_fail(e, TLS_ERR_INTERNAL, TLS_TEXT_OOM_RECEIVED, NULL);
@@ -817,6 +821,9 @@ tls_err tls_engine_eof(tls_engine *e)
         return e->err;
     if (e->close_received)
         return TLS_OK;
+    /* So does the end of a connection whose handshake is over. */
+    if (engine_handshake_over(e))
+        engine_enter_after(e);
     if (e->in.len > 0)
         return engine_fail(e, TLS_ERR_DECODE, TLS_TEXT_EOF_IN_RECORD,
                            TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer)),
