@@ -133,7 +133,8 @@ const char *tls_lessons_dir(const tls_lessons *ls);
 /**
  * \brief How the folder was chosen: "--lessons", "$TLSSIM_LESSONS",
  *        "installed", "next to the binary", "source tree",
- *        "install prefix".
+ *        "install prefix" (in English, marked for translation: a front
+ *        end shows it through _()).
  */
 const char *tls_lessons_origin(const tls_lessons *ls);
 

@@ -7,6 +7,17 @@
 
 #include "tlssim/lessons.h"
 
+/*
+ * The checker's and loader's messages are sentences with arguments, so they
+ * are translated here, before the arguments go in.  As gettext libraries
+ * do, through the domain by name (dgettext): the lessons library sits below
+ * src/i18n, which binds the domain and chooses the language for the
+ * program.  "tlssim" is TLSSIM_TEXT_DOMAIN (tlssim/i18n.h).
+ */
+#include <libintl.h>
+#define _(s) dgettext("tlssim", s)
+#define N_(s) s
+
 /** Longest lesson id and description kept. */
 #define LSN_ID_MAX 64
 #define LSN_WHAT_MAX 128

@@ -244,7 +244,7 @@ static void check_placeholders(plist *pl, const char *file, int line, const char
             j++;
         if (j + 1 >= len) {
             problem(pl, file, line,
-                    "unterminated placeholder: '{{' without '}}' on the same line");
+                    _("unterminated placeholder: '{{' without '}}' on the same line"));
             return;
         }
         char name[64];
@@ -258,16 +258,16 @@ static void check_placeholders(plist *pl, const char *file, int line, const char
         case LSN_PH_UNKNOWN_NAME: {
             const char *near = closest_name(name);
             if (near)
-                problem(pl, file, line, "unknown placeholder '{{%.*s}}' (did you mean '%s'?)",
+                problem(pl, file, line, _("unknown placeholder '{{%.*s}}' (did you mean '%s'?)"),
                         (int)ilen, inner, near);
             else
-                problem(pl, file, line, "unknown placeholder '{{%.*s}}' (known: %s)",
+                problem(pl, file, line, _("unknown placeholder '{{%.*s}}' (known: %s)"),
                         (int)ilen, inner, known_names());
             break;
         }
         case LSN_PH_UNKNOWN_FORM:
             problem(pl, file, line,
-                    "unknown form in placeholder '{{%.*s}}' (expected .hex, .short or .len)",
+                    _("unknown form in placeholder '{{%.*s}}' (expected .hex, .short or .len)"),
                     (int)ilen, inner);
             break;
         }
@@ -332,7 +332,7 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
     size_t len;
     char *buf = tls_read_file(path, 1u << 20, &len); /* a lesson is a few KiB */
     if (!buf) {
-        problem(pl, path, 0, "cannot read: %s", strerror(errno));
+        problem(pl, path, 0, _("cannot read: %s"), strerror(errno));
         return pr;
     }
     size_t start = 0;
@@ -340,7 +340,7 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
         start = 3;  /* a byte-order mark, as some editors write */
     if (memchr(buf, '\0', len)) {
         size_t at = (size_t)((char *)memchr(buf, '\0', len) - buf);
-        problem(pl, path, line_of(buf, at), "contains a NUL byte: not a text file");
+        problem(pl, path, line_of(buf, at), _("contains a NUL byte: not a text file"));
         free(buf);
         return pr;
     }
@@ -351,7 +351,7 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
             if (((unsigned char)buf[i - 1] & 0xC0) != 0x80)
                 col++;
         problem(pl, path, line_of(buf, at),
-                "invalid UTF-8 (byte 0x%02x at column %zu): save the file as UTF-8",
+                _("invalid UTF-8 (byte 0x%02x at column %zu): save the file as UTF-8"),
                 (unsigned char)buf[at], col);
         free(buf);
         return pr;
@@ -373,8 +373,8 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
     const char *t0 = trim(p, &l0);
     if (!(l0 == 3 && memcmp(t0, "---", 3) == 0)) {
         problem(pl, path, 1,
-                "missing header: a lesson starts with a '---' line, then 'step:', "
-                "'mode:' and 'title:' lines, then '---'");
+                _("missing header: a lesson starts with a '---' line, then 'step:', "
+                  "'mode:' and 'title:' lines, then '---'"));
         free(buf);
         return pr;
     }
@@ -397,7 +397,7 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
         }
         const char *colon = memchr(t, ':', ll);
         if (!colon) {
-            problem(pl, path, line, "malformed header line '%.*s' (expected 'key: value')",
+            problem(pl, path, line, _("malformed header line '%.*s' (expected 'key: value')"),
                     (int)ll, t);
             ok = false;
             p = next;
@@ -409,7 +409,7 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
         const char *val = trim(colon + 1, &vl);
         if (kl == 4 && strncasecmp(key, "step", 4) == 0) {
             if (has_step) {
-                problem(pl, path, line, "header key 'step' given twice");
+                problem(pl, path, line, _("header key 'step' given twice"));
                 ok = false;
             }
             has_step = true;
@@ -427,15 +427,15 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
             }
             if (v < 0 || v >= TLS_LESSON_COUNT) {
                 problem(pl, path, line,
-                        "bad step '%.*s' (expected 0 introduction, 1..10 handshake steps, "
-                        "11 summary)", (int)vl, val);
+                        _("bad step '%.*s' (expected 0 introduction, 1..10 handshake steps, "
+                          "11 summary)"), (int)vl, val);
                 ok = false;
             } else {
                 step = (int)v;
             }
         } else if (kl == 4 && strncasecmp(key, "mode", 4) == 0) {
             if (has_mode) {
-                problem(pl, path, line, "header key 'mode' given twice");
+                problem(pl, path, line, _("header key 'mode' given twice"));
                 ok = false;
             }
             has_mode = true;
@@ -446,18 +446,18 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
             else if (vl == 3 && strncasecmp(val, "rsa", 3) == 0)
                 mode = TLS_LMODE_RSA;
             else {
-                problem(pl, path, line, "bad mode '%.*s' (expected both, ecdhe or rsa)",
+                problem(pl, path, line, _("bad mode '%.*s' (expected both, ecdhe or rsa)"),
                         (int)vl, val);
                 ok = false;
             }
         } else if (kl == 5 && strncasecmp(key, "title", 5) == 0) {
             if (has_title) {
-                problem(pl, path, line, "header key 'title' given twice");
+                problem(pl, path, line, _("header key 'title' given twice"));
                 ok = false;
             }
             has_title = true;
             if (vl == 0) {
-                problem(pl, path, line, "empty title");
+                problem(pl, path, line, _("empty title"));
                 ok = false;
             } else {
                 free(title);
@@ -469,14 +469,14 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
                 check_placeholders(pl, path, line, val, vl);
             }
         } else {
-            problem(pl, path, line, "unknown header key '%.*s' (expected step, mode or title)",
+            problem(pl, path, line, _("unknown header key '%.*s' (expected step, mode or title)"),
                     (int)kl, key);
             ok = false;
         }
         p = next;
     }
     if (!closed) {
-        problem(pl, path, 1, "header never closed: no second '---' line");
+        problem(pl, path, 1, _("header never closed: no second '---' line"));
         ok = false;
     } else {
         const char *missing[3];
@@ -488,12 +488,12 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
         if (!has_title)
             missing[nm++] = "title";
         for (size_t i = 0; i < nm; i++) {
-            problem(pl, path, body_line - 1, "header lacks '%s:'", missing[i]);
+            problem(pl, path, body_line - 1, _("header lacks '%s:'"), missing[i]);
             ok = false;
         }
     }
     if (ok && pr.name_step >= 0 && pr.name_step != step)
-        problem(pl, path, pr.step_line, "file name says step %d but the header says step %d",
+        problem(pl, path, pr.step_line, _("file name says step %d but the header says step %d"),
                 pr.name_step, step);
 
     /* Body: placeholders, fences, emptiness */
@@ -518,9 +518,9 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
             bl++;
         }
         if (in_code)
-            problem(pl, path, fence_line, "code block opened here is never closed with ```");
+            problem(pl, path, fence_line, _("code block opened here is never closed with ```"));
         if (!any) {
-            problem(pl, path, body_line - 1, "the lesson has no text after its header");
+            problem(pl, path, body_line - 1, _("the lesson has no text after its header"));
             ok = false;
         }
     }
@@ -616,8 +616,8 @@ static void file_lesson(plist *pl, langset *ls, const lsn_expect *exp, size_t ne
     file_id(path, id);
     int i = lsn_expect_index(exp, ne, id);
     if (i < 0) {
-        problem(pl, path, 0, "unknown lesson '%s': no message of any handshake has this "
-                "lesson id (expected introduction, summary or a message's id, e.g. %s)",
+        problem(pl, path, 0, _("unknown lesson '%s': no message of any handshake has this "
+                  "lesson id (expected introduction, summary or a message's id, e.g. %s)"),
                 id, ne > 1 ? exp[1].id : "client-hello");
         lesson_free(pr->lesson);
         return;
@@ -679,7 +679,7 @@ static void check_complete(plist *pl, const char *dir, langset sets[TLS_LANG_COU
         if (!sub)
             return;
         if (!me->present) {
-            problem(pl, sub, 0, "missing folder: no %s lessons", lang_english_name(lang));
+            problem(pl, sub, 0, _("missing folder: no %s lessons"), lang_english_name(lang));
             free(sub);
             continue;
         }
@@ -689,7 +689,7 @@ static void check_complete(plist *pl, const char *dir, langset sets[TLS_LANG_COU
             char name[LSN_ID_MAX + 4];
             snprintf(name, sizeof name, "%s.md", exp[i].id);
             char *path = path_join(sub, name);
-            problem(pl, path ? path : sub, 0, "missing lesson: no %s lesson for %s",
+            problem(pl, path ? path : sub, 0, _("missing lesson: no %s lesson for %s"),
                     lang_english_name(lang), exp[i].what);
             free(path);
         }
@@ -701,8 +701,8 @@ int tls_lessons_check(const char *dir, FILE *out)
 {
     if (!is_dir(dir)) {
         if (out)
-            fprintf(out, "%s: cannot read folder: %s\n", dir,
-                    access(dir, F_OK) == 0 ? "not a folder" : strerror(errno));
+            fprintf(out, _("%s: cannot read folder: %s\n"), dir,
+                    access(dir, F_OK) == 0 ? _("not a folder") : strerror(errno));
         return -1;
     }
     plist pl = {.out = out};
@@ -723,7 +723,8 @@ int tls_lessons_check_main(const char *dir)
     if (n < 0)
         return 2;
     if (n > 0) {
-        fprintf(stderr, "%s: %d problem%s\n", dir, n, n == 1 ? "" : "s");
+        fprintf(stderr, dngettext("tlssim", "%s: %d problem\n", "%s: %d problems\n", (unsigned long)n),
+                dir, n);
         return 1;
     }
     /* Count what was checked for the summary line. */
@@ -738,9 +739,9 @@ int tls_lessons_check_main(const char *dir)
         free(sub);
     }
     lsn_expect exp[LSN_EXPECT_MAX];
-    printf("%s: OK — %zu lesson files; every message of every handshake flow (%zu lessons with "
-           "the introduction and the summary) × language (en, zh) present, headers and "
-           "placeholders valid\n", dir, files, lsn_expected(exp));
+    printf(_("%s: OK — %zu lesson files; every message of every handshake flow (%zu lessons with "
+             "the introduction and the summary) × language (en, zh) present, headers and "
+             "placeholders valid\n"), dir, files, lsn_expected(exp));
     return 0;
 }
 
@@ -796,8 +797,8 @@ static char *locate(const char **origin)
                 const char *rel;
                 const char *origin;
             } cand[] = {
-                {"../share/tlssim/lessons", "installed"},
-                {"lessons", "next to the binary"},
+                {"../share/tlssim/lessons", N_("installed")},
+                {"lessons", N_("next to the binary")},
             };
             for (size_t i = 0; i < 2; i++) {
                 char *p = path_join(exe, cand[i].rel);
@@ -812,11 +813,11 @@ static char *locate(const char **origin)
         }
     }
     if (has_lang_dir(TLSSIM_SOURCE_LESSONS)) {
-        *origin = "source tree";
+        *origin = N_("source tree");
         return strdup(TLSSIM_SOURCE_LESSONS);
     }
     if (has_lang_dir(TLSSIM_INSTALL_LESSONS)) {
-        *origin = "install prefix";
+        *origin = N_("install prefix");
         return strdup(TLSSIM_INSTALL_LESSONS);
     }
     return NULL;
@@ -828,11 +829,11 @@ tls_lessons *tls_lessons_open(const char *dir, char *err, size_t err_len)
     char *path;
     if (dir) {
         if (!is_dir(dir)) {
-            set_err(err, err_len, "%s: no such lesson folder", dir);
+            set_err(err, err_len, _("%s: no such lesson folder"), dir);
             return NULL;
         }
         if (!has_lang_dir(dir)) {
-            set_err(err, err_len, "%s: not a lesson folder (it has no en/ or zh/ inside)", dir);
+            set_err(err, err_len, _("%s: not a lesson folder (it has no en/ or zh/ inside)"), dir);
             return NULL;
         }
         path = strdup(dir);
@@ -840,8 +841,8 @@ tls_lessons *tls_lessons_open(const char *dir, char *err, size_t err_len)
         path = locate(&origin);
         if (!path) {
             set_err(err, err_len,
-                    "no lesson folder found (tried $TLSSIM_LESSONS, next to the binary, "
-                    "%s, %s); use --lessons DIR", TLSSIM_SOURCE_LESSONS,
+                    _("no lesson folder found (tried $TLSSIM_LESSONS, next to the binary, "
+                      "%s, %s); use --lessons DIR"), TLSSIM_SOURCE_LESSONS,
                     TLSSIM_INSTALL_LESSONS);
             return NULL;
         }
@@ -850,7 +851,7 @@ tls_lessons *tls_lessons_open(const char *dir, char *err, size_t err_len)
     if (!ls || !path) {
         free(ls);
         free(path);
-        set_err(err, err_len, "out of memory");
+        set_err(err, err_len, _("out of memory"));
         return NULL;
     }
     ls->dir = path;

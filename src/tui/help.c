@@ -135,7 +135,7 @@ void tui_help_lines(tui_app *a, tui_lines *L, int width)
     else {
         char where[512];
         snprintf(where, sizeof where, _("%s (%s); %zu problem(s) found while loading"),
-                 tls_lessons_dir(a->lessons), tls_lessons_origin(a->lessons),
+                 tls_lessons_dir(a->lessons), _(tls_lessons_origin(a->lessons)),
                  tls_lessons_problem_count(a->lessons));
         tui_lines_wrap(L, A_NORMAL, where, width, 2);
     }

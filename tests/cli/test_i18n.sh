@@ -2,9 +2,10 @@
 # The interface language comes from tlssim's own choice (--lang, else the
 # locale variables), read from the .mo catalogues built in po/, and works
 # on a machine where no Chinese locale is installed (LANG=C, LANGUAGE unset).
-# Usage: test_i18n.sh PATH/TO/tlssim
+# Usage: test_i18n.sh PATH/TO/tlssim LESSON-FIXTURES
 set -u
 bin=$1
+fixtures=$2
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
@@ -74,6 +75,16 @@ says "tlssim: --kx：未知的密钥交换 'foo'（请用 ecdhe 或 rsa）" LANG
 says "运行 'tlssim --help' 查看更多信息。" LANG=C -- --lang=zh --kx foo
 says "tlssim: --kx: unknown key exchange 'foo' (use ecdhe or rsa)" LANG=C -- --kx foo
 says "Try 'tlssim --help' for more information." LANG=C -- --kx foo --lang en
+
+# The lessons checker speaks the locale's language (the subcommand takes
+# no --lang): a Chinese LANG that is not installed is enough.
+lacks=$fixtures/header-lacks-title
+says "$lacks/en/introduction.md:4: 文件头缺少 'title:'" LANG=zh_CN.UTF-8 -- lessons check "$lacks"
+says "$lacks/en/introduction.md:4: header lacks 'title:'" LANG=C -- lessons check "$lacks"
+count=$(env -i PATH="$PATH" LANG=C "$bin" lessons check "$lacks" 2>&1 | tail -n 1)
+n=$(printf '%s\n' "$count" | sed -nE 's|^.*: ([0-9]+) problems$|\1|p')
+[ -n "$n" ] && [ "$n" -gt 1 ] && ok || bad "LANG=C lessons check: last line '$count', want 'DIR: N problems'"
+says "$lacks：共 $n 个问题" LANG=zh_CN.UTF-8 -- lessons check "$lacks"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
