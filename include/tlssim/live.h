@@ -57,7 +57,9 @@ typedef struct tls_live_config {
     tls_group groups[TLS_GROUP_COUNT];      /**< as suites, for ECDHE groups */
     size_t ngroups;
     bool ems;                   /**< offer / accept the extended master secret */
-    double timeout;             /**< seconds any read or write may wait (> 0) */
+    double timeout;             /**< seconds the run may take from the connection on,
+                                     handshake and exchange together (> 0); a peer
+                                     that trickles bytes ends with TLS_ERR_TIMEOUT */
     double accept_timeout;      /**< listen: seconds to wait for the client (> 0) */
     FILE *status;               /**< one-line progress ("listening on ..."), or NULL */
 } tls_live_config;

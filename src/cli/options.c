@@ -53,7 +53,8 @@ static const char *const usage_sections[] = {
        "  --sni NAME            server name to send and check (--connect; default\n"
        "                        HOST, or www.example.test when HOST is an address)\n"
        "  --ca FILE             PEM trust anchors (--connect; default the demo CA)\n"
-       "  --timeout SECONDS     give up on a silent peer (default 10; --listen waits\n"
+       "  --timeout SECONDS     the whole run with the peer, handshake and exchange,\n"
+       "                        ends within this (default 10; --listen waits\n"
        "                        60 s for a client unless this is given)\n"
        "  In live mode --ems defaults to on, --suite/--kx/--group narrow what is\n"
        "  offered (--connect) or accepted (--listen).\n"),

@@ -400,6 +400,9 @@ static const char *const templates[TLS_TEXT_COUNT] = {
     [TLS_TEXT_LIVE_SILENT] =
         /* TRANSLATORS: {what} is what the side waited for: a message name or a phrase translated separately */
         N_("the {peer} sent nothing for {seconds} s while the {party} waited for {what}"),
+    [TLS_TEXT_LIVE_DEADLINE] =
+        N_("the run did not end within --timeout {seconds} s: the {party} was still waiting "
+           "for {what} from the {peer}"),
     [TLS_TEXT_LIVE_CLOSED_IN_HANDSHAKE] =
         N_("the {peer} closed the connection in the middle of the handshake, while the "
            "{party} waited for {what}"),

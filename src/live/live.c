@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "live_internal.h"
@@ -21,6 +22,21 @@ void tls_live_config_default(tls_live_config *cfg)
     cfg->ems = true;
     cfg->timeout = TLS_LIVE_TIMEOUT_DEFAULT;
     cfg->accept_timeout = TLS_LIVE_ACCEPT_TIMEOUT_DEFAULT;
+}
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int live_wait_ms(const live *lv, int idle_ms)
+{
+    long long left = lv->deadline - now_ms();
+    if (left <= 0)
+        return 0;
+    return left < idle_ms ? (int)left : idle_ms;
 }
 
 static int to_ms(double seconds)
@@ -72,7 +88,8 @@ bool live_send(live *lv, tls_text *why)
     if (n == 0)
         return true;
     tls_eavesdropper_observe(&lv->eve, lv->role, p, n);
-    bool ok = net_send_all(lv->fd, p, n, lv->timeout_ms, why);
+    int wait = live_wait_ms(lv, lv->timeout_ms);
+    bool ok = net_send_all(lv->fd, p, n, wait > 0 ? wait : 1, why);
     tls_engine_output_consume(lv->e, n);
     return ok;
 }
@@ -91,6 +108,7 @@ long live_pump(live *lv, int timeout_ms)
     uint8_t buf[16384];
     long r = net_recv(lv->fd, buf, sizeof buf, timeout_ms);
     if (r > 0) {
+        lv->heard = true;
         tls_eavesdropper_observe(&lv->eve, lv->peer, buf, (size_t)r);
         tls_engine_feed(lv->e, buf, (size_t)r);
         live_announce_through(lv, tls_engine_at(lv->e));
@@ -121,14 +139,17 @@ long live_read(live *lv, int timeout_ms)
     return r;
 }
 
-/* Read, and treat silence for the whole timeout as the error it is. */
+/* Read, and treat silence for the whole timeout, or a run that outlasts its
+ * deadline (a peer trickling bytes), as the error it is. */
 long live_read_or_fail(live *lv, const char *waiting_for)
 {
-    long r = live_read(lv, lv->timeout_ms);
+    int wait = live_wait_ms(lv, lv->timeout_ms);
+    long r = wait > 0 ? live_read(lv, wait) : NET_TIMEOUT;
     if (r == NET_TIMEOUT) {
         char seconds[32];
         snprintf(seconds, sizeof seconds, "%g", lv->cfg->timeout);
-        live_fail(lv, TLS_ERR_TIMEOUT, TLS_TEXT_LIVE_SILENT,
+        live_fail(lv, TLS_ERR_TIMEOUT,
+                  lv->heard ? TLS_TEXT_LIVE_DEADLINE : TLS_TEXT_LIVE_SILENT,
                   TLS_ARGS(TLS_ARG_T("peer", tls_party_name(lv->peer)),
                            TLS_ARG_S("seconds", seconds),
                            TLS_ARG_T("party", tls_party_name(lv->role)),
@@ -279,6 +300,8 @@ static bool live_open(live *lv)
         return false;
     }
     net_describe(lv->fd, false, lv->info->local, sizeof lv->info->local);
+    /* --timeout bounds everything from here: the handshake and the exchange. */
+    lv->deadline = now_ms() + lv->timeout_ms;
     return true;
 }
 

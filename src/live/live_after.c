@@ -76,7 +76,8 @@ static void live_close(live *lv)
     tls_engine_close(lv->e);
     flush_quietly(lv);
     while (live_ok(lv) && !lv->eof && !tls_engine_close_received(lv->e)) {
-        long r = live_pump(lv, CLOSE_GRACE_MS);
+        int wait = live_wait_ms(lv, CLOSE_GRACE_MS);
+        long r = wait > 0 ? live_pump(lv, wait) : NET_TIMEOUT;
         if (r == NET_EOF) {
             peer_gone(lv);
         } else if (r == NET_TIMEOUT) {

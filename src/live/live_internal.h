@@ -18,6 +18,9 @@ typedef struct live {
     tls_party role, peer;
     int fd;
     int timeout_ms;
+    long long deadline;         /* CLOCK_MONOTONIC ms by which the run is over
+                                   (--timeout from the connection on) */
+    bool heard;                 /* the peer has sent something */
     bool eof;                   /* the peer closed its side of the TCP connection */
     bool failed;                /* a socket failure (stored in res) */
     tls_rng *rng;
@@ -59,7 +62,11 @@ bool live_flush(live *lv);
  *         or NET_ERROR (failure recorded) */
 long live_read(live *lv, int timeout_ms);
 
-/* live_read with the normal timeout, where silence is a failure. */
+/* \p idle_ms, or less when the run's deadline is nearer: what a wait may
+ * take now (0 once the deadline has passed). */
+int live_wait_ms(const live *lv, int idle_ms);
+
+/* live_read within the deadline, where silence is a failure. */
 long live_read_or_fail(live *lv, const char *waiting_for);
 
 /* After the handshake: the client's GET and the answer, then close_notify. */

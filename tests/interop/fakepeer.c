@@ -13,6 +13,14 @@
  *   truncate  send the first 9 bytes of a 60-byte handshake record, then close
  *   badhs     send a whole record whose handshake message type is unknown
  *   silent    say nothing, and wait for the other side to give up
+ *   alerts    answer with warning alerts (user_canceled), one after another,
+ *             until the other side stops reading
+ *   trickle   send a handshake record one byte every 0.4 s (a peer keeping
+ *             the run alive without ever finishing a message)
+ *
+ *   fakepeer measure OUT CMD ARGS...   run CMD, write its peak resident
+ *                                      memory (KiB, getrusage) to OUT, and
+ *                                      exit with its status
  *
  * It never runs longer than 20 s (alarm), so a failing test cannot hang.
  */
@@ -23,7 +31,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static void die(const char *what)
@@ -59,6 +69,54 @@ static void read_some(int fd)
         die("recv");
 }
 
+/* Warning alerts until the other side stops reading (a send fails) or the
+ * alarm ends this process. */
+static void flood_alerts(int fd)
+{
+    static const unsigned char alert[] = {0x15, 0x03, 0x03, 0x00, 0x02, 0x01, 0x5a};
+    unsigned char many[7 * 512];
+    for (size_t i = 0; i < sizeof many; i += sizeof alert)
+        memcpy(many + i, alert, sizeof alert);
+    while (send(fd, many, sizeof many, MSG_NOSIGNAL) > 0)
+        ;
+}
+
+/* A ServerHello/ClientHello-sized record, one byte at a time, slowly. */
+static void trickle(int fd)
+{
+    static const unsigned char head[] = {0x16, 0x03, 0x03, 0x40, 0x00};
+    send_bytes(fd, head, sizeof head);
+    for (int i = 0; i < 40; i++) {
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        if (poll(&p, 1, 400) > 0) /* the other side closed (or wrote): stop */
+            return;
+        if (send(fd, "\x02", 1, MSG_NOSIGNAL) != 1)
+            return;
+    }
+}
+
+/* fakepeer measure OUT CMD ARGS... */
+static int measure(char **argv)
+{
+    pid_t pid = fork();
+    if (pid < 0)
+        die("fork");
+    if (pid == 0) {
+        execv(argv[1], argv + 1);
+        die("exec");
+    }
+    int status;
+    struct rusage ru;
+    if (wait4(pid, &status, 0, &ru) < 0)
+        die("wait4");
+    FILE *f = fopen(argv[0], "w");
+    if (!f)
+        die("fopen");
+    fprintf(f, "%ld\n", ru.ru_maxrss);
+    fclose(f);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
 static void act(int fd, const char *mode, int server)
 {
     static const unsigned char garbage[] = {0xde, 0xad, 0xbe, 0xef, 0x00, 0x01, 0x02, 0x03,
@@ -92,6 +150,14 @@ static void act(int fd, const char *mode, int server)
             read_some(fd);
         send_bytes(fd, badhs, sizeof badhs);
         drain(fd, 10000);
+    } else if (strcmp(mode, "alerts") == 0) {
+        if (server)
+            read_some(fd);
+        flood_alerts(fd);
+    } else if (strcmp(mode, "trickle") == 0) {
+        if (server)
+            read_some(fd);
+        trickle(fd);
     } else if (strcmp(mode, "silent") == 0) {
         drain(fd, 15000);
     } else {
@@ -102,6 +168,8 @@ static void act(int fd, const char *mode, int server)
 
 int main(int argc, char **argv)
 {
+    if (argc >= 4 && strcmp(argv[1], "measure") == 0)
+        return measure(argv + 2);
     if (argc < 3 || (strcmp(argv[1], "client") == 0 && argc < 4)) {
         fputs("usage: fakepeer server MODE | fakepeer client MODE PORT\n", stderr);
         return 2;

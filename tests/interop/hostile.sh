@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# interop/hostile.sh TLSSIM FAKEPEER
+#
+# Live mode against hostile peers (tests/interop/fakepeer.c), on loopback:
+# a flood of warning alerts and a peer trickling one byte at a time, each
+# way.  Every run must end with exit status 1 and one line saying which
+# limit ended it, within --timeout plus a margin, and with its peak memory
+# (getrusage, through "fakepeer measure") under the documented 64 MiB.
+set -u
+tlssim=$1 fakepeer=$2
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
+
+now() { date +%s.%N; }
+elapsed_below() { awk -v a="$1" -v b="$2" -v max="$3" 'BEGIN { exit !(b - a < max) }'; }
+# Sanitizer builds keep shadow memory and quarantines: the bound is for the
+# program as shipped.
+memory_bound_kib=$((64 * 1024))
+if nm -an "$tlssim" 2> /dev/null | grep -q __asan_init; then
+    memory_bound_kib=$((1024 * 1024))
+fi
+
+# expect WHAT RC ERRFILE TEXT START SECONDS RSSFILE
+expect() {
+    local what=$1 rc=$2 err=$3 text=$4 start=$5 max=$6 rss
+    rss=$(cat "$7" 2> /dev/null || echo 0)
+    local last
+    last=$(tail -n 1 "$err")
+    check "$what: exit status 1 (got $rc)" [ "$rc" -eq 1 ]
+    check "$what: one clear line (got: $last)" grep -qF -- "$text" <<< "$last"
+    check "$what: over within $max s" elapsed_below "$start" "$(now)" "$max"
+    check "$what: peak memory ${rss} KiB < $memory_bound_kib KiB" \
+        awk -v r="$rss" -v m="$memory_bound_kib" 'BEGIN { exit !(r > 0 && r < m) }'
+    check "$what: no sanitizer report" no_sanitizer_report "$err"
+}
+
+# tlssim --connect to a hostile server: MODE TIMEOUT TEXT
+connect_case() {
+    local mode=$1 timeout=$2 text=$3
+    local d=$work/connect-$mode
+    mkdir -p "$d"
+    "$fakepeer" server "$mode" > "$d/peer.out" 2> "$d/peer.err" &
+    local fpid=$!
+    pids+=("$fpid")
+    local port
+    if ! port=$(wait_port "$d/peer.out" 'PORT '); then
+        check "connect $mode: fake server started" false
+        return
+    fi
+    local start
+    start=$(now)
+    timeout 20 "$fakepeer" measure "$d/rss" "$tlssim" --connect "127.0.0.1:$port" \
+        --timeout "$timeout" --text > "$d/out.txt" 2> "$d/err"
+    expect "connect $mode" $? "$d/err" "$text" "$start" $((timeout + 3)) "$d/rss"
+    kill "$fpid" 2> /dev/null
+    wait "$fpid" 2> /dev/null
+}
+
+# A hostile client against tlssim --listen: MODE TIMEOUT TEXT
+listen_case() {
+    local mode=$1 timeout=$2 text=$3
+    local d=$work/listen-$mode
+    mkdir -p "$d"
+    "$fakepeer" measure "$d/rss" "$(command -v timeout)" 20 "$tlssim" --listen 127.0.0.1:0 \
+        --timeout "$timeout" --text > "$d/out.txt" 2> "$d/err" &
+    local tpid=$!
+    pids+=("$tpid")
+    local port
+    if ! port=$(wait_port "$d/err" 'tlssim: listening on 127\.0\.0\.1:'); then
+        check "listen $mode: tlssim listening" false
+        return
+    fi
+    local start
+    start=$(now)
+    "$fakepeer" client "$mode" "$port" > "$d/peer.out" 2> "$d/peer.err" &
+    local fpid=$!
+    pids+=("$fpid")
+    wait "$tpid"
+    expect "listen $mode" $? "$d/err" "$text" "$start" $((timeout + 3)) "$d/rss"
+    kill "$fpid" 2> /dev/null
+    wait "$fpid" 2> /dev/null
+}
+
+connect_case alerts 5 'the server sent more than 4 warning alerts'
+listen_case alerts 5 'the client sent more than 4 warning alerts'
+connect_case trickle 2 'the run did not end within --timeout 2 s: the client was still waiting for ServerHello from the server'
+listen_case trickle 2 'the run did not end within --timeout 2 s: the server was still waiting for ClientHello from the client'
+
+finish
