@@ -6,8 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# gettext: msgfmt builds the interface translations (po/).
-build_pkgs=(meson ninja-build gcc libc6-dev pkg-config libmbedtls-dev libncurses-dev gettext)
+# gettext: msgfmt builds the interface translations (po/); libpcap-dev reads
+# captures (tlssim open).
+build_pkgs=(meson ninja-build gcc libc6-dev pkg-config libmbedtls-dev libncurses-dev gettext libpcap-dev)
 # The tests drive the TUI in tmux, check interop against OpenSSL and decode
 # our captures with tshark; python3 reads JSON in the checks.
 test_pkgs=(tmux openssl tshark python3)

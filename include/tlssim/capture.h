@@ -1,0 +1,182 @@
+/**
+ * \file capture.h
+ * \brief Reading a packet capture (pcap or pcapng, through libpcap) into TCP
+ *        byte streams: the capture library (src/capture, on top of core).
+ *
+ * A capture is streamed once, packet by packet: each TCP connection gets a
+ * number in order of its first packet, each direction is reassembled on its
+ * own (out-of-order, retransmitted and overlapping segments), and the bytes
+ * go to the caller in stream order, each chunk with the frame that carried
+ * it, so a reader can say which segments make up a record.  Nothing is kept
+ * but segments waiting for a hole to fill, at most TLS_CAP_PENDING_MAX bytes
+ * per direction: a 100 MB capture streams through in bounded memory.
+ *
+ * A hole that never fills (a lost segment the capture does not have, a
+ * snapshot length that cut a packet) stops that direction: the reader is
+ * told where (stream offset, the first frame after the hole), never handed
+ * bytes that do not follow each other.
+ *
+ * Everything here is numbers and addresses; sentences are the front ends'.
+ */
+#ifndef TLSSIM_CAPTURE_H
+#define TLSSIM_CAPTURE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/** \brief Bytes a direction may hold out of order before its hole counts as a gap. */
+#define TLS_CAP_PENDING_MAX (4u * 1024u * 1024u)
+/** \brief Connections followed at once; later ones are counted but not read. */
+#define TLS_CAP_CONN_MAX 65536u
+
+/** \brief Link layers read (libpcap's DLT_ values). */
+typedef enum tls_cap_link {
+    TLS_CAP_LINK_NULL = 0,        /**< BSD loopback, host-order family */
+    TLS_CAP_LINK_ETHERNET = 1,
+    TLS_CAP_LINK_RAW = 12,        /**< raw IP (DLT_RAW on Linux) */
+    TLS_CAP_LINK_RAW_14 = 14,     /**< raw IP (DLT_RAW on OpenBSD) */
+    TLS_CAP_LINK_LOOP = 108,      /**< OpenBSD loopback, network-order family */
+    TLS_CAP_LINK_SLL = 113,       /**< Linux cooked v1 */
+    TLS_CAP_LINK_IPV4 = 228,
+    TLS_CAP_LINK_IPV6 = 229,
+    TLS_CAP_LINK_SLL2 = 276       /**< Linux cooked v2 */
+} tls_cap_link;
+
+/** \brief One end of a connection. */
+typedef struct tls_cap_addr {
+    uint8_t family;               /**< 4 or 6 */
+    uint8_t ip[16];               /**< IPv4 in the first 4 bytes */
+    uint16_t port;
+} tls_cap_addr;
+
+/** \brief A TCP segment as found in one packet. */
+typedef struct tls_cap_packet {
+    tls_cap_addr src, dst;
+    uint32_t seq;
+    uint8_t flags;                /**< TCP flags byte (TLS_CAP_SYN, ...) */
+    const uint8_t *payload;       /**< NULL when the capture cut the payload */
+    size_t len;                   /**< payload bytes (0 when cut) */
+    bool cut;                     /**< the snapshot length cut this payload */
+} tls_cap_packet;
+
+#define TLS_CAP_FIN 0x01
+#define TLS_CAP_SYN 0x02
+#define TLS_CAP_RST 0x04
+#define TLS_CAP_ACK 0x10
+
+/**
+ * \brief Decode one captured frame down to TCP: link layer (with VLAN tags),
+ *        IPv4 (not fragments) or IPv6 (extension headers, not fragments).
+ * \param link     the capture's link type
+ * \param p        captured bytes
+ * \param caplen   bytes captured
+ * \return true for a TCP segment (filled in \p out), false for anything else
+ */
+bool tls_cap_decode(int link, const uint8_t *p, size_t caplen, tls_cap_packet *out);
+
+/** \brief Whether tls_cap_decode knows \p link. */
+bool tls_cap_link_known(int link);
+
+/** \brief Bytes waiting beyond a hole. */
+typedef struct tls_cap_pending {
+    struct tls_cap_pending *next;
+    uint64_t off;                 /**< stream offset of data[0] */
+    uint64_t frame;
+    size_t len;
+    uint8_t data[];
+} tls_cap_pending;
+
+/** \brief Bytes in stream order: \p n bytes at stream offset \p off, from \p frame. */
+typedef void (*tls_cap_deliver_fn)(void *ctx, const uint8_t *p, size_t n,
+                                   uint64_t off, uint64_t frame);
+
+/** \brief One direction of a connection, being reassembled. */
+typedef struct tls_cap_dir {
+    bool started;                 /**< a segment (or SYN) fixed the initial sequence number */
+    bool syn;                     /**< the stream started with a SYN seen in the capture */
+    uint32_t isn;                 /**< sequence number of stream offset 0 */
+    uint64_t next;                /**< stream offset of the next byte to deliver */
+    tls_cap_pending *pending;     /**< sorted by offset */
+    size_t pending_bytes;
+    bool fin;                     /**< a FIN went by */
+    uint64_t fin_off;             /**< stream offset of the FIN */
+    uint64_t segments;            /**< segments with data */
+    uint64_t repeated;            /**< of which carried only bytes already delivered */
+    /* A gap: the direction stopped. */
+    bool stopped;
+    uint64_t gap_off;             /**< first missing byte */
+    uint64_t gap_end;             /**< first byte captured after it (== gap_off if none) */
+    uint64_t gap_frame;           /**< frame of that byte, 0 if none */
+} tls_cap_dir;
+
+/** \brief Start a direction (all zero). */
+void tls_cap_dir_init(tls_cap_dir *d);
+
+/** \brief Free the bytes a direction holds. */
+void tls_cap_dir_free(tls_cap_dir *d);
+
+/**
+ * \brief A segment of this direction: deliver what now follows in order,
+ *        keep what lies beyond a hole (stopping at a gap past the bound).
+ */
+void tls_cap_dir_segment(tls_cap_dir *d, const tls_cap_packet *seg, uint64_t frame,
+                         tls_cap_deliver_fn deliver, void *ctx);
+
+/** \brief The capture ended: a hole still open is a gap.  Returns d->stopped. */
+bool tls_cap_dir_finish(tls_cap_dir *d);
+
+/** \brief A TCP connection of the capture. */
+typedef struct tls_cap_conn {
+    unsigned id;                  /**< 1, 2, ... in order of first packet */
+    tls_cap_addr end[2];          /**< [0] client (sent the SYN, else the first packet), [1] server */
+    uint64_t first_frame, last_frame;
+    tls_cap_dir dir[2];           /**< [0] client to server, [1] server to client */
+    bool closed;                  /**< RST, or FIN both ways */
+    bool ignore;                  /**< the reader wants none of it: nothing is kept */
+    void *user;                   /**< the reader's state for this connection */
+} tls_cap_conn;
+
+/** \brief What a reader of the capture is told. */
+typedef struct tls_cap_sink {
+    void *ctx;
+    /** A new connection (may set c->ignore and c->user); may be NULL. */
+    void (*conn_new)(void *ctx, tls_cap_conn *c);
+    /** Bytes of direction \p dir (0: client to server), in stream order. */
+    void (*data)(void *ctx, tls_cap_conn *c, int dir, const uint8_t *p, size_t n,
+                 uint64_t off, uint64_t frame);
+    /** Direction \p dir stopped at a gap (c->dir[dir] says where); may be NULL. */
+    void (*gap)(void *ctx, tls_cap_conn *c, int dir);
+    /** The connection is over (closed, or the capture ended); may be NULL. */
+    void (*conn_end)(void *ctx, tls_cap_conn *c);
+} tls_cap_sink;
+
+/** \brief How reading a capture went. */
+typedef enum tls_cap_status {
+    TLS_CAP_OK = 0,
+    TLS_CAP_UNREADABLE,           /**< cannot open: missing, not a capture (detail: libpcap's words) */
+    TLS_CAP_LINK_UNKNOWN,         /**< a link type tlssim does not decode */
+    TLS_CAP_TRUNCATED,            /**< the file ends inside a packet (all before it was read) */
+    TLS_CAP_NO_MEMORY
+} tls_cap_status;
+
+/** \brief Totals of a read. */
+typedef struct tls_cap_stats {
+    uint64_t frames;              /**< packets in the file */
+    uint64_t tcp;                 /**< of which TCP segments */
+    unsigned conns;               /**< connections seen */
+    unsigned conns_dropped;       /**< beyond TLS_CAP_CONN_MAX, not followed */
+    int link;                     /**< link type */
+} tls_cap_stats;
+
+/**
+ * \brief Stream the capture at \p path through \p sink.
+ * \param detail  on failure, what libpcap or the file said (may be empty)
+ */
+tls_cap_status tls_cap_read(const char *path, const tls_cap_sink *sink,
+                            tls_cap_stats *stats, char *detail, size_t detail_len);
+
+/** \brief "192.0.2.1" / "2001:db8::1" into \p out (at least 46 bytes). */
+void tls_cap_addr_str(const tls_cap_addr *a, char *out, size_t len);
+
+#endif
