@@ -484,6 +484,34 @@ static void test_codec_counts(void)
                "40 extensions: %zu kept, %zu counted", ch.nexts, ch.nexts_total);
 }
 
+/* The HTTP scan reads each head byte once however the message arrives,
+ * stops at TLS_HTTP_MAX_HEAD, and counts a body it no longer keeps. */
+static void test_http_scan(void)
+{
+    const char *head = "HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n";
+    size_t hl = strlen(head);
+    tls_http_scan s = {0};
+    size_t done_at = 0;
+    for (size_t n = 1; n <= hl && !done_at; n++)
+        if (tls_http_scan_update(&s, (const uint8_t *)head, n, n, true) != TLS_HTTP_PARTIAL)
+            done_at = n;
+    test_check(done_at == 0 && s.head == hl && s.length == 100000,
+               "a head arriving byte by byte is found at its blank line, split or not");
+    test_check(tls_http_scan_update(&s, (const uint8_t *)head, hl, hl + 99999, true) ==
+                       TLS_HTTP_PARTIAL &&
+                   tls_http_scan_update(&s, (const uint8_t *)head, hl, hl + 100000, true) ==
+                       TLS_HTTP_COMPLETE,
+               "the body counts bytes received, kept or not");
+    static uint8_t endless[TLS_HTTP_MAX_HEAD + 10];
+    memset(endless, 'y', sizeof endless);
+    tls_http_scan r = {0};
+    test_check(tls_http_scan_update(&r, endless, TLS_HTTP_MAX_HEAD - 1, TLS_HTTP_MAX_HEAD - 1,
+                                    false) == TLS_HTTP_PARTIAL &&
+                   tls_http_scan_update(&r, endless, sizeof endless, sizeof endless, false) ==
+                       TLS_HTTP_HEAD_TOO_LONG,
+               "a request head without end stops at %d bytes", TLS_HTTP_MAX_HEAD);
+}
+
 static void test_http_helpers(void)
 {
     const char *head = "HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\n";
@@ -514,6 +542,7 @@ int main(void)
     test_truncation();
     test_limits();
     test_codec_counts();
+    test_http_scan();
     test_ems_notes();
     test_engine_edges();
     test_http_helpers();

@@ -60,6 +60,8 @@ typedef struct tls_live_config {
     double timeout;             /**< seconds the run may take from the connection on,
                                      handshake and exchange together (> 0); a peer
                                      that trickles bytes ends with TLS_ERR_TIMEOUT */
+    size_t app_data_keep;       /**< received application data kept and shown; the rest
+                                     is decrypted and counted (0: TLS_APP_DATA_KEEP_DEFAULT) */
     double accept_timeout;      /**< listen: seconds to wait for the client (> 0) */
     FILE *status;               /**< one-line progress ("listening on ..."), or NULL */
 } tls_live_config;

@@ -154,6 +154,35 @@ bool tls_demo_http_request_complete(const uint8_t *p, size_t n);
  */
 bool tls_demo_http_response_complete(const uint8_t *p, size_t n);
 
+/** \brief The longest HTTP head (request or status line and headers) read. */
+#define TLS_HTTP_MAX_HEAD 16384
+
+/** \brief Where an HTTP message being received stands. */
+typedef enum tls_http_state {
+    TLS_HTTP_PARTIAL,       /**< more is needed */
+    TLS_HTTP_COMPLETE,      /**< the head, and the body Content-Length announced */
+    TLS_HTTP_HEAD_TOO_LONG  /**< no blank line in the first TLS_HTTP_MAX_HEAD bytes */
+} tls_http_state;
+
+/** \brief An HTTP message read as it arrives: each byte of the head is
+ *         searched once, however many reads it takes (zero-initialise). */
+typedef struct tls_http_scan {
+    size_t scanned;         /**< head bytes already searched for the blank line */
+    size_t head;            /**< the head's length once found, else 0 */
+    long length;            /**< its Content-Length, -1 when it has none */
+} tls_http_scan;
+
+/**
+ * \brief Look at what has arrived of one HTTP message.
+ * \param p, n      the message's bytes kept so far, from its start
+ * \param total     bytes received for it, kept or only counted (>= n)
+ * \param response  a response (complete once its Content-Length body is
+ *                  there; without one only the connection's end ends it);
+ *                  otherwise a request (complete at its blank line)
+ */
+tls_http_state tls_http_scan_update(tls_http_scan *s, const uint8_t *p, size_t n,
+                                    uint64_t total, bool response);
+
 /**
  * \brief Length of the first line of an HTTP message (printable bytes, at
  *        most 80), for a one-line note such as "GET / HTTP/1.1".

@@ -35,6 +35,7 @@ typedef struct cli_options {
     const char *sni;            /**< --sni NAME (with --connect) */
     const char *ca_file;        /**< --ca FILE (with --connect) */
     double timeout;             /**< --timeout SECONDS (live), 0 when not given */
+    size_t keep;                /**< --keep BYTES (live), 0 when not given */
     bool ems_given;             /**< --ems was given (live mode defaults to on) */
 } cli_options;
 

@@ -46,6 +46,7 @@ static void describe_live(const cli_options *o, tls_app_run *r)
         lc->timeout = o->timeout;
         lc->accept_timeout = o->timeout;
     }
+    lc->app_data_keep = o->keep;
     lc->status = stderr;
 }
 

@@ -56,6 +56,8 @@ static const char *const usage_sections[] = {
        "  --timeout SECONDS     the whole run with the peer, handshake and exchange,\n"
        "                        ends within this (default 10; --listen waits\n"
        "                        60 s for a client unless this is given)\n"
+       "  --keep BYTES          application data kept and shown (default 262144);\n"
+       "                        the rest is decrypted and counted, not kept\n"
        "  In live mode --ems defaults to on, --suite/--kx/--group narrow what is\n"
        "  offered (--connect) or accepted (--listen).\n"),
     N_("  -h, --help            this text\n"
@@ -137,7 +139,7 @@ enum {
     OPT_TEXT = 256, OPT_JSON, OPT_TUI, OPT_KX, OPT_SUITE, OPT_GROUP, OPT_SEED,
     OPT_SCENARIO, OPT_TAMPER, OPT_EMS, OPT_LANG, OPT_LESSONS, OPT_NO_LESSONS,
     OPT_AUTO, OPT_STEP,
-    OPT_KEYLOG, OPT_PCAP, OPT_CONNECT, OPT_LISTEN, OPT_SNI, OPT_CA, OPT_TIMEOUT
+    OPT_KEYLOG, OPT_PCAP, OPT_CONNECT, OPT_LISTEN, OPT_SNI, OPT_CA, OPT_TIMEOUT, OPT_KEEP
 };
 
 static const struct option long_options[] = {
@@ -163,6 +165,7 @@ static const struct option long_options[] = {
     {"sni", required_argument, NULL, OPT_SNI},
     {"ca", required_argument, NULL, OPT_CA},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"keep", required_argument, NULL, OPT_KEEP},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -210,6 +213,15 @@ static int apply_live_option(cli_options *o, int c, const char *arg)
         o->timeout = v;
         return 0;
     }
+    case OPT_KEEP: {
+        const char *rest;
+        size_t v;
+        if (!parse_size(arg, &v, 10, '\0', &rest) || v < TLS_HTTP_MAX_HEAD || v > (64u << 20))
+            return usage_error(_("--keep: '%s' is not a number of bytes from 16384 to 67108864"),
+                               arg);
+        o->keep = v;
+        return 0;
+    }
     default:
         return 2;
     }
@@ -224,6 +236,8 @@ static int check_live_consistency(const cli_options *o)
         return usage_error("%s", _("--sni and --ca belong to --connect"));
     if (o->timeout > 0 && !live)
         return usage_error("%s", _("--timeout belongs to --connect and --listen"));
+    if (o->keep > 0 && !live)
+        return usage_error("%s", _("--keep belongs to --connect and --listen"));
     if (live && (o->sim.seeded || o->sim.scenario || o->sim.tamper.enabled))
         return usage_error("%s", _("--seed, --scenario and --tamper shape the in-process run; "
                                    "live mode talks to a real peer"));

@@ -49,18 +49,19 @@ tls_err tls_demo_http_response(const char *host, tls_writer *w)
     return tls_writer_error(w);
 }
 
-/* Offset just past the blank line that ends an HTTP head, or 0. */
-static size_t head_end(const uint8_t *p, size_t n)
+/* Search for the blank line that ends the head from where the last search
+ * stopped (less the 3 bytes a split "\r\n\r\n" may have left): linear in
+ * the head however it arrives. */
+static void find_head_end(tls_http_scan *s, const uint8_t *p, size_t n)
 {
-    for (size_t i = 0; i + 4 <= n; i++)
-        if (memcmp(p + i, "\r\n\r\n", 4) == 0)
-            return i + 4;
-    return 0;
-}
-
-bool tls_demo_http_request_complete(const uint8_t *p, size_t n)
-{
-    return head_end(p, n) > 0;
+    size_t end = n < TLS_HTTP_MAX_HEAD ? n : TLS_HTTP_MAX_HEAD;
+    for (size_t i = s->scanned > 3 ? s->scanned - 3 : 0; i + 4 <= end; i++) {
+        if (memcmp(p + i, "\r\n\r\n", 4) == 0) {
+            s->head = i + 4;
+            return;
+        }
+    }
+    s->scanned = end;
 }
 
 /* The Content-Length header's value, or -1 when there is none (or it is
@@ -91,13 +92,31 @@ static long content_length(const uint8_t *p, size_t head)
     return -1;
 }
 
+tls_http_state tls_http_scan_update(tls_http_scan *s, const uint8_t *p, size_t n,
+                                    uint64_t total, bool response)
+{
+    if (s->head == 0) {
+        find_head_end(s, p, n);
+        if (s->head == 0)
+            return s->scanned >= TLS_HTTP_MAX_HEAD ? TLS_HTTP_HEAD_TOO_LONG : TLS_HTTP_PARTIAL;
+        s->length = response ? content_length(p, s->head) : 0;
+    }
+    if (!response)
+        return TLS_HTTP_COMPLETE;
+    return s->length >= 0 && total - s->head >= (uint64_t)s->length ? TLS_HTTP_COMPLETE
+                                                                     : TLS_HTTP_PARTIAL;
+}
+
+bool tls_demo_http_request_complete(const uint8_t *p, size_t n)
+{
+    tls_http_scan s = {0};
+    return tls_http_scan_update(&s, p, n, n, false) == TLS_HTTP_COMPLETE;
+}
+
 bool tls_demo_http_response_complete(const uint8_t *p, size_t n)
 {
-    size_t head = head_end(p, n);
-    if (head == 0)
-        return false;
-    long len = content_length(p, head);
-    return len >= 0 && n - head >= (size_t)len;
+    tls_http_scan s = {0};
+    return tls_http_scan_update(&s, p, n, n, true) == TLS_HTTP_COMPLETE;
 }
 
 int tls_demo_http_first_line(const uint8_t *p, size_t n)

@@ -403,6 +403,12 @@ static const char *const templates[TLS_TEXT_COUNT] = {
     [TLS_TEXT_LIVE_DEADLINE] =
         N_("the run did not end within --timeout {seconds} s: the {party} was still waiting "
            "for {what} from the {peer}"),
+    [TLS_TEXT_LIVE_APP_DATA_DROPPED] =
+        N_("the {party} keeps and shows the first {kept} bytes of application data; {bytes} "
+           "more bytes in {records} records were decrypted, verified and counted, not kept "
+           "(--keep changes the limit)"),
+    [TLS_TEXT_LIVE_HTTP_HEAD_TOO_LONG] =
+        N_("the {peer}'s HTTP head did not end within {max} bytes"),
     [TLS_TEXT_LIVE_CLOSED_IN_HANDSHAKE] =
         N_("the {peer} closed the connection in the middle of the handshake, while the "
            "{party} waited for {what}"),

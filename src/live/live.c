@@ -256,6 +256,7 @@ static bool live_setup(live *lv)
     for (size_t i = 0; i < cfg->ngroups && i < TLS_GROUP_COUNT; i++)
         ec->groups[ec->ngroups++] = cfg->groups[i];
     ec->ems = cfg->ems;
+    ec->app_data_keep = cfg->app_data_keep;
     /* The peer is a real stack, which traces nothing: this engine traces
      * what it sends.  Real clients signal secure renegotiation. */
     ec->trace_sent = true;

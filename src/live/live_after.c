@@ -46,25 +46,47 @@ static void peer_gone(live *lv)
                        TLS_ARGS(TLS_ARG_T("peer", tls_party_name(lv->peer))));
 }
 
-/* Read application data until \p complete says one HTTP message is there,
- * the peer closes, or it fails.  Returns the bytes (and counts them as
- * received), or NULL when the run is over. */
-static const uint8_t *read_http(live *lv, bool (*complete)(const uint8_t *, size_t),
-                                const char *waiting_for, size_t *n)
+/* Application data past the engine's keep limit was only counted: say how
+ * much, so that what is shown is known to be the beginning. */
+static void note_dropped(live *lv)
 {
+    uint64_t records, bytes = tls_engine_app_data_dropped(lv->e, &records);
+    size_t kept;
+    tls_engine_app_data(lv->e, &kept);
+    if (bytes > 0)
+        tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_APP_DATA_DROPPED,
+                       TLS_ARGS(TLS_ARG_T("party", tls_party_name(lv->role)),
+                                TLS_ARG_U("kept", kept), TLS_ARG_U("bytes", bytes),
+                                TLS_ARG_U("records", records)));
+}
+
+/* Read application data until one HTTP message (a response when
+ * \p response) is there, the peer closes, or it fails.  Returns the bytes
+ * kept (and counts all as received), or NULL when the run is over. */
+static const uint8_t *read_http(live *lv, bool response, const char *waiting_for, size_t *n)
+{
+    tls_http_scan scan = {0};
+    tls_http_state st = TLS_HTTP_PARTIAL;
     *n = 0;
     while (live_ok(lv) && !lv->eof && !tls_engine_close_received(lv->e)) {
         const uint8_t *p = tls_engine_app_data(lv->e, n);
-        if (complete(p, *n))
+        st = tls_http_scan_update(&scan, p, *n, *n + tls_engine_app_data_dropped(lv->e, NULL),
+                                  response);
+        if (st != TLS_HTTP_PARTIAL)
             break;
         live_read_or_fail(lv, waiting_for);
     }
+    note_dropped(lv);
+    if (st == TLS_HTTP_HEAD_TOO_LONG)
+        live_fail(lv, TLS_ERR_INTERNAL, TLS_TEXT_LIVE_HTTP_HEAD_TOO_LONG,
+                  TLS_ARGS(TLS_ARG_T("peer", tls_party_name(lv->peer)),
+                           TLS_ARG_U("max", TLS_HTTP_MAX_HEAD)));
     if (lv->eof)
         peer_gone(lv);
     if (!live_ok(lv))
         return NULL;
     const uint8_t *p = tls_engine_app_data(lv->e, n);
-    lv->info->app_received = *n;
+    lv->info->app_received = *n + tls_engine_app_data_dropped(lv->e, NULL);
     return p ? p : (const uint8_t *)"";
 }
 
@@ -117,7 +139,7 @@ void live_client_after(live *lv)
         return;
 
     size_t n;
-    const uint8_t *p = read_http(lv, tls_demo_http_response_complete,
+    const uint8_t *p = read_http(lv, true,
                                  TLS_TERM("the answer to its request"), &n);
     if (!p)
         return;
@@ -134,7 +156,7 @@ void live_server_after(live *lv)
 {
     tls_trace_enter_after(lv->trace);
     size_t n;
-    const uint8_t *p = read_http(lv, tls_demo_http_request_complete,
+    const uint8_t *p = read_http(lv, false,
                                  TLS_TERM("an HTTP request (a blank line ends one)"), &n);
     if (!p)
         return;

@@ -38,6 +38,8 @@ expect_error 2 "tlssim: --seed: '99999999999999999999' is not a whole number fro
 expect_error 2 "tlssim: --suite TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 does not use the key exchange --kx asked for" --kx rsa --suite 0xc02f
 expect_error 2 "tlssim: --group applies to ECDHE only: RSA key exchange uses no group" --kx rsa --group x25519
 expect_error 2 "tlssim: --tamper: 'x' is not RECORD:OFFSET[:HEXMASK], e.g. 2:9 or 0:12:01" --tamper x
+expect_error 2 "tlssim: --keep: '100' is not a number of bytes from 16384 to 67108864" --connect 127.0.0.1:1 --keep 100
+expect_error 2 "tlssim: --keep belongs to --connect and --listen" --keep 65536
 expect_error 2 "tlssim: --tamper: '1:2:00' is not RECORD:OFFSET[:HEXMASK], e.g. 2:9 or 0:12:01" --tamper 1:2:00
 expect_error 2 "tlssim: --ems: 'yes' is not on or off" --ems yes
 expect_error 2 "tlssim: --lang: unknown language 'fr' (use zh or en)" --lang fr

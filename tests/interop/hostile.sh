@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# interop/hostile.sh TLSSIM FAKEPEER
+# interop/hostile.sh TLSSIM FAKEPEER PKI
 #
 # Live mode against hostile peers (tests/interop/fakepeer.c), on loopback:
 # a flood of warning alerts and a peer trickling one byte at a time, each
@@ -7,7 +7,7 @@
 # limit ended it, within --timeout plus a margin, and with its peak memory
 # (getrusage, through "fakepeer measure") under the documented 64 MiB.
 set -u
-tlssim=$1 fakepeer=$2
+tlssim=$1 fakepeer=$2 pki=$3
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -80,6 +80,68 @@ listen_case() {
     kill "$fpid" 2> /dev/null
     wait "$fpid" 2> /dev/null
 }
+
+# A real TLS server (openssl s_server) whose answer never ends: a head
+# without Content-Length, then "y" lines for ever.  The run keeps the first
+# --keep bytes, counts the rest, and ends at the deadline.
+endless_response() {
+    local d=$work/endless-response
+    mkdir -p "$d"
+    { printf 'HTTP/1.1 200 OK\r\n\r\n'; yes; } 2> /dev/null | timeout 20 openssl s_server \
+        -accept 127.0.0.1:0 -tls1_2 -cert "$pki/server.crt.pem" -key "$pki/server.key.pem" \
+        -naccept 1 > "$d/server.out" 2>&1 &
+    local spid=$!
+    pids+=("$spid")
+    local port
+    if ! port=$(wait_port "$d/server.out" 'ACCEPT 127\.0\.0\.1:'); then
+        check "endless response: s_server started" false
+        return
+    fi
+    port=${port##*:}
+    local start
+    start=$(now)
+    timeout 20 "$fakepeer" measure "$d/rss" "$tlssim" --connect "127.0.0.1:$port" \
+        --timeout 3 --keep 65536 --text > "$d/out.txt" 2> "$d/err"
+    expect "endless response" $? "$d/err" \
+        'the run did not end within --timeout 3 s: the client was still waiting for the answer' \
+        "$start" 6 "$d/rss"
+    check "endless response: the first 65536 bytes kept, the rest counted" \
+        grep -q 'keeps and shows the first 65536 bytes of application data; [0-9]* more bytes' \
+        "$d/out.txt"
+    check "endless response: output stays small ($(wc -c < "$d/out.txt") bytes)" \
+        [ "$(wc -c < "$d/out.txt")" -lt 2000000 ]
+    kill "$spid" 2> /dev/null
+}
+
+# A real TLS client (openssl s_client) whose request head never ends.
+endless_request() {
+    local d=$work/endless-request
+    mkdir -p "$d"
+    "$fakepeer" measure "$d/rss" "$(command -v timeout)" 20 "$tlssim" --listen 127.0.0.1:0 \
+        --timeout 5 --text > "$d/out.txt" 2> "$d/err" &
+    local tpid=$!
+    pids+=("$tpid")
+    local port
+    if ! port=$(wait_port "$d/err" 'tlssim: listening on 127\.0\.0\.1:'); then
+        check "endless request: tlssim listening" false
+        return
+    fi
+    local start
+    start=$(now)
+    yes 2> /dev/null | timeout 20 openssl s_client -connect "127.0.0.1:$port" -tls1_2 -quiet \
+        > "$d/client.out" 2>&1 &
+    local cpid=$!
+    pids+=("$cpid")
+    wait "$tpid"
+    expect "endless request" $? "$d/err" "the client's HTTP head did not end within 16384 bytes" \
+        "$start" 8 "$d/rss"
+    kill "$cpid" 2> /dev/null
+}
+
+if command -v openssl > /dev/null 2>&1; then
+    endless_response
+    endless_request
+fi
 
 connect_case alerts 5 'the server sent more than 4 warning alerts'
 listen_case alerts 5 'the client sent more than 4 warning alerts'
