@@ -157,6 +157,8 @@ typedef struct tls_event {
                                  (live mode, where the peer is not simulated):
                                  plaintext is what it encrypted, not what the
                                  peer recovered */
+    size_t records_before;  /**< RECORD events before this one in its trace (set by
+                                 tls_trace_push): a record's number in O(1) */
 } tls_event;
 
 /** \brief The ordered log of a run's events. */
@@ -165,6 +167,7 @@ typedef struct tls_trace {
     size_t n;
     size_t cap;
     bool oom;               /**< an allocation failed: the trace is incomplete */
+    size_t records;         /**< RECORD events so far */
     int party_step[3];      /**< per party: the step its tls_trace_value, _check
                                  and _note calls are tagged with, as that party
                                  set it; one party never reads another's */

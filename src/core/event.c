@@ -219,6 +219,8 @@ size_t tls_trace_push(tls_trace *t, tls_event *ev)
         e.len = 0;
     if (!e.plaintext)
         e.plaintext_len = 0;
+    e.records_before = t->records;
+    t->records += e.kind == TLS_EV_RECORD;
     t->ev[t->n] = e;
     return t->n++;
 }
@@ -303,10 +305,7 @@ const tls_event *tls_trace_find_known(const tls_trace *t, tls_value_kind kind, i
 
 size_t tls_trace_record_number(const tls_trace *t, size_t index)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < index && i < t->n; i++)
-        n += t->ev[i].kind == TLS_EV_RECORD;
-    return n;
+    return index < t->n ? t->ev[index].records_before : t->records;
 }
 
 const tls_event *tls_trace_find_value(const tls_trace *t, tls_value_kind kind,

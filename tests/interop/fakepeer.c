@@ -17,6 +17,8 @@
  *             until the other side stops reading
  *   trickle   send a handshake record one byte every 0.4 s (a peer keeping
  *             the run alive without ever finishing a message)
+ *   bighello  (client) a 64 KiB ClientHello in one-byte records; close once
+ *             the server answers
  *
  *   fakepeer measure OUT CMD ARGS...   run CMD, write its peak resident
  *                                      memory (KiB, getrusage) to OUT, and
@@ -95,6 +97,33 @@ static void trickle(int fd)
     }
 }
 
+/* A ClientHello of 4 + 65578 bytes (a padding extension fills it), sent a
+ * byte per record: 65582 records of 6 bytes. */
+static void big_hello(int fd)
+{
+    static const unsigned char fixed[] = {
+        0x03, 0x03, [34] = 0x00,                      /* version, random, session_id */
+        0x00, 0x02, 0xc0, 0x2f, 0x01, 0x00,           /* one suite, null compression */
+        0xff, 0xff,                                    /* extensions: 65535 bytes */
+        0x00, 0x0a, 0x00, 0x04, 0x00, 0x02, 0x00, 0x17, /* supported_groups secp256r1 */
+        0x00, 0x0b, 0x00, 0x02, 0x01, 0x00,           /* ec_point_formats */
+        0x00, 0x0d, 0x00, 0x04, 0x00, 0x02, 0x04, 0x01, /* rsa_pkcs1_sha256 */
+        0x00, 0x15, 0xff, 0xe5};                       /* padding: 65509 zero bytes */
+    size_t body = sizeof fixed + 0xffe5, n = 4 + body;
+    unsigned char *msg = calloc(n, 1), *recs = malloc(6 * n);
+    if (!msg || !recs)
+        die("malloc");
+    msg[0] = 1;
+    msg[1] = (unsigned char)(body >> 16), msg[2] = (unsigned char)(body >> 8);
+    msg[3] = (unsigned char)body;
+    memcpy(msg + 4, fixed, sizeof fixed);
+    for (size_t i = 0; i < n; i++)
+        memcpy(recs + 6 * i, (const unsigned char[]){0x16, 0x03, 0x03, 0x00, 0x01, msg[i]}, 6);
+    send_bytes(fd, recs, 6 * n);
+    free(msg);
+    free(recs);
+}
+
 /* fakepeer measure OUT CMD ARGS... */
 static int measure(char **argv)
 {
@@ -158,6 +187,9 @@ static void act(int fd, const char *mode, int server)
         if (server)
             read_some(fd);
         trickle(fd);
+    } else if (strcmp(mode, "bighello") == 0) {
+        big_hello(fd);
+        read_some(fd);
     } else if (strcmp(mode, "silent") == 0) {
         drain(fd, 15000);
     } else {

@@ -76,7 +76,9 @@ listen_case() {
     local fpid=$!
     pids+=("$fpid")
     wait "$tpid"
-    expect "listen $mode" $? "$d/err" "$text" "$start" $((timeout + 3)) "$d/rss"
+    local rc=$?
+    awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }' > "$d/elapsed"
+    expect "listen $mode" $rc "$d/err" "$text" "$start" $((timeout + 3)) "$d/rss"
     kill "$fpid" 2> /dev/null
     wait "$fpid" 2> /dev/null
 }
@@ -142,6 +144,12 @@ if command -v openssl > /dev/null 2>&1; then
     endless_response
     endless_request
 fi
+
+listen_case bighello 5 'the client closed the connection in the middle of the handshake, while the server waited for ClientKeyExchange'
+check "bighello: the 64 KiB hello in one-byte records was followed and rendered within 3 s" \
+    elapsed_below 0 "$(cat "$work/listen-bighello/elapsed")" 3
+check "bighello: every record is shown, numbered in order" \
+    grep -q '^Record 65581 (client → server, handshake, 6 bytes)' "$work/listen-bighello/out.txt"
 
 connect_case alerts 5 'the server sent more than 4 warning alerts'
 listen_case alerts 5 'the client sent more than 4 warning alerts'
