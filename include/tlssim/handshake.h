@@ -75,6 +75,9 @@ typedef struct tls_flow_step {
     tls_msg_kind kind;
     tls_text_id skipped;    /**< TLS_TEXT_NONE: the message is sent; else it is absent in
                                  this flow, and this says why */
+    tls_text_id teaches;    /**< TLS_TEXT_NONE: the message's own sentence; else what it
+                                 teaches in this flow (RSA's ClientKeyExchange sends the
+                                 whole secret, not a half) */
 } tls_flow_step;
 
 /** \brief The shapes of handshake tlssim knows. */
@@ -110,6 +113,9 @@ const char *tls_msg_title(const tls_msg_info *m);
 
 /** \brief The message at step \p step (1..n) of \p f, or NULL. */
 const tls_msg_info *tls_flow_msg(const tls_flow *f, int step);
+
+/** \brief What step \p step of \p f teaches: the flow's sentence, else the message's. */
+tls_text_id tls_flow_teaches(const tls_flow *f, int step);
 
 /** \brief Why step \p step of \p f is absent, or TLS_TEXT_NONE when it is sent. */
 tls_text_id tls_flow_skipped(const tls_flow *f, int step);

@@ -43,31 +43,31 @@ static const tls_msg_info catalogue[TLS_MSG_KIND_COUNT] = {
 
 /* The full handshake as courses teach it (RFC 5246 §7.3, figure 1). */
 static const tls_flow_step full_ecdhe[] = {
-    {TLS_MSG_CLIENT_HELLO, TLS_TEXT_NONE},
-    {TLS_MSG_SERVER_HELLO, TLS_TEXT_NONE},
-    {TLS_MSG_SERVER_CERTIFICATE, TLS_TEXT_NONE},
-    {TLS_MSG_SERVER_KEY_EXCHANGE, TLS_TEXT_NONE},
-    {TLS_MSG_SERVER_HELLO_DONE, TLS_TEXT_NONE},
-    {TLS_MSG_CLIENT_KEY_EXCHANGE, TLS_TEXT_NONE},
-    {TLS_MSG_CLIENT_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE},
-    {TLS_MSG_CLIENT_FINISHED, TLS_TEXT_NONE},
-    {TLS_MSG_SERVER_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE},
-    {TLS_MSG_SERVER_FINISHED, TLS_TEXT_NONE},
+    {TLS_MSG_CLIENT_HELLO, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_HELLO, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_CERTIFICATE, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_KEY_EXCHANGE, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_HELLO_DONE, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_CLIENT_KEY_EXCHANGE, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_CLIENT_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_CLIENT_FINISHED, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_FINISHED, TLS_TEXT_NONE, TLS_TEXT_NONE},
 };
 
 /* The same view with RSA key transport: ServerKeyExchange is not sent, and
  * stays in the list so the learner sees what is missing and why. */
 static const tls_flow_step full_rsa[] = {
-    {TLS_MSG_CLIENT_HELLO, TLS_TEXT_NONE},
-    {TLS_MSG_SERVER_HELLO, TLS_TEXT_NONE},
-    {TLS_MSG_SERVER_CERTIFICATE, TLS_TEXT_NONE},
-    {TLS_MSG_SERVER_KEY_EXCHANGE, TLS_TEXT_SKIP_SERVER_KEY_EXCHANGE_RSA},
-    {TLS_MSG_SERVER_HELLO_DONE, TLS_TEXT_NONE},
-    {TLS_MSG_CLIENT_KEY_EXCHANGE, TLS_TEXT_NONE},
-    {TLS_MSG_CLIENT_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE},
-    {TLS_MSG_CLIENT_FINISHED, TLS_TEXT_NONE},
-    {TLS_MSG_SERVER_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE},
-    {TLS_MSG_SERVER_FINISHED, TLS_TEXT_NONE},
+    {TLS_MSG_CLIENT_HELLO, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_HELLO, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_CERTIFICATE, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_KEY_EXCHANGE, TLS_TEXT_SKIP_SERVER_KEY_EXCHANGE_RSA, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_HELLO_DONE, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_CLIENT_KEY_EXCHANGE, TLS_TEXT_NONE, TLS_TEXT_TEACH_CLIENT_KEY_EXCHANGE_RSA},
+    {TLS_MSG_CLIENT_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_CLIENT_FINISHED, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_FINISHED, TLS_TEXT_NONE, TLS_TEXT_NONE},
 };
 
 #define FLOW(id, name, kx, steps) {id, name, kx, steps, (int)(sizeof steps / sizeof steps[0])}
@@ -105,6 +105,15 @@ const tls_msg_info *tls_flow_msg(const tls_flow *f, int step)
     if (!f || step < 1 || step > f->n)
         return NULL;
     return &catalogue[f->steps[step - 1].kind];
+}
+
+tls_text_id tls_flow_teaches(const tls_flow *f, int step)
+{
+    const tls_msg_info *m = tls_flow_msg(f, step);
+    if (!m)
+        return TLS_TEXT_NONE;
+    tls_text_id own = f->steps[step - 1].teaches;
+    return own != TLS_TEXT_NONE ? own : m->teaches;
 }
 
 tls_text_id tls_flow_skipped(const tls_flow *f, int step)

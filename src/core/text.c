@@ -33,13 +33,17 @@ static const char *const templates[TLS_TEXT_COUNT] = {
         N_("The server proves who it is: a certificate chain the client checks against a CA it "
            "trusts."),
     [TLS_TEXT_TEACH_SERVER_KEY_EXCHANGE] =
-        N_("The server sends its ephemeral ECDHE public key, signed with its certificate's "
-           "private key."),
+        N_("The server sends its ephemeral (EC)DHE public key, signed with its "
+           "certificate's private key."),
     [TLS_TEXT_TEACH_SERVER_HELLO_DONE] =
         N_("The server has said everything for now; it is the client's turn."),
     [TLS_TEXT_TEACH_CLIENT_KEY_EXCHANGE] =
         N_("The client sends its half of the key exchange; now both sides can compute the "
            "pre-master, the master secret and the keys."),
+    [TLS_TEXT_TEACH_CLIENT_KEY_EXCHANGE_RSA] =
+        N_("The client chooses the whole pre-master secret and sends it encrypted with the "
+           "RSA key of the server's certificate; now both sides can compute the master "
+           "secret and the keys."),
     [TLS_TEXT_TEACH_CLIENT_CCS] =
         N_("The client switches on encryption: everything it sends from here on is protected."),
     [TLS_TEXT_TEACH_CLIENT_FINISHED] =

@@ -335,7 +335,7 @@ void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
                 se && se->skipped ? "true" : "false");
         json_str(out, se && se->skipped ? se->text : NULL);
         fputs(",\"teaches\":", out);
-        json_str(out, tls_text_template(s->teaches)); /* JSON stays English: see tlssim/text.h */
+        json_str(out, tls_text_template(tls_flow_teaches(flow, n))); /* JSON stays English: see tlssim/text.h */
         json_kind(out, t, n, TLS_EV_RECORD, "records");
         json_kind(out, t, n, TLS_EV_MESSAGE, "messages");
         json_kind(out, t, n, TLS_EV_VALUE, "values");

@@ -159,7 +159,7 @@ static void step_header(FILE *out, const tls_flow *flow, const tls_event *e)
         fprintf(out, _("Skipped in this key exchange. %s\n"), why ? why : "");
         free(why);
     } else {
-        fprintf(out, "%s\n", tls_i18n_template(s->teaches));
+        fprintf(out, "%s\n", tls_i18n_template(tls_flow_teaches(flow, e->step)));
     }
 }
 

@@ -43,10 +43,11 @@ static void render_summary(tui_app *a, tls_ldoc *doc, const tls_render_opts *ro)
     snprintf(title, sizeof title, _("Step %d: %s"), a->step, name);
     char why[400];
     if (a->model.skipped[a->step])
-        snprintf(body, sizeof body, _("%s\n\n**Skipped here.** %s"), tls_i18n_template(s->teaches),
+        snprintf(body, sizeof body, _("%s\n\n**Skipped here.** %s"), tls_i18n_template(tls_flow_teaches(a->model.flow, a->step)),
                  tls_i18n_text_into(a->model.skip_msg[a->step], why, sizeof why));
     else
-        snprintf(body, sizeof body, "%s", tls_i18n_template(s->teaches));
+        snprintf(body, sizeof body, "%s",
+                 tls_i18n_template(tls_flow_teaches(a->model.flow, a->step)));
     tls_markdown_render(doc, title, body, ro);
 }
 

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# What the lessons and notes teach, checked against what the run does: a
+# lesson that names a failure step, an alert or a formula must agree with
+# the engine, and the corrected statements must not come back.
+# Usage: test_teach.sh PATH/TO/tlssim LESSONS_DIR
+set -u
+bin=$1
+lessons=$2
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# result ARGS...: "step by error" of the run's result
+result() {
+    "$bin" --json "$@" | python3 -c 'import json,sys; r=json.load(sys.stdin)["result"]
+print(r["failed_step"], r["failed_by"], r["error"])'
+}
+
+# expect_result "STEP BY ERROR" ARGS...: and the lesson quoting the command names them
+expect_result() {
+    local want=$1 lesson=$2
+    shift 2
+    local got
+    got=$(result "$@")
+    [ "$got" = "$want" ] || { bad "tlssim $*: result '$got', want '$want'"; return; }
+    local cmd="$*"
+    cmd=${cmd#--seed 42 }
+    for lang in en zh; do
+        grep -qF -- "$cmd" "$lessons/$lang/$lesson" ||
+            { bad "$lang/$lesson does not show '$*'"; return; }
+        grep -qF -- "${want##* }" "$lessons/$lang/$lesson" ||
+            { bad "$lang/$lesson does not name ${want##* }"; return; }
+    done
+    ok
+}
+
+# A substituted ClientKeyExchange: the server fails, at step 8 (a valid key)
+# or step 6 (not a point); never the client at step 10.
+expect_result "8 server bad_record_mac" client-key-exchange.ecdhe.md --seed 42 --group x25519 --tamper 5:12
+expect_result "6 server illegal_parameter" client-key-exchange.ecdhe.md --seed 42 --tamper 5:12
+expect_result "8 server bad_record_mac" client-key-exchange.rsa.md --seed 42 --kx rsa --tamper 4:30
+
+# Step 6 teaches by key exchange: RSA sends the whole secret, not a half.
+step6() { "$bin" --text --no-lessons "$@" | grep -A1 '^=== Step 6/' | tail -n 1; }
+case $(step6 --seed 1 --kx rsa) in *"whole pre-master secret"*) ok ;; *) bad "RSA step 6: $(step6 --seed 1 --kx rsa)" ;; esac
+case $(step6 --seed 1) in *"its half of the key exchange"*) ok ;; *) bad "ECDHE step 6: $(step6 --seed 1)" ;; esac
+
+# The lesson shows the formula the run used: with --ems on, the extended one.
+out=$("$bin" --text --seed 5 --ems on)
+case $out in *'"extended master secret",'*'session_hash)[0..47]'*) ok ;; *) bad "--ems on: no extended formula in the lesson" ;; esac
+case $out in *'This is the extended master secret (RFC 7627)'*) ok ;; *) bad "--ems on: no EMS note" ;; esac
+
+# Statements corrected by the teaching issue stay corrected.
+while IFS='|' read -r file text; do
+    if grep -qF -- "$text" "$lessons/$file"; then bad "$file still says '$text'"; else ok; fi
+done <<'GONE'
+en/server-finished.md|application data is ever sent over a handshake that did not verify
+en/server-hello-done.md|a single TCP segment
+en/server-change-cipher-spec.md|would repeat GCM nonces.
+en/certificate.md|offline
+en/server-hello-done.md|ServerKeyExchange only with ECDHE
+zh/server-hello-done.md|同一个 TCP 报文段里
+zh/client-change-cipher-spec.md|显式随机数
+zh/summary.md|十步一口气
+zh/client-key-exchange.rsa.md|录音
+zh/summary.md|握手记录
+GONE
+for lang in en zh; do
+    grep -q "False Start" "$lessons/$lang/server-finished.md" && ok || bad "$lang: no False Start"
+    grep -q "OCSP" "$lessons/$lang/certificate.md" && ok || bad "$lang: no revocation"
+    grep -q "iPAddress" "$lessons/$lang/certificate.md" && ok || bad "$lang: no iPAddress SAN"
+    grep -q "ServerECDHParams" "$lessons/$lang/server-key-exchange.ecdhe.md" && ok || bad "$lang: signed content"
+done
+
+echo "teach: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
