@@ -6,7 +6,7 @@ libraries below it (its meson.build says the same in words):
 
   core     nothing above it           capture  core
   lessons  core          live  core          i18n  lessons, core
-  app      core, live, lessons, i18n
+  app      core, capture, live, lessons, i18n
   render   app and what app may use          tui   the same
   cli      everything    bench (tlssim-bench)  render and what it may use
 
@@ -24,7 +24,7 @@ BELOW = {
     "lessons": {"core"},
     "live": {"core"},
     "i18n": {"lessons", "core"},
-    "app": {"core", "live", "lessons", "i18n"},
+    "app": {"core", "capture", "live", "lessons", "i18n"},
 }
 BELOW["render"] = {"app"} | BELOW["app"]
 BELOW["tui"] = {"app"} | BELOW["app"]

@@ -25,6 +25,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tlssim/buf.h"
+#include "tlssim/msg.h"
+
 /** \brief Bytes a direction may hold out of order before its hole counts as a gap. */
 #define TLS_CAP_PENDING_MAX (4u * 1024u * 1024u)
 /** \brief Connections followed at once; later ones are counted but not read. */
@@ -174,6 +177,46 @@ typedef struct tls_cap_stats {
  * \param detail  on failure, what libpcap or the file said (may be empty)
  */
 tls_cap_status tls_cap_read(const char *path, const tls_cap_sink *sink,
+                            tls_cap_stats *stats, char *detail, size_t detail_len);
+
+/**
+ * \brief What the clear part of a connection says about its TLS: read with
+ *        the engines' own record and message parsers, kept small (at most a
+ *        record and a message per direction are buffered).
+ */
+typedef struct tls_cap_tls {
+    bool tls;                     /**< the client began with a TLS handshake record */
+    bool client_hello, server_hello; /**< parsed */
+    char server_name[TLS_MAX_HOSTNAME + 1]; /**< SNI as sent (escape before printing) */
+    uint16_t client_version;      /**< ClientHello.client_version */
+    uint16_t version;             /**< ServerHello.server_version */
+    uint16_t suite;
+    bool ems;                     /**< extended master secret agreed */
+    bool certificate;             /**< the server sent a Certificate */
+    bool resumed;                 /**< the server changed cipher spec without a Certificate */
+    bool ccs[2];                  /**< per direction: ChangeCipherSpec went by */
+    uint64_t records[2];          /**< per direction */
+    bool stopped[2];              /**< per direction: not records any more */
+    tls_writer rec[2], hs[2];
+} tls_cap_tls;
+
+/** \brief Start reading a connection's TLS. */
+void tls_cap_tls_init(tls_cap_tls *t);
+
+/** \brief Free its buffers. */
+void tls_cap_tls_free(tls_cap_tls *t);
+
+/** \brief Bytes of direction \p dir (0: client to server), in stream order. */
+void tls_cap_tls_feed(tls_cap_tls *t, int dir, const uint8_t *p, size_t n);
+
+/** \brief One TLS connection of a listing, when it is over. */
+typedef void (*tls_cap_list_fn)(void *ctx, const tls_cap_conn *c, const tls_cap_tls *t);
+
+/**
+ * \brief Stream the capture and report each connection that speaks TLS,
+ *        in the order they end (closed, else the end of the capture).
+ */
+tls_cap_status tls_cap_list(const char *path, tls_cap_list_fn fn, void *ctx,
                             tls_cap_stats *stats, char *detail, size_t detail_len);
 
 /** \brief "192.0.2.1" / "2001:db8::1" into \p out (at least 46 bytes). */

@@ -250,6 +250,20 @@ tls_read_result tls_msg_frame(const uint8_t *p, size_t n, size_t *msg_len);
  */
 tls_err tls_msg_header_parse(tls_reader *r, uint8_t *type, tls_reader *body);
 
+/** \brief One whole handshake message: its type and a reader over its body. */
+typedef void (*tls_msg_fn)(void *ctx, uint8_t type, tls_reader *body);
+
+/**
+ * \brief Add \p n handshake bytes to \p hs (what is left of earlier ones)
+ *        and hand each whole message to \p fn, keeping the rest: how a
+ *        passive reader follows messages across records.
+ * \return TLS_READ_NEED_MORE when all whole messages were handed on, or
+ *         TLS_READ_OVERSIZE (the buffer cannot make sense any more; a
+ *         failed allocation counts as that too)
+ */
+tls_read_result tls_msg_each(tls_writer *hs, const uint8_t *p, size_t n, tls_msg_fn fn,
+                             void *ctx);
+
 /** \brief "ClientHello", "ServerHello", ... or NULL for an unknown type. */
 const char *tls_hs_type_name(uint8_t type);
 /** \brief "handshake", "change_cipher_spec", "alert", "application_data", or NULL. */

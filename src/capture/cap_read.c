@@ -131,6 +131,11 @@ static void on_segment(reader *r, const tls_cap_packet *pk, uint64_t frame)
     tls_cap_dir_segment(d, pk, frame, on_bytes, &dc);
     if (d->stopped && !was && r->sink->gap)
         r->sink->gap(r->sink->ctx, c, dir);
+    if (c->ignore) {            /* the reader let it go just now: keep nothing */
+        tls_cap_dir_free(&c->dir[0]);
+        tls_cap_dir_free(&c->dir[1]);
+        return;
+    }
     bool fins = c->dir[0].fin && c->dir[1].fin;
     if ((pk->flags & TLS_CAP_RST) || (fins && !c->dir[0].pending && !c->dir[1].pending))
         end_conn(r, c);

@@ -61,6 +61,12 @@ cli_mode cli_mode_resolve(cli_mode asked);
 /** \brief `tlssim lessons check DIR`: argv[0] is "lessons". Returns the exit status. */
 int cli_lessons_command(int argc, char **argv);
 
+/**
+ * \brief `tlssim open FILE --list`: argv[0] is "open".  Returns the exit
+ *        status: 0, 2 for a capture that cannot be used (one line on stderr).
+ */
+int cli_open_command(int argc, char **argv);
+
 /** \brief Whether the options ask for live mode (--connect or --listen). */
 bool cli_is_live(const cli_options *o);
 

@@ -87,6 +87,8 @@ int main(int argc, char **argv)
     tls_i18n_init(early_lang(argc, argv));
     if (argc > 1 && strcmp(argv[1], "lessons") == 0)
         return cli_lessons_command(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "open") == 0)
+        return cli_open_command(argc - 1, argv + 1);
     cli_options o;
     int rc = cli_parse(argc, argv, &o);
     if (rc)

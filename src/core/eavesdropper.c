@@ -112,24 +112,23 @@ static void learn_message(tls_eavesdropper *eve, tls_party sender, uint8_t type,
     }
 }
 
+typedef struct eve_sender {
+    tls_eavesdropper *eve;
+    tls_party sender;
+} eve_sender;
+
+static void on_message(void *ctx, uint8_t type, tls_reader *body)
+{
+    eve_sender *es = ctx;
+    learn_message(es->eve, es->sender, type, body);
+}
+
 static void observe_handshake(tls_eavesdropper *eve, tls_party sender, const uint8_t *p,
                               size_t n)
 {
     int dir = sender == TLS_PARTY_CLIENT ? 0 : 1;
-    tls_writer *hs = &eve->hs[dir];
-    tls_writer_bytes(hs, p, n);
-    size_t at = 0, len;
-    tls_read_result res;
-    while ((res = tls_msg_frame(hs->data + at, hs->len - at, &len)) == TLS_READ_OK) {
-        tls_reader r, body;
-        uint8_t type;
-        tls_reader_init(&r, hs->data + at, len, NULL, 0);
-        if (tls_msg_header_parse(&r, &type, &body) == TLS_OK)
-            learn_message(eve, sender, type, &body);
-        at += len;
-    }
-    tls_writer_consume(hs, at);
-    eve->lost |= res == TLS_READ_OVERSIZE;
+    eve_sender es = {eve, sender};
+    eve->lost |= tls_msg_each(&eve->hs[dir], p, n, on_message, &es) == TLS_READ_OVERSIZE;
 }
 
 static void observe_record(tls_eavesdropper *eve, tls_party sender, const tls_record *rec)

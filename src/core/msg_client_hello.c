@@ -113,20 +113,8 @@ tls_err tls_client_hello_write(const tls_client_hello *m, tls_writer *w)
  * came from the network and is displayed in a terminal. */
 static void annotate_host_name(tls_reader *r, const uint8_t *p, size_t n)
 {
-    static const char digits[] = "0123456789abcdef";
     char text[4 * TLS_MAX_HOSTNAME + 1];
-    size_t o = 0;
-    for (size_t i = 0; i < n && i < TLS_MAX_HOSTNAME; i++) {
-        if (p[i] >= 0x20 && p[i] < 0x7f && p[i] != '\\') {
-            text[o++] = (char)p[i];
-        } else {
-            text[o++] = '\\';
-            text[o++] = 'x';
-            text[o++] = digits[p[i] >> 4];
-            text[o++] = digits[p[i] & 15];
-        }
-    }
-    text[o] = '\0';
+    tls_bytes_escape(p, n < TLS_MAX_HOSTNAME ? n : TLS_MAX_HOSTNAME, text, sizeof text);
     tls_reader_annotate(r, "\"%s\"", text);
 }
 

@@ -55,6 +55,26 @@ tls_read_result tls_msg_frame(const uint8_t *p, size_t n, size_t *msg_len)
     return tls_stream_frame(p, n, TLS_HANDSHAKE_HEADER, 3, TLS_MAX_HANDSHAKE_MESSAGE, msg_len);
 }
 
+tls_read_result tls_msg_each(tls_writer *hs, const uint8_t *p, size_t n, tls_msg_fn fn,
+                             void *ctx)
+{
+    tls_writer_bytes(hs, p, n);
+    if (tls_writer_error(hs) != TLS_OK)
+        return TLS_READ_OVERSIZE;
+    size_t at = 0, len;
+    tls_read_result res;
+    while ((res = tls_msg_frame(hs->data + at, hs->len - at, &len)) == TLS_READ_OK) {
+        tls_reader r, body;
+        uint8_t type;
+        tls_reader_init(&r, hs->data + at, len, NULL, 0);
+        if (tls_msg_header_parse(&r, &type, &body) == TLS_OK)
+            fn(ctx, type, &body);
+        at += len;
+    }
+    tls_writer_consume(hs, at);
+    return res;
+}
+
 const char *tls_hs_type_name(uint8_t type)
 {
     switch (type) {

@@ -1,0 +1,172 @@
+/*
+ * The clear part of a captured connection, read the way the eavesdropper
+ * reads the channel: records cut with tls_record_split, handshake messages
+ * with tls_msg_frame, hellos with the engines' own parsers.  Only what a
+ * listing needs is kept; after the hellos, records are only counted.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tlssim/capture.h"
+#include "tlssim/record.h"
+
+void tls_cap_tls_init(tls_cap_tls *t)
+{
+    memset(t, 0, sizeof(*t));
+    for (int d = 0; d < 2; d++) {
+        tls_writer_init(&t->rec[d]);
+        tls_writer_init(&t->hs[d]);
+    }
+}
+
+void tls_cap_tls_free(tls_cap_tls *t)
+{
+    for (int d = 0; d < 2; d++) {
+        tls_writer_free(&t->rec[d]);
+        tls_writer_free(&t->hs[d]);
+    }
+}
+
+static void learn_client_hello(tls_cap_tls *t, tls_reader *body)
+{
+    tls_client_hello *ch = calloc(1, sizeof(*ch));
+    if (ch && tls_client_hello_parse(body, ch) == TLS_OK) {
+        t->client_hello = true;
+        t->client_version = ch->version;
+        if (ch->has_server_name)
+            memcpy(t->server_name, ch->server_name, sizeof(t->server_name));
+    }
+    free(ch);
+}
+
+static void learn_server_hello(tls_cap_tls *t, tls_reader *body)
+{
+    tls_server_hello sh;
+    memset(&sh, 0, sizeof(sh));
+    if (tls_server_hello_parse(body, &sh) != TLS_OK)
+        return;
+    t->server_hello = true;
+    t->version = sh.version;
+    t->suite = sh.suite;
+    t->ems = sh.has_ems;
+}
+
+typedef struct tls_dir_ctx {
+    tls_cap_tls *t;
+    int dir;
+} tls_dir_ctx;
+
+static void learn_message(void *ctx, uint8_t type, tls_reader *body)
+{
+    tls_dir_ctx *c = ctx;
+    tls_cap_tls *t = c->t;
+    if (c->dir == 0 && type == TLS_HS_CLIENT_HELLO && !t->client_hello)
+        learn_client_hello(t, body);
+    else if (c->dir == 1 && type == TLS_HS_SERVER_HELLO && !t->server_hello)
+        learn_server_hello(t, body);
+    else if (c->dir == 1 && type == TLS_HS_CERTIFICATE)
+        t->certificate = true;
+}
+
+static void handshake_bytes(tls_cap_tls *t, int dir, const uint8_t *p, size_t n)
+{
+    tls_dir_ctx c = { t, dir };
+    if (tls_msg_each(&t->hs[dir], p, n, learn_message, &c) == TLS_READ_OVERSIZE)
+        t->stopped[dir] = true;
+}
+
+static void on_record(tls_cap_tls *t, int dir, const tls_record *rec)
+{
+    t->records[dir]++;
+    if (rec->type == TLS_CT_CHANGE_CIPHER_SPEC && !t->ccs[dir]) {
+        t->ccs[dir] = true;
+        if (dir == 1 && !t->certificate && t->server_hello)
+            t->resumed = true;
+    } else if (rec->type == TLS_CT_HANDSHAKE && !t->ccs[dir]) {
+        handshake_bytes(t, dir, rec->fragment, rec->fragment_len);
+    }
+}
+
+/* A TLS record header: a known content type and a 3.x version. */
+static bool looks_like_record(const uint8_t *p, size_t n)
+{
+    return n < 2 || (p[0] >= TLS_CT_CHANGE_CIPHER_SPEC && p[0] <= TLS_CT_APPLICATION_DATA &&
+                     p[1] == 3);
+}
+
+void tls_cap_tls_feed(tls_cap_tls *t, int dir, const uint8_t *p, size_t n)
+{
+    tls_writer *buf = &t->rec[dir];
+    if (t->stopped[dir])
+        return;
+    if (dir == 0 && t->records[0] == 0 && buf->len == 0)
+        t->tls = n > 0 && p[0] == TLS_CT_HANDSHAKE && looks_like_record(p, n);
+    tls_writer_bytes(buf, p, n);
+    size_t at = 0;
+    tls_record rec;
+    size_t need;
+    tls_read_result r = TLS_READ_OK;
+    while (!t->stopped[dir] && looks_like_record(buf->data + at, buf->len - at) &&
+           (r = tls_record_split(buf->data + at, buf->len - at, &rec, &need)) == TLS_READ_OK) {
+        on_record(t, dir, &rec);
+        at += rec.wire_len;
+    }
+    tls_writer_consume(buf, at);
+    if (r == TLS_READ_OVERSIZE || !looks_like_record(buf->data, buf->len) ||
+        tls_writer_error(buf) != TLS_OK)
+        t->stopped[dir] = true;
+}
+
+typedef struct list_ctx {
+    tls_cap_list_fn fn;
+    void *ctx;
+} list_ctx;
+
+static void list_new(void *ctx, tls_cap_conn *c)
+{
+    (void)ctx;
+    tls_cap_tls *t = malloc(sizeof(*t));
+    if (!t) {
+        c->ignore = true;
+        return;
+    }
+    tls_cap_tls_init(t);
+    c->user = t;
+}
+
+static void list_data(void *ctx, tls_cap_conn *c, int dir, const uint8_t *p, size_t n,
+                      uint64_t off, uint64_t frame)
+{
+    (void)ctx;
+    (void)off;
+    (void)frame;
+    tls_cap_tls *t = c->user;
+    tls_cap_tls_feed(t, dir, p, n);
+    if (!t->tls) {              /* not TLS: nothing more to keep */
+        tls_cap_tls_free(t);
+        free(t);
+        c->user = NULL;
+        c->ignore = true;
+    }
+}
+
+static void list_end(void *ctx, tls_cap_conn *c)
+{
+    list_ctx *l = ctx;
+    tls_cap_tls *t = c->user;
+    if (!t)
+        return;
+    if (t->tls)
+        l->fn(l->ctx, c, t);
+    tls_cap_tls_free(t);
+    free(t);
+    c->user = NULL;
+}
+
+tls_cap_status tls_cap_list(const char *path, tls_cap_list_fn fn, void *ctx,
+                            tls_cap_stats *stats, char *detail, size_t detail_len)
+{
+    list_ctx l = { fn, ctx };
+    tls_cap_sink sink = { &l, list_new, list_data, NULL, list_end };
+    return tls_cap_read(path, &sink, stats, detail, detail_len);
+}

@@ -1,0 +1,135 @@
+/* `tlssim open FILE --list`: the TLS connections of a capture, one line
+ * each, read by the capture library (tlssim/capture.h). */
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "tlssim/capture.h"
+#include "tlssim/i18n.h"
+#include "tlssim/suites.h"
+
+typedef struct open_options {
+    const char *file;
+    bool list;
+} open_options;
+
+static void open_usage(FILE *out)
+{
+    fputs(_("usage: tlssim open FILE --list\n"
+            "  --list   the TLS connections in the capture (pcap or pcapng)\n"), out);
+}
+
+/* 0 to go on, 1 after --help, 2 on a usage error (a line was printed). */
+static int open_parse(int argc, char **argv, open_options *o)
+{
+    static const struct option long_options[] = {
+        {"list", no_argument, NULL, 'l'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(o, 0, sizeof(*o));
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
+        if (c == 'l') {
+            o->list = true;
+        } else if (c == 'h') {
+            open_usage(stdout);
+            return 1;
+        } else {
+            fprintf(stderr, _("tlssim open: unknown option %s\n"), argv[optind - 1]);
+            return 2;
+        }
+    }
+    if (optind + 1 != argc || !o->list) {
+        open_usage(stderr);
+        return 2;
+    }
+    o->file = argv[optind];
+    return 0;
+}
+
+static const char *version_name(uint16_t v, char *buf, size_t len)
+{
+    static const char *const names[] = { "SSL 3.0", "TLS 1.0", "TLS 1.1", "TLS 1.2" };
+    if (v >= 0x0300 && v <= 0x0303)
+        return names[v - 0x0300];
+    snprintf(buf, len, "0x%04x", (unsigned)v);
+    return buf;
+}
+
+static void endpoint(const tls_cap_addr *a, char *out, size_t len)
+{
+    char ip[64];
+    tls_cap_addr_str(a, ip, sizeof(ip));
+    snprintf(out, len, a->family == 6 ? "[%s]:%u" : "%s:%u", ip, (unsigned)a->port);
+}
+
+typedef struct listing {
+    unsigned tls;
+} listing;
+
+static void list_one(void *ctx, const tls_cap_conn *c, const tls_cap_tls *t)
+{
+    listing *l = ctx;
+    char from[80], to[80], sni[4 * TLS_MAX_HOSTNAME + 1], vbuf[8], sbuf[8];
+    l->tls++;
+    endpoint(&c->end[0], from, sizeof(from));
+    endpoint(&c->end[1], to, sizeof(to));
+    tls_bytes_escape((const uint8_t *)t->server_name, strlen(t->server_name), sni, sizeof(sni));
+    const tls_suite *s = tls_suite_by_id(t->suite);
+    snprintf(sbuf, sizeof(sbuf), "0x%04x", (unsigned)t->suite);
+    const char *how = !t->server_hello ? _("no ServerHello")
+                    : t->resumed ? _("resumed") : _("full handshake");
+    printf("#%u  %s -> %s  %s  %s  %s  ", c->id, from, to, sni[0] ? sni : "-",
+           t->server_hello ? version_name(t->version, vbuf, sizeof(vbuf)) : "-",
+           !t->server_hello ? "-" : s ? s->name : sbuf);
+    printf(_("records %" PRIu64 "/%" PRIu64 "  %s\n"), t->records[0], t->records[1], how);
+}
+
+/* One line on stderr for a capture that cannot be used; the exit status. */
+static int cannot_read(const char *file, tls_cap_status st, const char *detail)
+{
+    switch (st) {
+    case TLS_CAP_UNREADABLE:
+        fprintf(stderr, _("tlssim: %s is not a capture tlssim can read: %s\n"), file, detail);
+        break;
+    case TLS_CAP_LINK_UNKNOWN:
+        fprintf(stderr, _("tlssim: %s: link type %s is not one tlssim decodes\n"), file, detail);
+        break;
+    case TLS_CAP_TRUNCATED:
+        fprintf(stderr, _("tlssim: %s is cut short: %s\n"), file, detail);
+        break;
+    default:
+        fputs(_("tlssim: out of memory\n"), stderr);
+        break;
+    }
+    return 2;
+}
+
+int cli_open_command(int argc, char **argv)
+{
+    open_options o;
+    int rc = open_parse(argc, argv, &o);
+    if (rc)
+        return rc == 1 ? 0 : 2;
+    listing l = { 0 };
+    tls_cap_stats stats;
+    char detail[512];
+    tls_cap_status st = tls_cap_list(o.file, list_one, &l, &stats, detail, sizeof(detail));
+    if (fflush(stdout) != 0) {
+        perror("tlssim: stdout");
+        return 1;
+    }
+    if (st != TLS_CAP_OK)
+        return cannot_read(o.file, st, detail);
+    if (l.tls == 0) {
+        fprintf(stderr, _("tlssim: no TLS connection in %s (%" PRIu64 " packets, %u TCP connections)\n"),
+                o.file, stats.frames, stats.conns);
+        return 2;
+    }
+    return 0;
+}

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# tlssim open FILE --list on captures made here: tlssim's own --pcap, and
+# (as root, with dumpcap) openssl s_client talking to s_server on lo, a
+# full handshake then a session-ID resumption; and input it cannot use.
+# Usage: capture.sh TLSSIM PKI_DIR
+tlssim=$1
+pki=$2
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+
+# tlssim's own capture of a simulated run, for each key exchange.
+for kx in ecdhe rsa; do
+    "$tlssim" --seed 7 --kx "$kx" --no-lessons --text --pcap "$work/sim-$kx.pcap" > /dev/null 2>&1
+    out=$("$tlssim" open "$work/sim-$kx.pcap" --list 2> "$work/err-$kx")
+    check "sim $kx: listed (rc $?)" [ $? -eq 0 ]
+    suite=$("$tlssim" --seed 7 --kx "$kx" --json 2> /dev/null |
+        sed -n 's/.*"suite":"\([A-Z0-9_]*\)".*/\1/p' | head -n 1)
+    check "sim $kx: one connection, TLS 1.2, $suite, full handshake ($out)" \
+        grep -qE "^#1  .* TLS 1\.2  $suite  records [0-9]+/[0-9]+  full handshake$" <<< "$out"
+    check "sim $kx: no stderr" [ ! -s "$work/err-$kx" ]
+done
+
+# Bad input: one line on stderr, exit 2.
+bad() {
+    local what=$1 file=$2 want=$3
+    "$tlssim" open "$file" --list > "$work/bad.out" 2> "$work/bad.err"
+    local rc=$?
+    check "$what: exit 2 (rc $rc)" [ "$rc" -eq 2 ]
+    check "$what: one line on stderr" [ "$(wc -l < "$work/bad.err")" -eq 1 ]
+    check "$what: says '$want' ($(cat "$work/bad.err"))" has "$work/bad.err" "$want"
+    check "$what: nothing on stdout" [ ! -s "$work/bad.out" ]
+}
+printf 'GET / HTTP/1.1\r\n\r\n' > "$work/http.txt"
+bad "not a capture" "$work/http.txt" "is not a capture tlssim can read"
+bad "missing file" "$work/nonexistent.pcap" "is not a capture tlssim can read"
+head -c 100 "$work/sim-ecdhe.pcap" > "$work/cut.pcap"
+bad "truncated" "$work/cut.pcap" "is cut short"
+# A capture with TCP but no TLS: the simulated run's pcap with its record bytes
+# turned into HTTP would need a writer; a pcap header and one ARP-sized frame will do.
+python3 - "$work/notls.pcap" <<'PY'
+import struct, sys
+frame = bytes(12) + b"\x08\x06" + bytes(28)
+with open(sys.argv[1], "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+    f.write(struct.pack("<IIII", 0, 0, len(frame), len(frame)) + frame)
+PY
+bad "no TLS" "$work/notls.pcap" "no TLS connection in"
+"$tlssim" open "$work/sim-rsa.pcap" --bogus > /dev/null 2> "$work/bad.err"
+check "unknown option: exit 2" [ $? -eq 2 ]
+
+# Real peers on lo, captured with dumpcap (needs root or capture rights).
+if [[ $(id -u) -ne 0 ]] || ! command -v dumpcap > /dev/null; then
+    echo "SKIP: real-peer captures (need root and dumpcap)"
+    finish
+    exit
+fi
+d=$work/real
+mkdir -p "$d"
+timeout 60 openssl s_server -accept 127.0.0.1:0 -tls1_2 -cert "$pki/server.crt.pem" \
+    -key "$pki/server.key.pem" -www -naccept 2 -keylogfile "$d/server.keylog" > "$d/server.out" 2>&1 &
+pids+=($!)
+port=$(wait_port "$d/server.out" 'ACCEPT 127\.0\.0\.1:') || { check "s_server started" false; finish; exit; }
+timeout 60 dumpcap -q -i lo -f "tcp port $port" -w "$d/real.pcapng" > "$d/dumpcap.out" 2>&1 &
+dumpcap_pid=$!
+pids+=("$dumpcap_pid")
+for ((i = 0; i < 100; i++)); do
+    grep -q "Capturing on" "$d/dumpcap.out" 2> /dev/null && break
+    sleep 0.1
+done
+check "dumpcap started" grep -q "Capturing on" "$d/dumpcap.out"
+client() {
+    printf 'GET / HTTP/1.0\r\n\r\n' | timeout 20 openssl s_client -connect "127.0.0.1:$port" \
+        -servername capture.test -tls1_2 -ign_eof "$@" > /dev/null 2>&1
+}
+client -sess_out "$d/session.pem"
+client -sess_in "$d/session.pem"
+# dumpcap writes as it captures: wait (bounded) until both connections are
+# in the file, then stop it (SIGINT may drop what its buffer still holds).
+for ((i = 0; i < 100; i++)); do
+    [[ $("$tlssim" open "$d/real.pcapng" --list 2> /dev/null | grep -c resumed) -eq 1 ]] && break
+    sleep 0.1
+done
+kill -INT "$dumpcap_pid"
+wait "$dumpcap_pid"
+out=$("$tlssim" open "$d/real.pcapng" --list 2> "$d/err")
+echo "$out"
+check "real: listed (rc $?)" [ $? -eq 0 ]
+check "real: first connection, full handshake, with its server name" \
+    grep -qE "^#1  127\.0\.0\.1:[0-9]+ -> 127\.0\.0\.1:$port  capture\.test  TLS 1\.2  TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384  records [0-9]+/[0-9]+  full handshake$" <<< "$out"
+check "real: second connection resumed" grep -qE "^#2  .*  capture\.test  TLS 1\.2  .*  resumed$" <<< "$out"
+finish
