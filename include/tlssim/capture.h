@@ -188,6 +188,7 @@ typedef struct tls_cap_tls {
     bool tls;                     /**< the client began with a TLS handshake record */
     bool client_hello, server_hello; /**< parsed */
     char server_name[TLS_MAX_HOSTNAME + 1]; /**< SNI as sent (escape before printing) */
+    uint8_t client_random[32];    /**< ClientHello.random: the key log's index */
     uint16_t client_version;      /**< ClientHello.client_version */
     uint16_t version;             /**< ServerHello.server_version */
     uint16_t suite;
@@ -218,6 +219,39 @@ typedef void (*tls_cap_list_fn)(void *ctx, const tls_cap_conn *c, const tls_cap_
  */
 tls_cap_status tls_cap_list(const char *path, tls_cap_list_fn fn, void *ctx,
                             tls_cap_stats *stats, char *detail, size_t detail_len);
+
+/** \brief Master secrets of an NSS key log, by client random. */
+typedef struct tls_keylog {
+    struct tls_keylog_entry *entries;   /**< sorted by client random */
+    size_t n;
+    size_t other_lines;           /**< lines that are not CLIENT_RANDOM (comments, TLS 1.3 labels, junk) */
+} tls_keylog;
+
+/** \brief Entries kept at most (a larger key log is refused, not read halfway). */
+#define TLS_KEYLOG_MAX 65536u
+
+/** \brief How loading a key log went. */
+typedef enum tls_keylog_status {
+    TLS_KEYLOG_OK = 0,
+    TLS_KEYLOG_UNREADABLE,        /**< cannot open or read it (errno is set) */
+    TLS_KEYLOG_NO_ENTRY,          /**< not one well-formed CLIENT_RANDOM line */
+    TLS_KEYLOG_TOO_MANY,          /**< over TLS_KEYLOG_MAX entries */
+    TLS_KEYLOG_NO_MEMORY
+} tls_keylog_status;
+
+/**
+ * \brief Read an NSS key log ("CLIENT_RANDOM <64 hex> <96 hex>" lines, as
+ *        browsers, curl, OpenSSL -keylogfile and Go write them).  Lines of
+ *        any length are read in bounded memory; a malformed line is counted
+ *        in other_lines and skipped.
+ */
+tls_keylog_status tls_keylog_load(const char *path, tls_keylog *kl);
+
+/** \brief The master secret logged for \p client_random, if any. */
+bool tls_keylog_find(const tls_keylog *kl, const uint8_t client_random[32], uint8_t master[48]);
+
+/** \brief Free it, the secrets wiped. */
+void tls_keylog_free(tls_keylog *kl);
 
 /** \brief "192.0.2.1" / "2001:db8::1" into \p out (at least 46 bytes). */
 void tls_cap_addr_str(const tls_cap_addr *a, char *out, size_t len);

@@ -33,6 +33,7 @@ static void learn_client_hello(tls_cap_tls *t, tls_reader *body)
     if (ch && tls_client_hello_parse(body, ch) == TLS_OK) {
         t->client_hello = true;
         t->client_version = ch->version;
+        memcpy(t->client_random, ch->random, sizeof(t->client_random));
         if (ch->has_server_name)
             memcpy(t->server_name, ch->server_name, sizeof(t->server_name));
     }

@@ -1,5 +1,6 @@
 /* `tlssim open FILE --list`: the TLS connections of a capture, one line
  * each, read by the capture library (tlssim/capture.h). */
+#include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -7,18 +8,21 @@
 
 #include "cli.h"
 #include "tlssim/capture.h"
+#include "tlssim/crypto.h"
 #include "tlssim/i18n.h"
 #include "tlssim/suites.h"
 
 typedef struct open_options {
     const char *file;
+    const char *keys;             /* --keys KEYLOG, or NULL */
     bool list;
 } open_options;
 
 static void open_usage(FILE *out)
 {
-    fputs(_("usage: tlssim open FILE --list\n"
-            "  --list   the TLS connections in the capture (pcap or pcapng)\n"), out);
+    fputs(_("usage: tlssim open FILE --list [--keys KEYLOG]\n"
+            "  --list          the TLS connections in the capture (pcap or pcapng)\n"
+            "  --keys KEYLOG   an NSS key log: say which connections it has the secret of\n"), out);
 }
 
 /* 0 to go on, 1 after --help, 2 on a usage error (a line was printed). */
@@ -26,6 +30,7 @@ static int open_parse(int argc, char **argv, open_options *o)
 {
     static const struct option long_options[] = {
         {"list", no_argument, NULL, 'l'},
+        {"keys", required_argument, NULL, 'k'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -36,11 +41,14 @@ static int open_parse(int argc, char **argv, open_options *o)
     while ((c = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
         if (c == 'l') {
             o->list = true;
+        } else if (c == 'k') {
+            o->keys = optarg;
         } else if (c == 'h') {
             open_usage(stdout);
             return 1;
         } else {
-            fprintf(stderr, _("tlssim open: unknown option %s\n"), argv[optind - 1]);
+            fprintf(stderr, c == ':' ? _("tlssim open: %s needs a value\n")
+                                     : _("tlssim open: unknown option %s\n"), argv[optind - 1]);
             return 2;
         }
     }
@@ -70,7 +78,18 @@ static void endpoint(const tls_cap_addr *a, char *out, size_t len)
 
 typedef struct listing {
     unsigned tls;
+    const tls_keylog *keys;       /* NULL without --keys */
+    unsigned keyed;               /* connections the key log has */
 } listing;
+
+/* Whether the key log has this connection's master secret (not kept). */
+static bool has_key(const listing *l, const tls_cap_tls *t)
+{
+    uint8_t master[48];
+    bool found = t->client_hello && tls_keylog_find(l->keys, t->client_random, master);
+    tls_wipe(master, sizeof(master));
+    return found;
+}
 
 static void list_one(void *ctx, const tls_cap_conn *c, const tls_cap_tls *t)
 {
@@ -87,7 +106,14 @@ static void list_one(void *ctx, const tls_cap_conn *c, const tls_cap_tls *t)
     printf("#%u  %s -> %s  %s  %s  %s  ", c->id, from, to, sni[0] ? sni : "-",
            t->server_hello ? version_name(t->version, vbuf, sizeof(vbuf)) : "-",
            !t->server_hello ? "-" : s ? s->name : sbuf);
-    printf(_("records %" PRIu64 "/%" PRIu64 "  %s\n"), t->records[0], t->records[1], how);
+    printf(_("records %" PRIu64 "/%" PRIu64 "  %s"), t->records[0], t->records[1], how);
+    if (l->keys && has_key(l, t)) {
+        l->keyed++;
+        printf("  %s", _("key log: master secret found"));
+    } else if (l->keys) {
+        printf("  %s", _("key log: no line for it"));
+    }
+    putchar('\n');
 }
 
 /* One line on stderr for a capture that cannot be used; the exit status. */
@@ -110,26 +136,60 @@ static int cannot_read(const char *file, tls_cap_status st, const char *detail)
     return 2;
 }
 
+/* Load --keys; false (one line printed) when it cannot be used. */
+static bool load_keys(const char *path, tls_keylog *kl)
+{
+    tls_keylog_status st = tls_keylog_load(path, kl);
+    if (st == TLS_KEYLOG_UNREADABLE)
+        fprintf(stderr, _("tlssim: cannot read the key log %s: %s\n"), path, strerror(errno));
+    else if (st == TLS_KEYLOG_NO_ENTRY)
+        fprintf(stderr, _("tlssim: the key log %s has no CLIENT_RANDOM line\n"), path);
+    else if (st == TLS_KEYLOG_TOO_MANY)
+        fprintf(stderr, _("tlssim: the key log %s has more than %u secrets\n"), path, TLS_KEYLOG_MAX);
+    else if (st != TLS_KEYLOG_OK)
+        fputs(_("tlssim: out of memory\n"), stderr);
+    return st == TLS_KEYLOG_OK;
+}
+
+static int list_connections(const open_options *o, listing *l);
+
 int cli_open_command(int argc, char **argv)
 {
     open_options o;
     int rc = open_parse(argc, argv, &o);
     if (rc)
         return rc == 1 ? 0 : 2;
+    tls_keylog kl;
     listing l = { 0 };
+    if (o.keys && !load_keys(o.keys, &kl))
+        return 2;
+    l.keys = o.keys ? &kl : NULL;
+    rc = list_connections(&o, &l);
+    if (o.keys)
+        tls_keylog_free(&kl);
+    return rc;
+}
+
+/* The listing and its exit status. */
+static int list_connections(const open_options *o, listing *l)
+{
     tls_cap_stats stats;
     char detail[512];
-    tls_cap_status st = tls_cap_list(o.file, list_one, &l, &stats, detail, sizeof(detail));
+    tls_cap_status st = tls_cap_list(o->file, list_one, l, &stats, detail, sizeof(detail));
     if (fflush(stdout) != 0) {
         perror("tlssim: stdout");
         return 1;
     }
     if (st != TLS_CAP_OK)
-        return cannot_read(o.file, st, detail);
-    if (l.tls == 0) {
+        return cannot_read(o->file, st, detail);
+    if (l->tls == 0) {
         fprintf(stderr, _("tlssim: no TLS connection in %s (%" PRIu64 " packets, %u TCP connections)\n"),
-                o.file, stats.frames, stats.conns);
+                o->file, stats.frames, stats.conns);
         return 2;
+    }
+    if (l->keys && l->keyed == 0) {
+        fprintf(stderr, _("tlssim: the key log has no secret for any connection in %s\n"), o->file);
+        return 1;
     }
     return 0;
 }

@@ -18,7 +18,21 @@ for kx in ecdhe rsa; do
     check "sim $kx: one connection, TLS 1.2, $suite, full handshake ($out)" \
         grep -qE "^#1  .* TLS 1\.2  $suite  records [0-9]+/[0-9]+  full handshake$" <<< "$out"
     check "sim $kx: no stderr" [ ! -s "$work/err-$kx" ]
+    "$tlssim" --seed 7 --kx "$kx" --no-lessons --text --keylog "$work/sim-$kx.keylog" > /dev/null 2>&1
+    out=$("$tlssim" open "$work/sim-$kx.pcap" --list --keys "$work/sim-$kx.keylog" 2> /dev/null)
+    check "sim $kx: its own key log has the secret ($out)" grep -q "key log: master secret found$" <<< "$out"
 done
+# A key log with no line for the capture's connection (another seed, another
+# client random): it cannot be followed.
+"$tlssim" --seed 8 --no-lessons --text --keylog "$work/other.keylog" > /dev/null 2>&1
+"$tlssim" open "$work/sim-rsa.pcap" --list --keys "$work/other.keylog" > "$work/nokey.out" 2> "$work/nokey.err"
+check "key log without a match: exit 1" [ $? -eq 1 ]
+check "key log without a match: says so" has "$work/nokey.err" "the key log has no secret for any connection"
+check "key log without a match: the connection listed" has "$work/nokey.out" "key log: no line for it"
+printf '# only a comment\n' > "$work/empty.keylog"
+"$tlssim" open "$work/sim-rsa.pcap" --list --keys "$work/empty.keylog" > /dev/null 2> "$work/bad.err"
+check "key log with no CLIENT_RANDOM: exit 2" [ $? -eq 2 ]
+check "key log with no CLIENT_RANDOM: one line" [ "$(wc -l < "$work/bad.err")" -eq 1 ]
 
 # Bad input: one line on stderr, exit 2.
 bad() {
@@ -82,10 +96,10 @@ for ((i = 0; i < 100; i++)); do
 done
 kill -INT "$dumpcap_pid"
 wait "$dumpcap_pid"
-out=$("$tlssim" open "$d/real.pcapng" --list 2> "$d/err")
+out=$("$tlssim" open "$d/real.pcapng" --list --keys "$d/server.keylog" 2> "$d/err")
 echo "$out"
 check "real: listed (rc $?)" [ $? -eq 0 ]
 check "real: first connection, full handshake, with its server name" \
-    grep -qE "^#1  127\.0\.0\.1:[0-9]+ -> 127\.0\.0\.1:$port  capture\.test  TLS 1\.2  TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384  records [0-9]+/[0-9]+  full handshake$" <<< "$out"
-check "real: second connection resumed" grep -qE "^#2  .*  capture\.test  TLS 1\.2  .*  resumed$" <<< "$out"
+    grep -qE "^#1  127\.0\.0\.1:[0-9]+ -> 127\.0\.0\.1:$port  capture\.test  TLS 1\.2  TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384  records [0-9]+/[0-9]+  full handshake  key log: master secret found$" <<< "$out"
+check "real: second connection resumed" grep -qE "^#2  .*  capture\.test  TLS 1\.2  .*  resumed  key log: master secret found$" <<< "$out"
 finish
