@@ -35,11 +35,23 @@ extern const char tls_demo_server_cert_pem[];
  */
 extern const char tls_demo_server_key_pem[];
 
+/**
+ * \brief The demo client certificate (RSA-2048, clientAuth, signed by the
+ *        demo CA): what the in-process client presents when the server asks
+ *        for a certificate.  PEM text, NUL-terminated.
+ */
+extern const char tls_demo_client_cert_pem[];
+
+/** \brief The demo client's RSA-2048 private key (PKCS#8 PEM, public on purpose). */
+extern const char tls_demo_client_key_pem[];
+
 /** \brief The demo PKI, parsed. */
 typedef struct tls_demo_credentials {
     const tls_x509 *trust;      /**< the demo root CA: the client's trust anchor */
     const tls_x509 *chain;      /**< the server's certificate chain */
     const tls_privkey *key;     /**< the server's private key */
+    const tls_x509 *client_chain;   /**< the demo client's certificate */
+    const tls_privkey *client_key;  /**< its private key */
 } tls_demo_credentials;
 
 /**

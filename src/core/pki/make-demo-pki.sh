@@ -7,6 +7,9 @@
 #
 # Usage:
 #   make-demo-pki.sh                  new keys and certificates, then embed
+#   make-demo-pki.sh --client         a new client certificate and key from
+#                                     the existing CA, then embed (the CA and
+#                                     server files stay as they are)
 #   make-demo-pki.sh --embed-only     keep the PEM files, rewrite demo_pki.c
 #   make-demo-pki.sh --print-embed    print the would-be demo_pki.c to stdout
 #   make-demo-pki.sh --check          exit 1 when demo_pki.c differs from the
@@ -19,6 +22,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 c_file="$here/../demo_pki.c"
 host="www.example.test"
 ca_cn="tlssim Demo Root CA (DEMO ONLY - NOT FOR PRODUCTION)"
+client_cn="tlssim demo client (DEMO ONLY - NOT FOR PRODUCTION)"
 # Fixed validity (GeneralizedTime) so regenerated files read the same dates.
 not_before="20250101000000Z"
 not_after="20451231235959Z"
@@ -77,6 +81,13 @@ extendedKeyUsage       = serverAuth
 subjectAltName         = DNS:$host
 subjectKeyIdentifier   = hash
 authorityKeyIdentifier = keyid
+
+[ v3_client ]
+basicConstraints       = critical, CA:FALSE
+keyUsage               = critical, digitalSignature
+extendedKeyUsage       = clientAuth
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid
 CNF
 }
 
@@ -117,6 +128,39 @@ generate() {
     { pem_banner "root CA private key"; cat "$work/ca.key"; } > "$here/ca.key.pem"
     { pem_banner "server certificate for $host"; cat "$work/server.crt"; } > "$here/server.crt.pem"
     { pem_banner "server private key for $host"; cat "$work/server.key"; } > "$here/server.key.pem"
+    issue_client "$work" "${ca[@]}"
+}
+
+# The demo client's certificate (RSA-2048, clientAuth), issued by the CA in
+# \$here: what the in-process client presents when the server asks.
+issue_client() {
+    local work=$1
+    shift
+    local ca=("$@")
+    openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 \
+        -out "$work/client.key"
+    openssl req -new -config "$work/ca.cnf" -key "$work/client.key" \
+        -subj "/CN=$client_cn" -out "$work/client.csr"
+    new_serial "$work"
+    "${ca[@]}" -cert "$here/ca.crt.pem" -keyfile "$here/ca.key.pem" \
+        -extensions v3_client -in "$work/client.csr" -out "$work/client.crt" \
+        2> "$work/log" || { cat "$work/log" >&2; die "signing the client failed"; }
+    openssl verify -CAfile "$here/ca.crt.pem" "$work/client.crt" > /dev/null \
+        || die "the new client certificate does not verify"
+    { pem_banner "client certificate ($client_cn)"; cat "$work/client.crt"; } > "$here/client.crt.pem"
+    { pem_banner "client private key"; cat "$work/client.key"; } > "$here/client.key.pem"
+}
+
+# A working directory and the openssl ca command line for it.
+generate_client() {
+    command -v openssl > /dev/null || die "the openssl command is needed"
+    local work
+    work=$(mktemp -d)
+    # shellcheck disable=SC2064  # expand $work now: it is local
+    trap "rm -rf '$work'" EXIT
+    write_ca_config "$work"
+    issue_client "$work" openssl ca -batch -config "$work/ca.cnf" -notext \
+        -startdate "$not_before" -enddate "$not_after"
 }
 
 # One PEM file as a C string literal, a line per source line.  The banner
@@ -151,6 +195,10 @@ HEAD
     c_literal "$here/server.crt.pem"
     printf '    ;\n\nconst char tls_demo_server_key_pem[] =\n'
     c_literal "$here/server.key.pem"
+    printf '    ;\n\nconst char tls_demo_client_cert_pem[] =\n'
+    c_literal "$here/client.crt.pem"
+    printf '    ;\n\nconst char tls_demo_client_key_pem[] =\n'
+    c_literal "$here/client.key.pem"
     printf '    ;\n'
 }
 
@@ -162,6 +210,7 @@ embed() {
 
 case "${1:-}" in
     "") generate; embed ;;
+    --client) generate_client; embed ;;
     --embed-only) embed ;;
     --print-embed) print_embed ;;
     --check)
