@@ -9,9 +9,10 @@ cd "$(dirname "$0")"
 # gettext: msgfmt builds the interface translations (po/); libpcap-dev reads
 # captures (tlssim open).
 build_pkgs=(meson ninja-build gcc libc6-dev pkg-config libmbedtls-dev libncurses-dev gettext libpcap-dev)
-# The tests drive the TUI in tmux, check interop against OpenSSL and decode
-# our captures with tshark; python3 reads JSON in the checks.
-test_pkgs=(tmux openssl tshark python3)
+# The tests drive the TUI in tmux, check interop against OpenSSL and GnuTLS
+# (gnutls-serv asks for a client certificate by default) and decode our
+# captures with tshark; python3 reads JSON in the checks.
+test_pkgs=(tmux openssl gnutls-bin tshark python3)
 
 install_missing() {
     local missing=() p

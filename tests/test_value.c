@@ -135,14 +135,31 @@ static void test_placeholders(void)
 /* VALUE events of runs measured against the table. */
 typedef struct seen {
     bool by[3][TLS_VALUE_COUNT];        /* [party][kind]: learned in some run */
-    int first_step[TLS_VALUE_COUNT];    /* step of the first learning, 0 = never */
 } seen;
 
-static void check_run(tls_kx kx, seen *s)
+/* Table order is learning order within a run (step numbers of different
+ * flows do not compare), but for named_group: a negotiated parameter
+ * listed beside cipher_suite (value.h). */
+static void check_order(const char *kxn, const int first_step[TLS_VALUE_COUNT])
 {
+    for (int k = 1, prev = -1; k < TLS_VALUE_COUNT; k++) {
+        if (k == TLS_VALUE_NAMED_GROUP || !first_step[k])
+            continue;
+        if (prev >= 0)
+            test_check(first_step[prev] <= first_step[k], "%s: %s (step %d) is learned before "
+                       "%s (step %d): table order", kxn, tls_value_name((tls_value_kind)prev),
+                       first_step[prev], tls_value_name((tls_value_kind)k), first_step[k]);
+        prev = k;
+    }
+}
+
+static void check_run(tls_kx kx, tls_client_auth auth, seen *s)
+{
+    int first_step[TLS_VALUE_COUNT] = {0};  /* step of the first learning, 0 = never */
     tls_sim_config cfg;
     tls_sim_config_default(&cfg);
     cfg.kx = kx;
+    cfg.client_auth = auth;
     cfg.suite = tls_suite_default(kx);
     cfg.seeded = true;
     cfg.seed = 8;
@@ -157,8 +174,8 @@ static void check_run(tls_kx kx, seen *s)
         if (e->kind != TLS_EV_VALUE)
             continue;
         const tls_value_info *v = tls_value_info_of(e->value);
-        if (!s->first_step[e->value])
-            s->first_step[e->value] = e->step;
+        if (!first_step[e->value])
+            first_step[e->value] = e->step;
         s->by[e->party][e->value] = true;
         if (e->party == TLS_PARTY_WIRE)
             test_check(v->on_wire && !v->secret, "%s: the wire shows %s: on_wire, not secret",
@@ -199,6 +216,7 @@ static void check_run(tls_kx kx, seen *s)
         if (v->secret && !v->agreed)
             test_check(!(c && sv), "%s: %s is one side's own", kxn, v->name);
     }
+    check_order(kxn, first_step);
     tls_trace_free(&t);
 }
 
@@ -206,17 +224,9 @@ static void test_runs(void)
 {
     seen s;
     memset(&s, 0, sizeof s);
-    check_run(TLS_KX_ECDHE_RSA, &s);
-    check_run(TLS_KX_RSA, &s);
-    /* Table order is learning order, but for named_group: a negotiated
-     * parameter listed beside cipher_suite (value.h). */
-    for (int k = 1, prev = 0; k < TLS_VALUE_COUNT; k++) {
-        if (k == TLS_VALUE_NAMED_GROUP)
-            continue;
-        test_check(s.first_step[prev] <= s.first_step[k], "%s (step %d) is learned before "
-                   "%s (step %d): table order", tls_value_name((tls_value_kind)prev),
-                   s.first_step[prev], tls_value_name((tls_value_kind)k), s.first_step[k]);
-        prev = k;
+    for (int auth = TLS_CLIENT_AUTH_OFF; auth <= TLS_CLIENT_AUTH_REQUIRE; auth++) {
+        check_run(TLS_KX_ECDHE_RSA, (tls_client_auth)auth, &s);
+        check_run(TLS_KX_RSA, (tls_client_auth)auth, &s);
     }
     for (int k = 0; k < TLS_VALUE_COUNT; k++) {
         const tls_value_info *v = tls_value_info_of((tls_value_kind)k);

@@ -160,6 +160,10 @@ size_t tls_x509_count(const tls_x509 *chain);
 /** \brief The DER bytes of certificate \p i (0 = leaf). */
 const uint8_t *tls_x509_der(const tls_x509 *chain, size_t i, size_t *len);
 
+/** \brief DER of the subject name of certificate \p i (NULL when out of range):
+ *         what a CertificateRequest lists as a DistinguishedName. */
+const uint8_t *tls_x509_subject_der(const tls_x509 *chain, size_t i, size_t *len);
+
 /** \brief Free a chain (NULL is fine). */
 void tls_x509_free(tls_x509 *chain);
 

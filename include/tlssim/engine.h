@@ -56,6 +56,12 @@ typedef struct tls_engine_config {
     /* server */
     const tls_x509 *chain;          /**< certificate chain to send */
     const tls_privkey *key;         /**< its private key */
+    tls_client_auth client_auth;    /**< whether to ask for a client certificate */
+    const tls_x509 *client_trust;   /**< the CAs a client certificate must chain to
+                                         (named in CertificateRequest) */
+    /* client */
+    const tls_x509 *client_chain;   /**< the certificate to present when asked, or NULL */
+    const tls_privkey *client_key;  /**< its private key */
     /* both */
     bool ems;                       /**< offer (client) / accept (server) extended master secret */
     const tls_scenario *scenario;   /**< fixed values, or NULL */

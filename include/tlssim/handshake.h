@@ -40,6 +40,9 @@ typedef enum tls_msg_kind {
     TLS_MSG_CLIENT_FINISHED,
     TLS_MSG_SERVER_CHANGE_CIPHER_SPEC,
     TLS_MSG_SERVER_FINISHED,
+    TLS_MSG_CERTIFICATE_REQUEST,
+    TLS_MSG_CLIENT_CERTIFICATE,
+    TLS_MSG_CERTIFICATE_VERIFY,
     TLS_MSG_KIND_COUNT
 } tls_msg_kind;
 
@@ -84,14 +87,34 @@ typedef struct tls_flow_step {
 typedef enum tls_flow_id {
     TLS_FLOW_FULL_ECDHE,
     TLS_FLOW_FULL_RSA,
+    TLS_FLOW_AUTH_ECDHE,
+    TLS_FLOW_AUTH_RSA,
+    TLS_FLOW_AUTH_EMPTY_ECDHE,
+    TLS_FLOW_AUTH_EMPTY_RSA,
     TLS_FLOW_COUNT
 } tls_flow_id;
+
+/**
+ * \brief What a flow does about the client's certificate.  The server
+ *        chooses by its policy (CertificateRequest or not); the client
+ *        follows when the request arrives, and picks the empty variant when
+ *        it has no certificate to present.
+ */
+typedef enum tls_flow_auth {
+    TLS_FLOW_AUTH_NONE,     /**< server authentication only */
+    TLS_FLOW_AUTH_CERT,     /**< CertificateRequest; the client's Certificate
+                                 and CertificateVerify */
+    TLS_FLOW_AUTH_EMPTY     /**< CertificateRequest answered by an empty
+                                 Certificate: no CertificateVerify */
+} tls_flow_auth;
 
 /** \brief A handshake shape: its messages in order. */
 typedef struct tls_flow {
     tls_flow_id id;
-    const char *name;       /**< "full-ecdhe", "full-rsa" */
+    const char *name;       /**< "full-ecdhe", "full-rsa", "client-auth-ecdhe", … */
     const char *kx_lesson;  /**< suffix of its per-key-exchange lessons: "ecdhe" */
+    tls_kx kx;              /**< the key exchange it is for */
+    tls_flow_auth auth;     /**< what it does about a client certificate */
     const tls_flow_step *steps;
     int n;                  /**< number of positions (steps 1..n) */
 } tls_flow;
@@ -104,6 +127,20 @@ const tls_flow *tls_flow_get(tls_flow_id id);
  *        settled the suite, every flow agrees: tls_flow_default() is used.
  */
 const tls_flow *tls_flow_for_kx(tls_kx kx);
+
+/** \brief The flow for key exchange \p kx and client-certificate shape \p auth. */
+const tls_flow *tls_flow_find(tls_kx kx, tls_flow_auth auth);
+
+/**
+ * \brief The flow a message that \p f does not expect reveals: a flow for
+ *        the same key exchange that agrees with \p f on steps 1..from-1 and
+ *        has, from step \p from on, a message of \p sender with this content
+ *        and handshake type (a CertificateRequest where ServerHelloDone was
+ *        expected).  NULL when there is none.
+ * \param step  set to that message's step
+ */
+const tls_flow *tls_flow_branch(const tls_flow *f, int from, tls_party sender,
+                                uint8_t content_type, uint8_t hs_type, int *step);
 
 /** \brief The flow before the suite is known (the full ECDHE handshake). */
 const tls_flow *tls_flow_default(void);

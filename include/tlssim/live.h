@@ -50,7 +50,12 @@ typedef struct tls_live_config {
     const char *sni;            /**< connect: the server_name sent and checked; NULL:
                                      the host, or the demo host when the host is
                                      an IP address (RFC 6066 forbids those in SNI) */
-    const char *ca_file;        /**< connect: PEM trust anchors; NULL: the demo CA */
+    const char *ca_file;        /**< connect: PEM trust anchors; listen: the CAs a
+                                     client certificate must chain to; NULL: the demo CA */
+    tls_client_auth client_auth; /**< listen: ask for a client certificate */
+    const char *client_cert_file; /**< connect: the PEM certificate (chain) to present
+                                     when asked, or NULL: an empty Certificate */
+    const char *client_key_file;  /**< connect: its PEM private key */
     const tls_suite *suites[TLS_SUITE_COUNT]; /**< connect: offer only these; listen: accept only
                                      these, preferred first; none: all */
     size_t nsuites;

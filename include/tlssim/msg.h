@@ -181,6 +181,43 @@ tls_err tls_server_key_exchange_parse(tls_reader *r, tls_server_key_exchange *m)
  */
 tls_err tls_server_ecdh_params_write(const tls_server_key_exchange *m, tls_writer *w);
 
+/** \brief ClientCertificateType rsa_sign (RFC 5246 §7.4.4). */
+#define TLS_CERT_TYPE_RSA_SIGN 1
+
+/** \brief Limit on the CA names a CertificateRequest lists that we keep. */
+#define TLS_MAX_CA_NAMES 16
+
+/**
+ * \brief CertificateRequest (RFC 5246 §7.4.4): the server asks the client
+ *        for a certificate: of which types, signed how, and issued by which
+ *        CAs (DER-encoded distinguished names; an empty list means any).
+ */
+typedef struct tls_certificate_request {
+    uint8_t cert_types[TLS_MAX_COMPRESSIONS];
+    size_t ncert_types;
+    uint16_t sigalgs[TLS_MAX_SIGALGS];
+    size_t nsigalgs;
+    const uint8_t *ca_names[TLS_MAX_CA_NAMES];
+    size_t ca_name_lens[TLS_MAX_CA_NAMES];
+    size_t nca_names;           /**< names kept (the rest are only dissected) */
+} tls_certificate_request;
+
+tls_err tls_certificate_request_write(const tls_certificate_request *m, tls_writer *w);
+tls_err tls_certificate_request_parse(tls_reader *r, tls_certificate_request *m);
+
+/**
+ * \brief CertificateVerify (RFC 5246 §7.4.8): the client's signature over
+ *        every handshake message so far, with the key of its certificate.
+ */
+typedef struct tls_certificate_verify {
+    uint16_t sig_alg;
+    const uint8_t *sig;
+    size_t sig_len;
+} tls_certificate_verify;
+
+tls_err tls_certificate_verify_write(const tls_certificate_verify *m, tls_writer *w);
+tls_err tls_certificate_verify_parse(tls_reader *r, tls_certificate_verify *m);
+
 /** \brief ServerHelloDone (RFC 5246 §7.4.5): empty body. */
 tls_err tls_server_hello_done_write(tls_writer *w);
 tls_err tls_server_hello_done_parse(tls_reader *r);

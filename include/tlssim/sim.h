@@ -51,6 +51,13 @@ typedef struct tls_tamper {
     uint8_t xor_mask;       /**< what to XOR into it */
 } tls_tamper;
 
+/** \brief The server's policy on client certificates (--client-auth). */
+typedef enum tls_client_auth {
+    TLS_CLIENT_AUTH_OFF,        /**< no CertificateRequest */
+    TLS_CLIENT_AUTH_REQUEST,    /**< ask; go on without one (RFC 5246 §7.4.6 "MAY") */
+    TLS_CLIENT_AUTH_REQUIRE     /**< ask; an empty answer is handshake_failure */
+} tls_client_auth;
+
 /** \brief Everything that shapes a run. */
 typedef struct tls_sim_config {
     tls_kx kx;                      /**< key exchange the server is set up for */
@@ -62,6 +69,9 @@ typedef struct tls_sim_config {
     const char *server_name;        /**< SNI and the name checked; NULL = demo host */
     bool ems;                       /**< offer/accept the extended master secret */
     tls_tamper tamper;
+    tls_client_auth client_auth;    /**< the server's policy on client certificates */
+    bool client_no_cert;            /**< the client has no certificate to present
+                                         (else it has the demo client's) */
     bool app_data;                  /**< after step 10, one more step
                                          (TLS_STEP_AFTER): an HTTP GET, the
                                          server's page, and close_notify both ways */

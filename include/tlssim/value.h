@@ -17,10 +17,12 @@
  *
  *     client_random, server_name, server_random, cipher_suite, named_group,
  *     server_certificate, server_ecdhe_private, server_ecdhe_public,
- *     ske_signature, client_ecdhe_private, client_ecdhe_public,
- *     encrypted_pre_master, pre_master_secret, master_secret, key_block,
- *     client_write_key, server_write_key, client_write_iv, server_write_iv,
- *     handshake_hash, client_verify_data, server_verify_data
+ *     ske_signature, client_certificate, client_ecdhe_private,
+ *     client_ecdhe_public, encrypted_pre_master, pre_master_secret,
+ *     master_secret, key_block, client_write_key, server_write_key,
+ *     client_write_iv, server_write_iv, certificate_verify_hash,
+ *     certificate_verify_signature, handshake_hash, client_verify_data,
+ *     server_verify_data
  *
  * Adding a value: a kind here (in the order it is learned), a row in
  * value.c, and the code that learns it calls tls_trace_value with the kind.
@@ -43,6 +45,7 @@ typedef enum tls_value_kind {
     TLS_VALUE_SERVER_ECDHE_PRIVATE,
     TLS_VALUE_SERVER_ECDHE_PUBLIC,
     TLS_VALUE_SKE_SIGNATURE,
+    TLS_VALUE_CLIENT_CERTIFICATE,
     TLS_VALUE_CLIENT_ECDHE_PRIVATE,
     TLS_VALUE_CLIENT_ECDHE_PUBLIC,
     TLS_VALUE_ENCRYPTED_PRE_MASTER,
@@ -53,6 +56,8 @@ typedef enum tls_value_kind {
     TLS_VALUE_SERVER_WRITE_KEY,
     TLS_VALUE_CLIENT_WRITE_IV,
     TLS_VALUE_SERVER_WRITE_IV,
+    TLS_VALUE_CERTIFICATE_VERIFY_HASH,
+    TLS_VALUE_CERTIFICATE_VERIFY_SIGNATURE,
     TLS_VALUE_HANDSHAKE_HASH,
     TLS_VALUE_CLIENT_VERIFY_DATA,
     TLS_VALUE_SERVER_VERIFY_DATA,

@@ -37,6 +37,8 @@ typedef struct cli_options {
     double timeout;             /**< --timeout SECONDS (live), 0 when not given */
     size_t keep;                /**< --keep BYTES (live), 0 when not given */
     bool ems_given;             /**< --ems was given (live mode defaults to on) */
+    const char *client_cert;    /**< --client-cert FILE (live), or NULL */
+    const char *client_key;     /**< --client-key FILE (live), or NULL */
 } cli_options;
 
 /**

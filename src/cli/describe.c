@@ -37,6 +37,9 @@ static void describe_live(const cli_options *o, tls_app_run *r)
                             sizeof r->live_port);
     lc->sni = o->sni;
     lc->ca_file = o->ca_file;
+    lc->client_auth = o->sim.client_auth;
+    lc->client_cert_file = o->client_cert;
+    lc->client_key_file = o->client_key;
     live_choices(o, lc);
     /* Real stacks offer the extended master secret: so does live mode,
      * unless --ems off asks for the classic formula. */

@@ -33,6 +33,16 @@ static const char *const usage_sections[] = {
        "  --scenario FILE       fix randoms and ephemeral private keys (see README)\n"
        "  --tamper R:O[:X]      XOR byte O of record R (counting from 0) with X\n"
        "                        (default ff) on its way: watch the alert it causes\n"),
+    N_("Client certificates:\n"
+       "  --client-auth off|request|require\n"
+       "                        the server asks for a client certificate (request:\n"
+       "                        goes on without one; require: refuses); default off\n"
+       "  --client-cert FILE|none  the certificate the client presents when asked\n"
+       "                        (default: the demo client's in-process, none live;\n"
+       "                        none: answer with an empty Certificate)\n"
+       "  --client-key FILE     its private key (PEM; live mode)\n"
+       "  With --listen, --ca FILE names the CAs a client certificate must chain to\n"
+       "  (default the demo CA).\n"),
     N_("Lessons:\n"
        "  --lang zh|en          lesson language (default from LANG/LC_ALL)\n"
        "  --lessons DIR         use a teacher's own lessons folder\n"
@@ -139,7 +149,8 @@ enum {
     OPT_TEXT = 256, OPT_JSON, OPT_TUI, OPT_KX, OPT_SUITE, OPT_GROUP, OPT_SEED,
     OPT_SCENARIO, OPT_TAMPER, OPT_EMS, OPT_LANG, OPT_LESSONS, OPT_NO_LESSONS,
     OPT_AUTO, OPT_STEP,
-    OPT_KEYLOG, OPT_PCAP, OPT_CONNECT, OPT_LISTEN, OPT_SNI, OPT_CA, OPT_TIMEOUT, OPT_KEEP
+    OPT_KEYLOG, OPT_PCAP, OPT_CONNECT, OPT_LISTEN, OPT_SNI, OPT_CA, OPT_TIMEOUT, OPT_KEEP,
+    OPT_CLIENT_AUTH, OPT_CLIENT_CERT, OPT_CLIENT_KEY
 };
 
 static const struct option long_options[] = {
@@ -166,10 +177,25 @@ static const struct option long_options[] = {
     {"ca", required_argument, NULL, OPT_CA},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"keep", required_argument, NULL, OPT_KEEP},
+    {"client-auth", required_argument, NULL, OPT_CLIENT_AUTH},
+    {"client-cert", required_argument, NULL, OPT_CLIENT_CERT},
+    {"client-key", required_argument, NULL, OPT_CLIENT_KEY},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
 };
+
+static int parse_client_auth(const char *arg, tls_client_auth *out)
+{
+    static const char *const names[] = {"off", "request", "require"};
+    for (int i = 0; i < 3; i++) {
+        if (strcmp(arg, names[i]) == 0) {
+            *out = (tls_client_auth)i;
+            return 0;
+        }
+    }
+    return usage_error(_("--client-auth: '%s' is not off, request or require"), arg);
+}
 
 static int set_mode(cli_options *o, cli_mode m)
 {
@@ -303,6 +329,13 @@ static int apply_option(cli_options *o, int c, const char *arg)
             return usage_error(_("--ems: '%s' is not on or off"), arg);
         o->ems_given = true;
         return 0;
+    case OPT_CLIENT_AUTH:
+        return parse_client_auth(arg, &o->sim.client_auth);
+    case OPT_CLIENT_CERT:
+        o->sim.client_no_cert = strcmp(arg, "none") == 0;
+        o->client_cert = o->sim.client_no_cert ? NULL : arg;
+        return 0;
+    case OPT_CLIENT_KEY: o->client_key = arg; return 0;
     case OPT_LANG:
         if (strcmp(arg, "zh") != 0 && strcmp(arg, "en") != 0)
             return usage_error(_("--lang: unknown language '%s' (use zh or en)"), arg);

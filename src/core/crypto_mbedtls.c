@@ -590,6 +590,13 @@ const uint8_t *tls_x509_der(const tls_x509 *chain, size_t i, size_t *len)
     return c ? c->raw.p : NULL;
 }
 
+const uint8_t *tls_x509_subject_der(const tls_x509 *chain, size_t i, size_t *len)
+{
+    const mbedtls_x509_crt *c = crt_at(chain, i);
+    *len = c ? c->subject_raw.len : 0;
+    return c ? c->subject_raw.p : NULL;
+}
+
 void tls_x509_free(tls_x509 *chain)
 {
     if (!chain)

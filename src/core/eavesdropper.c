@@ -44,6 +44,13 @@ static int next_step(tls_eavesdropper *eve, tls_party sender, uint8_t content_ty
 {
     int dir = sender == TLS_PARTY_CLIENT ? 0 : 1;
     int step = tls_flow_step_of(eve->flow, eve->at[dir] + 1, sender, content_type, hs_type);
+    /* A message of a flow that agrees so far (a CertificateRequest): the
+     * wire says which shape this handshake has. */
+    const tls_flow *g = step ? NULL
+                             : tls_flow_branch(eve->flow, eve->at[dir] + 1, sender, content_type,
+                                               hs_type, &step);
+    if (g)
+        eve->flow = g;
     if (step)
         eve->at[dir] = step;
     return step;
@@ -84,7 +91,18 @@ static void learn_message(tls_eavesdropper *eve, tls_party sender, uint8_t type,
         memset(&cm, 0, sizeof cm);
         if (tls_certificate_parse(body, &cm) != TLS_OK || cm.ncerts == 0)
             return;
-        wire_value(eve, step, TLS_VALUE_SERVER_CERTIFICATE, cm.certs[0], cm.cert_lens[0]);
+        /* TLS 1.2 sends the client's certificate in clear too. */
+        wire_value(eve, step,
+                   sender == TLS_PARTY_CLIENT ? TLS_VALUE_CLIENT_CERTIFICATE
+                                              : TLS_VALUE_SERVER_CERTIFICATE,
+                   cm.certs[0], cm.cert_lens[0]);
+        break;
+    }
+    case TLS_HS_CERTIFICATE_VERIFY: {
+        tls_certificate_verify cv;
+        if (tls_certificate_verify_parse(body, &cv) != TLS_OK)
+            return;
+        wire_value(eve, step, TLS_VALUE_CERTIFICATE_VERIFY_SIGNATURE, cv.sig, cv.sig_len);
         break;
     }
     case TLS_HS_SERVER_KEY_EXCHANGE: {

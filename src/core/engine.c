@@ -376,8 +376,13 @@ void engine_activate_read(tls_engine *e)
  * before that every flow agrees. */
 static void engine_advance(tls_engine *e)
 {
-    if (e->suite)
-        e->flow = tls_flow_for_kx(e->suite->kx);
+    if (e->suite && !e->flow_settled) {
+        /* The server knows its policy; the client learns it when a
+         * CertificateRequest arrives (engine_branch). */
+        bool ask = e->role == TLS_PARTY_SERVER && e->cfg->client_auth != TLS_CLIENT_AUTH_OFF;
+        e->flow = tls_flow_find(e->suite->kx, ask ? TLS_FLOW_AUTH_CERT : TLS_FLOW_AUTH_NONE);
+        e->flow_settled = true;
+    }
     e->cursor++;
     while (!engine_handshake_over(e) &&
            tls_flow_skipped(e->flow, (int)e->cursor + 1) != TLS_TEXT_NONE)
@@ -465,17 +470,38 @@ static void fail_unexpected(tls_engine *e, const char *got)
                 TLS_ARGS(TLS_ARG_S("expected", s ? s->message : ""), TLS_ARG_S("got", got)));
 }
 
+/* A message the flow does not expect here may be one of another flow that
+ * agrees so far: the optional messages (a CertificateRequest where
+ * ServerHelloDone was due).  Then that flow is the run's from now on. */
+static bool engine_branch(tls_engine *e, uint8_t hs_type)
+{
+    int here = (int)e->cursor + 1, step = 0;
+    const tls_flow *g = e->flow_settled ? tls_flow_branch(e->flow, here, e->peer,
+                                                          TLS_CT_HANDSHAKE, hs_type, &step)
+                                        : NULL;
+    if (!g || step != here)
+        return false;
+    e->flow = g;
+    return true;
+}
+
+static bool expects(const tls_msg_info *s, tls_party peer, uint8_t hs_type)
+{
+    return s && s->sender == peer && s->content_type == TLS_CT_HANDSHAKE &&
+           s->hs_type == hs_type;
+}
+
 /* Parse one whole handshake message (header included) that the peer sent. */
 static void handle_handshake_message(tls_engine *e, const uint8_t *msg, size_t len,
                                      size_t rec_idx, size_t rec_off, bool prot)
 {
     const tls_msg_info *s = engine_current(e);
     const char *got = tls_hs_type_name(msg[0]);
-    if (!s || s->sender != e->peer || s->content_type != TLS_CT_HANDSHAKE ||
-        s->hs_type != msg[0]) {
+    if (!expects(s, e->peer, msg[0]) && (!s || !engine_branch(e, msg[0]))) {
         fail_unexpected(e, got);
         return;
     }
+    s = engine_current(e);
     engine_enter_step(e);
 
     /* Push the MESSAGE event first so it precedes what the message teaches;

@@ -105,27 +105,36 @@ tls_err certificate_read(tls_engine *e, tls_reader *r)
         return engine_fail(e, err, TLS_TEXT_MALFORMED_CERTIFICATE, NULL);
     if (cm.ncerts == 0)
         return engine_fail(e, TLS_ERR_BAD_CERTIFICATE, TLS_TEXT_EMPTY_CHAIN, NULL);
-    for (size_t i = 0; i < cm.ncerts; i++) {
-        err = tls_x509_add_der(&e->peer_chain, cm.certs[i], cm.cert_lens[i]);
+    if (engine_take_chain(e, &cm, TLS_VALUE_SERVER_CERTIFICATE) != TLS_OK)
+        return e->err;
+    return engine_check_chain(e, e->cfg->trust, e->cfg->server_name ? e->cfg->server_name : "");
+}
+
+tls_err engine_take_chain(tls_engine *e, const tls_certificate_msg *cm, tls_value_kind kind)
+{
+    for (size_t i = 0; i < cm->ncerts; i++) {
+        tls_err err = tls_x509_add_der(&e->peer_chain, cm->certs[i], cm->cert_lens[i]);
         if (err != TLS_OK)
             return engine_fail(e, TLS_ERR_BAD_CERTIFICATE, TLS_TEXT_CERT_NOT_DER,
                                TLS_ARGS(TLS_ARG_U("index", i)));
     }
     tls_x509_info info;
-    if (tls_x509_describe(e->peer_chain, 0, &info) == TLS_OK)
-        engine_value(e, TLS_VALUE_SERVER_CERTIFICATE, cm.certs[0], cm.cert_lens[0], info.subject);
-    else
-        engine_value(e, TLS_VALUE_SERVER_CERTIFICATE, cm.certs[0], cm.cert_lens[0], NULL);
+    bool named = tls_x509_describe(e->peer_chain, 0, &info) == TLS_OK;
+    engine_value(e, kind, cm->certs[0], cm->cert_lens[0], named ? info.subject : NULL);
+    return TLS_OK;
+}
 
+tls_err engine_check_chain(tls_engine *e, const tls_x509 *trust, const char *host)
+{
     tls_x509_verdict v;
-    const char *host = e->cfg->server_name ? e->cfg->server_name : "";
-    err = tls_x509_verify(e->peer_chain, e->cfg->trust, host, &v);
+    tls_err err = tls_x509_verify(e->peer_chain, trust, host, &v);
     const tls_text_arg *detail = TLS_ARGS(TLS_ARG_L("detail", v.detail));
     tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_CHAIN, v.chain_ok,
                     v.chain_ok ? TLS_TEXT_CHAIN_OK : TLS_TEXT_CHAIN_BAD, detail);
-    tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_HOST, v.host_ok,
-                    v.host_ok ? TLS_TEXT_HOST_OK : TLS_TEXT_HOST_BAD,
-                    TLS_ARGS(TLS_ARG_S("host", host)));
+    if (host)
+        tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_HOST, v.host_ok,
+                        v.host_ok ? TLS_TEXT_HOST_OK : TLS_TEXT_HOST_BAD,
+                        TLS_ARGS(TLS_ARG_S("host", host)));
     tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_DATES, v.dates_ok,
                     v.dates_ok ? TLS_TEXT_DATES_OK : TLS_TEXT_DATES_BAD, detail);
     tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_KEY, v.key_ok,

@@ -21,6 +21,7 @@ struct tls_engine {
     tls_trace *trace;
 
     const tls_flow *flow;       /* the run's flow: the default until the suite is settled */
+    bool flow_settled;          /* the hellos chose it; a message may still branch it */
     size_t cursor;              /* index into the flow; flow->n = done */
     int step;                   /* the step this engine is at: its events carry it */
     tls_err err;                /* first failure; sticks */
@@ -37,8 +38,9 @@ struct tls_engine {
     uint8_t client_random[32];
     uint8_t server_random[32];
 
-    /* The peer's certificate chain (client side). */
+    /* The peer's certificate chain (the server's, or the client's when asked). */
     tls_x509 *peer_chain;
+    uint16_t cv_sig_alg;        /* the client's CertificateVerify signature algorithm */
 
     /* Key exchange. */
     uint8_t ecdhe_priv[TLS_ECDH_PRIV_MAX];
@@ -192,5 +194,19 @@ tls_err change_cipher_spec_write(tls_engine *e, tls_writer *w);
 tls_err change_cipher_spec_read(tls_engine *e, tls_reader *r);
 tls_err finished_write(tls_engine *e, tls_writer *w);
 tls_err finished_read(tls_engine *e, tls_reader *r);
+tls_err certificate_request_write(tls_engine *e, tls_writer *w);
+tls_err certificate_request_read(tls_engine *e, tls_reader *r);
+tls_err client_certificate_write(tls_engine *e, tls_writer *w);
+tls_err client_certificate_read(tls_engine *e, tls_reader *r);
+tls_err certificate_verify_write(tls_engine *e, tls_writer *w);
+tls_err certificate_verify_read(tls_engine *e, tls_reader *r);
+
+/* Keep the peer's certificates \p cm (at least one) as e->peer_chain and
+ * record the leaf as value \p kind. */
+tls_err engine_take_chain(tls_engine *e, const tls_certificate_msg *cm, tls_value_kind kind);
+
+/* Check the peer's chain (e->peer_chain) against \p trust for \p host
+ * (NULL: no name to match, a client certificate), one check event each. */
+tls_err engine_check_chain(tls_engine *e, const tls_x509 *trust, const char *host);
 
 #endif

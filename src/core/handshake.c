@@ -39,6 +39,17 @@ static const tls_msg_info catalogue[TLS_MSG_KIND_COUNT] = {
     {TLS_MSG_SERVER_FINISHED, TLS_PARTY_SERVER, "Finished", TLS_CT_HANDSHAKE,
      TLS_HS_FINISHED, TLS_TEXT_TEACH_SERVER_FINISHED, TLS_TEXT_TITLE_SERVER_FINISHED,
      "server-finished", false, false, finished_write, finished_read},
+    {TLS_MSG_CERTIFICATE_REQUEST, TLS_PARTY_SERVER, "CertificateRequest", TLS_CT_HANDSHAKE,
+     TLS_HS_CERTIFICATE_REQUEST, TLS_TEXT_TEACH_CERTIFICATE_REQUEST,
+     TLS_TEXT_TITLE_CERTIFICATE_REQUEST,
+     "certificate-request", false, false, certificate_request_write, certificate_request_read},
+    {TLS_MSG_CLIENT_CERTIFICATE, TLS_PARTY_CLIENT, "Certificate", TLS_CT_HANDSHAKE,
+     TLS_HS_CERTIFICATE, TLS_TEXT_TEACH_CLIENT_CERTIFICATE, TLS_TEXT_TITLE_CLIENT_CERTIFICATE,
+     "client-certificate", false, false, client_certificate_write, client_certificate_read},
+    {TLS_MSG_CERTIFICATE_VERIFY, TLS_PARTY_CLIENT, "CertificateVerify", TLS_CT_HANDSHAKE,
+     TLS_HS_CERTIFICATE_VERIFY, TLS_TEXT_TEACH_CERTIFICATE_VERIFY,
+     TLS_TEXT_TITLE_CERTIFICATE_VERIFY,
+     "certificate-verify", false, false, certificate_verify_write, certificate_verify_read},
 };
 
 /* The full handshake as courses teach it (RFC 5246 §7.3, figure 1). */
@@ -70,15 +81,57 @@ static const tls_flow_step full_rsa[] = {
     {TLS_MSG_SERVER_FINISHED, TLS_TEXT_NONE, TLS_TEXT_NONE},
 };
 
-#define FLOW(id, name, kx, steps) {id, name, kx, steps, (int)(sizeof steps / sizeof steps[0])}
+/* Client authentication (RFC 5246 §7.3, figure 1, with the optional
+ * messages): the server asks after its own certificate and key exchange;
+ * the client answers with its certificate before its key exchange and
+ * proves its key right after it, once the transcript holds both shares. */
+#define CLIENT_AUTH_STEPS(ske_skipped, cke_teaches, cv_skipped)          \
+    {TLS_MSG_CLIENT_HELLO, TLS_TEXT_NONE, TLS_TEXT_NONE},                \
+    {TLS_MSG_SERVER_HELLO, TLS_TEXT_NONE, TLS_TEXT_NONE},                \
+    {TLS_MSG_SERVER_CERTIFICATE, TLS_TEXT_NONE, TLS_TEXT_NONE},          \
+    {TLS_MSG_SERVER_KEY_EXCHANGE, ske_skipped, TLS_TEXT_NONE},           \
+    {TLS_MSG_CERTIFICATE_REQUEST, TLS_TEXT_NONE, TLS_TEXT_NONE},         \
+    {TLS_MSG_SERVER_HELLO_DONE, TLS_TEXT_NONE, TLS_TEXT_NONE},           \
+    {TLS_MSG_CLIENT_CERTIFICATE, TLS_TEXT_NONE, TLS_TEXT_NONE},          \
+    {TLS_MSG_CLIENT_KEY_EXCHANGE, TLS_TEXT_NONE, cke_teaches},           \
+    {TLS_MSG_CERTIFICATE_VERIFY, cv_skipped, TLS_TEXT_NONE},             \
+    {TLS_MSG_CLIENT_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE, TLS_TEXT_NONE},   \
+    {TLS_MSG_CLIENT_FINISHED, TLS_TEXT_NONE, TLS_TEXT_NONE},             \
+    {TLS_MSG_SERVER_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE, TLS_TEXT_NONE},   \
+    {TLS_MSG_SERVER_FINISHED, TLS_TEXT_NONE, TLS_TEXT_NONE}
+
+#define RSA_SKE TLS_TEXT_SKIP_SERVER_KEY_EXCHANGE_RSA
+#define RSA_CKE TLS_TEXT_TEACH_CLIENT_KEY_EXCHANGE_RSA
+#define EMPTY_CV TLS_TEXT_SKIP_CERTIFICATE_VERIFY_EMPTY
+
+static const tls_flow_step auth_ecdhe[] = {
+    CLIENT_AUTH_STEPS(TLS_TEXT_NONE, TLS_TEXT_NONE, TLS_TEXT_NONE)};
+static const tls_flow_step auth_rsa[] = {CLIENT_AUTH_STEPS(RSA_SKE, RSA_CKE, TLS_TEXT_NONE)};
+/* The client had no certificate: the same positions, CertificateVerify
+ * shown as absent, so the numbers do not move when the flow changes. */
+static const tls_flow_step auth_empty_ecdhe[] = {
+    CLIENT_AUTH_STEPS(TLS_TEXT_NONE, TLS_TEXT_NONE, EMPTY_CV)};
+static const tls_flow_step auth_empty_rsa[] = {CLIENT_AUTH_STEPS(RSA_SKE, RSA_CKE, EMPTY_CV)};
+
+#define FLOW(id, name, kx, kxe, auth, steps)                                                      \
+    {id, name, kx, kxe, auth, steps, (int)(sizeof steps / sizeof steps[0])}
 
 static const tls_flow flows[TLS_FLOW_COUNT] = {
-    FLOW(TLS_FLOW_FULL_ECDHE, "full-ecdhe", "ecdhe", full_ecdhe),
-    FLOW(TLS_FLOW_FULL_RSA, "full-rsa", "rsa", full_rsa),
+    FLOW(TLS_FLOW_FULL_ECDHE, "full-ecdhe", "ecdhe", TLS_KX_ECDHE_RSA, TLS_FLOW_AUTH_NONE,
+         full_ecdhe),
+    FLOW(TLS_FLOW_FULL_RSA, "full-rsa", "rsa", TLS_KX_RSA, TLS_FLOW_AUTH_NONE, full_rsa),
+    FLOW(TLS_FLOW_AUTH_ECDHE, "client-auth-ecdhe", "ecdhe", TLS_KX_ECDHE_RSA,
+         TLS_FLOW_AUTH_CERT, auth_ecdhe),
+    FLOW(TLS_FLOW_AUTH_RSA, "client-auth-rsa", "rsa", TLS_KX_RSA, TLS_FLOW_AUTH_CERT, auth_rsa),
+    FLOW(TLS_FLOW_AUTH_EMPTY_ECDHE, "client-auth-empty-ecdhe", "ecdhe", TLS_KX_ECDHE_RSA,
+         TLS_FLOW_AUTH_EMPTY, auth_empty_ecdhe),
+    FLOW(TLS_FLOW_AUTH_EMPTY_RSA, "client-auth-empty-rsa", "rsa", TLS_KX_RSA,
+         TLS_FLOW_AUTH_EMPTY, auth_empty_rsa),
 };
 
 _Static_assert(sizeof full_ecdhe / sizeof full_ecdhe[0] <= TLS_FLOW_MAX &&
-                   sizeof full_rsa / sizeof full_rsa[0] <= TLS_FLOW_MAX,
+                   sizeof full_rsa / sizeof full_rsa[0] <= TLS_FLOW_MAX &&
+                   sizeof auth_ecdhe / sizeof auth_ecdhe[0] <= TLS_FLOW_MAX,
                "a flow is longer than TLS_FLOW_MAX");
 
 const tls_msg_info *tls_msg_info_get(tls_msg_kind kind)
@@ -93,9 +146,41 @@ const tls_flow *tls_flow_get(tls_flow_id id)
     return (unsigned)id < TLS_FLOW_COUNT ? &flows[id] : NULL;
 }
 
-const tls_flow *tls_flow_for_kx(tls_kx kx)
+const tls_flow *tls_flow_for_kx(tls_kx kx) { return tls_flow_find(kx, TLS_FLOW_AUTH_NONE); }
+
+const tls_flow *tls_flow_find(tls_kx kx, tls_flow_auth auth)
 {
+    for (int i = 0; i < TLS_FLOW_COUNT; i++)
+        if (flows[i].kx == kx && flows[i].auth == auth)
+            return &flows[i];
     return &flows[kx == TLS_KX_RSA ? TLS_FLOW_FULL_RSA : TLS_FLOW_FULL_ECDHE];
+}
+
+/* Whether \p a and \p b list the same messages at steps 1..n. */
+static bool flow_same_prefix(const tls_flow *a, const tls_flow *b, int n)
+{
+    if (a->n < n || b->n < n)
+        return false;
+    for (int i = 0; i < n; i++)
+        if (a->steps[i].kind != b->steps[i].kind)
+            return false;
+    return true;
+}
+
+const tls_flow *tls_flow_branch(const tls_flow *f, int from, tls_party sender,
+                                uint8_t content_type, uint8_t hs_type, int *step)
+{
+    for (int i = 0; i < TLS_FLOW_COUNT; i++) {
+        const tls_flow *g = &flows[i];
+        if (g == f || g->kx != f->kx || !flow_same_prefix(f, g, from - 1))
+            continue;
+        int n = tls_flow_step_of(g, from, sender, content_type, hs_type);
+        if (n) {
+            *step = n;
+            return g;
+        }
+    }
+    return NULL;
 }
 
 const tls_flow *tls_flow_default(void) { return &flows[TLS_FLOW_FULL_ECDHE]; }

@@ -17,6 +17,7 @@ struct tls_sim {
     tls_rng *client_rng, *server_rng;
     const tls_x509 *trust, *chain;
     const tls_privkey *key;
+    const tls_demo_credentials *creds;
     tls_engine_config client_cfg, server_cfg;
     tls_engine *client, *server;
     tls_eavesdropper eve;
@@ -45,12 +46,18 @@ static void server_setup(tls_sim *sim)
     sc->key = sim->key;
     sc->ems = sim->cfg.ems;
     sc->scenario = sim->cfg.scenario;
+    sc->client_auth = sim->cfg.client_auth;
+    sc->client_trust = sim->trust;
 
     tls_engine_config *cc = &sim->client_cfg;
     cc->server_name = sim->cfg.server_name ? sim->cfg.server_name : TLS_DEMO_HOST;
     cc->trust = sim->trust;
     cc->ems = sim->cfg.ems;
     cc->scenario = sim->cfg.scenario;
+    if (!sim->cfg.client_no_cert) {
+        cc->client_chain = sim->creds->client_chain;
+        cc->client_key = sim->creds->client_key;
+    }
 }
 
 tls_sim *tls_sim_new(const tls_sim_config *cfg, tls_trace *trace)
@@ -74,6 +81,7 @@ tls_sim *tls_sim_new(const tls_sim_config *cfg, tls_trace *trace)
         sim->trust = creds->trust;
         sim->chain = creds->chain;
         sim->key = creds->key;
+        sim->creds = creds;
         server_setup(sim);
         sim->client = tls_engine_new(TLS_PARTY_CLIENT, &sim->client_cfg, sim->client_rng, trace);
         sim->server = tls_engine_new(TLS_PARTY_SERVER, &sim->server_cfg, sim->server_rng, trace);
@@ -237,10 +245,16 @@ tls_err tls_sim_step(tls_sim *sim)
 {
     if (sim->res.done)
         return sim->res.err;
-    /* The client's flow: the run's once it has read ServerHello. */
+    /* The client's flow: the run's once it has read ServerHello; but the
+     * sender of a step knows best what it sends (a server that will ask for
+     * a certificate), so its flow names the step. */
     const tls_flow *f = tls_engine_flow(sim->client);
     int n = tls_engine_step(sim->client);
     const tls_msg_info *s = tls_flow_msg(f, n);
+    if (s && s->sender == TLS_PARTY_SERVER) {
+        f = tls_engine_flow(sim->server);
+        s = tls_flow_msg(f, n);
+    }
     if (!s) {
         if (sim->cfg.app_data && !sim->after_done)
             sim_after(sim);

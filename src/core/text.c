@@ -531,6 +531,70 @@ static const char *const templates[TLS_TEXT_COUNT] = {
     /* TRANSLATORS: between two items of a list */
     [TLS_TEXT_LIST_SEPARATOR] =
         N_("; "),
+    /* Client authentication. */
+    [TLS_TEXT_TITLE_CERTIFICATE_REQUEST] =
+        N_("CertificateRequest"),
+    [TLS_TEXT_TITLE_CLIENT_CERTIFICATE] =
+        N_("client Certificate"),
+    [TLS_TEXT_TITLE_CERTIFICATE_VERIFY] =
+        N_("CertificateVerify"),
+    [TLS_TEXT_TEACH_CERTIFICATE_REQUEST] =
+        N_("The server asks the client for a certificate: which key types and signature "
+           "algorithms it accepts, and which CAs it trusts."),
+    [TLS_TEXT_TEACH_CLIENT_CERTIFICATE] =
+        N_("The client presents its certificate chain, or an empty list when it has none to "
+           "offer."),
+    [TLS_TEXT_TEACH_CERTIFICATE_VERIFY] =
+        N_("The client proves it holds its certificate's private key: a signature over every "
+           "handshake message so far."),
+    [TLS_TEXT_SKIP_CERTIFICATE_VERIFY_EMPTY] =
+        N_("The client sent no certificate, so there is no key to prove: CertificateVerify is "
+           "not sent."),
+    [TLS_TEXT_SERVER_ASKS_CERTIFICATE] =
+        /* TRANSLATORS: {policy} is "request" or "require" (option values, not translated) */
+        N_("the server asks for a client certificate (--client-auth {policy}): key type rsa_sign, "
+           "{sigalgs} signature algorithms, certificates issued by one of the {cas} CA(s) it "
+           "names"),
+    [TLS_TEXT_CLIENT_HAS_NO_CERTIFICATE] =
+        N_("the client has no certificate to present: it answers with an empty Certificate "
+           "(RFC 5246 §7.4.6) and the server decides whether to go on"),
+    [TLS_TEXT_CLIENT_NO_SUITABLE_SIGALG] =
+        N_("none of the signature algorithms the server accepts fits the client's RSA key: it "
+           "answers with an empty Certificate"),
+    [TLS_TEXT_CLIENT_PRESENTS_CERTIFICATE] =
+        N_("the client presents its certificate ({subject}) issued by a CA the server named"),
+    [TLS_TEXT_CLIENT_SIGNS_TRANSCRIPT] =
+        N_("the client signs {hash}(handshake_messages) with its certificate's key: the {count} "
+           "messages so far ({messages}; {bytes} bytes). They hold both randoms and both "
+           "key-exchange messages, so this signature is good for this connection only"),
+    [TLS_TEXT_CLIENT_SIGN_FAILED] =
+        N_("the client could not sign CertificateVerify"),
+    [TLS_TEXT_CHECK_CERTIFICATE_VERIFY] =
+        N_("CertificateVerify signature"),
+    [TLS_TEXT_CERTIFICATE_VERIFY_OK] =
+        N_("the client certificate's RSA key signed {hash}(handshake_messages) of {bytes} "
+           "bytes: the client holds the private key, and signed this very handshake"),
+    [TLS_TEXT_CERTIFICATE_VERIFY_BAD] =
+        N_("the signature over {hash}(handshake_messages) of {bytes} bytes does not verify with "
+           "the client certificate's key: another key signed, or another transcript"),
+    [TLS_TEXT_CERTIFICATE_VERIFY_FAILED] =
+        N_("the client's CertificateVerify signature does not verify"),
+    [TLS_TEXT_CLIENT_SIG_ALG] =
+        N_("the client signed with algorithm 0x{sig_alg}, which the server did not ask for"),
+    [TLS_TEXT_CLIENT_CERT_REQUIRED] =
+        N_("the server requires a client certificate and the client sent none: handshake_failure "
+           "(RFC 5246 §7.4.6; certificate_required is TLS 1.3 only)"),
+    [TLS_TEXT_CLIENT_CERT_NONE_ACCEPTED] =
+        N_("the client sent no certificate; the server only requested one, so the handshake goes "
+           "on without client authentication"),
+    [TLS_TEXT_FIELD_CERTIFICATE_VERIFY_SIGNATURE] =
+        N_("over Hash(every handshake message so far)"),
+    [TLS_TEXT_LIVE_FILE_UNREADABLE] =
+        N_("{option}: cannot read {file}: {error}"),
+    [TLS_TEXT_LIVE_CLIENT_CERT_EMPTY] =
+        N_("--client-cert: {file} holds no PEM certificate that parses"),
+    [TLS_TEXT_LIVE_CLIENT_KEY_BAD] =
+        N_("--client-key: {file} holds no PEM private key that parses"),
 };
 
 const char *tls_text_template(tls_text_id id)

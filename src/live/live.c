@@ -193,38 +193,89 @@ static bool is_ip_literal(const char *host)
     return inet_pton(AF_INET, host, addr) == 1 || inet_pton(AF_INET6, host, addr) == 1;
 }
 
+/* The trust anchors: --ca's, else the demo CA.  The client checks the
+ * server's chain with them; a server asking for client certificates names
+ * them in CertificateRequest and checks the client's chain. */
+static bool live_load_trust(live *lv, const tls_x509 **out)
+{
+    const tls_live_config *cfg = lv->cfg;
+    if (!cfg->ca_file) {
+        const tls_demo_credentials *creds = tls_demo_credentials_get();
+        if (!creds)
+            live_fail(lv, TLS_ERR_INTERNAL, TLS_TEXT_LIVE_DEMO_CA, NULL);
+        *out = creds ? creds->trust : NULL;
+        return creds != NULL;
+    }
+    /* No certificate bundle is anywhere near this large. */
+    char *pem = tls_read_file(cfg->ca_file, 64u << 20, NULL);
+    if (!pem) {
+        live_fail(lv, TLS_ERR_IO, TLS_TEXT_LIVE_CA_UNREADABLE,
+                  TLS_ARGS(TLS_ARG_S("file", cfg->ca_file), TLS_ARG_S("error", strerror(errno))));
+        return false;
+    }
+    size_t skipped = 0;
+    tls_err err = tls_x509_add_pem_bundle(&lv->trust, pem, &skipped);
+    free(pem);
+    if (err != TLS_OK) {
+        live_fail(lv, TLS_ERR_IO, TLS_TEXT_LIVE_CA_EMPTY, TLS_ARGS(TLS_ARG_S("file", cfg->ca_file)));
+        return false;
+    }
+    if (skipped)
+        tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_CA_SKIPPED,
+                       TLS_ARGS(TLS_ARG_S("file", cfg->ca_file), TLS_ARG_U("count", skipped)));
+    *out = lv->trust;
+    return true;
+}
+
+/* A PEM file for --client-cert / --client-key, or NULL (the failure said). */
+static char *live_read_pem(live *lv, const char *option, const char *file)
+{
+    char *pem = tls_read_file(file, 1u << 20, NULL);
+    if (!pem)
+        live_fail(lv, TLS_ERR_IO, TLS_TEXT_LIVE_FILE_UNREADABLE,
+                  TLS_ARGS(TLS_ARG_S("option", option), TLS_ARG_S("file", file),
+                           TLS_ARG_S("error", strerror(errno))));
+    return pem;
+}
+
+/* --client-cert and --client-key (the key may sit in the certificate's file). */
+static bool live_load_client_cert(live *lv)
+{
+    const tls_live_config *cfg = lv->cfg;
+    const char *key_file = cfg->client_key_file ? cfg->client_key_file : cfg->client_cert_file;
+    char *pem = live_read_pem(lv, "--client-cert", cfg->client_cert_file);
+    if (!pem)
+        return false;
+    size_t skipped = 0;
+    tls_err err = tls_x509_add_pem_bundle(&lv->client_chain, pem, &skipped);
+    free(pem);
+    if (err != TLS_OK) {
+        live_fail(lv, TLS_ERR_IO, TLS_TEXT_LIVE_CLIENT_CERT_EMPTY,
+                  TLS_ARGS(TLS_ARG_S("file", cfg->client_cert_file)));
+        return false;
+    }
+    if (!(pem = live_read_pem(lv, "--client-key", key_file)))
+        return false;
+    err = tls_privkey_parse_pem(&lv->client_key, pem);
+    tls_wipe(pem, strlen(pem));
+    free(pem);
+    if (err != TLS_OK) {
+        live_fail(lv, TLS_ERR_IO, TLS_TEXT_LIVE_CLIENT_KEY_BAD, TLS_ARGS(TLS_ARG_S("file", key_file)));
+        return false;
+    }
+    lv->ecfg.client_chain = lv->client_chain;
+    lv->ecfg.client_key = lv->client_key;
+    return true;
+}
+
 static bool live_setup_client(live *lv)
 {
     const tls_live_config *cfg = lv->cfg;
     tls_engine_config *ec = &lv->ecfg;
-    if (cfg->ca_file) {
-        /* No certificate bundle is anywhere near this large. */
-        char *pem = tls_read_file(cfg->ca_file, 64u << 20, NULL);
-        if (!pem) {
-            live_fail(lv, TLS_ERR_IO, TLS_TEXT_LIVE_CA_UNREADABLE,
-                      TLS_ARGS(TLS_ARG_S("file", cfg->ca_file), TLS_ARG_S("error", strerror(errno))));
-            return false;
-        }
-        size_t skipped = 0;
-        tls_err err = tls_x509_add_pem_bundle(&lv->trust, pem, &skipped);
-        free(pem);
-        if (err != TLS_OK) {
-            live_fail(lv, TLS_ERR_IO, TLS_TEXT_LIVE_CA_EMPTY,
-                      TLS_ARGS(TLS_ARG_S("file", cfg->ca_file)));
-            return false;
-        }
-        if (skipped)
-            tls_trace_note(lv->trace, TLS_PARTY_CLIENT, TLS_TEXT_LIVE_CA_SKIPPED,
-                           TLS_ARGS(TLS_ARG_S("file", cfg->ca_file), TLS_ARG_U("count", skipped)));
-        ec->trust = lv->trust;
-    } else {
-        const tls_demo_credentials *creds = tls_demo_credentials_get();
-        if (!creds) {
-            live_fail(lv, TLS_ERR_INTERNAL, TLS_TEXT_LIVE_DEMO_CA, NULL);
-            return false;
-        }
-        ec->trust = creds->trust;
-    }
+    if (!live_load_trust(lv, &ec->trust))
+        return false;
+    if (cfg->client_cert_file && !live_load_client_cert(lv))
+        return false;
     if (cfg->sni)
         ec->server_name = cfg->sni;
     else if (is_ip_literal(cfg->host))
@@ -244,7 +295,10 @@ static bool live_setup_server(live *lv)
     }
     lv->ecfg.chain = creds->chain;
     lv->ecfg.key = creds->key;
-    return true;
+    lv->ecfg.client_auth = lv->cfg->client_auth;
+    if (lv->cfg->client_auth == TLS_CLIENT_AUTH_OFF)
+        return true;
+    return live_load_trust(lv, &lv->ecfg.client_trust);
 }
 
 static bool live_setup(live *lv)
@@ -380,6 +434,8 @@ tls_err tls_live_run(const tls_live_config *cfg, tls_trace *trace, tls_sim_resul
     tls_engine_free(lv.e);
     tls_eavesdropper_free(&lv.eve);
     tls_x509_free(lv.trust);
+    tls_x509_free(lv.client_chain);
+    tls_privkey_free(lv.client_key);
     tls_rng_free(lv.rng);
     return res->ok ? TLS_OK : res->err;
 }

@@ -25,6 +25,8 @@ typedef struct live {
     bool failed;                /* a socket failure (stored in res) */
     tls_rng *rng;
     tls_x509 *trust;            /* --ca's trust anchors (else the demo CA is used) */
+    tls_x509 *client_chain;     /* --client-cert's certificates */
+    tls_privkey *client_key;    /* --client-key's key */
     tls_engine_config ecfg;
     tls_engine *e;
     int announced;              /* the last step of the flow announced */

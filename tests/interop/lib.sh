@@ -80,14 +80,16 @@ same_keylog() {
 # every handshake message is decoded (with ServerKeyExchange when $3 is 1),
 # both Finished decrypted, two ChangeCipherSpec, no malformed packet and no
 # expert item of warning level or above, and (when $4 is 1) the HTTP GET
-# and (when $5 is 1) its 200 response readable in clear.
+# and (when $5 is 1) its 200 response readable in clear.  $6, when given,
+# is the list of handshake types to expect instead (client authentication).
 tshark_ok() {
-    local pcap=$1 keylog=$2 ske=$3 get=$4 resp=$5
+    local pcap=$1 keylog=$2 ske=$3 get=$4 resp=$5 types_want=${6:-}
     local ts=(tshark -n -r "$pcap" -o "tls.keylog_file:$keylog")
     local types want ccs bad n_get n_resp chat ok=0
     types=$("${ts[@]}" -T fields -e tls.handshake.type 2> /dev/null | tr ',' '\n' |
         grep -v '^$' | tr '\n' ' ')
     want="1 2 11 $([[ $ske == 1 ]] && echo "12 ")14 16 20 20 "
+    [[ -n $types_want ]] && want="$types_want "
     ccs=$("${ts[@]}" -Y 'tls.record.content_type == 20' 2> /dev/null | wc -l)
     # 0x00600000 is PI_WARN: warnings and errors both count.
     bad=$("${ts[@]}" -Y '_ws.malformed || _ws.expert.severity >= 0x00600000' 2> /dev/null | wc -l)

@@ -1,0 +1,47 @@
+/* CertificateVerify: the client proves it holds its certificate's key.  See
+ * include/tlssim/msg.h. */
+#include <string.h>
+
+#include "msg_internal.h"
+#include "tlssim/suites.h"
+
+/*
+ * RFC 5246 §7.4.8:
+ *
+ *   struct {
+ *       digitally-signed struct {
+ *           opaque handshake_messages[handshake_messages_length];
+ *       }
+ *   } CertificateVerify;
+ *
+ * handshake_messages is every handshake message from ClientHello up to, not
+ * including, this one: both randoms and both key-exchange messages are in
+ * it, so the signature is good for this connection only and cannot be
+ * replayed into another.  On the wire, a digitally-signed struct (§4.7) is
+ * the algorithm and the signature; the signed bytes are not sent, each side
+ * hashes its own transcript.
+ */
+tls_err tls_certificate_verify_write(const tls_certificate_verify *m, tls_writer *w)
+{
+    tls_writer_u16(w, m->sig_alg);
+    size_t sig = tls_writer_reserve(w, 2);
+    tls_writer_bytes(w, m->sig, m->sig_len);
+    tls_writer_patch(w, sig, 2);
+    return tls_writer_error(w);
+}
+
+tls_err tls_certificate_verify_parse(tls_reader *r, tls_certificate_verify *m)
+{
+    memset(m, 0, sizeof *m);
+    tls_err e = tls_reader_u16(r, "algorithm", &m->sig_alg);
+    if (e != TLS_OK)
+        return e;
+    msg_annotate_name(r, m->sig_alg, tls_sigscheme_name(m->sig_alg));
+    uint16_t n;
+    if ((e = tls_reader_u16(r, "signature.length", &n)) != TLS_OK ||
+        (e = tls_reader_bytes(r, "signature", n, &m->sig)) != TLS_OK)
+        return e;
+    tls_reader_annotate_text(r, TLS_TEXT_FIELD_CERTIFICATE_VERIFY_SIGNATURE, NULL);
+    m->sig_len = n;
+    return tls_reader_close(r);
+}
