@@ -27,6 +27,7 @@
 
 #include "tlssim/buf.h"
 #include "tlssim/msg.h"
+#include "tlssim/record.h"
 
 /** \brief Bytes a direction may hold out of order before its hole counts as a gap. */
 #define TLS_CAP_PENDING_MAX (4u * 1024u * 1024u)
@@ -179,6 +180,16 @@ typedef struct tls_cap_stats {
 tls_cap_status tls_cap_read(const char *path, const tls_cap_sink *sink,
                             tls_cap_stats *stats, char *detail, size_t detail_len);
 
+struct tls_keylog;
+
+/** \brief What became of one side's Finished when following the secrets. */
+typedef enum tls_cap_finished {
+    TLS_CAP_FINISHED_UNSEEN = 0,  /**< not (yet) seen, or no keys to read it */
+    TLS_CAP_FINISHED_OK,          /**< decrypted; verify_data matches the transcript */
+    TLS_CAP_FINISHED_BAD,         /**< decrypted; verify_data does not match */
+    TLS_CAP_FINISHED_UNREADABLE   /**< did not decrypt: these keys are not this connection's */
+} tls_cap_finished;
+
 /**
  * \brief What the clear part of a connection says about its TLS: read with
  *        the engines' own record and message parsers, kept small (at most a
@@ -199,6 +210,16 @@ typedef struct tls_cap_tls {
     uint64_t records[2];          /**< per direction */
     bool stopped[2];              /**< per direction: not records any more */
     tls_writer rec[2], hs[2];
+    /* Following the secrets (when keys is set before the first byte). */
+    const struct tls_keylog *keys;
+    uint8_t server_random[32];
+    bool keyed;                   /**< the key log has the master secret */
+    uint8_t master[48];
+    bool derived;                 /**< key block derived for the suite */
+    tls_key_block kb;
+    tls_record_protect prot[2];
+    tls_writer transcript;        /**< handshake messages so far, in order */
+    tls_cap_finished finished[2]; /**< per direction */
 } tls_cap_tls;
 
 /** \brief Start reading a connection's TLS. */
@@ -216,8 +237,11 @@ typedef void (*tls_cap_list_fn)(void *ctx, const tls_cap_conn *c, const tls_cap_
 /**
  * \brief Stream the capture and report each connection that speaks TLS,
  *        in the order they end (closed, else the end of the capture).
+ * \param keys  a key log to follow each connection's secrets with (its
+ *              Finished messages decrypted and checked), or NULL
  */
-tls_cap_status tls_cap_list(const char *path, tls_cap_list_fn fn, void *ctx,
+tls_cap_status tls_cap_list(const char *path, const struct tls_keylog *keys,
+                            tls_cap_list_fn fn, void *ctx,
                             tls_cap_stats *stats, char *detail, size_t detail_len);
 
 /** \brief Master secrets of an NSS key log, by client random. */

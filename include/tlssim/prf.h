@@ -59,4 +59,12 @@ tls_err tls_key_block_derive(tls_hash_alg alg, const uint8_t master[48],
                              const uint8_t server_random[32],
                              size_t key_len, tls_key_block *kb, uint8_t *raw);
 
+/**
+ * \brief verify_data = PRF(master, label, handshake hash)[0..11] (RFC 5246 §7.4.9).
+ * \param label  "client finished" or "server finished"
+ * \param hash   Hash(handshake messages), tls_hash_len(alg) bytes
+ */
+tls_err tls_verify_data(tls_hash_alg alg, const uint8_t master[48], const char *label,
+                        const uint8_t *hash, uint8_t out[12]);
+
 #endif

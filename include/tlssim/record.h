@@ -18,6 +18,7 @@
 
 #include "tlssim/buf.h"
 #include "tlssim/event.h"
+#include "tlssim/prf.h"
 
 /** \brief Largest plaintext fragment (2^14). */
 #define TLS_MAX_FRAGMENT 16384
@@ -34,6 +35,14 @@ typedef struct tls_record_protect {
     uint8_t salt[4];        /**< client_write_IV / server_write_IV */
     uint64_t seq;           /**< next sequence number (reset to 0 at CCS) */
 } tls_record_protect;
+
+/**
+ * \brief Switch one direction on with its half of the key block: the
+ *        client's write key and IV when \p client_writes, else the server's;
+ *        sequence number 0.  The one place a key block becomes protection
+ *        (engines and the capture reader alike).
+ */
+void tls_record_protect_start(tls_record_protect *p, const tls_key_block *kb, bool client_writes);
 
 /** \brief What protecting one record involved, for showing it. */
 typedef struct tls_record_crypto {

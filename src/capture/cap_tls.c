@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cap_secrets.h"
 #include "tlssim/capture.h"
 #include "tlssim/record.h"
 
@@ -17,6 +18,7 @@ void tls_cap_tls_init(tls_cap_tls *t)
         tls_writer_init(&t->rec[d]);
         tls_writer_init(&t->hs[d]);
     }
+    tls_writer_init(&t->transcript);
 }
 
 void tls_cap_tls_free(tls_cap_tls *t)
@@ -25,6 +27,7 @@ void tls_cap_tls_free(tls_cap_tls *t)
         tls_writer_free(&t->rec[d]);
         tls_writer_free(&t->hs[d]);
     }
+    cap_secrets_free(t);
 }
 
 static void learn_client_hello(tls_cap_tls *t, tls_reader *body)
@@ -47,6 +50,7 @@ static void learn_server_hello(tls_cap_tls *t, tls_reader *body)
     if (tls_server_hello_parse(body, &sh) != TLS_OK)
         return;
     t->server_hello = true;
+    memcpy(t->server_random, sh.random, sizeof(t->server_random));
     t->version = sh.version;
     t->suite = sh.suite;
     t->ems = sh.has_ems;
@@ -61,12 +65,14 @@ static void learn_message(void *ctx, uint8_t type, tls_reader *body)
 {
     tls_dir_ctx *c = ctx;
     tls_cap_tls *t = c->t;
+    cap_secrets_message(t, type, body);
     if (c->dir == 0 && type == TLS_HS_CLIENT_HELLO && !t->client_hello)
         learn_client_hello(t, body);
     else if (c->dir == 1 && type == TLS_HS_SERVER_HELLO && !t->server_hello)
         learn_server_hello(t, body);
     else if (c->dir == 1 && type == TLS_HS_CERTIFICATE)
         t->certificate = true;
+    cap_secrets_hellos(t);
 }
 
 static void handshake_bytes(tls_cap_tls *t, int dir, const uint8_t *p, size_t n)
@@ -83,7 +89,10 @@ static void on_record(tls_cap_tls *t, int dir, const tls_record *rec)
         t->ccs[dir] = true;
         if (dir == 1 && !t->certificate && t->server_hello)
             t->resumed = true;
-    } else if (rec->type == TLS_CT_HANDSHAKE && !t->ccs[dir]) {
+        cap_secrets_ccs(t, dir);
+    } else if (t->ccs[dir]) {
+        cap_secrets_encrypted(t, dir, rec);
+    } else if (rec->type == TLS_CT_HANDSHAKE) {
         handshake_bytes(t, dir, rec->fragment, rec->fragment_len);
     }
 }
@@ -121,17 +130,19 @@ void tls_cap_tls_feed(tls_cap_tls *t, int dir, const uint8_t *p, size_t n)
 typedef struct list_ctx {
     tls_cap_list_fn fn;
     void *ctx;
+    const struct tls_keylog *keys;
 } list_ctx;
 
 static void list_new(void *ctx, tls_cap_conn *c)
 {
-    (void)ctx;
+    list_ctx *l = ctx;
     tls_cap_tls *t = malloc(sizeof(*t));
     if (!t) {
         c->ignore = true;
         return;
     }
     tls_cap_tls_init(t);
+    t->keys = l->keys;
     c->user = t;
 }
 
@@ -164,10 +175,11 @@ static void list_end(void *ctx, tls_cap_conn *c)
     c->user = NULL;
 }
 
-tls_cap_status tls_cap_list(const char *path, tls_cap_list_fn fn, void *ctx,
+tls_cap_status tls_cap_list(const char *path, const struct tls_keylog *keys,
+                            tls_cap_list_fn fn, void *ctx,
                             tls_cap_stats *stats, char *detail, size_t detail_len)
 {
-    list_ctx l = { fn, ctx };
+    list_ctx l = { fn, ctx, keys };
     tls_cap_sink sink = { &l, list_new, list_data, NULL, list_end };
     return tls_cap_read(path, &sink, stats, detail, detail_len);
 }

@@ -8,7 +8,6 @@
 
 #include "cli.h"
 #include "tlssim/capture.h"
-#include "tlssim/crypto.h"
 #include "tlssim/i18n.h"
 #include "tlssim/suites.h"
 
@@ -22,7 +21,8 @@ static void open_usage(FILE *out)
 {
     fputs(_("usage: tlssim open FILE --list [--keys KEYLOG]\n"
             "  --list          the TLS connections in the capture (pcap or pcapng)\n"
-            "  --keys KEYLOG   an NSS key log: say which connections it has the secret of\n"), out);
+            "  --keys KEYLOG   an NSS key log: which connections it has the secret of, and\n"
+            "                  whether their Finished messages decrypt and verify with it\n"), out);
 }
 
 /* 0 to go on, 1 after --help, 2 on a usage error (a line was printed). */
@@ -80,15 +80,35 @@ typedef struct listing {
     unsigned tls;
     const tls_keylog *keys;       /* NULL without --keys */
     unsigned keyed;               /* connections the key log has */
+    unsigned bad_conn;            /* the first whose Finished did not verify, or 0 */
 } listing;
 
-/* Whether the key log has this connection's master secret (not kept). */
-static bool has_key(const listing *l, const tls_cap_tls *t)
+static const char *finished_word(tls_cap_finished f)
 {
-    uint8_t master[48];
-    bool found = t->client_hello && tls_keylog_find(l->keys, t->client_random, master);
-    tls_wipe(master, sizeof(master));
-    return found;
+    switch (f) {
+    case TLS_CAP_FINISHED_OK: return _("verified");
+    case TLS_CAP_FINISHED_BAD: return _("does not verify");
+    case TLS_CAP_FINISHED_UNREADABLE: return _("did not decrypt");
+    default: return _("not seen");
+    }
+}
+
+/* With --keys: the secret found or not, and what became of each Finished. */
+static void print_keys(listing *l, const tls_cap_conn *c, const tls_cap_tls *t)
+{
+    if (!t->keyed) {
+        printf("  %s", _("key log: no line for it"));
+        return;
+    }
+    l->keyed++;
+    printf("  %s", _("key log: master secret found"));
+    printf(_("  client Finished %s, server Finished %s"), finished_word(t->finished[0]),
+           finished_word(t->finished[1]));
+    bool bad = false;
+    for (int d = 0; d < 2; d++)
+        bad |= t->finished[d] == TLS_CAP_FINISHED_BAD || t->finished[d] == TLS_CAP_FINISHED_UNREADABLE;
+    if (bad && !l->bad_conn)
+        l->bad_conn = c->id;
 }
 
 static void list_one(void *ctx, const tls_cap_conn *c, const tls_cap_tls *t)
@@ -107,12 +127,8 @@ static void list_one(void *ctx, const tls_cap_conn *c, const tls_cap_tls *t)
            t->server_hello ? version_name(t->version, vbuf, sizeof(vbuf)) : "-",
            !t->server_hello ? "-" : s ? s->name : sbuf);
     printf(_("records %" PRIu64 "/%" PRIu64 "  %s"), t->records[0], t->records[1], how);
-    if (l->keys && has_key(l, t)) {
-        l->keyed++;
-        printf("  %s", _("key log: master secret found"));
-    } else if (l->keys) {
-        printf("  %s", _("key log: no line for it"));
-    }
+    if (l->keys)
+        print_keys(l, c, t);
     putchar('\n');
 }
 
@@ -175,7 +191,7 @@ static int list_connections(const open_options *o, listing *l)
 {
     tls_cap_stats stats;
     char detail[512];
-    tls_cap_status st = tls_cap_list(o->file, list_one, l, &stats, detail, sizeof(detail));
+    tls_cap_status st = tls_cap_list(o->file, l->keys, list_one, l, &stats, detail, sizeof(detail));
     if (fflush(stdout) != 0) {
         perror("tlssim: stdout");
         return 1;
@@ -189,6 +205,11 @@ static int list_connections(const open_options *o, listing *l)
     }
     if (l->keys && l->keyed == 0) {
         fprintf(stderr, _("tlssim: the key log has no secret for any connection in %s\n"), o->file);
+        return 1;
+    }
+    if (l->bad_conn) {
+        fprintf(stderr, _("tlssim: connection #%u: its Finished messages do not verify with the key log's secret\n"),
+                l->bad_conn);
         return 1;
     }
     return 0;

@@ -339,34 +339,17 @@ tls_err engine_verify_data(tls_engine *e, const char *label, uint8_t out[12])
     if (err != TLS_OK)
         return err;
     engine_value(e, TLS_VALUE_HANDSHAKE_HASH, h, tls_hash_len(alg), NULL);
-    tls_span seed = {h, tls_hash_len(alg)};
-    return tls_prf(alg, e->master, 48, label, &seed, 1, out, 12, NULL);
-}
-
-static void set_protect(tls_record_protect *p, const uint8_t *key, size_t key_len,
-                        const uint8_t salt[4])
-{
-    p->active = true;
-    memcpy(p->key, key, key_len);
-    p->key_len = key_len;
-    memcpy(p->salt, salt, 4);
-    p->seq = 0;
+    return tls_verify_data(alg, e->master, label, h, out);
 }
 
 void engine_activate_write(tls_engine *e)
 {
-    if (e->role == TLS_PARTY_CLIENT)
-        set_protect(&e->wprot, e->kb.client_write_key, e->kb.key_len, e->kb.client_write_iv);
-    else
-        set_protect(&e->wprot, e->kb.server_write_key, e->kb.key_len, e->kb.server_write_iv);
+    tls_record_protect_start(&e->wprot, &e->kb, e->role == TLS_PARTY_CLIENT);
 }
 
 void engine_activate_read(tls_engine *e)
 {
-    if (e->role == TLS_PARTY_CLIENT)
-        set_protect(&e->rprot, e->kb.server_write_key, e->kb.key_len, e->kb.server_write_iv);
-    else
-        set_protect(&e->rprot, e->kb.client_write_key, e->kb.key_len, e->kb.client_write_iv);
+    tls_record_protect_start(&e->rprot, &e->kb, e->role != TLS_PARTY_CLIENT);
 }
 
 /* --------------------------------------------------------- the cursor */

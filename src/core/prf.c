@@ -114,3 +114,10 @@ tls_err tls_key_block_derive(tls_hash_alg alg, const uint8_t master[48],
     tls_wipe(block, sizeof block);
     return e;
 }
+
+tls_err tls_verify_data(tls_hash_alg alg, const uint8_t master[48], const char *label,
+                        const uint8_t *hash, uint8_t out[12])
+{
+    tls_span seed = {hash, tls_hash_len(alg)};
+    return tls_prf(alg, master, 48, label, &seed, 1, out, 12, NULL);
+}

@@ -128,3 +128,12 @@ tls_err tls_record_open(const tls_record *rec, tls_record_protect *p,
         *info = c;
     return TLS_OK;
 }
+
+void tls_record_protect_start(tls_record_protect *p, const tls_key_block *kb, bool client_writes)
+{
+    p->active = true;
+    memcpy(p->key, client_writes ? kb->client_write_key : kb->server_write_key, kb->key_len);
+    p->key_len = kb->key_len;
+    memcpy(p->salt, client_writes ? kb->client_write_iv : kb->server_write_iv, 4);
+    p->seq = 0;
+}

@@ -20,7 +20,8 @@ for kx in ecdhe rsa; do
     check "sim $kx: no stderr" [ ! -s "$work/err-$kx" ]
     "$tlssim" --seed 7 --kx "$kx" --no-lessons --text --keylog "$work/sim-$kx.keylog" > /dev/null 2>&1
     out=$("$tlssim" open "$work/sim-$kx.pcap" --list --keys "$work/sim-$kx.keylog" 2> /dev/null)
-    check "sim $kx: its own key log has the secret ($out)" grep -q "key log: master secret found$" <<< "$out"
+    check "sim $kx: its own key log has the secret, both Finished verify ($out)" \
+        grep -q "key log: master secret found  client Finished verified, server Finished verified$" <<< "$out"
 done
 # A key log with no line for the capture's connection (another seed, another
 # client random): it cannot be followed.
@@ -29,6 +30,14 @@ done
 check "key log without a match: exit 1" [ $? -eq 1 ]
 check "key log without a match: says so" has "$work/nokey.err" "the key log has no secret for any connection"
 check "key log without a match: the connection listed" has "$work/nokey.out" "key log: no line for it"
+# The right client random with a wrong master secret: the Finished messages do
+# not decrypt, and it says which connection.
+python3 -c 'import sys; l = [x.rstrip("\n") for x in open(sys.argv[1]) if x.startswith("CLIENT_RANDOM")][0]
+print(l[:-1] + ("1" if l[-1] == "0" else "0"))' "$work/sim-ecdhe.keylog" > "$work/wrong.keylog"
+"$tlssim" open "$work/sim-ecdhe.pcap" --list --keys "$work/wrong.keylog" > "$work/wrong.out" 2> "$work/wrong.err"
+check "wrong master secret: exit 1" [ $? -eq 1 ]
+check "wrong master secret: Finished did not decrypt" has "$work/wrong.out" "client Finished did not decrypt, server Finished did not decrypt"
+check "wrong master secret: one line naming the connection" has "$work/wrong.err" "connection #1: its Finished messages do not verify"
 printf '# only a comment\n' > "$work/empty.keylog"
 "$tlssim" open "$work/sim-rsa.pcap" --list --keys "$work/empty.keylog" > /dev/null 2> "$work/bad.err"
 check "key log with no CLIENT_RANDOM: exit 2" [ $? -eq 2 ]
@@ -100,6 +109,6 @@ out=$("$tlssim" open "$d/real.pcapng" --list --keys "$d/server.keylog" 2> "$d/er
 echo "$out"
 check "real: listed (rc $?)" [ $? -eq 0 ]
 check "real: first connection, full handshake, with its server name" \
-    grep -qE "^#1  127\.0\.0\.1:[0-9]+ -> 127\.0\.0\.1:$port  capture\.test  TLS 1\.2  TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384  records [0-9]+/[0-9]+  full handshake  key log: master secret found$" <<< "$out"
-check "real: second connection resumed" grep -qE "^#2  .*  capture\.test  TLS 1\.2  .*  resumed  key log: master secret found$" <<< "$out"
+    grep -qE "^#1  127\.0\.0\.1:[0-9]+ -> 127\.0\.0\.1:$port  capture\.test  TLS 1\.2  TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384  records [0-9]+/[0-9]+  full handshake  key log: master secret found  client Finished verified, server Finished verified$" <<< "$out"
+check "real: second connection resumed" grep -qE "^#2  .*  capture\.test  TLS 1\.2  .*  resumed  key log: master secret found  client Finished verified, server Finished verified$" <<< "$out"
 finish

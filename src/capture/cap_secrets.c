@@ -1,0 +1,88 @@
+/*
+ * Following a captured connection's secrets with a key log: the master
+ * secret found by ClientHello.random, the key block derived for the suite
+ * the ServerHello chose, each direction's protection switched on at its
+ * ChangeCipherSpec the way the engines do (tls_record_protect_start), and
+ * each Finished decrypted and checked against the transcript the capture
+ * shows.  With the master secret from the key log, the extended master
+ * secret makes no difference here: it only changes how the master is made.
+ */
+#include <string.h>
+
+#include "cap_secrets.h"
+#include "tlssim/crypto.h"
+#include "tlssim/suites.h"
+
+void cap_secrets_message(tls_cap_tls *t, uint8_t type, const tls_reader *body)
+{
+    if (!t->keys)
+        return;
+    tls_writer_u8(&t->transcript, type);
+    tls_writer_u24(&t->transcript, (uint32_t)body->len);
+    tls_writer_bytes(&t->transcript, body->data, body->len);
+}
+
+void cap_secrets_hellos(tls_cap_tls *t)
+{
+    if (!t->keys || !t->client_hello || !t->server_hello || t->keyed)
+        return;
+    t->keyed = tls_keylog_find(t->keys, t->client_random, t->master);
+    const tls_suite *s = tls_suite_by_id(t->suite);
+    if (t->keyed && s)
+        t->derived = tls_key_block_derive(s->prf_hash, t->master, t->client_random,
+                                          t->server_random, s->key_len, &t->kb, NULL) == TLS_OK;
+}
+
+void cap_secrets_ccs(tls_cap_tls *t, int dir)
+{
+    if (t->derived)
+        tls_record_protect_start(&t->prot[dir], &t->kb, dir == 0);
+}
+
+/* verify_data of \p dir's Finished over the transcript so far. */
+static bool finished_matches(tls_cap_tls *t, int dir, const tls_finished *fin)
+{
+    const tls_suite *s = tls_suite_by_id(t->suite);
+    uint8_t h[TLS_HASH_MAX], want[12];
+    if (!s || tls_writer_error(&t->transcript) != TLS_OK ||
+        tls_hash(s->prf_hash, t->transcript.data, t->transcript.len, h) != TLS_OK ||
+        tls_verify_data(s->prf_hash, t->master, dir == 0 ? "client finished" : "server finished",
+                        h, want) != TLS_OK)
+        return false;
+    uint8_t diff = 0;
+    for (size_t i = 0; i < 12; i++)
+        diff |= (uint8_t)(want[i] ^ fin->verify_data[i]);
+    return diff == 0;
+}
+
+void cap_secrets_encrypted(tls_cap_tls *t, int dir, const tls_record *rec)
+{
+    if (!t->prot[dir].active || rec->type != TLS_CT_HANDSHAKE ||
+        t->finished[dir] != TLS_CAP_FINISHED_UNSEEN)
+        return;
+    uint8_t plain[TLS_MAX_CIPHERTEXT];
+    size_t n = 0;
+    t->finished[dir] = TLS_CAP_FINISHED_UNREADABLE;
+    if (tls_record_open(rec, &t->prot[dir], plain, &n, NULL) != TLS_OK)
+        return;
+    tls_reader r, body;
+    uint8_t type;
+    tls_finished fin;
+    tls_reader_init(&r, plain, n, NULL, 0);
+    if (tls_msg_header_parse(&r, &type, &body) != TLS_OK || type != TLS_HS_FINISHED ||
+        tls_finished_parse(&body, &fin) != TLS_OK)
+        return;
+    t->finished[dir] = finished_matches(t, dir, &fin) ? TLS_CAP_FINISHED_OK : TLS_CAP_FINISHED_BAD;
+    tls_reader_init(&r, plain, n, NULL, 0);
+    tls_msg_header_parse(&r, &type, &body);
+    cap_secrets_message(t, type, &body);
+    tls_wipe(plain, n);
+}
+
+void cap_secrets_free(tls_cap_tls *t)
+{
+    tls_wipe(t->master, sizeof(t->master));
+    tls_wipe(&t->kb, sizeof(t->kb));
+    tls_wipe(t->prot, sizeof(t->prot));
+    tls_writer_free(&t->transcript);
+}

@@ -1,0 +1,19 @@
+/* Following a captured connection's secrets (cap_secrets.c), called by the
+ * passive reader (cap_tls.c) as messages and records go by. */
+#ifndef TLSSIM_CAP_SECRETS_H
+#define TLSSIM_CAP_SECRETS_H
+
+#include "tlssim/capture.h"
+
+/** \brief A handshake message in the clear: into the transcript. */
+void cap_secrets_message(tls_cap_tls *t, uint8_t type, const tls_reader *body);
+/** \brief Both hellos parsed: find the master secret, derive the key block. */
+void cap_secrets_hellos(tls_cap_tls *t);
+/** \brief \p dir sent ChangeCipherSpec: its protection on. */
+void cap_secrets_ccs(tls_cap_tls *t, int dir);
+/** \brief A protected record of \p dir: its first handshake record is Finished. */
+void cap_secrets_encrypted(tls_cap_tls *t, int dir, const tls_record *rec);
+/** \brief Wipe and free. */
+void cap_secrets_free(tls_cap_tls *t);
+
+#endif
