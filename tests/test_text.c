@@ -189,8 +189,27 @@ static void test_trace(void)
     tls_trace_free(&tr);
 }
 
+/* Peer strings are stored safe for a terminal and for JSON. */
+static void test_escape(void)
+{
+    char out[64];
+    const char *in = "a\x1b]0;x\x07\xc2\x9b\xff\xe4\xb8\xad\xc0\xaf\xed\xa0\x80z";
+    tls_text_escape(in, strlen(in), out, sizeof out);
+    test_str_eq(out, "a\\x1b]0;x\\x07\\xc2\\x9b\\xff\xe4\xb8\xad\\xc0\\xaf\\xed\\xa0\\x80z",
+                "ESC, BEL and C1 CSI escaped, invalid/overlong/surrogate bytes escaped, 中 kept");
+    tls_text_escape("\x01\x02\x03", 3, out, 10);
+    test_str_eq(out, "\\x01\\x02", "a character that does not fit is left out whole");
+    tls_text t;
+    tls_text_make(&t, TLS_TEXT_EOF_MISSING_MESSAGE,
+                  TLS_ARGS(TLS_ARG_T("party", "client"), TLS_ARG_S("message", "\x1b[2J")));
+    char eng[256];
+    tls_text_english_into(&t, eng, sizeof eng);
+    test_str_eq(eng, "the client sent no \\x1b[2J", "string arguments are stored escaped");
+}
+
 int main(void)
 {
+    test_escape();
     test_catalogue_complete();
     test_render();
     test_terms();

@@ -289,6 +289,18 @@ typedef enum tls_text_id {
 /** \brief The English template of \p id ("" for TLS_TEXT_NONE or an unknown id). */
 const char *tls_text_template(tls_text_id id);
 
+/**
+ * \brief Copy \p n bytes of \p s (stopping at a NUL) made safe for a
+ *        terminal and for JSON: valid UTF-8 is kept, except control
+ *        characters (C0, DEL, C1), which become "\xNN" as does every byte
+ *        that is not part of valid UTF-8.  Peer-supplied strings (a server
+ *        name, a certificate's subject) pass through this before they are
+ *        stored in the trace.
+ * \return the length written (out is always NUL-terminated when out_len > 0;
+ *         a character that does not fit is left out whole)
+ */
+size_t tls_text_escape(const char *s, size_t n, char *out, size_t out_len);
+
 /** \brief At most this many arguments per text. */
 #define TLS_TEXT_MAX_ARGS 8
 /** \brief Room for all the argument values of one text (longer ones are cut). */

@@ -52,6 +52,19 @@ static char *dup_str(const char *s)
     return d;
 }
 
+/* A copy made safe for a terminal and JSON (tls_text_escape): a value's
+ * text may be the peer's (its server name, its certificate's subject). */
+static char *dup_escaped(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s);
+    char *d = malloc(4 * n + 1);
+    if (d)
+        tls_text_escape(s, n, d, 4 * n + 1);
+    return d;
+}
+
 static uint8_t *dup_bytes(const uint8_t *p, size_t n)
 {
     if (!p || n == 0)
@@ -183,7 +196,7 @@ size_t tls_trace_push(tls_trace *t, tls_event *ev)
     if (ev->msg && (e.msg = malloc(sizeof *e.msg)) != NULL)
         *e.msg = *ev->msg;
     /* A catalogue text is also kept in English, as JSON shows it. */
-    e.text = ev->msg ? tls_text_english(ev->msg) : dup_str(ev->text);
+    e.text = ev->msg ? tls_text_english(ev->msg) : dup_escaped(ev->text);
     e.bytes = dup_bytes(ev->bytes, ev->len);
     e.plaintext = dup_bytes(ev->plaintext, ev->plaintext_len);
     memset(&ev->dissect, 0, sizeof ev->dissect);

@@ -604,6 +604,56 @@ const char *tls_text_template(tls_text_id id)
     return templates[id];
 }
 
+/* Length of the valid UTF-8 character at p (at most n bytes), 0 if none:
+ * no overlong forms, no surrogates, nothing above U+10FFFF. */
+static size_t utf8_char(const unsigned char *p, size_t n)
+{
+    unsigned c = p[0];
+    size_t len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3
+               : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (len == 0 || len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+    if ((c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] > 0x9f) ||
+        (c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] > 0x8f))
+        return 0;
+    return len;
+}
+
+size_t tls_text_escape(const char *s, size_t n, char *out, size_t out_len)
+{
+    static const char digits[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)s;
+    size_t o = 0;
+    for (size_t i = 0; i < n && p[i] && out_len > 0;) {
+        size_t k = utf8_char(p + i, n - i);
+        bool control = k == 1 ? p[i] < 0x20 || p[i] == 0x7f : k == 2 && p[i] == 0xc2 && p[i + 1] < 0xa0;
+        if (k > 0 && !control) {
+            if (o + k >= out_len)
+                break;
+            memcpy(out + o, p + i, k);
+            o += k;
+            i += k;
+            continue;
+        }
+        /* A control character or a byte outside valid UTF-8: each byte shown. */
+        size_t bytes = control ? k : 1;
+        if (o + 4 * bytes >= out_len)
+            break;
+        for (size_t j = 0; j < bytes; j++, i++) {
+            out[o++] = '\\';
+            out[o++] = 'x';
+            out[o++] = digits[p[i] >> 4];
+            out[o++] = digits[p[i] & 15];
+        }
+    }
+    if (out_len > 0)
+        out[o < out_len ? o : out_len - 1] = '\0';
+    return o;
+}
+
 /* Append one value, cut at the room left (whole UTF-8 characters only). */
 static void put_value(tls_text *t, const tls_text_arg *a, size_t *used)
 {
@@ -627,6 +677,11 @@ static void put_value(tls_text *t, const tls_text_arg *a, size_t *used)
         break;
     }
     size_t room = sizeof t->values - *used - 1;
+    /* Strings may come from the peer: stored escaped (tls_text_escape). */
+    if (a->kind == TLS_TEXT_ARG_STR || a->kind == TLS_TEXT_ARG_STRN) {
+        *used += tls_text_escape(src, len, t->values + *used, room + 1) + 1;
+        return;
+    }
     if (len > room) {
         len = room;
         while (len > 0 && ((unsigned char)src[len] & 0xc0) == 0x80)

@@ -91,6 +91,26 @@ assert "RSA" in r["steps"][3]["skip_reason"]
 PY
 fi
 
+# Peer-supplied strings never reach the terminal raw, and JSON stays valid
+# UTF-8: the server name corrupted into ESC (0x77^0x6c) or BEL (0x77^0x70)
+# is shown escaped, and bytes >= 0x80 in it (--tamper 0:67..0:82 flip each
+# byte of "www.example.test") are escaped in "text", raw in "hex".
+for mask in 6c 70; do
+    if "$bin" --text --seed 42 --tamper "0:67:$mask" --no-lessons 2>&1 | LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]'; then
+        bad "--tamper 0:67:$mask: a control character reached the text output"
+    else
+        ok
+    fi
+done
+for off in $(seq 67 82); do
+    if "$bin" --json --seed 42 --tamper "0:$off" 2>/dev/null |
+        python3 -c 'import json, sys; json.loads(sys.stdin.buffer.read().decode("utf-8"))'; then
+        ok
+    else
+        bad "--json --tamper 0:$off: not valid UTF-8 JSON"
+    fi
+done
+
 # A tampered handshake: exit 1, and the walkthrough says where and why.
 "$bin" --text --seed 1 --tamper 3:20 >"$tmp/t.txt" 2>&1
 rc=$?
