@@ -8,6 +8,10 @@
 #include "tlssim/msg.h"
 #include "tlssim/record.h"
 
+/* A party in a sentence, in the interface language: the core's own words
+ * "client" and "server" are msgids (its {party} terms). */
+static const char *party(tls_party p) { return _(tls_party_name(p)); }
+
 static const char *direction(tls_party sender)
 {
     return sender == TLS_PARTY_CLIENT ? _("client → server") : _("server → client");
@@ -77,14 +81,14 @@ static void render_said(FILE *out, const tls_event *e)
     const char *s = said ? said : "";
     if (e->kind == TLS_EV_CHECK) {
         fprintf(out, "  %s ", e->ok ? "[ok]  " : "[FAIL]");
-        fprintf(out, _("%s checks %s: %s\n"), tls_party_name(e->party),
+        fprintf(out, _("%s checks %s: %s\n"), party(e->party),
                 tls_i18n_template(e->what), s);
     } else if (e->kind == TLS_EV_ALERT) {
         fputs("\n!! ", out);
-        fprintf(out, _("The %s sends a fatal alert: %s (%d): %s\n"), tls_party_name(e->party),
+        fprintf(out, _("The %s sends a fatal alert: %s (%d): %s\n"), party(e->party),
                 tls_alert_name(e->alert_desc), e->alert_desc, s);
     } else
-        fprintf(out, "  * %s: %s\n", tls_party_name(e->party), s);
+        fprintf(out, "  * %s: %s\n", party(e->party), s);
     free(said);
 }
 
@@ -114,7 +118,7 @@ static void render_event(FILE *out, const tls_trace *t, size_t i)
         if (e->is_protected && e->plaintext && e->by_sender) {
             fputc(' ', out);
             fprintf(out, _("As the %s encrypted it (sequence number %llu):\n"),
-                    tls_party_name(e->party), (unsigned long long)e->seq);
+                    party(e->party), (unsigned long long)e->seq);
             hexdump(out, e->plaintext, e->plaintext_len, "  ");
         } else if (e->is_protected && e->plaintext) {
             fputc(' ', out);
@@ -130,7 +134,7 @@ static void render_event(FILE *out, const tls_trace *t, size_t i)
         if (e->by_sender)
             fprintf(out, e->is_protected ? _("%s, as the %s wrote it before encrypting:\n")
                                          : _("%s, as the %s wrote it:\n"),
-                    e->name, tls_party_name(e->party));
+                    e->name, party(e->party));
         else
             fprintf(out, e->is_protected ? _("%s, as the %s parsed it after decrypting:\n")
                                          : _("%s, as the %s parsed it:\n"),
@@ -287,7 +291,7 @@ static void after_record(FILE *out, const tls_trace *t, size_t i)
     size_t ct_len = e->len - TLS_RECORD_HEADER - TLS_GCM_OVERHEAD;
     fprintf(out, "  %-18s", "sequence number");
     fprintf(out, _("%llu (the %s's records since its ChangeCipherSpec, from 0)\n"),
-            (unsigned long long)e->seq, sender);
+            (unsigned long long)e->seq, party(e->party));
     hex_wrapped(out, "explicit nonce", frag, 8,
                 _("sent in the clear; tlssim and OpenSSL use the sequence number"));
     if (e->plaintext) {
@@ -449,12 +453,12 @@ static void render_failure(FILE *out, const tls_sim_result *res)
     if (res->failed_step == TLS_STEP_AFTER || res->failed_step == 0) {
         fprintf(out, res->failed_step ? _("=== FAILED after the handshake: the %s stopped it: %s ===\n")
                                       : _("=== FAILED before the handshake: the %s stopped it: %s ===\n"),
-                tls_party_name(res->failed_party), why ? why : "");
+                party(res->failed_party), why ? why : "");
     } else {
         const tls_msg_info *s = tls_flow_msg(tls_sim_result_flow(res), res->failed_step);
         fprintf(out, _("=== Handshake FAILED at step %d (%s): the %s stopped it: %s ===\n"),
                 res->failed_step, s ? tls_i18n_template(s->title) : "?",
-                tls_party_name(res->failed_party), why ? why : "");
+                party(res->failed_party), why ? why : "");
     }
     free(why);
 }
