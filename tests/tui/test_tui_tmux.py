@@ -495,12 +495,12 @@ def test_language_switch(exe, sock):
     tm = Tmux(sock + "-l")
     try:
         tm.start(200, 60, shell_command(exe, "--seed 1 --step 7 --lang zh"))
-        wait_text(tm, "Step 7/10 · 客户端 ChangeCipherSpec")
+        wait_text(tm, "第 7/10 步 · 客户端 ChangeCipherSpec")
         tm.keys("l")
         screen = wait_text(tm, "Step 7/10 · client ChangeCipherSpec")
         check("客户端 ChangeCipherSpec" not in screen, "l: no Chinese title left")
         tm.keys("l")
-        wait_text(tm, "Step 7/10 · 客户端 ChangeCipherSpec")
+        wait_text(tm, "第 7/10 步 · 客户端 ChangeCipherSpec")
         tm.keys("q")
         check_restored(tm, 0, "q")
     finally:
