@@ -26,6 +26,7 @@
 #include <stdint.h>
 
 #include "tlssim/buf.h"
+#include "tlssim/crypto.h"
 #include "tlssim/msg.h"
 #include "tlssim/record.h"
 
@@ -182,6 +183,14 @@ tls_cap_status tls_cap_read(const char *path, const tls_cap_sink *sink,
 
 struct tls_keylog;
 
+/** \brief What the server's private key could do for a connection. */
+typedef enum tls_cap_server_key {
+    TLS_CAP_KEY_UNUSED = 0,       /**< no key given, or the key log was enough */
+    TLS_CAP_KEY_DECRYPTED,        /**< RSA key exchange: the pre-master decrypted */
+    TLS_CAP_KEY_NO_DECRYPT,       /**< RSA, but the key does not decrypt it: not this server's */
+    TLS_CAP_KEY_FORWARD_SECRET    /**< ECDHE/DHE: the key never protected the secret */
+} tls_cap_server_key;
+
 /** \brief What became of one side's Finished when following the secrets. */
 typedef enum tls_cap_finished {
     TLS_CAP_FINISHED_UNSEEN = 0,  /**< not (yet) seen, or no keys to read it */
@@ -212,6 +221,8 @@ typedef struct tls_cap_tls {
     tls_writer rec[2], hs[2];
     /* Following the secrets (when keys is set before the first byte). */
     const struct tls_keylog *keys;
+    const tls_privkey *server_key; /**< the server's key (RSA key exchange), or NULL */
+    tls_cap_server_key by_key;    /**< what it did */
     uint8_t server_random[32];
     bool keyed;                   /**< the key log has the master secret */
     uint8_t master[48];
@@ -239,9 +250,11 @@ typedef void (*tls_cap_list_fn)(void *ctx, const tls_cap_conn *c, const tls_cap_
  *        in the order they end (closed, else the end of the capture).
  * \param keys  a key log to follow each connection's secrets with (its
  *              Finished messages decrypted and checked), or NULL
+ * \param server_key  the server's private key, for connections without a
+ *              key log line that use the RSA key exchange, or NULL
  */
 tls_cap_status tls_cap_list(const char *path, const struct tls_keylog *keys,
-                            tls_cap_list_fn fn, void *ctx,
+                            const tls_privkey *server_key, tls_cap_list_fn fn, void *ctx,
                             tls_cap_stats *stats, char *detail, size_t detail_len);
 
 /** \brief Master secrets of an NSS key log, by client random. */

@@ -67,4 +67,18 @@ tls_err tls_key_block_derive(tls_hash_alg alg, const uint8_t master[48],
 tls_err tls_verify_data(tls_hash_alg alg, const uint8_t master[48], const char *label,
                         const uint8_t *hash, uint8_t out[12]);
 
+/**
+ * \brief The master secret from the pre-master: PRF(pre_master, "extended
+ *        master secret", session_hash) when \p session_hash is given (RFC
+ *        7627), else PRF(pre_master, "master secret", client_random ‖
+ *        server_random) (RFC 5246 §8.1).
+ * \param session_hash  Hash(handshake messages up to ClientKeyExchange),
+ *                      tls_hash_len(alg) bytes, or NULL
+ * \param trace         NULL, or where to record the PRF's iterations
+ */
+tls_err tls_master_secret_derive(tls_hash_alg alg, const uint8_t *pre_master, size_t pre_len,
+                                 const uint8_t *session_hash, const uint8_t client_random[32],
+                                 const uint8_t server_random[32], uint8_t master[48],
+                                 tls_prf_trace *trace);
+
 #endif

@@ -15,22 +15,67 @@
 
 void cap_secrets_message(tls_cap_tls *t, uint8_t type, const tls_reader *body)
 {
-    if (!t->keys)
+    if (!t->keys && !t->server_key)
         return;
     tls_writer_u8(&t->transcript, type);
     tls_writer_u24(&t->transcript, (uint32_t)body->len);
     tls_writer_bytes(&t->transcript, body->data, body->len);
 }
 
-void cap_secrets_hellos(tls_cap_tls *t)
+/* The key block from t->master, for the suite the ServerHello chose. */
+static void derive(tls_cap_tls *t)
 {
-    if (!t->keys || !t->client_hello || !t->server_hello || t->keyed)
-        return;
-    t->keyed = tls_keylog_find(t->keys, t->client_random, t->master);
     const tls_suite *s = tls_suite_by_id(t->suite);
-    if (t->keyed && s)
+    if (s)
         t->derived = tls_key_block_derive(s->prf_hash, t->master, t->client_random,
                                           t->server_random, s->key_len, &t->kb, NULL) == TLS_OK;
+}
+
+void cap_secrets_hellos(tls_cap_tls *t)
+{
+    if (!t->client_hello || !t->server_hello || t->keyed || t->by_key != TLS_CAP_KEY_UNUSED)
+        return;
+    if (t->keys)
+        t->keyed = tls_keylog_find(t->keys, t->client_random, t->master);
+    const tls_suite *s = tls_suite_by_id(t->suite);
+    if (t->keyed)
+        derive(t);
+    else if (t->server_key && s && s->kx != TLS_KX_RSA)
+        t->by_key = TLS_CAP_KEY_FORWARD_SECRET;
+}
+
+/* The RSA-encrypted pre-master, opened with the server's key; the master
+ * secret as the server made it (extended when the hellos agreed on it:
+ * the transcript already ends with this ClientKeyExchange). */
+static void open_pre_master(tls_cap_tls *t, const tls_suite *s, const tls_client_key_exchange *cke)
+{
+    uint8_t pm[512], h[TLS_HASH_MAX];
+    size_t len = 0;
+    tls_rng *rng = tls_rng_new_entropy("capture");
+    bool ok = rng && tls_privkey_decrypt(t->server_key, rng, cke->data, cke->len, pm, sizeof pm,
+                                         &len) == TLS_OK && len == 48;
+    tls_rng_free(rng);
+    if (ok && t->ems)
+        ok = tls_hash(s->prf_hash, t->transcript.data, t->transcript.len, h) == TLS_OK;
+    if (ok)
+        ok = tls_master_secret_derive(s->prf_hash, pm, 48, t->ems ? h : NULL, t->client_random,
+                                      t->server_random, t->master, NULL) == TLS_OK;
+    tls_wipe(pm, sizeof pm);
+    t->by_key = ok ? TLS_CAP_KEY_DECRYPTED : TLS_CAP_KEY_NO_DECRYPT;
+    if (ok)
+        derive(t);
+}
+
+void cap_secrets_client_key_exchange(tls_cap_tls *t, tls_reader *body)
+{
+    const tls_suite *s = tls_suite_by_id(t->suite);
+    if (t->keyed || !t->server_key || !s || s->kx != TLS_KX_RSA || t->by_key != TLS_CAP_KEY_UNUSED)
+        return;
+    tls_client_key_exchange cke = {.is_rsa = true};
+    if (tls_client_key_exchange_parse(body, &cke) == TLS_OK)
+        open_pre_master(t, s, &cke);
+    else
+        t->by_key = TLS_CAP_KEY_NO_DECRYPT;
 }
 
 void cap_secrets_ccs(tls_cap_tls *t, int dir)

@@ -9,6 +9,8 @@
 void cap_secrets_message(tls_cap_tls *t, uint8_t type, const tls_reader *body);
 /** \brief Both hellos parsed: find the master secret, derive the key block. */
 void cap_secrets_hellos(tls_cap_tls *t);
+/** \brief The client's ClientKeyExchange (in the transcript already). */
+void cap_secrets_client_key_exchange(tls_cap_tls *t, tls_reader *body);
 /** \brief \p dir sent ChangeCipherSpec: its protection on. */
 void cap_secrets_ccs(tls_cap_tls *t, int dir);
 /** \brief A protected record of \p dir: its first handshake record is Finished. */

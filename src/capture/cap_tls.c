@@ -72,6 +72,8 @@ static void learn_message(void *ctx, uint8_t type, tls_reader *body)
         learn_server_hello(t, body);
     else if (c->dir == 1 && type == TLS_HS_CERTIFICATE)
         t->certificate = true;
+    else if (c->dir == 0 && type == TLS_HS_CLIENT_KEY_EXCHANGE)
+        cap_secrets_client_key_exchange(t, body);
     cap_secrets_hellos(t);
 }
 
@@ -131,6 +133,7 @@ typedef struct list_ctx {
     tls_cap_list_fn fn;
     void *ctx;
     const struct tls_keylog *keys;
+    const tls_privkey *server_key;
 } list_ctx;
 
 static void list_new(void *ctx, tls_cap_conn *c)
@@ -143,6 +146,7 @@ static void list_new(void *ctx, tls_cap_conn *c)
     }
     tls_cap_tls_init(t);
     t->keys = l->keys;
+    t->server_key = l->server_key;
     c->user = t;
 }
 
@@ -176,10 +180,10 @@ static void list_end(void *ctx, tls_cap_conn *c)
 }
 
 tls_cap_status tls_cap_list(const char *path, const struct tls_keylog *keys,
-                            tls_cap_list_fn fn, void *ctx,
+                            const tls_privkey *server_key, tls_cap_list_fn fn, void *ctx,
                             tls_cap_stats *stats, char *detail, size_t detail_len)
 {
-    list_ctx l = { fn, ctx, keys };
+    list_ctx l = { fn, ctx, keys, server_key };
     tls_cap_sink sink = { &l, list_new, list_data, NULL, list_end };
     return tls_cap_read(path, &sink, stats, detail, detail_len);
 }

@@ -14,15 +14,18 @@
 typedef struct open_options {
     const char *file;
     const char *keys;             /* --keys KEYLOG, or NULL */
+    const char *server_key;       /* --server-key PEM, or NULL */
     bool list;
 } open_options;
 
 static void open_usage(FILE *out)
 {
-    fputs(_("usage: tlssim open FILE --list [--keys KEYLOG]\n"
+    fputs(_("usage: tlssim open FILE --list [--keys KEYLOG] [--server-key PEM]\n"
             "  --list          the TLS connections in the capture (pcap or pcapng)\n"
             "  --keys KEYLOG   an NSS key log: which connections it has the secret of, and\n"
-            "                  whether their Finished messages decrypt and verify with it\n"), out);
+            "                  whether their Finished messages decrypt and verify with it\n"
+            "  --server-key PEM  the server's RSA private key: for the RSA key exchange,\n"
+            "                  the pre-master secret decrypted and the same checks\n"), out);
 }
 
 /* 0 to go on, 1 after --help, 2 on a usage error (a line was printed). */
@@ -31,6 +34,7 @@ static int open_parse(int argc, char **argv, open_options *o)
     static const struct option long_options[] = {
         {"list", no_argument, NULL, 'l'},
         {"keys", required_argument, NULL, 'k'},
+        {"server-key", required_argument, NULL, 's'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -43,6 +47,8 @@ static int open_parse(int argc, char **argv, open_options *o)
             o->list = true;
         } else if (c == 'k') {
             o->keys = optarg;
+        } else if (c == 's') {
+            o->server_key = optarg;
         } else if (c == 'h') {
             open_usage(stdout);
             return 1;
@@ -79,6 +85,7 @@ static void endpoint(const tls_cap_addr *a, char *out, size_t len)
 typedef struct listing {
     unsigned tls;
     const tls_keylog *keys;       /* NULL without --keys */
+    const tls_privkey *server_key;/* NULL without --server-key */
     unsigned keyed;               /* connections the key log has */
     unsigned bad_conn;            /* the first whose Finished did not verify, or 0 */
 } listing;
@@ -93,21 +100,41 @@ static const char *finished_word(tls_cap_finished f)
     }
 }
 
-/* With --keys: the secret found or not, and what became of each Finished. */
+/* With --server-key: what the server's key could do, as a phrase. */
+static const char *server_key_phrase(tls_cap_server_key k)
+{
+    switch (k) {
+    case TLS_CAP_KEY_DECRYPTED:
+        return _("server key: pre-master secret decrypted");
+    case TLS_CAP_KEY_NO_DECRYPT:
+        return _("server key: does not decrypt the pre-master secret (not this server's key)");
+    case TLS_CAP_KEY_FORWARD_SECRET:
+        return _("server key: no use here (forward secrecy: with ECDHE the server's key only "
+                 "signed its ephemeral key; it never protected this session's secret)");
+    default:
+        return NULL;
+    }
+}
+
+/* With --keys or --server-key: where the secret came from, and what became
+ * of each Finished. */
 static void print_keys(listing *l, const tls_cap_conn *c, const tls_cap_tls *t)
 {
-    if (!t->keyed) {
-        printf("  %s", _("key log: no line for it"));
-        return;
+    const char *by_key = server_key_phrase(t->by_key);
+    if (l->keys)
+        printf("  %s", t->keyed ? _("key log: master secret found") : _("key log: no line for it"));
+    if (by_key)
+        printf("  %s", by_key);
+    bool failed = t->by_key == TLS_CAP_KEY_NO_DECRYPT || t->by_key == TLS_CAP_KEY_FORWARD_SECRET;
+    if (t->keyed || t->by_key == TLS_CAP_KEY_DECRYPTED) {
+        l->keyed++;
+        printf(_("  client Finished %s, server Finished %s"), finished_word(t->finished[0]),
+               finished_word(t->finished[1]));
+        for (int d = 0; d < 2; d++)
+            failed |= t->finished[d] == TLS_CAP_FINISHED_BAD ||
+                      t->finished[d] == TLS_CAP_FINISHED_UNREADABLE;
     }
-    l->keyed++;
-    printf("  %s", _("key log: master secret found"));
-    printf(_("  client Finished %s, server Finished %s"), finished_word(t->finished[0]),
-           finished_word(t->finished[1]));
-    bool bad = false;
-    for (int d = 0; d < 2; d++)
-        bad |= t->finished[d] == TLS_CAP_FINISHED_BAD || t->finished[d] == TLS_CAP_FINISHED_UNREADABLE;
-    if (bad && !l->bad_conn)
+    if (failed && !l->bad_conn)
         l->bad_conn = c->id;
 }
 
@@ -127,7 +154,7 @@ static void list_one(void *ctx, const tls_cap_conn *c, const tls_cap_tls *t)
            t->server_hello ? version_name(t->version, vbuf, sizeof(vbuf)) : "-",
            !t->server_hello ? "-" : s ? s->name : sbuf);
     printf(_("records %" PRIu64 "/%" PRIu64 "  %s"), t->records[0], t->records[1], how);
-    if (l->keys)
+    if (l->keys || l->server_key)
         print_keys(l, c, t);
     putchar('\n');
 }
@@ -167,6 +194,28 @@ static bool load_keys(const char *path, tls_keylog *kl)
     return st == TLS_KEYLOG_OK;
 }
 
+/* Load --server-key; NULL (one line printed) when it cannot be used. */
+static tls_privkey *load_server_key(const char *path)
+{
+    char pem[65536];
+    FILE *f = fopen(path, "r");
+    size_t n = f ? fread(pem, 1, sizeof(pem) - 1, f) : 0;
+    bool whole = f && !ferror(f) && feof(f);
+    if (!f) {
+        fprintf(stderr, _("tlssim: cannot read the server key %s: %s\n"), path, strerror(errno));
+        return NULL;
+    }
+    fclose(f);
+    pem[n] = '\0';
+    tls_privkey *key = NULL;
+    if (!whole || tls_privkey_parse_pem(&key, pem) != TLS_OK) {
+        fprintf(stderr, _("tlssim: %s is not a PEM private key tlssim can use\n"), path);
+        key = NULL;
+    }
+    tls_wipe(pem, sizeof(pem));
+    return key;
+}
+
 static int list_connections(const open_options *o, listing *l);
 
 int cli_open_command(int argc, char **argv)
@@ -180,7 +229,10 @@ int cli_open_command(int argc, char **argv)
     if (o.keys && !load_keys(o.keys, &kl))
         return 2;
     l.keys = o.keys ? &kl : NULL;
-    rc = list_connections(&o, &l);
+    tls_privkey *key = o.server_key ? load_server_key(o.server_key) : NULL;
+    l.server_key = key;
+    rc = o.server_key && !key ? 2 : list_connections(&o, &l);
+    tls_privkey_free(key);
     if (o.keys)
         tls_keylog_free(&kl);
     return rc;
@@ -191,7 +243,7 @@ static int list_connections(const open_options *o, listing *l)
 {
     tls_cap_stats stats;
     char detail[512];
-    tls_cap_status st = tls_cap_list(o->file, l->keys, list_one, l, &stats, detail, sizeof(detail));
+    tls_cap_status st = tls_cap_list(o->file, l->keys, l->server_key, list_one, l, &stats, detail, sizeof(detail));
     if (fflush(stdout) != 0) {
         perror("tlssim: stdout");
         return 1;
@@ -203,13 +255,13 @@ static int list_connections(const open_options *o, listing *l)
                 o->file, stats.frames, stats.conns);
         return 2;
     }
-    if (l->keys && l->keyed == 0) {
-        fprintf(stderr, _("tlssim: the key log has no secret for any connection in %s\n"), o->file);
+    if (l->bad_conn) {
+        fprintf(stderr, _("tlssim: connection #%u cannot be followed with the secrets given\n"),
+                l->bad_conn);
         return 1;
     }
-    if (l->bad_conn) {
-        fprintf(stderr, _("tlssim: connection #%u: its Finished messages do not verify with the key log's secret\n"),
-                l->bad_conn);
+    if (l->keyed == 0 && (l->keys || l->server_key)) {
+        fprintf(stderr, _("tlssim: the secrets given open no connection in %s\n"), o->file);
         return 1;
     }
     return 0;

@@ -286,20 +286,18 @@ tls_err engine_derive_keys(tls_engine *e)
         /* RFC 7627: bind the master secret to the whole handshake so far. */
         uint8_t session_hash[TLS_HASH_MAX];
         err = tls_hash(alg, e->transcript.data, e->transcript.len, session_hash);
-        tls_span seed = {session_hash, tls_hash_len(alg)};
         if (err == TLS_OK)
-            err = tls_prf(alg, e->pre_master, e->pre_master_len,
-                          "extended master secret", &seed, 1, e->master, 48, &pt);
+            err = tls_master_secret_derive(alg, e->pre_master, e->pre_master_len, session_hash,
+                                           e->client_random, e->server_random, e->master, &pt);
         char hex[2 * TLS_HASH_MAX + 1] = "?";
         if (err == TLS_OK)
-            tls_hex_into(session_hash, seed.n, hex, sizeof hex);
+            tls_hex_into(session_hash, tls_hash_len(alg), hex, sizeof hex);
         tls_trace_note(e->trace, e->role, TLS_TEXT_MASTER_SECRET_EMS,
                        TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg)),
                                 TLS_ARG_S("session_hash", hex)));
     } else {
-        tls_span seed[2] = {{e->client_random, 32}, {e->server_random, 32}};
-        err = tls_prf(alg, e->pre_master, e->pre_master_len, "master secret",
-                      seed, 2, e->master, 48, &pt);
+        err = tls_master_secret_derive(alg, e->pre_master, e->pre_master_len, NULL,
+                                       e->client_random, e->server_random, e->master, &pt);
         tls_trace_note(e->trace, e->role, TLS_TEXT_MASTER_SECRET_CLASSIC,
                        TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg))));
         if (e->cfg->ems)

@@ -121,3 +121,17 @@ tls_err tls_verify_data(tls_hash_alg alg, const uint8_t master[48], const char *
     tls_span seed = {hash, tls_hash_len(alg)};
     return tls_prf(alg, master, 48, label, &seed, 1, out, 12, NULL);
 }
+
+tls_err tls_master_secret_derive(tls_hash_alg alg, const uint8_t *pre_master, size_t pre_len,
+                                 const uint8_t *session_hash, const uint8_t client_random[32],
+                                 const uint8_t server_random[32], uint8_t master[48],
+                                 tls_prf_trace *trace)
+{
+    if (session_hash) {
+        tls_span seed = {session_hash, tls_hash_len(alg)};
+        return tls_prf(alg, pre_master, pre_len, "extended master secret", &seed, 1, master, 48,
+                       trace);
+    }
+    tls_span seed[2] = {{client_random, 32}, {server_random, 32}};
+    return tls_prf(alg, pre_master, pre_len, "master secret", seed, 2, master, 48, trace);
+}

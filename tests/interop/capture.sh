@@ -28,7 +28,7 @@ done
 "$tlssim" --seed 8 --no-lessons --text --keylog "$work/other.keylog" > /dev/null 2>&1
 "$tlssim" open "$work/sim-rsa.pcap" --list --keys "$work/other.keylog" > "$work/nokey.out" 2> "$work/nokey.err"
 check "key log without a match: exit 1" [ $? -eq 1 ]
-check "key log without a match: says so" has "$work/nokey.err" "the key log has no secret for any connection"
+check "key log without a match: says so" has "$work/nokey.err" "the secrets given open no connection"
 check "key log without a match: the connection listed" has "$work/nokey.out" "key log: no line for it"
 # The right client random with a wrong master secret: the Finished messages do
 # not decrypt, and it says which connection.
@@ -37,7 +37,26 @@ print(l[:-1] + ("1" if l[-1] == "0" else "0"))' "$work/sim-ecdhe.keylog" > "$wor
 "$tlssim" open "$work/sim-ecdhe.pcap" --list --keys "$work/wrong.keylog" > "$work/wrong.out" 2> "$work/wrong.err"
 check "wrong master secret: exit 1" [ $? -eq 1 ]
 check "wrong master secret: Finished did not decrypt" has "$work/wrong.out" "client Finished did not decrypt, server Finished did not decrypt"
-check "wrong master secret: one line naming the connection" has "$work/wrong.err" "connection #1: its Finished messages do not verify"
+check "wrong master secret: one line naming the connection" has "$work/wrong.err" "connection #1 cannot be followed"
+# The server's key alone: the RSA key exchange opens (with and without the
+# extended master secret); ECDHE does not, and it says why; a key that is
+# not the server's does not decrypt; a file that is not a key is refused.
+for ems in on off; do
+    "$tlssim" --seed 9 --kx rsa --ems "$ems" --no-lessons --text --pcap "$work/rsa-$ems.pcap" > /dev/null 2>&1
+    out=$("$tlssim" open "$work/rsa-$ems.pcap" --list --server-key "$pki/server.key.pem" 2> /dev/null)
+    check "server key, RSA, ems $ems: pre-master decrypted, both Finished verify ($out)" \
+        grep -q "server key: pre-master secret decrypted  client Finished verified, server Finished verified$" <<< "$out"
+done
+"$tlssim" open "$work/sim-ecdhe.pcap" --list --server-key "$pki/server.key.pem" > "$work/fs.out" 2> "$work/fs.err"
+check "server key, ECDHE: exit 1" [ $? -eq 1 ]
+check "server key, ECDHE: forward secrecy explained" has "$work/fs.out" "forward secrecy: with ECDHE the server's key only signed its ephemeral key"
+check "server key, ECDHE: one line" [ "$(wc -l < "$work/fs.err")" -eq 1 ]
+"$tlssim" open "$work/rsa-on.pcap" --list --server-key "$pki/ca.key.pem" > "$work/wk.out" 2> "$work/wk.err"
+check "another key: exit 1" [ $? -eq 1 ]
+check "another key: not this server's" has "$work/wk.out" "does not decrypt the pre-master secret (not this server's key)"
+"$tlssim" open "$work/rsa-on.pcap" --list --server-key "$work/sim-rsa.keylog" > /dev/null 2> "$work/nk.err"
+check "not a key: exit 2" [ $? -eq 2 ]
+check "not a key: one line, says so" has "$work/nk.err" "is not a PEM private key"
 printf '# only a comment\n' > "$work/empty.keylog"
 "$tlssim" open "$work/sim-rsa.pcap" --list --keys "$work/empty.keylog" > /dev/null 2> "$work/bad.err"
 check "key log with no CLIENT_RANDOM: exit 2" [ $? -eq 2 ]
