@@ -87,5 +87,11 @@ void tls_app_toggle_kx(tls_app_run *r);
 const tls_group_info *tls_app_next_group(tls_app_run *r);
 /** \brief The next cipher suite (and its key exchange); returns it. */
 const tls_suite *tls_app_next_suite(tls_app_run *r);
+/**
+ * \brief The server's next policy on client certificates: off, request,
+ *        require, off again (the client presents the demo one when asked);
+ *        returns its option name ("off", "request", "require").
+ */
+const char *tls_app_next_client_auth(tls_app_run *r);
 
 #endif

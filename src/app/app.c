@@ -113,6 +113,14 @@ const tls_group_info *tls_app_next_group(tls_app_run *r)
     return &g[(i + 1) % n];
 }
 
+const char *tls_app_next_client_auth(tls_app_run *r)
+{
+    static const char *const names[] = {"off", "request", "require"};
+    r->sim.client_auth = (tls_client_auth)((r->sim.client_auth + 1) % 3);
+    r->sim.client_no_cert = false;
+    return names[r->sim.client_auth];
+}
+
 const tls_suite *tls_app_next_suite(tls_app_run *r)
 {
     size_t n;

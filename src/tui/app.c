@@ -290,6 +290,15 @@ void tui_app_cycle_suite(tui_app *a)
         tui_app_status(a, _("re-ran the handshake with %s"), next->name);
 }
 
+void tui_app_cycle_client_auth(tui_app *a)
+{
+    if (refuse_live(a))
+        return;
+    const char *policy = tls_app_next_client_auth(&a->run);
+    if (tui_app_rerun(a, a->step))
+        tui_app_status(a, _("re-ran the handshake with --client-auth %s"), policy);
+}
+
 void tui_app_toggle_lang(tui_app *a)
 {
     if (!a->lessons_on || !a->lessons) {
