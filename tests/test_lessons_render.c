@@ -30,37 +30,23 @@ static char *render(const char *title, const char *md, int width, tls_lang lang,
     return s;
 }
 
-/* Every party's events from now on carry \p step. */
-static void at_step(tls_trace *t, int step)
-{
-    tls_trace_set_step(t, TLS_PARTY_CLIENT, step);
-    tls_trace_set_step(t, TLS_PARTY_SERVER, step);
-    tls_trace_set_step(t, TLS_PARTY_WIRE, step);
-}
-
 static void test_lookup(void)
 {
     tls_trace t;
     tls_trace_init(&t);
-    at_step(&t, 1);
-    tls_trace_value(&t, TLS_PARTY_CLIENT, TLS_VALUE_CLIENT_RANDOM, CR, sizeof CR, NULL);
-    at_step(&t, 2);
-    tls_trace_value(&t, TLS_PARTY_WIRE, TLS_VALUE_CIPHER_SUITE, SUITE, 2,
+    tls_trace_value(&t, 1, TLS_PARTY_CLIENT, TLS_VALUE_CLIENT_RANDOM, CR, sizeof CR, NULL);
+    tls_trace_value(&t, 2, TLS_PARTY_WIRE, TLS_VALUE_CIPHER_SUITE, SUITE, 2,
                     "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
-    at_step(&t, 4);
     const uint8_t priv[3] = {0xaa, 0xbb, 0xcc};
-    tls_trace_value(&t, TLS_PARTY_SERVER, TLS_VALUE_SERVER_ECDHE_PRIVATE, priv, 3, NULL);
-    at_step(&t, 8);
+    tls_trace_value(&t, 4, TLS_PARTY_SERVER, TLS_VALUE_SERVER_ECDHE_PRIVATE, priv, 3, NULL);
     const uint8_t h8[2] = {0x08, 0x08}, h10[2] = {0x10, 0x10}, hs[2] = {0x5e, 0x5e};
-    tls_trace_value(&t, TLS_PARTY_CLIENT, TLS_VALUE_HANDSHAKE_HASH, h8, 2, NULL);
-    at_step(&t, 10);
-    tls_trace_value(&t, TLS_PARTY_SERVER, TLS_VALUE_HANDSHAKE_HASH, hs, 2, NULL);
-    tls_trace_value(&t, TLS_PARTY_CLIENT, TLS_VALUE_HANDSHAKE_HASH, h10, 2, NULL);
+    tls_trace_value(&t, 8, TLS_PARTY_CLIENT, TLS_VALUE_HANDSHAKE_HASH, h8, 2, NULL);
+    tls_trace_value(&t, 10, TLS_PARTY_SERVER, TLS_VALUE_HANDSHAKE_HASH, hs, 2, NULL);
+    tls_trace_value(&t, 10, TLS_PARTY_CLIENT, TLS_VALUE_HANDSHAKE_HASH, h10, 2, NULL);
     /* the wire learns the certificate later, without its text */
-    tls_trace_value(&t, TLS_PARTY_CLIENT, TLS_VALUE_SERVER_CERTIFICATE, CR, 4,
+    tls_trace_value(&t, 10, TLS_PARTY_CLIENT, TLS_VALUE_SERVER_CERTIFICATE, CR, 4,
                     "CN=www.example.test");
-    at_step(&t, 11);
-    tls_trace_value(&t, TLS_PARTY_WIRE, TLS_VALUE_SERVER_CERTIFICATE, CR, 4, NULL);
+    tls_trace_value(&t, 11, TLS_PARTY_WIRE, TLS_VALUE_SERVER_CERTIFICATE, CR, 4, NULL);
 
     tls_trace_lookup_ctx c = {&t, 2};
     char *v = tls_trace_lookup(&c, TLS_VALUE_CLIENT_RANDOM, TLS_VF_DEFAULT);
@@ -203,8 +189,7 @@ static void test_styled(void)
 {
     tls_trace t;
     tls_trace_init(&t);
-    at_step(&t, 1);
-    tls_trace_value(&t, TLS_PARTY_CLIENT, TLS_VALUE_CLIENT_RANDOM, CR, 4, NULL);
+    tls_trace_value(&t, 1, TLS_PARTY_CLIENT, TLS_VALUE_CLIENT_RANDOM, CR, 4, NULL);
     tls_trace_lookup_ctx c = {&t, 1};
     tls_render_opts o = {.width = 60, .lang = TLS_LANG_ZH, .lookup = tls_trace_lookup, .ctx = &c};
     tls_ldoc d = {0};
@@ -278,8 +263,8 @@ static void full_trace(tls_trace *t, tls_kx kx)
         if ((vals[i].only == 1 && kx != TLS_KX_ECDHE_RSA) ||
             (vals[i].only == 2 && kx != TLS_KX_RSA))
             continue;
-        at_step(t, vals[i].step);
-        tls_trace_value(t, TLS_PARTY_CLIENT, vals[i].kind, bytes, vals[i].len, vals[i].text);
+        tls_trace_value(t, vals[i].step, TLS_PARTY_CLIENT, vals[i].kind, bytes, vals[i].len,
+                        vals[i].text);
     }
 }
 

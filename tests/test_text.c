@@ -175,9 +175,9 @@ static void test_trace(void)
 {
     tls_trace tr;
     tls_trace_init(&tr);
-    tls_trace_note(&tr, TLS_PARTY_SERVER, TLS_TEXT_SERVER_SIGNED,
+    tls_trace_note(&tr, 4, TLS_PARTY_SERVER, TLS_TEXT_SERVER_SIGNED,
                    TLS_ARGS(TLS_ARG_S("hash", "SHA384")));
-    tls_trace_check(&tr, TLS_PARTY_CLIENT, TLS_TEXT_CHECK_HOST, false, TLS_TEXT_HOST_BAD,
+    tls_trace_check(&tr, 3, TLS_PARTY_CLIENT, TLS_TEXT_CHECK_HOST, false, TLS_TEXT_HOST_BAD,
                     TLS_ARGS(TLS_ARG_S("host", "example.org")));
     test_check(tr.n == 2 && tr.ev[0].msg && tr.ev[0].msg->id == TLS_TEXT_SERVER_SIGNED,
                "note carries its id");

@@ -8,8 +8,9 @@
  * step its emitter gives it: the position in the run's flow (handshake.h)
  * of the message it belongs to, 0 before the first step, TLS_STEP_AFTER for
  * what follows the handshake.  The log holds no shared "current step": the
- * driver announces steps (STEP events), and each engine tags its own events
- * with the step it is at (tls_trace_set_step for its party).
+ * driver announces steps (STEP events), and every call that records a
+ * value, a check or a note passes the step it belongs to (an engine, the
+ * step it is at; the eavesdropper, the step of the message it read).
  *
  * - TLS_EV_STEP     a step starts (or is skipped, with the reason)
  * - TLS_EV_RECORD   a record crossed the channel: its wire bytes, and for a
@@ -168,9 +169,6 @@ typedef struct tls_trace {
     size_t cap;
     bool oom;               /**< an allocation failed: the trace is incomplete */
     size_t records;         /**< RECORD events so far */
-    int party_step[3];      /**< per party: the step its tls_trace_value, _check
-                                 and _note calls are tagged with, as that party
-                                 set it; one party never reads another's */
 } tls_trace;
 
 /** \brief An empty trace. */
@@ -194,19 +192,6 @@ struct tls_msg_info;
 void tls_trace_announce(tls_trace *t, int number, const struct tls_msg_info *m,
                         tls_text_id skipped);
 
-/**
- * \brief Party \p who is now at step \p step: its tls_trace_value, _check and
- *        _note events carry it (an engine calls this for its own party).
- */
-void tls_trace_set_step(tls_trace *t, tls_party who, int step);
-
-/**
- * \brief The handshake is over, says the driver: the client's and server's
- *        events from now on carry TLS_STEP_AFTER (no STEP event: application
- *        data is not a message of the flow).
- */
-void tls_trace_enter_after(tls_trace *t);
-
 /** \brief The highest step with a STEP event (0 when none). */
 int tls_trace_last_announced(const tls_trace *t);
 
@@ -215,19 +200,20 @@ int tls_trace_last_announced(const tls_trace *t);
  * \param text  its meaning (value.h's display forms); NULL: derived from the
  *              bytes where the display form allows (tls_value_describe)
  */
-void tls_trace_value(tls_trace *t, tls_party who, tls_value_kind kind,
+void tls_trace_value(tls_trace *t, int step, tls_party who, tls_value_kind kind,
                      const uint8_t *bytes, size_t len, const char *text);
 /**
  * \brief Record a check and its outcome.
  * \param what    what was checked (a TLS_TEXT_CHECK_* label)
  * \param detail  the sentence saying how it went, with \p args (TLS_ARGS, or NULL)
  */
-void tls_trace_check(tls_trace *t, tls_party who, tls_text_id what, bool ok,
+void tls_trace_check(tls_trace *t, int step, tls_party who, tls_text_id what, bool ok,
                      tls_text_id detail, const tls_text_arg *args);
 /** \brief Record an explanatory sentence: catalogue id \p id with \p args (TLS_ARGS, or NULL). */
-void tls_trace_note(tls_trace *t, tls_party who, tls_text_id id, const tls_text_arg *args);
+void tls_trace_note(tls_trace *t, int step, tls_party who, tls_text_id id,
+                    const tls_text_arg *args);
 /** \brief Record an explanatory sentence already made (e.g. a failure reason). */
-void tls_trace_note_text(tls_trace *t, tls_party who, const tls_text *text);
+void tls_trace_note_text(tls_trace *t, int step, tls_party who, const tls_text *text);
 
 /**
  * \brief The last VALUE event of \p kind known to \p who at or before

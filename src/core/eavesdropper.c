@@ -32,8 +32,7 @@ void tls_eavesdropper_free(tls_eavesdropper *eve)
 static void wire_value(tls_eavesdropper *eve, int step, tls_value_kind kind, const uint8_t *p,
                        size_t n)
 {
-    tls_trace_set_step(eve->trace, TLS_PARTY_WIRE, step);
-    tls_trace_value(eve->trace, TLS_PARTY_WIRE, kind, p, n, NULL);
+    tls_trace_value(eve->trace, step, TLS_PARTY_WIRE, kind, p, n, NULL);
 }
 
 /* The step of the message \p sender sends next in the flow as the
@@ -158,9 +157,8 @@ static void observe_record(tls_eavesdropper *eve, tls_party sender, const tls_re
              * ChangeCipherSpec: the first it cannot read. */
             eve->noted[dir] = true;
             int step = eve->at[dir] + 1;
-            tls_trace_set_step(eve->trace, TLS_PARTY_WIRE,
-                               tls_flow_msg(eve->flow, step) ? step : TLS_STEP_AFTER);
-            tls_trace_note(eve->trace, TLS_PARTY_WIRE, TLS_TEXT_EVE_CIPHERTEXT_FROM_NOW,
+            tls_trace_note(eve->trace, tls_flow_msg(eve->flow, step) ? step : TLS_STEP_AFTER,
+                           TLS_PARTY_WIRE, TLS_TEXT_EVE_CIPHERTEXT_FROM_NOW,
                            TLS_ARGS(TLS_ARG_T("party", tls_party_name(sender))));
         }
         return;

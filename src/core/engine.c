@@ -95,7 +95,18 @@ void tls_engine_output_consume(tls_engine *e, size_t n)
 void engine_value(tls_engine *e, tls_value_kind kind, const uint8_t *p, size_t n,
                   const char *text)
 {
-    tls_trace_value(e->trace, e->role, kind, p, n, text);
+    tls_trace_value(e->trace, e->step, e->role, kind, p, n, text);
+}
+
+void engine_note(tls_engine *e, tls_text_id id, const tls_text_arg *args)
+{
+    tls_trace_note(e->trace, e->step, e->role, id, args);
+}
+
+void engine_check(tls_engine *e, tls_text_id what, bool ok, tls_text_id detail,
+                  const tls_text_arg *args)
+{
+    tls_trace_check(e->trace, e->step, e->role, what, ok, detail, args);
 }
 
 tls_hash_alg engine_prf_hash(const tls_engine *e)
@@ -271,10 +282,10 @@ static void note_prf_rounds(tls_engine *e, tls_hash_alg alg, const tls_prf_trace
         tls_hex_into(pt->a[i], 8, hex[2 * i], sizeof hex[0]);
         tls_hex_into(pt->out[i], 8, hex[2 * i + 1], sizeof hex[0]);
     }
-    tls_trace_note(e->trace, e->role, pt->rounds == 1 ? TLS_TEXT_PRF_ROUNDS_1 : TLS_TEXT_PRF_ROUNDS_2,
-                   TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg)), TLS_ARG_S("a1", hex[0]),
-                            TLS_ARG_S("b1", hex[1]), TLS_ARG_S("a2", hex[2]),
-                            TLS_ARG_S("b2", hex[3])));
+    engine_note(e, pt->rounds == 1 ? TLS_TEXT_PRF_ROUNDS_1 : TLS_TEXT_PRF_ROUNDS_2,
+                TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg)), TLS_ARG_S("a1", hex[0]),
+                         TLS_ARG_S("b1", hex[1]), TLS_ARG_S("a2", hex[2]),
+                         TLS_ARG_S("b2", hex[3])));
 }
 
 tls_err engine_derive_keys(tls_engine *e)
@@ -292,19 +303,19 @@ tls_err engine_derive_keys(tls_engine *e)
         char hex[2 * TLS_HASH_MAX + 1] = "?";
         if (err == TLS_OK)
             tls_hex_into(session_hash, tls_hash_len(alg), hex, sizeof hex);
-        tls_trace_note(e->trace, e->role, TLS_TEXT_MASTER_SECRET_EMS,
-                       TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg)),
-                                TLS_ARG_S("session_hash", hex)));
+        engine_note(e, TLS_TEXT_MASTER_SECRET_EMS,
+                    TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg)),
+                             TLS_ARG_S("session_hash", hex)));
     } else {
         err = tls_master_secret_derive(alg, e->pre_master, e->pre_master_len, NULL,
                                        e->client_random, e->server_random, e->master, &pt);
-        tls_trace_note(e->trace, e->role, TLS_TEXT_MASTER_SECRET_CLASSIC,
-                       TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg))));
+        engine_note(e, TLS_TEXT_MASTER_SECRET_CLASSIC,
+                    TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg))));
         if (e->cfg->ems)
-            tls_trace_note(e->trace, e->role,
-                           e->role == TLS_PARTY_CLIENT ? TLS_TEXT_EMS_NOT_ACCEPTED_BY_SERVER
-                                                       : TLS_TEXT_EMS_NOT_OFFERED_BY_CLIENT,
-                           NULL);
+            engine_note(e,
+                        e->role == TLS_PARTY_CLIENT ? TLS_TEXT_EMS_NOT_ACCEPTED_BY_SERVER
+                                                    : TLS_TEXT_EMS_NOT_OFFERED_BY_CLIENT,
+                        NULL);
     }
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_MASTER_SECRET_FAILED, NULL);
@@ -318,8 +329,8 @@ tls_err engine_derive_keys(tls_engine *e)
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_KEY_BLOCK_FAILED, NULL);
     size_t kl = e->kb.key_len;
-    tls_trace_note(e->trace, e->role, TLS_TEXT_KEY_BLOCK,
-                   TLS_ARGS(TLS_ARG_U("last", 2 * kl + 7), TLS_ARG_U("key_len", kl)));
+    engine_note(e, TLS_TEXT_KEY_BLOCK,
+                TLS_ARGS(TLS_ARG_U("last", 2 * kl + 7), TLS_ARG_U("key_len", kl)));
     engine_value(e, TLS_VALUE_KEY_BLOCK, raw, 2 * kl + 8, NULL);
     engine_value(e, TLS_VALUE_CLIENT_WRITE_KEY, e->kb.client_write_key, kl, NULL);
     engine_value(e, TLS_VALUE_SERVER_WRITE_KEY, e->kb.server_write_key, kl, NULL);
@@ -381,7 +392,6 @@ static void engine_enter_step(tls_engine *e)
 void engine_set_step(tls_engine *e, int step)
 {
     e->step = step;
-    tls_trace_set_step(e->trace, e->role, step);
 }
 
 /* A handshake message is finished: it joins the transcript, keys follow if
@@ -605,8 +615,8 @@ static void handle_alert(tls_engine *e, const uint8_t *p, size_t n, size_t rec_i
     if (a.description == TLS_ALERT_CLOSE_NOTIFY && engine_handshake_over(e)) {
         /* RFC 5246 §7.2.1: the orderly end of the connection, not an error. */
         e->close_received = true;
-        tls_trace_note(e->trace, e->role, TLS_TEXT_CLOSE_NOTIFY_RECEIVED,
-                       TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer))));
+        engine_note(e, TLS_TEXT_CLOSE_NOTIFY_RECEIVED,
+                    TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer))));
         return;
     }
     /* A received alert is this engine's failure too, but one it answers
@@ -623,9 +633,9 @@ static void handle_alert(tls_engine *e, const uint8_t *p, size_t n, size_t rec_i
         return;
     }
     if (a.level == TLS_ALERT_WARNING) {
-        tls_trace_note(e->trace, e->role, TLS_TEXT_WARNING_ALERT_GOES_ON,
-                       TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer)),
-                                TLS_ARG_S("alert", tls_alert_name(a.description))));
+        engine_note(e, TLS_TEXT_WARNING_ALERT_GOES_ON,
+                    TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer)),
+                             TLS_ARG_S("alert", tls_alert_name(a.description))));
         return;
     }
     engine_fail(e, tls_err_recv_alert(a.description), TLS_TEXT_PEER_FATAL_ALERT,

@@ -60,11 +60,11 @@ void engine_app_data_received(tls_engine *e, const uint8_t *p, size_t n,
                     .content_type = TLS_CT_APPLICATION_DATA, .is_protected = prot,
                     .record_index = rec_idx, .record_offset = off, .dissect = d};
     tls_trace_push(e->trace, &ev);
-    tls_trace_note(e->trace, e->role, TLS_TEXT_APP_DATA_DECRYPTED,
-                   TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role)), TLS_ARG_U("bytes", n),
-                            TLS_ARG_U("seq", e->rprot.seq - 1),
-                            TLS_ARG_S("key", engine_write_key_name(e->peer)),
-                            TLS_ARG_T("peer", tls_party_name(e->peer))));
+    engine_note(e, TLS_TEXT_APP_DATA_DECRYPTED,
+                TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role)), TLS_ARG_U("bytes", n),
+                         TLS_ARG_U("seq", e->rprot.seq - 1),
+                         TLS_ARG_S("key", engine_write_key_name(e->peer)),
+                         TLS_ARG_T("peer", tls_party_name(e->peer))));
     tls_writer_bytes(&e->app_in, p, n);
     e->app_kept += n;
     if (tls_writer_error(&e->app_in) != TLS_OK)
@@ -129,14 +129,14 @@ tls_err tls_engine_write_app_data(tls_engine *e, const uint8_t *p, size_t n)
     engine_enter_after(e);
     uint64_t seq = e->wprot.seq;
     size_t records = n ? (n + TLS_MAX_FRAGMENT - 1) / TLS_MAX_FRAGMENT : 1;
-    tls_trace_note(e->trace, e->role,
-                   records == 1 ? TLS_TEXT_APP_DATA_ENCRYPT_ONE : TLS_TEXT_APP_DATA_ENCRYPT_MANY,
-                   TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role)), TLS_ARG_U("bytes", n),
-                            TLS_ARG_S("key", engine_write_key_name(e->role)),
-                            TLS_ARG_U("records", records), TLS_ARG_U("seq", seq),
-                            TLS_ARG_S("iv", engine_write_iv_name(e->role)),
-                            TLS_ARG_X("seq_hex", seq, 16),
-                            TLS_ARG_T("peer", tls_party_name(e->peer))));
+    engine_note(e,
+                records == 1 ? TLS_TEXT_APP_DATA_ENCRYPT_ONE : TLS_TEXT_APP_DATA_ENCRYPT_MANY,
+                TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role)), TLS_ARG_U("bytes", n),
+                         TLS_ARG_S("key", engine_write_key_name(e->role)),
+                         TLS_ARG_U("records", records), TLS_ARG_U("seq", seq),
+                         TLS_ARG_S("iv", engine_write_iv_name(e->role)),
+                         TLS_ARG_X("seq_hex", seq, 16),
+                         TLS_ARG_T("peer", tls_party_name(e->peer))));
     tls_err err = engine_send(e, "ApplicationData", TLS_CT_APPLICATION_DATA, p, n);
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_APP_DATA_ENCRYPT_FAILED, NULL);
@@ -165,9 +165,9 @@ tls_err tls_engine_close(tls_engine *e)
     e->close_sent = true;
     /* A note, not an ALERT event: those report errors, and this is the
      * orderly end.  RFC 5246 §7.2.1: close_notify is sent at level warning. */
-    tls_trace_note(e->trace, e->role,
-                   e->close_received ? TLS_TEXT_CLOSE_NOTIFY_ANSWER : TLS_TEXT_CLOSE_NOTIFY_FIRST,
-                   TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role))));
+    engine_note(e,
+                e->close_received ? TLS_TEXT_CLOSE_NOTIFY_ANSWER : TLS_TEXT_CLOSE_NOTIFY_FIRST,
+                TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role))));
     engine_queue_alert(e, TLS_ALERT_WARNING, TLS_ALERT_CLOSE_NOTIFY);
     return e->err;
 }

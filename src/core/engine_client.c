@@ -44,9 +44,9 @@ tls_err client_hello_write(tls_engine *e, tls_writer *w)
     if (ch.has_server_name)
         engine_value(e, TLS_VALUE_SERVER_NAME, (const uint8_t *)ch.server_name,
                      strlen(ch.server_name), NULL);
-    tls_trace_note(e->trace, e->role, TLS_TEXT_CLIENT_OFFERS,
-                   TLS_ARGS(TLS_ARG_U("suites", ch.nsuites), TLS_ARG_U("groups", ch.ngroups),
-                            TLS_ARG_U("sigalgs", ch.nsigalgs)));
+    engine_note(e, TLS_TEXT_CLIENT_OFFERS,
+                TLS_ARGS(TLS_ARG_U("suites", ch.nsuites), TLS_ARG_U("groups", ch.ngroups),
+                         TLS_ARG_U("sigalgs", ch.nsigalgs)));
     return TLS_OK;
 }
 
@@ -129,17 +129,17 @@ tls_err engine_check_chain(tls_engine *e, const tls_x509 *trust, const char *hos
     tls_x509_verdict v;
     tls_err err = tls_x509_verify(e->peer_chain, trust, host, &v);
     const tls_text_arg *detail = TLS_ARGS(TLS_ARG_L("detail", v.detail));
-    tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_CHAIN, v.chain_ok,
-                    v.chain_ok ? TLS_TEXT_CHAIN_OK : TLS_TEXT_CHAIN_BAD, detail);
+    engine_check(e, TLS_TEXT_CHECK_CHAIN, v.chain_ok,
+                 v.chain_ok ? TLS_TEXT_CHAIN_OK : TLS_TEXT_CHAIN_BAD, detail);
     if (host)
-        tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_HOST, v.host_ok,
-                        v.host_ok ? TLS_TEXT_HOST_OK : TLS_TEXT_HOST_BAD,
-                        TLS_ARGS(TLS_ARG_S("host", host)));
-    tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_DATES, v.dates_ok,
-                    v.dates_ok ? TLS_TEXT_DATES_OK : TLS_TEXT_DATES_BAD, detail);
-    tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_KEY, v.key_ok,
-                    v.key_ok ? TLS_TEXT_KEY_OK : TLS_TEXT_KEY_BAD,
-                    TLS_ARGS(TLS_ARG_U("bits", 8 * tls_x509_rsa_len(e->peer_chain))));
+        engine_check(e, TLS_TEXT_CHECK_HOST, v.host_ok,
+                     v.host_ok ? TLS_TEXT_HOST_OK : TLS_TEXT_HOST_BAD,
+                     TLS_ARGS(TLS_ARG_S("host", host)));
+    engine_check(e, TLS_TEXT_CHECK_DATES, v.dates_ok,
+                 v.dates_ok ? TLS_TEXT_DATES_OK : TLS_TEXT_DATES_BAD, detail);
+    engine_check(e, TLS_TEXT_CHECK_KEY, v.key_ok,
+                 v.key_ok ? TLS_TEXT_KEY_OK : TLS_TEXT_KEY_BAD,
+                 TLS_ARGS(TLS_ARG_U("bits", 8 * tls_x509_rsa_len(e->peer_chain))));
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_CERT_VERIFY_FAILED, detail);
     return TLS_OK;
@@ -178,9 +178,9 @@ tls_err server_key_exchange_read(tls_engine *e, tls_reader *r)
     err = engine_ske_digest(e, alg, ske.params, ske.params_len, digest);
     if (err == TLS_OK)
         err = tls_x509_rsa_verify(e->peer_chain, alg, digest, ske.sig, ske.sig_len);
-    tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_SKE_SIGNATURE, err == TLS_OK,
-                    err == TLS_OK ? TLS_TEXT_SKE_SIGNATURE_OK : TLS_TEXT_SKE_SIGNATURE_BAD,
-                    TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg))));
+    engine_check(e, TLS_TEXT_CHECK_SKE_SIGNATURE, err == TLS_OK,
+                 err == TLS_OK ? TLS_TEXT_SKE_SIGNATURE_OK : TLS_TEXT_SKE_SIGNATURE_BAD,
+                 TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg))));
     if (err != TLS_OK)
         return engine_fail(e, TLS_ERR_DECRYPT_ERROR, TLS_TEXT_SKE_SIGNATURE_FAILED, NULL);
     return TLS_OK;
@@ -207,7 +207,7 @@ static tls_err client_kx_ecdhe(tls_engine *e, tls_client_key_exchange *cke)
                           e->peer_pub, e->peer_pub_len, e->pre_master, &e->pre_master_len);
     if (err != TLS_OK)
         return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_SERVER_POINT_INVALID, NULL);
-    tls_trace_note(e->trace, e->role, TLS_TEXT_PRE_MASTER_ECDHE_CLIENT, NULL);
+    engine_note(e, TLS_TEXT_PRE_MASTER_ECDHE_CLIENT, NULL);
     cke->data = e->ecdhe_pub;
     cke->len = e->ecdhe_pub_len;
     return TLS_OK;
@@ -231,7 +231,7 @@ static tls_err client_kx_rsa(tls_engine *e, tls_client_key_exchange *cke,
     err = tls_x509_rsa_encrypt(e->peer_chain, e->rng, e->pre_master, 48, enc, &len);
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_RSA_ENCRYPT_FAILED, NULL);
-    tls_trace_note(e->trace, e->role, TLS_TEXT_PRE_MASTER_RSA_CLIENT, NULL);
+    engine_note(e, TLS_TEXT_PRE_MASTER_RSA_CLIENT, NULL);
     cke->data = enc;
     cke->len = len;
     return TLS_OK;

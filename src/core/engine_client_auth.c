@@ -27,9 +27,9 @@ tls_err certificate_request_write(tls_engine *e, tls_writer *w)
         return engine_fail(e, err, TLS_TEXT_ENCODE_FAILED,
                            TLS_ARGS(TLS_ARG_S("message", "CertificateRequest")));
     bool require = e->cfg->client_auth == TLS_CLIENT_AUTH_REQUIRE;
-    tls_trace_note(e->trace, e->role, TLS_TEXT_SERVER_ASKS_CERTIFICATE,
-                   TLS_ARGS(TLS_ARG_S("policy", require ? "require" : "request"),
-                            TLS_ARG_U("sigalgs", cr.nsigalgs), TLS_ARG_U("cas", cr.nca_names)));
+    engine_note(e, TLS_TEXT_SERVER_ASKS_CERTIFICATE,
+                TLS_ARGS(TLS_ARG_S("policy", require ? "require" : "request"),
+                         TLS_ARG_U("sigalgs", cr.nsigalgs), TLS_ARG_U("cas", cr.nca_names)));
     return TLS_OK;
 }
 
@@ -78,9 +78,9 @@ tls_err client_certificate_write(tls_engine *e, tls_writer *w)
         return engine_fail(e, err, TLS_TEXT_ENCODE_FAILED,
                            TLS_ARGS(TLS_ARG_S("message", "Certificate")));
     if (cm.ncerts == 0) {
-        tls_trace_note(e->trace, e->role,
-                       have ? TLS_TEXT_CLIENT_NO_SUITABLE_SIGALG : TLS_TEXT_CLIENT_HAS_NO_CERTIFICATE,
-                       NULL);
+        engine_note(e,
+                    have ? TLS_TEXT_CLIENT_NO_SUITABLE_SIGALG : TLS_TEXT_CLIENT_HAS_NO_CERTIFICATE,
+                    NULL);
         e->flow = tls_flow_find(e->suite->kx, TLS_FLOW_AUTH_EMPTY);
         return TLS_OK;
     }
@@ -88,8 +88,8 @@ tls_err client_certificate_write(tls_engine *e, tls_writer *w)
     bool named = tls_x509_describe(e->cfg->client_chain, 0, &info) == TLS_OK;
     engine_value(e, TLS_VALUE_CLIENT_CERTIFICATE, cm.certs[0], cm.cert_lens[0],
                  named ? info.subject : NULL);
-    tls_trace_note(e->trace, e->role, TLS_TEXT_CLIENT_PRESENTS_CERTIFICATE,
-                   TLS_ARGS(TLS_ARG_S("subject", named ? info.subject : "?")));
+    engine_note(e, TLS_TEXT_CLIENT_PRESENTS_CERTIFICATE,
+                TLS_ARGS(TLS_ARG_S("subject", named ? info.subject : "?")));
     return TLS_OK;
 }
 
@@ -106,7 +106,7 @@ tls_err client_certificate_read(tls_engine *e, tls_reader *r)
     if (cm.ncerts == 0) {
         if (e->cfg->client_auth == TLS_CLIENT_AUTH_REQUIRE)
             return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE, TLS_TEXT_CLIENT_CERT_REQUIRED, NULL);
-        tls_trace_note(e->trace, e->role, TLS_TEXT_CLIENT_CERT_NONE_ACCEPTED, NULL);
+        engine_note(e, TLS_TEXT_CLIENT_CERT_NONE_ACCEPTED, NULL);
         e->flow = tls_flow_find(e->suite->kx, TLS_FLOW_AUTH_EMPTY);
         return TLS_OK;
     }
@@ -161,9 +161,9 @@ tls_err certificate_verify_write(tls_engine *e, tls_writer *w)
         err = tls_privkey_sign(e->cfg->client_key, e->rng, alg, digest, sig, &sig_len);
     if (err != TLS_OK)
         return engine_fail(e, TLS_ERR_INTERNAL, TLS_TEXT_CLIENT_SIGN_FAILED, NULL);
-    tls_trace_note(e->trace, e->role, TLS_TEXT_CLIENT_SIGNS_TRANSCRIPT,
-                   TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg)), TLS_ARG_U("count", count),
-                            TLS_ARG_S("messages", names), TLS_ARG_U("bytes", e->transcript.len)));
+    engine_note(e, TLS_TEXT_CLIENT_SIGNS_TRANSCRIPT,
+                TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg)), TLS_ARG_U("count", count),
+                         TLS_ARG_S("messages", names), TLS_ARG_U("bytes", e->transcript.len)));
     engine_value(e, TLS_VALUE_CERTIFICATE_VERIFY_SIGNATURE, sig, sig_len, NULL);
     tls_certificate_verify cv = {e->cv_sig_alg, sig, sig_len};
     err = tls_certificate_verify_write(&cv, w);
@@ -191,9 +191,9 @@ tls_err certificate_verify_read(tls_engine *e, tls_reader *r)
     err = tls_x509_rsa_verify(e->peer_chain, alg, digest, cv.sig, cv.sig_len);
     const tls_text_arg *args = TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg)),
                                         TLS_ARG_U("bytes", e->transcript.len));
-    tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_CERTIFICATE_VERIFY, err == TLS_OK,
-                    err == TLS_OK ? TLS_TEXT_CERTIFICATE_VERIFY_OK : TLS_TEXT_CERTIFICATE_VERIFY_BAD,
-                    args);
+    engine_check(e, TLS_TEXT_CHECK_CERTIFICATE_VERIFY, err == TLS_OK,
+                 err == TLS_OK ? TLS_TEXT_CERTIFICATE_VERIFY_OK : TLS_TEXT_CERTIFICATE_VERIFY_BAD,
+                 args);
     if (err != TLS_OK)
         return engine_fail(e, TLS_ERR_DECRYPT_ERROR, TLS_TEXT_CERTIFICATE_VERIFY_FAILED, NULL);
     return TLS_OK;

@@ -19,10 +19,10 @@ tls_err change_cipher_spec_write(tls_engine *e, tls_writer *w)
 {
     tls_err err = tls_change_cipher_spec_write(w);
     if (err == TLS_OK)
-        tls_trace_note(e->trace, e->role, TLS_TEXT_CCS_SENT,
-                       TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role)),
-                                TLS_ARG_U("bits", 8 * e->kb.key_len),
-                                TLS_ARG_S("key", engine_write_key_name(e->role))));
+        engine_note(e, TLS_TEXT_CCS_SENT,
+                    TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role)),
+                             TLS_ARG_U("bits", 8 * e->kb.key_len),
+                             TLS_ARG_S("key", engine_write_key_name(e->role))));
     return err;
 }
 
@@ -30,10 +30,10 @@ tls_err change_cipher_spec_read(tls_engine *e, tls_reader *r)
 {
     tls_err err = tls_change_cipher_spec_parse(r);
     if (err == TLS_OK)
-        tls_trace_note(e->trace, e->role, TLS_TEXT_CCS_RECEIVED,
-                       TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role)),
-                                TLS_ARG_T("peer", tls_party_name(e->peer)),
-                                TLS_ARG_S("key", engine_write_key_name(e->peer))));
+        engine_note(e, TLS_TEXT_CCS_RECEIVED,
+                    TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role)),
+                             TLS_ARG_T("peer", tls_party_name(e->peer)),
+                             TLS_ARG_S("key", engine_write_key_name(e->peer))));
     return err;
 }
 
@@ -67,8 +67,8 @@ tls_err finished_read(tls_engine *e, tls_reader *r)
     engine_value(e, verify_data_kind(e->peer), fin.verify_data, 12, NULL);
     const tls_text_arg *args = TLS_ARGS(TLS_ARG_T("peer", tls_party_name(e->peer)),
                                         TLS_ARG_S("label", finished_label(e->peer)));
-    tls_trace_check(e->trace, e->role, TLS_TEXT_CHECK_FINISHED, diff == 0,
-                    diff == 0 ? TLS_TEXT_FINISHED_OK : TLS_TEXT_FINISHED_BAD, args);
+    engine_check(e, TLS_TEXT_CHECK_FINISHED, diff == 0,
+                 diff == 0 ? TLS_TEXT_FINISHED_OK : TLS_TEXT_FINISHED_BAD, args);
     if (diff != 0)
         return engine_fail(e, TLS_ERR_DECRYPT_ERROR, TLS_TEXT_FINISHED_FAILED, args);
     return TLS_OK;

@@ -129,9 +129,13 @@ const char *engine_write_iv_name(tls_party sender);
  * \p args (TLS_ARGS, or NULL). */
 tls_err engine_fail(tls_engine *e, tls_err err, tls_text_id id, const tls_text_arg *args);
 
-/* Record a value this side knows now. */
+/* Record a value this side knows now, a note or a check: tagged with the
+ * step this engine is at. */
 void engine_value(tls_engine *e, tls_value_kind kind, const uint8_t *p, size_t n,
                   const char *text);
+void engine_note(tls_engine *e, tls_text_id id, const tls_text_arg *args);
+void engine_check(tls_engine *e, tls_text_id what, bool ok, tls_text_id detail,
+                  const tls_text_arg *args);
 
 /* Master secret and key block, from pre_master and the randoms (both sides). */
 tls_err engine_derive_keys(tls_engine *e);

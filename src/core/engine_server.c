@@ -93,8 +93,8 @@ tls_err client_hello_read(tls_engine *e, tls_reader *r)
     e->ems = e->cfg->ems && ch.has_ems;
     e->reneg_info = ch.has_reneg_info ||
                     engine_list_has(ch.suites, ch.nsuites, TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
-    tls_trace_note(e->trace, e->role, TLS_TEXT_SERVER_ACCEPTS_SUITE,
-                   TLS_ARGS(TLS_ARG_S("suite", e->suite->name), TLS_ARG_U("count", ch.nsuites)));
+    engine_note(e, TLS_TEXT_SERVER_ACCEPTS_SUITE,
+                TLS_ARGS(TLS_ARG_S("suite", e->suite->name), TLS_ARG_U("count", ch.nsuites)));
     return TLS_OK;
 }
 
@@ -188,8 +188,8 @@ tls_err server_key_exchange_write(tls_engine *e, tls_writer *w)
     uint8_t gid[2] = {(uint8_t)(e->group >> 8), (uint8_t)e->group};
     engine_value(e, TLS_VALUE_NAMED_GROUP, gid, 2, NULL);
     engine_value(e, TLS_VALUE_SKE_SIGNATURE, sig, sig_len, NULL);
-    tls_trace_note(e->trace, e->role, TLS_TEXT_SERVER_SIGNED,
-                   TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg))));
+    engine_note(e, TLS_TEXT_SERVER_SIGNED,
+                TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg))));
     return TLS_OK;
 }
 
@@ -207,7 +207,7 @@ static tls_err server_kx_ecdhe(tls_engine *e, const tls_client_key_exchange *cke
                                   cke->data, cke->len, e->pre_master, &e->pre_master_len);
     if (err != TLS_OK)
         return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_CLIENT_POINT_INVALID, NULL);
-    tls_trace_note(e->trace, e->role, TLS_TEXT_PRE_MASTER_ECDHE_SERVER, NULL);
+    engine_note(e, TLS_TEXT_PRE_MASTER_ECDHE_SERVER, NULL);
     return TLS_OK;
 }
 
@@ -228,8 +228,8 @@ static tls_err server_kx_rsa(tls_engine *e, const tls_client_key_exchange *cke)
     e->pre_master_len = 48;
     tls_wipe(pm, sizeof pm);
     tls_wipe(fallback, sizeof fallback);
-    tls_trace_note(e->trace, e->role,
-                   good ? TLS_TEXT_PRE_MASTER_RSA_SERVER : TLS_TEXT_PRE_MASTER_RSA_BAD, NULL);
+    engine_note(e,
+                good ? TLS_TEXT_PRE_MASTER_RSA_SERVER : TLS_TEXT_PRE_MASTER_RSA_BAD, NULL);
     return TLS_OK;
 }
 

@@ -249,18 +249,6 @@ void tls_trace_announce(tls_trace *t, int number, const tls_msg_info *m,
     tls_trace_push(t, &ev);
 }
 
-void tls_trace_set_step(tls_trace *t, tls_party who, int step)
-{
-    if ((unsigned)who < sizeof t->party_step / sizeof t->party_step[0])
-        t->party_step[who] = step;
-}
-
-void tls_trace_enter_after(tls_trace *t)
-{
-    tls_trace_set_step(t, TLS_PARTY_CLIENT, TLS_STEP_AFTER);
-    tls_trace_set_step(t, TLS_PARTY_SERVER, TLS_STEP_AFTER);
-}
-
 int tls_trace_last_announced(const tls_trace *t)
 {
     int last = 0;
@@ -270,38 +258,39 @@ int tls_trace_last_announced(const tls_trace *t)
     return last;
 }
 
-void tls_trace_value(tls_trace *t, tls_party who, tls_value_kind kind,
+void tls_trace_value(tls_trace *t, int step, tls_party who, tls_value_kind kind,
                      const uint8_t *bytes, size_t len, const char *text)
 {
     char buf[TLS_VALUE_TEXT_MAX];
     if (!text)
         text = tls_value_describe(kind, bytes, len, buf);
-    tls_event ev = {.kind = TLS_EV_VALUE, .step = t->party_step[who], .party = who, .value = kind,
+    tls_event ev = {.kind = TLS_EV_VALUE, .step = step, .party = who, .value = kind,
                     .bytes = (uint8_t *)bytes, .len = len, .text = (char *)text};
     tls_trace_push(t, &ev);
 }
 
-void tls_trace_check(tls_trace *t, tls_party who, tls_text_id what, bool ok,
+void tls_trace_check(tls_trace *t, int step, tls_party who, tls_text_id what, bool ok,
                      tls_text_id detail, const tls_text_arg *args)
 {
     tls_text msg;
     tls_text_make(&msg, detail, args);
-    tls_event ev = {.kind = TLS_EV_CHECK, .step = t->party_step[who], .party = who,
+    tls_event ev = {.kind = TLS_EV_CHECK, .step = step, .party = who,
                     .name = (char *)tls_text_template(what), .what = what, .ok = ok,
                     .msg = &msg};
     tls_trace_push(t, &ev);
 }
 
-void tls_trace_note(tls_trace *t, tls_party who, tls_text_id id, const tls_text_arg *args)
+void tls_trace_note(tls_trace *t, int step, tls_party who, tls_text_id id,
+                    const tls_text_arg *args)
 {
     tls_text msg;
     tls_text_make(&msg, id, args);
-    tls_trace_note_text(t, who, &msg);
+    tls_trace_note_text(t, step, who, &msg);
 }
 
-void tls_trace_note_text(tls_trace *t, tls_party who, const tls_text *text)
+void tls_trace_note_text(tls_trace *t, int step, tls_party who, const tls_text *text)
 {
-    tls_event ev = {.kind = TLS_EV_NOTE, .step = t->party_step[who], .party = who, .msg = (tls_text *)text};
+    tls_event ev = {.kind = TLS_EV_NOTE, .step = step, .party = who, .msg = (tls_text *)text};
     tls_trace_push(t, &ev);
 }
 

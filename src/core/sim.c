@@ -167,8 +167,7 @@ static void sim_after(tls_sim *sim)
     const char *host = sim->client_cfg.server_name;
     sim->after_done = true;
     sim->current = TLS_STEP_AFTER;
-    tls_trace_enter_after(t);
-    tls_trace_note(t, TLS_PARTY_CLIENT, TLS_TEXT_AFTER_SIM_REQUEST,
+    tls_trace_note(t, TLS_STEP_AFTER, TLS_PARTY_CLIENT, TLS_TEXT_AFTER_SIM_REQUEST,
                    TLS_ARGS(TLS_ARG_S("host", host)));
     tls_writer w;
     tls_writer_init(&w);
@@ -179,7 +178,7 @@ static void sim_after(tls_sim *sim)
     size_t n;
     const uint8_t *req = tls_engine_app_data(sim->server, &n);
     if (tls_engine_error(sim->server) == TLS_OK && tls_demo_http_request_complete(req, n)) {
-        tls_trace_note(t, TLS_PARTY_SERVER, TLS_TEXT_AFTER_SIM_SERVER_ANSWERS,
+        tls_trace_note(t, TLS_STEP_AFTER, TLS_PARTY_SERVER, TLS_TEXT_AFTER_SIM_SERVER_ANSWERS,
                        TLS_ARGS(TLS_ARG_SN("request", (const char *)req,
                                            tls_demo_http_first_line(req, n))));
         tls_engine_app_data_consume(sim->server, n);
@@ -192,7 +191,7 @@ static void sim_after(tls_sim *sim)
 
     const uint8_t *page = tls_engine_app_data(sim->client, &n);
     if (tls_engine_error(sim->client) == TLS_OK && n > 0) {
-        tls_trace_note(t, TLS_PARTY_CLIENT, TLS_TEXT_AFTER_CLIENT_RECEIVED_ANSWER,
+        tls_trace_note(t, TLS_STEP_AFTER, TLS_PARTY_CLIENT, TLS_TEXT_AFTER_CLIENT_RECEIVED_ANSWER,
                        TLS_ARGS(TLS_ARG_SN("answer", (const char *)page,
                                            tls_demo_http_first_line(page, n)),
                                 TLS_ARG_U("bytes", n)));

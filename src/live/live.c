@@ -51,6 +51,19 @@ bool live_ok(const live *lv)
     return !lv->failed && (!lv->e || tls_engine_error(lv->e) == TLS_OK);
 }
 
+/* The step this side's notes belong to: where its engine is. */
+static int live_note_step(const live *lv)
+{
+    if (lv->after)
+        return TLS_STEP_AFTER;
+    return lv->e ? tls_engine_at(lv->e) : 0;
+}
+
+void live_note(live *lv, tls_text_id id, const tls_text_arg *args)
+{
+    tls_trace_note(lv->trace, live_note_step(lv), lv->role, id, args);
+}
+
 /* The step a failure belongs to: the one this side was in or waiting for. */
 static int live_step(const live *lv)
 {
@@ -78,7 +91,7 @@ void live_fail_text(live *lv, tls_err err, const tls_text *why)
     res->failed_step = live_step(lv);
     res->why_text = *why;
     tls_text_english_into(&res->why_text, res->why, sizeof res->why);
-    tls_trace_note_text(lv->trace, lv->role, &res->why_text);
+    tls_trace_note_text(lv->trace, live_note_step(lv), lv->role, &res->why_text);
 }
 
 bool live_send(live *lv, tls_text *why)
@@ -221,8 +234,8 @@ static bool live_load_trust(live *lv, const tls_x509 **out)
         return false;
     }
     if (skipped)
-        tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_CA_SKIPPED,
-                       TLS_ARGS(TLS_ARG_S("file", cfg->ca_file), TLS_ARG_U("count", skipped)));
+        live_note(lv, TLS_TEXT_LIVE_CA_SKIPPED,
+                  TLS_ARGS(TLS_ARG_S("file", cfg->ca_file), TLS_ARG_U("count", skipped)));
     *out = lv->trust;
     return true;
 }
@@ -363,15 +376,15 @@ static bool live_open(live *lv)
 static void live_introduce(live *lv)
 {
     bool client = lv->role == TLS_PARTY_CLIENT;
-    tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_INTRO,
-                   TLS_ARGS(TLS_ARG_T("party", tls_party_name(lv->role)),
-                            TLS_ARG_S("local", lv->info->local),
-                            TLS_ARG_T("peer", tls_party_name(lv->peer)),
-                            TLS_ARG_S("remote", lv->info->peer)));
+    live_note(lv, TLS_TEXT_LIVE_INTRO,
+              TLS_ARGS(TLS_ARG_T("party", tls_party_name(lv->role)),
+                       TLS_ARG_S("local", lv->info->local),
+                       TLS_ARG_T("peer", tls_party_name(lv->peer)),
+                       TLS_ARG_S("remote", lv->info->peer)));
     if (client && lv->cfg->sni == NULL && is_ip_literal(lv->cfg->host))
-        tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_SNI_IP,
-                       TLS_ARGS(TLS_ARG_S("host", lv->cfg->host),
-                                TLS_ARG_S("demo_host", TLS_DEMO_HOST)));
+        live_note(lv, TLS_TEXT_LIVE_SNI_IP,
+                  TLS_ARGS(TLS_ARG_S("host", lv->cfg->host),
+                           TLS_ARG_S("demo_host", TLS_DEMO_HOST)));
 }
 
 static void live_finish(live *lv)

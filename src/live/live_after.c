@@ -28,10 +28,10 @@ static void flush_quietly(live *lv)
      * one catalogue text, not two). */
     char english[sizeof why.values + 256];
     tls_text_english_into(&why, english, sizeof english);
-    tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_LAST_RECORDS_LOST,
-                   TLS_ARGS(TLS_ARG_T("party", tls_party_name(lv->role)),
-                            TLS_ARG_T("peer", tls_party_name(lv->peer)),
-                            TLS_ARG_S("error", english)));
+    live_note(lv, TLS_TEXT_LIVE_LAST_RECORDS_LOST,
+              TLS_ARGS(TLS_ARG_T("party", tls_party_name(lv->role)),
+                       TLS_ARG_T("peer", tls_party_name(lv->peer)),
+                       TLS_ARG_S("error", english)));
 }
 
 /* The peer closed the TCP connection: a partial record left is an error,
@@ -42,8 +42,8 @@ static void peer_gone(live *lv)
 {
     tls_engine_eof(lv->e);
     if (live_ok(lv) && !tls_engine_close_received(lv->e))
-        tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_NO_CLOSE_NOTIFY,
-                       TLS_ARGS(TLS_ARG_T("peer", tls_party_name(lv->peer))));
+        live_note(lv, TLS_TEXT_LIVE_NO_CLOSE_NOTIFY,
+                  TLS_ARGS(TLS_ARG_T("peer", tls_party_name(lv->peer))));
 }
 
 /* Application data past the engine's keep limit was only counted: say how
@@ -54,10 +54,10 @@ static void note_dropped(live *lv)
     size_t kept;
     tls_engine_app_data(lv->e, &kept);
     if (bytes > 0)
-        tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_APP_DATA_DROPPED,
-                       TLS_ARGS(TLS_ARG_T("party", tls_party_name(lv->role)),
-                                TLS_ARG_U("kept", kept), TLS_ARG_U("bytes", bytes),
-                                TLS_ARG_U("records", records)));
+        live_note(lv, TLS_TEXT_LIVE_APP_DATA_DROPPED,
+                  TLS_ARGS(TLS_ARG_T("party", tls_party_name(lv->role)),
+                           TLS_ARG_U("kept", kept), TLS_ARG_U("bytes", bytes),
+                           TLS_ARG_U("records", records)));
 }
 
 /* Read application data until one HTTP message (a response when
@@ -103,17 +103,17 @@ static void live_close(live *lv)
         if (r == NET_EOF) {
             peer_gone(lv);
         } else if (r == NET_TIMEOUT) {
-            tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_CLOSE_UNANSWERED,
-                           TLS_ARGS(TLS_ARG_T("peer", tls_party_name(lv->peer)),
-                                    TLS_ARG_U("seconds", CLOSE_GRACE_MS / 1000),
-                                    TLS_ARG_T("party", tls_party_name(lv->role))));
+            live_note(lv, TLS_TEXT_LIVE_CLOSE_UNANSWERED,
+                      TLS_ARGS(TLS_ARG_T("peer", tls_party_name(lv->peer)),
+                               TLS_ARG_U("seconds", CLOSE_GRACE_MS / 1000),
+                               TLS_ARG_T("party", tls_party_name(lv->role))));
             break;
         } else if (r == NET_ERROR) {
             /* Close is a courtesy: a reset here costs nothing already received. */
-            tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_CLOSE_FAILED,
-                           TLS_ARGS(TLS_ARG_T("party", tls_party_name(lv->role)),
-                                    TLS_ARG_T("peer", tls_party_name(lv->peer)),
-                                    TLS_ARG_S("error", strerror(errno))));
+            live_note(lv, TLS_TEXT_LIVE_CLOSE_FAILED,
+                      TLS_ARGS(TLS_ARG_T("party", tls_party_name(lv->role)),
+                               TLS_ARG_T("peer", tls_party_name(lv->peer)),
+                               TLS_ARG_S("error", strerror(errno))));
             break;
         }
     }
@@ -121,7 +121,7 @@ static void live_close(live *lv)
 
 void live_client_after(live *lv)
 {
-    tls_trace_enter_after(lv->trace);
+    lv->after = true;
     const char *host = lv->ecfg.server_name;
     tls_writer w;
     tls_writer_init(&w);
@@ -130,8 +130,8 @@ void live_client_after(live *lv)
         live_fail(lv, TLS_ERR_INTERNAL, TLS_TEXT_LIVE_HTTP_REQUEST_FAILED, NULL);
         return;
     }
-    tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_CLIENT_REQUEST,
-                   TLS_ARGS(TLS_ARG_S("host", host)));
+    live_note(lv, TLS_TEXT_LIVE_CLIENT_REQUEST,
+              TLS_ARGS(TLS_ARG_S("host", host)));
     if (tls_engine_write_app_data(lv->e, w.data, w.len) == TLS_OK)
         lv->info->app_sent += w.len;
     tls_writer_free(&w);
@@ -144,17 +144,17 @@ void live_client_after(live *lv)
     if (!p)
         return;
     if (n > 0)
-        tls_trace_note(lv->trace, lv->role, TLS_TEXT_AFTER_CLIENT_RECEIVED_ANSWER,
-                       TLS_ARGS(TLS_ARG_SN("answer", (const char *)p, tls_demo_http_first_line(p, n)),
-                                TLS_ARG_U("bytes", n)));
+        live_note(lv, TLS_TEXT_AFTER_CLIENT_RECEIVED_ANSWER,
+                  TLS_ARGS(TLS_ARG_SN("answer", (const char *)p, tls_demo_http_first_line(p, n)),
+                           TLS_ARG_U("bytes", n)));
     else
-        tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_NO_ANSWER, NULL);
+        live_note(lv, TLS_TEXT_LIVE_NO_ANSWER, NULL);
     live_close(lv);
 }
 
 void live_server_after(live *lv)
 {
-    tls_trace_enter_after(lv->trace);
+    lv->after = true;
     size_t n;
     const uint8_t *p = read_http(lv, false,
                                  TLS_TERM("an HTTP request (a blank line ends one)"), &n);
@@ -169,9 +169,9 @@ void live_server_after(live *lv)
      * §7.2.1 says pending writes are then discarded. */
     if (tls_demo_http_request_complete(p, n) && !lv->eof &&
         !tls_engine_close_received(lv->e)) {
-        tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_SERVER_ANSWERS,
-                       TLS_ARGS(TLS_ARG_SN("request", (const char *)p,
-                                           tls_demo_http_first_line(p, n))));
+        live_note(lv, TLS_TEXT_LIVE_SERVER_ANSWERS,
+                  TLS_ARGS(TLS_ARG_SN("request", (const char *)p,
+                                      tls_demo_http_first_line(p, n))));
         tls_engine_app_data_consume(lv->e, n);
         tls_writer w;
         tls_writer_init(&w);
@@ -182,10 +182,10 @@ void live_server_after(live *lv)
         if (!live_flush(lv))
             return;
     } else if (n > 0) {
-        tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_PARTIAL_REQUEST,
-                       TLS_ARGS(TLS_ARG_U("bytes", n)));
+        live_note(lv, TLS_TEXT_LIVE_PARTIAL_REQUEST,
+                  TLS_ARGS(TLS_ARG_U("bytes", n)));
     } else {
-        tls_trace_note(lv->trace, lv->role, TLS_TEXT_LIVE_NO_REQUEST, NULL);
+        live_note(lv, TLS_TEXT_LIVE_NO_REQUEST, NULL);
     }
     live_close(lv);
 }

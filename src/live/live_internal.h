@@ -23,6 +23,7 @@ typedef struct live {
     bool heard;                 /* the peer has sent something */
     bool eof;                   /* the peer closed its side of the TCP connection */
     bool failed;                /* a socket failure (stored in res) */
+    bool after;                 /* the handshake is over: notes go after it */
     tls_rng *rng;
     tls_x509 *trust;            /* --ca's trust anchors (else the demo CA is used) */
     tls_x509 *client_chain;     /* --client-cert's certificates */
@@ -36,6 +37,10 @@ typedef struct live {
 
 /* Neither the engine nor the socket has failed. */
 bool live_ok(const live *lv);
+
+/* A note of this side's, filed under the step its engine is at (after
+ * the handshake once lv->after is set). */
+void live_note(live *lv, tls_text_id id, const tls_text_arg *args);
 
 /* Record a socket-level failure (the first failure of any kind sticks),
  * and say it in the trace too. */
