@@ -10,9 +10,10 @@ cd "$(dirname "$0")"
 # captures (tlssim open).
 build_pkgs=(meson ninja-build gcc libc6-dev pkg-config libmbedtls-dev libncurses-dev gettext libpcap-dev)
 # The tests drive the TUI in tmux, check interop against OpenSSL and GnuTLS
-# (gnutls-serv asks for a client certificate by default) and decode our
-# captures with tshark; python3 reads JSON in the checks.
-test_pkgs=(tmux openssl gnutls-bin tshark python3)
+# (gnutls-serv asks for a client certificate by default), decode our
+# captures with tshark and render the HTML handout in headless chromium;
+# python3 reads JSON in the checks.
+test_pkgs=(tmux openssl gnutls-bin tshark python3 chromium)
 
 install_missing() {
     local missing=() p

@@ -36,6 +36,7 @@ typedef struct tls_app_run {
     bool no_lessons;            /**< values only */
     const char *keylog_path;    /**< NSS key log to write, or NULL */
     const char *pcap_path;      /**< pcap to write, or NULL */
+    const char *html_path;      /**< HTML handout to write (the HTML renderer does), or NULL */
     /* Live mode. */
     tls_live_config live;       /**< role, offer, timeouts (host and port: below) */
     char live_host[256];        /**< the endpoint's host ("" : any / 127.0.0.1) */

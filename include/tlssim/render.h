@@ -9,6 +9,7 @@
 #ifndef TLSSIM_RENDER_H
 #define TLSSIM_RENDER_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "tlssim/app.h"
@@ -23,5 +24,22 @@ void tls_print_text(FILE *out, const tls_app_run *r, const tls_trace *t,
 /** \brief Print a finished run as one JSON document. */
 void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
                     const tls_sim_result *res);
+
+/**
+ * \brief Print a finished run as one self-contained HTML page (inline CSS
+ *        and SVG, no scripts): a ladder diagram of its flow, then per step
+ *        who knows what, what an eavesdropper sees, the dissection with its
+ *        hex and the lesson; prints on A4.
+ * \param lessons  the lessons to include, or NULL for values only
+ */
+void tls_print_html(FILE *out, const tls_app_run *r, const tls_trace *t,
+                    const tls_sim_result *res, const tls_lessons *lessons);
+
+/**
+ * \brief Write the HTML page of a run to \p path.
+ * \return false when it could not be written (errno says why)
+ */
+bool tls_save_html(const char *path, const tls_app_run *r, const tls_trace *t,
+                   const tls_sim_result *res, const tls_lessons *lessons);
 
 #endif

@@ -30,6 +30,7 @@ typedef struct cli_options {
     /* Checking a run elsewhere (issue 5). */
     const char *keylog_path;    /**< --keylog FILE: NSS key log for Wireshark, or NULL */
     const char *pcap_path;      /**< --pcap FILE: the channel as a pcap, or NULL */
+    const char *html_path;      /**< --html FILE: the run as an HTML handout, or NULL */
     const char *connect;        /**< --connect HOST:PORT: live client, or NULL */
     const char *listen;         /**< --listen [ADDR:]PORT: live server, or NULL */
     const char *sni;            /**< --sni NAME (with --connect) */

@@ -61,6 +61,7 @@ void cli_describe(const cli_options *o, tls_app_run *r)
     r->no_lessons = o->no_lessons;
     r->keylog_path = o->keylog_path;
     r->pcap_path = o->pcap_path;
+    r->html_path = o->html_path;
     if (cli_is_live(o))
         describe_live(o, r);
 }

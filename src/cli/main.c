@@ -1,5 +1,6 @@
 /* tlssim: parse the command line, have the app layer run the run, hand it
  * to a front end. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,7 +25,21 @@ static tls_lang early_lang(int argc, char **argv)
     return lang;
 }
 
-/* Print a finished run as text or JSON, save --keylog/--pcap; the exit status. */
+/* --html FILE: the handout, said on stderr like the other files. */
+static bool save_html(const tls_app_run *run, const tls_trace *trace, const tls_sim_result *res,
+                      const tls_lessons *lessons)
+{
+    if (!run->html_path)
+        return true;
+    if (!tls_save_html(run->html_path, run, trace, res, lessons)) {
+        fprintf(stderr, _("tlssim: cannot write %s: %s\n"), run->html_path, strerror(errno));
+        return false;
+    }
+    fprintf(stderr, _("tlssim: HTML handout written to %s\n"), run->html_path);
+    return true;
+}
+
+/* Print a finished run as text or JSON, save --keylog/--pcap/--html; the exit status. */
 static int render(const cli_options *o, const tls_app_run *run, const tls_trace *trace,
                   const tls_sim_result *res, tls_lessons *lessons)
 {
@@ -32,8 +47,8 @@ static int render(const cli_options *o, const tls_app_run *run, const tls_trace 
         tls_print_json(stdout, run, trace, res);
     else
         tls_print_text(stdout, run, trace, res, lessons);
+    bool saved = tls_app_save_exports(run, trace) && save_html(run, trace, res, lessons);
     tls_lessons_close(lessons);
-    bool saved = tls_app_save_exports(run, trace);
     if (fflush(stdout) != 0) {
         perror("tlssim: stdout");
         return 1;
@@ -50,14 +65,17 @@ static int render(const cli_options *o, const tls_app_run *run, const tls_trace 
 /* Run the run and show it in the chosen front end; the exit status. */
 static int run_and_show(const cli_options *o, tls_app_run *run)
 {
-    tui_options to = {.auto_seconds = o->auto_seconds, .start_step = o->start_step};
+    tui_options to = {.auto_seconds = o->auto_seconds, .start_step = o->start_step,
+                      .write_html = tls_save_html};
     /* The TUI runs an in-process run itself (m, g, s and r run it again). */
     if (o->mode == CLI_MODE_TUI && run->mode == TLS_APP_SIM)
         return tui_run(run, &to);
     /* Lessons for the front end that prints them: JSON carries values, not
      * prose; the TUI opens its own. */
     bool fatal = false;
-    tls_lessons *lessons = o->mode == CLI_MODE_TEXT ? tls_app_lessons_open(run, &fatal) : NULL;
+    tls_lessons *lessons = o->mode == CLI_MODE_TEXT || (o->mode == CLI_MODE_JSON && run->html_path)
+                               ? tls_app_lessons_open(run, &fatal)
+                               : NULL;
     if (fatal)
         return 2;
     tls_trace trace;

@@ -50,11 +50,15 @@ static const char *const usage_sections[] = {
     N_("TUI:\n"
        "  --auto SECONDS        advance by itself (Space pauses/resumes)\n"
        "  --step N              open at step N (1-10)\n"
-       "                        (inside: ? lists the keys; w writes key log + pcap)\n"),
+       "                        (inside: ? lists the keys; w writes key log, pcap, HTML)\n"),
     N_("Check it elsewhere (Wireshark, tshark):\n"
        "  --keylog FILE         write the NSS key log line (as SSLKEYLOGFILE does)\n"
        "  --pcap FILE           write the records as a pcap of one TCP connection\n"
        "                        127.0.0.1 -> 127.0.0.2:443\n"),
+    N_("A handout to print or share:\n"
+       "  --html FILE           write the run as one self-contained HTML page: a ladder\n"
+       "                        diagram, per step who knows what, the eavesdropper's\n"
+       "                        view, the bytes and the lesson (prints on A4)\n"),
     N_("Live mode (a real TLS 1.2 peer over TCP):\n"
        "  --connect HOST:PORT   be the client of a real server, e.g. openssl s_server\n"
        "  --listen [ADDR:]PORT  be the server (demo certificate) for one real client,\n"
@@ -149,8 +153,8 @@ enum {
     OPT_TEXT = 256, OPT_JSON, OPT_TUI, OPT_KX, OPT_SUITE, OPT_GROUP, OPT_SEED,
     OPT_SCENARIO, OPT_TAMPER, OPT_EMS, OPT_LANG, OPT_LESSONS, OPT_NO_LESSONS,
     OPT_AUTO, OPT_STEP,
-    OPT_KEYLOG, OPT_PCAP, OPT_CONNECT, OPT_LISTEN, OPT_SNI, OPT_CA, OPT_TIMEOUT, OPT_KEEP,
-    OPT_CLIENT_AUTH, OPT_CLIENT_CERT, OPT_CLIENT_KEY
+    OPT_KEYLOG, OPT_PCAP, OPT_HTML, OPT_CONNECT, OPT_LISTEN, OPT_SNI, OPT_CA, OPT_TIMEOUT,
+    OPT_KEEP, OPT_CLIENT_AUTH, OPT_CLIENT_CERT, OPT_CLIENT_KEY
 };
 
 static const struct option long_options[] = {
@@ -171,6 +175,7 @@ static const struct option long_options[] = {
     {"step", required_argument, NULL, OPT_STEP},
     {"keylog", required_argument, NULL, OPT_KEYLOG},
     {"pcap", required_argument, NULL, OPT_PCAP},
+    {"html", required_argument, NULL, OPT_HTML},
     {"connect", required_argument, NULL, OPT_CONNECT},
     {"listen", required_argument, NULL, OPT_LISTEN},
     {"sni", required_argument, NULL, OPT_SNI},
@@ -212,6 +217,7 @@ static int apply_live_option(cli_options *o, int c, const char *arg)
     switch (c) {
     case OPT_KEYLOG: o->keylog_path = arg; return 0;
     case OPT_PCAP: o->pcap_path = arg; return 0;
+    case OPT_HTML: o->html_path = arg; return 0;
     case OPT_CONNECT:
         if (!tls_live_parse_endpoint(arg, false, host, sizeof host, port, sizeof port) ||
             strcmp(port, "0") == 0)

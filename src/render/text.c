@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "tlssim/render.h"
+#include "render_internal.h"
 #include "tlssim/i18n.h"
 #include "tlssim/handshake.h"
 #include "tlssim/msg.h"
@@ -167,6 +168,17 @@ static void step_header(FILE *out, const tls_flow *flow, const tls_event *e)
     }
 }
 
+bool tls_render_agreed(const tls_trace *t, tls_value_kind k, const tls_event **client,
+                       const tls_event **server)
+{
+    const tls_value_info *v = tls_value_info_of(k);
+    if (!v->agreed || v->joined)
+        return false;
+    *client = tls_trace_find_value(t, k, TLS_PARTY_CLIENT, TLS_STEP_AFTER);
+    *server = tls_trace_find_value(t, k, TLS_PARTY_SERVER, TLS_STEP_AFTER);
+    return true;
+}
+
 /* The secrets both sides derive (the key block only as its parts): shown
  * agreeing (or not) byte for byte.  In live mode the peer's values are
  * inferred from its verified Finished, equal by construction: saying "=="
@@ -182,12 +194,9 @@ static void summary_agreement(FILE *out, const tls_trace *t, bool live)
         fputs(_("Both sides computed on their own (never sent):\n"), out);
     for (int k = 0; k < TLS_VALUE_COUNT; k++) {
         const tls_value_info *v = tls_value_info_of((tls_value_kind)k);
-        if (!v->agreed || v->joined)
+        const tls_event *c, *s;
+        if (!tls_render_agreed(t, (tls_value_kind)k, &c, &s))
             continue;
-        const tls_event *c = tls_trace_find_value(t, (tls_value_kind)k, TLS_PARTY_CLIENT,
-                                                  TLS_STEP_AFTER);
-        const tls_event *s = tls_trace_find_value(t, (tls_value_kind)k, TLS_PARTY_SERVER,
-                                                  TLS_STEP_AFTER);
         const tls_event *own = c && !c->inferred ? c : s && !s->inferred ? s : NULL;
         if (live && own) {
             char *hex = tls_hex(own->bytes, own->len);
@@ -413,8 +422,7 @@ static void live_header(FILE *out, const tls_app_run *r)
           out);
 }
 
-void tls_print_text(FILE *out, const tls_app_run *r, const tls_trace *t,
-                    const tls_sim_result *res, const tls_lessons *ls)
+void tls_render_run_header(FILE *out, const tls_app_run *r)
 {
     if (r->mode == TLS_APP_LIVE) {
         live_header(out, r);
@@ -422,6 +430,12 @@ void tls_print_text(FILE *out, const tls_app_run *r, const tls_trace *t,
         fprintf(out, "%s\n", _("tlssim: a TLS 1.2 handshake, step by step"));
         sim_header(out, r);
     }
+}
+
+void tls_print_text(FILE *out, const tls_app_run *r, const tls_trace *t,
+                    const tls_sim_result *res, const tls_lessons *ls)
+{
+    tls_render_run_header(out, r);
     const tls_flow *flow = tls_sim_result_flow(res);
     lesson(out, r, ls, t, flow, 0);
     /* Step by step, as JSON and the TUI group them: an observer may file a

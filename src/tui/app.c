@@ -4,6 +4,7 @@
 #include "theme.h"
 #include "tlssim/i18n.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,6 +92,7 @@ static bool init_common(tui_app *a, const tls_app_run *run, const tui_options *t
     a->run = *run;
     a->focus = TUI_PANE_FIELDS;
     a->auto_seconds = to->auto_seconds;
+    a->write_html = to->write_html;
     a->lessons_on = !run->no_lessons;
     a->lang = run->lang;
     bool fatal = false;
@@ -335,6 +337,25 @@ void tui_app_focus_next(tui_app *a, int dir)
     a->focus = (tui_pane)p;
 }
 
+/* The HTML handout beside the key log and pcap, in the language on
+ * screen; said after their status. */
+static void save_html(tui_app *a, const char *stem)
+{
+    char buf[80];
+    const char *path = tui_save_path(a->run.html_path, stem, ".html", buf, sizeof buf);
+    tls_app_run run = a->run;
+    run.lang = a->lang;
+    size_t n = strlen(a->status);
+    if (!a->write_html(path, &run, &a->trace, &a->res, a->lessons_on ? a->lessons : NULL)) {
+        snprintf(a->status + n, sizeof a->status - n, _("; cannot write %s: %s"), path,
+                 strerror(errno));
+        return;
+    }
+    char *full = realpath(path, NULL);
+    snprintf(a->status + n, sizeof a->status - n, _("; the HTML handout %s"), full ? full : path);
+    free(full);
+}
+
 void tui_app_save(tui_app *a, int width)
 {
     char stem[64], keylog[80], pcap[80];
@@ -343,4 +364,6 @@ void tui_app_save(tui_app *a, int width)
                    tui_save_path(a->run.keylog_path, stem, ".keylog", keylog, sizeof keylog),
                    tui_save_path(a->run.pcap_path, stem, ".pcap", pcap, sizeof pcap),
                    width, a->status, sizeof a->status);
+    if (a->write_html)
+        save_html(a, stem);
 }

@@ -78,6 +78,7 @@ typedef struct tui_app {
     tui_lesson_cache lesson;
 
     double auto_seconds;        /* 0: off */
+    tui_html_writer write_html; /* w's HTML handout, or NULL (tui.h) */
     bool auto_paused;
 
     bool live;                  /* the trace came from a real peer (--connect,

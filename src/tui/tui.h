@@ -5,12 +5,23 @@
 #ifndef TLSSIM_TUI_H
 #define TLSSIM_TUI_H
 
+#include <stdbool.h>
+
 #include "tlssim/app.h"
 
-/* What only the TUI is asked: --auto and --step. */
+/*
+ * Writes a run's HTML handout to a file (tls_save_html: the program passes
+ * it, so the TUI does not depend on the other renderers).  Returns false
+ * with errno set when the file could not be written.
+ */
+typedef bool (*tui_html_writer)(const char *path, const tls_app_run *r, const tls_trace *t,
+                                const tls_sim_result *res, const tls_lessons *lessons);
+
+/* What only the TUI is asked: --auto and --step, and how w writes HTML. */
 typedef struct tui_options {
     double auto_seconds;        /* advance by itself every so many seconds (0 = off) */
     int start_step;             /* open here (1..10; 0 = first) */
+    tui_html_writer write_html; /* w also writes the HTML handout (NULL: it does not) */
 } tui_options;
 
 /**

@@ -6,7 +6,8 @@ Usage: test_tui_live_save.py PATH/TO/tlssim
 1. Save: an in-process --seed 1 run started in a temporary folder; w must
    say where the key log and pcap went (full paths, at 200x60 and in the
    short form at 80x24); the key log must be exactly the CLIENT_RANDOM line
-   of `tlssim --json --seed 1`, and the pcap must start with its magic.
+   of `tlssim --json --seed 1`, the pcap must start with its magic, and the
+   HTML handout beside them must be valid and hold that random and secret.
 2. Live: `tlssim --listen 127.0.0.1:0 --json` is the real server, and the
    TUI is the client (--connect).  At step 10 the server's column must be
    titled inferred, tag its values inferred, and show the master secret
@@ -32,6 +33,8 @@ import time
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_tui_tmux as tt  # noqa: E402  (after the path is set)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "html"))
+import html_check  # noqa: E402
 
 CA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "core", "pki",
                   "ca.crt.pem")
@@ -94,6 +97,16 @@ def check_saved(folder, stem, want_keylog, how):
         tt.check(f.read() == want_keylog, "%s: the key log is exactly %r" % (how, want_keylog))
     with open(pcap, "rb") as f:
         tt.check(f.read(4) == PCAP_MAGIC, "%s: the pcap starts with the pcap magic" % how)
+    # The HTML handout beside them: valid, with the run's random and master secret.
+    html = os.path.join(folder, stem + ".html")
+    if not wait_file(html, how + ": the HTML handout"):
+        return
+    with open(html, encoding="utf-8") as f:
+        page = f.read()
+    problems = html_check.check(page)
+    tt.check(not problems, "%s: the HTML handout is valid %s" % (how, problems[:3]))
+    for hexval in want_keylog.split()[1:]:
+        tt.check(hexval in page, "%s: the HTML handout holds %s" % (how, hexval[:32]))
 
 
 def test_save(exe, sock, folder):
@@ -112,7 +125,7 @@ def test_save(exe, sock, folder):
                        ("200x60: w says where the pcap went (%s)" % pcap,
                         lambda t: pcap in footer(t))])
         check_saved(folder, "tlssim-1", keylog_line(doc, "client"), "in-process --seed 1")
-        for path in (keylog, pcap):
+        for path in (keylog, pcap, os.path.join(folder, "tlssim-1.html")):
             if os.path.exists(path):
                 os.unlink(path)  # so the next save is seen to write them again
         # Narrow: the folder is said once, so both names still fit.
