@@ -11,9 +11,10 @@ cd "$(dirname "$0")"
 build_pkgs=(meson ninja-build gcc libc6-dev pkg-config libmbedtls-dev libncurses-dev gettext libpcap-dev)
 # The tests drive the TUI in tmux, check interop against OpenSSL and GnuTLS
 # (gnutls-serv asks for a client certificate by default), decode our
-# captures with tshark and render the HTML handout in headless chromium;
-# python3 reads JSON in the checks.
-test_pkgs=(tmux openssl gnutls-bin tshark python3 chromium)
+# captures with tshark, render the HTML handout in headless chromium and the
+# manual pages with man (man-db, groff-base); python3 reads JSON in the
+# checks.
+test_pkgs=(tmux openssl gnutls-bin tshark python3 chromium man-db groff-base)
 
 install_missing() {
     local missing=() p
