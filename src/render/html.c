@@ -35,7 +35,10 @@ static const char CSS[] =
     ".ok{color:#060}.fail,.failure{color:#a00;font-weight:bold}.skipped{color:#777}"
     ".lesson{border-left:4px solid #8ab;padding-left:.8rem;margin-top:1rem}"
     ".lesson .v{font-family:monospace;word-break:break-all}.lesson .missing{color:#777}"
-    "svg.ladder{width:100%;max-width:48rem;height:auto;display:block;margin:0 auto}"
+    "figure.ladder{margin:1rem 0;overflow-x:auto}"
+    "svg.ladder{width:100%;min-width:30rem;max-width:48rem;height:auto;display:block;"
+    "margin:0 auto}"
+    "h1,h2,h3,h4,p,li,td{overflow-wrap:anywhere}"
     "svg.ladder text{font-size:13px;fill:#111}"
     "svg.ladder .party rect{fill:#eef;stroke:#246}svg.ladder .life{stroke:#246;"
     "stroke-dasharray:4 3}svg.ladder .msg line{stroke:#111;stroke-width:1.5}"
@@ -50,7 +53,7 @@ static const char CSS[] =
     "section.step{break-before:page}h2,h3,h4{break-after:avoid}"
     "tr,figure,svg,.lesson p{break-inside:avoid}"
     "pre{white-space:pre-wrap;word-break:break-all;overflow:visible;font-size:7.5pt}"
-    ".scroll{overflow:visible}th{background:none}}";
+    ".scroll,figure.ladder{overflow:visible}svg.ladder{min-width:0}th{background:none}}";
 
 /* A translated sentence, formatted and escaped, in an element; a trailing
  * newline (the text walkthrough's msgids end in one) is dropped. */

@@ -128,7 +128,9 @@ static void draw_failed(FILE *out, const row *r, const tls_sim_result *res, int 
     fprintf(out, "<g class=\"failed\"><path d=\"M%d %d l12 12 M%d %d l-12 12\"/>", x - 6,
             y - 12, x + 6, y - 12);
     fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">", WIDTH / 2, y + 14);
-    html_escf(out, _("failed here: %s"), reason);
+    /* The reason can be long: the label names who stopped, the tooltip and
+     * the failure section below say why. */
+    html_escf(out, _("the %s stopped the handshake here"), _(tls_party_name(r->sender)));
     fprintf(out, "</text><title>");
     html_esc(out, reason);
     fputs("</title></g>\n", out);
