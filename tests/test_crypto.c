@@ -319,8 +319,15 @@ static void test_rng(void)
     tls_rng_bytes(r4, c, sizeof c);
     test_check(memcmp(a, c, sizeof a) != 0, "different seed: different bytes");
     test_check(tls_rng_bytes(r1, big, sizeof big) == TLS_OK, "requests beyond one DRBG call");
+    /* Unseeded: CTR_DRBG generators from one root, each its own stream. */
     tls_rng *e = tls_rng_new_entropy("test");
+    tls_rng *e2 = tls_rng_new_entropy("test");
     test_check(e && tls_rng_bytes(e, c, sizeof c) == TLS_OK, "entropy generator works");
+    test_check(e2 && tls_rng_bytes(e2, b, sizeof b) == TLS_OK && memcmp(b, c, sizeof b) != 0,
+               "two entropy generators with the same label: different bytes");
+    test_check(tls_rng_bytes(e, big, sizeof big) == TLS_OK,
+               "entropy: requests beyond one CTR_DRBG call");
+    tls_rng_free(e2);
     tls_rng_free(r1);
     tls_rng_free(r2);
     tls_rng_free(r3);

@@ -44,7 +44,8 @@ tls_err tls_hmac(tls_hash_alg alg, const uint8_t *key, size_t key_len,
 
 /* ------------------------------------------------------------------ RNG */
 
-/** \brief A deterministic random bit generator (HMAC_DRBG over SHA-256). */
+/** \brief A deterministic random bit generator: HMAC_DRBG over SHA-256 when
+ *         seeded from a number, CTR_DRBG (AES-256) when seeded from entropy. */
 typedef struct tls_rng tls_rng;
 
 /**
@@ -56,7 +57,8 @@ typedef struct tls_rng tls_rng;
  */
 tls_rng *tls_rng_new_seeded(uint64_t seed, const char *label);
 
-/** \brief A generator seeded from the operating system's entropy. */
+/** \brief A generator seeded from the operating system's entropy (through
+ *         one per-process root); \p label personalises its stream. */
 tls_rng *tls_rng_new_entropy(const char *label);
 
 /** \brief Fill \p out with \p n random bytes. */

@@ -48,14 +48,11 @@ static void field_add_bytes(tls_reader *r, const char *name, size_t at, size_t n
         return;
     if (n <= 48) {
         char hex[97];
-        for (size_t i = 0; i < n; i++)
-            snprintf(hex + 2 * i, 3, "%02x", r->data[at + i]);
-        hex[2 * n] = '\0';
+        tls_hex_into(r->data + at, n, hex, sizeof hex);
         tls_dissect_add(r->dissect, r->base + at, n, r->depth, name, "%s", hex);
     } else {
         char hex[33];
-        for (size_t i = 0; i < 16; i++)
-            snprintf(hex + 2 * i, 3, "%02x", r->data[at + i]);
+        tls_hex_into(r->data + at, 16, hex, sizeof hex);
         tls_dissect_add(r->dissect, r->base + at, n, r->depth, name,
                         "%s… (%zu bytes)", hex, n);
     }

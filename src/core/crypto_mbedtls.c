@@ -15,6 +15,7 @@
 
 #include <mbedtls/asn1.h>
 #include <mbedtls/bignum.h>
+#include <mbedtls/ctr_drbg.h>
 #include <mbedtls/ecp.h>
 #include <mbedtls/entropy.h>
 #include <mbedtls/gcm.h>
@@ -94,13 +95,20 @@ tls_err tls_hmac(tls_hash_alg alg, const uint8_t *key, size_t key_len,
 /* ------------------------------------------------------------------ RNG */
 
 /* mbedTLS asks for randomness in tiny pieces (PKCS#1 v1.5 padding draws one
- * byte per call, blinding a few words), and every HMAC_DRBG call costs
- * several HMACs: a pool of output turns those into one call per 256 bytes.
- * The stream stays a pure function of the seed. */
+ * byte per call, blinding a few words), and every DRBG call has a fixed
+ * cost: a pool of output turns those into one call per 256 bytes.  A
+ * seeded stream stays a pure function of the seed.
+ *
+ * Two generators: a seeded run keeps HMAC_DRBG over SHA-256, so printed
+ * handouts of a --seed stay valid; an unseeded one uses CTR_DRBG (AES-256,
+ * AES-NI where the CPU has it), seeded from the process's entropy root at a
+ * fraction of an HMAC_DRBG's instantiation and output cost. */
 #define RNG_POOL 256
 
 struct tls_rng {
+    bool ctr;                   /* CTR_DRBG (unseeded runs), else HMAC_DRBG */
     mbedtls_hmac_drbg_context drbg;
+    mbedtls_ctr_drbg_context ctr_drbg;
     uint8_t pool[RNG_POOL];
     size_t pool_left;           /* unread bytes at the end of pool */
 };
@@ -108,8 +116,10 @@ struct tls_rng {
 static tls_rng *rng_alloc(void)
 {
     tls_rng *rng = calloc(1, sizeof *rng);
-    if (rng)
+    if (rng) {
         mbedtls_hmac_drbg_init(&rng->drbg);
+        mbedtls_ctr_drbg_init(&rng->ctr_drbg);
+    }
     return rng;
 }
 
@@ -162,11 +172,11 @@ static tls_rng *entropy_root(void)
     tls_rng *rng = rng_alloc();
     if (!rng)
         return NULL;
+    rng->ctr = true;
     mbedtls_entropy_init(&entropy);
     static const char pers[] = "tlssim entropy root";
-    if (mbedtls_hmac_drbg_seed(&rng->drbg, mbedtls_md_info_from_type(MBEDTLS_MD_SHA256),
-                               mbedtls_entropy_func, &entropy,
-                               (const unsigned char *)pers, sizeof pers - 1) != 0) {
+    if (mbedtls_ctr_drbg_seed(&rng->ctr_drbg, mbedtls_entropy_func, &entropy,
+                              (const unsigned char *)pers, sizeof pers - 1) != 0) {
         tls_rng_free(rng);
         return NULL;
     }
@@ -175,23 +185,37 @@ static tls_rng *entropy_root(void)
     return root;
 }
 
+/* The entropy source of an unseeded tls_rng: the root's output. */
+static int root_entropy(void *root, unsigned char *out, size_t n)
+{
+    return tls_rng_bytes(root, out, n) == TLS_OK ? 0 : MBEDTLS_ERR_CTR_DRBG_ENTROPY_SOURCE_FAILED;
+}
+
 tls_rng *tls_rng_new_entropy(const char *label)
 {
-    uint8_t seed[48];
     tls_rng *root = entropy_root();
-    if (!root || tls_rng_bytes(root, seed, sizeof seed) != TLS_OK)
+    tls_rng *rng = root ? rng_alloc() : NULL;
+    if (!rng)
         return NULL;
-    tls_rng *rng = rng_from_material(seed, sizeof seed, label);
-    tls_wipe(seed, sizeof seed);
+    rng->ctr = true;
+    /* The label personalises the stream: the client's and the server's differ. */
+    if (mbedtls_ctr_drbg_seed(&rng->ctr_drbg, root_entropy, root, (const unsigned char *)label,
+                              label ? strlen(label) : 0) != 0) {
+        tls_rng_free(rng);
+        return NULL;
+    }
     return rng;
 }
 
 static tls_err drbg_fill(tls_rng *rng, uint8_t *out, size_t n)
 {
-    /* HMAC_DRBG serves at most MBEDTLS_HMAC_DRBG_MAX_REQUEST bytes a call. */
+    /* Each DRBG serves a bounded number of bytes a call. */
+    size_t max = rng->ctr ? MBEDTLS_CTR_DRBG_MAX_REQUEST : MBEDTLS_HMAC_DRBG_MAX_REQUEST;
     while (n > 0) {
-        size_t chunk = n < MBEDTLS_HMAC_DRBG_MAX_REQUEST ? n : MBEDTLS_HMAC_DRBG_MAX_REQUEST;
-        if (mbedtls_hmac_drbg_random(&rng->drbg, out, chunk) != 0)
+        size_t chunk = n < max ? n : max;
+        int ret = rng->ctr ? mbedtls_ctr_drbg_random(&rng->ctr_drbg, out, chunk)
+                           : mbedtls_hmac_drbg_random(&rng->drbg, out, chunk);
+        if (ret != 0)
             return TLS_ERR_INTERNAL;
         out += chunk;
         n -= chunk;
@@ -227,6 +251,7 @@ void tls_rng_free(tls_rng *rng)
     if (!rng)
         return;
     mbedtls_hmac_drbg_free(&rng->drbg);
+    mbedtls_ctr_drbg_free(&rng->ctr_drbg);
     tls_wipe(rng, sizeof *rng);
     free(rng);
 }

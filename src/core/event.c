@@ -27,16 +27,23 @@ const char *tls_event_kind_name(tls_event_kind k)
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }
 
+/* Formatted once into a stack buffer, which nearly every dissection value
+ * fits; only a longer one is formatted a second time, into its allocation. */
 static char *vformat(const char *fmt, va_list ap)
 {
+    char buf[256];
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap2);
     va_end(ap2);
     if (n < 0)
         return NULL;
     char *s = malloc((size_t)n + 1);
-    if (s)
+    if (!s)
+        return NULL;
+    if ((size_t)n < sizeof buf)
+        memcpy(s, buf, (size_t)n + 1);
+    else
         vsnprintf(s, (size_t)n + 1, fmt, ap);
     return s;
 }
