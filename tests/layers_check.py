@@ -33,7 +33,7 @@ BELOW["bench"] = {"render"} | BELOW["render"]
 
 # Public headers that are not the core's.
 PUBLIC_OWNER = {"capture.h": "capture", "lessons.h": "lessons", "live.h": "live", "i18n.h": "i18n",
-                "app.h": "app", "render.h": "render"}
+                "app.h": "app", "compare.h": "app", "render.h": "render"}
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "tlssim/app.h"
+#include "tlssim/compare.h"
 
 /**
  * \brief Print a finished run as a step-by-step text walkthrough.
@@ -41,5 +42,20 @@ void tls_print_html(FILE *out, const tls_app_run *r, const tls_trace *t,
  */
 bool tls_save_html(const char *path, const tls_app_run *r, const tls_trace *t,
                    const tls_sim_result *res, const tls_lessons *lessons);
+
+/**
+ * \brief Print a comparison as text: per message, one block per run, then
+ *        what differs; at the end the verdicts, the bytes, the pre-master's
+ *        origin, what a leaked server key reveals, and the comparison lesson.
+ * \param lessons  for the comparison lesson, or NULL
+ */
+void tls_print_compare_text(FILE *out, const tls_compare *c, const tls_lessons *lessons);
+
+/**
+ * \brief Print a comparison as one JSON document: "runs", each exactly the
+ *        document tls_print_json prints; "differences" per aligned message;
+ *        "leaked_server_key" per run.
+ */
+void tls_print_compare_json(FILE *out, const tls_compare *c);
 
 #endif

@@ -120,4 +120,21 @@ bool tls_value_kind_of(const char *name, size_t len, tls_value_kind *kind);
 const char *tls_value_describe(tls_value_kind kind, const uint8_t *p, size_t len,
                                char buf[TLS_VALUE_TEXT_MAX]);
 
+/**
+ * \brief What a value does in the key exchange, for front ends that compare
+ *        runs (which value carried the pre-master, which was signed).
+ */
+typedef enum tls_value_role {
+    TLS_VALUE_ROLE_NONE,        /**< none of the below */
+    TLS_VALUE_ROLE_KEY_SHARE,   /**< a public key share: the pre-master is derived
+                                     from both sides' shares, never sent */
+    TLS_VALUE_ROLE_SEALED,      /**< the pre-master itself, encrypted to the server's
+                                     certificate key: whoever holds that key opens it */
+    TLS_VALUE_ROLE_SIGNATURE    /**< a signature by the certificate's key over what its
+                                     message carries */
+} tls_value_role;
+
+/** \brief The role of \p kind in the key exchange (NONE out of range). */
+tls_value_role tls_value_role_of(tls_value_kind kind);
+
 #endif

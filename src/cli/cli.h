@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "tlssim/app.h"
+#include "tlssim/compare.h"
 #include "tlssim/lessons.h"
 #include "tlssim/sim.h"
 
@@ -40,6 +41,11 @@ typedef struct cli_options {
     bool ems_given;             /**< --ems was given (live mode defaults to on) */
     const char *client_cert;    /**< --client-cert FILE (live), or NULL */
     const char *client_key;     /**< --client-key FILE (live), or NULL */
+    /* Compare mode (issue 16). */
+    const char *compare;        /**< --compare LIST, or NULL */
+    int ncompare;               /**< runs it names (2 or 3; 0 without --compare) */
+    tls_sim_config compare_sim[TLS_COMPARE_MAX]; /**< each run's settings, one seed */
+    char compare_label[TLS_COMPARE_MAX][64];     /**< each run's item, as named */
 } cli_options;
 
 /**
@@ -79,5 +85,24 @@ bool cli_is_live(const cli_options *o);
  *        \p r keeps pointers into \p o (paths, the scenario).
  */
 void cli_describe(const cli_options *o, tls_app_run *r);
+
+/**
+ * \brief The runs --compare describes (o->ncompare of them, one seed),
+ *        ready to run.
+ */
+void cli_describe_compare(const cli_options *o, tls_compare *c);
+
+/**
+ * \brief Check --compare's list against the other options and fill in
+ *        o->compare_sim and o->compare_label (after the other options).
+ * \return 0, or 2 after a one-line usage error
+ */
+int cli_compare_parse(cli_options *o);
+
+/** \brief "ecdhe"/"rsa" as --kx and --compare spell them. */
+bool cli_kx_parse(const char *s, tls_kx *kx);
+
+/** \brief A one-line usage error (fmt has one %s for \p arg); returns 2. */
+int cli_usage_error(const char *fmt, const char *arg);
 
 #endif

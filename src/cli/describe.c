@@ -65,3 +65,15 @@ void cli_describe(const cli_options *o, tls_app_run *r)
     if (cli_is_live(o))
         describe_live(o, r);
 }
+
+void cli_describe_compare(const cli_options *o, tls_compare *c)
+{
+    tls_app_run runs[TLS_COMPARE_MAX];
+    const char *labels[TLS_COMPARE_MAX];
+    for (int i = 0; i < o->ncompare; i++) {
+        cli_describe(o, &runs[i]);
+        runs[i].sim = o->compare_sim[i];
+        labels[i] = o->compare_label[i];
+    }
+    tls_compare_init(c, runs, labels, o->ncompare);
+}

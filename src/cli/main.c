@@ -98,6 +98,37 @@ static int run_and_show(const cli_options *o, tls_app_run *run)
     return rc;
 }
 
+/* --compare: every run with the same seed, as text or JSON; the exit status. */
+static int compare_and_show(const cli_options *o)
+{
+    static tls_compare c; /* three traces' worth of rows: not on the stack */
+    cli_describe_compare(o, &c);
+    bool fatal = false;
+    tls_lessons *lessons = o->mode == CLI_MODE_TEXT ? tls_app_lessons_open(&c.runs[0].run, &fatal)
+                                                    : NULL;
+    if (fatal)
+        return 2;
+    tls_compare_go(&c);
+    int rc = 0;
+    if (tls_compare_oom(&c)) {
+        fputs(_("tlssim: out of memory\n"), stderr);
+        rc = 1;
+    } else if (o->mode == CLI_MODE_JSON) {
+        tls_print_compare_json(stdout, &c);
+    } else {
+        tls_print_compare_text(stdout, &c, lessons);
+    }
+    for (int i = 0; i < c.n && rc == 0; i++)
+        rc = c.runs[i].res.ok ? 0 : 1;
+    tls_lessons_close(lessons);
+    tls_compare_free(&c);
+    if (fflush(stdout) != 0) {
+        perror("tlssim: stdout");
+        return 1;
+    }
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     /* --help, option errors and the lessons subcommand in that language;
@@ -112,8 +143,11 @@ int main(int argc, char **argv)
     if (rc)
         return rc == 1 ? 0 : 2;
     tls_i18n_set_lang(cli_lang(&o));
-    /* The TUI on a terminal; plain text for pipes, files and printers. */
-    o.mode = cli_mode_resolve(o.mode);
+    /* The TUI on a terminal; plain text for pipes, files and printers
+     * (and for a comparison, until the TUI shows one). */
+    o.mode = o.ncompare && o.mode == CLI_MODE_AUTO ? CLI_MODE_TEXT : cli_mode_resolve(o.mode);
+    if (o.ncompare)
+        return compare_and_show(&o);
     tls_app_run run;
     cli_describe(&o, &run);
     return run_and_show(&o, &run);

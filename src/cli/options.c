@@ -43,6 +43,10 @@ static const char *const usage_sections[] = {
        "  --client-key FILE     its private key (PEM; live mode)\n"
        "  With --listen, --ca FILE names the CAs a client certificate must chain to\n"
        "  (default the demo CA).\n"),
+    N_("Side by side (--text or --json):\n"
+       "  --compare A,B[,C]     two or three runs with the same seed, aligned by\n"
+       "                        message: key exchanges (rsa,ecdhe), two suites or\n"
+       "                        two groups (secp256r1,x25519)\n"),
     N_("Lessons:\n"
        "  --lang zh|en          lesson language (default from LANG/LC_ALL)\n"
        "  --lessons DIR         use a teacher's own lessons folder\n"
@@ -96,12 +100,25 @@ cli_mode cli_mode_resolve(cli_mode asked)
 
 bool cli_is_live(const cli_options *o) { return o->connect || o->listen; }
 
-static int usage_error(const char *fmt, const char *arg)
+int cli_usage_error(const char *fmt, const char *arg)
 {
     fputs("tlssim: ", stderr);
     fprintf(stderr, fmt, arg);
     fprintf(stderr, "\n%s\n", _("Try 'tlssim --help' for more information."));
     return 2;
+}
+
+static int usage_error(const char *fmt, const char *arg) { return cli_usage_error(fmt, arg); }
+
+bool cli_kx_parse(const char *s, tls_kx *kx)
+{
+    if (strcmp(s, "ecdhe") == 0)
+        *kx = TLS_KX_ECDHE_RSA;
+    else if (strcmp(s, "rsa") == 0)
+        *kx = TLS_KX_RSA;
+    else
+        return false;
+    return true;
 }
 
 static bool parse_u64(const char *s, uint64_t *out)
@@ -154,7 +171,8 @@ enum {
     OPT_SCENARIO, OPT_TAMPER, OPT_EMS, OPT_LANG, OPT_LESSONS, OPT_NO_LESSONS,
     OPT_AUTO, OPT_STEP,
     OPT_KEYLOG, OPT_PCAP, OPT_HTML, OPT_CONNECT, OPT_LISTEN, OPT_SNI, OPT_CA, OPT_TIMEOUT,
-    OPT_KEEP, OPT_CLIENT_AUTH, OPT_CLIENT_CERT, OPT_CLIENT_KEY
+    OPT_KEEP, OPT_CLIENT_AUTH, OPT_CLIENT_CERT, OPT_CLIENT_KEY,
+    OPT_COMPARE
 };
 
 static const struct option long_options[] = {
@@ -185,6 +203,7 @@ static const struct option long_options[] = {
     {"client-auth", required_argument, NULL, OPT_CLIENT_AUTH},
     {"client-cert", required_argument, NULL, OPT_CLIENT_CERT},
     {"client-key", required_argument, NULL, OPT_CLIENT_KEY},
+    {"compare", required_argument, NULL, OPT_COMPARE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -284,11 +303,7 @@ static int apply_option(cli_options *o, int c, const char *arg)
     case OPT_JSON: return set_mode(o, CLI_MODE_JSON);
     case OPT_TUI: return set_mode(o, CLI_MODE_TUI);
     case OPT_KX:
-        if (strcmp(arg, "ecdhe") == 0)
-            o->sim.kx = TLS_KX_ECDHE_RSA;
-        else if (strcmp(arg, "rsa") == 0)
-            o->sim.kx = TLS_KX_RSA;
-        else
+        if (!cli_kx_parse(arg, &o->sim.kx))
             return usage_error(_("--kx: unknown key exchange '%s' (use ecdhe or rsa)"), arg);
         o->kx_given = true;
         return 0;
@@ -349,6 +364,7 @@ static int apply_option(cli_options *o, int c, const char *arg)
         return 0;
     case OPT_LESSONS: o->lessons_dir = arg; return 0;
     case OPT_NO_LESSONS: o->no_lessons = true; return 0;
+    case OPT_COMPARE: o->compare = arg; return 0;
     case OPT_AUTO: {
         char *end;
         errno = 0;
@@ -396,7 +412,7 @@ static int check_consistency(cli_options *o)
     }
     if (o->mode != CLI_MODE_AUTO && o->mode != CLI_MODE_TUI && (o->auto_seconds > 0 || o->start_step))
         return usage_error("%s", _("--auto and --step belong to the TUI"));
-    return 0;
+    return o->compare ? cli_compare_parse(o) : 0;
 }
 
 int cli_parse(int argc, char **argv, cli_options *o)

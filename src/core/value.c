@@ -83,3 +83,17 @@ const char *tls_value_describe(tls_value_kind kind, const uint8_t *p, size_t len
     const tls_group_info *g = display == TLS_VALUE_SHOW_GROUP ? tls_group_by_id(code) : NULL;
     return g ? g->name : NULL;
 }
+
+/* A table of its own, indexed by kind: most kinds have no role, and a kind
+ * added to the catalogue without one reads as NONE. */
+static const tls_value_role roles[TLS_VALUE_COUNT] = {
+    [TLS_VALUE_SERVER_ECDHE_PUBLIC]  = TLS_VALUE_ROLE_KEY_SHARE,
+    [TLS_VALUE_CLIENT_ECDHE_PUBLIC]  = TLS_VALUE_ROLE_KEY_SHARE,
+    [TLS_VALUE_ENCRYPTED_PRE_MASTER] = TLS_VALUE_ROLE_SEALED,
+    [TLS_VALUE_SKE_SIGNATURE]        = TLS_VALUE_ROLE_SIGNATURE,
+};
+
+tls_value_role tls_value_role_of(tls_value_kind kind)
+{
+    return (unsigned)kind < TLS_VALUE_COUNT ? roles[kind] : TLS_VALUE_ROLE_NONE;
+}

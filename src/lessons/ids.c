@@ -1,6 +1,7 @@
 /*
  * Which lessons a folder holds: one per lesson id of every message of every
- * flow (handshake.h), plus the introduction and the summary.  The catalogue
+ * flow (handshake.h), plus the introduction, the summary and compare
+ * mode's comparison page.  The catalogue
  * names the ids; nothing here lists messages.
  */
 #include "internal.h"
@@ -37,7 +38,9 @@ size_t lsn_expected(lsn_expect *out)
             n = add(out, n, id, step, what);
         }
     }
-    return add(out, n, "summary", TLS_LESSON_SUMMARY, "the summary");
+    n = add(out, n, "summary", TLS_LESSON_SUMMARY, "the summary");
+    /* Compare mode's page (--compare): after the runs, like the summary. */
+    return add(out, n, "comparison", TLS_LESSON_SUMMARY, "the comparison page (--compare)");
 }
 
 int lsn_expect_index(const lsn_expect *v, size_t n, const char *id)

@@ -7,9 +7,10 @@
 #include "tlssim/handshake.h"
 #include "tlssim/msg.h"
 #include "tlssim/record.h"
+#include "render_internal.h"
 #include "tlssim_config.h"
 
-static void json_str(FILE *out, const char *s)
+void tls_render_json_str(FILE *out, const char *s)
 {
     if (!s) {
         fputs("null", out);
@@ -39,7 +40,7 @@ static void json_hex(FILE *out, const uint8_t *p, size_t n)
         return;
     }
     char *hex = tls_hex(p, n);
-    json_str(out, hex ? hex : "");
+    tls_render_json_str(out, hex ? hex : "");
     free(hex);
 }
 
@@ -50,9 +51,9 @@ static void json_fields(FILE *out, const tls_dissect *d)
         const tls_field *f = &d->fields[i];
         fprintf(out, "%s{\"offset\":%zu,\"length\":%zu,\"depth\":%d,\"name\":", i ? "," : "",
                 f->offset, f->length, f->depth);
-        json_str(out, f->name);
+        tls_render_json_str(out, f->name);
         fputs(",\"value\":", out);
-        json_str(out, f->value);
+        tls_render_json_str(out, f->value);
         fputs("}", out);
     }
     fputs("]", out);
@@ -69,14 +70,14 @@ static void json_live_config(FILE *out, const tls_app_run *r)
     }
     fprintf(out, "{\"role\":\"%s\",\"local\":",
             r->live.role == TLS_LIVE_CONNECT ? "connect" : "listen");
-    json_str(out, li->local[0] ? li->local : NULL);
+    tls_render_json_str(out, li->local[0] ? li->local : NULL);
     fputs(",\"peer\":", out);
-    json_str(out, li->peer[0] ? li->peer : NULL);
+    tls_render_json_str(out, li->peer[0] ? li->peer : NULL);
     fputs(",\"server_name\":", out);
-    json_str(out, li->server_name[0] ? li->server_name : NULL);
+    tls_render_json_str(out, li->server_name[0] ? li->server_name : NULL);
     fputs(",\"negotiated_suite\":", out);
     if (li->suite) {
-        json_str(out, li->suite->name);
+        tls_render_json_str(out, li->suite->name);
         fprintf(out, ",\"negotiated_suite_id\":\"%04x\"", li->suite->id);
     } else {
         fputs("null,\"negotiated_suite_id\":null", out);
@@ -98,7 +99,7 @@ static void json_record_head(FILE *out, const tls_trace *t, size_t i)
     const tls_event *e = &t->ev[i];
     fprintf(out, "{\"index\":%zu,\"direction\":\"%s\",\"content_type\":%u,\"content_type_name\":",
             tls_trace_record_number(t, i), direction(e->party), e->content_type);
-    json_str(out, tls_content_type_name(e->content_type));
+    tls_render_json_str(out, tls_content_type_name(e->content_type));
     fprintf(out, ",\"protected\":%s,\"seq\":", e->is_protected ? "true" : "false");
     if (e->is_protected)
         fprintf(out, "%llu", (unsigned long long)e->seq);
@@ -122,7 +123,7 @@ static void json_event(FILE *out, const tls_trace *t, size_t i)
         break;
     case TLS_EV_MESSAGE:
         fputs("{\"name\":", out);
-        json_str(out, e->name);
+        tls_render_json_str(out, e->name);
         fprintf(out, ",\"sender\":\"%s\",\"parsed_by\":\"%s\",\"content_type\":%u,\"hs_type\":%u,"
                      "\"protected\":%s,\"record\":%zu,\"record_offset\":",
                 tls_party_name(e->party),
@@ -141,35 +142,35 @@ static void json_event(FILE *out, const tls_trace *t, size_t i)
         break;
     case TLS_EV_VALUE:
         fputs("{\"name\":", out);
-        json_str(out, tls_value_name(e->value));
+        tls_render_json_str(out, tls_value_name(e->value));
         fprintf(out, ",\"party\":\"%s\",\"secret\":%s,\"inferred\":%s,\"hex\":",
                 tls_party_name(e->party),
                 tls_value_info_of(e->value)->secret ? "true" : "false",
                 e->inferred ? "true" : "false");
         json_hex(out, e->bytes ? e->bytes : (const uint8_t *)"", e->len);
         fputs(",\"text\":", out);
-        json_str(out, e->text);
+        tls_render_json_str(out, e->text);
         fputs("}", out);
         break;
     case TLS_EV_CHECK:
         fprintf(out, "{\"party\":\"%s\",\"name\":", tls_party_name(e->party));
-        json_str(out, e->name);
+        tls_render_json_str(out, e->name);
         fprintf(out, ",\"ok\":%s,\"detail\":", e->ok ? "true" : "false");
-        json_str(out, e->text);
+        tls_render_json_str(out, e->text);
         fputs("}", out);
         break;
     case TLS_EV_ALERT:
         fprintf(out, "{\"sender\":\"%s\",\"level\":\"%s\",\"code\":%d,\"description\":",
                 tls_party_name(e->party), e->alert_level == 2 ? "fatal" : "warning",
                 e->alert_desc);
-        json_str(out, tls_alert_name(e->alert_desc));
+        tls_render_json_str(out, tls_alert_name(e->alert_desc));
         fputs(",\"reason\":", out);
-        json_str(out, e->text);
+        tls_render_json_str(out, e->text);
         fputs("}", out);
         break;
     case TLS_EV_NOTE:
         fprintf(out, "{\"party\":\"%s\",\"text\":", tls_party_name(e->party));
-        json_str(out, e->text);
+        tls_render_json_str(out, e->text);
         fputs("}", out);
         break;
     case TLS_EV_STEP:
@@ -292,9 +293,9 @@ void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
     const tls_flow *flow = tls_sim_result_flow(res);
     fprintf(out, "{\"tlssim_version\":\"%s\",\n \"config\":{\"kx\":\"%s\",\"suite\":",
             TLSSIM_VERSION, tls_app_kx_arg(r->sim.kx));
-    json_str(out, suite->name);
+    tls_render_json_str(out, suite->name);
     fprintf(out, ",\"suite_id\":\"%04x\",\"group\":", suite->id);
-    json_str(out, r->sim.kx == TLS_KX_ECDHE_RSA && g ? g->name : NULL);
+    tls_render_json_str(out, r->sim.kx == TLS_KX_ECDHE_RSA && g ? g->name : NULL);
     fputs(",\"seed\":", out);
     if (r->sim.seeded)
         fprintf(out, "%llu", (unsigned long long)r->sim.seed);
@@ -317,9 +318,9 @@ void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
                                                         : res->failed_step;
         fprintf(out, "%d,\"failed_by\":\"%s\",\"error\":", failed,
                 tls_party_name(res->failed_party));
-        json_str(out, tls_err_name(res->err));
+        tls_render_json_str(out, tls_err_name(res->err));
         fputs(",\"reason\":", out);
-        json_str(out, res->why);
+        tls_render_json_str(out, res->why);
         fputs("},\n", out);
     }
     fputs(" \"steps\":[", out);
@@ -327,15 +328,15 @@ void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
         const tls_msg_info *s = tls_flow_msg(flow, n);
         const tls_event *se = step_event(t, n);
         fprintf(out, "%s\n  {\"step\":%d,\"message\":", n > 1 ? "," : "", n);
-        json_str(out, s->message);
+        tls_render_json_str(out, s->message);
         fprintf(out, ",\"title\":");
-        json_str(out, tls_msg_title(s));
+        tls_render_json_str(out, tls_msg_title(s));
         fprintf(out, ",\"sender\":\"%s\",\"reached\":%s,\"skipped\":%s,\"skip_reason\":",
                 tls_party_name(s->sender), se ? "true" : "false",
                 se && se->skipped ? "true" : "false");
-        json_str(out, se && se->skipped ? se->text : NULL);
+        tls_render_json_str(out, se && se->skipped ? se->text : NULL);
         fputs(",\"teaches\":", out);
-        json_str(out, tls_text_template(tls_flow_teaches(flow, n))); /* JSON stays English: see tlssim/text.h */
+        tls_render_json_str(out, tls_text_template(tls_flow_teaches(flow, n))); /* JSON stays English: see tlssim/text.h */
         json_kind(out, t, n, TLS_EV_RECORD, "records");
         json_kind(out, t, n, TLS_EV_MESSAGE, "messages");
         json_kind(out, t, n, TLS_EV_VALUE, "values");

@@ -1,4 +1,4 @@
-/* What the renderers share (text.c, html.c). */
+/* What the renderers share (text.c, json.c, html.c, compare.c). */
 #ifndef TLSSIM_RENDER_INTERNAL_H
 #define TLSSIM_RENDER_INTERNAL_H
 
@@ -15,5 +15,24 @@ void tls_render_run_header(FILE *out, const tls_app_run *r);
  * block only as its parts); if so, each side's last copy (NULL if none). */
 bool tls_render_agreed(const tls_trace *t, tls_value_kind k, const tls_event **client,
                        const tls_event **server);
+
+/** \brief The events of one step of \p t (all but its STEP event), as the walkthrough shows them. */
+void tls_render_text_events(FILE *out, const tls_trace *t, int step);
+
+/** \brief The in-process run's settings in one sentence. */
+void tls_render_text_sim_header(FILE *out, const tls_app_run *r);
+
+/** \brief The verdict of a failed run, with the reason in the chosen language. */
+void tls_render_text_failure(FILE *out, const tls_sim_result *res);
+
+/**
+ * \brief Lesson \p id in \p lang (or English, with the notice), with the
+ *        values of \p t as known by the end of \p step; nothing when absent.
+ */
+void tls_render_text_lesson(FILE *out, const tls_lessons *ls, const char *id, tls_lang lang,
+                            const tls_trace *t, int step);
+
+/** \brief \p s as a JSON string (null for NULL). */
+void tls_render_json_str(FILE *out, const char *s);
 
 #endif

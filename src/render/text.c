@@ -225,9 +225,13 @@ static void lesson(FILE *out, const tls_app_run *r, const tls_lessons *ls,
                    const tls_trace *t, const tls_flow *flow, int step)
 {
     char id[64];
-    if (!ls || !tls_lessons_step_id(flow, step, id, sizeof id))
-        return;
-    tls_lang lang = r->lang;
+    if (ls && tls_lessons_step_id(flow, step, id, sizeof id))
+        tls_render_text_lesson(out, ls, id, r->lang, t, step);
+}
+
+void tls_render_text_lesson(FILE *out, const tls_lessons *ls, const char *id, tls_lang lang,
+                            const tls_trace *t, int step)
+{
     bool fell_back = false;
     const tls_lesson *l = tls_lessons_get(ls, id, lang, &fell_back);
     if (!l)
@@ -349,11 +353,10 @@ static void render_after(FILE *out, const tls_trace *t)
     }
 }
 
-static void render_failure(FILE *out, const tls_sim_result *res);
 
 /* The in-process run's settings, one sentence per combination (translators
  * order the parts their own way). */
-static void sim_header(FILE *out, const tls_app_run *r)
+void tls_render_text_sim_header(FILE *out, const tls_app_run *r)
 {
     const tls_suite *suite = tls_app_suite(r);
     const char *kx = tls_app_kx_arg(r->sim.kx);
@@ -389,6 +392,11 @@ static void render_step(FILE *out, const tls_app_run *r, const tls_lessons *ls,
         step_header(out, flow, &t->ev[i]);
         render_event(out, t, i);
     }
+    tls_render_text_events(out, t, step);
+}
+
+void tls_render_text_events(FILE *out, const tls_trace *t, int step)
+{
     for (size_t i = 0; i < t->n; i++)
         if (t->ev[i].step == step && t->ev[i].kind != TLS_EV_STEP)
             render_event(out, t, i);
@@ -428,7 +436,7 @@ void tls_render_run_header(FILE *out, const tls_app_run *r)
         live_header(out, r);
     } else {
         fprintf(out, "%s\n", _("tlssim: a TLS 1.2 handshake, step by step"));
-        sim_header(out, r);
+        tls_render_text_sim_header(out, r);
     }
 }
 
@@ -455,11 +463,11 @@ void tls_print_text(FILE *out, const tls_app_run *r, const tls_trace *t,
     }
     render_after(out, t);
     if (!res->ok)
-        render_failure(out, res);
+        tls_render_text_failure(out, res);
 }
 
 /* The verdict, with the reason in the chosen language. */
-static void render_failure(FILE *out, const tls_sim_result *res)
+void tls_render_text_failure(FILE *out, const tls_sim_result *res)
 {
     char *why = res->why_text.id != TLS_TEXT_NONE ? tls_i18n_text(&res->why_text)
                                                   : strdup(res->why);
