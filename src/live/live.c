@@ -3,6 +3,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <libintl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -353,9 +354,13 @@ static bool live_open(live *lv)
             return false;
         }
         if (cfg->status) {
+            /* A line for the person at the terminal, in the interface
+             * language: through the domain by name, as the lessons library
+             * does, since live mode sits below the front ends' i18n. */
             fprintf(cfg->status,
-                    "tlssim: listening on %s for one TLS 1.2 client (waiting up to %g s), e.g.\n"
-                    "  openssl s_client -connect %s -tls1_2 -servername %s\n",
+                    dgettext("tlssim",
+                             "tlssim: listening on %s for one TLS 1.2 client (waiting up to %g s), e.g.\n"
+                             "  openssl s_client -connect %s -tls1_2 -servername %s\n"),
                     lv->info->local, cfg->accept_timeout, lv->info->local, TLS_DEMO_HOST);
             fflush(cfg->status);
         }

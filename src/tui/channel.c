@@ -28,8 +28,11 @@ static void draw_record_row(tui_app *a, size_t k, int y, int x, int w, attr_t se
     tui_fill(y, x, w, sel);
     int cx = x;
     cx += tui_put(y, cx, w, num, tui_attr(TUI_S_DIM) | sel);
-    cx += tui_put(y, cx, x + w - cx, "client ", tui_attr(TUI_S_CLIENT) | sel);
-    int right = 7; /* " server" */
+    /* TRANSLATORS: the party labels at both ends of a record's arrow. */
+    const char *client = _("client"), *server = _("server");
+    cx += tui_put(y, cx, x + w - cx, client, tui_attr(TUI_S_CLIENT) | sel);
+    cx += tui_put(y, cx, x + w - cx, " ", sel);
+    int right = 1 + tui_text_width(server);
     int mid = x + w - cx - right;
     int tw = tui_text_width(text);
     attr_t at = (fresh ? tui_attr(TUI_S_FRESH) : A_NORMAL) | sel;
@@ -52,7 +55,8 @@ static void draw_record_row(tui_app *a, size_t k, int y, int x, int w, attr_t se
         cx += tui_put_ell(y, cx, mid - 2, text, at);
         cx = x + w - right;
     }
-    tui_put(y, x + w - right, right, " server", tui_attr(TUI_S_SERVER) | sel);
+    tui_put(y, x + w - right, 1, " ", sel);
+    tui_put(y, x + w - right + 1, right - 1, server, tui_attr(TUI_S_SERVER) | sel);
 }
 
 void tui_draw_records(tui_app *a, tui_rect r)

@@ -189,12 +189,14 @@ void tui_draw_stepinfo(tui_app *a, tui_rect r)
         tui_put_ell(r.y, x, room, t, tui_attr(TUI_S_DIM) | A_BOLD);
         return;
     }
-    x += tui_put(r.y, x, room, "client ", tui_attr(TUI_S_CLIENT));
+    x += tui_put(r.y, x, room, _("client"), tui_attr(TUI_S_CLIENT));
+    x += tui_put(r.y, x, r.x + r.w - x, " ", A_NORMAL);
     const char *dir = !s ? "<->" : s->sender == TLS_PARTY_CLIENT ? g->right : g->left;
     if (!s && tui_theme_utf8())
         dir = "\u2194"; /* both ways */
     x += tui_put(r.y, x, r.x + r.w - x, dir, A_BOLD);
-    x += tui_put(r.y, x, r.x + r.w - x, " server", tui_attr(TUI_S_SERVER));
+    x += tui_put(r.y, x, r.x + r.w - x, " ", A_NORMAL);
+    x += tui_put(r.y, x, r.x + r.w - x, _("server"), tui_attr(TUI_S_SERVER));
     room = r.x + r.w - x;
     /* The fatal alert sent at this step, if any (close_notify is a warning). */
     size_t ai = a->model.fatal_alert[a->step];
