@@ -459,7 +459,15 @@ static void check_large(void)
     long grew = max_rss_kb() - before;
     test_check(s == TLS_CAP_OK && k.bytes[0] == (uint64_t)count * 60000 && k.in_order,
                "100 MB streamed in order (%llu bytes)", (unsigned long long)k.bytes[0]);
-    test_check(grew < 16 * 1024, "bounded memory: grew %ld KB", grew);
+    /* AddressSanitizer keeps freed blocks in quarantine (256 MiB by default),
+     * so RSS there grows with what was freed, not with what is held: the
+     * bound is asserted by the plain build. */
+#ifdef __SANITIZE_ADDRESS__
+    const long bound_kb = 512 * 1024;
+#else
+    const long bound_kb = 16 * 1024;
+#endif
+    test_check(grew < bound_kb, "bounded memory: grew %ld KB", grew);
     unlink(path);
 }
 
