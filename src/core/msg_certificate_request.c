@@ -74,15 +74,7 @@ static tls_err parse_sigalgs(tls_reader *r, tls_certificate_request *m)
         return e;
     if (tls_reader_left(&list) % 2)
         return TLS_ERR_DECODE;
-    while (tls_reader_left(&list) > 0) {
-        uint16_t s;
-        if ((e = tls_reader_u16(&list, "signature_algorithm", &s)) != TLS_OK)
-            return e;
-        msg_annotate_name(&list, s, tls_sigscheme_name(s));
-        if (m->nsigalgs < TLS_MAX_SIGALGS)
-            m->sigalgs[m->nsigalgs++] = s;
-    }
-    return tls_reader_close(&list);
+    return msg_read_sigalg_items(&list, m->sigalgs, TLS_MAX_SIGALGS, &m->nsigalgs);
 }
 
 static tls_err parse_ca_names(tls_reader *r, tls_certificate_request *m)

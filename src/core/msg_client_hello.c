@@ -269,15 +269,7 @@ static tls_err parse_sigalgs(void *ctx, tls_reader *data)
     if (e != TLS_OK)
         return e;
     m->has_sigalgs = true;
-    while (tls_reader_left(&list) > 0) {
-        uint16_t s;
-        if ((e = tls_reader_u16(&list, "signature_algorithm", &s)) != TLS_OK)
-            return e;
-        msg_annotate_name(&list, s, tls_sigscheme_name(s));
-        if (m->nsigalgs < TLS_MAX_SIGALGS)
-            m->sigalgs[m->nsigalgs++] = s;
-    }
-    return tls_reader_close(&list);
+    return msg_read_sigalg_items(&list, m->sigalgs, TLS_MAX_SIGALGS, &m->nsigalgs);
 }
 
 static tls_err parse_ems(void *ctx, tls_reader *data)

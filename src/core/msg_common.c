@@ -393,6 +393,20 @@ tls_err msg_read_point_formats(tls_reader *data, uint8_t *out, size_t max,
     return tls_reader_close(&list);
 }
 
+tls_err msg_read_sigalg_items(tls_reader *list, uint16_t *out, size_t max, size_t *n)
+{
+    while (tls_reader_left(list) > 0) {
+        uint16_t s;
+        tls_err e = tls_reader_u16(list, "signature_algorithm", &s);
+        if (e != TLS_OK)
+            return e;
+        msg_annotate_name(list, s, tls_sigscheme_name(s));
+        if (*n < max)
+            out[(*n)++] = s;
+    }
+    return tls_reader_close(list);
+}
+
 /* RFC 7627 §5.1: 'The "extension_data" field of this extension SHALL be
  * empty.'  The flag alone says "derive the master secret from the session
  * hash". */

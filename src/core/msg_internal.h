@@ -77,6 +77,14 @@ tls_err msg_read_extensions(tls_reader *r, const msg_ext_handler *handlers,
 tls_err msg_read_point_formats(tls_reader *data, uint8_t *out, size_t max,
                                size_t *n);
 
+/**
+ * The items of an opened SignatureAndHashAlgorithm list (ClientHello's
+ * signature_algorithms, CertificateRequest's supported_signature_algorithms),
+ * each named; at most \p max are kept in \p out, \p n counts them.  The
+ * caller opens the list: the two messages differ on whether it may be empty.
+ */
+tls_err msg_read_sigalg_items(tls_reader *list, uint16_t *out, size_t max, size_t *n);
+
 /** extended_master_secret body: must be empty (RFC 7627 §5.1). */
 tls_err msg_read_ems(tls_reader *data);
 
