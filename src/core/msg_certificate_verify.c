@@ -23,25 +23,16 @@
  */
 tls_err tls_certificate_verify_write(const tls_certificate_verify *m, tls_writer *w)
 {
-    tls_writer_u16(w, m->sig_alg);
-    size_t sig = tls_writer_reserve(w, 2);
-    tls_writer_bytes(w, m->sig, m->sig_len);
-    tls_writer_patch(w, sig, 2);
+    msg_write_digitally_signed(w, m->sig_alg, m->sig, m->sig_len);
     return tls_writer_error(w);
 }
 
 tls_err tls_certificate_verify_parse(tls_reader *r, tls_certificate_verify *m)
 {
     memset(m, 0, sizeof *m);
-    tls_err e = tls_reader_u16(r, "algorithm", &m->sig_alg);
+    tls_err e = msg_read_digitally_signed(r, TLS_TEXT_FIELD_CERTIFICATE_VERIFY_SIGNATURE,
+                                          &m->sig_alg, &m->sig, &m->sig_len);
     if (e != TLS_OK)
         return e;
-    msg_annotate_name(r, m->sig_alg, tls_sigscheme_name(m->sig_alg));
-    uint16_t n;
-    if ((e = tls_reader_u16(r, "signature.length", &n)) != TLS_OK ||
-        (e = tls_reader_bytes(r, "signature", n, &m->sig)) != TLS_OK)
-        return e;
-    tls_reader_annotate_text(r, TLS_TEXT_FIELD_CERTIFICATE_VERIFY_SIGNATURE, NULL);
-    m->sig_len = n;
     return tls_reader_close(r);
 }

@@ -407,6 +407,31 @@ tls_err msg_read_sigalg_items(tls_reader *list, uint16_t *out, size_t max, size_
     return tls_reader_close(list);
 }
 
+void msg_write_digitally_signed(tls_writer *w, uint16_t sig_alg, const uint8_t *sig,
+                                size_t sig_len)
+{
+    tls_writer_u16(w, sig_alg);
+    size_t at = tls_writer_reserve(w, 2);
+    tls_writer_bytes(w, sig, sig_len);
+    tls_writer_patch(w, at, 2);
+}
+
+tls_err msg_read_digitally_signed(tls_reader *r, tls_text_id note, uint16_t *sig_alg,
+                                  const uint8_t **sig, size_t *sig_len)
+{
+    tls_err e = tls_reader_u16(r, "algorithm", sig_alg);
+    if (e != TLS_OK)
+        return e;
+    msg_annotate_name(r, *sig_alg, tls_sigscheme_name(*sig_alg));
+    uint16_t n;
+    if ((e = tls_reader_u16(r, "signature.length", &n)) != TLS_OK ||
+        (e = tls_reader_bytes(r, "signature", n, sig)) != TLS_OK)
+        return e;
+    tls_reader_annotate_text(r, note, NULL);
+    *sig_len = n;
+    return TLS_OK;
+}
+
 /* RFC 7627 §5.1: 'The "extension_data" field of this extension SHALL be
  * empty.'  The flag alone says "derive the master secret from the session
  * hash". */

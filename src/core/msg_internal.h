@@ -85,6 +85,17 @@ tls_err msg_read_point_formats(tls_reader *data, uint8_t *out, size_t max,
  */
 tls_err msg_read_sigalg_items(tls_reader *list, uint16_t *out, size_t max, size_t *n);
 
+/**
+ * RFC 5246 §4.7, a digitally-signed struct as TLS 1.2 sends it:
+ *     SignatureAndHashAlgorithm algorithm;  opaque signature<0..2^16-1>;
+ * (ServerKeyExchange's signed_params, CertificateVerify).  The reader names
+ * the signature field with \p note, which says what this signature covers.
+ */
+void msg_write_digitally_signed(tls_writer *w, uint16_t sig_alg, const uint8_t *sig,
+                                size_t sig_len);
+tls_err msg_read_digitally_signed(tls_reader *r, tls_text_id note, uint16_t *sig_alg,
+                                  const uint8_t **sig, size_t *sig_len);
+
 /** extended_master_secret body: must be empty (RFC 7627 §5.1). */
 tls_err msg_read_ems(tls_reader *data);
 

@@ -59,10 +59,7 @@ tls_err tls_server_key_exchange_write(const tls_server_key_exchange *m, tls_writ
     tls_err e = tls_server_ecdh_params_write(m, w);
     if (e != TLS_OK)
         return e;
-    tls_writer_u16(w, m->sig_alg);
-    size_t sig = tls_writer_reserve(w, 2);
-    tls_writer_bytes(w, m->sig, m->sig_len);
-    tls_writer_patch(w, sig, 2);
+    msg_write_digitally_signed(w, m->sig_alg, m->sig, m->sig_len);
     return tls_writer_error(w);
 }
 
@@ -108,16 +105,9 @@ tls_err tls_server_key_exchange_parse(tls_reader *r, tls_server_key_exchange *m)
 
     /* signed_params has no length of its own: it is the rest of the body. */
     if ((e = tls_reader_open_fixed(r, "signed_params", tls_reader_left(r), &sig)) != TLS_OK ||
-        (e = tls_reader_u16(&sig, "algorithm", &m->sig_alg)) != TLS_OK)
-        return e;
-    msg_annotate_name(&sig, m->sig_alg, tls_sigscheme_name(m->sig_alg));
-    uint16_t n;
-    if ((e = tls_reader_u16(&sig, "signature.length", &n)) != TLS_OK ||
-        (e = tls_reader_bytes(&sig, "signature", n, &m->sig)) != TLS_OK)
-        return e;
-    tls_reader_annotate_text(&sig, TLS_TEXT_FIELD_SKE_SIGNATURE, NULL);
-    m->sig_len = n;
-    if ((e = tls_reader_close(&sig)) != TLS_OK)
+        (e = msg_read_digitally_signed(&sig, TLS_TEXT_FIELD_SKE_SIGNATURE, &m->sig_alg,
+                                       &m->sig, &m->sig_len)) != TLS_OK ||
+        (e = tls_reader_close(&sig)) != TLS_OK)
         return e;
     return tls_reader_close(r);
 }
