@@ -36,6 +36,23 @@ PUBLIC_OWNER = {"capture.h": "capture", "lessons.h": "lessons", "live.h": "live"
                 "app.h": "app", "compare.h": "app", "render.h": "render"}
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
+# The one adapter: only src/core/crypto_*.c (and its private header) may
+# include mbedTLS, and never its TLS layer (tlssim implements the protocol).
+MBEDTLS = re.compile(r'^\s*#\s*include\s+<(mbedtls/[^>]+)>', re.M)
+
+
+def is_adapter(path):
+    name = os.path.basename(path)
+    return os.path.basename(os.path.dirname(path)) == "core" and name.startswith("crypto_")
+
+
+def mbedtls_faults(path, text):
+    """Each mbedTLS include outside the adapter, or of its ssl layer."""
+    for header in MBEDTLS.findall(text):
+        if not is_adapter(path):
+            yield f"{header} outside the crypto adapter"
+        elif header.startswith("mbedtls/ssl"):
+            yield f"{header}: the TLS layer is ours, not mbedTLS's"
 
 
 def owner_of(header, folder, root):
@@ -75,6 +92,9 @@ def main():
             if dep is None or dep == lib or dep in BELOW[lib]:
                 continue
             print(f"{os.path.relpath(path, root)}: {lib} includes {header} ({dep})")
+            bad += 1
+        for fault in mbedtls_faults(path, text):
+            print(f"{os.path.relpath(path, root)}: {fault}")
             bad += 1
     if bad:
         print(f"{bad} include(s) against the layers")

@@ -2,7 +2,8 @@
  * \file crypto.h
  * \brief The only door to mbedTLS: hashes, HMAC, a DRBG, AES-GCM, ECDH,
  *        RSA and X.509.  Protocol code calls these and reads as protocol;
- *        nothing outside src/core/crypto_mbedtls.c includes an mbedTLS header.
+ *        nothing outside src/core/crypto_*.c (the adapter, one file per
+ *        primitive family) includes an mbedTLS header.
  *
  * Byte conventions: every key, point and secret crosses this interface as a
  * byte string in its TLS wire form (big-endian scalars and uncompressed

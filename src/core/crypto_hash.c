@@ -1,0 +1,77 @@
+/*
+ * The mbedTLS adapter, hashes and HMAC: see include/tlssim/crypto.h.
+ *
+ * Only the crypto_*.c files include mbedTLS headers, and they use only
+ * libmbedcrypto and libmbedx509: tlssim implements the TLS protocol itself,
+ * so nothing from mbedtls/ssl*.h belongs here.  Every buffer or context that
+ * held a secret is wiped before it is released, on error paths too.
+ */
+#include "crypto_internal.h"
+
+#include <mbedtls/platform_util.h>
+
+void tls_wipe(void *p, size_t n)
+{
+    if (p && n)
+        mbedtls_platform_zeroize(p, n);
+}
+
+/* --------------------------------------------------------------- hashes */
+
+static const mbedtls_md_info_t *md_info(tls_hash_alg alg)
+{
+    switch (alg) {
+    case TLS_HASH_SHA256: return mbedtls_md_info_from_type(MBEDTLS_MD_SHA256);
+    case TLS_HASH_SHA384: return mbedtls_md_info_from_type(MBEDTLS_MD_SHA384);
+    }
+    return NULL;
+}
+
+mbedtls_md_type_t crypto_md_type(tls_hash_alg alg)
+{
+    return alg == TLS_HASH_SHA384 ? MBEDTLS_MD_SHA384 : MBEDTLS_MD_SHA256;
+}
+
+size_t tls_hash_len(tls_hash_alg alg)
+{
+    const mbedtls_md_info_t *md = md_info(alg);
+    return md ? mbedtls_md_get_size(md) : 0;
+}
+
+const char *tls_hash_name(tls_hash_alg alg)
+{
+    switch (alg) {
+    case TLS_HASH_SHA256: return "SHA-256";
+    case TLS_HASH_SHA384: return "SHA-384";
+    }
+    return "unknown-hash";
+}
+
+tls_err tls_hash(tls_hash_alg alg, const uint8_t *data, size_t len, uint8_t *out)
+{
+    const mbedtls_md_info_t *md = md_info(alg);
+    if (!md || mbedtls_md(md, data, len, out) != 0)
+        return TLS_ERR_INTERNAL;
+    return TLS_OK;
+}
+
+tls_err tls_hmac(tls_hash_alg alg, const uint8_t *key, size_t key_len,
+                 const tls_span *parts, size_t nparts, uint8_t *out)
+{
+    const mbedtls_md_info_t *md = md_info(alg);
+    if (!md)
+        return TLS_ERR_INTERNAL;
+    mbedtls_md_context_t ctx;
+    mbedtls_md_init(&ctx);
+    int ret = mbedtls_md_setup(&ctx, md, 1);
+    if (ret == 0)
+        ret = mbedtls_md_hmac_starts(&ctx, key, key_len);
+    for (size_t i = 0; ret == 0 && i < nparts; i++) {
+        if (parts[i].n)
+            ret = mbedtls_md_hmac_update(&ctx, parts[i].p, parts[i].n);
+    }
+    if (ret == 0)
+        ret = mbedtls_md_hmac_finish(&ctx, out);
+    mbedtls_md_free(&ctx); /* zeroizes the keyed ipad/opad state */
+    return ret == 0 ? TLS_OK : TLS_ERR_INTERNAL;
+}

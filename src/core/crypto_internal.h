@@ -1,0 +1,35 @@
+/*
+ * What the crypto_*.c files (the mbedTLS adapter, split by primitive)
+ * share among themselves.  Nothing outside src/core/crypto_*.c includes
+ * this header: it is where mbedTLS types meet tlssim's.
+ */
+#ifndef TLSSIM_CRYPTO_INTERNAL_H
+#define TLSSIM_CRYPTO_INTERNAL_H
+
+#include "tlssim/crypto.h"
+
+#include <mbedtls/md.h>
+#include <mbedtls/pk.h>
+#include <mbedtls/x509_crt.h>
+
+/* The certificate list and the private key behind crypto.h's opaque
+ * handles: crypto_x509.c parses and verifies, crypto_pk.c signs and
+ * encrypts with the same objects. */
+struct tls_x509 {
+    mbedtls_x509_crt crt; /* the list head: the leaf */
+};
+
+struct tls_privkey {
+    mbedtls_pk_context pk;
+};
+
+/* mbedTLS's digest identifier for a TLS hash (crypto_hash.c). */
+mbedtls_md_type_t crypto_md_type(tls_hash_alg alg);
+
+/* The f_rng callback mbedTLS wants, drawing from a tls_rng (crypto_rng.c). */
+int crypto_rng_cb(void *ctx, unsigned char *out, size_t n);
+
+/* The i-th certificate of a chain, or NULL (crypto_x509.c). */
+const mbedtls_x509_crt *crypto_crt_at(const tls_x509 *chain, size_t i);
+
+#endif
