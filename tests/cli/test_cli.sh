@@ -126,7 +126,7 @@ expect_error 2 "tlssim: --lessons: $tmp/none: no such lesson folder" --text --le
 # Checked while parsing, so no front end and no live peer gets a bad folder.
 expect_error 2 "tlssim: --lessons: $tmp/none: no such lesson folder" --json --lessons "$tmp/none"
 expect_error 2 "tlssim: --lessons: $tmp/none: no such lesson folder" --connect 127.0.0.1:1 --lessons "$tmp/none"
-expect_error 2 "tlssim: --no-lessons cannot be combined with --lessons or --lang" --no-lessons --lang zh
+expect_error 2 "tlssim: --no-lessons 不能与 --lessons 或 --lang 同时使用" --no-lessons --lang zh
 cr=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([v["hex"] for v in d["steps"][0]["values"] if v["name"]=="client_random"][0])' "$tmp/a.json" 2>/dev/null)
 with=$("$bin" --text --seed 7 --lang en --lessons "$lessons_dir" | grep -c "$cr")
 without=$("$bin" --text --seed 7 --no-lessons | grep -c "$cr")
