@@ -9,6 +9,7 @@
 #include "testutil.h"
 #include "tlssim/handshake.h"
 #include "tlssim/lessons.h"
+#include "tlssim/msg.h"
 #include "tlssim_config.h"
 
 static const uint8_t CR[32] = {
@@ -329,8 +330,47 @@ static void test_shipped_render(void)
     tls_lessons_close(ls);
 }
 
+/* A title's step number is the run's flow's: client Finished is step 8 of
+ * the full handshake and step 11 when the client authenticates; no lesson
+ * file writes a number of its own. */
+static void test_title_step(void)
+{
+    tls_lessons *ls = tls_lessons_open(TLSSIM_SOURCE_LESSONS, NULL, 0);
+    if (!test_check(ls != NULL, "open shipped lessons"))
+        return;
+    static const struct {
+        tls_flow_id flow;
+        tls_lang lang;
+        const char *want;
+    } cases[] = {
+        {TLS_FLOW_FULL_ECDHE, TLS_LANG_EN, "Step 8: client Finished"},
+        {TLS_FLOW_AUTH_ECDHE, TLS_LANG_EN, "Step 11: client Finished"},
+        {TLS_FLOW_AUTH_EMPTY_RSA, TLS_LANG_EN, "Step 11: client Finished"},
+        {TLS_FLOW_AUTH_ECDHE, TLS_LANG_ZH, "第 11 步：客户端 Finished"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const tls_flow *f = tls_flow_get(cases[i].flow);
+        int step = tls_flow_step_of(f, 1, TLS_PARTY_CLIENT, TLS_CT_HANDSHAKE, TLS_HS_FINISHED);
+        char id[64];
+        const tls_lesson *l = tls_lessons_step_id(f, step, id, sizeof id)
+                                  ? tls_lessons_get(ls, id, cases[i].lang, NULL)
+                                  : NULL;
+        if (!test_check(l != NULL, "%s: client Finished has a lesson", f->name))
+            continue;
+        tls_render_opts o = {.width = 200, .title_step = tls_lesson_title_step(step)};
+        char *s = tls_lesson_render_text(l, &o);
+        test_check(s && strncmp(s, cases[i].want, strlen(cases[i].want)) == 0,
+                   "%s: title '%s' (got '%.40s')", f->name, cases[i].want, s ? s : "");
+        free(s);
+    }
+    test_check(tls_lesson_title_step(0) == 0 && tls_lesson_title_step(TLS_STEP_AFTER) == 0,
+               "the introduction and the pages after the handshake are not numbered");
+    tls_lessons_close(ls);
+}
+
 int main(void)
 {
+    test_title_step();
     test_lookup();
     test_markdown_text();
     test_styled();

@@ -11,7 +11,7 @@
  *     ---
  *     step: 4
  *     mode: ecdhe
- *     title: Step 4 · ServerKeyExchange
+ *     title: ServerKeyExchange, a fresh key, signed
  *     ---
  *
  * A lesson is identified by its file name: the lesson id of a message kind
@@ -21,7 +21,9 @@
  * Every message of every flow needs its lesson in each language.  In the
  * header, `step` is 0 (introduction), the message's step in the full
  * handshake (1..10) or 11 (summary), and must agree with the name; `mode`
- * is `both`, `ecdhe` or `rsa`.
+ * is `both`, `ecdhe` or `rsa`.  A title does not number its step ("Step 8"
+ * would be wrong where a flow puts the message elsewhere): front ends
+ * number it with the run's flow (tls_render_opts.title_step).
  *
  * The body is a Markdown subset: `#`/`##`/`###` headings, paragraphs,
  * `-`/`*` and `1.` list items (indent by two spaces to nest), fenced code
@@ -264,6 +266,8 @@ typedef struct tls_render_opts {
     int width;                  /**< columns; clamped to 12..1000 */
     tls_lang lang;              /**< language of the "not yet known" marker */
     bool no_title;              /**< do not render the title as a heading */
+    int title_step;             /**< 1..n: the title is "Step N: …" / "第 N 步：…",
+                                     N the step in the run's flow; 0: as written */
     tls_value_lookup_fn lookup; /**< NULL: every value shows as not yet known */
     void *ctx;
 } tls_render_opts;
@@ -289,6 +293,20 @@ void tls_lesson_render(tls_ldoc *doc, const tls_lesson *l, const tls_render_opts
  * \return malloc'd text, one '\n' after every line (NULL when out of memory)
  */
 char *tls_ldoc_to_text(const tls_ldoc *doc);
+
+/**
+ * \brief A title numbered in a language: "Step 11: title", "第 11 步：title".
+ *        Lesson titles carry no number: the run's flow gives it.
+ * \return malloc'd string (NULL when out of memory)
+ */
+char *tls_lesson_step_title(tls_lang lang, int step, const char *title);
+
+/**
+ * \brief The title_step for the lesson shown at \p step of a run (a step of
+ *        its flow, 0 for the introduction, TLS_STEP_AFTER after the
+ *        handshake): the step itself for a message, else 0 (no number).
+ */
+int tls_lesson_title_step(int step);
 
 /**
  * \brief Render a lesson straight to plain text wrapped to \p o->width.

@@ -37,6 +37,10 @@ typedef struct lsn_expect {
  *  and the summary last, each once; \p out has room for LSN_EXPECT_MAX. */
 size_t lsn_expected(lsn_expect *out);
 
+/** Whether a title starts with a step number ("Step 3", "第 3 步"), which
+ *  only the run's flow can know. */
+bool lsn_title_numbered(const char *title);
+
 /** Index of \p id in \p v, or -1. */
 int lsn_expect_index(const lsn_expect *v, size_t n, const char *id);
 

@@ -467,6 +467,9 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
                     title[vl] = '\0';
                 }
                 check_placeholders(pl, path, line, val, vl);
+                if (title && lsn_title_numbered(title))
+                    problem(pl, path, line, _("the title numbers its step: leave the number "
+                                              "out, the run's flow gives it"));
             }
         } else {
             problem(pl, path, line, _("unknown header key '%.*s' (expected step, mode or title)"),

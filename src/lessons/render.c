@@ -868,13 +868,6 @@ void tls_markdown_render(tls_ldoc *doc, const char *title, const char *body,
     free(B.text.p);
 }
 
-void tls_lesson_render(tls_ldoc *doc, const tls_lesson *l, const tls_render_opts *o)
-{
-    tls_render_opts o2 = *o;
-    o2.lang = l->lang;
-    tls_markdown_render(doc, o->no_title ? NULL : l->title, l->body, &o2);
-}
-
 char *tls_ldoc_to_text(const tls_ldoc *doc)
 {
     sbuf b = {0};
@@ -909,15 +902,6 @@ char *tls_ldoc_to_text(const tls_ldoc *doc)
         return NULL;
     }
     return b.p;
-}
-
-char *tls_lesson_render_text(const tls_lesson *l, const tls_render_opts *o)
-{
-    tls_ldoc doc = {0};
-    tls_lesson_render(&doc, l, o);
-    char *s = doc.oom ? NULL : tls_ldoc_to_text(&doc);
-    tls_ldoc_free(&doc);
-    return s;
 }
 
 char *tls_wrap_text(const char *text, int width, int indent)

@@ -163,7 +163,7 @@ void html_lesson(FILE *out, const tls_app_run *r, const tls_lessons *ls, const t
      * lesson's structure (headings, lists, code, values). */
     tls_trace_lookup_ctx ctx = {t, step};
     tls_render_opts ro = {.width = 1000, .lang = r->lang, .lookup = tls_trace_lookup,
-                          .ctx = &ctx};
+                          .ctx = &ctx, .title_step = tls_lesson_title_step(step)};
     tls_ldoc doc = {0};
     tls_lesson_render(&doc, l, &ro);
     fputs("<div class=\"lesson\">\n", out);

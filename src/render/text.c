@@ -237,7 +237,8 @@ void tls_render_text_lesson(FILE *out, const tls_lessons *ls, const char *id, tl
     if (!l)
         return;
     tls_trace_lookup_ctx ctx = {t, step};
-    tls_render_opts ro = {.width = 78, .lang = lang, .lookup = tls_trace_lookup, .ctx = &ctx};
+    tls_render_opts ro = {.width = 78, .lang = lang, .lookup = tls_trace_lookup, .ctx = &ctx,
+                          .title_step = tls_lesson_title_step(step)};
     char *text = tls_lesson_render_text(l, &ro);
     if (!text)
         return;

@@ -60,7 +60,8 @@ void tui_lesson_prepare(tui_app *a, int w)
     tls_ldoc_free(&c->doc);
     memset(&c->doc, 0, sizeof c->doc);
     tls_trace_lookup_ctx ctx = {&a->trace, a->step};
-    tls_render_opts ro = {.width = w, .lang = a->lang, .lookup = tls_trace_lookup, .ctx = &ctx};
+    tls_render_opts ro = {.width = w, .lang = a->lang, .lookup = tls_trace_lookup, .ctx = &ctx,
+                          .title_step = tls_lesson_title_step(a->step)};
     const tls_lesson *l = NULL;
     c->fell_back = false;
     char id[64];
@@ -105,7 +106,8 @@ void tui_draw_lesson(tui_app *a, tui_rect r)
     char title[160];
     const char *other = tui_app_lang_name(a->lang == TLS_LANG_ZH ? TLS_LANG_EN : TLS_LANG_ZH);
     if (c->from_file)
-        snprintf(title, sizeof title, _("Lesson %s step %d %s %s (l: %s)"), tui_glyph()->dot, a->step,
+        snprintf(title, sizeof title, _("Lesson %s step %d %s %s (l: %s)"), tui_glyph()->dot,
+                 tui_model_step_number(&a->model, a->step),
                  tui_glyph()->dot, tui_app_lang_name(a->lang), other);
     else
         snprintf(title, sizeof title, "%s",
