@@ -265,7 +265,7 @@ static void test_fixtures(void)
         "missing-zh", "missing-rsa-variant", "bad-header-key", "bad-header-step",
         "bad-header-mode", "no-header", "header-lacks-title", "unknown-placeholder",
         "unknown-form", "unterminated-placeholder", "invalid-utf8", "unknown-id",
-        "unclosed-fence", "name-mismatch", "numbered-title",
+        "unclosed-fence", "name-mismatch", "numbered-title", "missing-after",
     };
     /* The base set alone is clean. */
     char *dir = assemble("base");

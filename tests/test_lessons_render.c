@@ -284,13 +284,15 @@ static void test_shipped_render(void)
         tls_trace t;
         full_trace(&t, kx);
         const tls_flow *f = tls_flow_for_kx(kx);
-        for (int n = 0; n <= f->n + 1; n++)
+        /* 0..n, the page after the handshake, then the summary */
+        for (int n = 0; n <= f->n + 2; n++)
             for (int li = 0; li < TLS_LANG_COUNT; li++) {
                 int step = n > f->n ? TLS_STEP_AFTER : n;
                 char id[64];
-                const tls_lesson *l = tls_lessons_step_id(f, step, id, sizeof id)
-                                          ? tls_lessons_get(ls, id, (tls_lang)li, NULL)
-                                          : NULL;
+                bool found = n > f->n + 1
+                                 ? snprintf(id, sizeof id, "%s", TLS_LESSON_ID_SUMMARY) > 0
+                                 : tls_lessons_step_id(f, step, id, sizeof id);
+                const tls_lesson *l = found ? tls_lessons_get(ls, id, (tls_lang)li, NULL) : NULL;
                 if (!l)
                     continue;
                 for (size_t wi = 0; wi < sizeof widths / sizeof widths[0]; wi++) {
@@ -322,7 +324,7 @@ static void test_shipped_render(void)
             }
         tls_trace_free(&t);
     }
-    test_check(rendered == 2 * 12 * TLS_LANG_COUNT * 5, "rendered %d", rendered);
+    test_check(rendered == 2 * 13 * TLS_LANG_COUNT * 5, "rendered %d", rendered);
     test_check(missing == 0, "shipped lessons use only values known at their step (%d)",
                missing);
     test_check(leftover == 0, "no placeholder left in rendered lessons (%d)", leftover);

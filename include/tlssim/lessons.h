@@ -17,10 +17,12 @@
  * A lesson is identified by its file name: the lesson id of a message kind
  * in the catalogue (handshake.h), e.g. `client-hello.md`, with the flow's
  * key-exchange suffix for messages taught per key exchange
- * (`server-key-exchange.rsa.md`), or `introduction.md` / `summary.md`.
+ * (`server-key-exchange.rsa.md`), or a page that is no message's:
+ * `introduction.md`, `summary.md`, `after-handshake.md`, `comparison.md`,
+ * `glossary.md`.
  * Every message of every flow needs its lesson in each language.  In the
  * header, `step` is 0 (introduction), the message's step in the full
- * handshake (1..10) or 11 (summary), and must agree with the name; `mode`
+ * handshake (1..10) or 11 (the pages after it), and must agree with the name; `mode`
  * is `both`, `ecdhe` or `rsa`.  A title does not number its step ("Step 8"
  * would be wrong where a flow puts the message elsewhere): front ends
  * number it with the run's flow (tls_render_opts.title_step).
@@ -48,6 +50,12 @@
 #define TLS_LESSON_INTRO 0
 /** \brief Header step of the closing summary (after the full handshake's ten). */
 #define TLS_LESSON_SUMMARY 11
+/** \brief Lessons that are no message's (file stems): the recap of the
+ *         handshake, the page after it (application data, close_notify, what
+ *         to check in Wireshark), the glossary of the terms the lessons use. */
+#define TLS_LESSON_ID_SUMMARY "summary"
+#define TLS_LESSON_ID_AFTER "after-handshake"
+#define TLS_LESSON_ID_GLOSSARY "glossary"
 /** \brief Header steps run 0..TLS_LESSON_COUNT-1. */
 #define TLS_LESSON_COUNT 12
 
@@ -165,7 +173,7 @@ struct tls_flow;
 
 /**
  * \brief The lesson id for step \p step of a run that follows flow \p f:
- *        "introduction" for 0, "summary" for TLS_STEP_AFTER, else the
+ *        "introduction" for 0, "after-handshake" for TLS_STEP_AFTER, else the
  *        message's (tls_flow_lesson_id).
  * \return false when there is no such step (or \p out is too small)
  */
@@ -359,7 +367,8 @@ char *tls_wrap_text(const char *text, int width, int indent);
 /**
  * \brief Validate a lesson folder: in each language (en, zh) a lesson for
  *        every message of every flow (its lesson id, handshake.h), the
- *        introduction and the summary; no file a message does not name;
+ *        introduction, the summary, the page after the handshake, the
+ *        comparison page and the glossary; no file a message does not name;
  *        headers well-formed and agreeing with the name; every placeholder
  *        known and closed; files readable and valid UTF-8.
  * \param dir  the folder

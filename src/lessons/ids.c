@@ -1,7 +1,7 @@
 /*
  * Which lessons a folder holds: one per lesson id of every message of every
- * flow (handshake.h), plus the introduction, the summary and compare
- * mode's comparison page.  The catalogue
+ * flow (handshake.h), plus the introduction, the summary, the page after
+ * the handshake, compare mode's comparison page and the glossary.  The catalogue
  * names the ids; nothing here lists messages.
  */
 #include "internal.h"
@@ -38,8 +38,11 @@ size_t lsn_expected(lsn_expect *out)
             n = add(out, n, id, step, what);
         }
     }
-    n = add(out, n, "summary", TLS_LESSON_SUMMARY, "the summary");
-    /* Compare mode's page (--compare): after the runs, like the summary. */
+    n = add(out, n, TLS_LESSON_ID_SUMMARY, TLS_LESSON_SUMMARY, "the summary");
+    /* The pages that are no message's: what follows the handshake, compare
+     * mode's page (--compare) and the glossary; numbered like the summary. */
+    n = add(out, n, TLS_LESSON_ID_AFTER, TLS_LESSON_SUMMARY,
+            "the page after the handshake (application data, close_notify, Wireshark)");
     return add(out, n, "comparison", TLS_LESSON_SUMMARY, "the comparison page (--compare)");
 }
 
@@ -54,7 +57,8 @@ int lsn_expect_index(const lsn_expect *v, size_t n, const char *id)
 bool tls_lessons_step_id(const struct tls_flow *f, int step, char *out, size_t cap)
 {
     if (step == TLS_LESSON_INTRO || step == TLS_STEP_AFTER) {
-        int k = snprintf(out, cap, "%s", step == TLS_LESSON_INTRO ? "introduction" : "summary");
+        int k = snprintf(out, cap, "%s",
+                         step == TLS_LESSON_INTRO ? "introduction" : TLS_LESSON_ID_AFTER);
         return k > 0 && (size_t)k < cap;
     }
     return tls_flow_lesson_id(f, step, out, cap);

@@ -355,7 +355,9 @@ static void agreement(FILE *out, const tls_trace *t)
     fputs("</table></div>\n", out);
 }
 
-static void after(FILE *out, const tls_trace *t)
+/* What followed the handshake, then the page that teaches it. */
+static void after(FILE *out, const tls_app_run *r, const tls_lessons *ls, const tls_trace *t,
+                  const tls_flow *flow)
 {
     bool any = false;
     for (size_t i = 0; i < t->n && !any; i++)
@@ -367,6 +369,7 @@ static void after(FILE *out, const tls_trace *t)
     eavesdropper(out, t, TLS_STEP_AFTER);
     tagf(out, "h3", "%s", _("Dissection"));
     step_events(out, t, TLS_STEP_AFTER);
+    html_lesson(out, r, ls, t, flow, TLS_STEP_AFTER);
     fputs("</section>\n", out);
 }
 
@@ -443,10 +446,10 @@ static void page(FILE *out, const tls_app_run *r, const tls_trace *t, const tls_
         fputs("<section class=\"summary\" id=\"summary\">\n", out);
         tagf(out, "h2", "%s", _("Handshake complete: both Finished messages verified"));
         agreement(out, t);
-        html_lesson(out, r, ls, t, flow, TLS_STEP_AFTER);
+        html_lesson_id(out, r, ls, t, TLS_LESSON_ID_SUMMARY, TLS_STEP_AFTER);
         fputs("</section>\n", out);
     }
-    after(out, t);
+    after(out, r, ls, t, flow);
     if (!res->ok)
         failure(out, res);
     fputs("</body>\n</html>\n", out);

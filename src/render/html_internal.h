@@ -30,12 +30,16 @@ void html_hex(FILE *out, const uint8_t *p, size_t n);
 void html_hexdump(FILE *out, const uint8_t *p, size_t n);
 
 /*
- * The lesson for a step of the flow (0 introduction, TLS_STEP_AFTER summary) as HTML, with
- * this run's values as known by the end of that step; nothing without
- * lessons or a lesson for it.
+ * The lesson for a step of the flow (0 introduction, TLS_STEP_AFTER the page
+ * after the handshake) as HTML, with this run's values as known by the end
+ * of that step; nothing without lessons or a lesson for it.
  */
 void html_lesson(FILE *out, const tls_app_run *r, const tls_lessons *ls, const tls_trace *t,
                  const tls_flow *flow, int step);
+
+/* Lesson \p id (e.g. TLS_LESSON_ID_SUMMARY) with the values known by \p step. */
+void html_lesson_id(FILE *out, const tls_app_run *r, const tls_lessons *ls, const tls_trace *t,
+                    const char *id, int step);
 
 /* The ladder (sequence) diagram of the run as an inline <svg>. */
 void html_ladder(FILE *out, const tls_trace *t, const tls_sim_result *res);

@@ -153,7 +153,14 @@ void html_lesson(FILE *out, const tls_app_run *r, const tls_lessons *ls, const t
                  const tls_flow *flow, int step)
 {
     char id[64];
-    if (!ls || !tls_lessons_step_id(flow, step, id, sizeof id))
+    if (ls && tls_lessons_step_id(flow, step, id, sizeof id))
+        html_lesson_id(out, r, ls, t, id, step);
+}
+
+void html_lesson_id(FILE *out, const tls_app_run *r, const tls_lessons *ls, const tls_trace *t,
+                    const char *id, int step)
+{
+    if (!ls)
         return;
     bool fell_back = false;
     const tls_lesson *l = tls_lessons_get(ls, id, r->lang, &fell_back);

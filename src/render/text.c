@@ -220,7 +220,7 @@ static void summary_agreement(FILE *out, const tls_trace *t, bool live)
 }
 
 /* The lesson for a step of the run's flow (0 introduction, TLS_STEP_AFTER
- * summary), with this run's values as known by the end of that step. */
+ * the page after the handshake), with this run's values as known by the end of that step. */
 static void lesson(FILE *out, const tls_app_run *r, const tls_lessons *ls,
                    const tls_trace *t, const tls_flow *flow, int step)
 {
@@ -457,12 +457,17 @@ void tls_print_text(FILE *out, const tls_app_run *r, const tls_trace *t,
         lesson(out, r, ls, t, flow, last);
     /* What happened, in the order it happened: the handshake's end, what
      * followed it, then the verdict if something failed. */
-    if (res->ok || res->failed_step == TLS_STEP_AFTER) {
+    bool complete = res->ok || res->failed_step == TLS_STEP_AFTER;
+    if (complete) {
         fprintf(out, "\n%s\n", _("=== Handshake complete: both Finished messages verified ==="));
         summary_agreement(out, t, r->mode == TLS_APP_LIVE);
-        lesson(out, r, ls, t, flow, TLS_STEP_AFTER);
+        if (ls)
+            tls_render_text_lesson(out, ls, TLS_LESSON_ID_SUMMARY, r->lang, t, TLS_STEP_AFTER);
     }
     render_after(out, t);
+    /* The page after the handshake teaches what render_after just showed. */
+    if (complete)
+        lesson(out, r, ls, t, flow, TLS_STEP_AFTER);
     if (!res->ok)
         tls_render_text_failure(out, res);
 }

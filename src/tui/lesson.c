@@ -72,6 +72,13 @@ void tui_lesson_prepare(tui_app *a, int w)
         tls_lesson_render(&c->doc, l, &ro);
     else
         render_summary(a, &c->doc, &ro);
+    /* The last page: what followed the handshake, then the whole picture
+     * (the text walkthrough prints the summary when the handshake ends). */
+    const tls_lesson *sum = l && a->step == TLS_STEP_AFTER
+                                ? tls_lessons_get(a->lessons, TLS_LESSON_ID_SUMMARY, a->lang, NULL)
+                                : NULL;
+    if (sum)
+        tls_lesson_render(&c->doc, sum, &ro);
     c->generation = a->generation;
     c->step = a->step;
     c->width = w;

@@ -39,6 +39,26 @@ expect_result() {
 expect_result "8 server bad_record_mac" client-key-exchange.ecdhe.md --seed 42 --group x25519 --tamper 5:12
 expect_result "6 server illegal_parameter" client-key-exchange.ecdhe.md --seed 42 --tamper 5:12
 expect_result "8 server bad_record_mac" client-key-exchange.rsa.md --seed 42 --kx rsa --tamper 4:30
+# After the handshake: a changed application data record fails its GCM tag.
+expect_result "11 server bad_record_mac" after-handshake.md --seed 42 --tamper 10:20
+
+# The page after the handshake comes after what it teaches: the close_notify
+# records, with this run's key log line; the summary where the handshake ends.
+out=$("$bin" --text --seed 42)
+keylog=$(mktemp)
+"$bin" --text --seed 42 --keylog "$keylog" >/dev/null 2>&1
+line=$(tr -d '\n' < "$keylog")
+rm -f "$keylog"
+flat=$(printf '%s' "$out" | tr '\n' ' ')
+case $flat in
+*"Summary: the whole picture"*"=== After the handshake"*"close_notify"*"After the handshake: application data, close_notify"*) ok ;;
+*) bad "--text: summary, then the records after the handshake, then their page" ;;
+esac
+# The lesson wraps the key log line at any character: compare without blanks.
+case $(printf '%s' "$out" | tr -d ' \n') in
+*"$(printf '%s' "$line" | tr -d ' ')"*) ok ;;
+*) bad "the page after the handshake does not show this run's key log line '$line'" ;;
+esac
 
 # Step 6 teaches by key exchange: RSA sends the whole secret, not a half.
 step6() { "$bin" --text --no-lessons "$@" | grep -A1 '^=== Step 6/' | tail -n 1; }

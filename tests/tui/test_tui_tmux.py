@@ -334,7 +334,10 @@ def test_ecdhe(exe, sock):
                         ("ECDHE: %d records by then" % total,
                          lambda t: "Channel: %d records so far" % total in t),
                         ("ECDHE: the application data crossed",
-                         lambda t: "ApplicationData" in t)])
+                         lambda t: "ApplicationData" in t),
+                        ("ECDHE: the page after the handshake has its own lesson, step 11",
+                         lambda t: "The application data records" in t
+                         and re.search(r"Lesson . step 11 ", t) is not None)])
             tm.keys("Left")
         # Back to step 6: the master secret, whole, on both sides.
         tm.keys("Home")
