@@ -28,6 +28,8 @@ typedef struct cli_options {
     bool no_lessons;
     double auto_seconds;        /**< --auto: TUI advances by itself (0 = off) */
     int start_step;             /**< --step: TUI opens here (1..10; 0 = first) */
+    bool projector;             /**< --projector: the TUI's one big pane (issue 16) */
+    bool quiz;                  /**< --quiz: the projector hides new values until a key */
     /* Checking a run elsewhere (issue 5). */
     const char *keylog_path;    /**< --keylog FILE: NSS key log for Wireshark, or NULL */
     const char *pcap_path;      /**< --pcap FILE: the channel as a pcap, or NULL */

@@ -44,9 +44,9 @@ static int compare_conflicts(const cli_options *o)
     if (o->sim.scenario || o->sim.tamper.enabled || o->keylog_path || o->pcap_path)
         return cli_usage_error("%s", _("--compare cannot be combined with --scenario, --tamper, "
                                        "--keylog or --pcap"));
-    if (o->mode == CLI_MODE_TUI || o->auto_seconds > 0 || o->start_step)
-        return cli_usage_error("%s", _("--compare shows in --text and --json (the TUI's side by "
-                                       "side view is not built yet)"));
+    if (o->start_step)
+        return cli_usage_error("%s", _("--compare steps every run from the first message: "
+                                       "--step does not apply"));
     return 0;
 }
 

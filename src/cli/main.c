@@ -66,7 +66,7 @@ static int render(const cli_options *o, const tls_app_run *run, const tls_trace 
 static int run_and_show(const cli_options *o, tls_app_run *run)
 {
     tui_options to = {.auto_seconds = o->auto_seconds, .start_step = o->start_step,
-                      .write_html = tls_save_html};
+                      .write_html = tls_save_html, .projector = o->projector, .quiz = o->quiz};
     /* The TUI runs an in-process run itself (m, g, s and r run it again). */
     if (o->mode == CLI_MODE_TUI && run->mode == TLS_APP_SIM)
         return tui_run(run, &to);
@@ -98,7 +98,8 @@ static int run_and_show(const cli_options *o, tls_app_run *run)
     return rc;
 }
 
-/* --compare: every run with the same seed, as text or JSON; the exit status. */
+/* --compare: every run with the same seed, in the TUI, as text or JSON;
+ * the exit status (the TUI's is its own: it shows failed runs). */
 static int compare_and_show(const cli_options *o)
 {
     static tls_compare c; /* three traces' worth of rows: not on the stack */
@@ -110,7 +111,10 @@ static int compare_and_show(const cli_options *o)
         return 2;
     tls_compare_go(&c);
     int rc = 0;
-    if (tls_compare_oom(&c)) {
+    if (o->mode == CLI_MODE_TUI && !tls_compare_oom(&c)) {
+        tui_options to = {.auto_seconds = o->auto_seconds};
+        rc = tui_run_compare(&c, &to);
+    } else if (tls_compare_oom(&c)) {
         fputs(_("tlssim: out of memory\n"), stderr);
         rc = 1;
     } else if (o->mode == CLI_MODE_JSON) {
@@ -118,7 +122,7 @@ static int compare_and_show(const cli_options *o)
     } else {
         tls_print_compare_text(stdout, &c, lessons);
     }
-    for (int i = 0; i < c.n && rc == 0; i++)
+    for (int i = 0; i < c.n && rc == 0 && o->mode != CLI_MODE_TUI; i++)
         rc = c.runs[i].res.ok ? 0 : 1;
     tls_lessons_close(lessons);
     tls_compare_free(&c);
@@ -143,9 +147,8 @@ int main(int argc, char **argv)
     if (rc)
         return rc == 1 ? 0 : 2;
     tls_i18n_set_lang(cli_lang(&o));
-    /* The TUI on a terminal; plain text for pipes, files and printers
-     * (and for a comparison, until the TUI shows one). */
-    o.mode = o.ncompare && o.mode == CLI_MODE_AUTO ? CLI_MODE_TEXT : cli_mode_resolve(o.mode);
+    /* The TUI on a terminal; plain text for pipes, files and printers. */
+    o.mode = cli_mode_resolve(o.mode);
     if (o.ncompare)
         return compare_and_show(&o);
     tls_app_run run;

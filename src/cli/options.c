@@ -43,7 +43,7 @@ static const char *const usage_sections[] = {
        "  --client-key FILE     its private key (PEM; live mode)\n"
        "  With --listen, --ca FILE names the CAs a client certificate must chain to\n"
        "  (default the demo CA).\n"),
-    N_("Side by side (--text or --json):\n"
+    N_("Side by side (the TUI, --text or --json):\n"
        "  --compare A,B[,C]     two or three runs with the same seed, aligned by\n"
        "                        message: key exchanges (rsa,ecdhe), two suites or\n"
        "                        two groups (secp256r1,x25519)\n"),
@@ -52,9 +52,14 @@ static const char *const usage_sections[] = {
        "  --lessons DIR         use a teacher's own lessons folder\n"
        "  --no-lessons          values only\n"),
     N_("TUI:\n"
-       "  --auto SECONDS        advance by itself (Space pauses/resumes)\n"
+       "  --auto SECONDS        advance by itself with a countdown, 0.2 to 3600\n"
+       "                        (Space pauses/resumes)\n"
        "  --step N              open at step N (1-10)\n"
-       "                        (inside: ? lists the keys; w writes key log, pcap, HTML)\n"),
+       "                        (inside: ? lists the keys; w writes key log, pcap, HTML)\n"
+       "  --projector           for a lecture hall: one big pane for the current\n"
+       "                        message (v: the full panes)\n"
+       "  --quiz                the projector pane hides each new value until\n"
+       "                        Enter (or the next-step key) reveals it\n"),
     N_("Check it elsewhere (Wireshark, tshark):\n"
        "  --keylog FILE         write the NSS key log line (as SSLKEYLOGFILE does)\n"
        "  --pcap FILE           write the records as a pcap of one TCP connection\n"
@@ -172,7 +177,7 @@ enum {
     OPT_AUTO, OPT_STEP,
     OPT_KEYLOG, OPT_PCAP, OPT_HTML, OPT_CONNECT, OPT_LISTEN, OPT_SNI, OPT_CA, OPT_TIMEOUT,
     OPT_KEEP, OPT_CLIENT_AUTH, OPT_CLIENT_CERT, OPT_CLIENT_KEY,
-    OPT_COMPARE
+    OPT_COMPARE, OPT_PROJECTOR, OPT_QUIZ
 };
 
 static const struct option long_options[] = {
@@ -204,6 +209,8 @@ static const struct option long_options[] = {
     {"client-cert", required_argument, NULL, OPT_CLIENT_CERT},
     {"client-key", required_argument, NULL, OPT_CLIENT_KEY},
     {"compare", required_argument, NULL, OPT_COMPARE},
+    {"projector", no_argument, NULL, OPT_PROJECTOR},
+    {"quiz", no_argument, NULL, OPT_QUIZ},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -365,6 +372,8 @@ static int apply_option(cli_options *o, int c, const char *arg)
     case OPT_LESSONS: o->lessons_dir = arg; return 0;
     case OPT_NO_LESSONS: o->no_lessons = true; return 0;
     case OPT_COMPARE: o->compare = arg; return 0;
+    case OPT_PROJECTOR: o->projector = true; return 0;
+    case OPT_QUIZ: o->quiz = true; return 0;
     case OPT_AUTO: {
         char *end;
         errno = 0;
@@ -412,6 +421,11 @@ static int check_consistency(cli_options *o)
     }
     if (o->mode != CLI_MODE_AUTO && o->mode != CLI_MODE_TUI && (o->auto_seconds > 0 || o->start_step))
         return usage_error("%s", _("--auto and --step belong to the TUI"));
+    if (o->mode != CLI_MODE_AUTO && o->mode != CLI_MODE_TUI && (o->projector || o->quiz))
+        return usage_error("%s", _("--projector and --quiz belong to the TUI"));
+    if (o->compare && (o->projector || o->quiz))
+        return usage_error("%s", _("--projector and --quiz show one run; --compare has its own "
+                                   "screen"));
     return o->compare ? cli_compare_parse(o) : 0;
 }
 

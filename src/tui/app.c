@@ -93,6 +93,8 @@ static bool init_common(tui_app *a, const tls_app_run *run, const tui_options *t
     a->focus = TUI_PANE_FIELDS;
     a->auto_seconds = to->auto_seconds;
     a->write_html = to->write_html;
+    a->projector = to->projector || to->quiz;
+    a->quiz = to->quiz;
     a->lessons_on = !run->no_lessons;
     a->lang = run->lang;
     bool fatal = false;

@@ -12,6 +12,7 @@
 #include "layout.h"
 #include "model.h"
 #include "tlssim/app.h"
+#include "tlssim/compare.h"
 #include "tlssim/lessons.h"
 #include "tlssim/sim.h"
 #include "tui.h"
@@ -80,6 +81,8 @@ typedef struct tui_app {
     double auto_seconds;        /* 0: off */
     tui_html_writer write_html; /* w's HTML handout, or NULL (tui.h) */
     bool auto_paused;
+    double auto_due;            /* --auto: when the next step is due (monotonic
+                                   seconds, set by the loop; 0: not counting) */
 
     bool live;                  /* the trace came from a real peer (--connect,
                                    --listen): shown as recorded, never re-run */
@@ -87,6 +90,16 @@ typedef struct tui_app {
                                    what tlssim's side could infer */
     const char *live_group;     /* live: the group's name, from the trace
                                    (NULL for RSA or an unknown group) */
+
+    bool projector;             /* --projector: the projector pane (projector.h) */
+    bool full_panes;            /* projector: the full panes shown instead (v) */
+    bool quiz;                  /* --quiz: new values hidden until revealed */
+    int quiz_step;              /* the step quiz_shown counts for */
+    int quiz_shown;             /* values of quiz_step revealed so far */
+
+    const tls_compare *cmp;     /* --compare: the comparison screen shows these
+                                   runs (compare_screen.h); NULL otherwise */
+    int cmp_row;                /* its current message (0..cmp->nrows-1) */
 
     tui_popup popup;
     char status[1024];          /* one-line message until the next key (long

@@ -1,6 +1,7 @@
 /* The lines around the panes: title, step bar, step in words, tabs, footer. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "keys.h"
 #include "panes.h"
@@ -58,13 +59,31 @@ static void live_title_text(const tui_app *a, int level, char *line, size_t cap)
         snprintf(line, cap, _(" tlssim %s live %s real %s %s"), g->dot, g->dot, peer, peer_at);
 }
 
+void tui_auto_label(const tui_app *a, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (a->auto_seconds <= 0)
+        return;
+    if (a->auto_paused) {
+        snprintf(out, cap, _("auto %.1fs paused "), a->auto_seconds);
+        return;
+    }
+    if (a->auto_due <= 0) {
+        snprintf(out, cap, _("auto %.1fs: at the end "), a->auto_seconds);
+        return;
+    }
+    /* Whole seconds, rounded up: "next in 1 s" until it happens. */
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    double left = a->auto_due - ((double)ts.tv_sec + (double)ts.tv_nsec / 1e9);
+    int secs = left <= 0 ? 0 : (int)left + (left > (int)left ? 1 : 0);
+    snprintf(out, cap, _("auto %.1fs: next in %d s "), a->auto_seconds, secs);
+}
+
 void tui_draw_title(tui_app *a, tui_rect r)
 {
     char line[1024], right[128] = "";
-    if (a->auto_seconds > 0)
-        snprintf(right, sizeof right,
-                 a->auto_paused ? _("auto %.1fs paused ") : _("auto %.1fs running "),
-                 a->auto_seconds);
+    tui_auto_label(a, right, sizeof right);
     int rw = tui_text_width(right);
     int levels = a->live ? 3 : 2;
     for (int level = 0; level < levels; level++) {
@@ -275,7 +294,7 @@ void tui_draw_footer(tui_app *a, tui_rect r)
         return;
     }
     const tui_key *k[64];
-    size_t n = tui_keys_footer(a, TUI_KEYS_MAIN, k, sizeof k / sizeof k[0]);
+    size_t n = tui_keys_footer(a, tui_keys_screen(a), k, sizeof k / sizeof k[0]);
     size_t pinned = 0;
     int pw = 1; /* "? help  q quit " */
     for (; pinned < n && k[pinned]->priority >= TUI_KEY_PINNED; pinned++)

@@ -88,7 +88,7 @@ static void key_lines(tui_app *a, tui_lines *L, int width)
     const tui_key *t = tui_keys_all(&n);
     bool rerun_said = false;
     for (size_t i = 0; i < n; i++) {
-        if (!(t[i].screens & TUI_KEYS_MAIN))
+        if (!(t[i].screens & tui_keys_screen(a)))
             continue;
         if (a->live && (t[i].needs & TUI_KEY_RERUN)) {
             if (!rerun_said)

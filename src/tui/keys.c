@@ -6,7 +6,9 @@
 
 #include <curses.h>
 
+#include "compare_screen.h"
 #include "panes.h"
+#include "projector.h"
 #include "screen.h"
 #include "theme.h"
 #include "tlssim/i18n.h"
@@ -14,16 +16,42 @@
 /* ------------------------------------------------------------ main screen */
 
 static void key_quit(tui_app *a) { a->quit = true; }
+/* Stepping keys act on the comparison's pages when one is shown. */
 static void key_next(tui_app *a)
 {
-    tui_screen_step_to(a, tui_model_next(&a->model, a->step));
+    if (a->cmp)
+        tui_compare_next(a);
+    else if (tui_keys_screen(a) == TUI_KEYS_PROJECTOR && tui_projector_reveal(a))
+        return; /* --quiz: what was hidden first, then the next step */
+    else
+        tui_screen_step_to(a, tui_model_next(&a->model, a->step));
 }
 static void key_back(tui_app *a)
 {
-    tui_screen_step_to(a, tui_model_prev(&a->model, a->step));
+    if (a->cmp)
+        tui_compare_back(a);
+    else
+        tui_screen_step_to(a, tui_model_prev(&a->model, a->step));
 }
-static void key_first(tui_app *a) { tui_app_goto(a, 1); }
-static void key_last(tui_app *a) { tui_app_goto(a, a->model.last_step); }
+static void key_first(tui_app *a)
+{
+    if (a->cmp)
+        tui_compare_first(a);
+    else
+        tui_app_goto(a, 1);
+}
+static void key_last(tui_app *a)
+{
+    if (a->cmp)
+        tui_compare_last(a);
+    else
+        tui_app_goto(a, a->model.last_step);
+}
+static void key_reveal(tui_app *a)
+{
+    if (!tui_projector_reveal(a))
+        tui_app_status(a, "%s", _("every value of this step is shown"));
+}
 static void key_focus_next(tui_app *a) { tui_app_focus_next(a, +1); }
 static void key_focus_prev(tui_app *a) { tui_app_focus_next(a, -1); }
 static void key_up(tui_app *a) { tui_screen_move(a, -1); }
@@ -87,18 +115,20 @@ static void popup_close(tui_app *a) { a->popup.kind = TUI_POPUP_NONE; }
 
 #define MAIN TUI_KEYS_MAIN
 #define POPUP TUI_KEYS_POPUP
+#define COMPARE TUI_KEYS_COMPARE
+#define PROJ TUI_KEYS_PROJECTOR
 
 static const tui_key keys[] = {
-    {.codes = {KEY_RIGHT, 'n'}, .screens = MAIN, .run = key_next,
+    {.codes = {KEY_RIGHT, 'n'}, .screens = MAIN | COMPARE | PROJ, .run = key_next,
      .glyph = TUI_KG_RIGHT, .footer = N_("next"), .priority = 100,
      .help_keys = "Space  n", .describe = tui_help_next_step},
-    {.codes = {' '}, .screens = MAIN, .run = key_space},
-    {.codes = {KEY_LEFT, 'p'}, .screens = MAIN, .run = key_back,
+    {.codes = {' '}, .screens = MAIN | COMPARE | PROJ, .run = key_space},
+    {.codes = {KEY_LEFT, 'p'}, .screens = MAIN | COMPARE | PROJ, .run = key_back,
      .glyph = TUI_KG_LEFT, .footer = N_("back"), .priority = 90,
      .help_keys = "p", .help = N_("previous step (replayed from the recorded run)")},
-    {.codes = {KEY_HOME}, .screens = MAIN, .run = key_first,
+    {.codes = {KEY_HOME}, .screens = MAIN | COMPARE | PROJ, .run = key_first,
      .help_keys = "Home  End", .help = N_("first / last step")},
-    {.codes = {KEY_END}, .screens = MAIN, .run = key_last},
+    {.codes = {KEY_END}, .screens = MAIN | COMPARE | PROJ, .run = key_last},
     {.codes = {'\t'}, .screens = MAIN, .run = key_focus_next,
      .footer_key = "Tab", .footer = N_("pane"), .priority = 80,
      .help_keys = "Tab  Shift-Tab", .help = N_("move focus between panes")},
@@ -129,15 +159,32 @@ static const tui_key keys[] = {
     {.codes = {'w'}, .screens = MAIN, .run = key_save,
      .footer_key = "w", .footer = N_("save"), .priority = 55,
      .help_keys = "w", .describe = tui_help_save_what},
-    {.codes = {'l'}, .screens = MAIN, .needs = TUI_KEY_LESSONS, .run = tui_app_toggle_lang,
+    {.codes = {'l'}, .screens = MAIN | COMPARE | PROJ, .needs = TUI_KEY_LESSONS, .run = tui_app_toggle_lang,
      .footer_key = "l", .footer = N_("language"), .priority = 10,
      .help_keys = "l", .help = N_("lesson language: English / Chinese")},
-    {.codes = {'?', 'h'}, .screens = MAIN, .run = key_help,
+    {.codes = {'?', 'h'}, .screens = MAIN | COMPARE | PROJ, .run = key_help,
      .footer_key = "?", .footer = N_("help"), .priority = TUI_KEY_PINNED,
      .help_keys = "?", .help = N_("this help")},
-    {.codes = {'q', 'Q'}, .screens = MAIN, .run = key_quit,
+    {.codes = {'q', 'Q'}, .screens = MAIN | COMPARE | PROJ, .run = key_quit,
      .footer_key = "q", .footer = N_("quit"), .priority = TUI_KEY_PINNED,
      .help_keys = "q", .help = N_("quit")},
+
+    /* --projector: its pane and the full panes a key apart; --quiz reveals. */
+    {.codes = {'v'}, .screens = MAIN | PROJ, .needs = TUI_KEY_PROJECTOR,
+     .run = tui_projector_toggle, .footer_key = "v", .footer = N_("view"), .priority = 95,
+     .help_keys = "v", .help = N_("the projector pane / the full panes")},
+    {.codes = {'\n', '\r', KEY_ENTER}, .screens = PROJ, .needs = TUI_KEY_QUIZ,
+     .run = key_reveal, .footer_key = "Enter", .footer = N_("reveal"), .priority = 98,
+     .help_keys = "Enter", .help = N_("reveal the next hidden value (--quiz; the next-step "
+                                      "keys reveal first too)")},
+
+    /* The comparison's end page scrolls its lesson. */
+    {.codes = {KEY_UP, 'k'}, .screens = COMPARE, .run = key_up,
+     .glyph = TUI_KG_UP_DOWN, .footer = N_("scroll"), .priority = 70,
+     .help_keys = "PgUp PgDn", .help = N_("scroll the comparison lesson (on the last page)")},
+    {.codes = {KEY_DOWN, 'j'}, .screens = COMPARE, .run = key_down},
+    {.codes = {KEY_PPAGE}, .screens = COMPARE, .run = key_page_up},
+    {.codes = {KEY_NPAGE}, .screens = COMPARE, .run = key_page_down},
 
     /* A popup scrolls; most keys close it, so a stray one never leaves it
      * stuck open. */
@@ -152,6 +199,13 @@ static const tui_key keys[] = {
      .screens = POPUP, .run = popup_close,
      .footer_key = "Esc", .footer = N_("close"), .priority = 90},
 };
+
+unsigned tui_keys_screen(const tui_app *a)
+{
+    if (a->cmp)
+        return TUI_KEYS_COMPARE;
+    return a->projector && !a->full_panes ? TUI_KEYS_PROJECTOR : TUI_KEYS_MAIN;
+}
 
 const tui_key *tui_keys_all(size_t *n)
 {
@@ -179,6 +233,8 @@ bool tui_keys_dispatch(tui_app *a, unsigned screen, int ch)
 
 bool tui_key_available(const tui_app *a, const tui_key *k)
 {
+    if (((k->needs & TUI_KEY_PROJECTOR) && !a->projector) || ((k->needs & TUI_KEY_QUIZ) && !a->quiz))
+        return false;
     if ((k->needs & TUI_KEY_RERUN) && a->live)
         return false;
     return !(k->needs & TUI_KEY_LESSONS) || a->lessons;

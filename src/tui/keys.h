@@ -15,12 +15,16 @@
 /* Where a key applies (tui_key.screens). */
 #define TUI_KEYS_MAIN 1u   /* the main screen (no popup open) */
 #define TUI_KEYS_POPUP 2u  /* a popup (help or a detail) is open */
+#define TUI_KEYS_COMPARE 4u /* the comparison screen (--compare; no popup open) */
+#define TUI_KEYS_PROJECTOR 8u /* the projector pane (--projector; no popup open) */
 
 /* What a key needs (tui_key.needs): the footer leaves it out and the help
  * says so when the run lacks it.  The handler still runs and says why it
  * cannot do anything. */
 #define TUI_KEY_RERUN 1u   /* an in-process run it can re-run (not a live one) */
 #define TUI_KEY_LESSONS 2u /* a lessons folder */
+#define TUI_KEY_PROJECTOR 4u /* --projector (the key switches its pane and the full ones) */
+#define TUI_KEY_QUIZ 8u    /* --quiz */
 
 /* Footer priority of the keys that are always shown, at the right. */
 #define TUI_KEY_PINNED 1000
@@ -56,6 +60,10 @@ typedef struct tui_key {
     const char *help;
     const char *(*describe)(const tui_app *a, char *buf, size_t cap);
 } tui_key;
+
+/* The screen whose keys apply now, a popup aside (TUI_KEYS_MAIN, _COMPARE
+ * or _PROJECTOR). */
+unsigned tui_keys_screen(const tui_app *a);
 
 /* The table, in the order the help lists it. */
 const tui_key *tui_keys_all(size_t *n);

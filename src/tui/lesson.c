@@ -97,6 +97,12 @@ static void draw_line(const tls_lline *ln, int y, int x, int w)
     }
 }
 
+void tui_lesson_draw_lines(const tls_ldoc *doc, size_t first, int y, int x, int w, int rows)
+{
+    for (size_t i = first; i < doc->n && i < first + (size_t)rows; i++)
+        draw_line(&doc->lines[i], y + (int)(i - first), x, w);
+}
+
 void tui_draw_lesson(tui_app *a, tui_rect r)
 {
     bool focus = a->focus == TUI_PANE_LESSON;

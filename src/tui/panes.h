@@ -19,6 +19,9 @@ void tui_draw_stepinfo(tui_app *a, tui_rect r);
 void tui_draw_tabs(tui_app *a, tui_rect r);
 void tui_draw_footer(tui_app *a, tui_rect r);
 void tui_draw_too_small(int lines, int cols);
+/* --auto's state for a title line: the countdown to the next step, or
+ * paused; empty without --auto. */
+void tui_auto_label(const tui_app *a, char *out, size_t cap);
 
 /* panes.c: what a party (client, server, eavesdropper) knows */
 void tui_draw_party(tui_app *a, tui_pane pane, tui_rect r);
@@ -32,6 +35,8 @@ void tui_draw_hex(tui_app *a, tui_rect r);
 void tui_draw_lesson(tui_app *a, tui_rect r);
 /* Make sure the lesson cache holds the current step at text width w. */
 void tui_lesson_prepare(tui_app *a, int w);
+/* Draw `rows` lines of a rendered lesson from line `first`, w columns wide. */
+void tui_lesson_draw_lines(const tls_ldoc *doc, size_t first, int y, int x, int w, int rows);
 
 /* Lines of a popup: text with one attribute per line. */
 typedef struct tui_line {

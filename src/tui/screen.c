@@ -5,12 +5,22 @@
 
 #include <curses.h>
 
+#include "compare_screen.h"
 #include "keys.h"
 #include "panes.h"
+#include "projector.h"
 #include "tlssim/i18n.h"
 
 void tui_screen_draw(tui_app *a)
 {
+    if (a->cmp) {
+        tui_compare_draw(a);
+        return;
+    }
+    if (tui_keys_screen(a) == TUI_KEYS_PROJECTOR) {
+        tui_projector_draw(a);
+        return;
+    }
     tui_layout L;
     erase();
     tui_layout_compute(&L, LINES, COLS, a->lessons_on, a->focus);
@@ -41,8 +51,19 @@ void tui_screen_draw(tui_app *a)
     tui_draw_popup(a);
 }
 
+bool tui_screen_can_advance(const tui_app *a)
+{
+    if (a->cmp)
+        return a->cmp_row + 1 < tui_compare_pages(a);
+    return a->step < a->model.last_step || tui_projector_hiding(a);
+}
+
 bool tui_screen_advance(tui_app *a)
 {
+    if (a->cmp)
+        return tui_compare_advance(a);
+    if (tui_keys_screen(a) == TUI_KEYS_PROJECTOR && tui_projector_reveal(a))
+        return true; /* --quiz: the hidden values first */
     if (a->step >= a->model.last_step)
         return false;
     tui_app_goto(a, tui_model_next(&a->model, a->step));
@@ -114,5 +135,6 @@ void tui_screen_key(tui_app *a, int ch)
         return;
     if (ch != KEY_RESIZE)
         a->status[0] = '\0';
-    tui_keys_dispatch(a, a->popup.kind != TUI_POPUP_NONE ? TUI_KEYS_POPUP : TUI_KEYS_MAIN, ch);
+    tui_keys_dispatch(a, a->popup.kind != TUI_POPUP_NONE ? TUI_KEYS_POPUP : tui_keys_screen(a),
+                      ch);
 }

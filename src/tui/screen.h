@@ -19,6 +19,9 @@ void tui_screen_step_to(tui_app *a, int n);
 /* Move the focused pane's selection (the lesson's scroll) by delta entries. */
 void tui_screen_move(tui_app *a, long delta);
 
+/* Whether there is a next step (or comparison page) for --auto. */
+bool tui_screen_can_advance(const tui_app *a);
+
 /* Advance one step (used by --auto); returns false at the last step. */
 bool tui_screen_advance(tui_app *a);
 

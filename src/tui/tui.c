@@ -90,7 +90,24 @@ static bool locale_setup(void)
 static bool auto_running(const tui_app *a)
 {
     return a->auto_seconds > 0 && !a->auto_paused && a->popup.kind == TUI_POPUP_NONE &&
-           a->step < a->model.last_step;
+           tui_screen_can_advance(a);
+}
+
+/* How long getch may wait: until the next step is due, or sooner so the
+ * countdown on screen changes as each whole second passes (-1: for ever). */
+static int auto_wait_ms(tui_app *a, double next_tick)
+{
+    a->auto_due = auto_running(a) ? next_tick : 0;
+    if (!a->auto_due)
+        return -1;
+    double left = next_tick - now_seconds();
+    if (left <= 0)
+        return 0;
+    double frac = left - (double)(long)left;
+    if (frac < 0.005)
+        frac = 1.0;
+    double wait = frac < left ? frac : left;
+    return (int)(wait * 1000.0 + 0.5);
 }
 
 /* Input modes, keys, colours, and a word when the locale is not UTF-8. */
@@ -125,13 +142,9 @@ static void loop(tui_app *a)
 {
     double next_tick = now_seconds() + a->auto_seconds;
     while (!a->quit && !got_signal) {
+        int wait_ms = auto_wait_ms(a, next_tick);
         tui_screen_draw(a);
         refresh();
-        int wait_ms = -1;
-        if (auto_running(a)) {
-            double left = next_tick - now_seconds();
-            wait_ms = left <= 0 ? 0 : (int)(left * 1000.0 + 0.5);
-        }
         timeout(wait_ms);
         int ch = getch();
         if (got_signal)
@@ -143,11 +156,12 @@ static void loop(tui_app *a)
             }
             continue;
         }
-        int before = a->step;
+        int before = a->step, before_row = a->cmp_row, before_shown = a->quiz_shown;
         bool was_paused = a->auto_paused;
         tui_screen_key(a, ch);
         /* A manual move or a resume gives the class the full interval again. */
-        if (a->step != before || (was_paused && !a->auto_paused))
+        if (a->step != before || a->cmp_row != before_row || a->quiz_shown != before_shown ||
+            (was_paused && !a->auto_paused))
             next_tick = now_seconds() + a->auto_seconds;
     }
 }
@@ -221,6 +235,25 @@ int tui_run(const tls_app_run *run, const tui_options *to)
     char err[256] = "";
     if (!tui_app_init(&app, run, to, err, sizeof err))
         return init_failed(&app, err);
+    return run_screen(&app, utf8);
+}
+
+int tui_run_compare(const tls_compare *c, const tui_options *to)
+{
+    bool utf8 = locale_setup();
+    static tui_app app; /* the runs stay the caller's: the app frees only its own */
+    memset(&app, 0, sizeof app);
+    app.cmp = c;
+    app.run = c->runs[0].run;
+    app.run.keylog_path = app.run.pcap_path = app.run.html_path = NULL;
+    app.lang = app.run.lang;
+    app.lessons_on = !app.run.no_lessons;
+    app.focus = TUI_PANE_LESSON; /* the arrows scroll the end page's lesson */
+    app.auto_seconds = to->auto_seconds;
+    bool fatal = false;
+    app.lessons = tls_app_lessons_open(&app.run, &fatal);
+    if (fatal)
+        return 2;
     return run_screen(&app, utf8);
 }
 

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "tlssim/app.h"
+#include "tlssim/compare.h"
 
 /*
  * Writes a run's HTML handout to a file (tls_save_html: the program passes
@@ -22,6 +23,8 @@ typedef struct tui_options {
     double auto_seconds;        /* advance by itself every so many seconds (0 = off) */
     int start_step;             /* open here (1..10; 0 = first) */
     tui_html_writer write_html; /* w also writes the HTML handout (NULL: it does not) */
+    bool projector;             /* --projector: one big pane for the current message */
+    bool quiz;                  /* --quiz: the projector hides each new value until a key */
 } tui_options;
 
 /**
@@ -43,5 +46,15 @@ int tui_run(const tls_app_run *run, const tui_options *to);
  */
 int tui_run_trace(const tls_app_run *run, const tui_options *to, tls_trace *trace,
                   const tls_sim_result *res);
+
+/**
+ * \brief Step through the runs of a comparison (--compare), all together,
+ *        until the user quits.
+ * \param c   the runs, run and aligned (tls_compare_go); they stay the caller's
+ * \param to  --auto (--step does not apply)
+ * \return the process exit status (0 after a normal quit; 2 when --lessons
+ *         DIR cannot be used: the one-line error is printed)
+ */
+int tui_run_compare(const tls_compare *c, const tui_options *to);
 
 #endif

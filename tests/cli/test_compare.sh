@@ -34,7 +34,9 @@ expect_error "tlssim: --compare of groups cannot be combined with --group" --com
 expect_error "tlssim: --compare of groups needs ECDHE: RSA key exchange uses no group" --compare x25519,secp256r1 --kx rsa
 expect_error "tlssim: --compare cannot be combined with --scenario, --tamper, --keylog or --pcap" --compare rsa,ecdhe --tamper 1:1
 expect_error "tlssim: --compare runs in-process runs; live mode talks to one real peer" --compare rsa,ecdhe --connect 127.0.0.1:4433
-expect_error "tlssim: --compare shows in --text and --json (the TUI's side by side view is not built yet)" --compare rsa,ecdhe --tui
+expect_error "tlssim: --compare steps every run from the first message: --step does not apply" --compare rsa,ecdhe --tui --step 2
+expect_error "tlssim: --auto: '0' is not a number of seconds from 0.2 to 3600" --compare rsa,ecdhe --tui --auto 0
+expect_error "tlssim: --auto and --step belong to the TUI" --compare rsa,ecdhe --text --auto 2
 
 # The document: each run exactly as --json prints it alone, and the
 # differences as each trace says (computed, so a wrong row fails here).
