@@ -37,6 +37,12 @@ expect_error "tlssim: --compare runs in-process runs; live mode talks to one rea
 expect_error "tlssim: --compare steps every run from the first message: --step does not apply" --compare rsa,ecdhe --tui --step 2
 expect_error "tlssim: --auto: '0' is not a number of seconds from 0.2 to 3600" --compare rsa,ecdhe --tui --auto 0
 expect_error "tlssim: --auto and --step belong to the TUI" --compare rsa,ecdhe --text --auto 2
+expect_error "tlssim: --auto: '1e9' is not a number of seconds from 0.2 to 3600" --auto 1e9
+expect_error "tlssim: --auto: 'soon' is not a number of seconds from 0.2 to 3600" --compare rsa,ecdhe --auto soon
+# The classroom's other options (issue 16): --projector and --quiz.
+expect_error "tlssim: --projector and --quiz belong to the TUI" --projector --json
+expect_error "tlssim: --projector and --quiz belong to the TUI" --quiz --text
+expect_error "tlssim: --projector and --quiz show one run; --compare has its own screen" --compare rsa,ecdhe --projector
 
 # The document: each run exactly as --json prints it alone, and the
 # differences as each trace says (computed, so a wrong row fails here).
