@@ -26,6 +26,7 @@ typedef struct cli_options {
     const char *lang;           /**< --lang, or NULL for the locale's */
     const char *lessons_dir;    /**< --lessons, or NULL to find them */
     bool no_lessons;
+    bool glossary;              /**< --glossary: print the lessons' glossary and exit */
     double auto_seconds;        /**< --auto: TUI advances by itself (0 = off) */
     int start_step;             /**< --step: TUI opens here (1..10; 0 = first) */
     bool projector;             /**< --projector: the TUI's one big pane (issue 16) */
@@ -68,6 +69,13 @@ tls_lang cli_lang(const cli_options *o);
  *        stdin and stdout are a terminal, else the text walkthrough.
  */
 cli_mode cli_mode_resolve(cli_mode asked);
+
+/**
+ * \brief --glossary: the lessons' glossary (--lessons DIR or found) in the
+ *        --lang language, as text on stdout.  Returns the exit status: 0, or
+ *        2 when there are no lessons or no glossary in them.
+ */
+int cli_glossary(const cli_options *o);
 
 /** \brief `tlssim lessons check DIR`: argv[0] is "lessons". Returns the exit status. */
 int cli_lessons_command(int argc, char **argv);

@@ -147,6 +147,8 @@ int main(int argc, char **argv)
     if (rc)
         return rc == 1 ? 0 : 2;
     tls_i18n_set_lang(cli_lang(&o));
+    if (o.glossary)
+        return cli_glossary(&o);
     /* The TUI on a terminal; plain text for pipes, files and printers. */
     o.mode = cli_mode_resolve(o.mode);
     if (o.ncompare)

@@ -50,7 +50,9 @@ static const char *const usage_sections[] = {
     N_("Lessons:\n"
        "  --lang zh|en          lesson language (default from LANG/LC_ALL)\n"
        "  --lessons DIR         use a teacher's own lessons folder\n"
-       "  --no-lessons          values only\n"),
+       "  --no-lessons          values only\n"
+       "  --glossary            print the glossary: each English term and the Chinese\n"
+       "                        term the lessons use (in the --lang language)\n"),
     N_("TUI:\n"
        "  --auto SECONDS        advance by itself with a countdown, 0.2 to 3600\n"
        "                        (Space pauses/resumes)\n"
@@ -177,7 +179,7 @@ enum {
     OPT_AUTO, OPT_STEP,
     OPT_KEYLOG, OPT_PCAP, OPT_HTML, OPT_CONNECT, OPT_LISTEN, OPT_SNI, OPT_CA, OPT_TIMEOUT,
     OPT_KEEP, OPT_CLIENT_AUTH, OPT_CLIENT_CERT, OPT_CLIENT_KEY,
-    OPT_COMPARE, OPT_PROJECTOR, OPT_QUIZ
+    OPT_COMPARE, OPT_PROJECTOR, OPT_QUIZ, OPT_GLOSSARY
 };
 
 static const struct option long_options[] = {
@@ -194,6 +196,7 @@ static const struct option long_options[] = {
     {"lang", required_argument, NULL, OPT_LANG},
     {"lessons", required_argument, NULL, OPT_LESSONS},
     {"no-lessons", no_argument, NULL, OPT_NO_LESSONS},
+    {"glossary", no_argument, NULL, OPT_GLOSSARY},
     {"auto", required_argument, NULL, OPT_AUTO},
     {"step", required_argument, NULL, OPT_STEP},
     {"keylog", required_argument, NULL, OPT_KEYLOG},
@@ -371,6 +374,7 @@ static int apply_option(cli_options *o, int c, const char *arg)
         return 0;
     case OPT_LESSONS: o->lessons_dir = arg; return 0;
     case OPT_NO_LESSONS: o->no_lessons = true; return 0;
+    case OPT_GLOSSARY: o->glossary = true; return 0;
     case OPT_COMPARE: o->compare = arg; return 0;
     case OPT_PROJECTOR: o->projector = true; return 0;
     case OPT_QUIZ: o->quiz = true; return 0;

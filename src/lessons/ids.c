@@ -43,7 +43,9 @@ size_t lsn_expected(lsn_expect *out)
      * mode's page (--compare) and the glossary; numbered like the summary. */
     n = add(out, n, TLS_LESSON_ID_AFTER, TLS_LESSON_SUMMARY,
             "the page after the handshake (application data, close_notify, Wireshark)");
-    return add(out, n, "comparison", TLS_LESSON_SUMMARY, "the comparison page (--compare)");
+    n = add(out, n, "comparison", TLS_LESSON_SUMMARY, "the comparison page (--compare)");
+    return add(out, n, TLS_LESSON_ID_GLOSSARY, TLS_LESSON_SUMMARY,
+               "the glossary (--glossary, G in the TUI)");
 }
 
 int lsn_expect_index(const lsn_expect *v, size_t n, const char *id)

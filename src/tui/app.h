@@ -17,7 +17,12 @@
 #include "tlssim/sim.h"
 #include "tui.h"
 
-typedef enum tui_popup_kind { TUI_POPUP_NONE, TUI_POPUP_HELP, TUI_POPUP_DETAIL } tui_popup_kind;
+typedef enum tui_popup_kind {
+    TUI_POPUP_NONE,
+    TUI_POPUP_HELP,
+    TUI_POPUP_GLOSSARY,
+    TUI_POPUP_DETAIL
+} tui_popup_kind;
 
 /* What a detail popup shows whole. */
 typedef enum tui_detail_kind {

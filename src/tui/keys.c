@@ -84,6 +84,12 @@ static void key_help(tui_app *a)
     a->popup.scroll = 0;
 }
 
+static void key_glossary(tui_app *a)
+{
+    a->popup.kind = TUI_POPUP_GLOSSARY;
+    a->popup.scroll = 0;
+}
+
 /* ------------------------------------------------------------ popup */
 
 static size_t popup_page(const tui_app *a)
@@ -162,6 +168,9 @@ static const tui_key keys[] = {
     {.codes = {'l'}, .screens = MAIN | COMPARE | PROJ, .needs = TUI_KEY_LESSONS, .run = tui_app_toggle_lang,
      .footer_key = "l", .footer = N_("language"), .priority = 10,
      .help_keys = "l", .help = N_("lesson language: English / Chinese")},
+    {.codes = {'G'}, .screens = MAIN | COMPARE | PROJ, .needs = TUI_KEY_LESSONS,
+     .run = key_glossary, .help_keys = "G",
+     .help = N_("glossary: each English term and the Chinese term the lessons use")},
     {.codes = {'?', 'h'}, .screens = MAIN | COMPARE | PROJ, .run = key_help,
      .footer_key = "?", .footer = N_("help"), .priority = TUI_KEY_PINNED,
      .help_keys = "?", .help = N_("this help")},

@@ -67,6 +67,10 @@ void tui_detail_lines(tui_app *a, tui_lines *out, int width, char *title, size_t
 
 /* help.c: the content of the help popup */
 void tui_help_lines(tui_app *a, tui_lines *out, int width);
+
+/* The glossary popup's lines: the lessons' glossary in the lesson language
+ * (or why there is none), wrapped to width. */
+void tui_glossary_lines(tui_app *a, tui_lines *out, int width);
 /* Help lines the key table builds from the state: Space with --auto, and
  * what w writes where (buf holds the text when it is returned). */
 const char *tui_help_next_step(const tui_app *a, char *buf, size_t cap);

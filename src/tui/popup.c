@@ -156,7 +156,10 @@ void tui_draw_popup(tui_app *a)
     snprintf(title, sizeof title, "%s", _("Help"));
     if (p->kind == TUI_POPUP_HELP)
         tui_help_lines(a, &L, tw);
-    else
+    else if (p->kind == TUI_POPUP_GLOSSARY) {
+        snprintf(title, sizeof title, "%s", _("Glossary: English / 中文"));
+        tui_glossary_lines(a, &L, tw);
+    } else
         tui_detail_lines(a, &L, tw, title, sizeof title);
     int h = (int)L.n + 2;
     if (h > LINES - 2)
