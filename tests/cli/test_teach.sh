@@ -92,5 +92,32 @@ for lang in en zh; do
     grep -q "ServerECDHParams" "$lessons/$lang/server-key-exchange.ecdhe.md" && ok || bad "$lang: signed content"
 done
 
+# What learners still ask (issue 12 item 3), answered in both languages in
+# the lesson where it arises: a mark of each answer in each language.
+while IFS='|' read -r file mark_en mark_zh; do
+    grep -qF -- "$mark_en" "$lessons/en/$file" && ok || bad "en/$file: no '$mark_en'"
+    grep -qF -- "$mark_zh" "$lessons/zh/$file" && ok || bad "zh/$file: no '$mark_zh'"
+done <<'ASKED'
+introduction.md|port **443**|**443** 端口
+introduction.md|SYN, SYN-ACK, ACK|SYN、SYN-ACK、ACK
+server-key-exchange.ecdhe.md|How does it prove who sent it?|签名凭什么能证明发送者的身份
+server-key-exchange.ecdhe.md|encrypt its parameters with its private key|用私钥把参数加密
+server-key-exchange.ecdhe.md|*named_curve*|*named_curve*
+server-key-exchange.ecdhe.md|Why name a signature algorithm?|为什么要指明签名算法
+after-handshake.md|CLIENT_RANDOM {{client_random}} {{master_secret}}|CLIENT_RANDOM {{client_random}} {{master_secret}}
+after-handshake.md|Why does every record also need a tag?|为什么每条记录还要带认证标签
+after-handshake.md|truncation attack|截断攻击
+client-hello.md|supported_versions|supported_versions
+certificate-request.md|renegotiate|重新协商
+certificate.md|recovers nothing|并不“解出”任何东西
+ASKED
+
+# The signature's answer quotes this run's client random, as known at step 4.
+cr=$("$bin" --json --seed 42 | python3 -c 'import json,sys
+d=json.load(sys.stdin)
+print([v["hex"] for s in d["steps"] for v in s.get("values",[]) if v["name"]=="client_random"][0][:16])' 2>/dev/null)
+step4=$("$bin" --text --seed 42 | sed -n '/^=== Step 5\/10/q;/^ServerKeyExchange, a fresh key\|^Step 4: ServerKeyExchange/,$p')
+case $(printf '%s' "$step4" | tr '\n' ' ') in *"client random ${cr}…"*) ok ;; *) bad "step 4 lesson: no client random '$cr…'" ;; esac
+
 echo "teach: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
