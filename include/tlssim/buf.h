@@ -198,11 +198,20 @@ size_t tls_writer_reserve(tls_writer *w, int prefix_len);
 void tls_writer_patch(tls_writer *w, size_t mark, int prefix_len);
 
 /**
- * \brief Read a whole file into a NUL-terminated heap buffer (free()).
+ * \brief Open a file for reading only if it is a regular file: a FIFO or a
+ *        device named where a file is expected would block or never end.
+ * \return a descriptor (O_CLOEXEC), or -1 with errno set: EISDIR for a
+ *         folder, ENODEV for any other file that is not regular (a FIFO, a
+ *         socket, a device), else the error of open
+ */
+int tls_open_regular(const char *path);
+
+/**
+ * \brief Read a whole regular file into a NUL-terminated heap buffer (free()).
  * \param max  refuse files larger than this many bytes
  * \param len  set to the number of bytes read (may be NULL)
- * \return the bytes, or NULL with errno set (ENOMEM, EFBIG over \p max, or
- *         the error of fopen/fread)
+ * \return the bytes, or NULL with errno set (ENOMEM, EFBIG over \p max,
+ *         those of tls_open_regular, or the error of fread)
  */
 char *tls_read_file(const char *path, size_t max, size_t *len);
 

@@ -104,6 +104,9 @@ typedef enum tls_group {
 #define TLS_ECDH_PUB_MAX 97
 #define TLS_ECDH_SHARED_MAX 48
 
+/** \brief Bytes of a private scalar of \p group in wire form (0 if unknown). */
+size_t tls_ecdh_scalar_len(tls_group group);
+
 /**
  * \brief Generate an ephemeral key pair for \p group.
  * \param priv     private scalar (wire form) out, *priv_len set

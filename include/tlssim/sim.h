@@ -28,6 +28,8 @@ typedef struct tls_scenario {
     size_t client_ecdhe_private_len;
     uint8_t server_ecdhe_private[48];
     size_t server_ecdhe_private_len;
+    int client_ecdhe_private_line;   /**< where each scalar was given (for */
+    int server_ecdhe_private_line;   /**< tls_scenario_check_group's message) */
     bool has_pre_master_random;      /**< RSA: the 46 random bytes of the pre-master */
     uint8_t pre_master_random[46];
 } tls_scenario;
@@ -42,6 +44,18 @@ typedef struct tls_scenario {
  * \return true on success
  */
 bool tls_scenario_load(const char *path, tls_scenario *sc, tls_text *err);
+
+/**
+ * \brief Whether the ECDHE private scalars of a loaded scenario are ones
+ *        \p group can use (its size; for NIST curves, 1 to the order minus
+ *        1).  The group is known only once every option is read, so this is
+ *        the second half of reading the file: a scalar that would fail in
+ *        the middle of the run fails here, at its line.
+ * \param path  the file it was loaded from (for the message)
+ * \param err   receives "FILE:LINE: problem" on failure
+ */
+bool tls_scenario_check_group(const tls_scenario *sc, const char *path, tls_group group,
+                              tls_text *err);
 
 /** \brief A byte to corrupt as it crosses the channel (tests, demos of alerts). */
 typedef struct tls_tamper {

@@ -345,6 +345,7 @@ static int apply_option(cli_options *o, int c, const char *arg)
         if (!tls_scenario_load(arg, &o->scenario, &problem))
             return usage_error(_("--scenario: %s"), tls_i18n_text_into(&problem, err, sizeof err));
         o->sim.scenario = &o->scenario;
+        o->scenario_path = arg;
         return 0;
     }
     case OPT_TAMPER:
@@ -412,6 +413,14 @@ static int check_consistency(cli_options *o)
         o->sim.kx = o->sim.suite->kx;
     if (o->group_given && o->sim.kx == TLS_KX_RSA)
         return usage_error("%s", _("--group applies to ECDHE only: RSA key exchange uses no group"));
+    if (o->sim.scenario && o->sim.kx == TLS_KX_ECDHE_RSA) {
+        /* The scalars' group is known only now: a scalar it cannot use is
+         * a usage error at its line, not a failure in the middle of the run. */
+        tls_text problem;
+        char err[512];
+        if (!tls_scenario_check_group(o->sim.scenario, o->scenario_path, o->sim.group, &problem))
+            return usage_error(_("--scenario: %s"), tls_i18n_text_into(&problem, err, sizeof err));
+    }
     if (o->no_lessons && (o->lessons_dir || o->lang))
         return usage_error("%s", _("--no-lessons cannot be combined with --lessons or --lang"));
     if (o->lessons_dir) {

@@ -2,10 +2,13 @@
 #include "tlssim/buf.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "tlssim/crypto.h"
 #include "tlssim/event.h"
@@ -324,11 +327,41 @@ void tls_writer_patch(tls_writer *w, size_t mark, int prefix_len)
 
 /* ------------------------------------------------------------- files */
 
+int tls_open_regular(const char *path)
+{
+    /* O_NONBLOCK: opening a FIFO for reading would otherwise wait for a
+     * writer; fstat then refuses it (and any other file that is not regular)
+     * before a read could wait forever. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    struct stat st;
+    int err = 0;
+    if (fstat(fd, &st) != 0)
+        err = errno;
+    else if (S_ISDIR(st.st_mode))
+        err = EISDIR;
+    else if (!S_ISREG(st.st_mode))
+        err = ENODEV;
+    if (err) {
+        close(fd);
+        errno = err;
+        return -1;
+    }
+    return fd;
+}
+
 char *tls_read_file(const char *path, size_t max, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    int fd = tls_open_regular(path);
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
+    if (!f) {
+        int err = errno;
+        if (fd >= 0)
+            close(fd);
+        errno = err;
         return NULL;
+    }
     tls_writer w;
     tls_writer_init(&w);
     uint8_t chunk[4096];

@@ -63,6 +63,14 @@ static curve *curve_get(tls_group group)
     return NULL;
 }
 
+size_t tls_ecdh_scalar_len(tls_group group)
+{
+    for (size_t i = 0; i < sizeof curves / sizeof curves[0]; i++)
+        if (curves[i].id == group)
+            return curves[i].len;
+    return 0;
+}
+
 static bool is_x25519(const curve *c) { return c->id == TLS_GROUP_X25519; }
 
 /* A private scalar in wire form into an mpi.  X25519 scalars are clamped

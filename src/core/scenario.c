@@ -16,7 +16,9 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "tlssim/crypto.h"
 #include "tlssim/sim.h"
 #include "tlssim/value.h"
 
@@ -39,20 +41,36 @@ static const char *field_name(size_t i)
     return fields[i].part ? fields[i].part : tls_value_name(fields[i].kind);
 }
 
-/* Where each field lands in the struct, in the order of fields[]. */
-static uint8_t *field_target(tls_scenario *sc, size_t i, bool **has, size_t **len)
+/* Where a field lands in the struct: its bytes, whether it was given, its
+ * length and the line it was on (the last two only for the scalars, whose
+ * group is known only once every option is read). */
+typedef struct field_slot {
+    uint8_t *bytes;
+    bool *has;
+    size_t *len;
+    int *line;
+} field_slot;
+
+/* The slot of fields[i]. */
+static field_slot field_target(tls_scenario *sc, size_t i)
 {
     static size_t unused_len;
-    *len = &unused_len;
+    static int unused_line;
+    field_slot f = {NULL, NULL, &unused_len, &unused_line};
     switch (i) {
-    case 0: *has = &sc->has_client_random; return sc->client_random;
-    case 1: *has = &sc->has_server_random; return sc->server_random;
-    case 2: *has = &sc->has_client_ecdhe_private; *len = &sc->client_ecdhe_private_len;
-        return sc->client_ecdhe_private;
-    case 3: *has = &sc->has_server_ecdhe_private; *len = &sc->server_ecdhe_private_len;
-        return sc->server_ecdhe_private;
-    default: *has = &sc->has_pre_master_random; return sc->pre_master_random;
+    case 0: f.has = &sc->has_client_random; f.bytes = sc->client_random; break;
+    case 1: f.has = &sc->has_server_random; f.bytes = sc->server_random; break;
+    case 2:
+        f = (field_slot){sc->client_ecdhe_private, &sc->has_client_ecdhe_private,
+                         &sc->client_ecdhe_private_len, &sc->client_ecdhe_private_line};
+        break;
+    case 3:
+        f = (field_slot){sc->server_ecdhe_private, &sc->has_server_ecdhe_private,
+                         &sc->server_ecdhe_private_len, &sc->server_ecdhe_private_line};
+        break;
+    default: f.has = &sc->has_pre_master_random; f.bytes = sc->pre_master_random; break;
     }
+    return f;
 }
 
 static int hexval(int c)
@@ -156,10 +174,8 @@ static bool parse_line(char *line, tls_scenario *sc, const scenario_at *at, tls_
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         if (strcmp(name, field_name(i)) != 0)
             continue;
-        bool *has;
-        size_t *len;
-        uint8_t *dst = field_target(sc, i, &has, &len);
-        if (*has)
+        field_slot slot = field_target(sc, i);
+        if (*slot.has)
             return scenario_error(err, at, TLS_TEXT_SCENARIO_TWICE, name, NULL);
         uint8_t buf[64];
         long n = parse_hex(value, buf, fields[i].max);
@@ -167,9 +183,10 @@ static bool parse_line(char *line, tls_scenario *sc, const scenario_at *at, tls_
             return scenario_error(err, at, TLS_TEXT_SCENARIO_NOT_HEX, name, NULL);
         if ((size_t)n < fields[i].min || (size_t)n > fields[i].max)
             return size_error(err, at, i, name, n);
-        memcpy(dst, buf, (size_t)n);
-        *len = (size_t)n;
-        *has = true;
+        memcpy(slot.bytes, buf, (size_t)n);
+        *slot.len = (size_t)n;
+        *slot.line = at->line;
+        *slot.has = true;
         return true;
     }
     return unknown_name(err, at, name);
@@ -179,10 +196,18 @@ bool tls_scenario_load(const char *path, tls_scenario *sc, tls_text *err)
 {
     memset(sc, 0, sizeof *sc);
     scenario_at at = {path, 0};
-    FILE *f = fopen(path, "r");
+    /* Only a regular file: a folder would fail at the first read with no
+     * reason given, a FIFO would wait for a writer. */
+    int fd = tls_open_regular(path);
+    FILE *f = fd >= 0 ? fdopen(fd, "r") : NULL;
     if (!f) {
-        tls_text_make(err, TLS_TEXT_SCENARIO_UNREADABLE,
-                      TLS_ARGS(TLS_ARG_S("file", path), TLS_ARG_S("error", strerror(errno))));
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        tls_text_make(err, e == EISDIR   ? TLS_TEXT_SCENARIO_IS_FOLDER
+                           : e == ENODEV ? TLS_TEXT_SCENARIO_NOT_REGULAR
+                                         : TLS_TEXT_SCENARIO_UNREADABLE,
+                      TLS_ARGS(TLS_ARG_S("file", path), TLS_ARG_S("error", strerror(e))));
         return false;
     }
     char line[1024];
@@ -206,4 +231,38 @@ bool tls_scenario_load(const char *path, tls_scenario *sc, tls_text *err)
     }
     fclose(f);
     return ok;
+}
+
+/* One scalar against the group: its size, then whether the group can use it. */
+static bool scalar_fits(const char *path, int line, size_t i, const uint8_t *priv, size_t len,
+                        tls_group group, tls_text *err)
+{
+    const tls_group_info *g = tls_group_by_id(group);
+    const char *gname = g ? g->name : "?";
+    scenario_at at = {path, line};
+    size_t want = tls_ecdh_scalar_len(group);
+    uint8_t pub[TLS_ECDH_PUB_MAX];
+    size_t pub_len;
+    if (len != want) {
+        tls_text_arg extra[3] = {TLS_ARG_S("group", gname), TLS_ARG_U("size", want),
+                                 TLS_ARG_U("got", len)};
+        return scenario_error(err, &at, TLS_TEXT_SCENARIO_SCALAR_SIZE, field_name(i), extra);
+    }
+    if (tls_ecdh_public(group, priv, len, pub, &pub_len) != TLS_OK) {
+        tls_text_arg extra[3] = {TLS_ARG_S("group", gname)};
+        return scenario_error(err, &at, TLS_TEXT_SCENARIO_SCALAR_RANGE, field_name(i), extra);
+    }
+    return true;
+}
+
+bool tls_scenario_check_group(const tls_scenario *sc, const char *path, tls_group group,
+                              tls_text *err)
+{
+    if (sc->has_client_ecdhe_private &&
+        !scalar_fits(path, sc->client_ecdhe_private_line, 2, sc->client_ecdhe_private,
+                     sc->client_ecdhe_private_len, group, err))
+        return false;
+    return !sc->has_server_ecdhe_private ||
+           scalar_fits(path, sc->server_ecdhe_private_line, 3, sc->server_ecdhe_private,
+                       sc->server_ecdhe_private_len, group, err);
 }

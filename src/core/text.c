@@ -513,6 +513,15 @@ static const char *const templates[TLS_TEXT_COUNT] = {
         N_("{file}:{line}: line too long"),
     [TLS_TEXT_SCENARIO_READ_ERROR] =
         N_("{file}: read error"),
+    [TLS_TEXT_SCENARIO_IS_FOLDER] =
+        N_("{file}: is a directory, not a scenario file"),
+    [TLS_TEXT_SCENARIO_NOT_REGULAR] =
+        N_("{file}: not a regular file (a FIFO, socket or device), not a scenario file"),
+    [TLS_TEXT_SCENARIO_SCALAR_SIZE] =
+        N_("{file}:{line}: {name} is {got} bytes, but the group {group} takes a {size}-byte private key"),
+    [TLS_TEXT_SCENARIO_SCALAR_RANGE] =
+        N_("{file}:{line}: {name} is not a private key the group {group} can use "
+           "(it must lie from 1 to the group's order minus 1)"),
     [TLS_TEXT_RESOLVE_FAILED] =
         N_("cannot resolve {host}: {error}"),
     [TLS_TEXT_CONNECT_FAILED] =

@@ -57,6 +57,23 @@ printf 'colour = 00\n' >"$tmp/unknown.sc"
 expect_error 2 "tlssim: --scenario: $tmp/unknown.sc:1: unknown name 'colour' (known: client_random, server_random, client_ecdhe_private, server_ecdhe_private, pre_master_random)" --scenario "$tmp/unknown.sc"
 printf 'just words\n' >"$tmp/noeq.sc"
 expect_error 2 "tlssim: --scenario: $tmp/noeq.sc:1: expected 'name = hex'" --scenario "$tmp/noeq.sc"
+# Not a file: a folder says so, and a FIFO is refused at once instead of
+# waiting for a writer (timeout: a hang fails the test, it does not stall it).
+expect_error 2 "tlssim: --scenario: $tmp: is a directory, not a scenario file" --scenario "$tmp"
+mkfifo "$tmp/fifo.sc"
+expect_error 2 "tlssim: --scenario: $tmp/fifo.sc: not a regular file (a FIFO, socket or device), not a scenario file" --scenario "$tmp/fifo.sc"
+# A scalar the group cannot use fails while the options are read, at its
+# line, whichever order --group and --scenario come in; not mid-run.
+zeros32=$(printf '00%.0s' $(seq 32)) ones32=$(printf '11%.0s' $(seq 32))
+printf '# scalars\nclient_ecdhe_private = %s\n' "$zeros32" >"$tmp/zero.sc"
+expect_error 2 "tlssim: --scenario: $tmp/zero.sc:2: client_ecdhe_private is not a private key the group secp256r1 can use (it must lie from 1 to the group's order minus 1)" --text --scenario "$tmp/zero.sc"
+printf 'client_random = %s\nserver_ecdhe_private = %s\n' "$ones32" "$ones32" >"$tmp/p256.sc"
+expect_error 2 "tlssim: --scenario: $tmp/p256.sc:2: server_ecdhe_private is 32 bytes, but the group secp384r1 takes a 48-byte private key" --text --scenario "$tmp/p256.sc" --group secp384r1
+# The same file suits secp256r1 and x25519 (any 32 bytes, clamped), and RSA ignores it.
+for flags in "--group secp256r1" "--group x25519" "--kx rsa"; do
+    # shellcheck disable=SC2086
+    "$bin" --json --scenario "$tmp/p256.sc" $flags >/dev/null 2>&1 && ok || bad "--scenario p256.sc $flags: the run failed"
+done
 
 # --help and --version go to stdout and succeed.
 out=$("$bin" --version) && [ "$out" = "tlssim 0.1.0" ] && ok || bad "--version: '$out'"
