@@ -81,6 +81,11 @@ int cli_glossary(const cli_options *o);
 /** \brief `tlssim lessons check DIR`: argv[0] is "lessons". Returns the exit status. */
 int cli_lessons_command(int argc, char **argv);
 
+/** \brief One line on stderr when the lessons about to be shown had
+ *         problems while loading (a broken file is left out); nothing
+ *         when they had none or \p ls is NULL. */
+void cli_lessons_warn(const tls_lessons *ls);
+
 /**
  * \brief `tlssim open FILE --list`: argv[0] is "open".  Returns the exit
  *        status: 0, 2 for a capture that cannot be used (one line on stderr).

@@ -15,6 +15,21 @@ tls_lang cli_lang(const cli_options *o)
     return tls_lang_from_env();
 }
 
+void cli_lessons_warn(const tls_lessons *ls)
+{
+    size_t n = ls ? tls_lessons_problem_count(ls) : 0;
+    if (n == 0)
+        return;
+    /* One line: the folder is usable, but what is wrong with it would
+     * otherwise go unnoticed (a lesson dropped, a placeholder left as is). */
+    fprintf(stderr,
+            ngettext("tlssim: warning: %s has %zu lesson problem (broken files are left out), "
+                     "the first: %s; 'tlssim lessons check %s' lists them\n",
+                     "tlssim: warning: %s has %zu lesson problems (broken files are left out), "
+                     "the first: %s; 'tlssim lessons check %s' lists them\n", n),
+            tls_lessons_dir(ls), n, tls_lessons_problem(ls, 0), tls_lessons_dir(ls));
+}
+
 int cli_lessons_command(int argc, char **argv)
 {
     if (argc == 3 && strcmp(argv[1], "check") == 0)

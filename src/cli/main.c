@@ -78,6 +78,7 @@ static int run_and_show(const cli_options *o, tls_app_run *run)
                                : NULL;
     if (fatal)
         return 2;
+    cli_lessons_warn(lessons);
     tls_trace trace;
     tls_trace_init(&trace);
     tls_sim_result res;
@@ -109,6 +110,7 @@ static int compare_and_show(const cli_options *o)
                                                     : NULL;
     if (fatal)
         return 2;
+    cli_lessons_warn(lessons);
     tls_compare_go(&c);
     int rc = 0;
     if (o->mode == CLI_MODE_TUI && !tls_compare_oom(&c)) {

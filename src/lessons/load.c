@@ -96,15 +96,18 @@ static void problem(plist *pl, const char *file, int line, const char *fmt, ...)
 
 static void problem(plist *pl, const char *file, int line, const char *fmt, ...)
 {
-    char msg[1024], full[2048];
+    char msg[1024], raw[2048], full[4096];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     if (line > 0)
-        snprintf(full, sizeof full, "%s:%d: %s", file, line, msg);
+        snprintf(raw, sizeof raw, "%s:%d: %s", file, line, msg);
     else
-        snprintf(full, sizeof full, "%s: %s", file, msg);
+        snprintf(raw, sizeof raw, "%s: %s", file, msg);
+    /* File names and quoted header lines come from the folder: escaped
+     * before they reach a terminal. */
+    tls_text_escape(raw, strlen(raw), full, sizeof full);
     if (pl->out)
         fprintf(pl->out, "%s\n", full);
     if (pl->n == pl->cap) {
@@ -332,7 +335,12 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
     size_t len;
     char *buf = tls_read_file(path, 1u << 20, &len); /* a lesson is a few KiB */
     if (!buf) {
-        problem(pl, path, 0, _("cannot read: %s"), strerror(errno));
+        /* A FIFO or device named *.md is refused unread (tls_read_file):
+         * reading it could wait for ever. */
+        if (errno == ENODEV)
+            problem(pl, path, 0, "%s", _("not a regular file (a FIFO, socket or device): skipped"));
+        else
+            problem(pl, path, 0, _("cannot read: %s"), strerror(errno));
         return pr;
     }
     size_t start = 0;

@@ -151,6 +151,26 @@ without=$("$bin" --text --seed 7 --no-lessons | grep -c "$cr")
     bad "client_random $cr: $with lines with lessons, $without without (want 3 and more)"
 "$bin" --text --seed 7 --lang zh --lessons "$lessons_dir" | grep -q '^导论' && ok || bad "Chinese introduction"
 
+# A folder with problems is used, but not silently: --text says so in one
+# line on stderr.  A FIFO named *.md (here zh/client-hello.md) is refused
+# unread by both --lessons and `lessons check` (timeout: a hang fails).
+"$bin" --text --seed 7 --lessons "$lessons_dir" 2>"$tmp/clean.err" >/dev/null
+[ ! -s "$tmp/clean.err" ] && ok || bad "shipped lessons: stderr not empty: $(head -n 1 "$tmp/clean.err")"
+mkdir -p "$tmp/les" && cp -r "$lessons_dir/en" "$lessons_dir/zh" "$tmp/les/"
+printf -- '---\nstep: 1\ntitle: ClientHello\n---\nbody\n' >"$tmp/les/en/client-hello.md"
+rm "$tmp/les/zh/client-hello.md" && mkfifo "$tmp/les/zh/client-hello.md"
+timeout 20 "$bin" --text --seed 7 --lessons "$tmp/les" >"$tmp/les.out" 2>"$tmp/les.err"
+rc=$?
+[ "$rc" -eq 0 ] && ok || bad "--lessons with broken files: exit $rc, want 0"
+[ "$(wc -l <"$tmp/les.err")" -eq 1 ] &&
+    grep -qxF "tlssim: warning: $tmp/les has 2 lesson problems (broken files are left out), the first: $tmp/les/en/client-hello.md:4: header lacks 'mode:'; 'tlssim lessons check $tmp/les' lists them" "$tmp/les.err" &&
+    ok || bad "--lessons with broken files: want one warning line, got: $(cat "$tmp/les.err")"
+grep -q '^导论\|^Introduction' "$tmp/les.out" && ok || bad "--lessons with broken files: the good lessons still shown"
+timeout 20 "$bin" lessons check "$tmp/les" >/dev/null 2>"$tmp/check.err"
+rc=$?
+[ "$rc" -eq 1 ] && grep -qxF "$tmp/les/zh/client-hello.md: not a regular file (a FIFO, socket or device): skipped" "$tmp/check.err" &&
+    ok || bad "lessons check with a FIFO: exit $rc, $(cat "$tmp/check.err")"
+
 # Not a terminal: plain text.
 first=$("$bin" --seed 1 </dev/null | head -n 1)
 [ "$first" = "tlssim: a TLS 1.2 handshake, step by step" ] && ok || bad "pipe default: '$first'"
