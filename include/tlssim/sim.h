@@ -108,6 +108,10 @@ typedef struct tls_sim_result {
     const struct tls_flow *flow; /**< the flow the run followed (the default one
                                       when it ended before ServerHello); use
                                       tls_sim_result_flow, which never gives NULL */
+    size_t records;         /**< records that crossed the channel (in-process) */
+    size_t tamper_record_len; /**< wire bytes of the record cfg.tamper named, 0
+                                   when it never crossed: with records, whether
+                                   the tamper changed anything at all */
 } tls_sim_result;
 
 /** \brief The flow of a run's result: its own, or the default when unset. */

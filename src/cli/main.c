@@ -62,14 +62,50 @@ static int render(const cli_options *o, const tls_app_run *run, const tls_trace 
     return res->ok && saved ? 0 : 1;
 }
 
+/* --tamper R:O that named a record or byte the run never had changed
+ * nothing: a usage error (exit 2) rather than a run that looks tampered
+ * with and is not.  Known only once the run is over: the records before
+ * R are the same with or without the tamper. */
+static int tamper_missed(const tls_tamper *t, const tls_sim_result *res)
+{
+    if (!t->enabled || (t->record < res->records && t->offset < res->tamper_record_len))
+        return 0;
+    char msg[256];
+    if (t->record >= res->records)
+        snprintf(msg, sizeof msg,
+                 _("--tamper %zu:%zu: the run has %zu records (0 to %zu): nothing was changed"),
+                 t->record, t->offset, res->records, res->records - 1);
+    else
+        snprintf(msg, sizeof msg,
+                 _("--tamper %zu:%zu: record %zu has %zu bytes (0 to %zu): nothing was changed"),
+                 t->record, t->offset, t->record, res->tamper_record_len,
+                 res->tamper_record_len - 1);
+    return cli_usage_error("%s", msg);
+}
+
+/* The TUI runs the run itself: a first run tells whether --tamper hits. */
+static int tamper_precheck(tls_app_run *run)
+{
+    if (run->mode != TLS_APP_SIM || !run->sim.tamper.enabled)
+        return 0;
+    tls_trace trace;
+    tls_trace_init(&trace);
+    tls_sim_result res;
+    tls_app_run_go(run, &trace, &res);
+    tls_trace_free(&trace);
+    return tamper_missed(&run->sim.tamper, &res);
+}
+
 /* Run the run and show it in the chosen front end; the exit status. */
 static int run_and_show(const cli_options *o, tls_app_run *run)
 {
     tui_options to = {.auto_seconds = o->auto_seconds, .start_step = o->start_step,
                       .write_html = tls_save_html, .projector = o->projector, .quiz = o->quiz};
     /* The TUI runs an in-process run itself (m, g, s and r run it again). */
-    if (o->mode == CLI_MODE_TUI && run->mode == TLS_APP_SIM)
-        return tui_run(run, &to);
+    if (o->mode == CLI_MODE_TUI && run->mode == TLS_APP_SIM) {
+        int rc = tamper_precheck(run);
+        return rc ? rc : tui_run(run, &to);
+    }
     /* Lessons for the front end that prints them: JSON carries values, not
      * prose; the TUI opens its own. */
     bool fatal = false;
@@ -83,8 +119,10 @@ static int run_and_show(const cli_options *o, tls_app_run *run)
     tls_trace_init(&trace);
     tls_sim_result res;
     tls_app_run_go(run, &trace, &res);
-    int rc;
-    if (o->mode == CLI_MODE_TUI) {
+    int rc = run->mode == TLS_APP_SIM ? tamper_missed(&run->sim.tamper, &res) : 0;
+    if (rc) {
+        tls_lessons_close(lessons);
+    } else if (o->mode == CLI_MODE_TUI) {
         /* A live session is over before the screen opens: the TUI steps
          * through its trace, saves --keylog/--pcap and reports failures. */
         rc = tui_run_trace(run, &to, &trace, &res);

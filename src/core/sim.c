@@ -128,9 +128,12 @@ static void channel_carry(tls_sim *sim, tls_engine *from, tls_party sender, tls_
         if (tls_record_split(copy + at, n - at, &rec, &need) == TLS_READ_OK)
             len = rec.wire_len;
         const tls_tamper *t = &sim->cfg.tamper;
-        if (t->enabled && t->record == sim->records && t->offset < len)
-            copy[at + t->offset] ^= t->xor_mask;
-        sim->records++;
+        if (t->enabled && t->record == sim->records) {
+            sim->res.tamper_record_len = len;
+            if (t->offset < len)
+                copy[at + t->offset] ^= t->xor_mask;
+        }
+        sim->res.records = ++sim->records;
         tls_engine_feed(to, copy + at, len);
         tls_eavesdropper_observe(&sim->eve, sender, copy + at, len);
         at += len;

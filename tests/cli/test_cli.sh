@@ -42,6 +42,15 @@ expect_error 2 "tlssim: --keep: '100' is not a number of bytes from 16384 to 671
 expect_error 2 "tlssim: --keep belongs to --connect and --listen" --keep 65536
 expect_error 2 "tlssim: --tamper: '1:2:00' is not RECORD:OFFSET[:HEXMASK], e.g. 2:9 or 0:12:01" --tamper 1:2:00
 expect_error 2 "tlssim: --ems: 'yes' is not on or off" --ems yes
+# A --tamper the run never reaches changed nothing: said, exit 2, nothing
+# printed as if it had (text, JSON, and before the TUI would open).
+expect_error 2 "tlssim: --tamper 999:0: the run has 14 records (0 to 13): nothing was changed" --text --seed 1 --tamper 999:0
+expect_error 2 "tlssim: --tamper 14:0: the run has 14 records (0 to 13): nothing was changed" --json --seed 1 --tamper 14:0
+expect_error 2 "tlssim: --tamper 20:0: the run has 13 records (0 to 12): nothing was changed" --tui --seed 1 --kx rsa --tamper 20:0
+expect_error 2 "tlssim: --tamper 3:5000: record 3 has 338 bytes (0 to 337): nothing was changed" --json --seed 1 --tamper 3:5000
+"$bin" --json --seed 1 --tamper 13:0 >/dev/null 2>&1
+rc=$?
+[ "$rc" -eq 1 ] && ok || bad "--tamper 13:0 (the last record): exit $rc, want 1"
 expect_error 2 "tlssim: --lang: unknown language 'fr' (use zh or en)" --lang fr
 expect_error 2 "tlssim: --step: '11' is not a step number from 1 to 10" --step 11
 expect_error 2 "tlssim: --auto: 'fast' is not a number of seconds from 0.2 to 3600" --auto fast
