@@ -1,9 +1,12 @@
 /* Command-line options: see cli.h.  Every bad value is one clear line and exit 2. */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -128,9 +131,17 @@ bool cli_kx_parse(const char *s, tls_kx *kx)
     return true;
 }
 
+/* Numbers are strict: strtoul and strtod skip leading blanks and take a
+ * sign ("\t-1" would be 2^64-1), so a number must start with a digit and
+ * end where the argument (or its field) ends. */
+static bool starts_number(const char *s, int base)
+{
+    return base == 16 ? isxdigit((unsigned char)s[0]) : isdigit((unsigned char)s[0]);
+}
+
 static bool parse_u64(const char *s, uint64_t *out)
 {
-    if (!s[0] || s[0] == '-' || s[0] == '+' || s[0] == ' ')
+    if (!starts_number(s, 10))
         return false;
     char *end;
     errno = 0;
@@ -144,7 +155,7 @@ static bool parse_u64(const char *s, uint64_t *out)
 static bool parse_size(const char *s, size_t *out, int base, char stop, const char **rest)
 {
     char *end;
-    if (!s[0] || s[0] == '-' || s[0] == '+')
+    if (!starts_number(s, base))
         return false;
     errno = 0;
     unsigned long v = strtoul(s, &end, base);
@@ -268,8 +279,8 @@ static int apply_live_option(cli_options *o, int c, const char *arg)
     case OPT_TIMEOUT: {
         char *end;
         errno = 0;
-        double v = strtod(arg, &end);
-        if (errno || end == arg || *end || !(v >= 0.1 && v <= 3600))
+        double v = starts_number(arg, 10) ? strtod(arg, &end) : -1;
+        if (v < 0 || errno || *end || !(v >= 0.1 && v <= 3600))
             return usage_error(_("--timeout: '%s' is not a number of seconds from 0.1 to 3600"), arg);
         o->timeout = v;
         return 0;
@@ -382,8 +393,8 @@ static int apply_option(cli_options *o, int c, const char *arg)
     case OPT_AUTO: {
         char *end;
         errno = 0;
-        double v = strtod(arg, &end);
-        if (errno || end == arg || *end || !(v >= 0.2 && v <= 3600))
+        double v = starts_number(arg, 10) ? strtod(arg, &end) : -1;
+        if (v < 0 || errno || *end || !(v >= 0.2 && v <= 3600))
             return usage_error(_("--auto: '%s' is not a number of seconds from 0.2 to 3600"), arg);
         o->auto_seconds = v;
         return 0;
@@ -450,7 +461,7 @@ int cli_parse(int argc, char **argv, cli_options *o)
     opterr = 0;
     optind = 1;
     int c;
-    while ((c = getopt_long(argc, argv, ":hV", long_options, NULL)) != -1) {
+    while ((optopt = 0, c = getopt_long(argc, argv, ":hV", long_options, NULL)) != -1) {
         if (c == 'h') {
             cli_usage(stdout);
             return 1;
@@ -459,8 +470,15 @@ int cli_parse(int argc, char **argv, cli_options *o)
             printf("tlssim %s\n", TLSSIM_VERSION);
             return 1;
         }
-        if (c == '?')
-            return usage_error(_("unknown option '%s'"), argv[optind - 1]);
+        if (c == '?') {
+            /* Inside a cluster (-xy) optind still names the argument before
+             * it; getopt keeps the offending letter in optopt (0 for an
+             * unknown long option, the option's value for one given a
+             * value it does not take). */
+            char shortopt[3] = {'-', (char)optopt, '\0'};
+            bool letter = optopt > 0 && optopt < 128 && isprint(optopt);
+            return usage_error(_("unknown option '%s'"), letter ? shortopt : argv[optind - 1]);
+        }
         if (c == ':')
             return usage_error(_("option '%s' needs a value"), argv[optind - 1]);
         int rc = apply_option(o, c, optarg);

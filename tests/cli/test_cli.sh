@@ -42,6 +42,18 @@ expect_error 2 "tlssim: --keep: '100' is not a number of bytes from 16384 to 671
 expect_error 2 "tlssim: --keep belongs to --connect and --listen" --keep 65536
 expect_error 2 "tlssim: --tamper: '1:2:00' is not RECORD:OFFSET[:HEXMASK], e.g. 2:9 or 0:12:01" --tamper 1:2:00
 expect_error 2 "tlssim: --ems: 'yes' is not on or off" --ems yes
+# Inside a cluster the unknown letter is named, not the argument before it.
+expect_error 2 "tlssim: unknown option '-x'" --text -xy
+expect_error 2 "tlssim: unknown option '-q'" -q
+# Numbers are strict: no leading blank or sign, no trailing junk.
+expect_error 2 "tlssim: --seed: '"$'\t'"-1' is not a whole number from 0 to 18446744073709551615" --seed $'\t-1'
+expect_error 2 "tlssim: --seed: ' 1' is not a whole number from 0 to 18446744073709551615" --seed ' 1'
+expect_error 2 "tlssim: --seed: '+1' is not a whole number from 0 to 18446744073709551615" --seed +1
+expect_error 2 "tlssim: --tamper: '3:20: ff' is not RECORD:OFFSET[:HEXMASK], e.g. 2:9 or 0:12:01" --tamper '3:20: ff'
+expect_error 2 "tlssim: --tamper: '3: 20' is not RECORD:OFFSET[:HEXMASK], e.g. 2:9 or 0:12:01" --tamper '3: 20'
+expect_error 2 "tlssim: --tamper: '3:20:+f' is not RECORD:OFFSET[:HEXMASK], e.g. 2:9 or 0:12:01" --tamper '3:20:+f'
+expect_error 2 "tlssim: --timeout: ' 3' is not a number of seconds from 0.1 to 3600" --connect 127.0.0.1:1 --timeout ' 3'
+expect_error 2 "tlssim: --auto: '-1' is not a number of seconds from 0.2 to 3600" --auto -1
 # A --tamper the run never reaches changed nothing: said, exit 2, nothing
 # printed as if it had (text, JSON, and before the TUI would open).
 expect_error 2 "tlssim: --tamper 999:0: the run has 14 records (0 to 13): nothing was changed" --text --seed 1 --tamper 999:0
