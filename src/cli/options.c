@@ -299,6 +299,50 @@ static int apply_live_option(cli_options *o, int c, const char *arg)
     }
 }
 
+/* Whether a file can be written at \p path, without creating it: an
+ * existing file must be writable and not a folder, a new one needs a
+ * writable folder.  The reason (strerror) on failure, else NULL. */
+static const char *unwritable(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0)
+        return S_ISDIR(st.st_mode) ? strerror(EISDIR) : access(path, W_OK) ? strerror(errno) : NULL;
+    if (errno != ENOENT)
+        return strerror(errno);
+    char dir[PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else
+        snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+    if (stat(dir, &st) != 0)
+        return strerror(errno);
+    if (!S_ISDIR(st.st_mode))
+        return strerror(ENOTDIR);
+    return access(dir, W_OK | X_OK) ? strerror(errno) : NULL;
+}
+
+/* --keylog, --pcap and --html are written after the run: a name that
+ * cannot be written fails now, not after a whole (live) run. */
+static int check_output_paths(const cli_options *o)
+{
+    const struct {
+        const char *opt, *path;
+    } outs[] = {{"--keylog", o->keylog_path}, {"--pcap", o->pcap_path}, {"--html", o->html_path}};
+    for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++) {
+        if (!outs[i].path)
+            continue;
+        const char *why = outs[i].path[0] ? unwritable(outs[i].path) : _("an empty file name");
+        if (why) {
+            char msg[PATH_MAX + 256];
+            snprintf(msg, sizeof msg, _("%s: cannot write '%s': %s"), outs[i].opt, outs[i].path,
+                     why);
+            return usage_error("%s", msg);
+        }
+    }
+    return 0;
+}
+
 static int check_live_consistency(const cli_options *o)
 {
     bool live = o->connect || o->listen;
@@ -415,6 +459,8 @@ static int apply_option(cli_options *o, int c, const char *arg)
 static int check_consistency(cli_options *o)
 {
     int rc = check_live_consistency(o);
+    if (!rc)
+        rc = check_output_paths(o);
     if (rc)
         return rc;
     if (o->sim.suite && o->kx_given && o->sim.suite->kx != o->sim.kx)

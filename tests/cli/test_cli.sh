@@ -63,6 +63,13 @@ expect_error 2 "tlssim: --tamper 3:5000: record 3 has 338 bytes (0 to 337): noth
 "$bin" --json --seed 1 --tamper 13:0 >/dev/null 2>&1
 rc=$?
 [ "$rc" -eq 1 ] && ok || bad "--tamper 13:0 (the last record): exit $rc, want 1"
+# Files written after the run are checked before it: an empty name, a
+# folder, a missing folder (a live run would otherwise end in this error).
+expect_error 2 "tlssim: --keylog: cannot write '': an empty file name" --text --keylog ''
+expect_error 2 "tlssim: --pcap: cannot write '$tmp/none/x.pcap': No such file or directory" --text --pcap "$tmp/none/x.pcap"
+expect_error 2 "tlssim: --html: cannot write '$tmp': Is a directory" --json --html "$tmp"
+: >"$tmp/plain"
+expect_error 2 "tlssim: --keylog: cannot write '$tmp/plain/k': Not a directory" --connect 127.0.0.1:1 --keylog "$tmp/plain/k"
 expect_error 2 "tlssim: --lang: unknown language 'fr' (use zh or en)" --lang fr
 expect_error 2 "tlssim: --step: '11' is not a step number from 1 to 10" --step 11
 expect_error 2 "tlssim: --auto: 'fast' is not a number of seconds from 0.2 to 3600" --auto fast
