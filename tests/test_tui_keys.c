@@ -56,6 +56,39 @@ static void test_footer(void)
     test_str_eq(got, "scroll close", "a popup's keys");
 }
 
+/* The classroom screens (issue 16) read the same table. */
+static void test_classroom_screens(void)
+{
+    static tui_app a;
+    char got[512];
+    a.projector = true;
+    test_check(tui_keys_screen(&a) == TUI_KEYS_PROJECTOR, "--projector opens on its pane");
+    footer_words(&a, TUI_KEYS_PROJECTOR, got, sizeof got);
+    test_str_eq(got, "help quit next view back", "the projector's footer");
+    a.quiz = true;
+    footer_words(&a, TUI_KEYS_PROJECTOR, got, sizeof got);
+    test_str_eq(got, "help quit next reveal view back", "with --quiz, Enter reveals");
+    test_check(tui_keys_dispatch(&a, TUI_KEYS_PROJECTOR, 'v') && a.full_panes &&
+                   tui_keys_screen(&a) == TUI_KEYS_MAIN, "v shows the full panes");
+    footer_words(&a, TUI_KEYS_MAIN, got, sizeof got);
+    test_check(strstr(got, "view") != NULL, "and v is in their footer to come back");
+    static tui_app plain;
+    footer_words(&plain, TUI_KEYS_MAIN, got, sizeof got);
+    test_check(strstr(got, "view") == NULL, "without --projector, no v");
+    static tls_compare c;
+    static tui_app cmp;
+    c.nrows = 3;
+    cmp.cmp = &c;
+    test_check(tui_keys_screen(&cmp) == TUI_KEYS_COMPARE, "--compare has its own screen");
+    footer_words(&cmp, TUI_KEYS_COMPARE, got, sizeof got);
+    test_str_eq(got, "help quit next back scroll", "the comparison's footer");
+    test_check(tui_keys_dispatch(&cmp, TUI_KEYS_COMPARE, 'n') && cmp.cmp_row == 1,
+               "n steps every run together");
+    test_check(tui_keys_dispatch(&cmp, TUI_KEYS_COMPARE, KEY_END) && cmp.cmp_row == 3,
+               "End goes to the end page (after the 3 messages)");
+    test_check(tui_keys_dispatch(&cmp, TUI_KEYS_COMPARE, 'p') && cmp.cmp_row == 2, "p goes back");
+}
+
 static void test_dispatch(void)
 {
     static tui_app a;
@@ -73,6 +106,7 @@ int main(void)
 {
     test_unique_codes();
     test_footer();
+    test_classroom_screens();
     test_dispatch();
     return test_finish();
 }

@@ -177,6 +177,29 @@ static void value_line(int y, tui_rect in, const tls_event *e)
     free(hex);
 }
 
+/* What the message teaches in run \p i's flow (RSA's ClientKeyExchange
+ * sends the whole secret, not a half); NULL when the run lacks it. */
+static const char *run_teaches(const tls_compare *c, int row, int i)
+{
+    int step = c->rows[row].step[i];
+    const tls_flow *f = tls_sim_result_flow(&c->runs[i].res);
+    return step ? tls_i18n_template(tls_flow_teaches(f, step)) : NULL;
+}
+
+/* The sentence every run's flow shares at the row, or NULL when they differ
+ * (each box then says its own). */
+static const char *shared_teaches(const tls_compare *c, int row)
+{
+    const char *first = NULL;
+    for (int i = 0; i < c->n; i++) {
+        const char *t = run_teaches(c, row, i);
+        if (t && first && strcmp(t, first) != 0)
+            return NULL;
+        first = first ? first : t;
+    }
+    return first;
+}
+
 /* Why run \p i has nothing at the row. */
 static void draw_absent(const tls_compare_facts *f, tui_rect in)
 {
@@ -211,6 +234,12 @@ static void draw_run(const tui_app *a, int i, tui_rect r, unsigned d)
     if (f.skipped || !f.reached) {
         draw_absent(&f, in);
         return;
+    }
+    if (!shared_teaches(c, a->cmp_row)) {
+        int used = tui_put_wrapped(in.y, in.x, in.w, 2, run_teaches(c, a->cmp_row, i),
+                                   tui_attr(TUI_S_EMPH));
+        in.y += used;
+        in.h -= used;
     }
     int y = in.y + draw_facts(a, i, in, d), end = in.y + in.h;
     size_t shown = 0, total = 0;
@@ -289,7 +318,10 @@ static void draw_row(tui_app *a)
     snprintf(line, sizeof line, "%d. %s  %s %s %s", a->cmp_row + 1, tls_i18n_template(m->title),
              _("client"), m->sender == TLS_PARTY_CLIENT ? g->right : g->left, _("server"));
     tui_put_ell(1, 1, COLS - 2, line, A_BOLD);
-    int used = tui_put_wrapped(2, 1, COLS - 2, 2, tls_i18n_template(m->teaches), A_NORMAL);
+    const char *teach = shared_teaches(c, a->cmp_row);
+    int used = tui_put_wrapped(2, 1, COLS - 2, 2,
+                               teach ? teach : _("What it does differs by run: see each box."),
+                               A_NORMAL);
     unsigned d = tls_compare_differs(c, a->cmp_row);
     int top = 2 + (used > 0 ? used : 1), h = LINES - top - 2;
     for (int i = 0; i < c->n; i++)

@@ -90,6 +90,9 @@ static void key_lines(tui_app *a, tui_lines *L, int width)
     for (size_t i = 0; i < n; i++) {
         if (!(t[i].screens & tui_keys_screen(a)))
             continue;
+        /* --projector's and --quiz's keys only where they apply. */
+        if ((t[i].needs & (TUI_KEY_PROJECTOR | TUI_KEY_QUIZ)) && !tui_key_available(a, &t[i]))
+            continue;
         if (a->live && (t[i].needs & TUI_KEY_RERUN)) {
             if (!rerun_said)
                 rerun_keys_off(L, width);

@@ -7,7 +7,7 @@ Usage: test_tui_projector.py PATH/TO/tlssim
   (never cut), the arrow, and every value name the step learned (as in
   `--json`) whole on screen with its meaning or the start of its bytes,
   or "+N more" saying how many did not fit; v shows the full panes and
-  back; --lang zh; NO_COLOR.
+  back; resizing below the minimum and to 200x60; --lang zh; NO_COLOR.
 - --quiz: a step's values are hidden ("? ? ?") and their bytes absent
   until Enter (or the next-step key) reveals them one by one.
 - --auto 2: the countdown on the title line ("next in 2 s", then "next in
@@ -92,6 +92,13 @@ def test_projector(exe, sock, kx):
         tm.keys("v")
         t.expect(tm, [("v again: the projector pane", lambda s: "(Tab switches)" not in s and
                        "New at this step:" in s)])
+        # KEY_RESIZE: too small, then the pane again; wider, still one pane.
+        tm.resize(50, 12)
+        t.wait_text(tm, "Terminal too small")
+        tm.resize(200, 60)
+        t.expect(tm, [("200x60: still the projector pane",
+                       lambda s: "Step 1/10 · ClientHello" in s and "New at this step:" in s and
+                       "(Tab switches)" not in s and "Eavesdropper sees" not in s)])
         tm.keys("q")
         t.check_restored(tm, 0, "q (projector %s)" % kx)
     finally:
