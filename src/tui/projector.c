@@ -88,23 +88,25 @@ void tui_projector_toggle(tui_app *a)
     a->full_panes = !a->full_panes;
 }
 
-/* "client ──────▶ server" across the width, pointing the way the message goes. */
+/* "client ──────▶ server" across the width, pointing the way the message
+ * goes (both ways after the handshake, when there is no message). */
 static void draw_arrow(int y, int x, int w, const tls_msg_info *m)
 {
     const tui_glyphs *g = tui_glyph();
     const char *c = _("client"), *s = _("server");
     int cw = tui_text_width(c), sw = tui_text_width(s);
     int len = w - cw - sw - 2;
-    if (!m || len < 4) {
-        tui_put(y, x, w, m ? (m->sender == TLS_PARTY_CLIENT ? g->right : g->left) : "", A_BOLD);
+    if (len < 4)
         return;
-    }
-    bool right = m->sender == TLS_PARTY_CLIENT;
+    bool right = !m || m->sender == TLS_PARTY_CLIENT, left = !m || !right;
     tui_put(y, x, cw, c, tui_attr(TUI_S_CLIENT) | A_BOLD);
     int ax = x + cw + 1;
     for (int i = 0; i < len; i++)
         tui_put(y, ax + i, 1, g->h, A_BOLD);
-    tui_put(y, right ? ax + len - 1 : ax, 1, right ? g->arrow_r : g->arrow_l, A_BOLD);
+    if (right)
+        tui_put(y, ax + len - 1, 1, g->arrow_r, A_BOLD);
+    if (left)
+        tui_put(y, ax, 1, g->arrow_l, A_BOLD);
     tui_put(y, ax + len + 1, sw, s, tui_attr(TUI_S_SERVER) | A_BOLD);
 }
 
