@@ -117,6 +117,10 @@ void tui_help_lines(tui_app *a, tui_lines *L, int width)
     key_lines(a, L, width);
     tui_lines_add(L, A_NORMAL, "%s", "");
     tui_lines_add(L, h, "%s", _("Marks"));
+    if (a->cmp)
+        row(L, width, tui_attr(TUI_S_FRESH), "*", _("this fact differs between the runs"));
+    if (a->quiz)
+        row(L, width, tui_attr(TUI_S_NOTICE), "? ? ?", _("a value --quiz hides until revealed"));
     row(L, width, tui_attr(TUI_S_SECRET), _("secret"), _("known only to this side: never on the wire"));
     row(L, width, tui_attr(TUI_S_FRESH), _("new"), _("learned at this step"));
     row(L, width, tui_attr(TUI_S_INFERRED), _("inferred"),

@@ -201,7 +201,8 @@ def test_zh_and_mono(exe, sock):
                       ("zh: the footer in Chinese", lambda s: "q 退出" in s)])
         tm.keys("?")
         t.expect(tm, [("zh: the help lists the comparison's keys",
-                       lambda s: "滚动对比课程" in s)])
+                       lambda s: "滚动对比课程" in s),
+                      ("zh: the help says what * marks", lambda s: "这一项在各次运行之间不同" in s)])
         tm.keys("Escape")
         tm.keys("End")
         t.expect(tm, [("zh: the end page's lesson in Chinese",

@@ -116,6 +116,12 @@ def test_quiz(exe, sock):
                        lambda s: s.count("? ? ?") == len(vals) and first not in s),
                       ("quiz: the names are shown", lambda s: all(name_whole(s, v["name"]) for v in vals)),
                       ("quiz: Enter reveals, in the footer", lambda s: "Enter reveal" in s)])
+        tm.keys("?")
+        t.expect(tm, [("quiz: the help says how to reveal",
+                       lambda s: "reveal the next hidden value" in s and "v" in s and
+                       "the projector pane / the full panes" in s)])
+        tm.keys("Escape")
+        t.wait_for(tm, lambda s: "Esc close" not in s, "the help to close")
         tm.keys("Enter")
         t.expect(tm, [("quiz: Enter reveals the first value as in --json",
                        lambda s: first in s and s.count("? ? ?") == len(vals) - 1)])
