@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <curses.h>
 
@@ -37,18 +39,62 @@ static void restore_terminal(void)
     }
 }
 
+/* What the terminal was before the screen opened, and the bytes that take
+ * it back (leave the alternate screen, show the cursor, keypad off): for a
+ * crash, where endwin cannot be called (it is not async-signal-safe). */
+static struct termios saved_tty;
+static bool saved_tty_ok;
+static char crash_reset[128];
+static size_t crash_reset_len;
+
+static void crash_reset_add(const char *cap)
+{
+    const char *s = tigetstr(cap);
+    if (!s || s == (char *)-1)
+        return;
+    size_t n = strlen(s);
+    if (crash_reset_len + n < sizeof crash_reset) {
+        memcpy(crash_reset + crash_reset_len, s, n);
+        crash_reset_len += n;
+    }
+}
+
+/* A signal the program cannot go on after (SIGSEGV, SIGABRT, ...): put
+ * the terminal back with async-signal-safe calls only, then die of the
+ * same signal (SA_RESETHAND restored the default action). */
+static void on_crash(int sig)
+{
+    if (curses_on) {
+        if (write(STDOUT_FILENO, crash_reset, crash_reset_len) < 0) {
+            /* nothing more can be done from here */
+        }
+        if (saved_tty_ok)
+            tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
+    }
+    raise(sig);
+}
+
+/* Every signal whose default action ends the program: the ones it can
+ * leave cleanly from set a flag (getch returns, the loop restores the
+ * terminal); the ones it cannot go on after restore it in the handler. */
 static void install_signals(void)
 {
+    static const int leave[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM,
+                                SIGPIPE, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGIO};
+    static const int crash[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGSYS, SIGTRAP};
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     /* No SA_RESTART: a blocked getch must return so the loop can leave. */
     sa.sa_flags = 0;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    sigaction(SIGQUIT, &sa, NULL);
+    for (size_t i = 0; i < sizeof leave / sizeof leave[0]; i++)
+        sigaction(leave[i], &sa, NULL);
+    sa.sa_handler = on_crash;
+    sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+    for (size_t i = 0; i < sizeof crash / sizeof crash[0]; i++)
+        sigaction(crash[i], &sa, NULL);
+    saved_tty_ok = tcgetattr(STDIN_FILENO, &saved_tty) == 0;
 }
 
 static double now_seconds(void)
@@ -185,6 +231,11 @@ static int run_screen(tui_app *app, bool utf8)
         tui_app_free(app);
         return 1;
     }
+    crash_reset_len = 0;
+    crash_reset_add("rmcup");
+    crash_reset_add("cnorm");
+    crash_reset_add("rmkx");
+    crash_reset_add("sgr0");
     curses_on = true;
     /* A terminal that cannot move the cursor (TERM=dumb) would only show
      * garbage: say so and leave, the text mode works there. */

@@ -9,7 +9,8 @@ message name, the values each side learned (the client random at step 1,
 the master secret on both sides at step 6, ...), secrets never in the
 eavesdropper's pane; it opens values whole with Enter and compares every hex
 digit; steps back; resizes 200x60 -> 80x24 -> below the minimum -> back; and
-checks the terminal is restored after q, Ctrl-C (SIGINT) and SIGTERM.
+checks the terminal is restored after q, Ctrl-C (SIGINT), SIGTERM, SIGUSR1,
+SIGALRM, SIGPIPE and a crash (SIGSEGV).
 
 Stdlib only.  Exits 77 (skipped) only when tmux is missing.  Every wait
 polls capture-pane with a deadline; the tmux server (a private socket) is
@@ -437,6 +438,25 @@ def test_rsa(exe, sock):
         tm.kill()
 
 
+def test_signals(exe, sock):
+    # Every signal that ends the program leaves the terminal as it was:
+    # ones it can leave cleanly from (the loop restores it) and a crash
+    # (the handler writes the reset bytes and dies of the same signal).
+    for sig in (signal.SIGUSR1, signal.SIGALRM, signal.SIGPIPE, signal.SIGSEGV):
+        tm = Tmux("%s-%s" % (sock, sig.name.lower()))
+        try:
+            tm.start(80, 24, shell_command(exe, "--seed 1"))
+            wait_text(tm, "Step 1/10")
+            check(tm.fmt("#{alternate_on}") == "1", "%s: the TUI is in the alternate screen" % sig.name)
+            pid = child_pid(int(tm.fmt("#{pane_pid}")))
+            check(pid is not None, "%s: found the tlssim process" % sig.name)
+            if pid:
+                os.kill(pid, sig)
+                check_restored(tm, 128 + int(sig), sig.name)
+        finally:
+            tm.kill()
+
+
 def test_auto_and_rerun(exe, sock):
     # --auto walks to the end by itself; m/g/s re-run with other settings and
     # the same seed, so the screen must show that run's --json values.
@@ -534,6 +554,7 @@ def main():
     sock = "tlssim-tui-test-%d" % os.getpid()
     test_ecdhe(exe, sock)
     test_rsa(exe, sock)
+    test_signals(exe, sock)
     test_chinese_locale(exe, sock)
     test_language_switch(exe, sock)
     test_auto_and_rerun(exe, sock)
