@@ -338,8 +338,13 @@ static void carry(tls_engine *from, tls_engine *to)
     tls_engine_output_consume(from, n);
 }
 
-/* A client and a server engine, pumped by hand to the end of the handshake. */
-static void handshake(bare *c, bare *s)
+/* A HelloRequest record in the clear: type 0, empty body. */
+static const uint8_t hello_request[] = {22, 3, 3, 0, 4, 0, 0, 0, 0};
+
+/* A client and a server engine, pumped by hand to the end of the handshake;
+ * with \p hello_requests, the client is sent a HelloRequest before each
+ * message of the server's first flight. */
+static void handshake_with(bare *c, bare *s, bool hello_requests)
 {
     const tls_demo_credentials *creds = tls_demo_credentials_get();
     bare_new(c, TLS_PARTY_CLIENT);
@@ -351,8 +356,59 @@ static void handshake(bare *c, bare *s)
     for (int i = 0; i < 20 && !(tls_engine_done(c->e) && tls_engine_done(s->e)); i++) {
         tls_engine_write_step(tls_engine_my_turn(c->e) ? c->e : s->e);
         carry(c->e, s->e);
+        size_t pending;
+        tls_engine_output(s->e, &pending);
+        if (hello_requests && pending > 0 && tls_engine_step(c->e) <= 5)
+            tls_engine_feed(c->e, hello_request, sizeof hello_request);
         carry(s->e, c->e);
     }
+}
+
+static void handshake(bare *c, bare *s) { handshake_with(c, s, false); }
+
+/* RFC 5246 §7.4.1.1: a client ignores a HelloRequest during the handshake
+ * (and keeps it out of the transcript, or Finished would not verify); a
+ * stream of them is bounded; one with a body is malformed; a server is
+ * never sent one. */
+static void test_hello_request(void)
+{
+    bare c, s;
+    handshake_with(&c, &s, true);
+    size_t ignored = 0;
+    for (size_t i = 0; i < c.t.n; i++)
+        ignored += c.t.ev[i].kind == TLS_EV_MESSAGE && c.t.ev[i].hs_type == TLS_HS_HELLO_REQUEST &&
+                   c.t.ev[i].content_type == TLS_CT_HANDSHAKE && c.t.ev[i].party == TLS_PARTY_SERVER;
+    test_check(tls_engine_done(c.e) && tls_engine_done(s.e) && ignored == TLS_MAX_HELLO_REQUESTS,
+               "%zu HelloRequests during the server's flight: ignored, the handshake completes (%s)",
+               ignored, tls_engine_why(c.e));
+    test_check(note_has(&c.t, "the client ignores it, as RFC 5246 §7.4.1.1 says"),
+               "each one noted as ignored");
+    bare_free(&c);
+    bare_free(&s);
+
+    bare_new(&c, TLS_PARTY_CLIENT);
+    tls_engine_write_step(c.e);
+    for (int i = 0; i <= TLS_MAX_HELLO_REQUESTS; i++)
+        tls_engine_feed(c.e, hello_request, sizeof hello_request);
+    test_check(tls_engine_error(c.e) == TLS_ERR_UNEXPECTED_MESSAGE &&
+                   strstr(tls_engine_why(c.e), "more than 4 HelloRequests during the handshake"),
+               "one more than %d: unexpected_message (%s)", TLS_MAX_HELLO_REQUESTS,
+               tls_engine_why(c.e));
+    bare_free(&c);
+
+    bare_new(&c, TLS_PARTY_CLIENT);
+    tls_engine_write_step(c.e);
+    static const uint8_t with_body[] = {22, 3, 3, 0, 5, 0, 0, 0, 1, 0};
+    tls_engine_feed(c.e, with_body, sizeof with_body);
+    test_check(tls_engine_error(c.e) == TLS_ERR_DECODE, "a HelloRequest with a body: decode_error (%s)",
+               tls_engine_why(c.e));
+    bare_free(&c);
+
+    bare_new(&s, TLS_PARTY_SERVER);
+    tls_engine_feed(s.e, hello_request, sizeof hello_request);
+    test_check(tls_engine_error(s.e) == TLS_ERR_UNEXPECTED_MESSAGE,
+               "a HelloRequest sent to a server: unexpected_message (%s)", tls_engine_why(s.e));
+    bare_free(&s);
 }
 
 /* Data after the handshake with no close_notify behind it may have been cut
@@ -452,7 +508,7 @@ static void test_limits(void)
 
 /* Counts beyond what the codecs keep are still counted: a chain of 9
  * well-formed certificates is "too long", not "malformed", and a hello with
- * 40 extensions says 40 while keeping the first TLS_MAX_EXTENSIONS. */
+ * 1004 extensions says 1004 while keeping the first TLS_MAX_EXTENSIONS. */
 static void test_codec_counts(void)
 {
     uint8_t chain[3 + 9 * 4] = {0, 0, 9 * 4};
@@ -470,18 +526,18 @@ static void test_codec_counts(void)
     test_check(strstr(tls_text_template(TLS_TEXT_CHAIN_TOO_LONG), "holds {count} certificates") != NULL,
                "the reason names the count");
 
-    uint8_t hello[2 + 32 + 1 + 4 + 2 + 2 + 40 * 4] = {3, 3};
+    static uint8_t hello[2 + 32 + 1 + 4 + 2 + 2 + 1004 * 4] = {3, 3};
     size_t at = 34;
     hello[at++] = 0;                                  /* session_id */
-    memcpy(hello + at, (const uint8_t[]){0, 2, 0xc0, 0x2f, 1, 0, 0, 160}, 8);
+    memcpy(hello + at, (const uint8_t[]){0, 2, 0xc0, 0x2f, 1, 0, 0x0f, 0xb0}, 8); /* 4016 */
     at += 8;
-    for (int i = 0; i < 40; i++, at += 4)
-        memcpy(hello + at, (const uint8_t[]){1, (uint8_t)i, 0, 0}, 4);
+    for (int i = 0; i < 1004; i++, at += 4)
+        memcpy(hello + at, (const uint8_t[]){(uint8_t)(0x10 + (i >> 8)), (uint8_t)i, 0, 0}, 4);
     static tls_client_hello ch;
     tls_reader_init(&r, hello, at, NULL, 0);
     test_check(tls_client_hello_parse(&r, &ch) == TLS_OK && ch.nexts == TLS_MAX_EXTENSIONS &&
-                   ch.nexts_total == 40,
-               "40 extensions: %zu kept, %zu counted", ch.nexts, ch.nexts_total);
+                   ch.nexts_total == 1004,
+               "1004 extensions: %zu kept, %zu counted", ch.nexts, ch.nexts_total);
 }
 
 /* The HTTP scan reads each head byte once however the message arrives,
@@ -541,6 +597,7 @@ int main(void)
     test_cut_short_after();
     test_truncation();
     test_limits();
+    test_hello_request();
     test_codec_counts();
     test_http_scan();
     test_ems_notes();

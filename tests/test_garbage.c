@@ -111,6 +111,17 @@ static void test_out_of_order(tls_rng *rng)
                "application data before the handshake is unexpected_message");
     tls_engine_free(srv);
 
+    /* An SSL 2.0-format CLIENT-HELLO is named, and refused with protocol_version. */
+    srv = tls_engine_new(TLS_PARTY_SERVER, &sc, rng, &t);
+    const uint8_t v2[] = {0x80, 0x2e, 0x01, 0x03, 0x01, 0x00, 0x15, 0x00, 0x00, 0x00, 0x10};
+    tls_engine_feed(srv, v2, sizeof v2);
+    test_check(tls_engine_error(srv) == TLS_ERR_PROTOCOL_VERSION &&
+                   strstr(tls_engine_why(srv), "the client sent an SSL 2.0-format ClientHello"),
+               "an SSLv2 hello is named as such (%s)", tls_engine_why(srv));
+    out = tls_engine_output(srv, &n);
+    test_hex_eq(out, n, "15030300020246", "fatal protocol_version alert queued");
+    tls_engine_free(srv);
+
     srv = tls_engine_new(TLS_PARTY_SERVER, &sc, rng, &t);
     const uint8_t http[] = "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
     tls_engine_feed(srv, http, sizeof http - 1);

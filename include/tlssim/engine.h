@@ -39,6 +39,12 @@
  *         largest hello (64 KiB) in one-byte records; one more is
  *         unexpected_message. */
 #define TLS_MAX_FLIGHT_RECORDS 70000
+/** \brief HelloRequests a client ignores during the handshake (RFC 5246
+ *         §7.4.1.1); one more is unexpected_message.  Every other
+ *         handshake message of a flight is one the flow expects there, so
+ *         this also bounds the handshake messages per flight: the flow's,
+ *         plus at most this many ignored ones. */
+#define TLS_MAX_HELLO_REQUESTS 4
 /** \brief Received application data kept by default (tls_engine_config.app_data_keep). */
 #define TLS_APP_DATA_KEEP_DEFAULT (256u * 1024u)
 

@@ -482,26 +482,24 @@ static bool expects(const tls_msg_info *s, tls_party peer, uint8_t hs_type)
            s->hs_type == hs_type;
 }
 
-/* Parse one whole handshake message (header included) that the peer sent. */
-static void handle_handshake_message(tls_engine *e, const uint8_t *msg, size_t len,
-                                     size_t rec_idx, size_t rec_off, bool prot)
-{
-    const tls_msg_info *s = engine_current(e);
-    const char *got = tls_hs_type_name(msg[0]);
-    if (!expects(s, e->peer, msg[0]) && (!s || !engine_branch(e, msg[0]))) {
-        fail_unexpected(e, got);
-        return;
-    }
-    s = engine_current(e);
-    engine_enter_step(e);
+/* Where a handshake message came from: its record, its offset in it, and
+ * whether that record was protected. */
+typedef struct hs_origin {
+    size_t record, offset;
+    bool prot;
+} hs_origin;
 
-    /* Push the MESSAGE event first so it precedes what the message teaches;
-     * its dissection is filled in once parsing is over. */
+/* Trace a handshake message the peer sent and parse it: the MESSAGE event
+ * first, so it precedes what the message teaches, and its dissection once
+ * parsing is over.  \p read parses the body (NULL: the body must be empty). */
+static tls_err trace_and_read(tls_engine *e, const char *name, const uint8_t *msg, size_t len,
+                              const hs_origin *o, tls_err (*read)(tls_engine *, tls_reader *))
+{
     tls_event ev = {.kind = TLS_EV_MESSAGE, .step = e->step, .party = e->peer,
-                    .name = (char *)s->message, .bytes = (uint8_t *)msg, .len = len,
+                    .name = (char *)name, .bytes = (uint8_t *)msg, .len = len,
                     .content_type = TLS_CT_HANDSHAKE, .hs_type = msg[0],
-                    .is_protected = prot, .record_index = rec_idx,
-                    .record_offset = rec_off};
+                    .is_protected = o->prot, .record_index = o->record,
+                    .record_offset = o->offset};
     size_t idx = tls_trace_push(e->trace, &ev);
 
     tls_dissect d = {0};
@@ -510,16 +508,53 @@ static void handle_handshake_message(tls_engine *e, const uint8_t *msg, size_t l
     tls_reader_init(&r, msg, len, &d, 0);
     tls_err err = tls_msg_header_parse(&r, &type, &body);
     if (err == TLS_OK)
-        err = s->read(e, &body);
+        err = read ? read(e, &body) : tls_reader_left(&body) ? TLS_ERR_DECODE : TLS_OK;
     if (idx != (size_t)-1)
         e->trace->ev[idx].dissect = d;
     else
         tls_dissect_free(&d);
-    if (err != TLS_OK) {
-        engine_fail(e, err, TLS_TEXT_NOT_DECODED, TLS_ARGS(TLS_ARG_S("message", s->message)));
+    if (err != TLS_OK)
+        engine_fail(e, err, TLS_TEXT_NOT_DECODED, TLS_ARGS(TLS_ARG_S("message", name)));
+    return err;
+}
+
+/* RFC 5246 §7.4.1.1: a HelloRequest "will be ignored by the client if the
+ * client is currently negotiating a session", and it is not hashed.  A
+ * peer that keeps sending them is stalling: bounded. */
+static void ignore_hello_request(tls_engine *e, const uint8_t *msg, size_t len,
+                                 const hs_origin *o)
+{
+    if (trace_and_read(e, tls_hs_type_name(msg[0]), msg, len, o, NULL) != TLS_OK)
+        return;
+    if (++e->hello_requests > TLS_MAX_HELLO_REQUESTS) {
+        engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE, TLS_TEXT_TOO_MANY_HELLO_REQUESTS,
+                    TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer)),
+                             TLS_ARG_U("max", TLS_MAX_HELLO_REQUESTS)));
         return;
     }
-    engine_message_done(e, s, msg, len);
+    engine_note(e, TLS_TEXT_HELLO_REQUEST_IGNORED,
+                TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer))));
+}
+
+/* Parse one whole handshake message (header included) that the peer sent. */
+static void handle_handshake_message(tls_engine *e, const uint8_t *msg, size_t len,
+                                     size_t rec_idx, size_t rec_off, bool prot)
+{
+    const tls_msg_info *s = engine_current(e);
+    hs_origin o = {rec_idx, rec_off, prot};
+    if (msg[0] == TLS_HS_HELLO_REQUEST && e->role == TLS_PARTY_CLIENT && s) {
+        ignore_hello_request(e, msg, len, &o);
+        return;
+    }
+    const char *got = tls_hs_type_name(msg[0]);
+    if (!expects(s, e->peer, msg[0]) && (!s || !engine_branch(e, msg[0]))) {
+        fail_unexpected(e, got);
+        return;
+    }
+    s = engine_current(e);
+    engine_enter_step(e);
+    if (trace_and_read(e, s->message, msg, len, &o, s->read) == TLS_OK)
+        engine_message_done(e, s, msg, len);
 }
 
 static void handle_handshake_bytes(tls_engine *e, const uint8_t *p, size_t n,
@@ -776,6 +811,14 @@ static void check_first_bytes(tls_engine *e)
     const uint8_t *b = e->in.data;
     if (b[0] >= TLS_CT_CHANGE_CIPHER_SPEC && b[0] <= TLS_CT_APPLICATION_DATA && b[1] == 3)
         return;
+    /* RFC 5246 Appendix E.2: an SSL 2.0 CLIENT-HELLO has a 2-byte header
+     * with the high bit set (the length), then message type 1.  Name it:
+     * it is a real client of another age, not garbage. */
+    if (e->role == TLS_PARTY_SERVER && (b[0] & 0x80) && b[2] == 1) {
+        engine_fail(e, TLS_ERR_PROTOCOL_VERSION, TLS_TEXT_SSLV2_HELLO,
+                    TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->peer))));
+        return;
+    }
     size_t n = e->in.len < 16 ? e->in.len : 16;
     bool text = true;
     for (size_t i = 0; i < n; i++)

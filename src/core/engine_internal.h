@@ -69,6 +69,7 @@ struct tls_engine {
 
     /* Counts that limits bound (engine.h). */
     unsigned warning_alerts;    /* warning alerts received, close_notify aside */
+    unsigned hello_requests;    /* HelloRequests ignored during the handshake */
     unsigned empty_records;     /* empty application_data records in a row */
     size_t flight_records;      /* records received since this side last sent */
 

@@ -158,6 +158,17 @@ static const char *const templates[TLS_TEXT_COUNT] = {
         N_("the {party} sent more than {max} empty application_data records in a row"),
     [TLS_TEXT_TOO_MANY_RECORDS] =
         N_("the {party} sent more than {max} records in one flight of the handshake"),
+    [TLS_TEXT_TOO_MANY_HELLO_REQUESTS] =
+        N_("the {party} sent more than {max} HelloRequests during the handshake"),
+    [TLS_TEXT_HELLO_REQUEST_IGNORED] =
+        N_("the {party} sent a HelloRequest (\"start a new handshake\") while this one is under "
+           "way: the client ignores it, as RFC 5246 §7.4.1.1 says, and it stays out of the "
+           "handshake transcript"),
+    [TLS_TEXT_SSLV2_HELLO] =
+        N_("the {party} sent an SSL 2.0-format ClientHello (a 2-byte SSLv2 record header, "
+           "message type 1): a compatibility form of old clients that TLS 1.2 servers may "
+           "accept (RFC 5246 Appendix E.2) and tlssim does not; the client must send a TLS "
+           "record"),
     [TLS_TEXT_PEER_FATAL_ALERT] =
         N_("the {party} sent a fatal alert {alert} ({code})"),
     [TLS_TEXT_RECORD_VERSION] =

@@ -19,6 +19,11 @@
  *             the run alive without ever finishing a message)
  *   bighello  (client) a 64 KiB ClientHello in one-byte records; close once
  *             the server answers
+ *   manyexts  (client) a ClientHello with 1004 extensions beyond the three it
+ *             needs; close once the server answers
+ *   sslv2     (client) an SSL 2.0-format CLIENT-HELLO, then wait for the close
+ *   hellorequest (server) read the ClientHello, answer with two HelloRequests,
+ *             then close
  *
  *   fakepeer measure OUT CMD ARGS...   run CMD, write its peak resident
  *                                      memory (KiB, getrusage) to OUT, and
@@ -124,6 +129,34 @@ static void big_hello(int fd)
     free(recs);
 }
 
+/* A ClientHello with the three extensions tlssim needs and 1004 more
+ * (types 0x1000.., empty), in one record. */
+static void many_extensions(int fd)
+{
+    static const unsigned char fixed[] = {
+        0x03, 0x03, [34] = 0x00,                      /* version, random, session_id */
+        0x00, 0x02, 0xc0, 0x2f, 0x01, 0x00,           /* one suite, null compression */
+        0x0f, 0xc6,                                    /* extensions: 22 + 1004 * 4 bytes */
+        0x00, 0x0a, 0x00, 0x04, 0x00, 0x02, 0x00, 0x17, /* supported_groups secp256r1 */
+        0x00, 0x0b, 0x00, 0x02, 0x01, 0x00,           /* ec_point_formats */
+        0x00, 0x0d, 0x00, 0x04, 0x00, 0x02, 0x04, 0x01}; /* rsa_pkcs1_sha256 */
+    size_t body = sizeof fixed + 1004 * 4, n = 5 + 4 + body;
+    unsigned char *rec = calloc(n, 1);
+    if (!rec)
+        die("calloc");
+    memcpy(rec, (const unsigned char[]){0x16, 0x03, 0x03, (unsigned char)((n - 5) >> 8),
+                                        (unsigned char)(n - 5), 1, 0,
+                                        (unsigned char)(body >> 8), (unsigned char)body}, 9);
+    memcpy(rec + 9, fixed, sizeof fixed);
+    for (size_t i = 0; i < 1004; i++) {
+        unsigned char *x = rec + 9 + sizeof fixed + 4 * i;
+        x[0] = (unsigned char)(0x10 + (i >> 8));
+        x[1] = (unsigned char)i;
+    }
+    send_bytes(fd, rec, n);
+    free(rec);
+}
+
 /* fakepeer measure OUT CMD ARGS... */
 static int measure(char **argv)
 {
@@ -190,6 +223,20 @@ static void act(int fd, const char *mode, int server)
     } else if (strcmp(mode, "bighello") == 0) {
         big_hello(fd);
         read_some(fd);
+    } else if (strcmp(mode, "manyexts") == 0) {
+        many_extensions(fd);
+        read_some(fd);
+    } else if (strcmp(mode, "sslv2") == 0) {
+        /* SSLv2 header (length 0x2e), CLIENT-HELLO, version 3.1, 21 bytes
+         * of cipher specs, no session id, 16 bytes of challenge. */
+        static const unsigned char v2[] = {0x80, 0x2e, 0x01, 0x03, 0x01, 0x00, 0x15, 0x00, 0x00,
+                                           0x00, 0x10, 0x00, 0x00, 0x2f, 0x00, 0x00, 0x35};
+        send_bytes(fd, v2, sizeof v2);
+        drain(fd, 10000);
+    } else if (strcmp(mode, "hellorequest") == 0) {
+        static const unsigned char hr[] = {0x16, 0x03, 0x03, 0x00, 0x08, 0, 0, 0, 0, 0, 0, 0, 0};
+        read_some(fd);
+        send_bytes(fd, hr, sizeof hr);
     } else if (strcmp(mode, "silent") == 0) {
         drain(fd, 15000);
     } else {

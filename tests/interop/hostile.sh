@@ -151,6 +151,17 @@ check "bighello: the 64 KiB hello in one-byte records was followed and rendered 
 check "bighello: every record is shown, numbered in order" \
     grep -q '^Record 65581 (client → server, handshake, 6 bytes)' "$work/listen-bighello/out.txt"
 
+# 1004 extensions are counted, not cut to the 32 kept (issue 14).
+listen_case manyexts 5 'the client closed the connection in the middle of the handshake, while the server waited for ClientKeyExchange'
+check "manyexts: the hello is described with all its extensions" \
+    grep -qF "the client's ClientHello carries 1007 extensions; the first 32:" "$work/listen-manyexts/out.txt"
+# An SSL 2.0-format hello is named as such (RFC 5246 Appendix E.2).
+listen_case sslv2 5 'the client sent an SSL 2.0-format ClientHello (a 2-byte SSLv2 record header, message type 1)'
+# HelloRequests during the handshake are ignored (RFC 5246 §7.4.1.1): the
+# run ends on the missing ServerHello, not on them.
+connect_case hellorequest 5 'the server closed the connection in the middle of the handshake, while the client waited for ServerHello'
+check "hellorequest: both noted as ignored" \
+    test "$(grep -c 'the client ignores it, as RFC 5246 §7.4.1.1 says' "$work/connect-hellorequest/out.txt")" -eq 2
 connect_case alerts 5 'the server sent more than 4 warning alerts'
 listen_case alerts 5 'the client sent more than 4 warning alerts'
 connect_case trickle 2 'the run did not end within --timeout 2 s: the client was still waiting for ServerHello from the server'
