@@ -160,8 +160,12 @@ static void draw_values(const tui_app *a, int y, int x, int w, int end)
 {
     proj_value v[TLS_VALUE_COUNT];
     int n = step_values(a, v, TLS_VALUE_COUNT), shown = revealed(a), i = 0;
-    if (n == 0 || y >= end)
+    if (y >= end)
         return;
+    if (n == 0) {
+        tui_put_wrapped(y, x, w, end - y, _("No new value at this step."), tui_attr(TUI_S_DIM));
+        return;
+    }
     y += tui_put(y, x, w, _("New at this step:"), tui_attr(TUI_S_HEADING)) ? 1 : 0;
     for (; i < n; i++) {
         int used = draw_value(y, x + 1, w - 1, end - y - (i + 1 < n ? 1 : 0), &v[i], i >= shown);

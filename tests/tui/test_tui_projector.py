@@ -55,6 +55,9 @@ def step_expectations(step, n):
     ex.append(("step %d: the arrow" % step["step"],
                lambda s: "client ◀─" in s or "─▶ server" in s))
     vals = distinct_values(step)
+    if not vals:
+        ex.append(("step %d: says nothing new is learned" % step["step"],
+                   lambda s: "No new value at this step." in s))
 
     def names_ok(s, vals=vals):
         shown = [v for v in vals if name_whole(s, v["name"])]
