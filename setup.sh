@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tlssim set-up on Debian 12: install what is missing, configure, build, then
 #   ./setup.sh run [TLSSIM OPTIONS]   start the walkthrough (the TUI on a terminal)
-#   ./setup.sh test                   run the whole test suite, then again under ASan+UBSan
+#   ./setup.sh test                   run the whole test suite, then again under ASan+UBSan,
+#                                     then the fuzz targets with libFuzzer (clang)
 # Works as root or through sudo; needs no input (CI runs it with no stdin).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,6 +16,9 @@ build_pkgs=(meson ninja-build gcc libc6-dev pkg-config libmbedtls-dev libncurses
 # manual pages with man (man-db, groff-base); python3 reads JSON in the
 # checks.
 test_pkgs=(tmux openssl gnutls-bin tshark python3 chromium man-db groff-base)
+# The fuzz targets (tests/fuzz) are built with clang and libFuzzer, whose
+# runtime is only recommended by clang.
+fuzz_pkgs=(clang libclang-rt-14-dev)
 
 install_missing() {
     local missing=() p
@@ -51,15 +55,24 @@ run)
     exec ./build/tlssim "$@"
     ;;
 test)
-    install_missing "${build_pkgs[@]}" "${test_pkgs[@]}"
+    install_missing "${build_pkgs[@]}" "${test_pkgs[@]}" "${fuzz_pkgs[@]}"
     build build
     meson test -C build --print-errorlogs "$@"
     # Again with AddressSanitizer and UndefinedBehaviorSanitizer: any report fails the run.
     build build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
         meson test -C build-asan --print-errorlogs --timeout-multiplier 4 "$@"
-    # One closing line over both runs, from meson's own logs.
-    python3 - build/meson-logs/testlog.json build-asan/meson-logs/testlog.json <<'PY'
+    # The fuzz targets with libFuzzer: each corpus, then a fixed number of
+    # mutated inputs (only the fuzz targets are built there).
+    if [ ! -f build-fuzz/build.ninja ]; then
+        CC=clang meson setup build-fuzz -Dfuzz=true -Dbuildtype=debugoptimized >/dev/null
+    fi
+    ninja -C build-fuzz $(for t in server client decode scenario lessons; do
+        echo "tests/fuzz/fuzz-$t tests/fuzz/fuzz-replay-$t"; done) >/dev/null
+    meson test -C build-fuzz --no-rebuild --print-errorlogs --suite fuzz
+    # One closing line over the three runs, from meson's own logs.
+    python3 - build/meson-logs/testlog.json build-asan/meson-logs/testlog.json \
+        build-fuzz/meson-logs/testlog.json <<'PY'
 import json, sys
 ok = bad = skip = 0
 for path in sys.argv[1:]:
