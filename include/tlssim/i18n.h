@@ -32,6 +32,17 @@
 #define N_(s) s
 
 /**
+ * \brief A system message (strerror, gai_strerror, libpcap) in the interface
+ *        language when tlssim's catalogue has it, else as it is; a message
+ *        "PREFIX: TEXT" whose TEXT is known keeps PREFIX (a file name).
+ * \param buf  room for that case (may be NULL with cap 0)
+ */
+const char *tls_i18n_system(const char *msg, char *buf, size_t cap);
+
+/** \brief strerror(\p err) in the interface language, when known. */
+const char *tls_i18n_strerror(int err);
+
+/**
  * \brief Bind the text domain (to the build tree's catalogues when the
  *        program runs uninstalled, else the installed ones), ask for UTF-8
  *        whatever the terminal's locale, and choose \p lang.

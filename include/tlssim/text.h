@@ -232,6 +232,9 @@ typedef enum tls_text_id {
     TLS_TEXT_FIELD_LEAF_CERTIFICATE,
     TLS_TEXT_FIELD_CERTIFICATE,
     TLS_TEXT_FIELD_SKE_SIGNATURE,
+    TLS_TEXT_FIELD_RSA_CIPHERTEXT,
+    TLS_TEXT_FIELD_VERIFY_DATA,
+    TLS_TEXT_FIELD_UNKNOWN,
     TLS_TEXT_CANNOT_WRITE,
     TLS_TEXT_NO_KEYLOG,
     TLS_TEXT_NO_PCAP,
@@ -410,5 +413,14 @@ char *tls_text_english(const tls_text *t);
  *        `why` strings kept next to a tls_text).
  */
 void tls_text_english_into(const tls_text *t, char *buf, size_t cap);
+
+/**
+ * \brief strerror(\p err) in English whatever LANGUAGE says: an {error}
+ *        argument (passed as a term, TLS_ARG_T, so front ends translate it).
+ */
+const char *tls_text_strerror(int err);
+
+/** \brief gai_strerror(\p code) in English, likewise. */
+const char *tls_text_gai_strerror(int code);
 
 #endif

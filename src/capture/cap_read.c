@@ -4,6 +4,7 @@
  * direction is reassembled.  A connection is let go (its memory freed) as
  * soon as it closes; the rest are finished when the file ends.
  */
+#include <errno.h>
 #include <pcap/pcap.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <arpa/inet.h>
 
 #include "tlssim/capture.h"
+#include "tlssim/text.h"
 
 #define BUCKETS 4096u
 
@@ -205,8 +207,16 @@ tls_cap_status tls_cap_read(const char *path, const tls_cap_sink *sink,
     memset(stats, 0, sizeof(*stats));
     if (detail_len)
         detail[0] = '\0';
-    pcap_t *pc = pcap_open_offline(path, err);
+    /* Opened here, not by libpcap: its message for a file that cannot be
+     * opened comes from strerror in whatever language LANGUAGE says. */
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(detail, detail_len, "%s", tls_text_strerror(errno));
+        return TLS_CAP_UNREADABLE;
+    }
+    pcap_t *pc = pcap_fopen_offline(f, err);
     if (!pc) {
+        fclose(f); /* pcap_close closes it once opened, not on failure */
         snprintf(detail, detail_len, "%s", err);
         return TLS_CAP_UNREADABLE;
     }

@@ -32,7 +32,7 @@ static bool save_html(const tls_app_run *run, const tls_trace *trace, const tls_
     if (!run->html_path)
         return true;
     if (!tls_save_html(run->html_path, run, trace, res, lessons)) {
-        fprintf(stderr, _("tlssim: cannot write %s: %s\n"), run->html_path, strerror(errno));
+        fprintf(stderr, _("tlssim: cannot write %s: %s\n"), run->html_path, tls_i18n_strerror(errno));
         return false;
     }
     fprintf(stderr, _("tlssim: HTML handout written to %s\n"), run->html_path);

@@ -25,7 +25,8 @@ static void open_usage(FILE *out)
             "  --keys KEYLOG   an NSS key log: which connections it has the secret of, and\n"
             "                  whether their Finished messages decrypt and verify with it\n"
             "  --server-key PEM  the server's RSA private key: for the RSA key exchange,\n"
-            "                  the pre-master secret decrypted and the same checks\n"), out);
+            "                  the pre-master secret decrypted and the same checks\n"
+            "  --lang zh|en    the language of these lines (default from LANG/LC_ALL)\n"), out);
 }
 
 /* 0 to go on, 1 after --help, 2 on a usage error (a line was printed). */
@@ -36,6 +37,8 @@ static int open_parse(int argc, char **argv, open_options *o)
         {"keys", required_argument, NULL, 'k'},
         {"server-key", required_argument, NULL, 's'},
         {"help", no_argument, NULL, 'h'},
+        /* Chosen before any option is parsed (main.c), like --help's language. */
+        {"lang", required_argument, NULL, 'L'},
         {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof(*o));
@@ -49,6 +52,8 @@ static int open_parse(int argc, char **argv, open_options *o)
             o->keys = optarg;
         } else if (c == 's') {
             o->server_key = optarg;
+        } else if (c == 'L') {
+            continue;
         } else if (c == 'h') {
             open_usage(stdout);
             return 1;
@@ -160,8 +165,10 @@ static void list_one(void *ctx, const tls_cap_conn *c, const tls_cap_tls *t)
 }
 
 /* One line on stderr for a capture that cannot be used; the exit status. */
-static int cannot_read(const char *file, tls_cap_status st, const char *detail)
+static int cannot_read(const char *file, tls_cap_status st, const char *why)
 {
+    char buf[512];
+    const char *detail = tls_i18n_system(why, buf, sizeof buf);
     switch (st) {
     case TLS_CAP_UNREADABLE:
         fprintf(stderr, _("tlssim: %s is not a capture tlssim can read: %s\n"), file, detail);
@@ -184,7 +191,7 @@ static bool load_keys(const char *path, tls_keylog *kl)
 {
     tls_keylog_status st = tls_keylog_load(path, kl);
     if (st == TLS_KEYLOG_UNREADABLE)
-        fprintf(stderr, _("tlssim: cannot read the key log %s: %s\n"), path, strerror(errno));
+        fprintf(stderr, _("tlssim: cannot read the key log %s: %s\n"), path, tls_i18n_strerror(errno));
     else if (st == TLS_KEYLOG_NO_ENTRY)
         fprintf(stderr, _("tlssim: the key log %s has no CLIENT_RANDOM line\n"), path);
     else if (st == TLS_KEYLOG_TOO_MANY)
@@ -202,7 +209,7 @@ static tls_privkey *load_server_key(const char *path)
     size_t n = f ? fread(pem, 1, sizeof(pem) - 1, f) : 0;
     bool whole = f && !ferror(f) && feof(f);
     if (!f) {
-        fprintf(stderr, _("tlssim: cannot read the server key %s: %s\n"), path, strerror(errno));
+        fprintf(stderr, _("tlssim: cannot read the server key %s: %s\n"), path, tls_i18n_strerror(errno));
         return NULL;
     }
     fclose(f);

@@ -59,7 +59,7 @@ static FILE *open_out(const char *path, mode_t mode, tls_text *why)
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
     FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
     if (!f) {
-        cannot_write(why, path, strerror(errno));
+        cannot_write(why, path, tls_text_strerror(errno));
         if (fd >= 0)
             close(fd);
     }
@@ -72,7 +72,7 @@ static tls_err close_out(FILE *f, tls_err err, const char *path, tls_text *why)
     if (fclose(f) != 0)
         bad = true;
     if (err == TLS_OK && bad) {
-        cannot_write(why, path, strerror(errno));
+        cannot_write(why, path, tls_text_strerror(errno));
         return TLS_ERR_IO;
     }
     return err;

@@ -162,7 +162,10 @@ static tls_err parse_server_name(void *ctx, tls_reader *data)
             (e = tls_reader_open_fixed(&list, "server_name", total, &entry)) != TLS_OK ||
             (e = tls_reader_u8(&entry, "name_type", &type)) != TLS_OK)
             return e;
-        tls_reader_annotate(&entry, "%s", type == 0 ? "host_name" : "unknown");
+        if (type == 0)
+            tls_reader_annotate(&entry, "host_name");
+        else
+            tls_reader_annotate_text(&entry, TLS_TEXT_FIELD_UNKNOWN, NULL);
         if (type != 0) {
             if ((e = tls_reader_u16(&entry, "name.length", &n)) != TLS_OK ||
                 (e = tls_reader_bytes(&entry, "name", n, &p)) != TLS_OK)

@@ -64,7 +64,7 @@ tls_err tls_client_key_exchange_parse(tls_reader *r, tls_client_key_exchange *m)
     if ((e = tls_reader_u16(r, "encrypted_pre_master_secret.length", &n)) != TLS_OK ||
         (e = tls_reader_bytes(r, "encrypted_pre_master_secret", n, &m->data)) != TLS_OK)
         return e;
-    tls_reader_annotate(r, "RSAES-PKCS1-v1_5 ciphertext");
+    tls_reader_annotate_text(r, TLS_TEXT_FIELD_RSA_CIPHERTEXT, NULL);
     m->len = n;
     return tls_reader_close(r);
 }

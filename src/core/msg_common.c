@@ -42,7 +42,10 @@ tls_err tls_msg_header_parse(tls_reader *r, uint8_t *type, tls_reader *body)
     if (e != TLS_OK)
         return e;
     const char *name = tls_hs_type_name(*type);
-    tls_reader_annotate(r, "%s", name ? name : "unknown");
+    if (name)
+        tls_reader_annotate(r, "%s", name);
+    else
+        tls_reader_annotate_text(r, TLS_TEXT_FIELD_UNKNOWN, NULL);
     if ((e = tls_reader_u24(r, "length", &len)) != TLS_OK)
         return e;
     /* The body is a parent field named after the message, so a dissection
@@ -128,7 +131,7 @@ void msg_annotate_name(tls_reader *r, uint16_t value, const char *name)
          * check that servers ignore what they do not know. */
         tls_reader_annotate(r, "GREASE (RFC 8701)");
     else
-        tls_reader_annotate(r, "unknown");
+        tls_reader_annotate_text(r, TLS_TEXT_FIELD_UNKNOWN, NULL);
 }
 
 /* ----------------------------------------------------------- reading */

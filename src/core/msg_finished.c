@@ -29,6 +29,6 @@ tls_err tls_finished_parse(tls_reader *r, tls_finished *m)
                                 sizeof m->verify_data);
     if (e != TLS_OK)
         return e;
-    tls_reader_annotate(r, "PRF(master_secret, label, Hash(handshake messages))");
+    tls_reader_annotate_text(r, TLS_TEXT_FIELD_VERIFY_DATA, NULL);
     return tls_reader_close(r);
 }

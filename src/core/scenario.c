@@ -207,7 +207,7 @@ bool tls_scenario_load(const char *path, tls_scenario *sc, tls_text *err)
         tls_text_make(err, e == EISDIR   ? TLS_TEXT_SCENARIO_IS_FOLDER
                            : e == ENODEV ? TLS_TEXT_SCENARIO_NOT_REGULAR
                                          : TLS_TEXT_SCENARIO_UNREADABLE,
-                      TLS_ARGS(TLS_ARG_S("file", path), TLS_ARG_S("error", strerror(e))));
+                      TLS_ARGS(TLS_ARG_S("file", path), TLS_ARG_T("error", tls_text_strerror(e))));
         return false;
     }
     char line[1024];

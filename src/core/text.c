@@ -494,6 +494,13 @@ static const char *const templates[TLS_TEXT_COUNT] = {
         N_("#{index}, DER, {bytes} bytes"),
     [TLS_TEXT_FIELD_SKE_SIGNATURE] =
         N_("over client_random + server_random + params"),
+    [TLS_TEXT_FIELD_RSA_CIPHERTEXT] =
+        N_("RSAES-PKCS1-v1_5 ciphertext"),
+    [TLS_TEXT_FIELD_VERIFY_DATA] =
+        N_("PRF(master_secret, label, Hash(handshake messages))"),
+    /* TRANSLATORS: a code point no registry entry names */
+    [TLS_TEXT_FIELD_UNKNOWN] =
+        N_("unknown"),
     /* TRANSLATORS: {error} is the system's own message (or a phrase translated separately) */
     [TLS_TEXT_CANNOT_WRITE] =
         N_("cannot write {path}: {error}"),

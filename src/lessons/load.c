@@ -340,7 +340,7 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
         if (errno == ENODEV)
             problem(pl, path, 0, "%s", _("not a regular file (a FIFO, socket or device): skipped"));
         else
-            problem(pl, path, 0, _("cannot read: %s"), strerror(errno));
+            problem(pl, path, 0, _("cannot read: %s"), _(tls_text_strerror(errno)));
         return pr;
     }
     size_t start = 0;
@@ -713,7 +713,7 @@ int tls_lessons_check(const char *dir, FILE *out)
     if (!is_dir(dir)) {
         if (out)
             fprintf(out, _("%s: cannot read folder: %s\n"), dir,
-                    access(dir, F_OK) == 0 ? _("not a folder") : strerror(errno));
+                    access(dir, F_OK) == 0 ? _("not a folder") : _(tls_text_strerror(errno)));
         return -1;
     }
     plist pl = {.out = out};

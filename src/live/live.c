@@ -148,7 +148,7 @@ long live_read(live *lv, int timeout_ms)
     if (r == NET_ERROR) {
         live_fail(lv, TLS_ERR_IO, TLS_TEXT_LIVE_READ_FAILED,
                   TLS_ARGS(TLS_ARG_T("peer", tls_party_name(lv->peer)),
-                           TLS_ARG_S("error", strerror(errno))));
+                           TLS_ARG_T("error", tls_text_strerror(errno))));
     }
     return r;
 }
@@ -224,7 +224,7 @@ static bool live_load_trust(live *lv, const tls_x509 **out)
     char *pem = tls_read_file(cfg->ca_file, 64u << 20, NULL);
     if (!pem) {
         live_fail(lv, TLS_ERR_IO, TLS_TEXT_LIVE_CA_UNREADABLE,
-                  TLS_ARGS(TLS_ARG_S("file", cfg->ca_file), TLS_ARG_S("error", strerror(errno))));
+                  TLS_ARGS(TLS_ARG_S("file", cfg->ca_file), TLS_ARG_T("error", tls_text_strerror(errno))));
         return false;
     }
     size_t skipped = 0;
@@ -248,7 +248,7 @@ static char *live_read_pem(live *lv, const char *option, const char *file)
     if (!pem)
         live_fail(lv, TLS_ERR_IO, TLS_TEXT_LIVE_FILE_UNREADABLE,
                   TLS_ARGS(TLS_ARG_S("option", option), TLS_ARG_S("file", file),
-                           TLS_ARG_S("error", strerror(errno))));
+                           TLS_ARG_T("error", tls_text_strerror(errno))));
     return pem;
 }
 

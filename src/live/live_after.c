@@ -113,7 +113,7 @@ static void live_close(live *lv)
             live_note(lv, TLS_TEXT_LIVE_CLOSE_FAILED,
                       TLS_ARGS(TLS_ARG_T("party", tls_party_name(lv->role)),
                                TLS_ARG_T("peer", tls_party_name(lv->peer)),
-                               TLS_ARG_S("error", strerror(errno))));
+                               TLS_ARG_T("error", tls_text_strerror(errno))));
             break;
         }
     }

@@ -103,7 +103,7 @@ int net_connect(const char *host, const char *port, int timeout_ms,
     int gai = getaddrinfo(host, port, &hints, &list);
     if (gai != 0) {
         tls_text_make(why, TLS_TEXT_RESOLVE_FAILED,
-                      TLS_ARGS(TLS_ARG_S("host", host), TLS_ARG_S("error", gai_strerror(gai))));
+                      TLS_ARGS(TLS_ARG_S("host", host), TLS_ARG_T("error", tls_text_gai_strerror(gai))));
         return NET_ERROR;
     }
     int fd = -1, err = 0;
@@ -119,7 +119,7 @@ int net_connect(const char *host, const char *port, int timeout_ms,
         tls_text_make(why, TLS_TEXT_CONNECT_FAILED,
                       TLS_ARGS(TLS_ARG_S("target", target),
                                err == ETIMEDOUT ? TLS_ARG_T("error", TLS_TERM("no answer (timed out)"))
-                                                : TLS_ARG_S("error", strerror(err))));
+                                                : TLS_ARG_T("error", tls_text_strerror(err))));
         return err == ETIMEDOUT ? NET_TIMEOUT : NET_ERROR;
     }
     return fd;
@@ -137,7 +137,7 @@ int net_listen(const char *host, const char *port, char *local, size_t local_len
     int gai = getaddrinfo(h, port, &hints, &list);
     if (gai != 0) {
         tls_text_make(why, TLS_TEXT_RESOLVE_FAILED,
-                      TLS_ARGS(TLS_ARG_S("host", h), TLS_ARG_S("error", gai_strerror(gai))));
+                      TLS_ARGS(TLS_ARG_S("host", h), TLS_ARG_T("error", tls_text_gai_strerror(gai))));
         return -1;
     }
     int fd = -1, err = 0;
@@ -161,7 +161,7 @@ int net_listen(const char *host, const char *port, char *local, size_t local_len
         char target[300];
         snprintf(target, sizeof target, "%s:%s", h, port);
         tls_text_make(why, TLS_TEXT_LISTEN_FAILED,
-                      TLS_ARGS(TLS_ARG_S("target", target), TLS_ARG_S("error", strerror(err))));
+                      TLS_ARGS(TLS_ARG_S("target", target), TLS_ARG_T("error", tls_text_strerror(err))));
         return -1;
     }
     net_describe(fd, false, local, local_len);
@@ -176,13 +176,13 @@ int net_accept(int lfd, int timeout_ms, char *peer, size_t peer_len, tls_text *w
             if (timed_out)
                 tls_text_make(why, TLS_TEXT_NO_CLIENT_IN_TIME, NULL);
             else
-                tls_text_free_form(why, strerror(errno));
+                tls_text_free_form(why, tls_text_strerror(errno));
             return timed_out ? NET_TIMEOUT : NET_ERROR;
         }
         int fd = accept(lfd, NULL, NULL);
         if (fd >= 0) {
             if (!set_nonblocking(fd)) {
-                tls_text_free_form(why, strerror(errno));
+                tls_text_free_form(why, tls_text_strerror(errno));
                 close(fd);
                 return NET_ERROR;
             }
@@ -191,7 +191,7 @@ int net_accept(int lfd, int timeout_ms, char *peer, size_t peer_len, tls_text *w
         }
         /* The client may have given up between poll and accept: wait again. */
         if (errno != EAGAIN && errno != EWOULDBLOCK && errno != ECONNABORTED && errno != EINTR) {
-            tls_text_make(why, TLS_TEXT_ACCEPT_FAILED, TLS_ARGS(TLS_ARG_S("error", strerror(errno))));
+            tls_text_make(why, TLS_TEXT_ACCEPT_FAILED, TLS_ARGS(TLS_ARG_T("error", tls_text_strerror(errno))));
             return NET_ERROR;
         }
     }
@@ -222,14 +222,14 @@ bool net_send_all(int fd, const uint8_t *p, size_t n, int timeout_ms, tls_text *
             continue;
         }
         if (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
-            tls_text_make(why, TLS_TEXT_SEND_FAILED, TLS_ARGS(TLS_ARG_S("error", strerror(errno))));
+            tls_text_make(why, TLS_TEXT_SEND_FAILED, TLS_ARGS(TLS_ARG_T("error", tls_text_strerror(errno))));
             return false;
         }
         if (!wait_for(fd, POLLOUT, timeout_ms)) {
             tls_text_make(why, TLS_TEXT_SEND_FAILED,
                           TLS_ARGS(errno == ETIMEDOUT
                                        ? TLS_ARG_T("error", TLS_TERM("the peer stopped reading (timed out)"))
-                                       : TLS_ARG_S("error", strerror(errno))));
+                                       : TLS_ARG_T("error", tls_text_strerror(errno))));
             return false;
         }
     }

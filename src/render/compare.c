@@ -35,7 +35,7 @@ static void origin_text(FILE *out, const tls_compare *c, int i)
         fputs(_("derived by each side from the key shares "), out);
     else if (o.step)
         fprintf(out, _("chosen by the %s, sent sealed to the server's key in "),
-                tls_party_name(o.chosen_by));
+                _(tls_party_name(o.chosen_by)));
     else
         fputs(_("never known"), out);
     if (o.step)

@@ -346,9 +346,12 @@ static void agreement(FILE *out, const tls_trace *t)
         if (!tls_render_agreed(t, (tls_value_kind)k, &c, &s) || !c || !s)
             continue;
         bool same = c->len == s->len && memcmp(c->bytes, s->bytes, c->len) == 0;
-        fprintf(out, "<tr class=\"secret\"><td><code>%s</code></td><td class=\"%s\">%s</td>"
-                     "<td><span class=\"hex\">", v->name, same ? "ok" : "fail",
-                same ? "client = server" : "client ≠ server");
+        fprintf(out, "<tr class=\"secret\"><td><code>%s</code></td><td class=\"%s\">", v->name,
+                same ? "ok" : "fail");
+        html_esc(out, party(TLS_PARTY_CLIENT));
+        fputs(same ? " = " : " ≠ ", out);
+        html_esc(out, party(TLS_PARTY_SERVER));
+        fputs("</td><td><span class=\"hex\">", out);
         html_hex(out, c->bytes, c->len);
         fputs("</span></td></tr>\n", out);
     }

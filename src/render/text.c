@@ -6,12 +6,28 @@
 #include "render_internal.h"
 #include "tlssim/i18n.h"
 #include "tlssim/handshake.h"
+#include "tlssim/lessons.h"
 #include "tlssim/msg.h"
 #include "tlssim/record.h"
 
 /* A party in a sentence, in the interface language: the core's own words
  * "client" and "server" are msgids (its {party} terms). */
 static const char *party(tls_party p) { return _(tls_party_name(p)); }
+
+/* The other end of a record or message: who receives what \p p sent. */
+static const char *peer(tls_party p)
+{
+    return party(p == TLS_PARTY_CLIENT ? TLS_PARTY_SERVER : TLS_PARTY_CLIENT);
+}
+
+/* \p s left-aligned in \p cols columns of display width (a Chinese
+ * character takes two), as printf's %-Ns does for ASCII. */
+static void padded(FILE *out, const char *s, int cols)
+{
+    fputs(s, out);
+    for (int w = tls_utf8_width(s); w < cols; w++)
+        fputc(' ', out);
+}
 
 static const char *direction(tls_party sender)
 {
@@ -56,7 +72,9 @@ static void value_line(FILE *out, const tls_event *e)
     if (!hex)
         return;
     const tls_value_info *v = tls_value_info_of(e->value);
-    fprintf(out, "  %-6s %-22s", tls_party_name(e->party), v->name);
+    fputs("  ", out);
+    padded(out, party(e->party), 6);
+    fprintf(out, " %-22s", v->name);
     if (v->secret)
         fprintf(out, " %s", _("(secret)"));
     if (e->inferred)
@@ -123,8 +141,7 @@ static void render_event(FILE *out, const tls_trace *t, size_t i)
             hexdump(out, e->plaintext, e->plaintext_len, "  ");
         } else if (e->is_protected && e->plaintext) {
             fputc(' ', out);
-            fprintf(out, _("Decrypted by the %s (sequence number %llu):\n"),
-                    e->party == TLS_PARTY_CLIENT ? "server" : "client",
+            fprintf(out, _("Decrypted by the %s (sequence number %llu):\n"), peer(e->party),
                     (unsigned long long)e->seq);
             hexdump(out, e->plaintext, e->plaintext_len, "  ");
         }
@@ -139,7 +156,7 @@ static void render_event(FILE *out, const tls_trace *t, size_t i)
         else
             fprintf(out, e->is_protected ? _("%s, as the %s parsed it after decrypting:\n")
                                          : _("%s, as the %s parsed it:\n"),
-                    e->name, e->party == TLS_PARTY_CLIENT ? "server" : "client");
+                    e->name, peer(e->party));
         fields(out, &e->dissect, "  ");
         break;
     case TLS_EV_VALUE:
@@ -208,8 +225,8 @@ static void summary_agreement(FILE *out, const tls_trace *t, bool live)
             continue;
         bool same = c->len == s->len && memcmp(c->bytes, s->bytes, c->len) == 0;
         char *hex = tls_hex(c->bytes, c->len);
-        fprintf(out, "  %-18s client %s server  %s\n", v->name, same ? "==" : "!=",
-                hex ? hex : "");
+        fprintf(out, "  %-18s %s %s %s  %s\n", v->name, party(TLS_PARTY_CLIENT), same ? "==" : "!=",
+                party(TLS_PARTY_SERVER), hex ? hex : "");
         free(hex);
     }
     fprintf(out, "\n%s", _("The eavesdropper saw:"));
@@ -282,7 +299,8 @@ static void hex_wrapped(FILE *out, const char *label, const uint8_t *p, size_t n
     if (!hex)
         return;
     size_t len = strlen(hex);
-    fprintf(out, "  %-18s", label);
+    fputs("  ", out);
+    padded(out, label, 18);
     for (size_t i = 0; i < len || i == 0; i += 64)
         fprintf(out, "%s%.64s\n", i ? "                    " : "", hex + i);
     if (note)
@@ -295,7 +313,6 @@ static void after_record(FILE *out, const tls_trace *t, size_t i)
 {
     const tls_event *e = &t->ev[i];
     const char *sender = tls_party_name(e->party);
-    const char *receiver = e->party == TLS_PARTY_CLIENT ? "server" : "client";
     record_heading(out, t, i);
     if (!e->is_protected || e->len < TLS_RECORD_HEADER + TLS_GCM_OVERHEAD) {
         fields(out, &e->dissect, "  ");
@@ -303,10 +320,11 @@ static void after_record(FILE *out, const tls_trace *t, size_t i)
     }
     const uint8_t *frag = e->bytes + TLS_RECORD_HEADER;
     size_t ct_len = e->len - TLS_RECORD_HEADER - TLS_GCM_OVERHEAD;
-    fprintf(out, "  %-18s", "sequence number");
+    fputs("  ", out);
+    padded(out, _("sequence number"), 18);
     fprintf(out, _("%llu (the %s's records since its ChangeCipherSpec, from 0)\n"),
             (unsigned long long)e->seq, party(e->party));
-    hex_wrapped(out, "explicit nonce", frag, 8,
+    hex_wrapped(out, _("explicit nonce"), frag, 8,
                 _("sent in the clear; tlssim and OpenSSL use the sequence number"));
     if (e->plaintext) {
         char note[256];
@@ -316,11 +334,11 @@ static void after_record(FILE *out, const tls_trace *t, size_t i)
                  e->aad[8], e->aad[9], e->aad[10], (unsigned)(e->aad[11] << 8 | e->aad[12]));
         hex_wrapped(out, "AAD", e->aad, 13, note);
     }
-    hex_wrapped(out, "ciphertext", frag + 8, ct_len, NULL);
-    hex_wrapped(out, "GCM tag", frag + 8 + ct_len, 16, NULL);
+    hex_wrapped(out, _("ciphertext"), frag + 8, ct_len, NULL);
+    hex_wrapped(out, _("GCM tag"), frag + 8 + ct_len, 16, NULL);
     if (!e->plaintext) {
         fputs("  ", out);
-        fprintf(out, _("The %s could not decrypt it: the tag does not verify.\n"), receiver);
+        fprintf(out, _("The %s could not decrypt it: the tag does not verify.\n"), peer(e->party));
         return;
     }
     fputs("  ", out);

@@ -350,7 +350,7 @@ static void save_html(tui_app *a, const char *stem)
     size_t n = strlen(a->status);
     if (!a->write_html(path, &run, &a->trace, &a->res, a->lessons_on ? a->lessons : NULL)) {
         snprintf(a->status + n, sizeof a->status - n, _("; cannot write %s: %s"), path,
-                 strerror(errno));
+                 tls_i18n_strerror(errno));
         return;
     }
     char *full = realpath(path, NULL);

@@ -180,7 +180,7 @@ void tui_draw_hex(tui_app *a, tui_rect r)
         snprintf(title, sizeof title,
                  v.wrote ? _("Record #%zu encrypted by the %s: %zu bytes")
                          : _("Record #%zu decrypted by the %s: %zu bytes"),
-                 num, tls_party_name(v.who), len);
+                 num, _(tls_party_name(v.who)), len);
     } else {
         snprintf(title, sizeof title, _("Record #%zu on the wire: %zu bytes"), num, len);
     }

@@ -38,8 +38,8 @@ static void live_title_text(const tui_app *a, int level, char *line, size_t cap)
 {
     const tui_glyphs *g = tui_glyph();
     const tls_live_info *li = &a->run.live_info;
-    const char *self = tls_party_name(tui_model_peer(a->live_peer));
-    const char *peer = tls_party_name(a->live_peer);
+    const char *self = _(tls_party_name(tui_model_peer(a->live_peer)));
+    const char *peer = _(tls_party_name(a->live_peer));
     const char *peer_at = li && li->peer[0] ? li->peer : "?";
     char suite[160] = "", name[300] = "";
     if (li && li->suite) {
@@ -226,7 +226,7 @@ void tui_draw_stepinfo(tui_app *a, tui_rect r)
     char t[512] = "", why[400];
     attr_t at = tui_attr(TUI_S_OK);
     if (al) {
-        snprintf(t, sizeof t, _("  FAILED: the %s sent the alert %s: %s"), tls_party_name(al->party),
+        snprintf(t, sizeof t, _("  FAILED: the %s sent the alert %s: %s"), _(tls_party_name(al->party)),
                  tls_alert_name(al->alert_desc) ? tls_alert_name(al->alert_desc) : "?",
                  tls_i18n_event_into(al, why, sizeof why));
         at = tui_attr(TUI_S_FAIL);

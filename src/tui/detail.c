@@ -14,8 +14,8 @@
 static void inferred_lines(const tui_app *a, const tls_event *e, tui_lines *L, int w)
 {
     char why[512];
-    const char *peer = tls_party_name(e->party);
-    const char *self = tls_party_name(tui_model_peer(e->party));
+    const char *peer = _(tls_party_name(e->party));
+    const char *self = _(tls_party_name(tui_model_peer(e->party)));
     snprintf(why, sizeof why, _("inferred, not read: the %s is a real TLS stack whose memory is "
              "out of reach. What the %s verified of its messages by step %d proves it holds "
              "these bytes (the %s's note at that step says which message)."), peer, self,
@@ -30,7 +30,7 @@ static void value_lines(tui_app *a, const tls_event *e, size_t ev, tui_lines *L,
     const tui_glyphs *g = tui_glyph();
     const char *name = tls_value_name(e->value);
     bool secret = tls_value_info_of(e->value)->secret;
-    snprintf(title, cap, "%s %s %s", name, g->dot, tls_party_name(e->party));
+    snprintf(title, cap, "%s %s %s", name, g->dot, _(tls_party_name(e->party)));
     attr_t bold = tui_attr(TUI_S_NAME);
     tui_lines_add(L, bold, "%s", name);
     char size[64], when[160];
@@ -62,7 +62,7 @@ static void value_lines(tui_app *a, const tls_event *e, size_t ev, tui_lines *L,
         tui_lines_add(L, tui_attr(it->agree > 0 ? TUI_S_OK : TUI_S_FAIL),
                       it->agree > 0 ? _("the %s computed exactly the same bytes on its own")
                                     : _("the %s holds DIFFERENT bytes under this name"),
-                      tls_party_name(tui_model_peer(e->party)));
+                      _(tls_party_name(tui_model_peer(e->party))));
     }
     tui_lines_add(L, A_NORMAL, "%s", "");
     tui_lines_add(L, bold, _("hex (%zu bytes)"), e->len);
@@ -84,7 +84,7 @@ static void item_lines(tui_app *a, tui_lines *L, int w, char *title, size_t cap)
         value_lines(a, e, ev, L, w, title, cap);
         return;
     case TLS_EV_CHECK:
-        snprintf(title, cap, _("check by the %s"), tls_party_name(e->party));
+        snprintf(title, cap, _("check by the %s"), _(tls_party_name(e->party)));
         tui_lines_add(L, bold, "%s",
                       e->what ? tls_i18n_template(e->what) : e->name ? e->name : _("check"));
         tui_lines_add(L, tui_attr(e->ok ? TUI_S_OK : TUI_S_FAIL),
@@ -95,7 +95,7 @@ static void item_lines(tui_app *a, tui_lines *L, int w, char *title, size_t cap)
         tui_lines_wrap(L, A_NORMAL, said, w, 0);
         return;
     case TLS_EV_ALERT:
-        snprintf(title, cap, _("alert sent by the %s"), tls_party_name(e->party));
+        snprintf(title, cap, _("alert sent by the %s"), _(tls_party_name(e->party)));
         tui_lines_add(L, tui_attr(TUI_S_FAIL),
                       e->alert_level == TLS_ALERT_FATAL ? _("fatal alert %s (%d)")
                                                         : _("warning alert %s (%d)"),
@@ -105,7 +105,7 @@ static void item_lines(tui_app *a, tui_lines *L, int w, char *title, size_t cap)
         tui_lines_wrap(L, A_NORMAL, said, w, 0);
         return;
     default:
-        snprintf(title, cap, _("note (%s)"), tls_party_name(e->party));
+        snprintf(title, cap, _("note (%s)"), _(tls_party_name(e->party)));
         tui_lines_wrap(L, A_NORMAL, said, w, 0);
         return;
     }
@@ -174,8 +174,8 @@ static void record_lines(tui_app *a, tui_lines *L, int w, char *title, size_t ca
     tui_lines_add(L, tui_attr(TUI_S_NAME),
                   e->is_protected ? _("Record #%zu: %s %s %s, %s, %zu bytes, encrypted")
                                   : _("Record #%zu: %s %s %s, %s, %zu bytes"),
-                  num, tls_party_name(e->party), tui_glyph()->right,
-                  tls_party_name(tui_model_peer(e->party)), ct ? ct : "?", e->len);
+                  num, _(tls_party_name(e->party)), tui_glyph()->right,
+                  _(tls_party_name(tui_model_peer(e->party))), ct ? ct : "?", e->len);
     tui_lines_add(L, A_NORMAL, "%s", "");
     tui_lines_add(L, tui_attr(TUI_S_NAME), "%s", _("on the wire (what the eavesdropper sees)"));
     dump(L, e->bytes, e->len, w);
@@ -186,7 +186,7 @@ static void record_lines(tui_app *a, tui_lines *L, int w, char *title, size_t ca
         tui_lines_add(L, tui_attr(TUI_S_NAME),
                       v.wrote ? _("encrypted by the %s (sequence number %llu)")
                               : _("decrypted by the %s (sequence number %llu)"),
-                      tls_party_name(v.who), (unsigned long long)e->seq);
+                      _(tls_party_name(v.who)), (unsigned long long)e->seq);
         dump(L, e->plaintext, e->plaintext_len, w);
     }
 }

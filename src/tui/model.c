@@ -285,7 +285,7 @@ size_t tui_model_tree(const tui_model *m, size_t k, tui_row *out, size_t cap)
         put_heading(out, cap, &n, TUI_BUF_PLAIN, 0, r->plaintext_len, 0,
                     rv.wrote ? _("encrypted by the %s (sequence number %s)")
                              : _("decrypted by the %s (sequence number %s)"),
-                    tls_party_name(rv.who), seq);
+                    _(tls_party_name(rv.who)), seq);
         base = 1;
     }
     for (size_t i = 0; i < t->n; i++) {
@@ -298,7 +298,7 @@ size_t tui_model_tree(const tui_model *m, size_t k, tui_row *out, size_t cap)
         tui_view mv = tui_model_view(e);
         put_heading(out, cap, &n, buf, off, e->len, base,
                     mv.wrote ? _("%s, as the %s wrote it") : _("%s, as the %s parsed it"),
-                    e->name ? e->name : _("message"), tls_party_name(mv.who));
+                    e->name ? e->name : _("message"), _(tls_party_name(mv.who)));
         for (size_t j = 0; j < e->dissect.n; j++) {
             const tls_field *f = &e->dissect.fields[j];
             put_row(out, cap, &n, buf, off + f->offset, f->length, base + 1 + f->depth, f);

@@ -46,7 +46,7 @@ static void value_tags(const tui_item *it, const tls_event *e, int y, int x_end,
     char agree[32] = "";
     if (it->agree)
         snprintf(agree, sizeof agree, "%s %s", it->agree > 0 ? g->equal : g->differ,
-                 tls_party_name(tui_model_peer(e->party)));
+                 _(tls_party_name(tui_model_peer(e->party))));
     bool secret = tls_value_info_of(e->value)->secret;
     const char *tags[VALUE_TAGS] = {e->inferred ? _("inferred") : NULL, secret ? _("secret") : NULL,
                                     agree[0] ? agree : NULL, it->fresh ? _("new") : NULL};
