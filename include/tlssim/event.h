@@ -64,6 +64,10 @@ typedef struct tls_field {
                          value is then its first note_at bytes, " [", the
                          note in English, "]" */
     size_t note_at;
+    unsigned short sized;     /**< value starts with a byte count in English, in
+                                   its first `sized` bytes: "66 bytes", or the
+                                   first bytes in hex and "… (892 bytes)"; 0: not */
+    unsigned short sized_hex; /**< the hex digits before "… (" in that case, else 0 */
 } tls_field;
 
 /** \brief A list of fields, in byte order, parents before their children. */

@@ -43,6 +43,16 @@ tls_read_result tls_stream_frame(const uint8_t *p, size_t n, size_t header_len,
     return n < *unit_len ? TLS_READ_NEED_MORE : TLS_READ_OK;
 }
 
+/* Marks field \p i's value as starting with its byte count (front ends say
+ * "N bytes" in their language: tls_field.sized). */
+static void field_sized(tls_dissect *d, size_t i, size_t hex_digits)
+{
+    if (i < d->n && d->fields[i].value) {
+        d->fields[i].sized = (unsigned short)strlen(d->fields[i].value);
+        d->fields[i].sized_hex = (unsigned short)hex_digits;
+    }
+}
+
 /* Short byte strings are shown whole; long ones (certificates, signatures)
  * are summarised: the tree links to the bytes, which the hex view shows. */
 static void field_add_bytes(tls_reader *r, const char *name, size_t at, size_t n)
@@ -56,8 +66,8 @@ static void field_add_bytes(tls_reader *r, const char *name, size_t at, size_t n
     } else {
         char hex[33];
         tls_hex_into(r->data + at, 16, hex, sizeof hex);
-        tls_dissect_add(r->dissect, r->base + at, n, r->depth, name,
-                        "%s… (%zu bytes)", hex, n);
+        field_sized(r->dissect, tls_dissect_add(r->dissect, r->base + at, n, r->depth, name,
+                                                "%s… (%zu bytes)", hex, n), 32);
     }
 }
 
@@ -133,8 +143,8 @@ tls_err tls_reader_open_fixed(tls_reader *r, const char *name, size_t n,
         return TLS_ERR_DECODE;
     int depth = r->depth;
     if (r->dissect && name) {
-        tls_dissect_add(r->dissect, r->base + r->pos, n, r->depth, name,
-                        "%zu bytes", n);
+        field_sized(r->dissect, tls_dissect_add(r->dissect, r->base + r->pos, n, r->depth,
+                                                name, "%zu bytes", n), 0);
         depth++;
     }
     tls_reader_init(sub, r->data + r->pos, n, r->dissect, r->base + r->pos);

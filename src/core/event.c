@@ -135,6 +135,8 @@ size_t tls_dissect_add(tls_dissect *d, size_t offset, size_t length, int depth,
     f->depth = depth;
     f->note = NULL;
     f->note_at = 0;
+    f->sized = 0;
+    f->sized_hex = 0;
     f->name = dup_str(name);
     va_list ap;
     va_start(ap, fmt);

@@ -112,12 +112,32 @@ const char *tls_i18n_text_into(const tls_text *t, char *buf, size_t cap)
     return into(t ? tls_i18n_text(t) : NULL, buf, cap);
 }
 
+/* The byte count a value starts with (tls_field.sized), in the language. */
+static void field_size(const tls_field *f, char *out, size_t cap)
+{
+    char count[64];
+    snprintf(count, sizeof count, _("%zu bytes"), f->length);
+    if (f->sized_hex)
+        snprintf(out, cap, "%.*s… (%s)", (int)f->sized_hex, f->value, count);
+    else
+        snprintf(out, cap, "%s", count);
+}
+
 const char *tls_i18n_field_value(const tls_field *f, char *buf, size_t cap)
 {
-    if (!f->note || !f->value || f->note_at > strlen(f->value))
-        return f->value ? f->value : "";
-    char *note = tls_i18n_text(f->note);
-    snprintf(buf, cap, "%.*s [%s]", (int)f->note_at, f->value, note ? note : "");
+    const char *v = f->value ? f->value : "";
+    size_t len = strlen(v);
+    bool noted = f->note && f->note_at <= len;
+    bool sized = f->sized && f->sized <= len && f->sized_hex <= f->sized;
+    if (!noted && !sized)
+        return v;
+    char head[160] = "";
+    size_t from = sized ? f->sized : 0, to = noted ? f->note_at : len;
+    if (sized)
+        field_size(f, head, sizeof head);
+    char *note = noted ? tls_i18n_text(f->note) : NULL;
+    snprintf(buf, cap, noted ? "%s%.*s [%s]" : "%s%.*s", head, (int)(to > from ? to - from : 0),
+             v + from, note ? note : "");
     free(note);
     return buf;
 }

@@ -121,7 +121,7 @@ void tui_compare_origin_text(const tls_compare *c, int i, char *out, size_t cap)
         snprintf(out, cap, _("derived by each side from the key shares %s"), from);
     else if (o.step)
         snprintf(out, cap, _("chosen by the %s, sent sealed to the server's key in %s"),
-                 tls_party_name(o.chosen_by), from);
+                 _(tls_party_name(o.chosen_by)), from);
     else
         snprintf(out, cap, "%s", _("never known"));
 }
@@ -165,7 +165,7 @@ static void value_line(int y, tui_rect in, const tls_event *e)
     const tls_value_info *v = tls_value_info_of(e->value);
     int x = in.x + 2, end = in.x + in.w;
     char party[32];
-    tui_text_pad(party, sizeof party, tls_party_name(e->party), 7);
+    tui_text_pad(party, sizeof party, _(tls_party_name(e->party)), 7);
     x += tui_put(y, x, end - x, party, tui_attr(TUI_S_DIM));
     x += tui_put(y, x, end - x, " ", A_NORMAL);
     x += tui_put(y, x, end - x, v->name, tui_attr(TUI_S_NAME));

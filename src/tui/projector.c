@@ -120,7 +120,7 @@ static void holders_text(unsigned h, char *out, size_t cap)
         if (h & (1u << order[i]))
             n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? ", " : "",
                                   order[i] == TLS_PARTY_WIRE ? _("eavesdropper")
-                                                             : tls_party_name(order[i]));
+                                                             : _(tls_party_name(order[i])));
 }
 
 /* One value: its name whole and who holds it, then its meaning or bytes

@@ -9,6 +9,7 @@ stays English (issue 12: protocol, value and alert names, hex, and data):
   PRF(master_secret, label, Hash(handshake messages));
 - a gloss: an ASCII term in parentheses right after Chinese, 记录（record）;
 - the command words of a usage line (tlssim open, tlssim lessons check);
+- the run's HTTP headers (Connection: close), even wrapped across lines;
 - a distinguished name from a certificate (CN=tlssim demo client (...)),
   up to the Chinese punctuation that ends it.
 - a quote whose partner wrapped to another row of a TUI pane: that pane's
@@ -19,7 +20,9 @@ secp256r1, www.example.test are names, not words), and not only the hex
 letters a-f (hex bytes in a TUI pane).  Chinese text between two words
 breaks a run.  A line is flagged when
 
-  (a) it holds a run of three or more plain English words, or
+  (a) it holds a run of three or more plain English words, not all of
+      them capitalised (Wireshark's "Encrypted Handshake Message" is a
+      label), or
   (b) it holds, as whole words, the English of a catalogue entry that has a
       Chinese translation: a phrase of two or more plain words between the
       placeholders of a translated msgid (so "Client knows" is caught), or a
@@ -46,6 +49,8 @@ QUOTED = [re.compile(p) for p in (r'"[^"\n]*"', r"“[^”\n]*”", r"`[^`\n]*`"
 GLOSS = re.compile(r"(^\s*|[%s]\**)[（(][A-Za-z][A-Za-z0-9 ,.:/_-]*[)）]" % CJK)
 BORDER = "│"
 DN = re.compile(r"\b(?:CN|OU|O|C|ST|L)=[^\u3000-\u303f\uff00-\uffef]*")
+HTTP_HEADER = re.compile(r"\b(?:Connection|Content-Type|Content-Length|Host|User-Agent|Accept):"
+                         r"\s+[^\s，。；）)]+")
 COMMAND = re.compile(r"\btlssim( (open|lessons|check))+\b")
 PLACEHOLDER = re.compile(r"\{[a-z0-9_]+\}|%[-+ #0-9.*'$]*(?:<PRIu64>|l{0,2}|z|h{0,2})[a-zA-Z%]|\n")
 
@@ -58,6 +63,12 @@ def _drop_calls(line):
         if stripped == line:
             return line
         line = stripped
+
+
+def without_http_headers(text):
+    """The run's own HTTP request and answer quoted in prose, even wrapped
+    across lines ("Connection:\nclose"), are data."""
+    return HTTP_HEADER.sub(" ", text)
 
 
 def judged(line):
@@ -174,7 +185,9 @@ class Catalogue:
             if w:
                 run.append(w)
                 continue
-            if len(run) >= 3:
+            # Every word capitalised: a label, not a sentence (Wireshark's
+            # "Encrypted Handshake Message", False Start).
+            if len(run) >= 3 and not all(x[0].isupper() for x in run):
                 found.append("English: " + " ".join(run))
             run = []
         for i, w in enumerate(words):

@@ -96,6 +96,35 @@ def layouts(ck, tm):
     tm.resize(200, 60)
 
 
+def compare_screens(ck, tm):
+    """--compare: every message side by side, then stacked at 80x24."""
+    look(ck, tm, "--compare message 1", lambda s: "1/10" in s)
+    for n in range(2, 11):
+        tm.keys("Right")
+        look(ck, tm, f"--compare message {n}", lambda s, n=n: "消息 %d/10" % n in s)
+    tm.resize(80, 24)
+    look(ck, tm, "--compare at 80x24", lambda s: len(s.split("\n")[0]) <= 80)
+    tm.resize(200, 60)
+
+
+def projector_screens(ck, tm):
+    """--projector: the big pane of every step, and v's full panes."""
+    look(ck, tm, "--projector step 1", lambda s: step_marker(1, 10) in s)
+    for n in range(2, 11):
+        tm.keys("Right")
+        look(ck, tm, f"--projector step {n}", lambda s, n=n: step_marker(n, 10) in s)
+    before = tm.screen()
+    tm.keys("v")
+    look(ck, tm, "--projector v", lambda s: s != before)
+
+
+def quiz_screens(ck, tm):
+    """--quiz with --auto's countdown: hidden values, then revealed."""
+    before = look(ck, tm, "--quiz step 1", lambda s: step_marker(1, 10) in s)
+    tm.keys("Enter")
+    look(ck, tm, "--quiz revealed", lambda s: s != before)
+
+
 def session(ck, sock, flags, body):
     tm = tt.Tmux(sock)
     try:
@@ -126,6 +155,9 @@ def check(ck, flows, flow_options):
                 status_lines(ck, tm)
                 layouts(ck, tm)
         session(ck, f"{sock}-{i}", "--seed 1 " + " ".join(opts), body)
+    session(ck, f"{sock}-c", "--compare rsa,ecdhe --seed 42", lambda tm: compare_screens(ck, tm))
+    session(ck, f"{sock}-p", "--projector --seed 3", lambda tm: projector_screens(ck, tm))
+    session(ck, f"{sock}-q", "--projector --quiz --auto 30 --seed 3", lambda tm: quiz_screens(ck, tm))
     for tamper in ("3:20", "10:4"):
         session(ck, f"{sock}-t", "--seed 42 --tamper " + tamper,
                 lambda tm, t=tamper: (tm.keys("End"),

@@ -32,7 +32,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "tui"))
-from english import Catalogue, po_block  # noqa: E402
+from english import Catalogue, po_block, without_http_headers  # noqa: E402
 
 # What each client-certificate shape of a flow needs on the command line.
 AUTH_OPTIONS = {
@@ -63,7 +63,7 @@ class Checker:
 
     def judge(self, label, text):
         self.judged += 1
-        for line in text.splitlines():
+        for line in without_http_headers(text).splitlines():
             for what in self.cat.problems(line):
                 self.failures += 1
                 if not self.quiet:
