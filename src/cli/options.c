@@ -301,14 +301,17 @@ static int apply_live_option(cli_options *o, int c, const char *arg)
 
 /* Whether a file can be written at \p path, without creating it: an
  * existing file must be writable and not a folder, a new one needs a
- * writable folder.  The reason (strerror) on failure, else NULL. */
+ * writable folder.  The reason (the system's, in the interface language)
+ * on failure, else NULL. */
 static const char *unwritable(const char *path)
 {
     struct stat st;
     if (stat(path, &st) == 0)
-        return S_ISDIR(st.st_mode) ? strerror(EISDIR) : access(path, W_OK) ? strerror(errno) : NULL;
+        return S_ISDIR(st.st_mode)  ? tls_i18n_strerror(EISDIR)
+               : access(path, W_OK) ? tls_i18n_strerror(errno)
+                                    : NULL;
     if (errno != ENOENT)
-        return strerror(errno);
+        return tls_i18n_strerror(errno);
     char dir[PATH_MAX];
     const char *slash = strrchr(path, '/');
     if (!slash)
@@ -316,10 +319,10 @@ static const char *unwritable(const char *path)
     else
         snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
     if (stat(dir, &st) != 0)
-        return strerror(errno);
+        return tls_i18n_strerror(errno);
     if (!S_ISDIR(st.st_mode))
-        return strerror(ENOTDIR);
-    return access(dir, W_OK | X_OK) ? strerror(errno) : NULL;
+        return tls_i18n_strerror(ENOTDIR);
+    return access(dir, W_OK | X_OK) ? tls_i18n_strerror(errno) : NULL;
 }
 
 /* --keylog, --pcap and --html are written after the run: a name that
