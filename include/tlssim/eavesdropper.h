@@ -23,6 +23,9 @@ typedef struct tls_eavesdropper {
     bool encrypted[2];      /**< per direction: a ChangeCipherSpec went by */
     bool noted[2];          /**< per direction: "now it is ciphertext" said */
     bool rsa;               /**< ServerHello chose an RSA key-exchange suite */
+    uint8_t session_id[32]; /**< the session ID ClientHello offered: echoed back,
+                                 the session is resumed (the wire shows it) */
+    size_t session_id_len;
     const struct tls_flow *flow; /**< the flow as far as the wire tells it */
     int at[2];              /**< per direction: step of the last message seen */
     bool lost;              /**< the stream stopped making sense (tampered): stop decoding */

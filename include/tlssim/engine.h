@@ -21,6 +21,7 @@
 
 #include "tlssim/crypto.h"
 #include "tlssim/event.h"
+#include "tlssim/session.h"
 #include "tlssim/sim.h"
 #include "tlssim/suites.h"
 
@@ -82,6 +83,14 @@ typedef struct tls_engine_config {
                                          only (tls_engine_app_data_dropped), so memory
                                          and output stay bounded whatever the peer
                                          sends.  0: TLS_APP_DATA_KEEP_DEFAULT */
+    /* resumption (session.h) */
+    tls_resume_mode resume;         /**< client: ticket asks for one (an empty
+                                         SessionTicket extension); with \p session,
+                                         offers that session by ID or by ticket */
+    const tls_session *session;     /**< client: the session to resume, or NULL */
+    tls_session_store *sessions;    /**< server: its cache and ticket key, kept by the
+                                         driver across connections; NULL: this server
+                                         neither gives session IDs nor tickets */
     /* client */
     bool offer_renegotiation_info;  /**< signal secure renegotiation (RFC 5746) as
                                          real clients do, so servers answer it; off,
@@ -178,6 +187,16 @@ const tls_suite *tls_engine_suite(const tls_engine *e);
 
 /** \brief Whether the extended master secret (RFC 7627) was negotiated. */
 bool tls_engine_ems(const tls_engine *e);
+
+/** \brief Whether this handshake resumed a session (the abbreviated one). */
+bool tls_engine_resumed(const tls_engine *e);
+
+/**
+ * \brief The session this connection leaves to resume (its ID or the
+ *        client's ticket, the suite, the master secret) once the handshake
+ *        is done; NULL before.  Valid while the engine lives.
+ */
+const tls_session *tls_engine_session(const tls_engine *e);
 
 /*
  * After the handshake (events tagged TLS_STEP_AFTER): application data in

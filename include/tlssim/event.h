@@ -164,6 +164,8 @@ typedef struct tls_event {
                                  peer recovered */
     size_t records_before;  /**< RECORD events before this one in its trace (set by
                                  tls_trace_push): a record's number in O(1) */
+    int connection;         /**< which connection of the run it belongs to, from 0
+                                 (set by tls_trace_push; 1 for the resuming one) */
 } tls_event;
 
 /** \brief The ordered log of a run's events. */
@@ -173,6 +175,10 @@ typedef struct tls_trace {
     size_t cap;
     bool oom;               /**< an allocation failed: the trace is incomplete */
     size_t records;         /**< RECORD events so far */
+    int step_base;          /**< a run of several connections: steps 1..TLS_FLOW_MAX
+                                 given to push and find_value are this connection's,
+                                 stored as step_base + step (tls_trace_begin_connection) */
+    int connection;         /**< the connection now traced, from 0 */
 } tls_trace;
 
 /** \brief An empty trace. */
@@ -186,6 +192,18 @@ void tls_trace_free(tls_trace *t);
  * \return index of the event, or (size_t)-1 when out of memory
  */
 size_t tls_trace_push(tls_trace *t, tls_event *ev);
+
+/**
+ * \brief A run of two connections (session resumption): the next one
+ *        begins, and what it traces follows the first's \p base steps.  Its
+ *        engines, its eavesdropper and its driver number steps from 1 as
+ *        usual; the trace stores base + step (0 and TLS_STEP_AFTER are kept
+ *        as they are) and tags every event with the connection.
+ */
+void tls_trace_begin_connection(tls_trace *t, int base);
+
+/** \brief The run is over: steps given to find_value are the run's again. */
+void tls_trace_end_connections(tls_trace *t);
 
 struct tls_msg_info;
 

@@ -43,6 +43,14 @@ typedef enum tls_msg_kind {
     TLS_MSG_CERTIFICATE_REQUEST,
     TLS_MSG_CLIENT_CERTIFICATE,
     TLS_MSG_CERTIFICATE_VERIFY,
+    TLS_MSG_NEW_SESSION_TICKET,
+    /* The abbreviated handshake's own rows: the same messages on the wire,
+     * in another role (the resumed ServerHello brings the keys; the server
+     * finishes first), each with its lesson.  A flow never holds a row and
+     * its resumed twin. */
+    TLS_MSG_RESUME_CLIENT_HELLO,
+    TLS_MSG_RESUME_SERVER_HELLO,
+    TLS_MSG_RESUME_SERVER_FINISHED,
     TLS_MSG_KIND_COUNT
 } tls_msg_kind;
 
@@ -91,6 +99,10 @@ typedef enum tls_flow_id {
     TLS_FLOW_AUTH_RSA,
     TLS_FLOW_AUTH_EMPTY_ECDHE,
     TLS_FLOW_AUTH_EMPTY_RSA,
+    TLS_FLOW_TICKET_ECDHE,
+    TLS_FLOW_TICKET_RSA,
+    TLS_FLOW_ABBREVIATED,
+    TLS_FLOW_ABBREVIATED_TICKET,
     TLS_FLOW_COUNT
 } tls_flow_id;
 
@@ -108,15 +120,32 @@ typedef enum tls_flow_auth {
                                  Certificate: no CertificateVerify */
 } tls_flow_auth;
 
+/**
+ * \brief Full or resumed (RFC 5246 §7.3, RFC 5077 §3.1).  The server
+ *        decides when it reads ClientHello; the client learns it from
+ *        ServerHello (its session ID echoed: resumed; an empty SessionTicket
+ *        extension: a NewSessionTicket follows).
+ */
+typedef enum tls_flow_shape {
+    TLS_FLOW_SHAPE_FULL,            /**< a full handshake */
+    TLS_FLOW_SHAPE_FULL_TICKET,     /**< a full handshake; the server issues a ticket */
+    TLS_FLOW_SHAPE_ABBREVIATED,     /**< a session resumed: no key exchange, no
+                                         certificates; the server finishes first */
+    TLS_FLOW_SHAPE_ABBREVIATED_TICKET /**< resumed by ticket, a new ticket issued */
+} tls_flow_shape;
+
 /** \brief A handshake shape: its messages in order. */
 typedef struct tls_flow {
-    tls_flow_id id;
+    tls_flow_id id;         /**< TLS_FLOW_COUNT for a run of two connections */
     const char *name;       /**< "full-ecdhe", "full-rsa", "client-auth-ecdhe", … */
     const char *kx_lesson;  /**< suffix of its per-key-exchange lessons: "ecdhe" */
-    tls_kx kx;              /**< the key exchange it is for */
+    tls_kx kx;              /**< the key exchange it is for (any, abbreviated) */
     tls_flow_auth auth;     /**< what it does about a client certificate */
+    tls_flow_shape shape;   /**< full or resumed */
     const tls_flow_step *steps;
     int n;                  /**< number of positions (steps 1..n) */
+    int second;             /**< a run of two connections (tls_flow_join): the
+                                 first step of the second; 0 for one connection */
 } tls_flow;
 
 /** \brief A flow by id. */
@@ -130,6 +159,24 @@ const tls_flow *tls_flow_for_kx(tls_kx kx);
 
 /** \brief The flow for key exchange \p kx and client-certificate shape \p auth. */
 const tls_flow *tls_flow_find(tls_kx kx, tls_flow_auth auth);
+
+/**
+ * \brief The flow for \p kx, \p auth and \p shape (the key exchange does
+ *        not matter to an abbreviated handshake); the full one of \p kx when
+ *        tlssim has no such combination.
+ */
+const tls_flow *tls_flow_select(tls_kx kx, tls_flow_auth auth, tls_flow_shape shape);
+
+/**
+ * \brief A run of two connections shown as one: the steps of \p first, then
+ *        those of \p second numbered on (a full handshake, then the
+ *        abbreviated one that resumed its session).  The result lives as
+ *        long as the program (a small table of the pairs asked for so far;
+ *        not thread-safe); \p first itself when the table is full or the
+ *        two together are longer than TLS_FLOW_MAX.
+ */
+const tls_flow *tls_flow_join(const tls_flow *first, const tls_flow *second);
+
 
 /**
  * \brief The flow a message that \p f does not expect reveals: a flow for

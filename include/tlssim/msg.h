@@ -35,6 +35,7 @@ enum {
     TLS_HS_HELLO_REQUEST = 0,
     TLS_HS_CLIENT_HELLO = 1,
     TLS_HS_SERVER_HELLO = 2,
+    TLS_HS_NEW_SESSION_TICKET = 4,
     TLS_HS_CERTIFICATE = 11,
     TLS_HS_SERVER_KEY_EXCHANGE = 12,
     TLS_HS_CERTIFICATE_REQUEST = 13,
@@ -51,6 +52,7 @@ enum {
     TLS_EXT_EC_POINT_FORMATS = 11,
     TLS_EXT_SIGNATURE_ALGORITHMS = 13,
     TLS_EXT_EXTENDED_MASTER_SECRET = 23,
+    TLS_EXT_SESSION_TICKET = 35,
     TLS_EXT_RENEGOTIATION_INFO = 0xff01
 };
 
@@ -113,6 +115,10 @@ typedef struct tls_client_hello {
     size_t nsigalgs;
     bool has_ems;                   /**< extended_master_secret (empty) */
     bool has_reneg_info;            /**< renegotiation_info (must be empty here) */
+    bool has_ticket_ext;            /**< SessionTicket (RFC 5077 §3.2): empty to ask
+                                         for a ticket, or a ticket to resume with */
+    const uint8_t *ticket;          /**< the ticket it carries (into the parsed bytes) */
+    size_t ticket_len;
     tls_ext_seen exts[TLS_MAX_EXTENSIONS]; /**< the first TLS_MAX_EXTENSIONS, in order */
     size_t nexts;
     size_t nexts_total;             /**< extensions in the message, kept in exts or not */
@@ -135,6 +141,7 @@ typedef struct tls_server_hello {
     size_t npoint_formats;
     bool has_ems;
     bool has_reneg_info;
+    bool has_ticket_ext;            /**< SessionTicket, empty: a NewSessionTicket will follow */
     tls_ext_seen exts[TLS_MAX_EXTENSIONS];
     size_t nexts;
     size_t nexts_total;             /**< extensions in the message, kept in exts or not */
@@ -219,6 +226,19 @@ tls_err tls_certificate_verify_write(const tls_certificate_verify *m, tls_writer
 tls_err tls_certificate_verify_parse(tls_reader *r, tls_certificate_verify *m);
 
 /** \brief ServerHelloDone (RFC 5246 §7.4.5): empty body. */
+/** \brief Longest ticket tlssim keeps (RFC 5077: opaque ticket<0..2^16-1>). */
+#define TLS_MAX_TICKET 1024
+
+/** \brief NewSessionTicket (RFC 5077 §3.3): a lifetime hint and an opaque ticket. */
+typedef struct tls_new_session_ticket {
+    uint32_t lifetime_hint;     /**< seconds the client may keep it (0: unspecified) */
+    const uint8_t *ticket;      /**< opaque to the client */
+    size_t ticket_len;
+} tls_new_session_ticket;
+
+tls_err tls_new_session_ticket_write(const tls_new_session_ticket *m, tls_writer *w);
+tls_err tls_new_session_ticket_parse(tls_reader *r, tls_new_session_ticket *m);
+
 tls_err tls_server_hello_done_write(tls_writer *w);
 tls_err tls_server_hello_done_parse(tls_reader *r);
 

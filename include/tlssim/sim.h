@@ -16,6 +16,7 @@
 
 #include "tlssim/buf.h"
 #include "tlssim/event.h"
+#include "tlssim/session.h"
 #include "tlssim/suites.h"
 
 /** \brief Values a scenario file can fix instead of drawing them at random. */
@@ -86,6 +87,13 @@ typedef struct tls_sim_config {
     tls_client_auth client_auth;    /**< the server's policy on client certificates */
     bool client_no_cert;            /**< the client has no certificate to present
                                          (else it has the demo client's) */
+    tls_resume_mode resume;         /**< off; or two connections, the second
+                                         resuming the first's session by ID or
+                                         by ticket (the steps of both in one flow,
+                                         tls_flow_join) */
+    const tls_suite *resume_suite;  /**< the suite the server accepts for the second
+                                         connection; NULL: the same as the first
+                                         (another one: it cannot resume) */
     bool app_data;                  /**< after step 10, one more step
                                          (TLS_STEP_AFTER): an HTTP GET, the
                                          server's page, and close_notify both ways */

@@ -22,7 +22,10 @@
  *     master_secret, key_block, client_write_key, server_write_key,
  *     client_write_iv, server_write_iv, certificate_verify_hash,
  *     certificate_verify_signature, handshake_hash, client_verify_data,
- *     server_verify_data
+ *     server_verify_data, session_id, session_ticket, ticket_key, ticket_state
+ *
+ * (the last four belong to resumption: a full handshake learns them at its
+ * hellos or at its end, and the abbreviated one at its hellos)
  *
  * Adding a value: a kind here (in the order it is learned), a row in
  * value.c, and the code that learns it calls tls_trace_value with the kind.
@@ -61,6 +64,10 @@ typedef enum tls_value_kind {
     TLS_VALUE_HANDSHAKE_HASH,
     TLS_VALUE_CLIENT_VERIFY_DATA,
     TLS_VALUE_SERVER_VERIFY_DATA,
+    TLS_VALUE_SESSION_ID,
+    TLS_VALUE_SESSION_TICKET,
+    TLS_VALUE_TICKET_KEY,
+    TLS_VALUE_TICKET_STATE,
     TLS_VALUE_COUNT         /**< number of kinds, not a kind */
 } tls_value_kind;
 

@@ -46,6 +46,11 @@ static const char *const usage_sections[] = {
        "  --client-key FILE     its private key (PEM; live mode)\n"
        "  With --listen, --ca FILE names the CAs a client certificate must chain to\n"
        "  (default the demo CA).\n"),
+    N_("Session resumption:\n"
+       "  --resume off|id|ticket  two handshakes: a full one, then an abbreviated\n"
+       "                        one resuming its session by session ID (server-side\n"
+       "                        cache) or by ticket (RFC 5077); default off.  Live:\n"
+       "                        two connections (--connect) or two clients (--listen)\n"),
     N_("Side by side (the TUI, --text or --json):\n"
        "  --compare A,B[,C]     two or three runs with the same seed, aligned by\n"
        "                        message: key exchanges (rsa,ecdhe), two suites or\n"
@@ -190,7 +195,7 @@ enum {
     OPT_AUTO, OPT_STEP,
     OPT_KEYLOG, OPT_PCAP, OPT_HTML, OPT_CONNECT, OPT_LISTEN, OPT_SNI, OPT_CA, OPT_TIMEOUT,
     OPT_KEEP, OPT_CLIENT_AUTH, OPT_CLIENT_CERT, OPT_CLIENT_KEY,
-    OPT_COMPARE, OPT_PROJECTOR, OPT_QUIZ, OPT_GLOSSARY
+    OPT_COMPARE, OPT_PROJECTOR, OPT_QUIZ, OPT_GLOSSARY, OPT_RESUME
 };
 
 static const struct option long_options[] = {
@@ -225,6 +230,7 @@ static const struct option long_options[] = {
     {"compare", required_argument, NULL, OPT_COMPARE},
     {"projector", no_argument, NULL, OPT_PROJECTOR},
     {"quiz", no_argument, NULL, OPT_QUIZ},
+    {"resume", required_argument, NULL, OPT_RESUME},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -240,6 +246,18 @@ static int parse_client_auth(const char *arg, tls_client_auth *out)
         }
     }
     return usage_error(_("--client-auth: '%s' is not off, request or require"), arg);
+}
+
+static int parse_resume(const char *arg, tls_resume_mode *out)
+{
+    static const tls_resume_mode modes[] = {TLS_RESUME_OFF, TLS_RESUME_ID, TLS_RESUME_TICKET};
+    for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++) {
+        if (strcmp(arg, tls_resume_mode_name(modes[i])) == 0) {
+            *out = modes[i];
+            return 0;
+        }
+    }
+    return usage_error(_("--resume: '%s' is not off, id or ticket"), arg);
 }
 
 static int set_mode(cli_options *o, cli_mode m)
@@ -426,6 +444,7 @@ static int apply_option(cli_options *o, int c, const char *arg)
         o->client_cert = o->sim.client_no_cert ? NULL : arg;
         return 0;
     case OPT_CLIENT_KEY: o->client_key = arg; return 0;
+    case OPT_RESUME: return parse_resume(arg, &o->sim.resume);
     case OPT_LANG:
         if (strcmp(arg, "zh") != 0 && strcmp(arg, "en") != 0)
             return usage_error(_("--lang: unknown language '%s' (use zh or en)"), arg);
@@ -471,6 +490,15 @@ static int check_consistency(cli_options *o)
                            o->sim.suite->name);
     if (o->sim.suite)
         o->sim.kx = o->sim.suite->kx;
+    if (!cli_is_live(o) && (o->client_cert || o->client_key))
+        return usage_error("%s", _("--client-cert FILE and --client-key belong to live mode: "
+                                   "in-process the client presents the demo client "
+                                   "certificate (--client-cert none: no certificate)"));
+    if (o->sim.resume != TLS_RESUME_OFF && o->sim.client_auth != TLS_CLIENT_AUTH_OFF)
+        return usage_error("%s", _("--resume cannot be combined with --client-auth: tlssim "
+                                   "resumes sessions without client certificates"));
+    if (o->sim.resume != TLS_RESUME_OFF && o->compare)
+        return usage_error("%s", _("--resume cannot be combined with --compare"));
     if (o->group_given && o->sim.kx == TLS_KX_RSA)
         return usage_error("%s", _("--group applies to ECDHE only: RSA key exchange uses no group"));
     if (o->sim.scenario && o->sim.kx == TLS_KX_ECDHE_RSA) {

@@ -66,6 +66,12 @@ static void learn_message(tls_eavesdropper *eve, tls_party sender, uint8_t type,
         if (tls_client_hello_parse(body, &ch) != TLS_OK)
             return;
         wire_value(eve, step, TLS_VALUE_CLIENT_RANDOM, ch.random, 32);
+        memcpy(eve->session_id, ch.session_id, ch.session_id_len);
+        eve->session_id_len = ch.session_id_len;
+        if (ch.session_id_len > 0)
+            wire_value(eve, step, TLS_VALUE_SESSION_ID, ch.session_id, ch.session_id_len);
+        if (ch.ticket_len > 0)
+            wire_value(eve, step, TLS_VALUE_SESSION_TICKET, ch.ticket, ch.ticket_len);
         if (ch.has_server_name)
             wire_value(eve, step, TLS_VALUE_SERVER_NAME, (const uint8_t *)ch.server_name,
                        strlen(ch.server_name));
@@ -78,8 +84,16 @@ static void learn_message(tls_eavesdropper *eve, tls_party sender, uint8_t type,
             return;
         const tls_suite *s = tls_suite_by_id(sh.suite);
         eve->rsa = s && s->kx == TLS_KX_RSA;
+        /* The echoed session ID says "resumed"; the SessionTicket
+         * extension, that a NewSessionTicket follows. */
+        bool resumed = eve->session_id_len > 0 && sh.session_id_len == eve->session_id_len &&
+                       memcmp(sh.session_id, eve->session_id, sh.session_id_len) == 0;
+        tls_flow_shape shape = resumed ? (sh.has_ticket_ext ? TLS_FLOW_SHAPE_ABBREVIATED_TICKET
+                                                            : TLS_FLOW_SHAPE_ABBREVIATED)
+                                       : (sh.has_ticket_ext ? TLS_FLOW_SHAPE_FULL_TICKET
+                                                            : TLS_FLOW_SHAPE_FULL);
         if (s)
-            eve->flow = tls_flow_for_kx(s->kx);
+            eve->flow = tls_flow_select(s->kx, TLS_FLOW_AUTH_NONE, shape);
         uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
         wire_value(eve, step, TLS_VALUE_SERVER_RANDOM, sh.random, 32);
         wire_value(eve, step, TLS_VALUE_CIPHER_SUITE, id, 2);
@@ -95,6 +109,12 @@ static void learn_message(tls_eavesdropper *eve, tls_party sender, uint8_t type,
                    sender == TLS_PARTY_CLIENT ? TLS_VALUE_CLIENT_CERTIFICATE
                                               : TLS_VALUE_SERVER_CERTIFICATE,
                    cm.certs[0], cm.cert_lens[0]);
+        break;
+    }
+    case TLS_HS_NEW_SESSION_TICKET: {
+        tls_new_session_ticket nst;
+        if (tls_new_session_ticket_parse(body, &nst) == TLS_OK)
+            wire_value(eve, step, TLS_VALUE_SESSION_TICKET, nst.ticket, nst.ticket_len);
         break;
     }
     case TLS_HS_CERTIFICATE_VERIFY: {

@@ -293,6 +293,8 @@ tls_err engine_derive_keys(tls_engine *e)
     tls_hash_alg alg = engine_prf_hash(e);
     tls_prf_trace pt;
     tls_err err;
+    if (e->resumed)
+        return engine_derive_key_block(e);
     if (e->ems) {
         /* RFC 7627: bind the master secret to the whole handshake so far. */
         uint8_t session_hash[TLS_HASH_MAX];
@@ -322,7 +324,18 @@ tls_err engine_derive_keys(tls_engine *e)
     note_prf_rounds(e, alg, &pt);
     tls_wipe(&pt, sizeof pt);
     engine_value(e, TLS_VALUE_MASTER_SECRET, e->master, 48, NULL);
+    return engine_derive_key_block(e);
+}
 
+tls_err engine_derive_key_block(tls_engine *e)
+{
+    tls_hash_alg alg = engine_prf_hash(e);
+    tls_err err;
+    if (e->resumed) {
+        /* RFC 5246 §7.3: the session's master secret, fresh randoms. */
+        engine_note(e, TLS_TEXT_RESUME_KEYS, NULL);
+        engine_value(e, TLS_VALUE_MASTER_SECRET, e->master, 48, NULL);
+    }
     uint8_t raw[2 * 32 + 8];
     err = tls_key_block_derive(alg, e->master, e->client_random, e->server_random,
                                e->suite->key_len, &e->kb, raw);
@@ -363,22 +376,35 @@ void engine_activate_read(tls_engine *e)
 
 /* --------------------------------------------------------- the cursor */
 
+/* Once the hellos have chosen the suite, this side knows the run's flow
+ * (before that every flow agrees): the server by its policy and its
+ * decision to resume; the client from ServerHello, and later when a
+ * CertificateRequest arrives (engine_branch). */
+static void engine_settle(tls_engine *e)
+{
+    if (!e->suite || e->flow_settled)
+        return;
+    bool ask = e->role == TLS_PARTY_SERVER && e->cfg->client_auth != TLS_CLIENT_AUTH_OFF;
+    tls_flow_shape shape = e->resumed ? (e->ticket_expected ? TLS_FLOW_SHAPE_ABBREVIATED_TICKET
+                                                            : TLS_FLOW_SHAPE_ABBREVIATED)
+                                      : (e->ticket_expected ? TLS_FLOW_SHAPE_FULL_TICKET
+                                                            : TLS_FLOW_SHAPE_FULL);
+    e->flow = tls_flow_select(e->suite->kx, ask ? TLS_FLOW_AUTH_CERT : TLS_FLOW_AUTH_NONE,
+                              shape);
+    e->flow_settled = true;
+}
+
 /* Move past the position just completed and over any this run's flow marks
- * as skipped.  The flow is settled once the hellos have chosen the suite;
- * before that every flow agrees. */
+ * as skipped. */
 static void engine_advance(tls_engine *e)
 {
-    if (e->suite && !e->flow_settled) {
-        /* The server knows its policy; the client learns it when a
-         * CertificateRequest arrives (engine_branch). */
-        bool ask = e->role == TLS_PARTY_SERVER && e->cfg->client_auth != TLS_CLIENT_AUTH_OFF;
-        e->flow = tls_flow_find(e->suite->kx, ask ? TLS_FLOW_AUTH_CERT : TLS_FLOW_AUTH_NONE);
-        e->flow_settled = true;
-    }
+    engine_settle(e);
     e->cursor++;
     while (!engine_handshake_over(e) &&
            tls_flow_skipped(e->flow, (int)e->cursor + 1) != TLS_TEXT_NONE)
         e->cursor++;
+    if (engine_handshake_over(e))
+        engine_session_done(e);
 }
 
 /* This engine is now at the position under its cursor (it writes that
@@ -405,7 +431,10 @@ static void engine_message_done(tls_engine *e, const tls_msg_info *s,
         engine_fail(e, TLS_ERR_INTERNAL, TLS_TEXT_OOM_TRANSCRIPT, NULL);
         return;
     }
-    if (s->keys_after && engine_derive_keys(e) != TLS_OK)
+    engine_settle(e);
+    /* The settled flow names the message now (a resumed ServerHello). */
+    const tls_msg_info *now = engine_current(e);
+    if (now && now->keys_after && engine_derive_keys(e) != TLS_OK)
         return;
     engine_advance(e);
 }

@@ -35,6 +35,7 @@ tls_err client_hello_write(tls_engine *e, tls_writer *w)
         ch.sigalgs[ch.nsigalgs++] = sigalgs[i];
     ch.has_ems = e->cfg->ems;
     ch.has_reneg_info = e->cfg->offer_renegotiation_info;
+    engine_client_offer_session(e, &ch);
     err = tls_client_hello_write(&ch, w);
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_ENCODE_FAILED,
@@ -78,7 +79,8 @@ tls_err server_hello_read(tls_engine *e, tls_reader *r)
         uint16_t t = sh.exts[i].type;
         bool offered = t == TLS_EXT_EC_POINT_FORMATS ||
                        (t == TLS_EXT_EXTENDED_MASTER_SECRET && e->cfg->ems) ||
-                       (t == TLS_EXT_RENEGOTIATION_INFO && e->cfg->offer_renegotiation_info);
+                       (t == TLS_EXT_RENEGOTIATION_INFO && e->cfg->offer_renegotiation_info) ||
+                       (t == TLS_EXT_SESSION_TICKET && e->cfg->resume == TLS_RESUME_TICKET);
         if (!offered)
             return engine_fail(e, TLS_ERR_UNSUPPORTED_EXTENSION, TLS_TEXT_SERVER_UNOFFERED_EXTENSION,
                                TLS_ARGS(TLS_ARG_U("type", t)));
@@ -89,7 +91,7 @@ tls_err server_hello_read(tls_engine *e, tls_reader *r)
     engine_value(e, TLS_VALUE_SERVER_RANDOM, e->server_random, 32, NULL);
     uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
     engine_value(e, TLS_VALUE_CIPHER_SUITE, id, 2, NULL);
-    return TLS_OK;
+    return engine_client_check_resumed(e, &sh);
 }
 
 /* Step 3: the chain, checked against the trust anchors for the host name. */

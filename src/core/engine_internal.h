@@ -38,6 +38,13 @@ struct tls_engine {
     uint8_t client_random[32];
     uint8_t server_random[32];
 
+    /* Resumption (engine_resume.c). */
+    bool resumed;               /* the hellos agreed on a session both hold */
+    bool ticket_expected;       /* server: it sends NewSessionTicket; client: promised one */
+    uint8_t offered_id[32];     /* client: the session ID its ClientHello carried */
+    size_t offered_id_len;
+    tls_session sess;           /* this connection's session, complete once done */
+
     /* The peer's certificate chain (the server's, or the client's when asked). */
     tls_x509 *peer_chain;
     uint16_t cv_sig_alg;        /* the client's CertificateVerify signature algorithm */
@@ -140,6 +147,8 @@ void engine_check(tls_engine *e, tls_text_id what, bool ok, tls_text_id detail,
 
 /* Master secret and key block, from pre_master and the randoms (both sides). */
 tls_err engine_derive_keys(tls_engine *e);
+/* The key block alone, from e->master (a resumed session's, said so). */
+tls_err engine_derive_key_block(tls_engine *e);
 
 /* verify_data for "client finished"/"server finished" over the transcript so far. */
 tls_err engine_verify_data(tls_engine *e, const char *label, uint8_t out[12]);
@@ -205,6 +214,22 @@ tls_err client_certificate_write(tls_engine *e, tls_writer *w);
 tls_err client_certificate_read(tls_engine *e, tls_reader *r);
 tls_err certificate_verify_write(tls_engine *e, tls_writer *w);
 tls_err certificate_verify_read(tls_engine *e, tls_reader *r);
+
+tls_err new_session_ticket_write(tls_engine *e, tls_writer *w);
+tls_err new_session_ticket_read(tls_engine *e, tls_reader *r);
+
+/* Resumption at the hellos (engine_resume.c).  The client offers its
+ * session (by ID, or its ticket with an ID of its own); the server looks it
+ * up or opens the ticket, and resumes or falls back to a full handshake,
+ * giving a new session an ID; ServerHello carries the outcome; the client
+ * reads it from the echoed ID and checks the session still fits. */
+void engine_client_offer_session(tls_engine *e, tls_client_hello *ch);
+tls_err engine_server_decide_resume(tls_engine *e, const tls_client_hello *ch);
+void engine_server_hello_session(const tls_engine *e, tls_server_hello *sh);
+tls_err engine_client_check_resumed(tls_engine *e, const tls_server_hello *sh);
+
+/* The handshake is over: complete e->sess, and a server caches it by ID. */
+void engine_session_done(tls_engine *e);
 
 /* Keep the peer's certificates \p cm (at least one) as e->peer_chain and
  * record the leaf as value \p kind. */

@@ -95,7 +95,7 @@ tls_err client_hello_read(tls_engine *e, tls_reader *r)
                     engine_list_has(ch.suites, ch.nsuites, TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
     engine_note(e, TLS_TEXT_SERVER_ACCEPTS_SUITE,
                 TLS_ARGS(TLS_ARG_S("suite", e->suite->name), TLS_ARG_U("count", ch.nsuites)));
-    return TLS_OK;
+    return engine_server_decide_resume(e, &ch);
 }
 
 /* Step 2. */
@@ -112,13 +112,15 @@ tls_err server_hello_write(tls_engine *e, tls_writer *w)
     memcpy(sh.random, e->server_random, 32);
     sh.suite = e->suite->id;
     sh.compression = 0;
-    /* Empty session_id: this server does not offer resumption. */
+    /* An empty session_id, unless this server caches sessions or resumes one. */
+    engine_server_hello_session(e, &sh);
     sh.has_point_formats = e->suite->kx == TLS_KX_ECDHE_RSA;
     if (sh.has_point_formats)
         sh.point_formats[sh.npoint_formats++] = 0;
     sh.has_ems = e->ems;
     sh.has_reneg_info = e->reneg_info;
-    sh.has_extensions = sh.has_point_formats || sh.has_ems || sh.has_reneg_info;
+    sh.has_extensions =
+        sh.has_point_formats || sh.has_ems || sh.has_reneg_info || sh.has_ticket_ext;
     err = tls_server_hello_write(&sh, w);
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_ENCODE_FAILED,

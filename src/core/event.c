@@ -195,11 +195,27 @@ void tls_trace_free(tls_trace *t)
     tls_trace_init(t);
 }
 
+/* A step of the connection now traced, as the trace numbers it. */
+static int trace_step(const tls_trace *t, int step)
+{
+    return step > 0 && step < TLS_STEP_AFTER ? t->step_base + step : step;
+}
+
+void tls_trace_begin_connection(tls_trace *t, int base)
+{
+    t->connection++;
+    t->step_base = base;
+}
+
+void tls_trace_end_connections(tls_trace *t) { t->step_base = 0; }
+
 size_t tls_trace_push(tls_trace *t, tls_event *ev)
 {
     /* Copy everything first, then grow: the event (or its strings and
      * bytes) may come from this very trace, which growing can move. */
     tls_event e = *ev;
+    e.step = trace_step(t, ev->step);
+    e.connection = t->connection;
     e.name = dup_str(ev->name);
     e.msg = NULL;
     if (ev->msg && (e.msg = malloc(sizeof *e.msg)) != NULL)
@@ -323,6 +339,7 @@ const tls_event *tls_trace_find_value(const tls_trace *t, tls_value_kind kind,
                                       tls_party who, int step)
 {
     const tls_event *found = NULL;
+    step = trace_step(t, step);
     for (size_t i = 0; i < t->n; i++) {
         const tls_event *e = &t->ev[i];
         /* Not a break: in live mode an observer may file a value under an

@@ -12,14 +12,32 @@
 
 /* ------------------------------------------------------------ key log */
 
-/* The NSS key log line: the label, the client random that identifies the
- * session, then the 48-byte master secret.  \p line holds 13 + 64 + 1 + 96
- * + 2 bytes; TLS_ERR_INTERNAL when the run never derived a master secret. */
-#define KEYLOG_LINE_MAX 180
-static tls_err keylog_line(const tls_trace *t, char line[KEYLOG_LINE_MAX])
+/* The last value of \p kind in connection \p conn, as the client knows it,
+ * else the server, else (\p wire_too) the wire. */
+static const tls_event *connection_value(const tls_trace *t, int conn, tls_value_kind kind,
+                                         bool wire_too)
 {
-    const tls_event *cr = tls_trace_find_known(t, TLS_VALUE_CLIENT_RANDOM, TLS_STEP_AFTER, true);
-    const tls_event *ms = tls_trace_find_known(t, TLS_VALUE_MASTER_SECRET, TLS_STEP_AFTER, false);
+    const tls_event *by[3] = {NULL, NULL, NULL};
+    for (size_t i = 0; i < t->n; i++) {
+        const tls_event *e = &t->ev[i];
+        if (e->kind == TLS_EV_VALUE && e->value == kind && e->connection == conn)
+            by[e->party] = e;
+    }
+    return by[TLS_PARTY_CLIENT] ? by[TLS_PARTY_CLIENT]
+           : by[TLS_PARTY_SERVER] ? by[TLS_PARTY_SERVER]
+           : wire_too ? by[TLS_PARTY_WIRE] : NULL;
+}
+
+/* The NSS key log line of connection \p conn: the label, the client random
+ * that identifies the session, then the 48-byte master secret (a resumed
+ * connection has its own random and the session's master secret).
+ * \p line holds 13 + 64 + 1 + 96 + 2 bytes; TLS_ERR_INTERNAL when the
+ * connection never derived a master secret. */
+#define KEYLOG_LINE_MAX 180
+static tls_err keylog_line(const tls_trace *t, int conn, char line[KEYLOG_LINE_MAX])
+{
+    const tls_event *cr = connection_value(t, conn, TLS_VALUE_CLIENT_RANDOM, true);
+    const tls_event *ms = connection_value(t, conn, TLS_VALUE_MASTER_SECRET, false);
     if (!cr || !ms || cr->len != 32 || ms->len != 48)
         return TLS_ERR_INTERNAL;
     char *r = tls_hex(cr->bytes, cr->len);
@@ -35,14 +53,27 @@ static tls_err keylog_line(const tls_trace *t, char line[KEYLOG_LINE_MAX])
     return err;
 }
 
+/* The number of connections the trace holds. */
+static int trace_connections(const tls_trace *t)
+{
+    return t->n ? t->ev[t->n - 1].connection + 1 : 1;
+}
+
 tls_err tls_keylog_write(const tls_trace *t, FILE *out)
 {
     char line[KEYLOG_LINE_MAX];
-    tls_err err = keylog_line(t, line);
-    if (err == TLS_OK && fputs(line, out) < 0)
-        err = TLS_ERR_IO;
+    tls_err err = TLS_OK;
+    int written = 0;
+    /* One line per connection that has a master secret (a resumed run: two). */
+    for (int c = 0; c < trace_connections(t) && err == TLS_OK; c++) {
+        if (keylog_line(t, c, line) != TLS_OK)
+            continue;
+        written++;
+        if (fputs(line, out) < 0)
+            err = TLS_ERR_IO;
+    }
     tls_wipe(line, sizeof line);
-    return err;
+    return err == TLS_OK && written == 0 ? TLS_ERR_INTERNAL : err;
 }
 
 /* "cannot write PATH: ERROR" into \p why, when the caller wants a reason. */
@@ -80,19 +111,18 @@ static tls_err close_out(FILE *f, tls_err err, const char *path, tls_text *why)
 
 tls_err tls_keylog_save(const tls_trace *t, const char *path, tls_text *why)
 {
-    /* Build the line before creating the file, so a failed run leaves no
-     * empty log behind. */
+    /* Check there is a line before creating the file, so a failed run
+     * leaves no empty log behind. */
     char line[KEYLOG_LINE_MAX];
-    if (keylog_line(t, line) != TLS_OK) {
+    tls_err has = keylog_line(t, 0, line);
+    tls_wipe(line, sizeof line);
+    if (has != TLS_OK) {
         if (why)
             tls_text_make(why, TLS_TEXT_NO_KEYLOG, NULL);
         return TLS_ERR_INTERNAL;
     }
     FILE *f = open_out(path, 0600, why);
-    tls_err err = f ? TLS_OK : TLS_ERR_IO;
-    if (f && fputs(line, f) < 0)
-        err = TLS_ERR_IO;
-    tls_wipe(line, sizeof line);
+    tls_err err = f ? tls_keylog_write(t, f) : TLS_ERR_IO;
     return f ? close_out(f, err, path, why) : err;
 }
 
@@ -118,6 +148,7 @@ typedef struct pcap_out {
     FILE *f;
     pcap_flow flow[2];      /* 0: client → server, 1: server → client */
     uint32_t packets;       /* for the timestamps */
+    uint16_t port;          /* the client's port of the connection written now */
     bool bad;
 } pcap_out;
 
@@ -159,6 +190,29 @@ static uint16_t fold(uint32_t sum)
 }
 
 /* One Ethernet + IPv4 + TCP frame carrying \p n bytes from direction \p dir. */
+static void pcap_packet(pcap_out *o, int dir, uint8_t flags, const uint8_t *data, size_t n);
+
+/* A TCP connection opens (the three-way handshake) or closes (FIN both
+ * ways); each connection of the run has its own client port and sequence
+ * numbers, so Wireshark sees two streams. */
+static void pcap_open(pcap_out *o, int conn)
+{
+    o->port = (uint16_t)(CLIENT_PORT + conn);
+    /* Fixed initial sequence numbers: Wireshark shows them relative anyway. */
+    o->flow[0].seq = 0x10000000u + 0x01000000u * (uint32_t)conn;
+    o->flow[1].seq = 0x20000000u + 0x01000000u * (uint32_t)conn;
+    pcap_packet(o, 0, TCP_SYN, NULL, 0);
+    pcap_packet(o, 1, TCP_SYN | TCP_ACK, NULL, 0);
+    pcap_packet(o, 0, TCP_ACK, NULL, 0);
+}
+
+static void pcap_close(pcap_out *o)
+{
+    pcap_packet(o, 0, TCP_FIN | TCP_ACK, NULL, 0);
+    pcap_packet(o, 1, TCP_FIN | TCP_ACK, NULL, 0);
+    pcap_packet(o, 0, TCP_ACK, NULL, 0);
+}
+
 static void pcap_packet(pcap_out *o, int dir, uint8_t flags, const uint8_t *data, size_t n)
 {
     pcap_flow *me = &o->flow[dir], *peer = &o->flow[1 - dir];
@@ -180,8 +234,8 @@ static void pcap_packet(pcap_out *o, int dir, uint8_t flags, const uint8_t *data
     put16(ip + 10, fold(sum16(0, ip, 20)));
 
     uint8_t *tcp = ip + 20;
-    put16(tcp, dir ? TLS_PCAP_SERVER_PORT : CLIENT_PORT);
-    put16(tcp + 2, dir ? CLIENT_PORT : TLS_PCAP_SERVER_PORT);
+    put16(tcp, dir ? TLS_PCAP_SERVER_PORT : o->port);
+    put16(tcp + 2, dir ? o->port : TLS_PCAP_SERVER_PORT);
     put32(tcp + 4, me->seq);
     put32(tcp + 8, flags & TCP_ACK ? peer->seq : 0);
     tcp[12] = 5 << 4;
@@ -217,9 +271,6 @@ tls_err tls_pcap_write(const tls_trace *t, FILE *out)
         return TLS_ERR_INTERNAL;
 
     pcap_out o = {.f = out};
-    /* Fixed initial sequence numbers: Wireshark shows them relative anyway. */
-    o.flow[0].seq = 0x10000000;
-    o.flow[1].seq = 0x20000000;
     o.flow[0].ip_id = 1;
     o.flow[1].ip_id = 1;
     out_le32(&o, 0xa1b2c3d4); /* microsecond timestamps */
@@ -229,19 +280,20 @@ tls_err tls_pcap_write(const tls_trace *t, FILE *out)
     out_le32(&o, 65535);      /* snaplen */
     out_le32(&o, 1);          /* LINKTYPE_ETHERNET */
 
-    pcap_packet(&o, 0, TCP_SYN, NULL, 0);
-    pcap_packet(&o, 1, TCP_SYN | TCP_ACK, NULL, 0);
-    pcap_packet(&o, 0, TCP_ACK, NULL, 0);
+    int conn = 0;
+    pcap_open(&o, conn);
     for (size_t i = 0; i < t->n; i++) {
         const tls_event *e = &t->ev[i];
         if (e->kind != TLS_EV_RECORD || !e->bytes)
             continue;
+        if (e->connection != conn) {
+            pcap_close(&o);
+            pcap_open(&o, conn = e->connection);
+        }
         int dir = e->party == TLS_PARTY_CLIENT ? 0 : 1;
         pcap_packet(&o, dir, TCP_PSH | TCP_ACK, e->bytes, e->len);
     }
-    pcap_packet(&o, 0, TCP_FIN | TCP_ACK, NULL, 0);
-    pcap_packet(&o, 1, TCP_FIN | TCP_ACK, NULL, 0);
-    pcap_packet(&o, 0, TCP_ACK, NULL, 0);
+    pcap_close(&o);
     return o.bad ? TLS_ERR_IO : TLS_OK;
 }
 

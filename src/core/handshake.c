@@ -50,6 +50,21 @@ static const tls_msg_info catalogue[TLS_MSG_KIND_COUNT] = {
      TLS_HS_CERTIFICATE_VERIFY, TLS_TEXT_TEACH_CERTIFICATE_VERIFY,
      TLS_TEXT_TITLE_CERTIFICATE_VERIFY,
      "certificate-verify", false, false, certificate_verify_write, certificate_verify_read},
+    {TLS_MSG_NEW_SESSION_TICKET, TLS_PARTY_SERVER, "NewSessionTicket", TLS_CT_HANDSHAKE,
+     TLS_HS_NEW_SESSION_TICKET, TLS_TEXT_TEACH_NEW_SESSION_TICKET,
+     TLS_TEXT_TITLE_NEW_SESSION_TICKET, "new-session-ticket", false, false,
+     new_session_ticket_write, new_session_ticket_read},
+    {TLS_MSG_RESUME_CLIENT_HELLO, TLS_PARTY_CLIENT, "ClientHello", TLS_CT_HANDSHAKE,
+     TLS_HS_CLIENT_HELLO, TLS_TEXT_TEACH_RESUME_CLIENT_HELLO, TLS_TEXT_TITLE_CLIENT_HELLO,
+     "resume-client-hello", false, false, client_hello_write, client_hello_read},
+    /* Resumed: the key block follows from the session's master secret and
+     * the two randoms, known once both hellos are in. */
+    {TLS_MSG_RESUME_SERVER_HELLO, TLS_PARTY_SERVER, "ServerHello", TLS_CT_HANDSHAKE,
+     TLS_HS_SERVER_HELLO, TLS_TEXT_TEACH_RESUME_SERVER_HELLO, TLS_TEXT_TITLE_SERVER_HELLO,
+     "abbreviated-handshake", false, true, server_hello_write, server_hello_read},
+    {TLS_MSG_RESUME_SERVER_FINISHED, TLS_PARTY_SERVER, "Finished", TLS_CT_HANDSHAKE,
+     TLS_HS_FINISHED, TLS_TEXT_TEACH_RESUME_SERVER_FINISHED, TLS_TEXT_TITLE_SERVER_FINISHED,
+     "abbreviated-finished", false, false, finished_write, finished_read},
 };
 
 /* The full handshake as courses teach it (RFC 5246 §7.3, figure 1). */
@@ -113,8 +128,46 @@ static const tls_flow_step auth_empty_ecdhe[] = {
     CLIENT_AUTH_STEPS(TLS_TEXT_NONE, TLS_TEXT_NONE, EMPTY_CV)};
 static const tls_flow_step auth_empty_rsa[] = {CLIENT_AUTH_STEPS(RSA_SKE, RSA_CKE, EMPTY_CV)};
 
+/* A full handshake that issues a ticket (RFC 5077 §3.1, figure 1): the
+ * server sends NewSessionTicket once it has verified the client's Finished,
+ * before its own ChangeCipherSpec, so the ticket travels in clear but sealed. */
+#define TICKET_STEPS(ske_skipped, cke_teaches)                           \
+    {TLS_MSG_CLIENT_HELLO, TLS_TEXT_NONE, TLS_TEXT_NONE},                \
+    {TLS_MSG_SERVER_HELLO, TLS_TEXT_NONE, TLS_TEXT_NONE},                \
+    {TLS_MSG_SERVER_CERTIFICATE, TLS_TEXT_NONE, TLS_TEXT_NONE},          \
+    {TLS_MSG_SERVER_KEY_EXCHANGE, ske_skipped, TLS_TEXT_NONE},           \
+    {TLS_MSG_SERVER_HELLO_DONE, TLS_TEXT_NONE, TLS_TEXT_NONE},           \
+    {TLS_MSG_CLIENT_KEY_EXCHANGE, TLS_TEXT_NONE, cke_teaches},           \
+    {TLS_MSG_CLIENT_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE, TLS_TEXT_NONE},   \
+    {TLS_MSG_CLIENT_FINISHED, TLS_TEXT_NONE, TLS_TEXT_NONE},             \
+    {TLS_MSG_NEW_SESSION_TICKET, TLS_TEXT_NONE, TLS_TEXT_NONE},          \
+    {TLS_MSG_SERVER_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE, TLS_TEXT_NONE},   \
+    {TLS_MSG_SERVER_FINISHED, TLS_TEXT_NONE, TLS_TEXT_NONE}
+
+static const tls_flow_step ticket_ecdhe[] = {TICKET_STEPS(TLS_TEXT_NONE, TLS_TEXT_NONE)};
+static const tls_flow_step ticket_rsa[] = {TICKET_STEPS(RSA_SKE, RSA_CKE)};
+
+/* The abbreviated handshake (RFC 5246 §7.3, figure 2; RFC 5077 §3.1,
+ * figure 2): the hellos agree on a session both sides already hold, the
+ * keys follow from its master secret and the new randoms, and the server,
+ * which had nothing else to send, finishes first. */
+#define ABBR_HELLOS                                                                \
+    {TLS_MSG_RESUME_CLIENT_HELLO, TLS_TEXT_NONE, TLS_TEXT_NONE},                   \
+    {TLS_MSG_RESUME_SERVER_HELLO, TLS_TEXT_NONE, TLS_TEXT_NONE}
+#define ABBR_FINISH                                                                \
+    {TLS_MSG_SERVER_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE, TLS_TEXT_TEACH_RESUME_SERVER_CCS}, \
+    {TLS_MSG_RESUME_SERVER_FINISHED, TLS_TEXT_NONE, TLS_TEXT_NONE},                \
+    {TLS_MSG_CLIENT_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE, TLS_TEXT_NONE},             \
+    {TLS_MSG_CLIENT_FINISHED, TLS_TEXT_NONE, TLS_TEXT_TEACH_RESUME_CLIENT_FINISHED}
+
+static const tls_flow_step abbreviated[] = {ABBR_HELLOS, ABBR_FINISH};
+static const tls_flow_step abbreviated_ticket[] = {
+    ABBR_HELLOS, {TLS_MSG_NEW_SESSION_TICKET, TLS_TEXT_NONE, TLS_TEXT_NONE}, ABBR_FINISH};
+
 #define FLOW(id, name, kx, kxe, auth, steps)                                                      \
-    {id, name, kx, kxe, auth, steps, (int)(sizeof steps / sizeof steps[0])}
+    {id, name, kx, kxe, auth, TLS_FLOW_SHAPE_FULL, steps, (int)(sizeof steps / sizeof steps[0]), 0}
+#define SHAPED(id, name, kx, kxe, shape, steps)                                                   \
+    {id, name, kx, kxe, TLS_FLOW_AUTH_NONE, shape, steps, (int)(sizeof steps / sizeof steps[0]), 0}
 
 static const tls_flow flows[TLS_FLOW_COUNT] = {
     FLOW(TLS_FLOW_FULL_ECDHE, "full-ecdhe", "ecdhe", TLS_KX_ECDHE_RSA, TLS_FLOW_AUTH_NONE,
@@ -127,6 +180,15 @@ static const tls_flow flows[TLS_FLOW_COUNT] = {
          TLS_FLOW_AUTH_EMPTY, auth_empty_ecdhe),
     FLOW(TLS_FLOW_AUTH_EMPTY_RSA, "client-auth-empty-rsa", "rsa", TLS_KX_RSA,
          TLS_FLOW_AUTH_EMPTY, auth_empty_rsa),
+    SHAPED(TLS_FLOW_TICKET_ECDHE, "full-ticket-ecdhe", "ecdhe", TLS_KX_ECDHE_RSA,
+           TLS_FLOW_SHAPE_FULL_TICKET, ticket_ecdhe),
+    SHAPED(TLS_FLOW_TICKET_RSA, "full-ticket-rsa", "rsa", TLS_KX_RSA,
+           TLS_FLOW_SHAPE_FULL_TICKET, ticket_rsa),
+    /* The key exchange is the session's, long done: any will do here. */
+    SHAPED(TLS_FLOW_ABBREVIATED, "abbreviated", "ecdhe", TLS_KX_ECDHE_RSA,
+           TLS_FLOW_SHAPE_ABBREVIATED, abbreviated),
+    SHAPED(TLS_FLOW_ABBREVIATED_TICKET, "abbreviated-ticket", "ecdhe", TLS_KX_ECDHE_RSA,
+           TLS_FLOW_SHAPE_ABBREVIATED_TICKET, abbreviated_ticket),
 };
 
 _Static_assert(sizeof full_ecdhe / sizeof full_ecdhe[0] <= TLS_FLOW_MAX &&
@@ -150,11 +212,51 @@ const tls_flow *tls_flow_for_kx(tls_kx kx) { return tls_flow_find(kx, TLS_FLOW_A
 
 const tls_flow *tls_flow_find(tls_kx kx, tls_flow_auth auth)
 {
+    return tls_flow_select(kx, auth, TLS_FLOW_SHAPE_FULL);
+}
+
+const tls_flow *tls_flow_select(tls_kx kx, tls_flow_auth auth, tls_flow_shape shape)
+{
+    bool any_kx = shape == TLS_FLOW_SHAPE_ABBREVIATED || shape == TLS_FLOW_SHAPE_ABBREVIATED_TICKET;
     for (int i = 0; i < TLS_FLOW_COUNT; i++)
-        if (flows[i].kx == kx && flows[i].auth == auth)
+        if ((any_kx || flows[i].kx == kx) && flows[i].auth == auth && flows[i].shape == shape)
             return &flows[i];
     return &flows[kx == TLS_KX_RSA ? TLS_FLOW_FULL_RSA : TLS_FLOW_FULL_ECDHE];
 }
+
+/* Runs of two connections, made on demand: a handful of pairs per run of
+ * the program (one per first flow and outcome of the second). */
+#define JOINED_MAX 64
+static tls_flow joined[JOINED_MAX];
+static tls_flow_step joined_steps[JOINED_MAX][TLS_FLOW_MAX];
+static char joined_names[JOINED_MAX][64];
+static const tls_flow *joined_of[JOINED_MAX][2];
+static int njoined;
+
+const tls_flow *tls_flow_join(const tls_flow *first, const tls_flow *second)
+{
+    for (int i = 0; i < njoined; i++)
+        if (joined_of[i][0] == first && joined_of[i][1] == second)
+            return &joined[i];
+    if (njoined == JOINED_MAX || first->n + second->n > TLS_FLOW_MAX)
+        return first;
+    int i = njoined++;
+    joined_of[i][0] = first;
+    joined_of[i][1] = second;
+    for (int k = 0; k < first->n; k++)
+        joined_steps[i][k] = first->steps[k];
+    for (int k = 0; k < second->n; k++)
+        joined_steps[i][first->n + k] = second->steps[k];
+    snprintf(joined_names[i], sizeof joined_names[i], "%s+%s", first->name, second->name);
+    joined[i] = *first;
+    joined[i].id = TLS_FLOW_COUNT;
+    joined[i].name = joined_names[i];
+    joined[i].steps = joined_steps[i];
+    joined[i].n = first->n + second->n;
+    joined[i].second = first->n + 1;
+    return &joined[i];
+}
+
 
 /* Whether \p a and \p b list the same messages at steps 1..n. */
 static bool flow_same_prefix(const tls_flow *a, const tls_flow *b, int n)
@@ -172,7 +274,7 @@ const tls_flow *tls_flow_branch(const tls_flow *f, int from, tls_party sender,
 {
     for (int i = 0; i < TLS_FLOW_COUNT; i++) {
         const tls_flow *g = &flows[i];
-        if (g == f || g->kx != f->kx || !flow_same_prefix(f, g, from - 1))
+        if (g == f || g->kx != f->kx || g->shape != f->shape || !flow_same_prefix(f, g, from - 1))
             continue;
         int n = tls_flow_step_of(g, from, sender, content_type, hs_type);
         if (n) {

@@ -25,7 +25,7 @@
  * parser below): server_name (RFC 6066 §3), supported_groups and
  * ec_point_formats (RFC 8422 §5.1), signature_algorithms (RFC 5246
  * §7.4.1.4.1), extended_master_secret (RFC 7627), renegotiation_info
- * (RFC 5746).
+ * (RFC 5746), SessionTicket (RFC 5077 §3.2).
  */
 
 /* ------------------------------------------------------------ encoder */
@@ -93,6 +93,13 @@ tls_err tls_client_hello_write(const tls_client_hello *m, tls_writer *w)
         for (size_t i = 0; i < m->nsigalgs; i++)
             tls_writer_u16(w, m->sigalgs[i]);
         tls_writer_patch(w, list, 2);
+        msg_ext_end(w, ext);
+    }
+    if (m->has_ticket_ext) {
+        /* The extension_data is the ticket itself, without a length of its
+         * own (RFC 5077 §3.2): empty asks for one. */
+        size_t ext = msg_ext_begin(w, TLS_EXT_SESSION_TICKET);
+        tls_writer_bytes(w, m->ticket, m->ticket_len);
         msg_ext_end(w, ext);
     }
     if (m->has_ems)
@@ -289,6 +296,33 @@ static tls_err parse_reneg_info(void *ctx, tls_reader *data)
     return msg_read_reneg_info(data);
 }
 
+/*
+ * RFC 5077 §3.2:
+ *
+ *   struct {
+ *       ExtensionType extension_type;     (SessionTicket: 35)
+ *       opaque extension_data<0..2^16-1>; (the ticket, or nothing)
+ *   } Extension;
+ *
+ * The ticket is opaque to the client: only the server that sealed it can
+ * open it.
+ */
+static tls_err parse_session_ticket(void *ctx, tls_reader *data)
+{
+    tls_client_hello *m = ctx;
+    size_t n = tls_reader_left(data);
+    m->has_ticket_ext = true;
+    m->ticket_len = n;
+    if (n == 0) {
+        tls_reader_annotate_text(data, TLS_TEXT_FIELD_TICKET_EMPTY, NULL);
+        return TLS_OK;
+    }
+    tls_err e = tls_reader_bytes(data, "ticket", n, &m->ticket);
+    if (e == TLS_OK)
+        tls_reader_annotate_text(data, TLS_TEXT_FIELD_TICKET_OPAQUE, NULL);
+    return e;
+}
+
 static const msg_ext_handler client_hello_exts[] = {
     {TLS_EXT_SERVER_NAME, parse_server_name},
     {TLS_EXT_SUPPORTED_GROUPS, parse_groups},
@@ -296,6 +330,7 @@ static const msg_ext_handler client_hello_exts[] = {
     {TLS_EXT_SIGNATURE_ALGORITHMS, parse_sigalgs},
     {TLS_EXT_EXTENDED_MASTER_SECRET, parse_ems},
     {TLS_EXT_RENEGOTIATION_INFO, parse_reneg_info},
+    {TLS_EXT_SESSION_TICKET, parse_session_ticket},
 };
 
 /* ------------------------------------------------------------ decoder */

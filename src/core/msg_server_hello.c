@@ -28,7 +28,8 @@
 
 /* Extensions are written in a fixed order: ec_point_formats (RFC 8422
  * §5.2), extended_master_secret (RFC 7627 §5.1), renegotiation_info (RFC
- * 5746 §3.6, empty on an initial handshake). */
+ * 5746 §3.6, empty on an initial handshake), SessionTicket (RFC 5077 §3.2,
+ * always empty here: the server will send a NewSessionTicket). */
 tls_err tls_server_hello_write(const tls_server_hello *m, tls_writer *w)
 {
     if (m->session_id_len > 32 || m->npoint_formats > TLS_MAX_POINT_FORMATS)
@@ -51,6 +52,8 @@ tls_err tls_server_hello_write(const tls_server_hello *m, tls_writer *w)
         tls_writer_u8(w, 0); /* renegotiated_connection<0..255>: empty */
         msg_ext_end(w, ext);
     }
+    if (m->has_ticket_ext)
+        msg_ext_end(w, msg_ext_begin(w, TLS_EXT_SESSION_TICKET));
     tls_writer_patch(w, exts, 2);
     return tls_writer_error(w);
 }
@@ -77,10 +80,22 @@ static tls_err parse_reneg_info(void *ctx, tls_reader *data)
     return msg_read_reneg_info(data);
 }
 
+/* RFC 5077 §3.2: the server's SessionTicket extension "MUST be empty". */
+static tls_err parse_session_ticket(void *ctx, tls_reader *data)
+{
+    tls_server_hello *m = ctx;
+    m->has_ticket_ext = true;
+    if (tls_reader_left(data) != 0)
+        return TLS_ERR_DECODE;
+    tls_reader_annotate_text(data, TLS_TEXT_FIELD_TICKET_WILL_FOLLOW, NULL);
+    return TLS_OK;
+}
+
 static const msg_ext_handler server_hello_exts[] = {
     {TLS_EXT_EC_POINT_FORMATS, parse_point_formats},
     {TLS_EXT_EXTENDED_MASTER_SECRET, parse_ems},
     {TLS_EXT_RENEGOTIATION_INFO, parse_reneg_info},
+    {TLS_EXT_SESSION_TICKET, parse_session_ticket},
 };
 
 tls_err tls_server_hello_parse(tls_reader *r, tls_server_hello *m)
@@ -104,7 +119,7 @@ tls_err tls_server_hello_parse(tls_reader *r, tls_server_hello *m)
     msg_annotate_name(r, m->compression, m->compression == 0 ? "null"
                                          : m->compression == 1 ? "DEFLATE" : NULL);
 
-    /* Any extension is decoded and recorded; the three above are also
+    /* Any extension is decoded and recorded; the four above are also
      * interpreted.  Whether the client asked for them is the engine's
      * question (an unsolicited one is unsupported_extension). */
     if ((e = msg_read_extensions(r, server_hello_exts,

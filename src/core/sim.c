@@ -21,6 +21,10 @@ struct tls_sim {
     tls_engine_config client_cfg, server_cfg;
     tls_engine *client, *server;
     tls_eavesdropper eve;
+    tls_session_store sessions; /* the server's cache and ticket key (--resume) */
+    tls_session session;        /* the client's session from the first connection */
+    const tls_flow *first;      /* the first connection's flow, once it is over */
+    tls_engine_config second_cfg; /* the server's for the second connection */
     size_t records;         /* records that crossed the channel so far */
     int announced;          /* the last step announced */
     int current;            /* the step last run (0 before the first) */
@@ -48,12 +52,14 @@ static void server_setup(tls_sim *sim)
     sc->scenario = sim->cfg.scenario;
     sc->client_auth = sim->cfg.client_auth;
     sc->client_trust = sim->trust;
+    sc->sessions = sim->cfg.resume != TLS_RESUME_OFF ? &sim->sessions : NULL;
 
     tls_engine_config *cc = &sim->client_cfg;
     cc->server_name = sim->cfg.server_name ? sim->cfg.server_name : TLS_DEMO_HOST;
     cc->trust = sim->trust;
     cc->ems = sim->cfg.ems;
     cc->scenario = sim->cfg.scenario;
+    cc->resume = sim->cfg.resume;
     if (!sim->cfg.client_no_cert) {
         cc->client_chain = sim->creds->client_chain;
         cc->client_key = sim->creds->client_key;
@@ -83,6 +89,12 @@ tls_sim *tls_sim_new(const tls_sim_config *cfg, tls_trace *trace)
         sim->key = creds->key;
         sim->creds = creds;
         server_setup(sim);
+        /* Only a run that resumes draws a ticket key: the others keep
+         * their randoms. */
+        ok = cfg->resume == TLS_RESUME_OFF ||
+             tls_session_store_init(&sim->sessions, cfg->resume, sim->server_rng) == TLS_OK;
+    }
+    if (ok) {
         sim->client = tls_engine_new(TLS_PARTY_CLIENT, &sim->client_cfg, sim->client_rng, trace);
         sim->server = tls_engine_new(TLS_PARTY_SERVER, &sim->server_cfg, sim->server_rng, trace);
         ok = sim->client && sim->server;
@@ -101,8 +113,10 @@ void tls_sim_free(tls_sim *sim)
     tls_engine_free(sim->client);
     tls_engine_free(sim->server);
     tls_eavesdropper_free(&sim->eve);
+    tls_trace_end_connections(sim->trace);
     tls_rng_free(sim->client_rng);
     tls_rng_free(sim->server_rng);
+    tls_session_store_wipe(&sim->sessions);
     tls_wipe(sim, sizeof *sim);
     free(sim);
 }
@@ -207,16 +221,30 @@ static void sim_after(tls_sim *sim)
     channel_end(sim);
 }
 
+/* Whether a second connection is still to come. */
+static bool sim_more_connections(const tls_sim *sim)
+{
+    return sim->cfg.resume != TLS_RESUME_OFF && !sim->first;
+}
+
+/* The flow of the run so far: the connection's, after the first's. */
+static const tls_flow *sim_flow(const tls_sim *sim)
+{
+    const tls_flow *f = tls_engine_flow(sim->client);
+    return sim->first ? tls_flow_join(sim->first, f) : f;
+}
+
 static void sim_finish(tls_sim *sim)
 {
     tls_sim_result *res = &sim->res;
-    res->flow = tls_engine_flow(sim->client);
+    res->flow = sim_flow(sim);
     tls_err ce = tls_engine_error(sim->client), se = tls_engine_error(sim->server);
     if (ce == TLS_OK && se == TLS_OK) {
         if (tls_engine_done(sim->client) && tls_engine_done(sim->server) &&
-            (!sim->cfg.app_data || sim->after_done)) {
+            (!sim->cfg.app_data || sim->after_done) && !sim_more_connections(sim)) {
             res->done = true;
             res->ok = true;
+            tls_trace_end_connections(sim->trace);
         }
         return;
     }
@@ -229,6 +257,9 @@ static void sim_finish(tls_sim *sim)
     res->done = true;
     res->ok = false;
     res->failed_step = tls_engine_error_step(d);
+    if (res->failed_step > 0 && res->failed_step < TLS_STEP_AFTER)
+        res->failed_step += sim->trace->step_base;
+    tls_trace_end_connections(sim->trace);
     res->failed_party = client_detected ? TLS_PARTY_CLIENT : TLS_PARTY_SERVER;
     res->err = tls_engine_error(d);
     res->why_text = *tls_engine_why_text(d);
@@ -243,10 +274,42 @@ static void sim_announce_through(tls_sim *sim, const tls_flow *f, int step)
     sim->announced = tls_flow_announce_through(f, sim->trace, sim->announced, step);
 }
 
+/* The first connection is over: the client keeps its session, and a
+ * second connection (new engines, a new eavesdropper, the same server
+ * cache and ticket key) offers it.  Its steps follow the first's. */
+static bool sim_second_connection(tls_sim *sim)
+{
+    const tls_session *s = tls_engine_session(sim->client);
+    if (s)
+        sim->session = *s;
+    sim->first = tls_engine_flow(sim->client);
+    tls_engine_free(sim->client);
+    tls_engine_free(sim->server);
+    tls_eavesdropper_free(&sim->eve);
+    tls_eavesdropper_init(&sim->eve, sim->trace);
+    sim->second_cfg = sim->server_cfg;
+    if (sim->cfg.resume_suite)
+        sim->second_cfg.suites[0] = sim->cfg.resume_suite;
+    sim->client_cfg.session = &sim->session;
+    tls_trace_begin_connection(sim->trace, sim->first->n);
+    sim->announced = 0;
+    sim->client = tls_engine_new(TLS_PARTY_CLIENT, &sim->client_cfg, sim->client_rng, sim->trace);
+    sim->server = tls_engine_new(TLS_PARTY_SERVER, &sim->second_cfg, sim->server_rng, sim->trace);
+    return sim->client && sim->server;
+}
+
 tls_err tls_sim_step(tls_sim *sim)
 {
     if (sim->res.done)
         return sim->res.err;
+    if (sim_more_connections(sim) && tls_engine_done(sim->client) &&
+        tls_engine_done(sim->server) && !sim_second_connection(sim)) {
+        sim->res.done = true;
+        sim->res.err = TLS_ERR_INTERNAL;
+        tls_text_make(&sim->res.why_text, TLS_TEXT_SIM_SETUP_FAILED, NULL);
+        tls_text_english_into(&sim->res.why_text, sim->res.why, sizeof sim->res.why);
+        return sim->res.err;
+    }
     /* The client's flow: the run's once it has read ServerHello; but the
      * sender of a step knows best what it sends (a server that will ask for
      * a certificate), so its flow names the step. */
@@ -258,13 +321,17 @@ tls_err tls_sim_step(tls_sim *sim)
         s = tls_flow_msg(f, n);
     }
     if (!s) {
-        if (sim->cfg.app_data && !sim->after_done)
+        if (sim->cfg.app_data && !sim->after_done && !sim_more_connections(sim))
             sim_after(sim);
         sim_finish(sim);
         return sim->res.err;
     }
+    bool opening = sim->first && sim->announced == 0;
     sim_announce_through(sim, f, n);
-    sim->current = n;
+    if (opening)
+        tls_trace_note(sim->trace, 1, TLS_PARTY_CLIENT, TLS_TEXT_RESUME_SECOND_CONNECTION,
+                       TLS_ARGS(TLS_ARG_S("mode", tls_resume_mode_name(sim->cfg.resume))));
+    sim->current = sim->trace->step_base + n;
     bool client_sends = s->sender == TLS_PARTY_CLIENT;
     tls_engine *sender = client_sends ? sim->client : sim->server;
     tls_engine *receiver = client_sends ? sim->server : sim->client;

@@ -622,6 +622,78 @@ static const char *const templates[TLS_TEXT_COUNT] = {
         N_("--client-cert: {file} holds no PEM certificate that parses"),
     [TLS_TEXT_LIVE_CLIENT_KEY_BAD] =
         N_("--client-key: {file} holds no PEM private key that parses"),
+    /* Session resumption. */
+    [TLS_TEXT_TITLE_NEW_SESSION_TICKET] =
+        N_("NewSessionTicket"),
+    [TLS_TEXT_TEACH_NEW_SESSION_TICKET] =
+        N_("The server hands the client the session, sealed under a key only the server holds: a ticket the client shows back to resume, so the server keeps nothing."),
+    [TLS_TEXT_TEACH_RESUME_CLIENT_HELLO] =
+        N_("The client asks to resume a session: it names it by its session ID, or shows the server its ticket."),
+    [TLS_TEXT_TEACH_RESUME_SERVER_HELLO] =
+        N_("The server agrees to resume: it echoes the session ID; the master secret is reused, and new keys follow from it and the two new randoms."),
+    [TLS_TEXT_TEACH_RESUME_SERVER_CCS] =
+        N_("No certificate, no key exchange: the server has nothing more to say, so it switches on encryption first."),
+    [TLS_TEXT_TEACH_RESUME_SERVER_FINISHED] =
+        N_("The server proves first that it holds the session's master secret: a MAC over both hellos, under the new keys."),
+    [TLS_TEXT_TEACH_RESUME_CLIENT_FINISHED] =
+        N_("The client proves the same over every message, the server's Finished included; the session is resumed."),
+    [TLS_TEXT_FIELD_TICKET_EMPTY] =
+        N_("empty: the client asks for a ticket"),
+    [TLS_TEXT_FIELD_TICKET_OPAQUE] =
+        N_("opaque to the client: only the server can open it"),
+    [TLS_TEXT_FIELD_TICKET_WILL_FOLLOW] =
+        N_("empty: the server will send a NewSessionTicket"),
+    [TLS_TEXT_FIELD_TICKET_LIFETIME] =
+        N_("{seconds} seconds the client may keep the ticket"),
+    [TLS_TEXT_RESUME_CLIENT_OFFERS_TICKET] =
+        N_("the client shows its ticket ({bytes} bytes it cannot read) and a random session ID of its own: the server echoes that ID if it accepts the ticket (RFC 5077 §3.4)"),
+    [TLS_TEXT_RESUME_CLIENT_OFFERS_ID] =
+        N_("the client offers to resume the session the server gave this ID"),
+    [TLS_TEXT_RESUME_CLIENT_DECLINED] =
+        N_("the server did not echo the session ID: it declined to resume, and a full handshake follows"),
+    [TLS_TEXT_RESUME_SUITE_CHANGED] =
+        N_("the server resumed the session but chose {now}, not the session's {suite}: illegal_parameter (RFC 5246 §7.4.1.3)"),
+    [TLS_TEXT_RESUME_EMS_DROPPED] =
+        N_("the session used the extended master secret but the resuming ServerHello does not: handshake_failure (RFC 7627 §5.3)"),
+    [TLS_TEXT_RESUME_EMS_ADDED] =
+        N_("the session had no extended master secret but the resuming ServerHello has one: handshake_failure (RFC 7627 §5.3)"),
+    [TLS_TEXT_RESUME_CLIENT_RESUMED] =
+        N_("the server echoed the session ID: the session is resumed with {suite} and its master secret; no certificate and no key exchange come"),
+    /* TRANSLATORS: {why} is a phrase (translated separately) */
+    [TLS_TEXT_RESUME_TICKET_REJECTED] =
+        N_("the ticket does not open ({why}): the server falls back to a full handshake"),
+    /* TRANSLATORS: {ems} is "with/without the extended master secret" (translated separately) */
+    [TLS_TEXT_RESUME_TICKET_OPENED] =
+        N_("the server opens the ticket with its ticket key: a session with {suite}, {ems}, and its master secret; it remembered nothing, the ticket carried it all"),
+    [TLS_TEXT_RESUME_CACHE_HIT] =
+        N_("the server finds the session ID in its session cache"),
+    [TLS_TEXT_RESUME_CACHE_MISS] =
+        N_("the session ID is not in the server's cache (expired, evicted or never there): a full handshake"),
+    [TLS_TEXT_RESUME_SUITE_UNAVAILABLE] =
+        N_("the session used {suite}, which this server no longer accepts or the client no longer offers: no resumption, a full handshake"),
+    [TLS_TEXT_RESUME_EMS_NOT_OFFERED] =
+        N_("the session used the extended master secret but this ClientHello does not offer it: the server must not resume (RFC 7627 §5.3): handshake_failure"),
+    [TLS_TEXT_RESUME_EMS_NEW] =
+        N_("the session had no extended master secret but this ClientHello offers it: no resumption (RFC 7627 §5.3), a full handshake makes a new session"),
+    [TLS_TEXT_RESUME_LEGACY_NO_EMS] =
+        N_("neither the session nor this ClientHello uses the extended master secret: a legacy resumption, without RFC 7627's protection (§5.4)"),
+    [TLS_TEXT_RESUME_SERVER_ACCEPTS] =
+        N_("the server resumes the session: it echoes the session ID and keeps {suite} and the master secret; no certificate, no key exchange"),
+    [TLS_TEXT_RESUME_SERVER_NEW_ID] =
+        N_("the server gives this new session an ID and will keep it in its cache once the handshake is over"),
+    [TLS_TEXT_TICKET_SEAL_FAILED] =
+        N_("the server could not seal the ticket"),
+    [TLS_TEXT_TICKET_SEALED] =
+        N_("the server seals the session state ({state} bytes: version, suite, EMS flag, master secret) with AES-256-GCM under its ticket key: key_name {key_name} ‖ IV {iv} ‖ ciphertext ‖ tag {tag}; any change to the ticket breaks the tag"),
+    [TLS_TEXT_TICKET_TOO_LONG] =
+        N_("the ticket is {bytes} bytes, more than the {max} tlssim keeps: the session cannot be resumed by ticket"),
+    [TLS_TEXT_TICKET_STORED] =
+        N_("the client stores the ticket ({bytes} bytes it cannot read), good for {seconds} s by the server's hint"),
+    [TLS_TEXT_RESUME_KEYS] =
+        N_("resumed: the master secret is the session's, not derived again; the key block is derived from it and the two new randoms, so this connection has new keys"),
+    /* TRANSLATORS: {mode} is "id" or "ticket" (option values, not translated) */
+    [TLS_TEXT_RESUME_SECOND_CONNECTION] =
+        N_("a second connection to the same server: the client offers the session of the first ({mode})"),
 };
 
 const char *tls_text_template(tls_text_id id)

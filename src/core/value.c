@@ -37,6 +37,12 @@ static const tls_value_info values[TLS_VALUE_COUNT] = {
     [TLS_VALUE_HANDSHAKE_HASH]         = {"handshake_hash",       false, false, false, false, TLS_VALUE_SHOW_HEX},
     [TLS_VALUE_CLIENT_VERIFY_DATA]     = {"client_verify_data",   false, false, false, false, TLS_VALUE_SHOW_HEX},
     [TLS_VALUE_SERVER_VERIFY_DATA]     = {"server_verify_data",   false, false, false, false, TLS_VALUE_SHOW_HEX},
+    /* Resumption: the ID and the ticket travel in clear (the ticket sealed);
+     * the server's ticket key and the state it seals are its own secrets. */
+    [TLS_VALUE_SESSION_ID]             = {"session_id",           false, true,  false, false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_SESSION_TICKET]         = {"session_ticket",       false, true,  false, false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_TICKET_KEY]             = {"ticket_key",           true,  false, false, false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_TICKET_STATE]           = {"ticket_state",         true,  false, false, false, TLS_VALUE_SHOW_HEX},
 };
 
 /* What an out-of-range kind reads as: nothing a front end would show. */

@@ -308,6 +308,16 @@ void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
                 r->sim.tamper.offset, r->sim.tamper.xor_mask);
     else
         fputs("null", out);
+    if (r->sim.resume != TLS_RESUME_OFF) {
+        /* Only resumed runs carry these: other documents stay as they were. */
+        fprintf(out, ",\"resume\":\"%s\",\"flow\":", tls_resume_mode_name(r->sim.resume));
+        tls_render_json_str(out, flow->name);
+        fprintf(out, ",\"second_connection_step\":");
+        if (flow->second)
+            fprintf(out, "%d", flow->second);
+        else
+            fputs("null", out);
+    }
     fputs(",\"live\":", out);
     json_live_config(out, r);
     fprintf(out, "},\n \"result\":{\"ok\":%s,\"failed_step\":", res->ok ? "true" : "false");

@@ -29,6 +29,9 @@ expect_error() {
 expect_error 2 "tlssim: unknown option '--bogus'" --bogus
 expect_error 2 "tlssim: option '--seed' needs a value" --seed
 expect_error 2 "tlssim: unexpected argument 'extra'" --text extra
+expect_error 2 "tlssim: --resume: 'both' is not off, id or ticket" --resume both
+expect_error 2 "tlssim: --resume cannot be combined with --client-auth: tlssim resumes sessions without client certificates" --text --resume id --client-auth request
+expect_error 2 "tlssim: --client-cert FILE and --client-key belong to live mode: in-process the client presents the demo client certificate (--client-cert none: no certificate)" --text --client-cert /etc/hostname
 expect_error 2 "tlssim: --kx: unknown key exchange 'dh' (use ecdhe or rsa)" --kx dh
 expect_error 2 "tlssim: --suite: unknown cipher suite 'TLS_NULL' (supported: TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TLS_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_AES_256_GCM_SHA384)" --suite TLS_NULL
 expect_error 2 "tlssim: --group: unknown group 'p521' (use secp256r1, x25519 or secp384r1)" --group p521
