@@ -266,7 +266,7 @@ static void test_fixtures(void)
         "missing-zh", "missing-rsa-variant", "bad-header-key", "bad-header-step",
         "bad-header-mode", "no-header", "header-lacks-title", "unknown-placeholder",
         "unknown-form", "unterminated-placeholder", "invalid-utf8", "unknown-id",
-        "unclosed-fence", "name-mismatch", "numbered-title", "missing-after",
+        "unclosed-fence", "name-mismatch", "numbered-title", "missing-after", "unknown-step-ref",
     };
     /* The base set alone is clean. */
     char *dir = assemble("base");

@@ -365,6 +365,31 @@ static void test_title_step(void)
                    "%s: title '%s' (got '%.40s')", f->name, cases[i].want, s ? s : "");
         free(s);
     }
+    /* Step references in a body: numbered by the run's flow too. */
+    const struct {
+        const tls_flow *flow;
+        const char *md, *want;
+    } refs[] = {
+        {NULL, "{{step:client-finished}}", "8"},
+        {tls_flow_get(TLS_FLOW_AUTH_ECDHE), "{{step:client-finished}}", "11"},
+        {tls_flow_get(TLS_FLOW_AUTH_RSA), "steps {{step:client-hello}} to {{step:client-key-exchange}}",
+         "steps 1 to 8"},
+        {tls_flow_get(TLS_FLOW_FULL_RSA), "{{step:certificate-verify}}", "9"},
+        {NULL, "{{step:no-such-message}}", "{{step:no-such-message}}"},
+    };
+    for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
+        tls_render_opts o = {.width = 200, .flow = refs[i].flow};
+        tls_ldoc d = {0};
+        tls_markdown_render(&d, NULL, refs[i].md, &o);
+        char *s = tls_ldoc_to_text(&d);
+        tls_ldoc_free(&d);
+        test_check(s && strncmp(s, refs[i].want, strlen(refs[i].want)) == 0 &&
+                       s[strlen(refs[i].want)] == '\n',
+                   "'%s' in %s is '%s' (got '%s')", refs[i].md,
+                   refs[i].flow ? refs[i].flow->name : "the full handshake", refs[i].want,
+                   s ? s : "");
+        free(s);
+    }
     test_check(tls_lesson_title_step(0) == 0 && tls_lesson_title_step(TLS_STEP_AFTER) == 0,
                "the introduction and the pages after the handshake are not numbered");
     tls_lessons_close(ls);

@@ -241,6 +241,19 @@ static char *run_capture(const char *cmd)
     return buf;
 }
 
+/* What {{step:ID}} must show: the step of message ID in flow \p f, "%d". */
+static char *step_of(const tls_flow *f, const char *id)
+{
+    for (int n = 1; n <= f->n; n++)
+        if (strcmp(tls_flow_msg(f, n)->lesson, id) == 0) {
+            char *s = malloc(16);
+            if (s)
+                snprintf(s, 16, "%d", n);
+            return s;
+        }
+    return NULL;
+}
+
 /* What {{name[.form]}} must show at \p step, computed from the JSON alone. */
 static char *expected_from_json(const jval *root, const char *name, const char *form, int step)
 {
@@ -334,7 +347,7 @@ static void check_run(const char *exe, const tls_lessons *ls, tls_kx kx, uint64_
             if (!l)
                 continue;
             tls_trace_lookup_ctx c = {&t, step};
-            tls_render_opts o = {.width = 1000, .lookup = tls_trace_lookup, .ctx = &c};
+            tls_render_opts o = {.width = 1000, .lookup = tls_trace_lookup, .ctx = &c, .flow = f};
             char *text = tls_lesson_render_text(l, &o);
             if (!text)
                 continue;
@@ -353,7 +366,10 @@ static void check_run(const char *exe, const tls_lessons *ls, tls_kx kx, uint64_
                         *dot = '\0';
                         form = dot + 1;
                     }
-                    char *want = expected_from_json(&root, inner, form, step);
+                    /* a step reference: the message's step in this run's flow */
+                    char *want = strncmp(inner, "step:", 5) == 0
+                                     ? step_of(f, inner + 5)
+                                     : expected_from_json(&root, inner, form, step);
                     checked++;
                     if (!want || !strstr(text, want)) {
                         if (wrong++ < 5)

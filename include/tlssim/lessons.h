@@ -31,7 +31,11 @@
  * `-`/`*` and `1.` list items (indent by two spaces to nest), fenced code
  * blocks (```), `*emphasis*`, `**strong**`, `` `code` ``, `\` escapes, and
  * placeholders `{{name}}`, `{{name.hex}}`, `{{name.short}}`, `{{name.len}}`
- * where name is a value's name in the catalogue (value.h).  Lines of a
+ * where name is a value's name in the catalogue (value.h), and step
+ * references `{{step:client-finished}}`: the step of that message (its
+ * lesson id without the key-exchange suffix) in the run's flow, so a lesson
+ * says "step 8" in the full handshake and "step 11" with client
+ * authentication.  Lines of a
  * paragraph are joined with a space, or with nothing when either side is a
  * CJK character.
  */
@@ -276,6 +280,7 @@ typedef struct tls_render_opts {
     bool no_title;              /**< do not render the title as a heading */
     int title_step;             /**< 1..n: the title is "Step N: …" / "第 N 步：…",
                                      N the step in the run's flow; 0: as written */
+    const struct tls_flow *flow; /**< numbers `{{step:ID}}`; NULL: the full handshake */
     tls_value_lookup_fn lookup; /**< NULL: every value shows as not yet known */
     void *ctx;
 } tls_render_opts;

@@ -41,6 +41,15 @@ size_t lsn_expected(lsn_expect *out);
  *  only the run's flow can know. */
 bool lsn_title_numbered(const char *title);
 
+/** Whether a placeholder's text is a step reference, "step:client-finished". */
+bool lsn_is_step_ref(const char *inner, size_t len);
+
+struct tls_flow;
+
+/** The step a reference names in \p flow (NULL: the full handshake), else
+ *  in the first flow that has the message; 0 when no flow has it. */
+int lsn_step_ref(const char *inner, size_t len, const struct tls_flow *flow);
+
 /** Index of \p id in \p v, or -1. */
 int lsn_expect_index(const lsn_expect *v, size_t n, const char *id);
 

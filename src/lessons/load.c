@@ -255,6 +255,14 @@ static void check_placeholders(plist *pl, const char *file, int line, const char
         tls_value_form form;
         const char *inner = s + i + 2;
         size_t ilen = j - i - 2;
+        if (lsn_is_step_ref(inner, ilen)) {
+            if (!lsn_step_ref(inner, ilen, NULL))
+                problem(pl, file, line,
+                        _("unknown step reference '{{%.*s}}' (expected step: and a message's "
+                          "lesson id, e.g. step:client-finished)"), (int)ilen, inner);
+            i = j + 1;
+            continue;
+        }
         switch (lsn_placeholder(inner, ilen, name, sizeof name, &kind, &form)) {
         case LSN_PH_OK:
             break;

@@ -188,7 +188,14 @@ static void emit_placeholder(spans *out, const char *inner, size_t len,
     char name[64];
     tls_value_kind kind;
     tls_value_form form;
-    if (lsn_placeholder(inner, len, name, sizeof name, &kind, &form) != LSN_PH_OK) {
+    int step = lsn_step_ref(inner, len, o->flow);
+    if (step > 0) {
+        snprintf(name, sizeof name, "%d", step);
+        spans_add(out, TLS_LS_VALUE, name, strlen(name));
+        return;
+    }
+    if (lsn_is_step_ref(inner, len) ||
+        lsn_placeholder(inner, len, name, sizeof name, &kind, &form) != LSN_PH_OK) {
         spans_add(out, TLS_LS_MISSING, "{{", 2);
         spans_add(out, TLS_LS_MISSING, inner, len);
         spans_add(out, TLS_LS_MISSING, "}}", 2);

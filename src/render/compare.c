@@ -148,7 +148,7 @@ void tls_print_compare_text(FILE *out, const tls_compare *c, const tls_lessons *
     }
     text_summary(out, c);
     if (ls)
-        tls_render_text_lesson(out, ls, "comparison", c->runs[0].run.lang, &c->runs[0].trace,
+        tls_render_text_lesson(out, ls, "comparison", c->runs[0].run.lang, &c->runs[0].trace, NULL,
                                TLS_STEP_AFTER);
 }
 

@@ -449,7 +449,7 @@ static void page(FILE *out, const tls_app_run *r, const tls_trace *t, const tls_
         fputs("<section class=\"summary\" id=\"summary\">\n", out);
         tagf(out, "h2", "%s", _("Handshake complete: both Finished messages verified"));
         agreement(out, t);
-        html_lesson_id(out, r, ls, t, TLS_LESSON_ID_SUMMARY, TLS_STEP_AFTER);
+        html_lesson_id(out, r, ls, t, flow, TLS_LESSON_ID_SUMMARY, TLS_STEP_AFTER);
         fputs("</section>\n", out);
     }
     after(out, r, ls, t, flow);

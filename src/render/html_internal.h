@@ -37,9 +37,10 @@ void html_hexdump(FILE *out, const uint8_t *p, size_t n);
 void html_lesson(FILE *out, const tls_app_run *r, const tls_lessons *ls, const tls_trace *t,
                  const tls_flow *flow, int step);
 
-/* Lesson \p id (e.g. TLS_LESSON_ID_SUMMARY) with the values known by \p step. */
+/* Lesson \p id (e.g. TLS_LESSON_ID_SUMMARY) with the values known by \p step,
+ * its step references numbered by \p flow. */
 void html_lesson_id(FILE *out, const tls_app_run *r, const tls_lessons *ls, const tls_trace *t,
-                    const char *id, int step);
+                    const tls_flow *flow, const char *id, int step);
 
 /* The ladder (sequence) diagram of the run as an inline <svg>. */
 void html_ladder(FILE *out, const tls_trace *t, const tls_sim_result *res);

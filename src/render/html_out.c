@@ -154,11 +154,11 @@ void html_lesson(FILE *out, const tls_app_run *r, const tls_lessons *ls, const t
 {
     char id[64];
     if (ls && tls_lessons_step_id(flow, step, id, sizeof id))
-        html_lesson_id(out, r, ls, t, id, step);
+        html_lesson_id(out, r, ls, t, flow, id, step);
 }
 
 void html_lesson_id(FILE *out, const tls_app_run *r, const tls_lessons *ls, const tls_trace *t,
-                    const char *id, int step)
+                    const tls_flow *flow, const char *id, int step)
 {
     if (!ls)
         return;
@@ -170,7 +170,8 @@ void html_lesson_id(FILE *out, const tls_app_run *r, const tls_lessons *ls, cons
      * lesson's structure (headings, lists, code, values). */
     tls_trace_lookup_ctx ctx = {t, step};
     tls_render_opts ro = {.width = 1000, .lang = r->lang, .lookup = tls_trace_lookup,
-                          .ctx = &ctx, .title_step = tls_lesson_title_step(step)};
+                          .ctx = &ctx, .title_step = tls_lesson_title_step(step),
+                          .flow = flow};
     tls_ldoc doc = {0};
     tls_lesson_render(&doc, l, &ro);
     fputs("<div class=\"lesson\">\n", out);

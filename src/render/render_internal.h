@@ -27,10 +27,12 @@ void tls_render_text_failure(FILE *out, const tls_sim_result *res);
 
 /**
  * \brief Lesson \p id in \p lang (or English, with the notice), with the
- *        values of \p t as known by the end of \p step; nothing when absent.
+ *        values of \p t as known by the end of \p step and its step
+ *        references numbered by \p flow (NULL: the full handshake); nothing
+ *        when absent.
  */
 void tls_render_text_lesson(FILE *out, const tls_lessons *ls, const char *id, tls_lang lang,
-                            const tls_trace *t, int step);
+                            const tls_trace *t, const tls_flow *flow, int step);
 
 /** \brief \p s as a JSON string (null for NULL). */
 void tls_render_json_str(FILE *out, const char *s);

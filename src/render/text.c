@@ -243,11 +243,11 @@ static void lesson(FILE *out, const tls_app_run *r, const tls_lessons *ls,
 {
     char id[64];
     if (ls && tls_lessons_step_id(flow, step, id, sizeof id))
-        tls_render_text_lesson(out, ls, id, r->lang, t, step);
+        tls_render_text_lesson(out, ls, id, r->lang, t, flow, step);
 }
 
 void tls_render_text_lesson(FILE *out, const tls_lessons *ls, const char *id, tls_lang lang,
-                            const tls_trace *t, int step)
+                            const tls_trace *t, const tls_flow *flow, int step)
 {
     bool fell_back = false;
     const tls_lesson *l = tls_lessons_get(ls, id, lang, &fell_back);
@@ -255,7 +255,7 @@ void tls_render_text_lesson(FILE *out, const tls_lessons *ls, const char *id, tl
         return;
     tls_trace_lookup_ctx ctx = {t, step};
     tls_render_opts ro = {.width = 78, .lang = lang, .lookup = tls_trace_lookup, .ctx = &ctx,
-                          .title_step = tls_lesson_title_step(step)};
+                          .title_step = tls_lesson_title_step(step), .flow = flow};
     char *text = tls_lesson_render_text(l, &ro);
     if (!text)
         return;
@@ -480,7 +480,8 @@ void tls_print_text(FILE *out, const tls_app_run *r, const tls_trace *t,
         fprintf(out, "\n%s\n", _("=== Handshake complete: both Finished messages verified ==="));
         summary_agreement(out, t, r->mode == TLS_APP_LIVE);
         if (ls)
-            tls_render_text_lesson(out, ls, TLS_LESSON_ID_SUMMARY, r->lang, t, TLS_STEP_AFTER);
+            tls_render_text_lesson(out, ls, TLS_LESSON_ID_SUMMARY, r->lang, t, flow,
+                                   TLS_STEP_AFTER);
     }
     render_after(out, t);
     /* The page after the handshake teaches what render_after just showed. */

@@ -61,7 +61,8 @@ void tui_lesson_prepare(tui_app *a, int w)
     memset(&c->doc, 0, sizeof c->doc);
     tls_trace_lookup_ctx ctx = {&a->trace, a->step};
     tls_render_opts ro = {.width = w, .lang = a->lang, .lookup = tls_trace_lookup, .ctx = &ctx,
-                          .title_step = tls_lesson_title_step(a->step)};
+                          .title_step = tls_lesson_title_step(a->step),
+                          .flow = a->model.flow};
     const tls_lesson *l = NULL;
     c->fell_back = false;
     char id[64];

@@ -119,5 +119,13 @@ print([v["hex"] for s in d["steps"] for v in s.get("values",[]) if v["name"]=="c
 step4=$("$bin" --text --seed 42 | sed -n '/^=== Step 5\/10/q;/^ServerKeyExchange, a fresh key\|^Step 4: ServerKeyExchange/,$p')
 case $(printf '%s' "$step4" | tr '\n' ' ') in *"client random ${cr}…"*) ok ;; *) bad "step 4 lesson: no client random '$cr…'" ;; esac
 
+# A lesson's step references follow the run's flow: with client
+# authentication the client's Finished is step 11, the server's step 13.
+auth=$("$bin" --text --seed 42 --client-auth require | tr '\n' ' ')
+for want in "the client's Finished (step 11)" "the server's Finished in step 13"; do
+    case $auth in *"$want"*) ok ;; *) bad "--client-auth require: no '$want' in the lessons" ;; esac
+done
+case $auth in *"Finished (step 8)"*) bad "--client-auth require: a lesson still says step 8" ;; *) ok ;; esac
+
 echo "teach: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
