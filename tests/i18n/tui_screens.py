@@ -36,8 +36,9 @@ def step_marker(n, total):
 
 
 def walk_flow(ck, tm, flow, label):
-    """Every step of the run, then the page after the handshake."""
-    total = len(flow["steps"])
+    """Every step of the run (both handshakes of a resumed one), then the
+    page after the handshake."""
+    total = flow.get("run_total", len(flow["steps"]))
     look(ck, tm, f"{label} step 1", lambda s: step_marker(1, total) in s)
     for n in range(2, total + 1):
         tm.keys("Right")
