@@ -94,5 +94,12 @@ const tls_suite *tls_app_next_suite(tls_app_run *r);
  *        returns its option name ("off", "request", "require").
  */
 const char *tls_app_next_client_auth(tls_app_run *r);
+/**
+ * \brief The next resumption mode: off, id, ticket, off again (tlssim does
+ *        not combine it with client certificates: it turns those off, and
+ *        tls_app_next_client_auth turns resumption off); returns its option
+ *        name ("off", "id", "ticket").
+ */
+const char *tls_app_next_resume(tls_app_run *r);
 
 #endif

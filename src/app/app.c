@@ -118,6 +118,7 @@ const char *tls_app_next_client_auth(tls_app_run *r)
     static const char *const names[] = {"off", "request", "require"};
     r->sim.client_auth = (tls_client_auth)((r->sim.client_auth + 1) % 3);
     r->sim.client_no_cert = false;
+    r->sim.resume = TLS_RESUME_OFF;
     return names[r->sim.client_auth];
 }
 
@@ -133,4 +134,14 @@ const tls_suite *tls_app_next_suite(tls_app_run *r)
     r->sim.suite = next;
     r->sim.kx = next->kx;
     return next;
+}
+
+const char *tls_app_next_resume(tls_app_run *r)
+{
+    static const tls_resume_mode next[] = {
+        [TLS_RESUME_OFF] = TLS_RESUME_ID, [TLS_RESUME_ID] = TLS_RESUME_TICKET,
+        [TLS_RESUME_TICKET] = TLS_RESUME_OFF};
+    r->sim.resume = next[r->sim.resume];
+    r->sim.client_auth = TLS_CLIENT_AUTH_OFF;
+    return tls_resume_mode_name(r->sim.resume);
 }

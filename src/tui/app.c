@@ -303,6 +303,15 @@ void tui_app_cycle_client_auth(tui_app *a)
         tui_app_status(a, _("re-ran the handshake with --client-auth %s"), policy);
 }
 
+void tui_app_cycle_resume(tui_app *a)
+{
+    if (refuse_live(a))
+        return;
+    const char *mode = tls_app_next_resume(&a->run);
+    if (tui_app_rerun(a, a->step))
+        tui_app_status(a, _("re-ran the handshake with --resume %s"), mode);
+}
+
 void tui_app_toggle_lang(tui_app *a)
 {
     if (!a->lessons_on || !a->lessons) {

@@ -162,6 +162,8 @@ static const tui_key keys[] = {
      .help_keys = "s", .help = N_("next cipher suite and re-run")},
     {.codes = {'c'}, .screens = MAIN, .needs = TUI_KEY_RERUN, .run = tui_app_cycle_client_auth,
      .help_keys = "c", .help = N_("client certificates: off / request / require, and re-run")},
+    {.codes = {'R'}, .screens = MAIN, .needs = TUI_KEY_RERUN, .run = tui_app_cycle_resume,
+     .help_keys = "R", .help = N_("session resumption: off / id / ticket (two handshakes), and re-run")},
     {.codes = {'w'}, .screens = MAIN, .run = key_save,
      .footer_key = "w", .footer = N_("save"), .priority = 55,
      .help_keys = "w", .describe = tui_help_save_what},
