@@ -130,6 +130,40 @@ run_inprocess() {
         check "in-process: tshark decodes and decrypts the pcap" tshark_ok "$d/p" "$d/k" 1 1 1 "$with_cv"
 }
 
+# gnutls-cli as the client of tlssim --listen --client-auth require,
+# presenting the demo client certificate.
+run_listen_gnutls() {
+    local d=$work/listen-gnutls
+    mkdir -p "$d"
+    timeout 30 "$tlssim" --listen 127.0.0.1:0 --client-auth require --json --timeout 10 \
+        --keylog "$d/tlssim.keylog" > "$d/out.json" 2> "$d/err" &
+    local tpid=$!
+    pids+=("$tpid")
+    local port
+    if ! port=$(wait_port "$d/err" 'tlssim: listening on 127\.0\.0\.1:'); then
+        check "listen gnutls-cli: tlssim listening" false
+        return
+    fi
+    printf 'GET / HTTP/1.1\r\nHost: www.example.test\r\n\r\n' |
+        SSLKEYLOGFILE="$d/gnutls.keylog" timeout 20 gnutls-cli --port "$port" 127.0.0.1 \
+            --x509cafile "$pki/ca.crt.pem" --x509certfile "$pki/client.crt.pem" \
+            --x509keyfile "$pki/client.key.pem" --sni-hostname www.example.test \
+            --verify-hostname www.example.test --priority 'NORMAL:-VERS-ALL:+VERS-TLS1.2' \
+            > "$d/client.out" 2>&1
+    local crc=$?
+    wait "$tpid"
+    local rc=$?
+    local what="listen gnutls-cli require-cert"
+    check "$what: no sanitizer report" no_sanitizer_report "$d/err"
+    check "$what: gnutls-cli exits 0 (rc $crc)" [ "$crc" -eq 0 ]
+    check "$what: tlssim exits 0 (rc $rc: $(tail -n 1 "$d/err"))" [ "$rc" -eq 0 ] || return
+    check "$what: the demo page arrived" has "$d/client.out" '<h1>Hello from www.example.test</h1>'
+    check "$what: same master secret as GnuTLS" same_keylog "$d/tlssim.keylog" "$d/gnutls.keylog"
+    check "$what: tlssim verified GnuTLS's certificate" has "$d/out.json" 'tlssim demo client'
+    check "$what: tlssim checked GnuTLS's CertificateVerify" \
+        has "$d/out.json" 'the client holds the private key, and signed this very handshake'
+}
+
 # A free loopback port for a server that cannot pick its own (gnutls-serv).
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -179,6 +213,7 @@ run_inprocess
 if command -v gnutls-serv > /dev/null 2>&1; then
     run_gnutls default-empty "" no
     run_gnutls required-cert "-r --verify-client-cert" yes
+    run_listen_gnutls
 else
     echo "(gnutls-serv is not installed: the GnuTLS cases are skipped)"
 fi
