@@ -35,10 +35,9 @@ def step_marker(n, total):
     return "第 %d/%d 步" % (n, total)
 
 
-def walk_flow(ck, tm, flow, label):
-    """Every step of the run (both handshakes of a resumed one), then the
-    page after the handshake."""
-    total = flow.get("run_total", len(flow["steps"]))
+def walk_run(ck, tm, steps, label):
+    """Every step of the run, then the page after the handshake."""
+    total = len(steps)
     look(ck, tm, f"{label} step 1", lambda s: step_marker(1, total) in s)
     for n in range(2, total + 1):
         tm.keys("Right")
@@ -139,20 +138,18 @@ def session(ck, sock, flags, body):
         tm.kill()
 
 
-def check(ck, flows, flow_options):
+def check(ck, runs):
     if not shutil.which("tmux"):
         print("tmux not found: the TUI's screens are not checked")
         return "skipped"
     sock = "tlssim-zh-%d" % os.getpid()
-    for i, flow in enumerate(flows):
-        opts = flow_options(ck, flow)
-        if opts is None:
-            continue
+    for i, (opts, steps) in enumerate(runs):
+        label = " ".join(opts)
 
-        def body(tm, flow=flow, first=(i == 0)):
-            walk_flow(ck, tm, flow, flow["name"])
+        def body(tm, steps=steps, label=label, first=(i == 0)):
+            walk_run(ck, tm, steps, label)
             if first:
-                popups_and_help(ck, tm, len(flow["steps"]))
+                popups_and_help(ck, tm, len(steps))
                 status_lines(ck, tm)
                 layouts(ck, tm)
         session(ck, f"{sock}-{i}", "--seed 1 " + " ".join(opts), body)
