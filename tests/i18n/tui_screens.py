@@ -77,7 +77,7 @@ def status_lines(ck, tm):
     for key, label in (("m", "m: the other key exchange"), ("g", "g under RSA"),
                        ("m", "m: back to ECDHE"), ("g", "g: next group"),
                        ("s", "s: next suite"), ("c", "c: client certificates"),
-                       ("r", "r: fresh randoms")):
+                       ("R", "R: session resumption"), ("r", "r: fresh randoms")):
         before = tm.screen()
         tm.keys(key)
         look(ck, tm, label, lambda s, b=before: s != b)
