@@ -57,6 +57,7 @@ static void test_all_suites_and_groups(void)
                 cfg.seeded = true;
                 cfg.seed = 1000 + s * 10 + g;
                 cfg.ems = ems;
+                cfg.no_etm = !ems; /* CBC: both record layouts */
                 tls_trace t;
                 tls_trace_init(&t);
                 tls_sim_result res;
@@ -103,6 +104,13 @@ static void test_all_suites_and_groups(void)
                                "%s: RSA pre-master is 48 bytes starting with 0x0303", label);
                     test_check(value(&t, TLS_VALUE_ENCRYPTED_PRE_MASTER, TLS_PARTY_WIRE) != NULL,
                                "%s: the eavesdropper sees the encrypted pre-master", label);
+                }
+                if (suites[s].mac_key_len) {
+                    test_check(same_value(&t, TLS_VALUE_CLIENT_WRITE_MAC_KEY) &&
+                                   same_value(&t, TLS_VALUE_SERVER_WRITE_MAC_KEY),
+                               "%s: both MAC keys identical on both sides", label);
+                    test_check(!value(&t, TLS_VALUE_CLIENT_WRITE_MAC_KEY, TLS_PARTY_WIRE),
+                               "%s: MAC keys never on the wire", label);
                 }
                 test_check(count_kind(&t, TLS_EV_ALERT) == 0, "%s: no alerts", label);
                 tls_trace_free(&t);
@@ -251,11 +259,14 @@ static int record_step(tls_kx kx, size_t r)
  * succeeded, 1 when it failed with an alert at a believable step (never
  * before the tampered record's own step, and no step announced after the
  * one that failed), 2 otherwise. */
-static int tamper_run(tls_kx kx, size_t record, size_t offset, uint8_t mask, size_t *records)
+static int tamper_run_with(tls_kx kx, const tls_suite *suite, bool no_etm, size_t record,
+                           size_t offset, uint8_t mask, size_t *records)
 {
     tls_sim_config cfg;
     tls_sim_config_default(&cfg);
     cfg.kx = kx;
+    cfg.suite = suite;
+    cfg.no_etm = no_etm;
     cfg.seeded = true;
     cfg.seed = 5;
     cfg.tamper = (tls_tamper){true, record, offset, mask};
@@ -280,13 +291,21 @@ static int tamper_run(tls_kx kx, size_t record, size_t offset, uint8_t mask, siz
     return alerts > 0 && step_ok ? 1 : 2;
 }
 
+static int tamper_run(tls_kx kx, size_t record, size_t offset, uint8_t mask, size_t *records)
+{
+    return tamper_run_with(kx, NULL, false, record, offset, mask, records);
+}
+
 /* Sizes of every record of an untampered run: the handshake, the GET, the
  * page and both close_notify alerts. */
-static size_t record_sizes(tls_kx kx, size_t *sizes, size_t max)
+static size_t record_sizes_with(tls_kx kx, const tls_suite *suite, bool no_etm, size_t *sizes,
+                                size_t max)
 {
     tls_sim_config cfg;
     tls_sim_config_default(&cfg);
     cfg.kx = kx;
+    cfg.suite = suite;
+    cfg.no_etm = no_etm;
     cfg.seeded = true;
     cfg.seed = 5;
     cfg.app_data = true;
@@ -299,6 +318,46 @@ static size_t record_sizes(tls_kx kx, size_t *sizes, size_t max)
             sizes[n++] = t.ev[i].len;
     tls_trace_free(&t);
     return n;
+}
+
+static size_t record_sizes(tls_kx kx, size_t *sizes, size_t max)
+{
+    return record_sizes_with(kx, NULL, false, sizes, max);
+}
+
+/* The record protections beyond AES-GCM: every bit-0 flip of every byte of
+ * every protected record (both Finished, the GET, the page, both
+ * close_notify) of a ChaCha20-Poly1305 run and of CBC runs with and without
+ * encrypt-then-MAC ends in an alert at a believable step. */
+static void test_new_records_byte_flip(void)
+{
+    static const struct {
+        uint16_t suite;
+        bool no_etm;
+    } runs[] = {{0xcca8, false}, {0xc013, false}, {0xc013, true}, {0x003c, true}};
+    for (size_t k = 0; k < sizeof runs / sizeof runs[0]; k++) {
+        const tls_suite *s = tls_suite_by_id(runs[k].suite);
+        size_t sizes[16];
+        size_t nrec = record_sizes_with(s->kx, s, runs[k].no_etm, sizes, 16);
+        size_t nhs = s->kx == TLS_KX_RSA ? 9u : 10u;
+        size_t flips = 0, bad = 0;
+        for (size_t r = nhs - 3; r < nrec; r++) {
+            if (r == nhs - 2) /* the server's ChangeCipherSpec: in the clear */
+                continue;
+            for (size_t off = 0; off < sizes[r]; off++) {
+                int rc = tamper_run_with(s->kx, s, runs[k].no_etm, r, off, 0x01, NULL);
+                flips++;
+                if (rc != 1) {
+                    bad++;
+                    test_check(false, "%s etm=%d: record %zu byte %zu ^01: rc %d", s->name,
+                               !runs[k].no_etm, r, off, rc);
+                }
+            }
+        }
+        test_check(nrec == nhs + 4 && bad == 0 && flips > 300,
+                   "%s etm=%d: %zu flips of protected records, every one ended in an alert",
+                   s->name, !runs[k].no_etm, flips);
+    }
 }
 
 static void test_every_byte_flip(void)
@@ -352,5 +411,6 @@ int main(void)
     test_determinism();
     test_scenario_values();
     test_every_byte_flip();
+    test_new_records_byte_flip();
     return test_finish();
 }

@@ -62,6 +62,7 @@ typedef struct tls_live_config {
     tls_group groups[TLS_GROUP_COUNT];      /**< as suites, for ECDHE groups */
     size_t ngroups;
     bool ems;                   /**< offer / accept the extended master secret */
+    bool no_etm;                /**< do not offer / accept encrypt-then-MAC */
     double timeout;             /**< seconds the run may take from the connection on,
                                      handshake and exchange together (> 0); a peer
                                      that trickles bytes ends with TLS_ERR_TIMEOUT */

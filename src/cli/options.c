@@ -31,6 +31,8 @@ static const char *const usage_sections[] = {
        "                        TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 or 0x009c\n"
        "  --group NAME          ECDHE group: secp256r1 (default), x25519, secp384r1\n"
        "  --ems on|off          extended master secret, RFC 7627 (default off)\n"
+       "  --etm on|off          encrypt-then-MAC for CBC suites, RFC 7366 (default on;\n"
+       "                        off shows TLS 1.2's original MAC-then-encrypt)\n"
        "  --seed N              reproducible randoms and keys (a whole class sees the\n"
        "                        same values); without it, real entropy\n"
        "  --scenario FILE       fix randoms and ephemeral private keys (see README)\n"
@@ -191,7 +193,7 @@ static bool parse_tamper(const char *s, tls_tamper *t)
 
 enum {
     OPT_TEXT = 256, OPT_JSON, OPT_TUI, OPT_KX, OPT_SUITE, OPT_GROUP, OPT_SEED,
-    OPT_SCENARIO, OPT_TAMPER, OPT_EMS, OPT_LANG, OPT_LESSONS, OPT_NO_LESSONS,
+    OPT_SCENARIO, OPT_TAMPER, OPT_EMS, OPT_ETM, OPT_LANG, OPT_LESSONS, OPT_NO_LESSONS,
     OPT_AUTO, OPT_STEP,
     OPT_KEYLOG, OPT_PCAP, OPT_HTML, OPT_CONNECT, OPT_LISTEN, OPT_SNI, OPT_CA, OPT_TIMEOUT,
     OPT_KEEP, OPT_CLIENT_AUTH, OPT_CLIENT_CERT, OPT_CLIENT_KEY,
@@ -209,6 +211,7 @@ static const struct option long_options[] = {
     {"scenario", required_argument, NULL, OPT_SCENARIO},
     {"tamper", required_argument, NULL, OPT_TAMPER},
     {"ems", required_argument, NULL, OPT_EMS},
+    {"etm", required_argument, NULL, OPT_ETM},
     {"lang", required_argument, NULL, OPT_LANG},
     {"lessons", required_argument, NULL, OPT_LESSONS},
     {"no-lessons", no_argument, NULL, OPT_NO_LESSONS},
@@ -436,6 +439,14 @@ static int apply_option(cli_options *o, int c, const char *arg)
         else
             return usage_error(_("--ems: '%s' is not on or off"), arg);
         o->ems_given = true;
+        return 0;
+    case OPT_ETM:
+        if (strcmp(arg, "on") == 0)
+            o->sim.no_etm = false;
+        else if (strcmp(arg, "off") == 0)
+            o->sim.no_etm = true;
+        else
+            return usage_error(_("--etm: '%s' is not on or off"), arg);
         return 0;
     case OPT_CLIENT_AUTH:
         return parse_client_auth(arg, &o->sim.client_auth);

@@ -324,6 +324,7 @@ static bool live_setup(live *lv)
     for (size_t i = 0; i < cfg->ngroups && i < TLS_GROUP_COUNT; i++)
         ec->groups[ec->ngroups++] = cfg->groups[i];
     ec->ems = cfg->ems;
+    ec->no_etm = cfg->no_etm;
     ec->app_data_keep = cfg->app_data_keep;
     /* The peer is a real stack, which traces nothing: this engine traces
      * what it sends.  Real clients signal secure renegotiation. */
