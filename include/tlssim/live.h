@@ -82,6 +82,7 @@ typedef struct tls_live_info {
     char server_name[256];      /**< connect: the SNI used; listen: the one received */
     const tls_suite *suite;     /**< negotiated, or NULL */
     bool ems;                   /**< the extended master secret was used */
+    bool etm;                   /**< encrypt-then-MAC protected the records (CBC) */
     size_t app_sent;            /**< application data bytes sent */
     size_t app_received;        /**< application data bytes received */
 } tls_live_info;

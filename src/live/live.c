@@ -440,6 +440,7 @@ tls_err tls_live_run(const tls_live_config *cfg, tls_trace *trace, tls_sim_resul
             if (live_ok(&lv) && tls_engine_done(lv.e)) {
                 info->suite = tls_engine_suite(lv.e);
                 info->ems = tls_engine_ems(lv.e);
+                info->etm = tls_engine_etm(lv.e);
                 if (lv.role == TLS_PARTY_CLIENT)
                     live_client_after(&lv);
                 else

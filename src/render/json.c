@@ -82,9 +82,10 @@ static void json_live_config(FILE *out, const tls_app_run *r)
     } else {
         fputs("null,\"negotiated_suite_id\":null", out);
     }
-    fprintf(out, ",\"extended_master_secret\":%s,\"app_bytes_sent\":%zu,"
-                 "\"app_bytes_received\":%zu}",
-            li->ems ? "true" : "false", li->app_sent, li->app_received);
+    fprintf(out, ",\"extended_master_secret\":%s,\"encrypt_then_mac\":%s,"
+                 "\"app_bytes_sent\":%zu,\"app_bytes_received\":%zu}",
+            li->ems ? "true" : "false", li->etm ? "true" : "false", li->app_sent,
+            li->app_received);
 }
 
 static const char *direction(tls_party sender)
@@ -342,7 +343,8 @@ void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
         fprintf(out, "%llu", (unsigned long long)r->sim.seed);
     else
         fputs("null", out);
-    fprintf(out, ",\"ems\":%s,\"scenario\":%s,\"tamper\":", r->sim.ems ? "true" : "false",
+    fprintf(out, ",\"ems\":%s,\"etm\":%s,\"scenario\":%s,\"tamper\":",
+            r->sim.ems ? "true" : "false", r->sim.no_etm ? "false" : "true",
             r->sim.scenario ? "true" : "false");
     if (r->sim.tamper.enabled)
         fprintf(out, "{\"record\":%zu,\"offset\":%zu,\"xor\":%u}", r->sim.tamper.record,
