@@ -360,6 +360,46 @@ static void test_new_records_byte_flip(void)
     }
 }
 
+/* Hostile, end to end: in a MAC-then-encrypt run, a flip in the IV of the
+ * GET record changes its first plaintext block (a bad MAC, good padding);
+ * a flip in the last byte of its second-to-last ciphertext block changes
+ * the padding length byte (a bad padding).  The server answers both with
+ * the same alert and the same words: nothing tells them apart. */
+static void test_cbc_padding_and_mac_alike(void)
+{
+    const tls_suite *s = tls_suite_by_id(0xc013);
+    size_t sizes[16];
+    size_t nrec = record_sizes_with(s->kx, s, true, sizes, 16);
+    if (!test_check(nrec >= 11, "CBC run has a GET record"))
+        return;
+    size_t get = 10, pad_off = sizes[get] - 16 - 1; /* last byte of the block before the last */
+    size_t offsets[2] = {5, pad_off};              /* the IV's first byte; the padding byte */
+    tls_sim_result res[2];
+    for (int i = 0; i < 2; i++) {
+        tls_sim_config cfg;
+        tls_sim_config_default(&cfg);
+        cfg.kx = s->kx;
+        cfg.suite = s;
+        cfg.no_etm = true;
+        cfg.seeded = true;
+        cfg.seed = 5;
+        cfg.app_data = true;
+        cfg.tamper = (tls_tamper){true, get, offsets[i], 0x01};
+        tls_trace t;
+        tls_trace_init(&t);
+        tls_sim_run(&cfg, &t, &res[i]);
+        tls_trace_free(&t);
+    }
+    test_check(!res[0].ok && res[0].err == TLS_ERR_BAD_RECORD_MAC, "bad MAC: bad_record_mac (%s)",
+               res[0].why);
+    test_check(!res[1].ok && res[1].err == TLS_ERR_BAD_RECORD_MAC,
+               "bad padding: bad_record_mac (%s)", res[1].why);
+    test_str_eq(res[0].why, res[1].why, "bad padding and bad MAC: the same reason");
+    test_check(res[0].failed_party == res[1].failed_party &&
+                   res[0].failed_step == res[1].failed_step,
+               "bad padding and bad MAC: the same side stops at the same step");
+}
+
 static void test_every_byte_flip(void)
 {
     static const uint8_t masks[] = {0xff, 0x01, 0x80};
@@ -412,5 +452,6 @@ int main(void)
     test_scenario_values();
     test_every_byte_flip();
     test_new_records_byte_flip();
+    test_cbc_padding_and_mac_alike();
     return test_finish();
 }
