@@ -351,8 +351,8 @@ static void handshake_with(bare *c, bare *s, bool hello_requests)
     bare_new(s, TLS_PARTY_SERVER);
     c->cfg.server_name = TLS_DEMO_HOST;
     c->cfg.trust = creds->trust;
-    s->cfg.chain = creds->chain;
-    s->cfg.key = creds->key;
+    s->cfg.chain = creds->server[TLS_KEY_RSA].chain;
+    s->cfg.key = creds->server[TLS_KEY_RSA].key;
     for (int i = 0; i < 20 && !(tls_engine_done(c->e) && tls_engine_done(s->e)); i++) {
         tls_engine_write_step(tls_engine_my_turn(c->e) ? c->e : s->e);
         carry(c->e, s->e);

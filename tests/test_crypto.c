@@ -388,8 +388,8 @@ static void test_describe(const tls_x509 *leaf)
     tls_x509_info info;
     test_check(tls_x509_describe(leaf, 0, &info) == TLS_OK, "describe leaf");
     test_str_eq(info.subject, "CN=" TLS_DEMO_HOST, "leaf subject");
-    test_str_eq(info.issuer, "CN=tlssim Demo Root CA (DEMO ONLY - NOT FOR PRODUCTION)",
-                "leaf issuer");
+    test_str_eq(info.issuer, "CN=tlssim Demo Intermediate CA (DEMO ONLY - NOT FOR PRODUCTION)",
+                "leaf issuer: the intermediate");
     test_str_eq(info.not_before, "2025-01-01 00:00:00", "not before");
     test_str_eq(info.not_after, "2045-12-31 23:59:59", "not after");
     test_str_eq(info.sig_alg, "RSA with SHA-256", "signature algorithm");
@@ -406,7 +406,8 @@ static tls_x509 *parse(const char *pem)
     return x;
 }
 
-/* The leaf with one byte of its signature changed: it still parses. */
+/* The leaf with one byte of its signature changed, then the intermediate:
+ * it still parses. */
 static tls_x509 *forged_leaf(const tls_x509 *leaf)
 {
     size_t len;
@@ -417,27 +418,37 @@ static tls_x509 *forged_leaf(const tls_x509 *leaf)
     memcpy(copy, der, len);
     copy[len - 1] ^= 0x01;
     tls_x509 *x = NULL;
-    test_check(tls_x509_add_der(&x, copy, len) == TLS_OK, "forged leaf parses");
+    test_check(tls_x509_add_der(&x, copy, len) == TLS_OK &&
+                   tls_x509_add_pem(&x, tls_demo_intermediate_pem) == TLS_OK,
+               "forged leaf parses");
     return x;
 }
 
+/* \p leaf alone, which a client cannot chain without the intermediate. */
 static void test_verify(const tls_x509 *leaf, const tls_x509 *ca)
 {
     tls_x509_verdict v;
     tls_err e = tls_x509_verify(leaf, ca, TLS_DEMO_HOST, &v);
+    test_check(e == TLS_ERR_UNKNOWN_CA && !v.chain_ok,
+               "leaf without its intermediate: unknown_ca (%s)", v.detail);
+    tls_x509 *chain = parse(tls_demo_server_cert_pem);
+    test_check(tls_x509_add_pem(&chain, tls_demo_intermediate_pem) == TLS_OK,
+               "leaf + intermediate, as the server sends them");
+    e = tls_x509_verify(chain, ca, TLS_DEMO_HOST, &v);
     test_check(e == TLS_OK && v.chain_ok && v.host_ok && v.dates_ok && v.key_ok,
                "demo chain verifies for %s (%s)", TLS_DEMO_HOST, v.detail);
 
-    e = tls_x509_verify(leaf, ca, "www.example.org", &v);
+    e = tls_x509_verify(chain, ca, "www.example.org", &v);
     test_check(e == TLS_ERR_BAD_CERTIFICATE && !v.host_ok && v.chain_ok && v.dates_ok,
                "wrong host: host_ok false, bad_certificate");
     test_check(strstr(v.detail, "CN") != NULL, "detail names the mismatch: %s", v.detail);
 
     e = tls_x509_verify(leaf, NULL, TLS_DEMO_HOST, &v);
     test_check(e == TLS_ERR_UNKNOWN_CA && !v.chain_ok, "no trust anchor: unknown_ca");
-    e = tls_x509_verify(leaf, leaf, TLS_DEMO_HOST, &v);
+    e = tls_x509_verify(chain, leaf, TLS_DEMO_HOST, &v);
     test_check(e == TLS_ERR_UNKNOWN_CA && !v.chain_ok && v.host_ok,
                "other trust anchor: chain_ok false, unknown_ca");
+    tls_x509_free(chain);
 
     tls_x509 *forged = forged_leaf(leaf);
     e = tls_x509_verify(forged, ca, TLS_DEMO_HOST, &v);

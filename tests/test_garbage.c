@@ -135,6 +135,7 @@ int main(void)
     tls_rng *rng = tls_rng_new_seeded(99, "garbage");
     if (tls_x509_add_pem(&trust, tls_demo_ca_pem) != TLS_OK ||
         tls_x509_add_pem(&chain, tls_demo_server_cert_pem) != TLS_OK ||
+        tls_x509_add_pem(&chain, tls_demo_intermediate_pem) != TLS_OK ||
         tls_privkey_parse_pem(&key, tls_demo_server_key_pem) != TLS_OK || !rng)
         return test_check(false, "demo PKI loads"), test_finish();
     test_random_bytes(rng);

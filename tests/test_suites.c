@@ -19,31 +19,41 @@ static void test_tables(void)
 {
     size_t n;
     const tls_suite *s = tls_suites_all(&n);
-    test_check(n == 10, "ten suites");
-    if (n == 10) {
-        /* A browser's order: ECDHE AEADs, ECDHE CBC, RSA AEADs, RSA CBC. */
-        expect_row(&s[0], 0xc02f, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256);
-        expect_row(&s[1], 0xc030, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384);
-        expect_row(&s[2], 0xcca8, TLS_KX_ECDHE_RSA, TLS_CIPHER_CHACHA20_POLY1305, 32, 12, 0,
+    test_check(n == 12, "twelve suites");
+    if (n == 12) {
+        /* A browser's order: ECDHE AEADs (ECDSA before RSA at each strength),
+         * ECDHE CBC, RSA AEADs, RSA CBC. */
+        expect_row(&s[0], 0xc02b, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256);
+        expect_row(&s[2], 0xc02c, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384);
+        test_check(s[0].auth == TLS_KEY_ECDSA && s[2].auth == TLS_KEY_ECDSA && s[1].auth == TLS_KEY_RSA,
+                   "ECDHE_ECDSA suites need an ECDSA certificate, the others RSA");
+        expect_row(&s[1], 0xc02f, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256);
+        expect_row(&s[3], 0xc030, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384);
+        expect_row(&s[4], 0xcca8, TLS_KX_ECDHE_RSA, TLS_CIPHER_CHACHA20_POLY1305, 32, 12, 0,
                    TLS_HASH_SHA256);
-        expect_row(&s[3], 0xc013, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA256);
-        expect_row(&s[4], 0xc014, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA256);
-        expect_row(&s[5], 0x009c, TLS_KX_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256);
-        expect_row(&s[6], 0x009d, TLS_KX_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384);
-        expect_row(&s[7], 0x002f, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA256);
-        expect_row(&s[8], 0x0035, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA256);
-        expect_row(&s[9], 0x003c, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 32, TLS_HASH_SHA256);
-        test_check(s[3].mac_hash == TLS_HASH_SHA1 && s[9].mac_hash == TLS_HASH_SHA256,
+        expect_row(&s[5], 0xc013, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA256);
+        expect_row(&s[6], 0xc014, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA256);
+        expect_row(&s[7], 0x009c, TLS_KX_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256);
+        expect_row(&s[8], 0x009d, TLS_KX_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384);
+        expect_row(&s[9], 0x002f, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA256);
+        expect_row(&s[10], 0x0035, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA256);
+        expect_row(&s[11], 0x003c, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 32, TLS_HASH_SHA256);
+        test_check(s[5].mac_hash == TLS_HASH_SHA1 && s[11].mac_hash == TLS_HASH_SHA256,
                    "..._CBC_SHA: HMAC-SHA1; ..._CBC_SHA256: HMAC-SHA256");
-        test_str_eq(tls_suite_cipher_name(&s[2]), "ChaCha20-Poly1305", "cipher name chacha");
-        test_str_eq(tls_suite_cipher_name(&s[4]), "AES-256-CBC", "cipher name cbc");
-        test_str_eq(tls_suite_cipher_name(&s[0]), "AES-128-GCM", "cipher name gcm");
+        test_str_eq(tls_suite_cipher_name(&s[4]), "ChaCha20-Poly1305", "cipher name chacha");
+        test_str_eq(tls_suite_cipher_name(&s[6]), "AES-256-CBC", "cipher name cbc");
+        test_str_eq(tls_suite_cipher_name(&s[1]), "AES-128-GCM", "cipher name gcm");
     }
     const tls_group_info *g = tls_groups_all(&n);
     test_check(n == 3 && g[0].id == TLS_GROUP_SECP256R1 && g[1].id == TLS_GROUP_X25519 &&
                g[2].id == TLS_GROUP_SECP384R1, "groups: secp256r1, x25519, secp384r1");
     s = tls_suites_all(&n);
-    test_check(tls_suite_by_id(0xc030) == &s[1], "suite by id");
+    test_check(tls_suite_by_id(0xc030) == &s[3], "suite by id");
+    test_check(tls_suite_default_auth(TLS_KX_ECDHE_RSA, TLS_KEY_ECDSA)->id == 0xc02b &&
+                   tls_suite_default_auth(TLS_KX_ECDHE_RSA, TLS_KEY_RSA)->id == 0xc02f &&
+                   tls_suite_default_auth(TLS_KX_RSA, TLS_KEY_RSA)->id == 0x009c &&
+                   tls_suite_default_auth(TLS_KX_RSA, TLS_KEY_ECDSA) == NULL,
+               "default suite per key exchange and certificate (none for RSA kx + ECDSA)");
     test_check(tls_suite_by_id(0x1301) == NULL, "TLS 1.3 suite is not implemented");
     test_check(tls_group_by_id(29) == &g[1], "group by id");
     test_check(tls_group_by_id(25) == NULL, "secp521r1 not implemented");

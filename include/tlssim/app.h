@@ -84,6 +84,10 @@ bool tls_app_can_rerun(const tls_app_run *r);
 void tls_app_fresh(tls_app_run *r);
 /** \brief The other key exchange, with its default suite. */
 void tls_app_toggle_kx(tls_app_run *r);
+
+/** \brief Switch the demo server certificate RSA <-> ECDSA (the default suite
+ *         follows; ECDSA brings ECDHE back).  \return the new kind */
+tls_key_kind tls_app_toggle_server_cert(tls_app_run *r);
 /** \brief The next ECDHE group; returns it, or NULL (unchanged) for RSA. */
 const tls_group_info *tls_app_next_group(tls_app_run *r);
 /** \brief The next cipher suite (and its key exchange); returns it. */

@@ -193,8 +193,25 @@ tls_err tls_ecdh_shared(tls_group group, tls_rng *rng,
 /** \brief A parsed certificate chain (leaf first). */
 typedef struct tls_x509 tls_x509;
 
-/** \brief A parsed private key (the demo server's RSA key). */
+/** \brief A parsed private key (RSA, or ECDSA on P-256 / P-384). */
 typedef struct tls_privkey tls_privkey;
+
+/**
+ * \brief What a certificate's or a private key's key can do in TLS 1.2:
+ *        the "signature" half of a SignatureAndHashAlgorithm (rsa(1),
+ *        ecdsa(3)) and the authentication half of a cipher suite's name.
+ */
+typedef enum tls_key_kind {
+    TLS_KEY_NONE,       /**< none we use (DSA, Ed25519, another curve...) */
+    TLS_KEY_RSA,
+    TLS_KEY_ECDSA       /**< an EC key on secp256r1 or secp384r1 */
+} tls_key_kind;
+
+/** \brief The kind of certificate \p i's public key (TLS_KEY_NONE when absent). */
+tls_key_kind tls_x509_key_kind(const tls_x509 *chain, size_t i);
+
+/** \brief The size of certificate \p i's public key in bits (0 when absent). */
+size_t tls_x509_key_bits(const tls_x509 *chain, size_t i);
 
 /**
  * \brief Parse a DER certificate and append it to \p *chain (created when NULL).
@@ -247,7 +264,9 @@ typedef struct tls_x509_verdict {
     bool chain_ok;      /**< signatures chain up to a trusted CA */
     bool host_ok;       /**< the leaf is valid for the expected host name */
     bool dates_ok;      /**< every certificate is within its validity period now */
-    bool key_ok;        /**< the leaf's key is RSA (what our suites need) */
+    bool key_ok;        /**< the leaf's key is RSA or ECDSA on P-256/P-384
+                             (what our suites can use; the engine checks
+                             that it fits the negotiated suite) */
     char detail[1024];  /**< the library's reasons when something failed, as a
                              list argument (TLS_ARG_L, tls_text_list_add) */
 } tls_x509_verdict;
@@ -260,6 +279,32 @@ typedef struct tls_x509_verdict {
  */
 tls_err tls_x509_verify(const tls_x509 *chain, const tls_x509 *trusted,
                         const char *host, tls_x509_verdict *verdict);
+
+/** \brief Most links tls_x509_path reports (a real path has two or three). */
+#define TLS_X509_MAX_LINKS 8
+
+/** \brief One link of a certification path: a certificate and its issuer. */
+typedef struct tls_x509_link {
+    char subject[256];      /**< the certificate */
+    char issuer[256];       /**< the issuer it names */
+    char sig_alg[64];       /**< how the issuer signed it, e.g. "RSA with SHA-256" */
+    bool issuer_found;      /**< a certificate with that subject was at hand */
+    bool anchor;            /**< ... and it is a trust anchor: the path ends here */
+    bool verified;          /**< the issuer's key verifies the signature */
+} tls_x509_link;
+
+/**
+ * \brief The certification path from the leaf of \p chain (as received,
+ *        leaf first, in any order after it) up to a trust anchor, one link
+ *        per certificate, as a client builds it: the issuer is looked for
+ *        among the anchors first, then among the other certificates sent.
+ *        It stops at an anchor, at a certificate whose issuer is nowhere,
+ *        or at a self-signed certificate that is not an anchor.  This
+ *        explains tls_x509_verify's verdict; it does not replace it.
+ * \return the number of links written (at most \p max)
+ */
+size_t tls_x509_path(const tls_x509 *chain, const tls_x509 *trusted,
+                     tls_x509_link *links, size_t max);
 
 /** \brief Modulus size of the leaf's RSA key in bytes (0 if not RSA). */
 size_t tls_x509_rsa_len(const tls_x509 *chain);
@@ -280,18 +325,41 @@ tls_err tls_x509_rsa_encrypt(const tls_x509 *chain, tls_rng *rng,
                              const uint8_t *in, size_t in_len,
                              uint8_t *out, size_t *out_len);
 
-/** \brief Parse a PEM private key (NUL-terminated). */
+/**
+ * \brief Verify an ECDSA signature by the leaf's key over a digest.  TLS
+ *        carries ECDSA signatures DER-encoded (RFC 8422 §5.4):
+ *        Ecdsa-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }.
+ * \return TLS_OK, or TLS_ERR_DECRYPT_ERROR when the leaf's key is not EC,
+ *         the DER is malformed or the signature does not verify (the alert
+ *         OpenSSL, GnuTLS and BoringSSL send for all three)
+ */
+tls_err tls_x509_ecdsa_verify(const tls_x509 *chain, tls_hash_alg alg,
+                              const uint8_t *digest,
+                              const uint8_t *sig, size_t sig_len);
+
+/** \brief Largest DER ECDSA signature on the curves we use (P-384: 2 × 49 + 6). */
+#define TLS_ECDSA_SIG_MAX 104
+
+/**
+ * \brief Parse a PEM private key (NUL-terminated): RSA, or EC on P-256/P-384.
+ * \return TLS_ERR_DECODE when it does not parse, TLS_ERR_UNSUPPORTED_CERTIFICATE
+ *         for another kind of key
+ */
 tls_err tls_privkey_parse_pem(tls_privkey **key, const char *pem);
+
+/** \brief TLS_KEY_RSA or TLS_KEY_ECDSA (TLS_KEY_NONE for NULL). */
+tls_key_kind tls_privkey_kind(const tls_privkey *key);
 
 /** \brief Free a key (wiped; NULL is fine). */
 void tls_privkey_free(tls_privkey *key);
 
-/** \brief Modulus size in bytes. */
+/** \brief Modulus size in bytes (RSA); the curve's order in bytes (EC). */
 size_t tls_privkey_len(const tls_privkey *key);
 
 /**
- * \brief RSASSA-PKCS1-v1_5 signature over a digest.
- * \param sig tls_privkey_len bytes; *sig_len set
+ * \brief A signature over a digest: RSASSA-PKCS1-v1_5 with an RSA key, DER
+ *        ECDSA (a fresh random nonce per signature) with an EC key.
+ * \param sig tls_privkey_len bytes (RSA) or TLS_ECDSA_SIG_MAX (EC); *sig_len set
  */
 tls_err tls_privkey_sign(const tls_privkey *key, tls_rng *rng, tls_hash_alg alg,
                          const uint8_t *digest, uint8_t *sig, size_t *sig_len);

@@ -53,6 +53,8 @@ typedef struct tls_live_config {
     const char *ca_file;        /**< connect: PEM trust anchors; listen: the CAs a
                                      client certificate must chain to; NULL: the demo CA */
     tls_client_auth client_auth; /**< listen: ask for a client certificate */
+    tls_key_kind server_cert;   /**< listen: the demo certificate to present (RSA when
+                                     TLS_KEY_NONE); only suites it can serve are chosen */
     const char *client_cert_file; /**< connect: the PEM certificate (chain) to present
                                      when asked, or NULL: an empty Certificate */
     const char *client_key_file;  /**< connect: its PEM private key */

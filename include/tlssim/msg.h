@@ -61,7 +61,9 @@ enum {
 enum {
     TLS_SIG_RSA_PKCS1_SHA256 = 0x0401,
     TLS_SIG_RSA_PKCS1_SHA384 = 0x0501,
-    TLS_SIG_RSA_PKCS1_SHA512 = 0x0601
+    TLS_SIG_RSA_PKCS1_SHA512 = 0x0601,
+    TLS_SIG_ECDSA_SECP256R1_SHA256 = 0x0403,
+    TLS_SIG_ECDSA_SECP384R1_SHA384 = 0x0503
 };
 
 /** \brief TLS 1.2 on the wire. */
@@ -193,6 +195,8 @@ tls_err tls_server_ecdh_params_write(const tls_server_key_exchange *m, tls_write
 
 /** \brief ClientCertificateType rsa_sign (RFC 5246 §7.4.4). */
 #define TLS_CERT_TYPE_RSA_SIGN 1
+/** \brief ClientCertificateType ecdsa_sign (RFC 8422 §5.5). */
+#define TLS_CERT_TYPE_ECDSA_SIGN 64
 
 /** \brief Limit on the CA names a CertificateRequest lists that we keep. */
 #define TLS_MAX_CA_NAMES 16

@@ -1,7 +1,8 @@
 /**
  * \file pki.h
- * \brief The demo PKI: a root CA and a server certificate and key for
- *        TLS_DEMO_HOST, embedded so the simulator needs no files at run time.
+ * \brief The demo PKI: a root CA, an intermediate CA, RSA and ECDSA server
+ *        certificates for TLS_DEMO_HOST and client certificates with their
+ *        keys, embedded so the simulator needs no files at run time.
  *
  * DEMO ONLY - NOT FOR PRODUCTION.  The private key is published in the
  * source tree; nothing issued by this CA should be trusted anywhere else.
@@ -24,34 +25,44 @@
 extern const char tls_demo_ca_pem[];
 
 /**
- * \brief The demo server certificate for TLS_DEMO_HOST (RSA-2048, signed by
- *        the demo CA with SHA-256), PEM text, NUL-terminated.
+ * \brief The demo intermediate CA (RSA-2048, issued by the root): it issues
+ *        both server certificates, and servers send it after their leaf.
+ */
+extern const char tls_demo_intermediate_pem[];
+
+/**
+ * \brief The demo server certificates for TLS_DEMO_HOST, issued by the
+ *        intermediate with SHA-256 (PEM, NUL-terminated): an RSA-2048 one
+ *        and an ECDSA P-256 one, and their private keys (PKCS#8 PEM,
+ *        public on purpose: this is a teaching tool).
  */
 extern const char tls_demo_server_cert_pem[];
-
-/**
- * \brief The demo server's RSA-2048 private key (PKCS#8 PEM, NUL-terminated).
- *        Public on purpose: this is a teaching tool.
- */
 extern const char tls_demo_server_key_pem[];
+extern const char tls_demo_server_ecdsa_cert_pem[];
+extern const char tls_demo_server_ecdsa_key_pem[];
 
 /**
- * \brief The demo client certificate (RSA-2048, clientAuth, signed by the
- *        demo CA): what the in-process client presents when the server asks
- *        for a certificate.  PEM text, NUL-terminated.
+ * \brief The demo client certificates (clientAuth, issued by the root):
+ *        what the in-process client presents when the server asks, RSA-2048
+ *        and ECDSA P-256, with their private keys.  PEM, NUL-terminated.
  */
 extern const char tls_demo_client_cert_pem[];
-
-/** \brief The demo client's RSA-2048 private key (PKCS#8 PEM, public on purpose). */
 extern const char tls_demo_client_key_pem[];
+extern const char tls_demo_client_ecdsa_cert_pem[];
+extern const char tls_demo_client_ecdsa_key_pem[];
 
-/** \brief The demo PKI, parsed. */
+/** \brief A certificate chain (leaf first) and the leaf's private key. */
+typedef struct tls_demo_identity {
+    const tls_x509 *chain;
+    const tls_privkey *key;
+} tls_demo_identity;
+
+/** \brief The demo PKI, parsed; identities indexed by tls_key_kind
+ *         (TLS_KEY_RSA, TLS_KEY_ECDSA; TLS_KEY_NONE is empty). */
 typedef struct tls_demo_credentials {
     const tls_x509 *trust;      /**< the demo root CA: the client's trust anchor */
-    const tls_x509 *chain;      /**< the server's certificate chain */
-    const tls_privkey *key;     /**< the server's private key */
-    const tls_x509 *client_chain;   /**< the demo client's certificate */
-    const tls_privkey *client_key;  /**< its private key */
+    tls_demo_identity server[3];    /**< leaf + intermediate, and the leaf's key */
+    tls_demo_identity client[3];    /**< the demo client's certificate and key */
 } tls_demo_credentials;
 
 /**
@@ -61,5 +72,12 @@ typedef struct tls_demo_credentials {
  * \return the credentials, or NULL when they do not parse
  */
 const tls_demo_credentials *tls_demo_credentials_get(void);
+
+/**
+ * \brief The demo server (or client) identity with a key of kind \p kind;
+ *        TLS_KEY_NONE means RSA, the default.  NULL when the PKI does not load.
+ */
+const tls_demo_identity *tls_demo_server(tls_key_kind kind);
+const tls_demo_identity *tls_demo_client(tls_key_kind kind);
 
 #endif

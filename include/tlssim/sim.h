@@ -76,7 +76,13 @@ typedef enum tls_client_auth {
 /** \brief Everything that shapes a run. */
 typedef struct tls_sim_config {
     tls_kx kx;                      /**< key exchange the server is set up for */
-    const tls_suite *suite;         /**< the suite the server accepts; NULL = default for kx */
+    const tls_suite *suite;         /**< the suite the server accepts; NULL = default for
+                                         kx and server_cert */
+    tls_key_kind server_cert;       /**< the demo server certificate (--server-cert):
+                                         RSA or ECDSA P-256, both issued by the demo
+                                         intermediate; the demo client's certificate
+                                         is of the same kind.  A suite, when set,
+                                         decides instead (suite->auth) */
     tls_group group;                /**< the group the server picks (ECDHE) */
     bool seeded;                    /**< use \p seed instead of real entropy */
     uint64_t seed;

@@ -37,6 +37,7 @@ typedef struct tls_suite {
     tls_hash_alg mac_hash;  /**< HMAC hash of CBC suites (AEAD: unused) */
     tls_hash_alg prf_hash;  /**< PRF and Finished hash (SHA-256 for the ..._SHA
                                  suites too: TLS 1.2 has no SHA-1 PRF) */
+    tls_key_kind auth;      /**< the certificate key it needs: RSA or ECDSA */
 } tls_suite;
 
 /** \brief One named group. */
@@ -47,7 +48,7 @@ typedef struct tls_group_info {
 
 /** \brief How many suites and groups tlssim implements: the size of any
  *         list of them. */
-#define TLS_SUITE_COUNT 10
+#define TLS_SUITE_COUNT 12
 #define TLS_GROUP_COUNT 3
 
 /** \brief All suites, in the client's order of preference; *n set. */
@@ -72,6 +73,16 @@ const tls_group_info *tls_group_parse(const char *text);
  *        TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 or TLS_RSA_WITH_AES_128_GCM_SHA256.
  */
 const tls_suite *tls_suite_default(tls_kx kx);
+
+/**
+ * \brief The suite a server with a certificate key of kind \p auth uses for
+ *        \p kx when none is named (AES-128-GCM), or NULL when that
+ *        certificate cannot serve \p kx (RSA key exchange needs an RSA one).
+ */
+const tls_suite *tls_suite_default_auth(tls_kx kx, tls_key_kind auth);
+
+/** \brief "rsa" / "ecdsa": the --server-cert names. */
+const char *tls_key_kind_name(tls_key_kind kind);
 
 /**
  * \brief Every group, \p first first and the rest in the usual order: a

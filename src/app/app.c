@@ -31,7 +31,8 @@ const tls_suite *tls_app_suite(const tls_app_run *r)
 {
     if (r->sim.suite)
         return r->sim.suite;
-    return tls_suite_default(r->sim.kx);
+    const tls_suite *s = tls_suite_default_auth(r->sim.kx, r->sim.server_cert);
+    return s ? s : tls_suite_default(r->sim.kx);
 }
 
 const char *tls_app_kx_arg(tls_kx kx) { return kx == TLS_KX_RSA ? "rsa" : "ecdhe"; }
@@ -98,6 +99,17 @@ void tls_app_toggle_kx(tls_app_run *r)
 {
     r->sim.kx = r->sim.kx == TLS_KX_RSA ? TLS_KX_ECDHE_RSA : TLS_KX_RSA;
     r->sim.suite = NULL;    /* the simulation's default suite for that mode */
+    if (r->sim.kx == TLS_KX_RSA)
+        r->sim.server_cert = TLS_KEY_RSA; /* only an RSA key decrypts a pre-master */
+}
+
+tls_key_kind tls_app_toggle_server_cert(tls_app_run *r)
+{
+    r->sim.server_cert = r->sim.server_cert == TLS_KEY_ECDSA ? TLS_KEY_RSA : TLS_KEY_ECDSA;
+    r->sim.suite = NULL;
+    if (r->sim.server_cert == TLS_KEY_ECDSA)
+        r->sim.kx = TLS_KX_ECDHE_RSA; /* an ECDSA key signs ECDHE; it cannot decrypt */
+    return r->sim.server_cert;
 }
 
 const tls_group_info *tls_app_next_group(tls_app_run *r)
@@ -133,6 +145,7 @@ const tls_suite *tls_app_next_suite(tls_app_run *r)
     const tls_suite *next = &all[(i + 1) % n];
     r->sim.suite = next;
     r->sim.kx = next->kx;
+    r->sim.server_cert = next->auth;
     return next;
 }
 

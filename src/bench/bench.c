@@ -322,6 +322,7 @@ int main(int argc, char **argv)
     pc.rng = tls_rng_new_seeded(1, "bench");
     if (!pc.rng || tls_privkey_parse_pem(&pc.key, tls_demo_server_key_pem) != TLS_OK ||
         tls_x509_add_pem(&pc.chain, tls_demo_server_cert_pem) != TLS_OK ||
+        tls_x509_add_pem(&pc.chain, tls_demo_intermediate_pem) != TLS_OK ||
         tls_x509_add_pem(&pc.trust, tls_demo_ca_pem) != TLS_OK) {
         fputs("tlssim-bench: cannot load the demo PKI\n", stderr);
         return 1;

@@ -23,7 +23,7 @@ typedef struct cli_options {
     tls_sim_config sim;         /**< kx, suite, group, seed, scenario, tamper, ems */
     tls_scenario scenario;      /**< storage for --scenario (sim.scenario points here) */
     const char *scenario_path;  /**< --scenario FILE (for messages after parsing) */
-    bool kx_given, suite_given, group_given;
+    bool kx_given, suite_given, group_given, server_cert_given;
     const char *lang;           /**< --lang, or NULL for the locale's */
     const char *lessons_dir;    /**< --lessons, or NULL to find them */
     bool no_lessons;

@@ -38,6 +38,7 @@ static void describe_live(const cli_options *o, tls_app_run *r)
     lc->sni = o->sni;
     lc->ca_file = o->ca_file;
     lc->client_auth = o->sim.client_auth;
+    lc->server_cert = o->sim.server_cert;
     lc->client_cert_file = o->client_cert;
     lc->client_key_file = o->client_key;
     live_choices(o, lc);

@@ -27,6 +27,11 @@ static const char *const usage_sections[] = {
        "  --json                one JSON document with every step, record and value\n"),
     N_("The handshake:\n"
        "  --kx ecdhe|rsa        key exchange (default ecdhe)\n"
+       "  --server-cert rsa|ecdsa  the demo server certificate (default rsa; also\n"
+       "                        --listen): RSA-2048 or ECDSA P-256, both issued by\n"
+       "                        the demo intermediate CA; the server picks only\n"
+       "                        suites it can serve (ecdsa: ECDHE_ECDSA), and the\n"
+       "                        demo client's certificate is of the same kind\n"
        "  --suite NAME|0xXXXX   cipher suite the server accepts, e.g.\n"
        "                        TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 or 0x009c\n"
        "  --group NAME          ECDHE group: secp256r1 (default), x25519, secp384r1\n"
@@ -197,7 +202,7 @@ enum {
     OPT_AUTO, OPT_STEP,
     OPT_KEYLOG, OPT_PCAP, OPT_HTML, OPT_CONNECT, OPT_LISTEN, OPT_SNI, OPT_CA, OPT_TIMEOUT,
     OPT_KEEP, OPT_CLIENT_AUTH, OPT_CLIENT_CERT, OPT_CLIENT_KEY,
-    OPT_COMPARE, OPT_PROJECTOR, OPT_QUIZ, OPT_GLOSSARY, OPT_RESUME
+    OPT_COMPARE, OPT_PROJECTOR, OPT_QUIZ, OPT_GLOSSARY, OPT_RESUME, OPT_SERVER_CERT
 };
 
 static const struct option long_options[] = {
@@ -234,6 +239,7 @@ static const struct option long_options[] = {
     {"projector", no_argument, NULL, OPT_PROJECTOR},
     {"quiz", no_argument, NULL, OPT_QUIZ},
     {"resume", required_argument, NULL, OPT_RESUME},
+    {"server-cert", required_argument, NULL, OPT_SERVER_CERT},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -396,10 +402,21 @@ static int apply_option(cli_options *o, int c, const char *arg)
             return usage_error(_("--kx: unknown key exchange '%s' (use ecdhe or rsa)"), arg);
         o->kx_given = true;
         return 0;
+    case OPT_SERVER_CERT:
+        if (strcmp(arg, "rsa") == 0)
+            o->sim.server_cert = TLS_KEY_RSA;
+        else if (strcmp(arg, "ecdsa") == 0)
+            o->sim.server_cert = TLS_KEY_ECDSA;
+        else
+            return usage_error(_("--server-cert: '%s' is not rsa or ecdsa"), arg);
+        o->server_cert_given = true;
+        return 0;
     case OPT_SUITE:
         o->sim.suite = tls_suite_parse(arg);
         if (!o->sim.suite)
             return usage_error(_("--suite: unknown cipher suite '%s' (supported: "
+                                 "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, "
+                                 "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, "
                                  "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, "
                                  "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, "
                                  "TLS_RSA_WITH_AES_128_GCM_SHA256, "
@@ -488,6 +505,23 @@ static int apply_option(cli_options *o, int c, const char *arg)
     }
 }
 
+/* The certificate must be able to serve the suite or key exchange asked
+ * for; a suite named alone picks the certificate it needs. */
+static int check_server_cert(cli_options *o)
+{
+    if (o->server_cert_given && o->connect)
+        return usage_error("%s", _("--server-cert belongs to the in-process run and --listen: "
+                                   "with --connect the real server chooses its certificate"));
+    if (o->sim.suite && o->server_cert_given && o->sim.suite->auth != o->sim.server_cert)
+        return usage_error(_("--suite %s needs the other --server-cert"), o->sim.suite->name);
+    if (o->sim.suite)
+        o->sim.server_cert = o->sim.suite->auth;
+    if (o->sim.kx == TLS_KX_RSA && o->sim.server_cert == TLS_KEY_ECDSA)
+        return usage_error("%s", _("--kx rsa needs an RSA certificate: an ECDSA key can sign "
+                                   "but not decrypt a pre-master secret"));
+    return 0;
+}
+
 /* Combinations that cannot mean anything are refused, not silently ignored. */
 static int check_consistency(cli_options *o)
 {
@@ -510,6 +544,9 @@ static int check_consistency(cli_options *o)
                                    "resumes sessions without client certificates"));
     if (o->sim.resume != TLS_RESUME_OFF && o->compare)
         return usage_error("%s", _("--resume cannot be combined with --compare"));
+    rc = check_server_cert(o);
+    if (rc)
+        return rc;
     if (o->group_given && o->sim.kx == TLS_KX_RSA)
         return usage_error("%s", _("--group applies to ECDHE only: RSA key exchange uses no group"));
     if (o->sim.scenario && o->sim.kx == TLS_KX_ECDHE_RSA) {

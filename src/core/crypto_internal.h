@@ -38,6 +38,9 @@ mbedtls_md_type_t crypto_md_type(tls_hash_alg alg);
 /* The f_rng callback mbedTLS wants, drawing from a tls_rng (crypto_rng.c). */
 int crypto_rng_cb(void *ctx, unsigned char *out, size_t n);
 
+/* RSA, ECDSA on a curve we use, or neither (crypto_pk.c). */
+tls_key_kind crypto_pk_kind(const mbedtls_pk_context *pk);
+
 /* The i-th certificate of a chain, or NULL (crypto_x509.c). */
 const mbedtls_x509_crt *crypto_crt_at(const tls_x509 *chain, size_t i);
 

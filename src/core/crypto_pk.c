@@ -8,6 +8,7 @@
  */
 #include "crypto_internal.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +43,53 @@ tls_err tls_x509_rsa_verify(const tls_x509 *chain, tls_hash_alg alg,
     return TLS_OK;
 }
 
+/* ---------------------------------------------------------------- ECDSA */
+
+/* The curves our groups and signature schemes name: P-256 and P-384. */
+static bool usable_curve(const mbedtls_pk_context *pk)
+{
+    if (mbedtls_pk_get_type(pk) != MBEDTLS_PK_ECKEY)
+        return false;
+    mbedtls_ecp_group_id id = mbedtls_pk_ec(*pk)->grp.id;
+    return id == MBEDTLS_ECP_DP_SECP256R1 || id == MBEDTLS_ECP_DP_SECP384R1;
+}
+
+tls_key_kind crypto_pk_kind(const mbedtls_pk_context *pk)
+{
+    if (mbedtls_pk_get_type(pk) == MBEDTLS_PK_RSA)
+        return TLS_KEY_RSA;
+    return usable_curve(pk) ? TLS_KEY_ECDSA : TLS_KEY_NONE;
+}
+
+tls_key_kind tls_x509_key_kind(const tls_x509 *chain, size_t i)
+{
+    const mbedtls_x509_crt *c = crypto_crt_at(chain, i);
+    return c ? crypto_pk_kind(&c->pk) : TLS_KEY_NONE;
+}
+
+size_t tls_x509_key_bits(const tls_x509 *chain, size_t i)
+{
+    const mbedtls_x509_crt *c = crypto_crt_at(chain, i);
+    return c ? mbedtls_pk_get_bitlen(&c->pk) : 0;
+}
+
+tls_err tls_x509_ecdsa_verify(const tls_x509 *chain, tls_hash_alg alg,
+                              const uint8_t *digest,
+                              const uint8_t *sig, size_t sig_len)
+{
+    const mbedtls_x509_crt *leaf = crypto_crt_at(chain, 0);
+    size_t hlen = tls_hash_len(alg);
+    if (!leaf || !hlen || !usable_curve(&leaf->pk))
+        return TLS_ERR_DECRYPT_ERROR;
+    /* The EC pk layer reads the DER SEQUENCE { r, s } strictly (trailing
+     * bytes included) before it checks the signature: every failure is a
+     * failed verification, decrypt_error. */
+    mbedtls_pk_context *pk = (mbedtls_pk_context *)&leaf->pk;
+    if (mbedtls_pk_verify(pk, crypto_md_type(alg), digest, hlen, sig, sig_len) != 0)
+        return TLS_ERR_DECRYPT_ERROR;
+    return TLS_OK;
+}
+
 tls_err tls_x509_rsa_encrypt(const tls_x509 *chain, tls_rng *rng,
                              const uint8_t *in, size_t in_len,
                              uint8_t *out, size_t *out_len)
@@ -67,7 +115,7 @@ tls_err tls_privkey_parse_pem(tls_privkey **key, const char *pem)
     /* mbedTLS recognises PEM only when the length counts the final NUL. */
     int ret = mbedtls_pk_parse_key(&k->pk, (const unsigned char *)pem,
                                    strlen(pem) + 1, NULL, 0);
-    if (ret != 0 || mbedtls_pk_get_type(&k->pk) != MBEDTLS_PK_RSA) {
+    if (ret != 0 || crypto_pk_kind(&k->pk) == TLS_KEY_NONE) {
         tls_privkey_free(k);
         return ret != 0 ? TLS_ERR_DECODE : TLS_ERR_UNSUPPORTED_CERTIFICATE;
     }
@@ -82,6 +130,11 @@ void tls_privkey_free(tls_privkey *key)
     mbedtls_pk_free(&key->pk); /* zeroizes the RSA private values */
     tls_wipe(key, sizeof *key);
     free(key);
+}
+
+tls_key_kind tls_privkey_kind(const tls_privkey *key)
+{
+    return key ? crypto_pk_kind(&key->pk) : TLS_KEY_NONE;
 }
 
 size_t tls_privkey_len(const tls_privkey *key)
@@ -102,6 +155,9 @@ tls_err tls_privkey_sign(const tls_privkey *key, tls_rng *rng, tls_hash_alg alg,
     size_t hlen = tls_hash_len(alg);
     if (!key || !rng || !hlen)
         return TLS_ERR_INTERNAL;
+    /* An EC key writes DER SEQUENCE { r, s }.  mbedTLS derives the nonce
+     * from the key and the digest (RFC 6979, MBEDTLS_ECDSA_DETERMINISTIC),
+     * so two different messages never share one; the rng only blinds. */
     if (mbedtls_pk_sign(key_pk(key), crypto_md_type(alg), digest, hlen, sig, sig_len,
                         crypto_rng_cb, rng) != 0)
         return TLS_ERR_INTERNAL;

@@ -217,6 +217,55 @@ static bool names_issuer(const mbedtls_x509_crt *parent, const mbedtls_x509_crt 
            memcmp(parent->subject_raw.p, child->issuer_raw.p, child->issuer_raw.len) == 0;
 }
 
+/* The issuer of \p c among \p pool: one that names it and verifies its
+ * signature if there is one, else one that only names it, else NULL. */
+static const mbedtls_x509_crt *find_issuer(const mbedtls_x509_crt *c,
+                                           const mbedtls_x509_crt *pool, bool *verified)
+{
+    const mbedtls_x509_crt *named = NULL;
+    for (const mbedtls_x509_crt *p = pool; p && p->version; p = p->next) {
+        if (p == c || !names_issuer(p, c))
+            continue;
+        if (signed_by(c, p)) {
+            *verified = true;
+            return p;
+        }
+        named = named ? named : p;
+    }
+    *verified = false;
+    return named;
+}
+
+static bool self_issued(const mbedtls_x509_crt *c)
+{
+    return c->subject_raw.len == c->issuer_raw.len &&
+           memcmp(c->subject_raw.p, c->issuer_raw.p, c->issuer_raw.len) == 0;
+}
+
+size_t tls_x509_path(const tls_x509 *chain, const tls_x509 *trusted,
+                     tls_x509_link *links, size_t max)
+{
+    const mbedtls_x509_crt *c = crypto_crt_at(chain, 0);
+    const mbedtls_x509_crt *anchors = crypto_crt_at(trusted, 0);
+    size_t n = 0;
+    while (c && n < max) {
+        tls_x509_link *l = &links[n++];
+        memset(l, 0, sizeof *l);
+        dn_text(l->subject, sizeof l->subject, &c->subject);
+        dn_text(l->issuer, sizeof l->issuer, &c->issuer);
+        sig_alg_text(l->sig_alg, sizeof l->sig_alg, c);
+        const mbedtls_x509_crt *p = find_issuer(c, anchors, &l->verified);
+        l->anchor = p != NULL;
+        if (!p && !self_issued(c))
+            p = find_issuer(c, &chain->crt, &l->verified);
+        l->issuer_found = p != NULL;
+        if (!p || l->anchor || !l->verified || p == c)
+            break;
+        c = p;
+    }
+    return n;
+}
+
 /* Some certificate names an issuer we hold (in the chain or among the
  * trust anchors) whose key does not verify its signature. */
 static bool has_bad_signature(const mbedtls_x509_crt *chain,
@@ -270,7 +319,7 @@ static void verify_detail(char *out, size_t size, uint32_t flags, bool key_ok)
     if (flags >> n)
         tls_text_list_add(out, size, NULL, TLS_TERM("Unknown reason (this should not happen)"));
     if (!key_ok)
-        tls_text_list_add(out, size, NULL, TLS_TERM("The leaf certificate's key is not RSA"));
+        tls_text_list_add(out, size, NULL, TLS_TERM("The leaf certificate's key is neither RSA nor ECDSA on P-256/P-384"));
 }
 
 #define CHAIN_FLAGS                                                                  \
@@ -319,7 +368,7 @@ tls_err tls_x509_verify(const tls_x509 *chain, const tls_x509 *trusted,
     verdict->chain_ok = !(flags & CHAIN_FLAGS);
     verdict->host_ok = !(flags & MBEDTLS_X509_BADCERT_CN_MISMATCH);
     verdict->dates_ok = !(flags & (MBEDTLS_X509_BADCERT_EXPIRED | MBEDTLS_X509_BADCERT_FUTURE));
-    verdict->key_ok = mbedtls_pk_get_type(&leaf->pk) == MBEDTLS_PK_RSA;
+    verdict->key_ok = crypto_pk_kind(&leaf->pk) != TLS_KEY_NONE;
     verify_detail(verdict->detail, sizeof verdict->detail, flags, verdict->key_ok);
     bool bad_signature = !verdict->chain_ok &&
                          ((flags & WEAK_SIG_FLAGS) || has_bad_signature(leaf, anchors));

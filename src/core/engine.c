@@ -116,8 +116,10 @@ tls_hash_alg engine_prf_hash(const tls_engine *e)
 }
 
 /* The signature schemes both sides can use, preferred first: what the
- * client offers and what the server may pick. */
-static const uint16_t sigalgs[] = {TLS_SIG_RSA_PKCS1_SHA256, TLS_SIG_RSA_PKCS1_SHA384};
+ * client offers and what the server may pick (among those its key can
+ * make).  A current browser's order: ECDSA before RSA at each hash. */
+static const uint16_t sigalgs[] = {TLS_SIG_ECDSA_SECP256R1_SHA256, TLS_SIG_RSA_PKCS1_SHA256,
+                                   TLS_SIG_ECDSA_SECP384R1_SHA384, TLS_SIG_RSA_PKCS1_SHA384};
 
 const uint16_t *engine_sigalgs(size_t *n)
 {
@@ -133,6 +135,35 @@ bool engine_sig_hash(uint16_t sig_alg, tls_hash_alg *alg)
         return false;
     *alg = (sig_alg >> 8) == 5 ? TLS_HASH_SHA384 : TLS_HASH_SHA256;
     return true;
+}
+
+/* The low byte names the signature: rsa(1), ecdsa(3). */
+tls_key_kind engine_sig_key(uint16_t sig_alg)
+{
+    switch (sig_alg & 0xff) {
+    case 1: return TLS_KEY_RSA;
+    case 3: return TLS_KEY_ECDSA;
+    }
+    return TLS_KEY_NONE;
+}
+
+uint16_t engine_choose_sigalg(const uint16_t *offered, size_t n, tls_key_kind key)
+{
+    for (size_t i = 0; i < sizeof sigalgs / sizeof sigalgs[0]; i++)
+        if (engine_sig_key(sigalgs[i]) == key && engine_list_has(offered, n, sigalgs[i]))
+            return sigalgs[i];
+    return 0;
+}
+
+tls_err engine_verify_sig(const tls_x509 *chain, uint16_t sig_alg, tls_hash_alg alg,
+                          const uint8_t *digest, const uint8_t *sig, size_t sig_len)
+{
+    /* The signature must be of the kind the certificate's key makes. */
+    tls_key_kind kind = engine_sig_key(sig_alg);
+    if (kind != tls_x509_key_kind(chain, 0))
+        return TLS_ERR_DECRYPT_ERROR;
+    return kind == TLS_KEY_ECDSA ? tls_x509_ecdsa_verify(chain, alg, digest, sig, sig_len)
+                                 : tls_x509_rsa_verify(chain, alg, digest, sig, sig_len);
 }
 
 size_t engine_suites(const tls_engine *e, uint16_t *out)

@@ -128,7 +128,8 @@ tls_err certificate_read(tls_engine *e, tls_reader *r)
         return engine_fail(e, TLS_ERR_BAD_CERTIFICATE, TLS_TEXT_EMPTY_CHAIN, NULL);
     if (engine_take_chain(e, &cm, TLS_VALUE_SERVER_CERTIFICATE) != TLS_OK)
         return e->err;
-    return engine_check_chain(e, e->cfg->trust, e->cfg->server_name ? e->cfg->server_name : "");
+    return engine_check_chain(e, e->cfg->trust, e->cfg->server_name ? e->cfg->server_name : "",
+                              e->suite->auth);
 }
 
 tls_err engine_take_chain(tls_engine *e, const tls_certificate_msg *cm, tls_value_kind kind)
@@ -145,10 +146,52 @@ tls_err engine_take_chain(tls_engine *e, const tls_certificate_msg *cm, tls_valu
     return TLS_OK;
 }
 
-tls_err engine_check_chain(tls_engine *e, const tls_x509 *trust, const char *host)
+/* One check per link of the path, as the client builds it: who signed
+ * each certificate, with what, and whether the signature verifies. */
+static void check_path(tls_engine *e, const tls_x509 *trust)
+{
+    tls_x509_link links[TLS_X509_MAX_LINKS];
+    size_t n = tls_x509_path(e->peer_chain, trust, links, TLS_X509_MAX_LINKS);
+    for (size_t i = 0; i < n; i++) {
+        const tls_x509_link *l = &links[i];
+        tls_text_id why = TLS_TEXT_CHAIN_LINK_SENT;
+        if (!l->issuer_found)
+            why = strcmp(l->subject, l->issuer) == 0 ? TLS_TEXT_CHAIN_LINK_UNTRUSTED_ROOT
+                                                     : TLS_TEXT_CHAIN_LINK_MISSING;
+        else if (!l->verified)
+            why = TLS_TEXT_CHAIN_LINK_BAD_SIG;
+        else if (l->anchor)
+            why = TLS_TEXT_CHAIN_LINK_ANCHOR;
+        engine_check(e, TLS_TEXT_CHECK_CHAIN_LINK, l->issuer_found && l->verified, why,
+                     TLS_ARGS(TLS_ARG_U("index", i + 1), TLS_ARG_S("subject", l->subject),
+                              TLS_ARG_S("issuer", l->issuer), TLS_ARG_S("sig_alg", l->sig_alg)));
+    }
+}
+
+/* The leaf's key against what the suite needs (any usable kind for a
+ * client certificate).  Sets v->key_ok; a key the library accepts but the
+ * suite cannot use fails the handshake here (unsupported_certificate). */
+static tls_err check_leaf_key(tls_engine *e, tls_x509_verdict *v, tls_key_kind want)
+{
+    bool usable = v->key_ok;
+    tls_key_kind kind = tls_x509_key_kind(e->peer_chain, 0);
+    v->key_ok = v->key_ok && (want == TLS_KEY_NONE || kind == want);
+    tls_key_kind shown = want == TLS_KEY_NONE ? kind : want;
+    tls_text_id id = shown == TLS_KEY_ECDSA ? (v->key_ok ? TLS_TEXT_KEY_OK_ECDSA : TLS_TEXT_KEY_BAD_ECDSA)
+                                            : (v->key_ok ? TLS_TEXT_KEY_OK : TLS_TEXT_KEY_BAD);
+    const tls_text_arg *bits = TLS_ARGS(TLS_ARG_U("bits", tls_x509_key_bits(e->peer_chain, 0)));
+    engine_check(e, TLS_TEXT_CHECK_KEY, v->key_ok, id, bits);
+    if (usable && !v->key_ok)
+        return engine_fail(e, TLS_ERR_UNSUPPORTED_CERTIFICATE, id, bits);
+    return TLS_OK;
+}
+
+tls_err engine_check_chain(tls_engine *e, const tls_x509 *trust, const char *host,
+                           tls_key_kind key)
 {
     tls_x509_verdict v;
     tls_err err = tls_x509_verify(e->peer_chain, trust, host, &v);
+    check_path(e, trust);
     const tls_text_arg *detail = TLS_ARGS(TLS_ARG_L("detail", v.detail));
     engine_check(e, TLS_TEXT_CHECK_CHAIN, v.chain_ok,
                  v.chain_ok ? TLS_TEXT_CHAIN_OK : TLS_TEXT_CHAIN_BAD, detail);
@@ -158,9 +201,9 @@ tls_err engine_check_chain(tls_engine *e, const tls_x509 *trust, const char *hos
                      TLS_ARGS(TLS_ARG_S("host", host)));
     engine_check(e, TLS_TEXT_CHECK_DATES, v.dates_ok,
                  v.dates_ok ? TLS_TEXT_DATES_OK : TLS_TEXT_DATES_BAD, detail);
-    engine_check(e, TLS_TEXT_CHECK_KEY, v.key_ok,
-                 v.key_ok ? TLS_TEXT_KEY_OK : TLS_TEXT_KEY_BAD,
-                 TLS_ARGS(TLS_ARG_U("bits", 8 * tls_x509_rsa_len(e->peer_chain))));
+    tls_err key_err = check_leaf_key(e, &v, key);
+    if (err == TLS_OK && key_err != TLS_OK)
+        return key_err;
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_CERT_VERIFY_FAILED, detail);
     return TLS_OK;
@@ -182,7 +225,7 @@ tls_err server_key_exchange_read(tls_engine *e, tls_reader *r)
         return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_SERVER_CHOSE_GROUP,
                            TLS_ARGS(TLS_ARG_U("group", ske.group)));
     tls_hash_alg alg;
-    if (!engine_sig_hash(ske.sig_alg, &alg))
+    if (!engine_sig_hash(ske.sig_alg, &alg) || engine_sig_key(ske.sig_alg) != e->suite->auth)
         return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_SERVER_SIG_ALG,
                            TLS_ARGS(TLS_ARG_X("sig_alg", ske.sig_alg, 4)));
     if (ske.point_len > sizeof e->peer_pub)
@@ -198,9 +241,11 @@ tls_err server_key_exchange_read(tls_engine *e, tls_reader *r)
     uint8_t digest[TLS_HASH_MAX];
     err = engine_ske_digest(e, alg, ske.params, ske.params_len, digest);
     if (err == TLS_OK)
-        err = tls_x509_rsa_verify(e->peer_chain, alg, digest, ske.sig, ske.sig_len);
+        err = engine_verify_sig(e->peer_chain, ske.sig_alg, alg, digest, ske.sig, ske.sig_len);
+    tls_text_id ok = e->suite->auth == TLS_KEY_ECDSA ? TLS_TEXT_SKE_SIGNATURE_OK_ECDSA
+                                                     : TLS_TEXT_SKE_SIGNATURE_OK;
     engine_check(e, TLS_TEXT_CHECK_SKE_SIGNATURE, err == TLS_OK,
-                 err == TLS_OK ? TLS_TEXT_SKE_SIGNATURE_OK : TLS_TEXT_SKE_SIGNATURE_BAD,
+                 err == TLS_OK ? ok : TLS_TEXT_SKE_SIGNATURE_BAD,
                  TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg))));
     if (err != TLS_OK)
         return engine_fail(e, TLS_ERR_DECRYPT_ERROR, TLS_TEXT_SKE_SIGNATURE_FAILED, NULL);

@@ -12,6 +12,7 @@ tls_err certificate_request_write(tls_engine *e, tls_writer *w)
     tls_certificate_request cr;
     memset(&cr, 0, sizeof cr);
     cr.cert_types[cr.ncert_types++] = TLS_CERT_TYPE_RSA_SIGN;
+    cr.cert_types[cr.ncert_types++] = TLS_CERT_TYPE_ECDSA_SIGN;
     size_t n;
     const uint16_t *sigalgs = engine_sigalgs(&n);
     for (size_t i = 0; i < n; i++)
@@ -33,18 +34,14 @@ tls_err certificate_request_write(tls_engine *e, tls_writer *w)
     return TLS_OK;
 }
 
-/* The client: the first of its signature algorithms the server accepts,
- * for its CertificateVerify; 0 when none fits. */
-static uint16_t choose_cv_sig_alg(const tls_certificate_request *cr)
+/* The client: the first of its signature algorithms the server accepts
+ * that its key can make, for its CertificateVerify; 0 when none fits. */
+static uint16_t choose_cv_sig_alg(const tls_certificate_request *cr, tls_key_kind key)
 {
-    size_t n;
-    const uint16_t *mine = engine_sigalgs(&n);
-    if (!memchr(cr->cert_types, TLS_CERT_TYPE_RSA_SIGN, cr->ncert_types))
+    uint8_t type = key == TLS_KEY_ECDSA ? TLS_CERT_TYPE_ECDSA_SIGN : TLS_CERT_TYPE_RSA_SIGN;
+    if (!memchr(cr->cert_types, type, cr->ncert_types))
         return 0;
-    for (size_t i = 0; i < n; i++)
-        if (engine_list_has(cr->sigalgs, cr->nsigalgs, mine[i]))
-            return mine[i];
-    return 0;
+    return engine_choose_sigalg(cr->sigalgs, cr->nsigalgs, key);
 }
 
 tls_err certificate_request_read(tls_engine *e, tls_reader *r)
@@ -54,7 +51,7 @@ tls_err certificate_request_read(tls_engine *e, tls_reader *r)
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_MALFORMED_MESSAGE,
                            TLS_ARGS(TLS_ARG_S("message", "CertificateRequest")));
-    e->cv_sig_alg = choose_cv_sig_alg(&cr);
+    e->cv_sig_alg = choose_cv_sig_alg(&cr, tls_privkey_kind(e->cfg->client_key));
     return TLS_OK;
 }
 
@@ -112,7 +109,7 @@ tls_err client_certificate_read(tls_engine *e, tls_reader *r)
     }
     if (engine_take_chain(e, &cm, TLS_VALUE_CLIENT_CERTIFICATE) != TLS_OK)
         return e->err;
-    return engine_check_chain(e, e->cfg->client_trust, NULL);
+    return engine_check_chain(e, e->cfg->client_trust, NULL, TLS_KEY_NONE);
 }
 
 /* The names of the handshake messages in the transcript so far (the steps
@@ -188,7 +185,7 @@ tls_err certificate_verify_read(tls_engine *e, tls_reader *r)
     if (transcript_digest(e, cv.sig_alg, &alg, digest) != TLS_OK)
         return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_CLIENT_SIG_ALG,
                            TLS_ARGS(TLS_ARG_X("sig_alg", cv.sig_alg, 4)));
-    err = tls_x509_rsa_verify(e->peer_chain, alg, digest, cv.sig, cv.sig_len);
+    err = engine_verify_sig(e->peer_chain, cv.sig_alg, alg, digest, cv.sig, cv.sig_len);
     const tls_text_arg *args = TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg)),
                                         TLS_ARG_U("bytes", e->transcript.len));
     engine_check(e, TLS_TEXT_CHECK_CERTIFICATE_VERIFY, err == TLS_OK,

@@ -183,6 +183,19 @@ const uint16_t *engine_sigalgs(size_t *n);
 /* Map a SignatureAndHashAlgorithm we support to its hash; false if unsupported. */
 bool engine_sig_hash(uint16_t sig_alg, tls_hash_alg *alg);
 
+/* The key a SignatureAndHashAlgorithm signs with (its low byte). */
+tls_key_kind engine_sig_key(uint16_t sig_alg);
+
+/* The first of our signature schemes a key of kind \p key can make that
+ * the peer listed in \p offered; 0 when none. */
+uint16_t engine_choose_sigalg(const uint16_t *offered, size_t n, tls_key_kind key);
+
+/* Verify a digitally-signed struct's signature with the leaf of \p chain:
+ * PKCS#1 v1.5 or DER ECDSA as \p sig_alg says, which must match the
+ * leaf's key.  TLS_OK or TLS_ERR_DECRYPT_ERROR. */
+tls_err engine_verify_sig(const tls_x509 *chain, uint16_t sig_alg, tls_hash_alg alg,
+                          const uint8_t *digest, const uint8_t *sig, size_t sig_len);
+
 /* The suites / groups this side works with, preferred first: the
  * configuration's, or everything we implement when it names none.  The
  * client offers them; the server chooses among them. */
@@ -247,7 +260,10 @@ void engine_session_done(tls_engine *e);
 tls_err engine_take_chain(tls_engine *e, const tls_certificate_msg *cm, tls_value_kind kind);
 
 /* Check the peer's chain (e->peer_chain) against \p trust for \p host
- * (NULL: no name to match, a client certificate), one check event each. */
-tls_err engine_check_chain(tls_engine *e, const tls_x509 *trust, const char *host);
+ * (NULL: no name to match, a client certificate), one check event each,
+ * after one per link of the path to the trusted root.  The leaf's key must
+ * be of kind \p key (TLS_KEY_NONE: any kind tlssim can verify). */
+tls_err engine_check_chain(tls_engine *e, const tls_x509 *trust, const char *host,
+                           tls_key_kind key);
 
 #endif

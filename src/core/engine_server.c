@@ -4,13 +4,17 @@
 
 #include "engine_internal.h"
 
-/* The server picks: the first of its own suites that the client offered. */
+/* The server picks: the first of its own suites that the client offered
+ * and that its certificate can serve (an ECDSA key cannot sign for an
+ * ECDHE_RSA suite, nor decrypt an RSA key exchange). */
 static tls_err choose_suite(tls_engine *e, const tls_client_hello *ch)
 {
     uint16_t mine[TLS_MAX_SUITES];
     size_t n = engine_suites(e, mine);
+    tls_key_kind key = tls_privkey_kind(e->cfg->key);
     for (size_t i = 0; i < n; i++) {
-        if (engine_list_has(ch->suites, ch->nsuites, mine[i])) {
+        if (tls_suite_by_id(mine[i])->auth == key &&
+            engine_list_has(ch->suites, ch->nsuites, mine[i])) {
             e->suite = tls_suite_by_id(mine[i]);
             return TLS_OK;
         }
@@ -37,15 +41,13 @@ static tls_err choose_ecdhe_params(tls_engine *e, const tls_client_hello *ch)
         return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_NO_UNCOMPRESSED_POINTS, NULL);
     if (!ch->has_sigalgs)
         return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE, TLS_TEXT_NO_SIGALGS_EXTENSION, NULL);
-    size_t nsig;
-    const uint16_t *sigalgs = engine_sigalgs(&nsig);
-    for (i = 0; i < nsig; i++) {
-        if (engine_list_has(ch->sigalgs, ch->nsigalgs, sigalgs[i])) {
-            e->sig_alg = sigalgs[i];
-            return TLS_OK;
-        }
-    }
-    return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE, TLS_TEXT_NO_COMMON_SIGALG, NULL);
+    e->sig_alg = engine_choose_sigalg(ch->sigalgs, ch->nsigalgs, e->suite->auth);
+    if (e->sig_alg)
+        return TLS_OK;
+    return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE,
+                       e->suite->auth == TLS_KEY_ECDSA ? TLS_TEXT_NO_COMMON_SIGALG_ECDSA
+                                                       : TLS_TEXT_NO_COMMON_SIGALG,
+                       NULL);
 }
 
 /* RFC 7366 §3: encrypt-then-MAC for a CBC suite only; an AEAD has no
@@ -184,7 +186,8 @@ tls_err server_key_exchange_write(tls_engine *e, tls_writer *w)
     engine_sig_hash(e->sig_alg, &alg);
     uint8_t digest[TLS_HASH_MAX], sig[1024];
     size_t sig_len = 0;
-    if (err == TLS_OK && tls_privkey_len(e->cfg->key) > sizeof sig)
+    if (err == TLS_OK && (tls_privkey_len(e->cfg->key) > sizeof sig ||
+                          tls_privkey_kind(e->cfg->key) != e->suite->auth))
         err = TLS_ERR_INTERNAL;
     if (err == TLS_OK)
         err = engine_ske_digest(e, alg, params.data, params.len, digest);

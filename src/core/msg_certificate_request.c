@@ -60,6 +60,8 @@ static tls_err parse_cert_types(tls_reader *r, tls_certificate_request *m)
             return e;
         if (t == TLS_CERT_TYPE_RSA_SIGN)
             tls_reader_annotate(&list, "rsa_sign");
+        else if (t == TLS_CERT_TYPE_ECDSA_SIGN)
+            tls_reader_annotate(&list, "ecdsa_sign");
         if (m->ncert_types < sizeof m->cert_types)
             m->cert_types[m->ncert_types++] = t;
     }

@@ -427,11 +427,16 @@ tls_err msg_read_digitally_signed(tls_reader *r, tls_text_id note, uint16_t *sig
         return e;
     msg_annotate_name(r, *sig_alg, tls_sigscheme_name(*sig_alg));
     uint16_t n;
-    if ((e = tls_reader_u16(r, "signature.length", &n)) != TLS_OK ||
-        (e = tls_reader_bytes(r, "signature", n, sig)) != TLS_OK)
+    if ((e = tls_reader_u16(r, "signature.length", &n)) != TLS_OK)
+        return e;
+    *sig = tls_reader_ptr(r);
+    *sig_len = n;
+    /* ECDSA(3) signatures are DER: shown field by field. */
+    if ((*sig_alg & 0xff) == 3)
+        return msg_read_ecdsa_sig(r, n, note);
+    if ((e = tls_reader_bytes(r, "signature", n, sig)) != TLS_OK)
         return e;
     tls_reader_annotate_text(r, note, NULL);
-    *sig_len = n;
     return TLS_OK;
 }
 

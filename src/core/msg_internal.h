@@ -96,6 +96,17 @@ void msg_write_digitally_signed(tls_writer *w, uint16_t sig_alg, const uint8_t *
 tls_err msg_read_digitally_signed(tls_reader *r, tls_text_id note, uint16_t *sig_alg,
                                   const uint8_t **sig, size_t *sig_len);
 
+/**
+ * An ECDSA signature of \p n bytes (RFC 8422 §5.4: DER SEQUENCE { r, s })
+ * as the field `signature` annotated with \p note, its SEQUENCE header and
+ * the two INTEGERs as children.  A signature that is not such DER is shown
+ * whole and flagged, and still read: it is the verifier that refuses it.
+ */
+tls_err msg_read_ecdsa_sig(tls_reader *r, size_t n, tls_text_id note);
+
+/** Whether \p p is a strict DER Ecdsa-Sig-Value (two positive, minimal INTEGERs). */
+bool msg_ecdsa_sig_is_der(const uint8_t *p, size_t n);
+
 /** extended_master_secret body: must be empty (RFC 7627 §5.1). */
 tls_err msg_read_ems(tls_reader *data);
 /* encrypt_then_mac: empty too (RFC 7366 §2). */

@@ -15,9 +15,8 @@ struct tls_sim {
     tls_sim_config cfg;
     tls_trace *trace;
     tls_rng *client_rng, *server_rng;
-    const tls_x509 *trust, *chain;
-    const tls_privkey *key;
-    const tls_demo_credentials *creds;
+    const tls_x509 *trust;
+    const tls_demo_identity *server_id, *client_id;
     tls_engine_config client_cfg, server_cfg;
     tls_engine *client, *server;
     tls_eavesdropper eve;
@@ -36,6 +35,7 @@ void tls_sim_config_default(tls_sim_config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
     cfg->kx = TLS_KX_ECDHE_RSA;
+    cfg->server_cert = TLS_KEY_RSA;
     cfg->group = TLS_GROUP_SECP256R1;
 }
 
@@ -44,10 +44,16 @@ void tls_sim_config_default(tls_sim_config *cfg)
 static void server_setup(tls_sim *sim)
 {
     tls_engine_config *sc = &sim->server_cfg;
-    sc->suites[sc->nsuites++] = sim->cfg.suite ? sim->cfg.suite : tls_suite_default(sim->cfg.kx);
+    const tls_suite *suite = sim->cfg.suite;
+    if (!suite)
+        suite = tls_suite_default_auth(sim->cfg.kx, tls_privkey_kind(sim->server_id->key));
+    /* A certificate that cannot serve the key exchange (ECDSA with RSA key
+     * exchange; the command line refuses it) keeps the RSA suite, which the
+     * server then finds it cannot serve. */
+    sc->suites[sc->nsuites++] = suite ? suite : tls_suite_default(sim->cfg.kx);
     sc->ngroups = tls_groups_preferring(sim->cfg.group, sc->groups);
-    sc->chain = sim->chain;
-    sc->key = sim->key;
+    sc->chain = sim->server_id->chain;
+    sc->key = sim->server_id->key;
     sc->ems = sim->cfg.ems;
     sc->no_etm = sim->cfg.no_etm;
     sc->scenario = sim->cfg.scenario;
@@ -63,8 +69,8 @@ static void server_setup(tls_sim *sim)
     cc->scenario = sim->cfg.scenario;
     cc->resume = sim->cfg.resume;
     if (!sim->cfg.client_no_cert) {
-        cc->client_chain = sim->creds->client_chain;
-        cc->client_key = sim->creds->client_key;
+        cc->client_chain = sim->client_id->chain;
+        cc->client_key = sim->client_id->key;
     }
 }
 
@@ -86,10 +92,13 @@ tls_sim *tls_sim_new(const tls_sim_config *cfg, tls_trace *trace)
     const tls_demo_credentials *creds = tls_demo_credentials_get();
     bool ok = sim->client_rng && sim->server_rng && creds;
     if (ok) {
+        /* A named suite needs its kind of certificate.  The demo client
+         * presents a certificate of the same kind as the server's: an ECDSA
+         * site, an ECDSA client. */
+        tls_key_kind kind = cfg->suite ? cfg->suite->auth : cfg->server_cert;
         sim->trust = creds->trust;
-        sim->chain = creds->chain;
-        sim->key = creds->key;
-        sim->creds = creds;
+        sim->server_id = tls_demo_server(kind);
+        sim->client_id = tls_demo_client(kind);
         server_setup(sim);
         /* Only a run that resumes draws a ticket key: the others keep
          * their randoms. */

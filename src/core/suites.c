@@ -15,29 +15,37 @@
  * first, then ECDHE with CBC, then the static-RSA suites (kept to show why
  * forward secrecy matters), AEAD before CBC.  Columns: id, name, OpenSSL's
  * name (tls_suite_parse accepts it: it is what `openssl s_client -cipher`
- * speaks), kx, cipher, key, fixed IV, MAC key, MAC hash, PRF hash. */
+ * speaks), kx, cipher, key, fixed IV, MAC key, MAC hash, PRF hash, and the
+ * certificate key the suite needs (ECDSA before RSA at each strength, as
+ * browsers order them). */
 static const tls_suite suites[] = {
+    {0xc02b, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "ECDHE-ECDSA-AES128-GCM-SHA256",
+     TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256, TLS_HASH_SHA256,
+     TLS_KEY_ECDSA},
     {0xc02f, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "ECDHE-RSA-AES128-GCM-SHA256",
-     TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256, TLS_HASH_SHA256},
+     TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256, TLS_HASH_SHA256, TLS_KEY_RSA},
+    {0xc02c, "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "ECDHE-ECDSA-AES256-GCM-SHA384",
+     TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384, TLS_HASH_SHA384,
+     TLS_KEY_ECDSA},
     {0xc030, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "ECDHE-RSA-AES256-GCM-SHA384",
-     TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384, TLS_HASH_SHA384},
+     TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384, TLS_HASH_SHA384, TLS_KEY_RSA},
     {0xcca8, "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "ECDHE-RSA-CHACHA20-POLY1305",
      TLS_KX_ECDHE_RSA, TLS_CIPHER_CHACHA20_POLY1305, 32, 12, 0, TLS_HASH_SHA256,
-     TLS_HASH_SHA256},
+     TLS_HASH_SHA256, TLS_KEY_RSA},
     {0xc013, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "ECDHE-RSA-AES128-SHA",
-     TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA1, TLS_HASH_SHA256},
+     TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA1, TLS_HASH_SHA256, TLS_KEY_RSA},
     {0xc014, "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA", "ECDHE-RSA-AES256-SHA",
-     TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA1, TLS_HASH_SHA256},
+     TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA1, TLS_HASH_SHA256, TLS_KEY_RSA},
     {0x009c, "TLS_RSA_WITH_AES_128_GCM_SHA256", "AES128-GCM-SHA256",
-     TLS_KX_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256, TLS_HASH_SHA256},
+     TLS_KX_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256, TLS_HASH_SHA256, TLS_KEY_RSA},
     {0x009d, "TLS_RSA_WITH_AES_256_GCM_SHA384", "AES256-GCM-SHA384",
-     TLS_KX_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384, TLS_HASH_SHA384},
+     TLS_KX_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384, TLS_HASH_SHA384, TLS_KEY_RSA},
     {0x002f, "TLS_RSA_WITH_AES_128_CBC_SHA", "AES128-SHA",
-     TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA1, TLS_HASH_SHA256},
+     TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA1, TLS_HASH_SHA256, TLS_KEY_RSA},
     {0x0035, "TLS_RSA_WITH_AES_256_CBC_SHA", "AES256-SHA",
-     TLS_KX_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA1, TLS_HASH_SHA256},
+     TLS_KX_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA1, TLS_HASH_SHA256, TLS_KEY_RSA},
     {0x003c, "TLS_RSA_WITH_AES_128_CBC_SHA256", "AES128-SHA256",
-     TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 32, TLS_HASH_SHA256, TLS_HASH_SHA256},
+     TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 32, TLS_HASH_SHA256, TLS_HASH_SHA256, TLS_KEY_RSA},
 };
 
 #define NSUITES (sizeof suites / sizeof suites[0])
@@ -357,7 +365,27 @@ const char *tls_extension_name(uint16_t type) { return LOOKUP(extension_names, t
 
 const tls_suite *tls_suite_default(tls_kx kx)
 {
-    return tls_suite_by_id(kx == TLS_KX_RSA ? 0x009c : 0xc02f);
+    return tls_suite_default_auth(kx, TLS_KEY_RSA);
+}
+
+const tls_suite *tls_suite_default_auth(tls_kx kx, tls_key_kind auth)
+{
+    /* The first AES-GCM suite with that key exchange and certificate: the
+     * AES-128 one. */
+    for (size_t i = 0; i < NSUITES; i++)
+        if (suites[i].kx == kx && suites[i].auth == auth && suites[i].cipher == TLS_CIPHER_AES_GCM)
+            return &suites[i];
+    return NULL;
+}
+
+const char *tls_key_kind_name(tls_key_kind kind)
+{
+    switch (kind) {
+    case TLS_KEY_RSA: return "rsa";
+    case TLS_KEY_ECDSA: return "ecdsa";
+    case TLS_KEY_NONE: break;
+    }
+    return "none";
 }
 
 size_t tls_groups_preferring(tls_group first, tls_group *out)

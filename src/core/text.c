@@ -264,6 +264,28 @@ static const char *const templates[TLS_TEXT_COUNT] = {
         N_("the leaf key is RSA ({bits} bits), usable for this suite"),
     [TLS_TEXT_KEY_BAD] =
         N_("the leaf key is not RSA ({bits} bits)"),
+    [TLS_TEXT_KEY_OK_ECDSA] =
+        N_("the leaf key is ECDSA ({bits} bits), usable for this suite"),
+    [TLS_TEXT_KEY_BAD_ECDSA] =
+        N_("the leaf key is not ECDSA on P-256 or P-384 ({bits} bits), which this suite "
+           "needs"),
+    [TLS_TEXT_CHECK_CHAIN_LINK] =
+        N_("chain link"),
+    /* TRANSLATORS: #{index} counts the links of the certification path from the leaf (1) */
+    [TLS_TEXT_CHAIN_LINK_ANCHOR] =
+        N_("#{index}: “{subject}” is signed by “{issuer}”, a root the client already trusts "
+           "({sig_alg}): the signature verifies, the path ends here"),
+    [TLS_TEXT_CHAIN_LINK_SENT] =
+        N_("#{index}: “{subject}” is signed by “{issuer}”, sent in the same Certificate message "
+           "({sig_alg}): the signature verifies"),
+    [TLS_TEXT_CHAIN_LINK_BAD_SIG] =
+        N_("#{index}: “{subject}” names “{issuer}” as its issuer, but its {sig_alg} signature does "
+           "not verify with that certificate's key"),
+    [TLS_TEXT_CHAIN_LINK_MISSING] =
+        N_("#{index}: “{subject}” was issued by “{issuer}”, which is neither among the certificates "
+           "sent nor a trusted root: an intermediate is missing"),
+    [TLS_TEXT_CHAIN_LINK_UNTRUSTED_ROOT] =
+        N_("#{index}: “{subject}” signs itself, but it is not one of the client's trusted roots"),
     [TLS_TEXT_CERT_VERIFY_FAILED] =
         N_("certificate verification failed: {detail}"),
     [TLS_TEXT_SERVER_CHOSE_GROUP] =
@@ -274,6 +296,10 @@ static const char *const templates[TLS_TEXT_COUNT] = {
         N_("the server's public point is too long"),
     [TLS_TEXT_SKE_SIGNATURE_OK] =
         N_("the certificate's RSA key signed {hash}(client_random ‖ server_random ‖ "
+           "params): these ECDHE parameters come from the certificate's owner, for this "
+           "handshake"),
+    [TLS_TEXT_SKE_SIGNATURE_OK_ECDSA] =
+        N_("the certificate's ECDSA key signed {hash}(client_random ‖ server_random ‖ "
            "params): these ECDHE parameters come from the certificate's owner, for this "
            "handshake"),
     [TLS_TEXT_SKE_SIGNATURE_BAD] =
@@ -310,6 +336,9 @@ static const char *const templates[TLS_TEXT_COUNT] = {
     [TLS_TEXT_NO_COMMON_SIGALG] =
         N_("the client accepts none of the server's signature algorithms "
            "(rsa_pkcs1_sha256, rsa_pkcs1_sha384)"),
+    [TLS_TEXT_NO_COMMON_SIGALG_ECDSA] =
+        N_("the client accepts none of the server's ECDSA signature algorithms "
+           "(ecdsa_secp256r1_sha256, ecdsa_secp384r1_sha384)"),
     [TLS_TEXT_CLIENT_VERSION_TOO_LOW] =
         N_("the client's highest version is 0x{version}; this server speaks only TLS 1.2"),
     [TLS_TEXT_NO_NULL_COMPRESSION] =
@@ -503,6 +532,18 @@ static const char *const templates[TLS_TEXT_COUNT] = {
     /* TRANSLATORS: a code point no registry entry names */
     [TLS_TEXT_FIELD_UNKNOWN] =
         N_("unknown"),
+    [TLS_TEXT_FIELD_ECDSA_SIG] =
+        N_("Ecdsa-Sig-Value: a DER SEQUENCE of two INTEGERs, r and s ({bytes} bytes in all)"),
+    [TLS_TEXT_FIELD_ECDSA_R] =
+        N_("r = x-coordinate of k·G mod n, where k is a secret nonce that must never serve "
+           "two signatures"),
+    [TLS_TEXT_FIELD_ECDSA_S] =
+        N_("s = k⁻¹·(hash + r·private key) mod n"),
+    [TLS_TEXT_FIELD_DER_INT_PADDED] =
+        N_("a leading 00 byte keeps the INTEGER positive (DER)"),
+    [TLS_TEXT_FIELD_ECDSA_NOT_DER] =
+        N_("not a DER SEQUENCE of two INTEGERs: this signature cannot verify "
+           "(decrypt_error)"),
     /* TRANSLATORS: {error} is the system's own message (or a phrase translated separately) */
     [TLS_TEXT_CANNOT_WRITE] =
         N_("cannot write {path}: {error}"),

@@ -307,8 +307,9 @@ static bool live_setup_server(live *lv)
         live_fail(lv, TLS_ERR_INTERNAL, TLS_TEXT_LIVE_DEMO_CREDENTIALS, NULL);
         return false;
     }
-    lv->ecfg.chain = creds->chain;
-    lv->ecfg.key = creds->key;
+    const tls_demo_identity *id = tls_demo_server(lv->cfg->server_cert);
+    lv->ecfg.chain = id->chain;
+    lv->ecfg.key = id->key;
     lv->ecfg.client_auth = lv->cfg->client_auth;
     if (lv->cfg->client_auth == TLS_CLIENT_AUTH_OFF)
         return true;

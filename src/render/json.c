@@ -110,6 +110,21 @@ static void json_record_head(FILE *out, const tls_trace *t, size_t i)
     json_hex(out, e->bytes, e->len);
 }
 
+/* A link of the certification path, field by field (the detail says the
+ * same in a sentence): "link": {"index", "subject", "issuer", "sig_alg",
+ * "verified"}. */
+static void json_chain_link(FILE *out, const tls_event *e)
+{
+    static const char *const names[] = {"subject", "issuer", "sig_alg"};
+    const char *index = tls_text_arg_value(e->msg, "index");
+    fprintf(out, ",\"link\":{\"index\":%s", index ? index : "null");
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        fprintf(out, ",\"%s\":", names[k]);
+        tls_render_json_str(out, tls_text_arg_value(e->msg, names[k]));
+    }
+    fprintf(out, ",\"verified\":%s}", e->ok ? "true" : "false");
+}
+
 static void json_event(FILE *out, const tls_trace *t, size_t i)
 {
     const tls_event *e = &t->ev[i];
@@ -158,6 +173,8 @@ static void json_event(FILE *out, const tls_trace *t, size_t i)
         tls_render_json_str(out, e->name);
         fprintf(out, ",\"ok\":%s,\"detail\":", e->ok ? "true" : "false");
         tls_render_json_str(out, e->text);
+        if (e->what == TLS_TEXT_CHECK_CHAIN_LINK && e->msg)
+            json_chain_link(out, e);
         fputs("}", out);
         break;
     case TLS_EV_ALERT:
@@ -336,7 +353,8 @@ void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
     fprintf(out, "{\"tlssim_version\":\"%s\",\n \"config\":{\"kx\":\"%s\",\"suite\":",
             TLSSIM_VERSION, tls_app_kx_arg(r->sim.kx));
     tls_render_json_str(out, suite->name);
-    fprintf(out, ",\"suite_id\":\"%04x\",\"group\":", suite->id);
+    fprintf(out, ",\"suite_id\":\"%04x\",\"server_cert\":\"%s\",\"group\":", suite->id,
+            tls_key_kind_name(suite->auth));
     tls_render_json_str(out, r->sim.kx == TLS_KX_ECDHE_RSA && g ? g->name : NULL);
     fputs(",\"seed\":", out);
     if (r->sim.seeded)

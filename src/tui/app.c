@@ -312,6 +312,16 @@ void tui_app_cycle_resume(tui_app *a)
         tui_app_status(a, _("re-ran the handshake with --resume %s"), mode);
 }
 
+void tui_app_toggle_server_cert(tui_app *a)
+{
+    if (refuse_live(a))
+        return;
+    tls_key_kind kind = tls_app_toggle_server_cert(&a->run);
+    if (tui_app_rerun(a, a->step))
+        tui_app_status(a, _("re-ran the handshake with the %s server certificate"),
+                       kind == TLS_KEY_ECDSA ? "ECDSA" : "RSA");
+}
+
 void tui_app_toggle_lang(tui_app *a)
 {
     if (!a->lessons_on || !a->lessons) {

@@ -150,6 +150,8 @@ void tui_app_cycle_group(tui_app *a);
 void tui_app_cycle_suite(tui_app *a);
 void tui_app_cycle_client_auth(tui_app *a);
 void tui_app_cycle_resume(tui_app *a);
+/** \brief e: the demo server certificate RSA <-> ECDSA, and re-run. */
+void tui_app_toggle_server_cert(tui_app *a);
 void tui_app_toggle_lang(tui_app *a);
 
 /* Write the run's key log and pcap (--keylog/--pcap, else tlssim-<seed or

@@ -160,6 +160,8 @@ static const tui_key keys[] = {
     {.codes = {'s'}, .screens = MAIN, .needs = TUI_KEY_RERUN, .run = tui_app_cycle_suite,
      .footer_key = "s", .footer = N_("suite"), .priority = 30,
      .help_keys = "s", .help = N_("next cipher suite and re-run")},
+    {.codes = {'e'}, .screens = MAIN, .needs = TUI_KEY_RERUN, .run = tui_app_toggle_server_cert,
+     .help_keys = "e", .help = N_("server certificate: RSA / ECDSA, and re-run")},
     {.codes = {'c'}, .screens = MAIN, .needs = TUI_KEY_RERUN, .run = tui_app_cycle_client_auth,
      .help_keys = "c", .help = N_("client certificates: off / request / require, and re-run")},
     {.codes = {'R'}, .screens = MAIN, .needs = TUI_KEY_RERUN, .run = tui_app_cycle_resume,

@@ -482,7 +482,16 @@ def test_auto_and_rerun(exe, sock):
         expect(tm, [("g: next group after secp256r1 is x25519",
                      lambda t: "x25519" in t and "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" in t)])
         tm.keys("s")
-        expect(tm, [("s: next suite", lambda t: "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384" in t)])
+        # The table's next suite after c02f is c02c, which needs the ECDSA certificate.
+        expect(tm, [("s: next suite", lambda t: "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384" in t)])
+        tm.keys("e")
+        expect(tm, [("e: back to the RSA certificate and its default suite",
+                     lambda t: "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" in t and
+                     "RSA server certificate" in t)])
+        tm.keys("e")
+        expect(tm, [("e: the ECDSA certificate and its default suite",
+                     lambda t: "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256" in t and
+                     "ECDSA server certificate" in t)])
         tm.keys("q")
         check_restored(tm, 0, "q after re-runs")
     finally:

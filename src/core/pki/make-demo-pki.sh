@@ -3,13 +3,33 @@
 #
 # DEMO ONLY - NOT FOR PRODUCTION.  The private keys below are published in
 # the source tree on purpose (anyone can read them), so nothing signed by
-# this CA may ever be trusted outside the simulator.
+# these CAs may ever be trusted outside the simulator.
+#
+# The shape is what real sites use:
+#
+#   root CA (RSA-2048, self-signed: the client's trust anchor)
+#    +- intermediate CA (RSA-2048)
+#    |   +- server certificate, RSA-2048      (server.*)
+#    |   +- server certificate, ECDSA P-256   (server-ecdsa.*)
+#    +- client certificate, RSA-2048          (client.*)
+#    +- client certificate, ECDSA P-256       (client-ecdsa.*)
+#
+# A server sends its leaf and the intermediate, never the root (the client
+# already has it).  Client certificates come straight from the root: the
+# server's trust list is the root, and the short client chain keeps the
+# client-authentication lesson about CertificateVerify, not about paths.
+#
+# Validity: every certificate runs from 2025-01-01 to 2045-12-31 (fixed
+# GeneralizedTime), so regenerated files read the same dates and the demo
+# keeps working for twenty years without a clock-dependent test.  Real
+# leaves live 90 days to a year; the lesson on certificates says so.
 #
 # Usage:
 #   make-demo-pki.sh                  new keys and certificates, then embed
-#   make-demo-pki.sh --client         a new client certificate and key from
-#                                     the existing CA, then embed (the CA and
-#                                     server files stay as they are)
+#   make-demo-pki.sh --missing        make only the files that are absent,
+#                                     from the issuers that exist, then embed
+#   make-demo-pki.sh --client         new client certificates and keys from
+#                                     the existing root, then embed
 #   make-demo-pki.sh --embed-only     keep the PEM files, rewrite demo_pki.c
 #   make-demo-pki.sh --print-embed    print the would-be demo_pki.c to stdout
 #   make-demo-pki.sh --check          exit 1 when demo_pki.c differs from the
@@ -21,13 +41,25 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 c_file="$here/../demo_pki.c"
 host="www.example.test"
-ca_cn="tlssim Demo Root CA (DEMO ONLY - NOT FOR PRODUCTION)"
-client_cn="tlssim demo client (DEMO ONLY - NOT FOR PRODUCTION)"
+demo="DEMO ONLY - NOT FOR PRODUCTION"
 # Fixed validity (GeneralizedTime) so regenerated files read the same dates.
 not_before="20250101000000Z"
 not_after="20451231235959Z"
 
 die() { echo "make-demo-pki.sh: $*" >&2; exit 1; }
+
+# Every certificate, one line each: file stem, key kind, issuer stem
+# ("self" for the root), extensions section, subject CN.
+certificates() {
+    cat <<LIST
+ca rsa self v3_ca tlssim Demo Root CA ($demo)
+intermediate rsa ca v3_intermediate tlssim Demo Intermediate CA ($demo)
+server rsa intermediate v3_server_rsa $host
+server-ecdsa ec intermediate v3_server_ec $host
+client rsa ca v3_client tlssim demo client ($demo)
+client-ecdsa ec ca v3_client tlssim demo client ECDSA ($demo)
+LIST
+}
 
 # The text placed before the BEGIN line of every PEM file.  PEM readers
 # (OpenSSL's and mbedTLS's) skip anything before "-----BEGIN".
@@ -74,9 +106,23 @@ keyUsage               = critical, keyCertSign, cRLSign
 subjectKeyIdentifier   = hash
 authorityKeyIdentifier = keyid:always
 
-[ v3_server ]
+[ v3_intermediate ]
+basicConstraints       = critical, CA:TRUE, pathlen:0
+keyUsage               = critical, digitalSignature, keyCertSign, cRLSign
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid:always
+
+[ v3_server_rsa ]
 basicConstraints       = critical, CA:FALSE
 keyUsage               = critical, digitalSignature, keyEncipherment
+extendedKeyUsage       = serverAuth
+subjectAltName         = DNS:$host
+subjectKeyIdentifier   = hash
+authorityKeyIdentifier = keyid
+
+[ v3_server_ec ]
+basicConstraints       = critical, CA:FALSE
+keyUsage               = critical, digitalSignature
 extendedKeyUsage       = serverAuth
 subjectAltName         = DNS:$host
 subjectKeyIdentifier   = hash
@@ -94,73 +140,63 @@ CNF
 # Random positive serial numbers, as CAs are expected to use.
 new_serial() { openssl rand -hex 16 | sed 's/^./4/' > "$1/serial"; }
 
-generate() {
-    command -v openssl > /dev/null || die "the openssl command is needed"
-    local work
-    work=$(mktemp -d)
-    # shellcheck disable=SC2064  # expand $work now: it is local
-    trap "rm -rf '$work'" EXIT
-    write_ca_config "$work"
+# A private key: RSA-2048 or ECDSA on P-256 (named curve, as TLS requires).
+new_key() {
+    local kind=$1 out=$2
+    case $kind in
+    rsa) openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$out" ;;
+    ec) openssl genpkey -quiet -algorithm EC -pkeyopt ec_paramgen_curve:P-256 \
+            -pkeyopt ec_param_enc:named_curve -out "$out" ;;
+    *) die "unknown key kind $kind" ;;
+    esac
+}
+
+# One certificate and its key, written next to this script: the function
+# every kind goes through.  $work holds the openssl ca configuration.
+issue() {
+    local work=$1 stem=$2 kind=$3 issuer=$4 ext=$5 cn=$6
+    local key="$work/$stem.key" csr="$work/$stem.csr" crt="$work/$stem.crt"
     local ca=(openssl ca -batch -config "$work/ca.cnf" -notext
-              -startdate "$not_before" -enddate "$not_after")
-
-    openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 \
-        -out "$work/ca.key"
-    openssl req -new -config "$work/ca.cnf" -key "$work/ca.key" \
-        -subj "/CN=$ca_cn" -out "$work/ca.csr"
+              -startdate "$not_before" -enddate "$not_after" -extensions "$ext"
+              -in "$csr" -out "$crt")
+    new_key "$kind" "$key"
+    openssl req -new -config "$work/ca.cnf" -key "$key" -subj "/CN=$cn" -out "$csr"
     new_serial "$work"
-    "${ca[@]}" -selfsign -keyfile "$work/ca.key" -extensions v3_ca \
-        -in "$work/ca.csr" -out "$work/ca.crt" 2> "$work/log" \
-        || { cat "$work/log" >&2; die "signing the CA failed"; }
-
-    openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 \
-        -out "$work/server.key"
-    openssl req -new -config "$work/ca.cnf" -key "$work/server.key" \
-        -subj "/CN=$host" -out "$work/server.csr"
-    new_serial "$work"
-    "${ca[@]}" -cert "$work/ca.crt" -keyfile "$work/ca.key" \
-        -extensions v3_server -in "$work/server.csr" -out "$work/server.crt" \
-        2> "$work/log" || { cat "$work/log" >&2; die "signing the server failed"; }
-
-    openssl verify -CAfile "$work/ca.crt" "$work/server.crt" > /dev/null \
-        || die "the new chain does not verify"
-    { pem_banner "root CA certificate ($ca_cn)"; cat "$work/ca.crt"; } > "$here/ca.crt.pem"
-    { pem_banner "root CA private key"; cat "$work/ca.key"; } > "$here/ca.key.pem"
-    { pem_banner "server certificate for $host"; cat "$work/server.crt"; } > "$here/server.crt.pem"
-    { pem_banner "server private key for $host"; cat "$work/server.key"; } > "$here/server.key.pem"
-    issue_client "$work" "${ca[@]}"
+    if [[ $issuer == self ]]; then
+        ca+=(-selfsign -keyfile "$key")
+    else
+        ca+=(-cert "$here/$issuer.crt.pem" -keyfile "$here/$issuer.key.pem")
+    fi
+    "${ca[@]}" 2> "$work/log" || { cat "$work/log" >&2; die "signing $stem failed"; }
+    verify_issued "$stem" "$issuer" "$crt"
+    { pem_banner "$stem certificate ($cn)"; cat "$crt"; } > "$here/$stem.crt.pem"
+    { pem_banner "$stem private key"; cat "$key"; } > "$here/$stem.key.pem"
 }
 
-# The demo client's certificate (RSA-2048, clientAuth), issued by the CA in
-# \$here: what the in-process client presents when the server asks.
-issue_client() {
-    local work=$1
-    shift
-    local ca=("$@")
-    openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 \
-        -out "$work/client.key"
-    openssl req -new -config "$work/ca.cnf" -key "$work/client.key" \
-        -subj "/CN=$client_cn" -out "$work/client.csr"
-    new_serial "$work"
-    "${ca[@]}" -cert "$here/ca.crt.pem" -keyfile "$here/ca.key.pem" \
-        -extensions v3_client -in "$work/client.csr" -out "$work/client.crt" \
-        2> "$work/log" || { cat "$work/log" >&2; die "signing the client failed"; }
-    openssl verify -CAfile "$here/ca.crt.pem" "$work/client.crt" > /dev/null \
-        || die "the new client certificate does not verify"
-    { pem_banner "client certificate ($client_cn)"; cat "$work/client.crt"; } > "$here/client.crt.pem"
-    { pem_banner "client private key"; cat "$work/client.key"; } > "$here/client.key.pem"
+# The new certificate must verify up to the root through its issuer.
+verify_issued() {
+    local stem=$1 issuer=$2 crt=$3
+    local untrusted=()
+    [[ $issuer == self ]] && return 0
+    [[ $issuer != ca ]] && untrusted=(-untrusted "$here/$issuer.crt.pem")
+    openssl verify -CAfile "$here/ca.crt.pem" "${untrusted[@]}" "$crt" > /dev/null \
+        || die "the new $stem certificate does not verify"
 }
 
-# A working directory and the openssl ca command line for it.
-generate_client() {
+# Issue the listed certificates whose stem matches $2 (an extended regex);
+# with $1 = missing, only those whose files are absent.
+generate() {
+    local which=$1 pattern=$2 work stem kind issuer ext cn
     command -v openssl > /dev/null || die "the openssl command is needed"
-    local work
     work=$(mktemp -d)
     # shellcheck disable=SC2064  # expand $work now: it is local
     trap "rm -rf '$work'" EXIT
     write_ca_config "$work"
-    issue_client "$work" openssl ca -batch -config "$work/ca.cnf" -notext \
-        -startdate "$not_before" -enddate "$not_after"
+    while read -r stem kind issuer ext cn; do
+        [[ $stem =~ ^($pattern)$ ]] || continue
+        [[ $which == missing && -e $here/$stem.crt.pem ]] && continue
+        issue "$work" "$stem" "$kind" "$issuer" "$ext" "$cn" < /dev/null
+    done < <(certificates)
 }
 
 # One PEM file as a C string literal, a line per source line.  The banner
@@ -176,7 +212,24 @@ c_literal() {
     done < "$file"
 }
 
+# The C array names, one per PEM file (include/tlssim/pki.h declares them).
+embedded() {
+    cat <<LIST
+tls_demo_ca_pem ca.crt.pem
+tls_demo_intermediate_pem intermediate.crt.pem
+tls_demo_server_cert_pem server.crt.pem
+tls_demo_server_key_pem server.key.pem
+tls_demo_server_ecdsa_cert_pem server-ecdsa.crt.pem
+tls_demo_server_ecdsa_key_pem server-ecdsa.key.pem
+tls_demo_client_cert_pem client.crt.pem
+tls_demo_client_key_pem client.key.pem
+tls_demo_client_ecdsa_cert_pem client-ecdsa.crt.pem
+tls_demo_client_ecdsa_key_pem client-ecdsa.key.pem
+LIST
+}
+
 print_embed() {
+    local name file sep=''
     cat <<'HEAD'
 /*
  * demo_pki.c: the demo PKI embedded as C strings (see include/tlssim/pki.h).
@@ -189,17 +242,12 @@ print_embed() {
 #include "tlssim/pki.h"
 
 HEAD
-    printf 'const char tls_demo_ca_pem[] =\n'
-    c_literal "$here/ca.crt.pem"
-    printf '    ;\n\nconst char tls_demo_server_cert_pem[] =\n'
-    c_literal "$here/server.crt.pem"
-    printf '    ;\n\nconst char tls_demo_server_key_pem[] =\n'
-    c_literal "$here/server.key.pem"
-    printf '    ;\n\nconst char tls_demo_client_cert_pem[] =\n'
-    c_literal "$here/client.crt.pem"
-    printf '    ;\n\nconst char tls_demo_client_key_pem[] =\n'
-    c_literal "$here/client.key.pem"
-    printf '    ;\n'
+    while read -r name file; do
+        printf '%sconst char %s[] =\n' "$sep" "$name"
+        c_literal "$here/$file"
+        printf '    ;\n'
+        sep=$'\n'
+    done < <(embedded)
 }
 
 embed() {
@@ -209,8 +257,9 @@ embed() {
 }
 
 case "${1:-}" in
-    "") generate; embed ;;
-    --client) generate_client; embed ;;
+    "") generate all '.*'; embed ;;
+    --missing) generate missing '.*'; embed ;;
+    --client) generate all 'client|client-ecdsa'; embed ;;
     --embed-only) embed ;;
     --print-embed) print_embed ;;
     --check)
