@@ -403,10 +403,15 @@ static void test_cbc_padding_and_mac_alike(void)
 static void test_every_byte_flip(void)
 {
     static const uint8_t masks[] = {0xff, 0x01, 0x80};
-    for (int kx = 0; kx < 2; kx++) {
+    /* kx 2: ECDHE with the ECDSA certificate (TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256):
+     * other signatures, DER inside. */
+    const tls_suite *ecdsa = tls_suite_by_id(0xc02b);
+    for (int kx = 0; kx < 3; kx++) {
+        const tls_suite *suite = kx == 2 ? ecdsa : NULL;
+        tls_kx k = kx == 2 ? TLS_KX_ECDHE_RSA : (tls_kx)kx;
         size_t sizes[16];
-        size_t nrec = record_sizes((tls_kx)kx, sizes, 16);
-        size_t nhs = kx == TLS_KX_RSA ? 9u : 10u;
+        size_t nrec = record_sizes_with(k, suite, false, sizes, 16);
+        size_t nhs = k == TLS_KX_RSA ? 9u : 10u;
         test_check(nrec == nhs + 4, "kx %d: records %zu (handshake, GET, page, 2 close_notify)",
                    kx, nrec);
         size_t runs = 0, successes = 0, silent = 0;
@@ -416,7 +421,7 @@ static void test_every_byte_flip(void)
                  * AEAD-protected: one mask per byte is enough there. */
                 size_t nmasks = r < nhs ? sizeof masks : 1;
                 for (size_t m = 0; m < nmasks; m++) {
-                    int rc = tamper_run((tls_kx)kx, r, off, masks[m], NULL);
+                    int rc = tamper_run_with(k, suite, false, r, off, masks[m], NULL);
                     runs++;
                     /* RFC 5246 Appendix E.1: the version in the record that
                      * carries the ClientHello is not authenticated, and a
@@ -439,7 +444,7 @@ static void test_every_byte_flip(void)
         }
         test_check(successes == 0 && silent == 0 && runs > 2000,
                    "kx %d: %zu corrupted runs, every one ended in an alert", kx, runs);
-        test_check(tamper_run((tls_kx)kx, 0, 2, 0x01, NULL) == 0,
+        test_check(tamper_run_with(k, suite, false, 0, 2, 0x01, NULL) == 0,
                    "kx %d: ClientHello record version 0x0302 is accepted (unauthenticated field)", kx);
     }
 }
