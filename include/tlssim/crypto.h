@@ -210,6 +210,9 @@ typedef enum tls_key_kind {
 /** \brief The kind of certificate \p i's public key (TLS_KEY_NONE when absent). */
 tls_key_kind tls_x509_key_kind(const tls_x509 *chain, size_t i);
 
+/** \brief The curve of certificate \p i's ECDSA key as a named group (0 when not EC). */
+tls_group tls_x509_key_group(const tls_x509 *chain, size_t i);
+
 /** \brief The size of certificate \p i's public key in bits (0 when absent). */
 size_t tls_x509_key_bits(const tls_x509 *chain, size_t i);
 
@@ -349,6 +352,9 @@ tls_err tls_privkey_parse_pem(tls_privkey **key, const char *pem);
 
 /** \brief TLS_KEY_RSA or TLS_KEY_ECDSA (TLS_KEY_NONE for NULL). */
 tls_key_kind tls_privkey_kind(const tls_privkey *key);
+
+/** \brief The curve of an ECDSA key as a named group (0 when not EC). */
+tls_group tls_privkey_group(const tls_privkey *key);
 
 /** \brief Free a key (wiped; NULL is fine). */
 void tls_privkey_free(tls_privkey *key);

@@ -61,6 +61,27 @@ tls_key_kind crypto_pk_kind(const mbedtls_pk_context *pk)
     return usable_curve(pk) ? TLS_KEY_ECDSA : TLS_KEY_NONE;
 }
 
+/* RFC 8422 §5.1: the curve of a certificate's key is named by the same
+ * values as the ECDHE groups, and the client's supported_groups covers both. */
+static tls_group pk_group(const mbedtls_pk_context *pk)
+{
+    if (!usable_curve(pk))
+        return (tls_group)0;
+    return mbedtls_pk_ec(*pk)->grp.id == MBEDTLS_ECP_DP_SECP256R1 ? TLS_GROUP_SECP256R1
+                                                                  : TLS_GROUP_SECP384R1;
+}
+
+tls_group tls_x509_key_group(const tls_x509 *chain, size_t i)
+{
+    const mbedtls_x509_crt *c = crypto_crt_at(chain, i);
+    return c ? pk_group(&c->pk) : (tls_group)0;
+}
+
+tls_group tls_privkey_group(const tls_privkey *key)
+{
+    return key ? pk_group(&key->pk) : (tls_group)0;
+}
+
 tls_key_kind tls_x509_key_kind(const tls_x509 *chain, size_t i)
 {
     const mbedtls_x509_crt *c = crypto_crt_at(chain, i);

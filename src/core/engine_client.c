@@ -128,8 +128,19 @@ tls_err certificate_read(tls_engine *e, tls_reader *r)
         return engine_fail(e, TLS_ERR_BAD_CERTIFICATE, TLS_TEXT_EMPTY_CHAIN, NULL);
     if (engine_take_chain(e, &cm, TLS_VALUE_SERVER_CERTIFICATE) != TLS_OK)
         return e->err;
-    return engine_check_chain(e, e->cfg->trust, e->cfg->server_name ? e->cfg->server_name : "",
-                              e->suite->auth);
+    if (engine_check_chain(e, e->cfg->trust, e->cfg->server_name ? e->cfg->server_name : "",
+                           e->suite->auth) != TLS_OK)
+        return e->err;
+    /* RFC 8422 §5.1: supported_groups also bounds the certificate's curve. */
+    uint16_t offer[TLS_MAX_GROUPS];
+    tls_group curve = tls_x509_key_group(e->peer_chain, 0);
+    if (e->suite->auth == TLS_KEY_ECDSA &&
+        !engine_list_has(offer, engine_groups(e, offer), (uint16_t)curve)) {
+        const tls_group_info *g = tls_group_by_id((uint16_t)curve);
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_SERVER_CERT_CURVE,
+                           TLS_ARGS(TLS_ARG_S("group", g ? g->name : "?")));
+    }
+    return TLS_OK;
 }
 
 tls_err engine_take_chain(tls_engine *e, const tls_certificate_msg *cm, tls_value_kind kind)

@@ -188,9 +188,11 @@ tls_err certificate_verify_read(tls_engine *e, tls_reader *r)
     err = engine_verify_sig(e->peer_chain, cv.sig_alg, alg, digest, cv.sig, cv.sig_len);
     const tls_text_arg *args = TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg)),
                                         TLS_ARG_U("bytes", e->transcript.len));
+    tls_text_id ok = engine_sig_key(cv.sig_alg) == TLS_KEY_ECDSA
+                         ? TLS_TEXT_CERTIFICATE_VERIFY_OK_ECDSA
+                         : TLS_TEXT_CERTIFICATE_VERIFY_OK;
     engine_check(e, TLS_TEXT_CHECK_CERTIFICATE_VERIFY, err == TLS_OK,
-                 err == TLS_OK ? TLS_TEXT_CERTIFICATE_VERIFY_OK : TLS_TEXT_CERTIFICATE_VERIFY_BAD,
-                 args);
+                 err == TLS_OK ? ok : TLS_TEXT_CERTIFICATE_VERIFY_BAD, args);
     if (err != TLS_OK)
         return engine_fail(e, TLS_ERR_DECRYPT_ERROR, TLS_TEXT_CERTIFICATE_VERIFY_FAILED, NULL);
     return TLS_OK;

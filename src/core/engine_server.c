@@ -4,19 +4,43 @@
 
 #include "engine_internal.h"
 
+/* Whether this server's certificate can serve \p suite for this client: a
+ * key of the suite's kind (an ECDSA key cannot sign for an ECDHE_RSA suite,
+ * nor decrypt an RSA key exchange) and, for ECDSA, on a curve the client
+ * lists in supported_groups (RFC 8422 §5.1: the list covers the curve of
+ * the certificate too; OpenSSL refuses another with illegal_parameter). */
+static bool can_serve(const tls_engine *e, const tls_client_hello *ch, const tls_suite *suite)
+{
+    if (tls_privkey_kind(e->cfg->key) != suite->auth)
+        return false;
+    uint16_t curve = (uint16_t)tls_privkey_group(e->cfg->key);
+    return suite->auth != TLS_KEY_ECDSA || !ch->has_groups ||
+           engine_list_has(ch->groups, ch->ngroups, curve);
+}
+
 /* The server picks: the first of its own suites that the client offered
- * and that its certificate can serve (an ECDSA key cannot sign for an
- * ECDHE_RSA suite, nor decrypt an RSA key exchange). */
+ * and that its certificate can serve. */
 static tls_err choose_suite(tls_engine *e, const tls_client_hello *ch)
 {
     uint16_t mine[TLS_MAX_SUITES];
     size_t n = engine_suites(e, mine);
-    tls_key_kind key = tls_privkey_kind(e->cfg->key);
     for (size_t i = 0; i < n; i++) {
-        if (tls_suite_by_id(mine[i])->auth == key &&
+        if (can_serve(e, ch, tls_suite_by_id(mine[i])) &&
             engine_list_has(ch->suites, ch->nsuites, mine[i])) {
             e->suite = tls_suite_by_id(mine[i]);
             return TLS_OK;
+        }
+    }
+    /* Offered, of the certificate's kind, and refused for the curve alone:
+     * say that, not "no common suite". */
+    for (size_t i = 0; i < n; i++) {
+        const tls_suite *s = tls_suite_by_id(mine[i]);
+        if (s->auth == TLS_KEY_ECDSA && tls_privkey_kind(e->cfg->key) == TLS_KEY_ECDSA &&
+            engine_list_has(ch->suites, ch->nsuites, mine[i])) {
+            const tls_group_info *g = tls_group_by_id((uint16_t)tls_privkey_group(e->cfg->key));
+            return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE, TLS_TEXT_NO_SUITE_FOR_CURVE,
+                               TLS_ARGS(TLS_ARG_S("suite", s->name),
+                                        TLS_ARG_S("group", g ? g->name : "?")));
         }
     }
     const tls_suite *first = tls_suite_by_id(mine[0]);

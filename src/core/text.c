@@ -286,6 +286,12 @@ static const char *const templates[TLS_TEXT_COUNT] = {
            "sent nor a trusted root: an intermediate is missing"),
     [TLS_TEXT_CHAIN_LINK_UNTRUSTED_ROOT] =
         N_("#{index}: “{subject}” signs itself, but it is not one of the client's trusted roots"),
+    [TLS_TEXT_SERVER_CERT_CURVE] =
+        N_("the server's ECDSA key is on {group}, a curve the client did not list in "
+           "supported_groups (RFC 8422 §5.1)"),
+    [TLS_TEXT_NO_SUITE_FOR_CURVE] =
+        N_("the client offered {suite} but does not list {group}, the curve of the server's "
+           "ECDSA certificate, in supported_groups (RFC 8422 §5.1)"),
     [TLS_TEXT_CERT_VERIFY_FAILED] =
         N_("certificate verification failed: {detail}"),
     [TLS_TEXT_SERVER_CHOSE_GROUP] =
@@ -643,6 +649,9 @@ static const char *const templates[TLS_TEXT_COUNT] = {
         N_("CertificateVerify signature"),
     [TLS_TEXT_CERTIFICATE_VERIFY_OK] =
         N_("the client certificate's RSA key signed {hash}(handshake_messages) of {bytes} "
+           "bytes: the client holds the private key, and signed this very handshake"),
+    [TLS_TEXT_CERTIFICATE_VERIFY_OK_ECDSA] =
+        N_("the client certificate's ECDSA key signed {hash}(handshake_messages) of {bytes} "
            "bytes: the client holds the private key, and signed this very handshake"),
     [TLS_TEXT_CERTIFICATE_VERIFY_BAD] =
         N_("the signature over {hash}(handshake_messages) of {bytes} bytes does not verify with "

@@ -27,7 +27,8 @@ run_connect() {
     local d=$work/connect-$name
     mkdir -p "$d"
     timeout 60 openssl s_server -accept 127.0.0.1:0 -tls1_2 -cipher "$suite" \
-        -cert "$pki/server.crt.pem" -key "$pki/server.key.pem" $verify \
+        -cert "$pki/server.crt.pem" -key "$pki/server.key.pem" \
+        -cert_chain "$pki/intermediate.crt.pem" $verify \
         -CAfile "$pki/ca.crt.pem" -www -naccept 1 \
         -keylogfile "$d/openssl.keylog" > "$d/server.out" 2>&1 &
     local spid=$!
@@ -176,8 +177,10 @@ run_gnutls() {
     local d=$work/gnutls-$name port
     mkdir -p "$d"
     port=$(free_port)
+    # GnuTLS reads the chain it sends from one file: leaf, then intermediate.
+    cat "$pki/server.crt.pem" "$pki/intermediate.crt.pem" > "$d/chain.pem"
     SSLKEYLOGFILE="$d/gnutls.keylog" timeout 60 gnutls-serv --http -p "$port" \
-        --x509certfile "$pki/server.crt.pem" --x509keyfile "$pki/server.key.pem" \
+        --x509certfile "$d/chain.pem" --x509keyfile "$pki/server.key.pem" \
         --x509cafile "$pki/ca.crt.pem" $opt --priority 'NORMAL:-VERS-ALL:+VERS-TLS1.2' \
         > "$d/server.out" 2>&1 &
     local spid=$!

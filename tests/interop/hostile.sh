@@ -91,6 +91,7 @@ endless_response() {
     mkdir -p "$d"
     { printf 'HTTP/1.1 200 OK\r\n\r\n'; yes; } 2> /dev/null | timeout 20 openssl s_server \
         -accept 127.0.0.1:0 -tls1_2 -cert "$pki/server.crt.pem" -key "$pki/server.key.pem" \
+        -cert_chain "$pki/intermediate.crt.pem" \
         -naccept 1 > "$d/server.out" 2>&1 &
     local spid=$!
     pids+=("$spid")

@@ -18,8 +18,14 @@ need openssl
 have_tshark=0
 command -v tshark > /dev/null 2>&1 && have_tshark=1
 
-# OpenSSL's suite names and the IANA names tlssim prints.
+# OpenSSL's suite names and the IANA names tlssim prints; the ECDSA suites
+# need the ECDSA certificate on whichever side is the server.
+cert=server tlssim_cert=rsa
 case $suite in
+ECDHE-ECDSA-AES128-GCM-SHA256)
+    iana=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 ske=1 cert=server-ecdsa tlssim_cert=ecdsa ;;
+ECDHE-ECDSA-AES256-GCM-SHA384)
+    iana=TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 ske=1 cert=server-ecdsa tlssim_cert=ecdsa ;;
 ECDHE-RSA-AES128-GCM-SHA256) iana=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 ske=1 ;;
 ECDHE-RSA-AES256-GCM-SHA384) iana=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 ske=1 ;;
 AES128-GCM-SHA256) iana=TLS_RSA_WITH_AES_128_GCM_SHA256 ske=0 ;;
@@ -60,7 +66,8 @@ run_connect() {
     local gopt=()
     [[ $g != - ]] && gopt=(-groups "$g")
     timeout 60 openssl s_server -accept 127.0.0.1:0 -tls1_2 -cipher "$suite" "${gopt[@]}" \
-        -cert "$pki/server.crt.pem" -key "$pki/server.key.pem" -www -naccept 1 \
+        -cert "$pki/$cert.crt.pem" -key "$pki/$cert.key.pem" \
+        -cert_chain "$pki/intermediate.crt.pem" -www -naccept 1 \
         -keylogfile "$d/openssl.keylog" > "$d/server.out" 2>&1 &
     local spid=$!
     pids+=("$spid")
@@ -100,10 +107,17 @@ run_listen() {
     local g=$1 ems=$2
     local d=$work/listen-$g-$ems
     mkdir -p "$d"
-    local gopt=()
+    local gopt=() topt=()
     [[ $g != - ]] && gopt=(-groups "$g")
-    timeout 30 "$tlssim" --listen 127.0.0.1:0 --ems "$ems" --etm "$(etm_for "$ems")" \
-        --json --timeout 10 \
+    # supported_groups also names the curves a client accepts in the
+    # server's certificate (RFC 8422 §5.1): an ECDSA P-256 server needs
+    # secp256r1 listed, and is told to prefer $g for ECDHE.
+    if [[ $tlssim_cert == ecdsa && $g != secp256r1 ]]; then
+        gopt=(-groups "$g:secp256r1")
+        topt=(--group "$g")
+    fi
+    timeout 30 "$tlssim" --listen 127.0.0.1:0 --server-cert "$tlssim_cert" "${topt[@]}" \
+        --ems "$ems" --etm "$(etm_for "$ems")" --json --timeout 10 \
         --keylog "$d/tlssim.keylog" --pcap "$d/run.pcap" > "$d/out.json" 2> "$d/err" &
     local tpid=$!
     pids+=("$tpid")

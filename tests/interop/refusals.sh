@@ -10,14 +10,17 @@ tlssim=$1 pki=$2
 . "$(dirname "$0")/lib.sh"
 need openssl
 
-# tlssim --listen; s_client with ARGS; tlssim's line must contain OURS,
+listen_opts=()
+
+# tlssim --listen [listen_opts]; s_client with ARGS; tlssim's line must contain OURS,
 # s_client's output THEIRS.
 refuse_client() {
     local what=$1 ours=$2 theirs=$3
     shift 3
     local d=$work/listen-$checks
     mkdir -p "$d"
-    timeout 20 "$tlssim" --listen 127.0.0.1:0 --timeout 5 --text > "$d/out.txt" 2> "$d/err" &
+    timeout 20 "$tlssim" --listen 127.0.0.1:0 "${listen_opts[@]}" --timeout 5 --text \
+        > "$d/out.txt" 2> "$d/err" &
     local tpid=$!
     pids+=("$tpid")
     local port
@@ -34,6 +37,9 @@ refuse_client() {
     check "$what: no sanitizer report" no_sanitizer_report "$d/err"
 }
 
+# The intermediate s_server sends after its leaf, as real servers do.
+chain=(-cert_chain "$pki/intermediate.crt.pem")
+
 # openssl s_server with ARGS; tlssim --connect with OPTS (a string).
 refuse_server() {
     local what=$1 opts=$2 ours=$3 theirs=$4
@@ -42,7 +48,7 @@ refuse_server() {
     mkdir -p "$d"
     # -www: without it s_server reads stdin, and its end drops the connection.
     timeout 60 openssl s_server -accept 127.0.0.1:0 -cert "$pki/server.crt.pem" -key "$pki/server.key.pem" \
-        -naccept 1 -www "$@" < /dev/null > "$d/server.out" 2>&1 &
+        "${chain[@]}" -naccept 1 -www "$@" < /dev/null > "$d/server.out" 2>&1 &
     local spid=$!
     pids+=("$spid")
     local port
@@ -67,6 +73,12 @@ refuse_client "a TLS 1.3-only client" \
 refuse_client "a client with no suite in common" \
     'the client offered none of the cipher suites the server accepts' 'alert handshake failure' \
     -tls1_2 -cipher ECDHE-RSA-AES256-SHA384
+# RFC 8422 §5.1: supported_groups bounds the curve of an ECDSA certificate too.
+listen_opts=(--server-cert ecdsa)
+refuse_client "an ECDSA server, a client without P-256" \
+    'but does not list secp256r1, the curve of the server' 'alert handshake failure' \
+    -tls1_2 -groups x25519
+listen_opts=()
 refuse_client "a client that does not trust the demo CA" \
     'the client sent a fatal alert unknown_ca (48)' 'verify error' \
     -tls1_2 -verify_return_error -CAfile "$pki/server.crt.pem" -servername www.example.test
@@ -80,4 +92,13 @@ refuse_server "a certificate from an untrusted CA" "--ca $pki/server.crt.pem" \
     'certificate verification failed' 'alert unknown ca' -tls1_2
 refuse_server "a TLS 1.3-only server" '' \
     'the server sent a fatal alert protocol_version (70)' 'unsupported protocol' -tls1_3
+# A server that forgets its intermediate: the client cannot build a path to
+# its root, says which link is missing, and answers unknown_ca.
+chain=()
+no_chain=$work/connect-$checks
+refuse_server "a server that does not send its intermediate" '' \
+    'certificate verification failed' 'alert unknown ca' -tls1_2
+check "no intermediate: the path check says an intermediate is missing" \
+    has "$no_chain/out.txt" 'an intermediate is missing'
+chain=(-cert_chain "$pki/intermediate.crt.pem")
 finish

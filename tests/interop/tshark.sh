@@ -14,6 +14,7 @@ tlssim=$1
 need tshark
 
 for suite in TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 \
+    TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 \
     TLS_RSA_WITH_AES_128_GCM_SHA256 TLS_RSA_WITH_AES_256_GCM_SHA384 \
     TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA \
     TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA TLS_RSA_WITH_AES_128_CBC_SHA \
@@ -35,6 +36,17 @@ for suite in TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 TLS_ECDHE_RSA_WITH_AES_256_GC
             grep -qE '^CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}$' "$d/run.keylog"
         check "$what: tshark decodes and decrypts the pcap" \
             tshark_ok "$d/run.pcap" "$d/run.keylog" "$ske" 1 1
+        if [[ $suite == *_ECDSA_* ]]; then
+            # Wireshark reads the ECDSA signature scheme and both certificates.
+            check "$what: tshark sees ServerKeyExchange signed with ecdsa_secp256r1_sha256" \
+                test "$(tshark -n -r "$d/run.pcap" 2> /dev/null \
+                    -Y 'tls.handshake.type == 12 && tls.handshake.sig_hash_alg == 0x0403' |
+                    wc -l)" -eq 1
+            check "$what: tshark sees two certificates, leaf and intermediate" \
+                test "$(tshark -n -r "$d/run.pcap" -Y 'tls.handshake.type == 11' -T fields \
+                    -e tls.handshake.certificate_length 2> /dev/null | tr ',' '\n' |
+                    grep -c .)" -eq 2
+        fi
         # Without the key log, the Finished messages and the data stay opaque.
         types=$(tshark -n -r "$d/run.pcap" -T fields -e tls.handshake.type 2> /dev/null |
             tr ',' '\n' | grep -c '^20$')
