@@ -122,6 +122,7 @@ static void pair(const tls_suite *suite, bool client_ems, bool server_ems)
     srv.cfg.port = "0";
     srv.cfg.ems = server_ems;
     srv.cfg.suites[srv.cfg.nsuites++] = suite;
+    srv.cfg.server_cert = suite->auth; /* the certificate the suite needs */
     srv.cfg.timeout = 10;
     srv.cfg.accept_timeout = 10;
     int fds[2];
