@@ -24,8 +24,8 @@ void fuzz_engine_run(tls_party role, const uint8_t *data, size_t size)
     memset(&cfg, 0, sizeof cfg);
     cfg.server_name = TLS_DEMO_HOST;
     cfg.trust = creds->trust;
-    cfg.chain = creds->chain;
-    cfg.key = creds->key;
+    cfg.chain = creds->server[TLS_KEY_RSA].chain;
+    cfg.key = creds->server[TLS_KEY_RSA].key;
     tls_rng *rng = tls_rng_new_seeded(1, "fuzz");
     tls_trace t;
     tls_trace_init(&t);
