@@ -63,6 +63,13 @@ typedef struct tls_demo_credentials {
     const tls_x509 *trust;      /**< the demo root CA: the client's trust anchor */
     tls_demo_identity server[3];    /**< leaf + intermediate, and the leaf's key */
     tls_demo_identity client[3];    /**< the demo client's certificate and key */
+    /* The RSA identities under their first names (server[TLS_KEY_RSA],
+     * client[TLS_KEY_RSA]): the default, and what code written before the
+     * ECDSA certificates uses. */
+    const tls_x509 *chain;          /**< the RSA server's chain: leaf + intermediate */
+    const tls_privkey *key;         /**< its private key */
+    const tls_x509 *client_chain;   /**< the demo client's RSA certificate */
+    const tls_privkey *client_key;  /**< its private key */
 } tls_demo_credentials;
 
 /**

@@ -55,8 +55,13 @@ static bool credentials_load(void)
     for (int k = TLS_KEY_RSA; ok && k <= TLS_KEY_ECDSA; k++)
         ok = identity_load(&creds.server[k], &server[k]) == TLS_OK &&
              identity_load(&creds.client[k], &client[k]) == TLS_OK;
-    if (ok)
+    if (ok) {
+        creds.chain = creds.server[TLS_KEY_RSA].chain;
+        creds.key = creds.server[TLS_KEY_RSA].key;
+        creds.client_chain = creds.client[TLS_KEY_RSA].chain;
+        creds.client_key = creds.client[TLS_KEY_RSA].key;
         return true;
+    }
     for (int k = TLS_KEY_RSA; k <= TLS_KEY_ECDSA; k++) {
         identity_free(&creds.server[k]);
         identity_free(&creds.client[k]);
