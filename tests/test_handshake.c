@@ -291,10 +291,6 @@ static int tamper_run_with(tls_kx kx, const tls_suite *suite, bool no_etm, size_
     return alerts > 0 && step_ok ? 1 : 2;
 }
 
-static int tamper_run(tls_kx kx, size_t record, size_t offset, uint8_t mask, size_t *records)
-{
-    return tamper_run_with(kx, NULL, false, record, offset, mask, records);
-}
 
 /* Sizes of every record of an untampered run: the handshake, the GET, the
  * page and both close_notify alerts. */
@@ -320,10 +316,6 @@ static size_t record_sizes_with(tls_kx kx, const tls_suite *suite, bool no_etm, 
     return n;
 }
 
-static size_t record_sizes(tls_kx kx, size_t *sizes, size_t max)
-{
-    return record_sizes_with(kx, NULL, false, sizes, max);
-}
 
 /* The record protections beyond AES-GCM: every bit-0 flip of every byte of
  * every protected record (both Finished, the GET, the page, both
