@@ -12,6 +12,9 @@ tlssim=$1 direction=$2 suite=$3 pki=$4
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 need gnutls-serv
+# GnuTLS sends the chain it reads from one file: the leaf, then the
+# intermediate that issued it (the client has only the root).
+cat "$pki/server.crt.pem" "$pki/intermediate.crt.pem" > "$work/server-chain.pem"
 need gnutls-cli
 
 base="NONE:+VERS-TLS1.2:+SIGN-ALL:+COMP-NULL:+GROUP-ALL:+CTYPE-X509"
@@ -64,7 +67,7 @@ run_connect() {
     for ((i = 0; i < 5; i++)); do
         port=$(free_port)
         SSLKEYLOGFILE=$d/gnutls.keylog timeout 60 gnutls-serv --http --port "$port" \
-            --x509certfile "$pki/server.crt.pem" --x509keyfile "$pki/server.key.pem" \
+            --x509certfile "$work/server-chain.pem" --x509keyfile "$pki/server.key.pem" \
             --priority "$prio" > "$d/server.out" 2>&1 &
         local spid=$!
         pids+=("$spid")
