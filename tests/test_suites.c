@@ -8,22 +8,28 @@ static void test_tables(void)
 {
     size_t n;
     const tls_suite *s = tls_suites_all(&n);
-    test_check(n == 4, "four suites");
-    if (n == 4) {
+    test_check(n == 6, "six suites");
+    if (n == 6) {
         test_check(s[0].id == 0xc02f && s[0].kx == TLS_KX_ECDHE_RSA &&
                    s[0].key_len == 16 && s[0].prf_hash == TLS_HASH_SHA256,
                    "c02f first: ECDHE_RSA, AES-128, SHA-256");
         test_check(s[1].id == 0xc030 && s[1].kx == TLS_KX_ECDHE_RSA &&
                    s[1].key_len == 32 && s[1].prf_hash == TLS_HASH_SHA384,
                    "c030 second: ECDHE_RSA, AES-256, SHA-384");
-        test_check(s[2].id == 0x009c && s[2].kx == TLS_KX_RSA &&
+        test_check(s[2].id == 0x009e && s[2].kx == TLS_KX_DHE_RSA &&
                    s[2].key_len == 16 && s[2].prf_hash == TLS_HASH_SHA256,
-                   "009c third: RSA, AES-128, SHA-256");
-        test_check(s[3].id == 0x009d && s[3].kx == TLS_KX_RSA &&
+                   "009e third: DHE_RSA, AES-128, SHA-256");
+        test_check(s[3].id == 0x009f && s[3].kx == TLS_KX_DHE_RSA &&
                    s[3].key_len == 32 && s[3].prf_hash == TLS_HASH_SHA384,
-                   "009d fourth: RSA, AES-256, SHA-384");
+                   "009f fourth: DHE_RSA, AES-256, SHA-384");
+        test_check(s[4].id == 0x009c && s[4].kx == TLS_KX_RSA &&
+                   s[4].key_len == 16 && s[4].prf_hash == TLS_HASH_SHA256,
+                   "009c fifth: RSA, AES-128, SHA-256");
+        test_check(s[5].id == 0x009d && s[5].kx == TLS_KX_RSA &&
+                   s[5].key_len == 32 && s[5].prf_hash == TLS_HASH_SHA384,
+                   "009d sixth: RSA, AES-256, SHA-384");
         test_str_eq(s[0].name, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "c02f name");
-        test_str_eq(s[3].name, "TLS_RSA_WITH_AES_256_GCM_SHA384", "009d name");
+        test_str_eq(s[5].name, "TLS_RSA_WITH_AES_256_GCM_SHA384", "009d name");
         for (size_t i = 0; i < n; i++)
             test_str_eq(tls_suite_wire_name(s[i].id), s[i].name, "wire name = table name");
     }
@@ -36,6 +42,8 @@ static void test_tables(void)
     test_check(tls_group_by_id(25) == NULL, "secp521r1 not implemented");
     test_str_eq(tls_kx_name(TLS_KX_ECDHE_RSA), "ECDHE_RSA", "kx name ECDHE_RSA");
     test_str_eq(tls_kx_name(TLS_KX_RSA), "RSA", "kx name RSA");
+    test_str_eq(tls_kx_name(TLS_KX_DHE_RSA), "DHE_RSA", "kx name DHE_RSA");
+    test_check(tls_suite_default(TLS_KX_DHE_RSA)->id == 0x009e, "DHE's default suite");
 }
 
 static void expect_suite(const char *text, uint16_t id)
@@ -46,6 +54,7 @@ static void expect_suite(const char *text, uint16_t id)
 
 static void test_suite_parse(void)
 {
+    expect_suite("DHE-RSA-AES256-GCM-SHA384", 0x009f);
     expect_suite("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", 0xc02f);
     expect_suite("tls_ecdhe_rsa_with_aes_256_gcm_sha384", 0xc030);
     expect_suite("ECDHE_RSA_WITH_AES_128_GCM_SHA256", 0xc02f);

@@ -230,10 +230,12 @@ static void test_runs(void)
     for (int auth = TLS_CLIENT_AUTH_OFF; auth <= TLS_CLIENT_AUTH_REQUIRE; auth++) {
         check_run(TLS_KX_ECDHE_RSA, (tls_client_auth)auth, TLS_RESUME_OFF, &s);
         check_run(TLS_KX_RSA, (tls_client_auth)auth, TLS_RESUME_OFF, &s);
+        check_run(TLS_KX_DHE_RSA, (tls_client_auth)auth, TLS_RESUME_OFF, &s);
     }
     for (int mode = TLS_RESUME_ID; mode <= TLS_RESUME_TICKET; mode++) {
         check_run(TLS_KX_ECDHE_RSA, TLS_CLIENT_AUTH_OFF, (tls_resume_mode)mode, &s);
         check_run(TLS_KX_RSA, TLS_CLIENT_AUTH_OFF, (tls_resume_mode)mode, &s);
+        check_run(TLS_KX_DHE_RSA, TLS_CLIENT_AUTH_OFF, (tls_resume_mode)mode, &s);
     }
     for (int k = 0; k < TLS_VALUE_COUNT; k++) {
         const tls_value_info *v = tls_value_info_of((tls_value_kind)k);

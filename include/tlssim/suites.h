@@ -13,7 +13,7 @@
 #include "tlssim/crypto.h"
 
 /** \brief Key exchange of a suite. */
-typedef enum tls_kx { TLS_KX_ECDHE_RSA, TLS_KX_RSA } tls_kx;
+typedef enum tls_kx { TLS_KX_ECDHE_RSA, TLS_KX_RSA, TLS_KX_DHE_RSA } tls_kx;
 
 /** \brief One cipher suite: TLS_<kx>_WITH_<cipher>_<prf hash>. */
 typedef struct tls_suite {
@@ -32,7 +32,7 @@ typedef struct tls_group_info {
 
 /** \brief How many suites and groups tlssim implements: the size of any
  *         list of them. */
-#define TLS_SUITE_COUNT 4
+#define TLS_SUITE_COUNT 6
 #define TLS_GROUP_COUNT 3
 
 /** \brief All suites, in the client's order of preference; *n set. */
@@ -54,7 +54,8 @@ const tls_group_info *tls_group_parse(const char *text);
 
 /**
  * \brief The suite a server uses for \p kx when none is named:
- *        TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 or TLS_RSA_WITH_AES_128_GCM_SHA256.
+ *        TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_AES_128_GCM_SHA256
+ *        or TLS_DHE_RSA_WITH_AES_128_GCM_SHA256.
  */
 const tls_suite *tls_suite_default(tls_kx kx);
 
@@ -66,7 +67,7 @@ const tls_suite *tls_suite_default(tls_kx kx);
  */
 size_t tls_groups_preferring(tls_group first, tls_group *out);
 
-/** \brief "ECDHE_RSA" / "RSA". */
+/** \brief "ECDHE_RSA" / "RSA" / "DHE_RSA". */
 const char *tls_kx_name(tls_kx kx);
 
 /** \brief Name of any suite id we may see on the wire, or NULL when unknown. */

@@ -26,7 +26,7 @@ static const char *const usage_sections[] = {
        "  --text                step-by-step text on stdout\n"
        "  --json                one JSON document with every step, record and value\n"),
     N_("The handshake:\n"
-       "  --kx ecdhe|rsa        key exchange (default ecdhe)\n"
+       "  --kx ecdhe|dhe|rsa    key exchange (default ecdhe)\n"
        "  --suite NAME|0xXXXX   cipher suite the server accepts, e.g.\n"
        "                        TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 or 0x009c\n"
        "  --group NAME          ECDHE group: secp256r1 (default), x25519, secp384r1\n"
@@ -131,6 +131,8 @@ bool cli_kx_parse(const char *s, tls_kx *kx)
         *kx = TLS_KX_ECDHE_RSA;
     else if (strcmp(s, "rsa") == 0)
         *kx = TLS_KX_RSA;
+    else if (strcmp(s, "dhe") == 0)
+        *kx = TLS_KX_DHE_RSA;
     else
         return false;
     return true;
@@ -390,7 +392,7 @@ static int apply_option(cli_options *o, int c, const char *arg)
     case OPT_TUI: return set_mode(o, CLI_MODE_TUI);
     case OPT_KX:
         if (!cli_kx_parse(arg, &o->sim.kx))
-            return usage_error(_("--kx: unknown key exchange '%s' (use ecdhe or rsa)"), arg);
+            return usage_error(_("--kx: unknown key exchange '%s' (use ecdhe, dhe or rsa)"), arg);
         o->kx_given = true;
         return 0;
     case OPT_SUITE:
@@ -501,6 +503,8 @@ static int check_consistency(cli_options *o)
         return usage_error("%s", _("--resume cannot be combined with --compare"));
     if (o->group_given && o->sim.kx == TLS_KX_RSA)
         return usage_error("%s", _("--group applies to ECDHE only: RSA key exchange uses no group"));
+    if (o->group_given && o->sim.kx == TLS_KX_DHE_RSA)
+        return usage_error("%s", _("--group applies to ECDHE only: DHE uses RFC 7919's ffdhe2048"));
     if (o->sim.scenario && o->sim.kx == TLS_KX_ECDHE_RSA) {
         /* The scalars' group is known only now: a scalar it cannot use is
          * a usage error at its line, not a failure in the middle of the run. */

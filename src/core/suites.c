@@ -16,20 +16,26 @@
 static const tls_suite suites[] = {
     {0xc02f, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", TLS_KX_ECDHE_RSA, 16, TLS_HASH_SHA256},
     {0xc030, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", TLS_KX_ECDHE_RSA, 32, TLS_HASH_SHA384},
+    {0x009e, "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256", TLS_KX_DHE_RSA, 16, TLS_HASH_SHA256},
+    {0x009f, "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384", TLS_KX_DHE_RSA, 32, TLS_HASH_SHA384},
     {0x009c, "TLS_RSA_WITH_AES_128_GCM_SHA256", TLS_KX_RSA, 16, TLS_HASH_SHA256},
     {0x009d, "TLS_RSA_WITH_AES_256_GCM_SHA384", TLS_KX_RSA, 32, TLS_HASH_SHA384},
 };
 
-/* OpenSSL's names for the same four suites (same order), accepted by
+/* OpenSSL's names for the same suites (same order), accepted by
  * tls_suite_parse because that is what `openssl s_client -cipher` speaks. */
 static const char *const suite_openssl_names[] = {
     "ECDHE-RSA-AES128-GCM-SHA256",
     "ECDHE-RSA-AES256-GCM-SHA384",
+    "DHE-RSA-AES128-GCM-SHA256",
+    "DHE-RSA-AES256-GCM-SHA384",
     "AES128-GCM-SHA256",
     "AES256-GCM-SHA384",
 };
 
 #define NSUITES (sizeof suites / sizeof suites[0])
+_Static_assert(sizeof suite_openssl_names / sizeof suite_openssl_names[0] == NSUITES,
+               "one OpenSSL name per suite");
 
 /* The groups we implement, in the client's order of preference. */
 static const tls_group_info groups[] = {
@@ -153,6 +159,7 @@ const char *tls_kx_name(tls_kx kx)
     switch (kx) {
     case TLS_KX_ECDHE_RSA: return "ECDHE_RSA";
     case TLS_KX_RSA: return "RSA";
+    case TLS_KX_DHE_RSA: return "DHE_RSA";
     }
     return "?";
 }
@@ -336,7 +343,7 @@ const char *tls_extension_name(uint16_t type) { return LOOKUP(extension_names, t
 
 const tls_suite *tls_suite_default(tls_kx kx)
 {
-    return tls_suite_by_id(kx == TLS_KX_RSA ? 0x009c : 0xc02f);
+    return tls_suite_by_id(kx == TLS_KX_RSA ? 0x009c : kx == TLS_KX_DHE_RSA ? 0x009e : 0xc02f);
 }
 
 size_t tls_groups_preferring(tls_group first, tls_group *out)

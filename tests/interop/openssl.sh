@@ -2,8 +2,9 @@
 # interop/openssl.sh TLSSIM connect|listen OPENSSL-SUITE PKI-DIR
 #
 # tlssim against OpenSSL for one cipher suite, on loopback: every group the
-# suite uses (ECDHE: secp256r1, x25519, secp384r1) and the extended master
-# secret on and off.  Each run must succeed, carry the HTTP exchange intact,
+# suite uses (ECDHE: secp256r1, x25519, secp384r1; DHE: the server's own
+# group, OpenSSL's 2048-bit one or tlssim's ffdhe2048) and the extended
+# master secret on and off.  Each run must succeed, carry the HTTP exchange intact,
 # and leave the same master secret in tlssim's key log as in OpenSSL's.
 # With tshark installed, tlssim's pcap of each run is dissected too.
 set -u
@@ -16,14 +17,16 @@ command -v tshark > /dev/null 2>&1 && have_tshark=1
 
 # OpenSSL's suite names and the IANA names tlssim prints.
 case $suite in
-ECDHE-RSA-AES128-GCM-SHA256) iana=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 ske=1 ;;
-ECDHE-RSA-AES256-GCM-SHA384) iana=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 ske=1 ;;
-AES128-GCM-SHA256) iana=TLS_RSA_WITH_AES_128_GCM_SHA256 ske=0 ;;
-AES256-GCM-SHA384) iana=TLS_RSA_WITH_AES_256_GCM_SHA384 ske=0 ;;
+ECDHE-RSA-AES128-GCM-SHA256) iana=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 ske=1 ec=1 ;;
+ECDHE-RSA-AES256-GCM-SHA384) iana=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 ske=1 ec=1 ;;
+DHE-RSA-AES128-GCM-SHA256) iana=TLS_DHE_RSA_WITH_AES_128_GCM_SHA256 ske=1 ec=0 ;;
+DHE-RSA-AES256-GCM-SHA384) iana=TLS_DHE_RSA_WITH_AES_256_GCM_SHA384 ske=1 ec=0 ;;
+AES128-GCM-SHA256) iana=TLS_RSA_WITH_AES_128_GCM_SHA256 ske=0 ec=0 ;;
+AES256-GCM-SHA384) iana=TLS_RSA_WITH_AES_256_GCM_SHA384 ske=0 ec=0 ;;
 *) echo "unknown suite $suite"; exit 2 ;;
 esac
 groups=(-)
-[[ $ske == 1 ]] && groups=(secp256r1 x25519 secp384r1)
+[[ $ec == 1 ]] && groups=(secp256r1 x25519 secp384r1)
 
 ems_json() { [[ $1 == on ]] && echo true || echo false; }
 

@@ -80,4 +80,10 @@ refuse_server "a certificate from an untrusted CA" "--ca $pki/server.crt.pem" \
     'certificate verification failed' 'alert unknown ca' -tls1_2
 refuse_server "a TLS 1.3-only server" '' \
     'the server sent a fatal alert protocol_version (70)' 'unsupported protocol' -tls1_3
+# Logjam-sized DHE: tlssim refuses a group below 2048 bits, with the reason.
+refuse_server "a DHE server with a 1024-bit group" '' \
+    "the server's DH group has 1024 bits; tlssim accepts 2048 to 8192" \
+    'alert insufficient security' \
+    -tls1_2 -cipher 'DHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0' \
+    -dhparam "$(dirname "$0")/dh1024-weak.pem"
 finish
