@@ -53,8 +53,8 @@ static const char *const usage_sections[] = {
        "                        two connections (--connect) or two clients (--listen)\n"),
     N_("Side by side (the TUI, --text or --json):\n"
        "  --compare A,B[,C]     two or three runs with the same seed, aligned by\n"
-       "                        message: key exchanges (rsa,ecdhe), two suites or\n"
-       "                        two groups (secp256r1,x25519)\n"),
+       "                        message: key exchanges (rsa,ecdhe,dhe), two suites\n"
+       "                        or two groups (secp256r1,x25519)\n"),
     N_("Lessons:\n"
        "  --lang zh|en          lesson language (default from LANG/LC_ALL)\n"
        "  --lessons DIR         use a teacher's own lessons folder\n"
