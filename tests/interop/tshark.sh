@@ -12,9 +12,10 @@ tlssim=$1
 need tshark
 
 for suite in TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 \
+    TLS_DHE_RSA_WITH_AES_128_GCM_SHA256 TLS_DHE_RSA_WITH_AES_256_GCM_SHA384 \
     TLS_RSA_WITH_AES_128_GCM_SHA256 TLS_RSA_WITH_AES_256_GCM_SHA384; do
     ske=0
-    [[ $suite == TLS_ECDHE_* ]] && ske=1
+    [[ $suite == TLS_ECDHE_* || $suite == TLS_DHE_* ]] && ske=1
     for ems in on off; do
         d=$work/$suite-$ems
         mkdir -p "$d"
