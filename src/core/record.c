@@ -87,7 +87,10 @@ void tls_record_dissect(const tls_record *rec, bool is_protected, tls_dissect *d
     tls_reader_init(&r, rec->wire, rec->wire_len, d, 0);
     tls_reader_u8(&r, "content_type", &type);
     const char *tname = tls_content_type_name(type);
-    tls_reader_annotate(&r, "%s", tname ? tname : "unknown");
+    if (tname)
+        tls_reader_annotate(&r, "%s", tname);
+    else
+        tls_reader_annotate_text(&r, TLS_TEXT_FIELD_UNKNOWN, NULL);
     tls_reader_u16(&r, "legacy_record_version", &version);
     if (version == TLS_VERSION_1_2)
         tls_reader_annotate(&r, "TLS 1.2");
