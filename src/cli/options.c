@@ -51,8 +51,8 @@ static const char *const usage_sections[] = {
     N_("Session resumption:\n"
        "  --resume off|id|ticket  two handshakes: a full one, then an abbreviated\n"
        "                        one resuming its session by session ID (server-side\n"
-       "                        cache) or by ticket (RFC 5077); default off.  Live:\n"
-       "                        two connections (--connect) or two clients (--listen)\n"),
+       "                        cache) or by ticket (RFC 5077); default off; the\n"
+       "                        in-process run only (not yet live)\n"),
     N_("Side by side (the TUI, --text or --json):\n"
        "  --compare A,B[,C]     two or three runs with the same seed, aligned by\n"
        "                        message: key exchanges (rsa,ecdhe), two suites or\n"
@@ -508,6 +508,9 @@ static int check_consistency(cli_options *o)
     if (o->sim.resume != TLS_RESUME_OFF && o->sim.client_auth != TLS_CLIENT_AUTH_OFF)
         return usage_error("%s", _("--resume cannot be combined with --client-auth: tlssim "
                                    "resumes sessions without client certificates"));
+    if (o->sim.resume != TLS_RESUME_OFF && cli_is_live(o))
+        return usage_error("%s", _("--resume is in-process only for now: live mode makes one "
+                                   "connection"));
     if (o->sim.resume != TLS_RESUME_OFF && o->compare)
         return usage_error("%s", _("--resume cannot be combined with --compare"));
     if (o->group_given && o->sim.kx == TLS_KX_RSA)
