@@ -75,7 +75,7 @@ static void check_record(const tls_trace *t, const tls_event *r, const char *lab
     uint8_t nonce[12], aad[13];
     memcpy(nonce, iv->bytes, 4);
     memcpy(nonce + 4, r->bytes + TLS_RECORD_HEADER, 8);
-    test_bytes_eq(r->nonce, 12, nonce, 12, "nonce = write_iv ‖ explicit nonce");
+    test_bytes_eq(r->crypto.nonce, 12, nonce, 12, "nonce = write_iv ‖ explicit nonce");
     for (int i = 0; i < 8; i++)
         aad[i] = (uint8_t)(r->seq >> (56 - 8 * i));
     aad[8] = r->content_type;
@@ -83,7 +83,7 @@ static void check_record(const tls_trace *t, const tls_event *r, const char *lab
     aad[10] = 3;
     aad[11] = (uint8_t)(r->plaintext_len >> 8);
     aad[12] = (uint8_t)r->plaintext_len;
-    test_bytes_eq(r->aad, 13, aad, 13, "AAD = seq ‖ type ‖ version ‖ length");
+    test_bytes_eq(r->crypto.aad, 13, aad, 13, "AAD = seq ‖ type ‖ version ‖ length");
     uint64_t explicit_seq = 0;
     for (int i = 0; i < 8; i++)
         explicit_seq = explicit_seq << 8 | r->bytes[TLS_RECORD_HEADER + i];

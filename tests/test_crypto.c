@@ -7,6 +7,7 @@
 #include "tlssim/crypto.h"
 #include "tlssim/pki.h"
 #include "tlssim/prf.h"
+#include "tlssim/suites.h"
 
 /* Decode a hex constant the test itself wrote; a typo is a failed check. */
 static size_t unhex(const char *hex, uint8_t *out, size_t max)
@@ -99,29 +100,41 @@ static void test_prf_sha384(void)
                 "TLS 1.2 PRF SHA-384 vector");
 }
 
-static void check_key_block(tls_hash_alg alg, size_t key_len)
+/* The key block of suite \p id cut at RFC 5246 §6.3's places: MAC keys,
+ * keys, IVs (GCM 4-byte salts, ChaCha20 12-byte IVs, CBC 16-byte IVs). */
+static void check_key_block(uint16_t id, size_t mac_len, size_t key_len, size_t iv_len)
 {
-    uint8_t master[48], cr[32], sr[32], raw[72], want[72];
+    const tls_suite *s = tls_suite_by_id(id);
+    uint8_t master[48], cr[32], sr[32], raw[TLS_KEY_BLOCK_MAX], want[TLS_KEY_BLOCK_MAX];
     for (size_t i = 0; i < 48; i++)
         master[i] = (uint8_t)(0xa0 + i);
     for (size_t i = 0; i < 32; i++) {
         cr[i] = (uint8_t)i;
         sr[i] = (uint8_t)(0xff - i);
     }
-    size_t n = 2 * key_len + 8;
+    size_t n = 2 * (mac_len + key_len + iv_len);
+    test_check(s && tls_key_block_len(s) == n, "suite %04x key block is %zu bytes", id, n);
+    if (!s)
+        return;
     tls_span seed[2] = {{sr, 32}, {cr, 32}}; /* server_random first */
-    tls_prf(alg, master, 48, "key expansion", seed, 2, want, n, NULL);
+    tls_prf(s->prf_hash, master, 48, "key expansion", seed, 2, want, n, NULL);
 
     tls_key_block kb;
-    test_check(tls_key_block_derive(alg, master, cr, sr, key_len, &kb, raw) == TLS_OK,
-               "key block %zu derives", key_len);
-    test_check(kb.key_len == key_len && kb.iv_len == 4, "key block %zu lengths", key_len);
+    test_check(tls_key_block_derive(s, master, cr, sr, &kb, raw) == TLS_OK,
+               "key block %04x derives", id);
+    test_check(kb.mac_key_len == mac_len && kb.key_len == key_len && kb.iv_len == iv_len,
+               "key block %04x lengths", id);
     test_bytes_eq(raw, n, want, n, "raw key block is PRF(master, key expansion, sr||cr)");
-    test_bytes_eq(kb.client_write_key, key_len, want, key_len, "client_write_key slice");
-    test_bytes_eq(kb.server_write_key, key_len, want + key_len, key_len, "server_write_key slice");
-    test_bytes_eq(kb.client_write_iv, 4, want + 2 * key_len, 4, "client_write_IV slice");
-    test_bytes_eq(kb.server_write_iv, 4, want + 2 * key_len + 4, 4, "server_write_IV slice");
-    test_check(tls_key_block_derive(alg, master, cr, sr, 24, &kb, NULL) == TLS_ERR_INTERNAL,
+    const uint8_t *w = want;
+    test_bytes_eq(kb.client_write_mac_key, mac_len, w, mac_len, "client_write_MAC_key first");
+    test_bytes_eq(kb.server_write_mac_key, mac_len, w += mac_len, mac_len, "server_write_MAC_key");
+    test_bytes_eq(kb.client_write_key, key_len, w += mac_len, key_len, "client_write_key slice");
+    test_bytes_eq(kb.server_write_key, key_len, w += key_len, key_len, "server_write_key slice");
+    test_bytes_eq(kb.client_write_iv, iv_len, w += key_len, iv_len, "client_write_IV slice");
+    test_bytes_eq(kb.server_write_iv, iv_len, w += iv_len, iv_len, "server_write_IV slice");
+    tls_suite odd = *s;
+    odd.key_len = 24;
+    test_check(tls_key_block_derive(&odd, master, cr, sr, &kb, NULL) == TLS_ERR_INTERNAL,
                "unsupported key length refused");
 }
 
@@ -544,8 +557,12 @@ int main(void)
     test_hash_hmac();
     test_prf_sha256();
     test_prf_sha384();
-    check_key_block(TLS_HASH_SHA256, 16);
-    check_key_block(TLS_HASH_SHA384, 32);
+    check_key_block(0xc02f, 0, 16, 4);
+    check_key_block(0xc030, 0, 32, 4);
+    check_key_block(0xcca8, 0, 32, 12);
+    check_key_block(0xc013, 20, 16, 16);
+    check_key_block(0x0035, 20, 32, 16);
+    check_key_block(0x003c, 32, 16, 16);
     test_gcm();
     test_ecdh();
     test_rng();

@@ -78,6 +78,7 @@ static void test_all_suites_and_groups(void)
                 cfg.seeded = true;
                 cfg.seed = 1000 + s * 10 + g;
                 cfg.ems = ems;
+                cfg.no_etm = !ems; /* CBC: both record layouts */
                 tls_trace t;
                 tls_trace_init(&t);
                 tls_sim_result res;
@@ -127,6 +128,13 @@ static void test_all_suites_and_groups(void)
                                "%s: RSA pre-master is 48 bytes starting with 0x0303", label);
                     test_check(value(&t, TLS_VALUE_ENCRYPTED_PRE_MASTER, TLS_PARTY_WIRE) != NULL,
                                "%s: the eavesdropper sees the encrypted pre-master", label);
+                }
+                if (suites[s].mac_key_len) {
+                    test_check(same_value(&t, TLS_VALUE_CLIENT_WRITE_MAC_KEY) &&
+                                   same_value(&t, TLS_VALUE_SERVER_WRITE_MAC_KEY),
+                               "%s: both MAC keys identical on both sides", label);
+                    test_check(!value(&t, TLS_VALUE_CLIENT_WRITE_MAC_KEY, TLS_PARTY_WIRE),
+                               "%s: MAC keys never on the wire", label);
                 }
                 test_check(count_kind(&t, TLS_EV_ALERT) == 0, "%s: no alerts", label);
                 tls_trace_free(&t);
@@ -275,11 +283,14 @@ static int record_step(tls_kx kx, size_t r)
  * succeeded, 1 when it failed with an alert at a believable step (never
  * before the tampered record's own step, and no step announced after the
  * one that failed), 2 otherwise. */
-static int tamper_run(tls_kx kx, size_t record, size_t offset, uint8_t mask, size_t *records)
+static int tamper_run_with(tls_kx kx, const tls_suite *suite, bool no_etm, size_t record,
+                           size_t offset, uint8_t mask, size_t *records)
 {
     tls_sim_config cfg;
     tls_sim_config_default(&cfg);
     cfg.kx = kx;
+    cfg.suite = suite;
+    cfg.no_etm = no_etm;
     cfg.seeded = true;
     cfg.seed = 5;
     cfg.tamper = (tls_tamper){true, record, offset, mask};
@@ -304,13 +315,21 @@ static int tamper_run(tls_kx kx, size_t record, size_t offset, uint8_t mask, siz
     return alerts > 0 && step_ok ? 1 : 2;
 }
 
+static int tamper_run(tls_kx kx, size_t record, size_t offset, uint8_t mask, size_t *records)
+{
+    return tamper_run_with(kx, NULL, false, record, offset, mask, records);
+}
+
 /* Sizes of every record of an untampered run: the handshake, the GET, the
  * page and both close_notify alerts. */
-static size_t record_sizes(tls_kx kx, size_t *sizes, size_t max)
+static size_t record_sizes_with(tls_kx kx, const tls_suite *suite, bool no_etm, size_t *sizes,
+                                size_t max)
 {
     tls_sim_config cfg;
     tls_sim_config_default(&cfg);
     cfg.kx = kx;
+    cfg.suite = suite;
+    cfg.no_etm = no_etm;
     cfg.seeded = true;
     cfg.seed = 5;
     cfg.app_data = true;
@@ -323,6 +342,86 @@ static size_t record_sizes(tls_kx kx, size_t *sizes, size_t max)
             sizes[n++] = t.ev[i].len;
     tls_trace_free(&t);
     return n;
+}
+
+static size_t record_sizes(tls_kx kx, size_t *sizes, size_t max)
+{
+    return record_sizes_with(kx, NULL, false, sizes, max);
+}
+
+/* The record protections beyond AES-GCM: every bit-0 flip of every byte of
+ * every protected record (both Finished, the GET, the page, both
+ * close_notify) of a ChaCha20-Poly1305 run and of CBC runs with and without
+ * encrypt-then-MAC ends in an alert at a believable step. */
+static void test_new_records_byte_flip(void)
+{
+    static const struct {
+        uint16_t suite;
+        bool no_etm;
+    } runs[] = {{0xcca8, false}, {0xc013, false}, {0xc013, true}, {0x003c, true}};
+    for (size_t k = 0; k < sizeof runs / sizeof runs[0]; k++) {
+        const tls_suite *s = tls_suite_by_id(runs[k].suite);
+        size_t sizes[16];
+        size_t nrec = record_sizes_with(s->kx, s, runs[k].no_etm, sizes, 16);
+        size_t nhs = s->kx == TLS_KX_RSA ? 9u : 10u;
+        size_t flips = 0, bad = 0;
+        for (size_t r = nhs - 3; r < nrec; r++) {
+            if (r == nhs - 2) /* the server's ChangeCipherSpec: in the clear */
+                continue;
+            for (size_t off = 0; off < sizes[r]; off++) {
+                int rc = tamper_run_with(s->kx, s, runs[k].no_etm, r, off, 0x01, NULL);
+                flips++;
+                if (rc != 1) {
+                    bad++;
+                    test_check(false, "%s etm=%d: record %zu byte %zu ^01: rc %d", s->name,
+                               !runs[k].no_etm, r, off, rc);
+                }
+            }
+        }
+        test_check(nrec == nhs + 4 && bad == 0 && flips > 300,
+                   "%s etm=%d: %zu flips of protected records, every one ended in an alert",
+                   s->name, !runs[k].no_etm, flips);
+    }
+}
+
+/* Hostile, end to end: in a MAC-then-encrypt run, a flip in the IV of the
+ * GET record changes its first plaintext block (a bad MAC, good padding);
+ * a flip in the last byte of its second-to-last ciphertext block changes
+ * the padding length byte (a bad padding).  The server answers both with
+ * the same alert and the same words: nothing tells them apart. */
+static void test_cbc_padding_and_mac_alike(void)
+{
+    const tls_suite *s = tls_suite_by_id(0xc013);
+    size_t sizes[16];
+    size_t nrec = record_sizes_with(s->kx, s, true, sizes, 16);
+    if (!test_check(nrec >= 11, "CBC run has a GET record"))
+        return;
+    size_t get = 10, pad_off = sizes[get] - 16 - 1; /* last byte of the block before the last */
+    size_t offsets[2] = {5, pad_off};              /* the IV's first byte; the padding byte */
+    tls_sim_result res[2];
+    for (int i = 0; i < 2; i++) {
+        tls_sim_config cfg;
+        tls_sim_config_default(&cfg);
+        cfg.kx = s->kx;
+        cfg.suite = s;
+        cfg.no_etm = true;
+        cfg.seeded = true;
+        cfg.seed = 5;
+        cfg.app_data = true;
+        cfg.tamper = (tls_tamper){true, get, offsets[i], 0x01};
+        tls_trace t;
+        tls_trace_init(&t);
+        tls_sim_run(&cfg, &t, &res[i]);
+        tls_trace_free(&t);
+    }
+    test_check(!res[0].ok && res[0].err == TLS_ERR_BAD_RECORD_MAC, "bad MAC: bad_record_mac (%s)",
+               res[0].why);
+    test_check(!res[1].ok && res[1].err == TLS_ERR_BAD_RECORD_MAC,
+               "bad padding: bad_record_mac (%s)", res[1].why);
+    test_str_eq(res[0].why, res[1].why, "bad padding and bad MAC: the same reason");
+    test_check(res[0].failed_party == res[1].failed_party &&
+                   res[0].failed_step == res[1].failed_step,
+               "bad padding and bad MAC: the same side stops at the same step");
 }
 
 static void test_every_byte_flip(void)
@@ -376,5 +475,7 @@ int main(void)
     test_determinism();
     test_scenario_values();
     test_every_byte_flip();
+    test_new_records_byte_flip();
+    test_cbc_padding_and_mac_alike();
     return test_finish();
 }

@@ -4,38 +4,47 @@
 #include "testutil.h"
 #include "tlssim/suites.h"
 
+/* One row of the table, as RFC 5246 / 5288 / 7905 define the suite. */
+static void expect_row(const tls_suite *s, uint16_t id, tls_kx kx, tls_cipher cipher,
+                       size_t key_len, size_t iv_len, size_t mac_key_len, tls_hash_alg prf)
+{
+    test_check(s->id == id && s->kx == kx && s->cipher == cipher && s->key_len == key_len &&
+                   s->iv_len == iv_len && s->mac_key_len == mac_key_len && s->prf_hash == prf,
+               "suite %04x: kx, cipher, key %zu, IV %zu, MAC key %zu, PRF", id, key_len, iv_len,
+               mac_key_len);
+    test_str_eq(tls_suite_wire_name(s->id), s->name, "wire name = table name");
+}
+
 static void test_tables(void)
 {
     size_t n;
     const tls_suite *s = tls_suites_all(&n);
-    test_check(n == 6, "six suites");
-    if (n == 6) {
-        test_check(s[0].id == 0xc02f && s[0].kx == TLS_KX_ECDHE_RSA &&
-                   s[0].key_len == 16 && s[0].prf_hash == TLS_HASH_SHA256,
-                   "c02f first: ECDHE_RSA, AES-128, SHA-256");
-        test_check(s[1].id == 0xc030 && s[1].kx == TLS_KX_ECDHE_RSA &&
-                   s[1].key_len == 32 && s[1].prf_hash == TLS_HASH_SHA384,
-                   "c030 second: ECDHE_RSA, AES-256, SHA-384");
-        test_check(s[2].id == 0x009e && s[2].kx == TLS_KX_DHE_RSA &&
-                   s[2].key_len == 16 && s[2].prf_hash == TLS_HASH_SHA256,
-                   "009e third: DHE_RSA, AES-128, SHA-256");
-        test_check(s[3].id == 0x009f && s[3].kx == TLS_KX_DHE_RSA &&
-                   s[3].key_len == 32 && s[3].prf_hash == TLS_HASH_SHA384,
-                   "009f fourth: DHE_RSA, AES-256, SHA-384");
-        test_check(s[4].id == 0x009c && s[4].kx == TLS_KX_RSA &&
-                   s[4].key_len == 16 && s[4].prf_hash == TLS_HASH_SHA256,
-                   "009c fifth: RSA, AES-128, SHA-256");
-        test_check(s[5].id == 0x009d && s[5].kx == TLS_KX_RSA &&
-                   s[5].key_len == 32 && s[5].prf_hash == TLS_HASH_SHA384,
-                   "009d sixth: RSA, AES-256, SHA-384");
-        test_str_eq(s[0].name, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "c02f name");
-        test_str_eq(s[5].name, "TLS_RSA_WITH_AES_256_GCM_SHA384", "009d name");
-        for (size_t i = 0; i < n; i++)
-            test_str_eq(tls_suite_wire_name(s[i].id), s[i].name, "wire name = table name");
+    test_check(n == 12, "twelve suites");
+    if (n == 12) {
+        /* A browser's order: ECDHE AEADs, ECDHE CBC, DHE AEADs, RSA AEADs, RSA CBC. */
+        expect_row(&s[0], 0xc02f, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256);
+        expect_row(&s[1], 0xc030, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384);
+        expect_row(&s[2], 0xcca8, TLS_KX_ECDHE_RSA, TLS_CIPHER_CHACHA20_POLY1305, 32, 12, 0,
+                   TLS_HASH_SHA256);
+        expect_row(&s[3], 0xc013, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA256);
+        expect_row(&s[4], 0xc014, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA256);
+        expect_row(&s[5], 0x009e, TLS_KX_DHE_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256);
+        expect_row(&s[6], 0x009f, TLS_KX_DHE_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384);
+        expect_row(&s[7], 0x009c, TLS_KX_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256);
+        expect_row(&s[8], 0x009d, TLS_KX_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384);
+        expect_row(&s[9], 0x002f, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA256);
+        expect_row(&s[10], 0x0035, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA256);
+        expect_row(&s[11], 0x003c, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 32, TLS_HASH_SHA256);
+        test_check(s[3].mac_hash == TLS_HASH_SHA1 && s[11].mac_hash == TLS_HASH_SHA256,
+                   "..._CBC_SHA: HMAC-SHA1; ..._CBC_SHA256: HMAC-SHA256");
+        test_str_eq(tls_suite_cipher_name(&s[2]), "ChaCha20-Poly1305", "cipher name chacha");
+        test_str_eq(tls_suite_cipher_name(&s[4]), "AES-256-CBC", "cipher name cbc");
+        test_str_eq(tls_suite_cipher_name(&s[0]), "AES-128-GCM", "cipher name gcm");
     }
     const tls_group_info *g = tls_groups_all(&n);
     test_check(n == 3 && g[0].id == TLS_GROUP_SECP256R1 && g[1].id == TLS_GROUP_X25519 &&
                g[2].id == TLS_GROUP_SECP384R1, "groups: secp256r1, x25519, secp384r1");
+    s = tls_suites_all(&n);
     test_check(tls_suite_by_id(0xc030) == &s[1], "suite by id");
     test_check(tls_suite_by_id(0x1301) == NULL, "TLS 1.3 suite is not implemented");
     test_check(tls_group_by_id(29) == &g[1], "group by id");
@@ -67,6 +76,13 @@ static void test_suite_parse(void)
     expect_suite("9d", 0x009d);
     expect_suite("ECDHE-RSA-AES128-GCM-SHA256", 0xc02f);
     expect_suite("aes256-gcm-sha384", 0x009d);
+    expect_suite("ECDHE-RSA-CHACHA20-POLY1305", 0xcca8);
+    expect_suite("ECDHE-RSA-AES128-SHA", 0xc013);
+    expect_suite("ecdhe-rsa-aes256-sha", 0xc014);
+    expect_suite("AES128-SHA", 0x002f);
+    expect_suite("AES256-SHA", 0x0035);
+    expect_suite("AES128-SHA256", 0x003c);
+    expect_suite("TLS_RSA_WITH_AES_128_CBC_SHA256", 0x003c);
 
     const char *junk[] = {"", "0x", "0xc02f0", "c02g", "TLS_", "0x1301",
                           "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA2566",

@@ -153,7 +153,8 @@ static void check_order(const char *kxn, const int first_step[TLS_VALUE_COUNT])
     }
 }
 
-static void check_run(tls_kx kx, tls_client_auth auth, tls_resume_mode resume, seen *s)
+static void check_run(tls_kx kx, tls_client_auth auth, tls_resume_mode resume, uint16_t suite,
+                      seen *s)
 {
     int first_step[TLS_VALUE_COUNT] = {0};  /* step of the first learning, 0 = never */
     tls_sim_config cfg;
@@ -161,7 +162,7 @@ static void check_run(tls_kx kx, tls_client_auth auth, tls_resume_mode resume, s
     cfg.kx = kx;
     cfg.client_auth = auth;
     cfg.resume = resume;
-    cfg.suite = tls_suite_default(kx);
+    cfg.suite = suite ? tls_suite_by_id(suite) : tls_suite_default(kx);
     cfg.seeded = true;
     cfg.seed = 8;
     tls_trace t;
@@ -211,7 +212,11 @@ static void check_run(tls_kx kx, tls_client_auth auth, tls_resume_mode resume, s
                                                   TLS_STEP_AFTER);
         const tls_event *sv = tls_trace_find_value(&t, (tls_value_kind)k, TLS_PARTY_SERVER,
                                                    TLS_STEP_AFTER);
-        if (v->agreed)
+        /* MAC keys exist for CBC suites only (an AEAD has none). */
+        bool mac_key = k == TLS_VALUE_CLIENT_WRITE_MAC_KEY || k == TLS_VALUE_SERVER_WRITE_MAC_KEY;
+        if (mac_key && cfg.suite->mac_key_len == 0)
+            test_check(!c && !sv, "%s: no %s with an AEAD suite", kxn, v->name);
+        else if (v->agreed)
             test_check(c && sv && c->len == sv->len && memcmp(c->bytes, sv->bytes, c->len) == 0,
                        "%s: both sides derive the same %s", kxn, v->name);
         if (v->secret && !v->agreed)
@@ -228,15 +233,19 @@ static void test_runs(void)
     seen s;
     memset(&s, 0, sizeof s);
     for (int auth = TLS_CLIENT_AUTH_OFF; auth <= TLS_CLIENT_AUTH_REQUIRE; auth++) {
-        check_run(TLS_KX_ECDHE_RSA, (tls_client_auth)auth, TLS_RESUME_OFF, &s);
-        check_run(TLS_KX_RSA, (tls_client_auth)auth, TLS_RESUME_OFF, &s);
-        check_run(TLS_KX_DHE_RSA, (tls_client_auth)auth, TLS_RESUME_OFF, &s);
+        check_run(TLS_KX_ECDHE_RSA, (tls_client_auth)auth, TLS_RESUME_OFF, 0, &s);
+        check_run(TLS_KX_RSA, (tls_client_auth)auth, TLS_RESUME_OFF, 0, &s);
+        check_run(TLS_KX_DHE_RSA, (tls_client_auth)auth, TLS_RESUME_OFF, 0, &s);
     }
     for (int mode = TLS_RESUME_ID; mode <= TLS_RESUME_TICKET; mode++) {
-        check_run(TLS_KX_ECDHE_RSA, TLS_CLIENT_AUTH_OFF, (tls_resume_mode)mode, &s);
-        check_run(TLS_KX_RSA, TLS_CLIENT_AUTH_OFF, (tls_resume_mode)mode, &s);
-        check_run(TLS_KX_DHE_RSA, TLS_CLIENT_AUTH_OFF, (tls_resume_mode)mode, &s);
+        check_run(TLS_KX_ECDHE_RSA, TLS_CLIENT_AUTH_OFF, (tls_resume_mode)mode, 0, &s);
+        check_run(TLS_KX_RSA, TLS_CLIENT_AUTH_OFF, (tls_resume_mode)mode, 0, &s);
+        check_run(TLS_KX_DHE_RSA, TLS_CLIENT_AUTH_OFF, (tls_resume_mode)mode, 0, &s);
     }
+    /* A CBC suite: its MAC keys; ChaCha20: 12-byte IVs. */
+    check_run(TLS_KX_ECDHE_RSA, TLS_CLIENT_AUTH_OFF, TLS_RESUME_OFF, 0xc013, &s);
+    check_run(TLS_KX_RSA, TLS_CLIENT_AUTH_OFF, TLS_RESUME_OFF, 0x003c, &s);
+    check_run(TLS_KX_ECDHE_RSA, TLS_CLIENT_AUTH_OFF, TLS_RESUME_OFF, 0xcca8, &s);
     for (int k = 0; k < TLS_VALUE_COUNT; k++) {
         const tls_value_info *v = tls_value_info_of((tls_value_kind)k);
         test_check(s.by[TLS_PARTY_CLIENT][k] || s.by[TLS_PARTY_SERVER][k],

@@ -213,6 +213,7 @@ typedef struct tls_cap_tls {
     uint16_t version;             /**< ServerHello.server_version */
     uint16_t suite;
     bool ems;                     /**< extended master secret agreed */
+    bool etm;                     /**< encrypt-then-MAC agreed (CBC suites) */
     bool certificate;             /**< the server sent a Certificate */
     bool resumed;                 /**< the server changed cipher spec without a Certificate */
     bool ccs[2];                  /**< per direction: ChangeCipherSpec went by */

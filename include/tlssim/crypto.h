@@ -18,16 +18,18 @@
 
 #include "tlssim/err.h"
 
-/** \brief Hash functions used by the TLS 1.2 suites we implement. */
-typedef enum tls_hash_alg { TLS_HASH_SHA256, TLS_HASH_SHA384 } tls_hash_alg;
+/** \brief Hash functions used by the TLS 1.2 suites we implement.  SHA-1
+ *         only ever keys HMAC for the CBC suites' records (..._CBC_SHA):
+ *         TLS 1.2's PRF never uses it. */
+typedef enum tls_hash_alg { TLS_HASH_SHA256, TLS_HASH_SHA384, TLS_HASH_SHA1 } tls_hash_alg;
 
 /** \brief Largest digest we produce (SHA-384). */
 #define TLS_HASH_MAX 48
 
-/** \brief Digest length in bytes (32 or 48). */
+/** \brief Digest length in bytes (20, 32 or 48). */
 size_t tls_hash_len(tls_hash_alg alg);
 
-/** \brief "SHA-256" / "SHA-384". */
+/** \brief "SHA-256" / "SHA-384" / "SHA-1". */
 const char *tls_hash_name(tls_hash_alg alg);
 
 /** \brief One-shot digest of \p len bytes into \p out (tls_hash_len bytes). */
@@ -89,6 +91,58 @@ tls_err tls_aead_seal(const uint8_t *key, size_t key_len, const uint8_t nonce[12
 tls_err tls_aead_open(const uint8_t *key, size_t key_len, const uint8_t nonce[12],
                       const uint8_t *aad, size_t aad_len,
                       const uint8_t *ct, size_t ct_len, uint8_t *out);
+
+/* ---------------------------------------------------- ChaCha20-Poly1305 */
+
+/**
+ * \brief ChaCha20-Poly1305 (RFC 8439) encryption with the 16-byte Poly1305
+ *        tag appended; the same shape as tls_aead_seal.
+ * \param key      32 bytes (\p key_len must be 32)
+ * \param nonce    12 bytes
+ * \param out      \p pt_len + 16 bytes (may not overlap \p pt)
+ */
+tls_err tls_chachapoly_seal(const uint8_t *key, size_t key_len, const uint8_t nonce[12],
+                            const uint8_t *aad, size_t aad_len,
+                            const uint8_t *pt, size_t pt_len, uint8_t *out);
+
+/**
+ * \brief ChaCha20-Poly1305 decryption of ciphertext‖tag.
+ * \return TLS_OK, TLS_ERR_BAD_RECORD_MAC when the tag does not verify (no
+ *         plaintext is left in \p out) or the input is shorter than a tag
+ */
+tls_err tls_chachapoly_open(const uint8_t *key, size_t key_len, const uint8_t nonce[12],
+                            const uint8_t *aad, size_t aad_len,
+                            const uint8_t *ct, size_t ct_len, uint8_t *out);
+
+/* -------------------------------------------------------------- AES-CBC */
+
+/** \brief AES block size: CBC's IV and padding unit. */
+#define TLS_AES_BLOCK 16
+
+/**
+ * \brief Raw AES-CBC over whole blocks, no padding (TLS adds its own).
+ * \param key      16 or 32 bytes
+ * \param iv       16 bytes (not modified)
+ * \param len      a multiple of 16
+ * \param out      \p len bytes
+ */
+tls_err tls_aes_cbc(bool encrypt, const uint8_t *key, size_t key_len,
+                    const uint8_t iv[TLS_AES_BLOCK], const uint8_t *in, size_t len,
+                    uint8_t *out);
+
+/**
+ * \brief HMAC over header ‖ data[0..data_len) whose running time does not
+ *        depend on \p data_len within 0..\p data_max: after the real MAC,
+ *        as many extra compression-function calls are run as a MAC over
+ *        \p data_max bytes would have needed (the Lucky Thirteen
+ *        countermeasure: \p data_len comes from a secret padding byte).
+ * \param alg   SHA-1 or SHA-256 (64-byte blocks)
+ * \param out   tls_hash_len(alg) bytes
+ */
+tls_err tls_hmac_fixed_time(tls_hash_alg alg, const uint8_t *key, size_t key_len,
+                            const uint8_t *header, size_t header_len,
+                            const uint8_t *data, size_t data_len, size_t data_max,
+                            uint8_t *out);
 
 /* ----------------------------------------------------------------- ECDH */
 

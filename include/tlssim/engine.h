@@ -71,6 +71,9 @@ typedef struct tls_engine_config {
     const tls_privkey *client_key;  /**< its private key */
     /* both */
     bool ems;                       /**< offer (client) / accept (server) extended master secret */
+    bool no_etm;                    /**< do not offer (client) / accept (server)
+                                         encrypt-then-MAC (RFC 7366); by default
+                                         both do, and it changes CBC suites only */
     const tls_scenario *scenario;   /**< fixed values, or NULL */
     bool trace_sent;                /**< trace the records and messages this engine
                                          sends (by_sender events), as it knows them:
@@ -187,6 +190,9 @@ const tls_suite *tls_engine_suite(const tls_engine *e);
 
 /** \brief Whether the extended master secret (RFC 7627) was negotiated. */
 bool tls_engine_ems(const tls_engine *e);
+/** \brief Whether encrypt-then-MAC (RFC 7366) protects this connection's
+ *         records (negotiated, and a CBC suite). */
+bool tls_engine_etm(const tls_engine *e);
 
 /** \brief Whether this handshake resumed a session (the abbreviated one). */
 bool tls_engine_resumed(const tls_engine *e);

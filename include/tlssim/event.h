@@ -35,6 +35,10 @@
 #include "tlssim/text.h"
 #include "tlssim/value.h"
 
+/** \brief Largest MAC a record carries (HMAC-SHA-384); crypto.h's
+ *         TLS_HASH_MAX, repeated so this header stays free of crypto. */
+#define TLS_HASH_MAX_BYTES 48
+
 /** \brief Most steps any handshake flow has (sizes arrays indexed by step). */
 #define TLS_FLOW_MAX 30
 
@@ -93,6 +97,36 @@ size_t tls_dissect_add(tls_dissect *d, size_t offset, size_t length, int depth,
 void tls_dissect_set_value(tls_dissect *d, size_t i, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/** \brief How a record is protected (record.h implements each): none
+ *         before ChangeCipherSpec, then the negotiated suite's kind. */
+typedef enum tls_record_kind {
+    TLS_RECORD_CLEAR,           /**< no protection yet */
+    TLS_RECORD_AES_GCM,         /**< explicit nonce(8) ‖ ciphertext ‖ tag(16) */
+    TLS_RECORD_CHACHA20,        /**< ciphertext ‖ tag(16); nonce = IV XOR seq */
+    TLS_RECORD_CBC,             /**< IV(16) ‖ AES-CBC(content ‖ MAC ‖ padding):
+                                     MAC-then-encrypt (RFC 5246 §6.2.3.2) */
+    TLS_RECORD_CBC_ETM          /**< IV(16) ‖ AES-CBC(content ‖ padding) ‖ MAC:
+                                     encrypt-then-MAC (RFC 7366) */
+} tls_record_kind;
+
+/** \brief What protecting (or opening) one record involved, for showing it. */
+typedef struct tls_record_crypto {
+    tls_record_kind kind;
+    uint64_t seq;
+    uint8_t nonce[12];      /**< AEAD: the nonce (GCM: write_iv ‖ explicit nonce;
+                                 ChaCha20: write_iv XOR padded seq) */
+    uint8_t aad[13];        /**< AEAD: the additional data; CBC: the MAC's header;
+                                 both seq ‖ type ‖ version ‖ length, the length
+                                 being the plaintext's, or with encrypt-then-MAC
+                                 the IV's and ciphertext's */
+    uint8_t iv[16];         /**< CBC: the record's explicit IV */
+    uint8_t mac[TLS_HASH_MAX_BYTES]; /**< CBC: the HMAC (computed by the sender,
+                                 verified by the receiver) */
+    uint8_t mac_len;
+    uint16_t pad_len;       /**< CBC: the padding length byte (pad_len + 1 bytes
+                                 of padding, each equal to it) */
+} tls_record_crypto;
+
 /** \brief Kinds of events. */
 typedef enum tls_event_kind {
     TLS_EV_STEP,
@@ -141,7 +175,7 @@ typedef struct tls_event {
     uint8_t hs_type;        /**< MESSAGE: handshake type (1 = ClientHello, ...) */
     bool skipped;           /**< STEP: this step does not happen in this mode */
     bool ok;                /**< CHECK: passed */
-    bool is_protected;      /**< RECORD: encrypted with AES-GCM;
+    bool is_protected;      /**< RECORD: encrypted (crypto.kind says how);
                                  MESSAGE: arrived inside a protected record */
     uint64_t seq;           /**< RECORD: sequence number (protected records) */
     size_t record_index;    /**< MESSAGE: index (in the trace) of the RECORD
@@ -151,10 +185,9 @@ typedef struct tls_event {
                                  (size_t)-1 when it spans several records */
     int alert_level;        /**< ALERT: 1 warning, 2 fatal */
     int alert_desc;         /**< ALERT: description byte */
-    uint8_t nonce[12];      /**< RECORD (protected, decrypted or sent): the GCM
-                                 nonce, write_iv ‖ explicit nonce */
-    uint8_t aad[13];        /**< RECORD (protected, decrypted or sent): the
-                                 additional data, seq ‖ type ‖ version ‖ length */
+    tls_record_crypto crypto; /**< RECORD (protected, decrypted or sent): what
+                                 the protection used and produced (kind set
+                                 for every protected record) */
     bool inferred;          /**< VALUE: deduced by the other side, not read from this
                                  party (live mode: a real peer's memory is out of
                                  reach, but its messages prove what it holds) */

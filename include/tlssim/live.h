@@ -62,6 +62,7 @@ typedef struct tls_live_config {
     tls_group groups[TLS_GROUP_COUNT];      /**< as suites, for ECDHE groups */
     size_t ngroups;
     bool ems;                   /**< offer / accept the extended master secret */
+    bool no_etm;                /**< do not offer / accept encrypt-then-MAC */
     double timeout;             /**< seconds the run may take from the connection on,
                                      handshake and exchange together (> 0); a peer
                                      that trickles bytes ends with TLS_ERR_TIMEOUT */
@@ -81,6 +82,7 @@ typedef struct tls_live_info {
     char server_name[256];      /**< connect: the SNI used; listen: the one received */
     const tls_suite *suite;     /**< negotiated, or NULL */
     bool ems;                   /**< the extended master secret was used */
+    bool etm;                   /**< encrypt-then-MAC protected the records (CBC) */
     size_t app_sent;            /**< application data bytes sent */
     size_t app_received;        /**< application data bytes received */
 } tls_live_info;

@@ -51,6 +51,7 @@ enum {
     TLS_EXT_SUPPORTED_GROUPS = 10,
     TLS_EXT_EC_POINT_FORMATS = 11,
     TLS_EXT_SIGNATURE_ALGORITHMS = 13,
+    TLS_EXT_ENCRYPT_THEN_MAC = 22,
     TLS_EXT_EXTENDED_MASTER_SECRET = 23,
     TLS_EXT_SESSION_TICKET = 35,
     TLS_EXT_RENEGOTIATION_INFO = 0xff01
@@ -113,6 +114,7 @@ typedef struct tls_client_hello {
     bool has_sigalgs;
     uint16_t sigalgs[TLS_MAX_SIGALGS];
     size_t nsigalgs;
+    bool has_etm;                   /**< encrypt_then_mac (empty, RFC 7366) */
     bool has_ems;                   /**< extended_master_secret (empty) */
     bool has_reneg_info;            /**< renegotiation_info (must be empty here) */
     bool has_ticket_ext;            /**< SessionTicket (RFC 5077 §3.2): empty to ask
@@ -139,6 +141,7 @@ typedef struct tls_server_hello {
     bool has_point_formats;
     uint8_t point_formats[TLS_MAX_POINT_FORMATS];
     size_t npoint_formats;
+    bool has_etm;
     bool has_ems;
     bool has_reneg_info;
     bool has_ticket_ext;            /**< SessionTicket, empty: a NewSessionTicket will follow */

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "tlssim/crypto.h"
+#include "tlssim/suites.h"
 
 /** \brief How many A(i) iterations a trace keeps (enough for any key block). */
 #define TLS_PRF_TRACE_MAX 8
@@ -39,25 +40,42 @@ tls_err tls_prf(tls_hash_alg alg, const uint8_t *secret, size_t secret_len,
                 const char *label, const tls_span *seed, size_t nseed,
                 uint8_t *out, size_t out_len, tls_prf_trace *trace);
 
-/** \brief A key block split into its parts (RFC 5246 §6.3; AEAD: no MAC keys). */
+/** \brief Largest key block: two SHA-384 MAC keys, two AES-256 keys, two
+ *         16-byte CBC IVs. */
+#define TLS_KEY_BLOCK_MAX (2 * TLS_HASH_MAX + 2 * 32 + 2 * 16)
+
+/** \brief A key block split into its parts (RFC 5246 §6.3), in this order:
+ *         MAC keys (CBC suites only; AEAD suites have none), encryption
+ *         keys, fixed IVs. */
 typedef struct tls_key_block {
+    uint8_t client_write_mac_key[TLS_HASH_MAX];
+    uint8_t server_write_mac_key[TLS_HASH_MAX];
     uint8_t client_write_key[32];
     uint8_t server_write_key[32];
-    uint8_t client_write_iv[4];   /**< implicit salt of the GCM nonce (RFC 5288) */
-    uint8_t server_write_iv[4];
+    uint8_t client_write_iv[16];  /**< GCM: the nonce's implicit salt (RFC 5288);
+                                       ChaCha20: XORed with the sequence number
+                                       (RFC 7905); CBC: derived but unused, each
+                                       record carries its own explicit IV */
+    uint8_t server_write_iv[16];
+    size_t mac_key_len;           /**< 0, 20 or 32 */
     size_t key_len;               /**< 16 or 32 */
-    size_t iv_len;                /**< 4 */
+    size_t iv_len;                /**< 4, 12 or 16 */
 } tls_key_block;
+
+/** \brief Bytes of \p s's key block: 2 × (MAC key + key + IV). */
+size_t tls_key_block_len(const tls_suite *s);
 
 /**
  * \brief key_block = PRF(master, "key expansion", server_random ‖ client_random),
- *        split as client key, server key, client IV, server IV.
- * \param raw  optional: receives the raw key block (2*key_len + 8 bytes), or NULL
+ *        split as client MAC key, server MAC key, client key, server key,
+ *        client IV, server IV, with \p s's sizes, over \p s's PRF hash.
+ * \param raw  optional: receives the raw key block (tls_key_block_len bytes;
+ *             TLS_KEY_BLOCK_MAX is always enough), or NULL
  */
-tls_err tls_key_block_derive(tls_hash_alg alg, const uint8_t master[48],
+tls_err tls_key_block_derive(const tls_suite *s, const uint8_t master[48],
                              const uint8_t client_random[32],
                              const uint8_t server_random[32],
-                             size_t key_len, tls_key_block *kb, uint8_t *raw);
+                             tls_key_block *kb, uint8_t *raw);
 
 /**
  * \brief verify_data = PRF(master, label, handshake hash)[0..11] (RFC 5246 §7.4.9).

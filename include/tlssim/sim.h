@@ -83,6 +83,8 @@ typedef struct tls_sim_config {
     const tls_scenario *scenario;   /**< fixed values, or NULL */
     const char *server_name;        /**< SNI and the name checked; NULL = demo host */
     bool ems;                       /**< offer/accept the extended master secret */
+    bool no_etm;                    /**< do not offer/accept encrypt-then-MAC (to
+                                         show a CBC suite's MAC-then-encrypt) */
     tls_tamper tamper;
     tls_client_auth client_auth;    /**< the server's policy on client certificates */
     bool client_no_cert;            /**< the client has no certificate to present

@@ -15,13 +15,28 @@
 /** \brief Key exchange of a suite. */
 typedef enum tls_kx { TLS_KX_ECDHE_RSA, TLS_KX_RSA, TLS_KX_DHE_RSA } tls_kx;
 
-/** \brief One cipher suite: TLS_<kx>_WITH_<cipher>_<prf hash>. */
+/** \brief How a suite protects records (RFC 5246 §6.2.3). */
+typedef enum tls_cipher {
+    TLS_CIPHER_AES_GCM,             /**< AEAD, RFC 5288 */
+    TLS_CIPHER_CHACHA20_POLY1305,   /**< AEAD, RFC 7905 */
+    TLS_CIPHER_AES_CBC              /**< block cipher + HMAC, RFC 5246 §6.2.3.2 */
+} tls_cipher;
+
+/** \brief One cipher suite: TLS_<kx>_WITH_<cipher>_<hash>.  The sizes are
+ *         RFC 5246 §6.3's key block parts for this suite. */
 typedef struct tls_suite {
     uint16_t id;            /**< IANA value, e.g. 0xc02f */
     const char *name;       /**< "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" */
+    const char *openssl_name; /**< "ECDHE-RSA-AES128-GCM-SHA256" (what s_client -cipher speaks) */
     tls_kx kx;
-    size_t key_len;         /**< AES key bytes: 16 or 32 */
-    tls_hash_alg prf_hash;  /**< PRF and Finished hash */
+    tls_cipher cipher;
+    size_t key_len;         /**< encryption key bytes: 16 or 32 */
+    size_t iv_len;          /**< fixed IV bytes from the key block: 4 (GCM salt),
+                                 12 (ChaCha20 nonce mask), 16 (CBC: derived, unused) */
+    size_t mac_key_len;     /**< HMAC key bytes: 0 for AEAD, 20 (SHA-1), 32 (SHA-256) */
+    tls_hash_alg mac_hash;  /**< HMAC hash of CBC suites (AEAD: unused) */
+    tls_hash_alg prf_hash;  /**< PRF and Finished hash (SHA-256 for the ..._SHA
+                                 suites too: TLS 1.2 has no SHA-1 PRF) */
 } tls_suite;
 
 /** \brief One named group. */
@@ -32,7 +47,7 @@ typedef struct tls_group_info {
 
 /** \brief How many suites and groups tlssim implements: the size of any
  *         list of them. */
-#define TLS_SUITE_COUNT 6
+#define TLS_SUITE_COUNT 12
 #define TLS_GROUP_COUNT 3
 
 /** \brief All suites, in the client's order of preference; *n set. */
@@ -66,6 +81,10 @@ const tls_suite *tls_suite_default(tls_kx kx);
  * \return the number written
  */
 size_t tls_groups_preferring(tls_group first, tls_group *out);
+
+/** \brief "AES-128-GCM", "ChaCha20-Poly1305", "AES-256-CBC": the
+ *         record cipher of \p s, as notes name it. */
+const char *tls_suite_cipher_name(const tls_suite *s);
 
 /** \brief "ECDHE_RSA" / "RSA" / "DHE_RSA". */
 const char *tls_kx_name(tls_kx kx);

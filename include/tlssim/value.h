@@ -20,7 +20,8 @@
  *     server_dhe_private, server_dhe_public, ske_signature,
  *     client_certificate, client_ecdhe_private, client_ecdhe_public,
  *     client_dhe_private, client_dhe_public, encrypted_pre_master,
- *     pre_master_secret, master_secret, key_block, client_write_key,
+ *     pre_master_secret, master_secret, key_block, client_write_mac_key,
+ *     server_write_mac_key, client_write_key,
  *     server_write_key, client_write_iv, server_write_iv,
  *     certificate_verify_hash, certificate_verify_signature, handshake_hash,
  *     client_verify_data, server_verify_data, session_id, session_ticket,
@@ -61,6 +62,8 @@ typedef enum tls_value_kind {
     TLS_VALUE_PRE_MASTER_SECRET,
     TLS_VALUE_MASTER_SECRET,
     TLS_VALUE_KEY_BLOCK,
+    TLS_VALUE_CLIENT_WRITE_MAC_KEY, /**< CBC suites only: AEADs need no MAC key */
+    TLS_VALUE_SERVER_WRITE_MAC_KEY,
     TLS_VALUE_CLIENT_WRITE_KEY,
     TLS_VALUE_SERVER_WRITE_KEY,
     TLS_VALUE_CLIENT_WRITE_IV,

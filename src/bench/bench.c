@@ -49,6 +49,7 @@ typedef struct prim_ctx {
     tls_privkey *key;
     tls_x509 *chain, *trust;
     tls_group group;
+    const tls_suite *suite;
     tls_hash_alg hash;
     uint8_t digest[TLS_HASH_MAX];
     uint8_t sig[512];
@@ -134,7 +135,7 @@ static void prim_prf(void *p)
     tls_span seed[2] = {{r1, 32}, {r2, 32}};
     tls_key_block kb;
     tls_prf(c->hash, pm, 48, "master secret", seed, 2, ms, 48, NULL);
-    tls_key_block_derive(c->hash, ms, r1, r2, 32, &kb, NULL);
+    tls_key_block_derive(c->suite, ms, r1, r2, &kb, NULL);
     tls_span h = {c->digest, tls_hash_len(c->hash)};
     tls_prf(c->hash, ms, 48, "client finished", &h, 1, vd, 12, NULL);
     tls_prf(c->hash, ms, 48, "server finished", &h, 1, vd, 12, NULL);
@@ -238,6 +239,7 @@ static int bench_suite(const tls_suite *s, tls_group group, int n, prim_ctx *pc,
     h.cfg.group = group;
     h.failures = 0;
     h.lessons = lessons;
+    pc->suite = s;
     pc->hash = s->prf_hash;
     pc->group = group;
     prim_setup_kx(pc, s);

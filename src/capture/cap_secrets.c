@@ -27,8 +27,8 @@ static void derive(tls_cap_tls *t)
 {
     const tls_suite *s = tls_suite_by_id(t->suite);
     if (s)
-        t->derived = tls_key_block_derive(s->prf_hash, t->master, t->client_random,
-                                          t->server_random, s->key_len, &t->kb, NULL) == TLS_OK;
+        t->derived = tls_key_block_derive(s, t->master, t->client_random, t->server_random,
+                                          &t->kb, NULL) == TLS_OK;
 }
 
 void cap_secrets_hellos(tls_cap_tls *t)
@@ -80,8 +80,9 @@ void cap_secrets_client_key_exchange(tls_cap_tls *t, tls_reader *body)
 
 void cap_secrets_ccs(tls_cap_tls *t, int dir)
 {
-    if (t->derived)
-        tls_record_protect_start(&t->prot[dir], &t->kb, dir == 0);
+    const tls_suite *s = tls_suite_by_id(t->suite);
+    if (t->derived && s)
+        tls_record_protect_start(&t->prot[dir], s, t->etm, &t->kb, dir == 0, NULL);
 }
 
 /* verify_data of \p dir's Finished over the transcript so far. */

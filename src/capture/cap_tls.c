@@ -54,6 +54,7 @@ static void learn_server_hello(tls_cap_tls *t, tls_reader *body)
     t->version = sh.version;
     t->suite = sh.suite;
     t->ems = sh.has_ems;
+    t->etm = sh.has_etm;
 }
 
 typedef struct tls_dir_ctx {

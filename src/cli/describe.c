@@ -45,6 +45,7 @@ static void describe_live(const cli_options *o, tls_app_run *r)
      * unless --ems off asks for the classic formula. */
     lc->ems = o->ems_given ? o->sim.ems : true;
     r->sim.ems = lc->ems;
+    lc->no_etm = o->sim.no_etm;
     if (o->timeout > 0) {
         lc->timeout = o->timeout;
         lc->accept_timeout = o->timeout;

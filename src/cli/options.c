@@ -31,6 +31,8 @@ static const char *const usage_sections[] = {
        "                        TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 or 0x009c\n"
        "  --group NAME          ECDHE group: secp256r1 (default), x25519, secp384r1\n"
        "  --ems on|off          extended master secret, RFC 7627 (default off)\n"
+       "  --etm on|off          encrypt-then-MAC for CBC suites, RFC 7366 (default on;\n"
+       "                        off shows TLS 1.2's original MAC-then-encrypt)\n"
        "  --seed N              reproducible randoms and keys (a whole class sees the\n"
        "                        same values); without it, real entropy\n"
        "  --scenario FILE       fix randoms and ephemeral private keys (see README)\n"
@@ -49,8 +51,8 @@ static const char *const usage_sections[] = {
     N_("Session resumption:\n"
        "  --resume off|id|ticket  two handshakes: a full one, then an abbreviated\n"
        "                        one resuming its session by session ID (server-side\n"
-       "                        cache) or by ticket (RFC 5077); default off.  Live:\n"
-       "                        two connections (--connect) or two clients (--listen)\n"),
+       "                        cache) or by ticket (RFC 5077); default off; the\n"
+       "                        in-process run only (not yet live)\n"),
     N_("Side by side (the TUI, --text or --json):\n"
        "  --compare A,B[,C]     two or three runs with the same seed, aligned by\n"
        "                        message: key exchanges (rsa,ecdhe,dhe), two suites\n"
@@ -193,7 +195,7 @@ static bool parse_tamper(const char *s, tls_tamper *t)
 
 enum {
     OPT_TEXT = 256, OPT_JSON, OPT_TUI, OPT_KX, OPT_SUITE, OPT_GROUP, OPT_SEED,
-    OPT_SCENARIO, OPT_TAMPER, OPT_EMS, OPT_LANG, OPT_LESSONS, OPT_NO_LESSONS,
+    OPT_SCENARIO, OPT_TAMPER, OPT_EMS, OPT_ETM, OPT_LANG, OPT_LESSONS, OPT_NO_LESSONS,
     OPT_AUTO, OPT_STEP,
     OPT_KEYLOG, OPT_PCAP, OPT_HTML, OPT_CONNECT, OPT_LISTEN, OPT_SNI, OPT_CA, OPT_TIMEOUT,
     OPT_KEEP, OPT_CLIENT_AUTH, OPT_CLIENT_CERT, OPT_CLIENT_KEY,
@@ -211,6 +213,7 @@ static const struct option long_options[] = {
     {"scenario", required_argument, NULL, OPT_SCENARIO},
     {"tamper", required_argument, NULL, OPT_TAMPER},
     {"ems", required_argument, NULL, OPT_EMS},
+    {"etm", required_argument, NULL, OPT_ETM},
     {"lang", required_argument, NULL, OPT_LANG},
     {"lessons", required_argument, NULL, OPT_LESSONS},
     {"no-lessons", no_argument, NULL, OPT_NO_LESSONS},
@@ -439,6 +442,14 @@ static int apply_option(cli_options *o, int c, const char *arg)
             return usage_error(_("--ems: '%s' is not on or off"), arg);
         o->ems_given = true;
         return 0;
+    case OPT_ETM:
+        if (strcmp(arg, "on") == 0)
+            o->sim.no_etm = false;
+        else if (strcmp(arg, "off") == 0)
+            o->sim.no_etm = true;
+        else
+            return usage_error(_("--etm: '%s' is not on or off"), arg);
+        return 0;
     case OPT_CLIENT_AUTH:
         return parse_client_auth(arg, &o->sim.client_auth);
     case OPT_CLIENT_CERT:
@@ -499,6 +510,9 @@ static int check_consistency(cli_options *o)
     if (o->sim.resume != TLS_RESUME_OFF && o->sim.client_auth != TLS_CLIENT_AUTH_OFF)
         return usage_error("%s", _("--resume cannot be combined with --client-auth: tlssim "
                                    "resumes sessions without client certificates"));
+    if (o->sim.resume != TLS_RESUME_OFF && cli_is_live(o))
+        return usage_error("%s", _("--resume is in-process only for now: live mode makes one "
+                                   "connection"));
     if (o->sim.resume != TLS_RESUME_OFF && o->compare)
         return usage_error("%s", _("--resume cannot be combined with --compare"));
     if (o->group_given && o->sim.kx == TLS_KX_RSA)

@@ -18,23 +18,29 @@ void tls_wipe(void *p, size_t n)
 
 /* --------------------------------------------------------------- hashes */
 
-static const mbedtls_md_info_t *md_info(tls_hash_alg alg)
+const mbedtls_md_info_t *crypto_md_info(tls_hash_alg alg)
 {
     switch (alg) {
     case TLS_HASH_SHA256: return mbedtls_md_info_from_type(MBEDTLS_MD_SHA256);
     case TLS_HASH_SHA384: return mbedtls_md_info_from_type(MBEDTLS_MD_SHA384);
+    case TLS_HASH_SHA1: return mbedtls_md_info_from_type(MBEDTLS_MD_SHA1);
     }
     return NULL;
 }
 
 mbedtls_md_type_t crypto_md_type(tls_hash_alg alg)
 {
-    return alg == TLS_HASH_SHA384 ? MBEDTLS_MD_SHA384 : MBEDTLS_MD_SHA256;
+    switch (alg) {
+    case TLS_HASH_SHA384: return MBEDTLS_MD_SHA384;
+    case TLS_HASH_SHA1: return MBEDTLS_MD_SHA1;
+    case TLS_HASH_SHA256: break;
+    }
+    return MBEDTLS_MD_SHA256;
 }
 
 size_t tls_hash_len(tls_hash_alg alg)
 {
-    const mbedtls_md_info_t *md = md_info(alg);
+    const mbedtls_md_info_t *md = crypto_md_info(alg);
     return md ? mbedtls_md_get_size(md) : 0;
 }
 
@@ -43,29 +49,35 @@ const char *tls_hash_name(tls_hash_alg alg)
     switch (alg) {
     case TLS_HASH_SHA256: return "SHA-256";
     case TLS_HASH_SHA384: return "SHA-384";
+    case TLS_HASH_SHA1: return "SHA-1";
     }
     return "unknown-hash";
 }
 
 tls_err tls_hash(tls_hash_alg alg, const uint8_t *data, size_t len, uint8_t *out)
 {
-    const mbedtls_md_info_t *md = md_info(alg);
+    const mbedtls_md_info_t *md = crypto_md_info(alg);
     if (!md || mbedtls_md(md, data, len, out) != 0)
         return TLS_ERR_INTERNAL;
     return TLS_OK;
 }
 
+int crypto_hmac_begin(mbedtls_md_context_t *ctx, tls_hash_alg alg, const uint8_t *key,
+                      size_t key_len)
+{
+    mbedtls_md_init(ctx);
+    const mbedtls_md_info_t *md = crypto_md_info(alg);
+    int ret = md ? mbedtls_md_setup(ctx, md, 1) : MBEDTLS_ERR_MD_BAD_INPUT_DATA;
+    if (ret == 0)
+        ret = mbedtls_md_hmac_starts(ctx, key, key_len);
+    return ret;
+}
+
 tls_err tls_hmac(tls_hash_alg alg, const uint8_t *key, size_t key_len,
                  const tls_span *parts, size_t nparts, uint8_t *out)
 {
-    const mbedtls_md_info_t *md = md_info(alg);
-    if (!md)
-        return TLS_ERR_INTERNAL;
     mbedtls_md_context_t ctx;
-    mbedtls_md_init(&ctx);
-    int ret = mbedtls_md_setup(&ctx, md, 1);
-    if (ret == 0)
-        ret = mbedtls_md_hmac_starts(&ctx, key, key_len);
+    int ret = crypto_hmac_begin(&ctx, alg, key, key_len);
     for (size_t i = 0; ret == 0 && i < nparts; i++) {
         if (parts[i].n)
             ret = mbedtls_md_hmac_update(&ctx, parts[i].p, parts[i].n);

@@ -23,6 +23,15 @@ struct tls_privkey {
     mbedtls_pk_context pk;
 };
 
+/* mbedTLS's digest description for a TLS hash, or NULL (crypto_hash.c). */
+const mbedtls_md_info_t *crypto_md_info(tls_hash_alg alg);
+
+/* An HMAC context keyed for \p alg, ready for updates; mbedTLS's error, or
+ * 0.  The caller frees it (mbedtls_md_free) whatever this returns
+ * (crypto_hash.c). */
+int crypto_hmac_begin(mbedtls_md_context_t *ctx, tls_hash_alg alg, const uint8_t *key,
+                      size_t key_len);
+
 /* mbedTLS's digest identifier for a TLS hash (crypto_hash.c). */
 mbedtls_md_type_t crypto_md_type(tls_hash_alg alg);
 

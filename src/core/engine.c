@@ -80,6 +80,7 @@ bool tls_engine_done(const tls_engine *e)
 }
 const tls_suite *tls_engine_suite(const tls_engine *e) { return e->suite; }
 bool tls_engine_ems(const tls_engine *e) { return e->ems; }
+bool tls_engine_etm(const tls_engine *e) { return e->etm; }
 
 const uint8_t *tls_engine_output(const tls_engine *e, size_t *n)
 {
@@ -288,6 +289,28 @@ static void note_prf_rounds(tls_engine *e, tls_hash_alg alg, const tls_prf_trace
                          TLS_ARG_S("b2", hex[3])));
 }
 
+/* How the key block is cut, which depends on how records are protected. */
+static void note_key_block(tls_engine *e)
+{
+    const tls_key_block *kb = &e->kb;
+    size_t last = tls_key_block_len(e->suite) - 1;
+    switch (e->suite->cipher) {
+    case TLS_CIPHER_AES_GCM:
+        engine_note(e, TLS_TEXT_KEY_BLOCK,
+                    TLS_ARGS(TLS_ARG_U("last", last), TLS_ARG_U("key_len", kb->key_len)));
+        return;
+    case TLS_CIPHER_CHACHA20_POLY1305:
+        engine_note(e, TLS_TEXT_KEY_BLOCK_CHACHA,
+                    TLS_ARGS(TLS_ARG_U("last", last), TLS_ARG_U("key_len", kb->key_len)));
+        return;
+    case TLS_CIPHER_AES_CBC:
+        engine_note(e, TLS_TEXT_KEY_BLOCK_CBC,
+                    TLS_ARGS(TLS_ARG_U("last", last), TLS_ARG_U("mac_len", kb->mac_key_len),
+                             TLS_ARG_U("key_len", kb->key_len)));
+        return;
+    }
+}
+
 tls_err engine_derive_keys(tls_engine *e)
 {
     tls_hash_alg alg = engine_prf_hash(e);
@@ -329,26 +352,29 @@ tls_err engine_derive_keys(tls_engine *e)
 
 tls_err engine_derive_key_block(tls_engine *e)
 {
-    tls_hash_alg alg = engine_prf_hash(e);
-    tls_err err;
     if (e->resumed) {
         /* RFC 5246 §7.3: the session's master secret, fresh randoms. */
         engine_note(e, TLS_TEXT_RESUME_KEYS, NULL);
         engine_value(e, TLS_VALUE_MASTER_SECRET, e->master, 48, NULL);
     }
-    uint8_t raw[2 * 32 + 8];
-    err = tls_key_block_derive(alg, e->master, e->client_random, e->server_random,
-                               e->suite->key_len, &e->kb, raw);
+    uint8_t raw[TLS_KEY_BLOCK_MAX];
+    tls_err err = tls_key_block_derive(e->suite, e->master, e->client_random, e->server_random,
+                                       &e->kb, raw);
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_KEY_BLOCK_FAILED, NULL);
-    size_t kl = e->kb.key_len;
-    engine_note(e, TLS_TEXT_KEY_BLOCK,
-                TLS_ARGS(TLS_ARG_U("last", 2 * kl + 7), TLS_ARG_U("key_len", kl)));
-    engine_value(e, TLS_VALUE_KEY_BLOCK, raw, 2 * kl + 8, NULL);
-    engine_value(e, TLS_VALUE_CLIENT_WRITE_KEY, e->kb.client_write_key, kl, NULL);
-    engine_value(e, TLS_VALUE_SERVER_WRITE_KEY, e->kb.server_write_key, kl, NULL);
-    engine_value(e, TLS_VALUE_CLIENT_WRITE_IV, e->kb.client_write_iv, 4, NULL);
-    engine_value(e, TLS_VALUE_SERVER_WRITE_IV, e->kb.server_write_iv, 4, NULL);
+    note_key_block(e);
+    const tls_key_block *kb = &e->kb;
+    engine_value(e, TLS_VALUE_KEY_BLOCK, raw, tls_key_block_len(e->suite), NULL);
+    if (kb->mac_key_len) {
+        engine_value(e, TLS_VALUE_CLIENT_WRITE_MAC_KEY, kb->client_write_mac_key,
+                     kb->mac_key_len, NULL);
+        engine_value(e, TLS_VALUE_SERVER_WRITE_MAC_KEY, kb->server_write_mac_key,
+                     kb->mac_key_len, NULL);
+    }
+    engine_value(e, TLS_VALUE_CLIENT_WRITE_KEY, kb->client_write_key, kb->key_len, NULL);
+    engine_value(e, TLS_VALUE_SERVER_WRITE_KEY, kb->server_write_key, kb->key_len, NULL);
+    engine_value(e, TLS_VALUE_CLIENT_WRITE_IV, kb->client_write_iv, kb->iv_len, NULL);
+    engine_value(e, TLS_VALUE_SERVER_WRITE_IV, kb->server_write_iv, kb->iv_len, NULL);
     tls_wipe(raw, sizeof raw);
     return TLS_OK;
 }
@@ -366,12 +392,14 @@ tls_err engine_verify_data(tls_engine *e, const char *label, uint8_t out[12])
 
 void engine_activate_write(tls_engine *e)
 {
-    tls_record_protect_start(&e->wprot, &e->kb, e->role == TLS_PARTY_CLIENT);
+    tls_record_protect_start(&e->wprot, e->suite, e->etm, &e->kb, e->role == TLS_PARTY_CLIENT,
+                             e->rng);
 }
 
 void engine_activate_read(tls_engine *e)
 {
-    tls_record_protect_start(&e->rprot, &e->kb, e->role != TLS_PARTY_CLIENT);
+    tls_record_protect_start(&e->rprot, e->suite, e->etm, &e->kb, e->role != TLS_PARTY_CLIENT,
+                             NULL);
 }
 
 /* --------------------------------------------------------- the cursor */
@@ -737,7 +765,7 @@ static void handle_record(tls_engine *e, const tls_record *rec)
         engine_enter_step(e);
     bool prot = e->rprot.active;
     tls_dissect d = {0};
-    tls_record_dissect(rec, prot, &d);
+    tls_record_dissect(rec, &e->rprot, &d);
     uint8_t *pt = NULL;
     size_t pt_len = 0;
     tls_err derr = TLS_OK;
@@ -752,10 +780,8 @@ static void handle_record(tls_engine *e, const tls_record *rec)
                     .seq = prot ? info.seq : 0, .dissect = d,
                     .plaintext = derr == TLS_OK ? pt : NULL,
                     .plaintext_len = derr == TLS_OK ? pt_len : 0};
-    if (prot && derr == TLS_OK) {
-        memcpy(ev.nonce, info.nonce, sizeof ev.nonce);
-        memcpy(ev.aad, info.aad, sizeof ev.aad);
-    }
+    if (prot)
+        ev.crypto = info;
     size_t idx = tls_trace_push(e->trace, &ev);
 
     /* RFC 5246 Appendix E.1: a server accepts any {03,xx} in the record
@@ -767,10 +793,7 @@ static void handle_record(tls_engine *e, const tls_record *rec)
         engine_fail(e, TLS_ERR_PROTOCOL_VERSION, TLS_TEXT_RECORD_VERSION,
                     TLS_ARGS(TLS_ARG_X("version", rec->version, 4)));
     } else if (derr != TLS_OK) {
-        engine_fail(e, derr, TLS_TEXT_RECORD_TAG,
-                    TLS_ARGS(TLS_ARG_S("content_type", tls_content_type_name(rec->type)
-                                                           ? tls_content_type_name(rec->type)
-                                                           : "unknown")));
+        engine_record_rejected(e, derr, rec->type);
     } else {
         const uint8_t *p = prot ? pt : rec->fragment;
         size_t n = prot ? pt_len : rec->fragment_len;

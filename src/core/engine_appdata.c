@@ -60,11 +60,13 @@ void engine_app_data_received(tls_engine *e, const uint8_t *p, size_t n,
                     .content_type = TLS_CT_APPLICATION_DATA, .is_protected = prot,
                     .record_index = rec_idx, .record_offset = off, .dissect = d};
     tls_trace_push(e->trace, &ev);
-    engine_note(e, TLS_TEXT_APP_DATA_DECRYPTED,
+    const char *check = engine_record_check(e->rprot.kind);
+    engine_note(e, check ? TLS_TEXT_APP_DATA_DECRYPTED_CHECKED : TLS_TEXT_APP_DATA_DECRYPTED,
                 TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role)), TLS_ARG_U("bytes", n),
                          TLS_ARG_U("seq", e->rprot.seq - 1),
                          TLS_ARG_S("key", engine_write_key_name(e->peer)),
-                         TLS_ARG_T("peer", tls_party_name(e->peer))));
+                         TLS_ARG_T("peer", tls_party_name(e->peer)),
+                         TLS_ARG_T("check", check ? check : "")));
     tls_writer_bytes(&e->app_in, p, n);
     e->app_kept += n;
     if (tls_writer_error(&e->app_in) != TLS_OK)
@@ -129,14 +131,19 @@ tls_err tls_engine_write_app_data(tls_engine *e, const uint8_t *p, size_t n)
     engine_enter_after(e);
     uint64_t seq = e->wprot.seq;
     size_t records = n ? (n + TLS_MAX_FRAGMENT - 1) / TLS_MAX_FRAGMENT : 1;
-    engine_note(e,
-                records == 1 ? TLS_TEXT_APP_DATA_ENCRYPT_ONE : TLS_TEXT_APP_DATA_ENCRYPT_MANY,
+    const char *how = engine_record_how(e->wprot.kind);
+    tls_text_id id = how ? (records == 1 ? TLS_TEXT_APP_DATA_ENCRYPT_ONE_HOW
+                                         : TLS_TEXT_APP_DATA_ENCRYPT_MANY_HOW)
+                         : (records == 1 ? TLS_TEXT_APP_DATA_ENCRYPT_ONE
+                                         : TLS_TEXT_APP_DATA_ENCRYPT_MANY);
+    engine_note(e, id,
                 TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role)), TLS_ARG_U("bytes", n),
                          TLS_ARG_S("key", engine_write_key_name(e->role)),
                          TLS_ARG_U("records", records), TLS_ARG_U("seq", seq),
                          TLS_ARG_S("iv", engine_write_iv_name(e->role)),
                          TLS_ARG_X("seq_hex", seq, 16),
-                         TLS_ARG_T("peer", tls_party_name(e->peer))));
+                         TLS_ARG_T("peer", tls_party_name(e->peer)),
+                         TLS_ARG_T("how", how ? how : "")));
     tls_err err = engine_send(e, "ApplicationData", TLS_CT_APPLICATION_DATA, p, n);
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_APP_DATA_ENCRYPT_FAILED, NULL);

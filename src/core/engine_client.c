@@ -33,6 +33,7 @@ tls_err client_hello_write(tls_engine *e, tls_writer *w)
     const uint16_t *sigalgs = engine_sigalgs(&n);
     for (size_t i = 0; i < n; i++)
         ch.sigalgs[ch.nsigalgs++] = sigalgs[i];
+    ch.has_etm = !e->cfg->no_etm;
     ch.has_ems = e->cfg->ems;
     ch.has_reneg_info = e->cfg->offer_renegotiation_info;
     engine_client_offer_session(e, &ch);
@@ -57,6 +58,21 @@ static bool client_offered_suite(const tls_engine *e, uint16_t id)
     return engine_list_has(offer, engine_suites(e, offer), id);
 }
 
+/* RFC 7366 §3: an answer to encrypt_then_mac only with a CBC suite. */
+static tls_err client_take_etm(tls_engine *e, bool answered)
+{
+    if (e->suite->cipher != TLS_CIPHER_AES_CBC) {
+        if (answered)
+            return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_ETM_UNASKED,
+                               TLS_ARGS(TLS_ARG_S("suite", e->suite->name)));
+        return TLS_OK;
+    }
+    e->etm = answered;
+    engine_note(e, answered ? TLS_TEXT_ETM_ACCEPTED
+                   : e->cfg->no_etm ? TLS_TEXT_ETM_NOT_OFFERED : TLS_TEXT_ETM_DECLINED, NULL);
+    return TLS_OK;
+}
+
 /* Step 2. */
 tls_err server_hello_read(tls_engine *e, tls_reader *r)
 {
@@ -78,6 +94,7 @@ tls_err server_hello_read(tls_engine *e, tls_reader *r)
     for (size_t i = 0; i < sh.nexts; i++) {
         uint16_t t = sh.exts[i].type;
         bool offered = t == TLS_EXT_EC_POINT_FORMATS ||
+                       (t == TLS_EXT_ENCRYPT_THEN_MAC && !e->cfg->no_etm) ||
                        (t == TLS_EXT_EXTENDED_MASTER_SECRET && e->cfg->ems) ||
                        (t == TLS_EXT_RENEGOTIATION_INFO && e->cfg->offer_renegotiation_info) ||
                        (t == TLS_EXT_SESSION_TICKET && e->cfg->resume == TLS_RESUME_TICKET);
@@ -88,6 +105,8 @@ tls_err server_hello_read(tls_engine *e, tls_reader *r)
     memcpy(e->server_random, sh.random, 32);
     e->suite = tls_suite_by_id(sh.suite);
     e->ems = sh.has_ems;
+    if (client_take_etm(e, sh.has_etm) != TLS_OK)
+        return e->err;
     engine_value(e, TLS_VALUE_SERVER_RANDOM, e->server_random, 32, NULL);
     uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
     engine_value(e, TLS_VALUE_CIPHER_SUITE, id, 2, NULL);

@@ -13,16 +13,43 @@ static tls_value_kind verify_data_kind(tls_party sender)
     return sender == TLS_PARTY_CLIENT ? TLS_VALUE_CLIENT_VERIFY_DATA : TLS_VALUE_SERVER_VERIFY_DATA;
 }
 
+/* What the sender protects its records with from now on. */
+static void note_ccs_sent(tls_engine *e)
+{
+    const char *key = engine_write_key_name(e->role);
+    const char *party = tls_party_name(e->role);
+    switch (e->suite->cipher) {
+    case TLS_CIPHER_AES_GCM:
+        engine_note(e, TLS_TEXT_CCS_SENT,
+                    TLS_ARGS(TLS_ARG_T("party", party), TLS_ARG_U("bits", 8 * e->kb.key_len),
+                             TLS_ARG_S("key", key)));
+        return;
+    case TLS_CIPHER_CHACHA20_POLY1305:
+        engine_note(e, TLS_TEXT_CCS_SENT_CHACHA,
+                    TLS_ARGS(TLS_ARG_T("party", party), TLS_ARG_S("key", key)));
+        return;
+    case TLS_CIPHER_AES_CBC:
+        engine_note(e, TLS_TEXT_CCS_SENT_CBC,
+                    TLS_ARGS(TLS_ARG_T("party", party), TLS_ARG_U("bits", 8 * e->kb.key_len),
+                             TLS_ARG_S("key", key),
+                             TLS_ARG_S("hash", tls_hash_name(e->suite->mac_hash)),
+                             TLS_ARG_S("mac_key", tls_value_name(
+                                                      e->role == TLS_PARTY_CLIENT
+                                                          ? TLS_VALUE_CLIENT_WRITE_MAC_KEY
+                                                          : TLS_VALUE_SERVER_WRITE_MAC_KEY)),
+                             TLS_ARG_T("order", e->etm ? TLS_TERM("encrypt-then-MAC")
+                                                       : TLS_TERM("MAC-then-encrypt"))));
+        return;
+    }
+}
+
 /* Steps 7 and 9 (sender): the switch itself happens in the engine once the
  * record is queued, so the CCS travels in the clear. */
 tls_err change_cipher_spec_write(tls_engine *e, tls_writer *w)
 {
     tls_err err = tls_change_cipher_spec_write(w);
     if (err == TLS_OK)
-        engine_note(e, TLS_TEXT_CCS_SENT,
-                    TLS_ARGS(TLS_ARG_T("party", tls_party_name(e->role)),
-                             TLS_ARG_U("bits", 8 * e->kb.key_len),
-                             TLS_ARG_S("key", engine_write_key_name(e->role))));
+        note_ccs_sent(e);
     return err;
 }
 

@@ -34,6 +34,7 @@ struct tls_engine {
     tls_group group;
     uint16_t sig_alg;
     bool ems;
+    bool etm;                   /* encrypt-then-MAC agreed (hellos; CBC suites only) */
     bool reneg_info;            /* the client signalled RFC 5746 support */
     uint8_t client_random[32];
     uint8_t server_random[32];
@@ -140,6 +141,16 @@ const tls_msg_info *engine_current(const tls_engine *e);
 const char *engine_write_key_name(tls_party sender);
 /* Likewise client_write_iv / server_write_iv. */
 const char *engine_write_iv_name(tls_party sender);
+
+/* What a receiver verified in a record of \p kind ("the Poly1305 tag"), and
+ * how a sender protects one, as TLS_TERMs; NULL for AES-GCM, whose notes
+ * keep their own sentences (engine_record.c). */
+const char *engine_record_check(tls_record_kind kind);
+const char *engine_record_how(tls_record_kind kind);
+
+/* Fail on a received record that did not open (\p err: bad_record_mac or
+ * record_overflow), saying why in the words of its protection. */
+tls_err engine_record_rejected(tls_engine *e, tls_err err, uint8_t type);
 
 /* Set the sticky error with a one-line reason: catalogue id \p id with
  * \p args (TLS_ARGS, or NULL). */

@@ -97,10 +97,9 @@ static size_t trace_sent_record(tls_engine *e, size_t start, const uint8_t *pt,
                     .plaintext_len = prot ? pt_len : 0};
     if (prot) {
         ev.seq = info->seq;
-        memcpy(ev.nonce, info->nonce, sizeof ev.nonce);
-        memcpy(ev.aad, info->aad, sizeof ev.aad);
+        ev.crypto = *info;
     }
-    tls_record_dissect(&rec, prot, &ev.dissect);
+    tls_record_dissect(&rec, prot ? &e->wprot : NULL, &ev.dissect);
     return tls_trace_push(e->trace, &ev);
 }
 

@@ -71,6 +71,17 @@ static tls_err choose_kx_params(tls_engine *e, const tls_client_hello *ch)
     return TLS_OK;
 }
 
+/* RFC 7366 §3: encrypt-then-MAC for a CBC suite only; an AEAD has no
+ * separate MAC to move, and the question is not answered at all. */
+static void choose_etm(tls_engine *e, bool offered)
+{
+    if (e->suite->cipher != TLS_CIPHER_AES_CBC)
+        return;
+    e->etm = offered && !e->cfg->no_etm;
+    engine_note(e, e->etm ? TLS_TEXT_ETM_ACCEPTED
+                   : offered ? TLS_TEXT_ETM_DECLINED : TLS_TEXT_ETM_NOT_OFFERED, NULL);
+}
+
 /* A TLS 1.2 server otherwise ignores supported_versions (RFC 8446 §4.2.1),
  * but a list without 0x0303 means the client will not speak TLS 1.2 at all:
  * naming that beats "no common cipher suite". */
@@ -114,6 +125,7 @@ tls_err client_hello_read(tls_engine *e, tls_reader *r)
     if (choose_kx_params(e, &ch) != TLS_OK)
         return e->err;
     e->ems = e->cfg->ems && ch.has_ems;
+    choose_etm(e, ch.has_etm);
     e->reneg_info = ch.has_reneg_info ||
                     engine_list_has(ch.suites, ch.nsuites, TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
     engine_note(e, TLS_TEXT_SERVER_ACCEPTS_SUITE,
@@ -140,10 +152,11 @@ tls_err server_hello_write(tls_engine *e, tls_writer *w)
     sh.has_point_formats = e->suite->kx == TLS_KX_ECDHE_RSA;
     if (sh.has_point_formats)
         sh.point_formats[sh.npoint_formats++] = 0;
+    sh.has_etm = e->etm;
     sh.has_ems = e->ems;
     sh.has_reneg_info = e->reneg_info;
-    sh.has_extensions =
-        sh.has_point_formats || sh.has_ems || sh.has_reneg_info || sh.has_ticket_ext;
+    sh.has_extensions = sh.has_point_formats || sh.has_etm || sh.has_ems || sh.has_reneg_info ||
+                        sh.has_ticket_ext;
     err = tls_server_hello_write(&sh, w);
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_ENCODE_FAILED,

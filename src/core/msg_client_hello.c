@@ -24,8 +24,8 @@
  * Extensions we build and interpret (their structs are quoted at each
  * parser below): server_name (RFC 6066 §3), supported_groups and
  * ec_point_formats (RFC 8422 §5.1), signature_algorithms (RFC 5246
- * §7.4.1.4.1), extended_master_secret (RFC 7627), renegotiation_info
- * (RFC 5746), SessionTicket (RFC 5077 §3.2).
+ * §7.4.1.4.1), encrypt_then_mac (RFC 7366), extended_master_secret (RFC
+ * 7627), renegotiation_info (RFC 5746), SessionTicket (RFC 5077 §3.2).
  */
 
 /* ------------------------------------------------------------ encoder */
@@ -102,6 +102,8 @@ tls_err tls_client_hello_write(const tls_client_hello *m, tls_writer *w)
         tls_writer_bytes(w, m->ticket, m->ticket_len);
         msg_ext_end(w, ext);
     }
+    if (m->has_etm)
+        msg_ext_end(w, msg_ext_begin(w, TLS_EXT_ENCRYPT_THEN_MAC));
     if (m->has_ems)
         msg_ext_end(w, msg_ext_begin(w, TLS_EXT_EXTENDED_MASTER_SECRET));
     if (m->has_reneg_info) {
@@ -282,6 +284,13 @@ static tls_err parse_sigalgs(void *ctx, tls_reader *data)
     return msg_read_sigalg_items(&list, m->sigalgs, TLS_MAX_SIGALGS, &m->nsigalgs);
 }
 
+static tls_err parse_etm(void *ctx, tls_reader *data)
+{
+    tls_client_hello *m = ctx;
+    m->has_etm = true;
+    return msg_read_etm(data);
+}
+
 static tls_err parse_ems(void *ctx, tls_reader *data)
 {
     tls_client_hello *m = ctx;
@@ -328,6 +337,7 @@ static const msg_ext_handler client_hello_exts[] = {
     {TLS_EXT_SUPPORTED_GROUPS, parse_groups},
     {TLS_EXT_EC_POINT_FORMATS, parse_point_formats},
     {TLS_EXT_SIGNATURE_ALGORITHMS, parse_sigalgs},
+    {TLS_EXT_ENCRYPT_THEN_MAC, parse_etm},
     {TLS_EXT_EXTENDED_MASTER_SECRET, parse_ems},
     {TLS_EXT_RENEGOTIATION_INFO, parse_reneg_info},
     {TLS_EXT_SESSION_TICKET, parse_session_ticket},

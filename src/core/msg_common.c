@@ -438,17 +438,30 @@ tls_err msg_read_digitally_signed(tls_reader *r, tls_text_id note, uint16_t *sig
 /* RFC 7627 §5.1: 'The "extension_data" field of this extension SHALL be
  * empty.'  The flag alone says "derive the master secret from the session
  * hash". */
-tls_err msg_read_ems(tls_reader *data)
+static tls_err read_empty_ext(tls_reader *data, tls_text_id note)
 {
     if (tls_reader_left(data) == 0) {
         /* The last field recorded is this empty extension_data. */
-        tls_reader_annotate_text(data, TLS_TEXT_FIELD_EMS_EMPTY, NULL);
+        tls_reader_annotate_text(data, note, NULL);
         return TLS_OK;
     }
     /* Dissect the stray bytes before refusing them, so they can be seen. */
     const uint8_t *ignored;
     tls_reader_bytes(data, "unexpected_data", tls_reader_left(data), &ignored);
     return TLS_ERR_DECODE;
+}
+
+tls_err msg_read_ems(tls_reader *data)
+{
+    return read_empty_ext(data, TLS_TEXT_FIELD_EMS_EMPTY);
+}
+
+/* RFC 7366 §2: 'The "extension_data" field of this extension SHALL be
+ * empty.'  Offered, it asks for encrypt-then-MAC; answered, it agrees (for
+ * a CBC suite only). */
+tls_err msg_read_etm(tls_reader *data)
+{
+    return read_empty_ext(data, TLS_TEXT_FIELD_ETM_EMPTY);
 }
 
 /*

@@ -105,6 +105,8 @@ tls_err msg_read_digitally_signed(tls_reader *r, tls_text_id note, uint16_t *sig
 
 /** extended_master_secret body: must be empty (RFC 7627 §5.1). */
 tls_err msg_read_ems(tls_reader *data);
+/* encrypt_then_mac: empty too (RFC 7366 §2). */
+tls_err msg_read_etm(tls_reader *data);
 
 /** renegotiation_info body: renegotiated_connection<0..255>, empty here. */
 tls_err msg_read_reneg_info(tls_reader *data);

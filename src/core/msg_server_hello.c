@@ -27,9 +27,10 @@
  */
 
 /* Extensions are written in a fixed order: ec_point_formats (RFC 8422
- * §5.2), extended_master_secret (RFC 7627 §5.1), renegotiation_info (RFC
- * 5746 §3.6, empty on an initial handshake), SessionTicket (RFC 5077 §3.2,
- * always empty here: the server will send a NewSessionTicket). */
+ * §5.2), encrypt_then_mac (RFC 7366 §2), extended_master_secret (RFC 7627
+ * §5.1), renegotiation_info (RFC 5746 §3.6, empty on an initial handshake),
+ * SessionTicket (RFC 5077 §3.2, always empty here: the server will send a
+ * NewSessionTicket). */
 tls_err tls_server_hello_write(const tls_server_hello *m, tls_writer *w)
 {
     if (m->session_id_len > 32 || m->npoint_formats > TLS_MAX_POINT_FORMATS)
@@ -45,6 +46,8 @@ tls_err tls_server_hello_write(const tls_server_hello *m, tls_writer *w)
     size_t exts = tls_writer_reserve(w, 2);
     if (m->has_point_formats)
         msg_write_point_formats_ext(w, m->point_formats, m->npoint_formats);
+    if (m->has_etm)
+        msg_ext_end(w, msg_ext_begin(w, TLS_EXT_ENCRYPT_THEN_MAC));
     if (m->has_ems)
         msg_ext_end(w, msg_ext_begin(w, TLS_EXT_EXTENDED_MASTER_SECRET));
     if (m->has_reneg_info) {
@@ -64,6 +67,13 @@ static tls_err parse_point_formats(void *ctx, tls_reader *data)
     m->has_point_formats = true;
     return msg_read_point_formats(data, m->point_formats, TLS_MAX_POINT_FORMATS,
                                   &m->npoint_formats);
+}
+
+static tls_err parse_etm(void *ctx, tls_reader *data)
+{
+    tls_server_hello *m = ctx;
+    m->has_etm = true;
+    return msg_read_etm(data);
 }
 
 static tls_err parse_ems(void *ctx, tls_reader *data)
@@ -93,6 +103,7 @@ static tls_err parse_session_ticket(void *ctx, tls_reader *data)
 
 static const msg_ext_handler server_hello_exts[] = {
     {TLS_EXT_EC_POINT_FORMATS, parse_point_formats},
+    {TLS_EXT_ENCRYPT_THEN_MAC, parse_etm},
     {TLS_EXT_EXTENDED_MASTER_SECRET, parse_ems},
     {TLS_EXT_RENEGOTIATION_INFO, parse_reneg_info},
     {TLS_EXT_SESSION_TICKET, parse_session_ticket},

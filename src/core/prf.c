@@ -85,29 +85,44 @@ tls_err tls_prf(tls_hash_alg alg, const uint8_t *secret, size_t secret_len,
     return e;
 }
 
-tls_err tls_key_block_derive(tls_hash_alg alg, const uint8_t master[48],
+size_t tls_key_block_len(const tls_suite *s)
+{
+    return 2 * (s->mac_key_len + s->key_len + s->iv_len);
+}
+
+/* The next \p n bytes of the key block into \p dst. */
+static const uint8_t *take(uint8_t *dst, const uint8_t *p, size_t n)
+{
+    memcpy(dst, p, n);
+    return p + n;
+}
+
+tls_err tls_key_block_derive(const tls_suite *s, const uint8_t master[48],
                              const uint8_t client_random[32],
                              const uint8_t server_random[32],
-                             size_t key_len, tls_key_block *kb, uint8_t *raw)
+                             tls_key_block *kb, uint8_t *raw)
 {
-    if (key_len != 16 && key_len != 32)
+    if ((s->key_len != 16 && s->key_len != 32) || s->iv_len > 16 ||
+        s->mac_key_len > TLS_HASH_MAX)
         return TLS_ERR_INTERNAL;
     /* Note the order: server_random first for the key block, the reverse
      * of the master secret's seed. */
     const tls_span seed[2] = {{server_random, 32}, {client_random, 32}};
-    const size_t iv_len = 4;
-    uint8_t block[2 * 32 + 2 * 4];
-    size_t n = 2 * key_len + 2 * iv_len;
-    tls_err e = tls_prf(alg, master, 48, "key expansion", seed, 2, block, n, NULL);
+    uint8_t block[TLS_KEY_BLOCK_MAX];
+    size_t n = tls_key_block_len(s);
+    tls_err e = tls_prf(s->prf_hash, master, 48, "key expansion", seed, 2, block, n, NULL);
     if (e == TLS_OK) {
         memset(kb, 0, sizeof *kb);
         const uint8_t *p = block;
-        memcpy(kb->client_write_key, p, key_len); p += key_len;
-        memcpy(kb->server_write_key, p, key_len); p += key_len;
-        memcpy(kb->client_write_iv, p, iv_len); p += iv_len;
-        memcpy(kb->server_write_iv, p, iv_len);
-        kb->key_len = key_len;
-        kb->iv_len = iv_len;
+        p = take(kb->client_write_mac_key, p, s->mac_key_len);
+        p = take(kb->server_write_mac_key, p, s->mac_key_len);
+        p = take(kb->client_write_key, p, s->key_len);
+        p = take(kb->server_write_key, p, s->key_len);
+        p = take(kb->client_write_iv, p, s->iv_len);
+        take(kb->server_write_iv, p, s->iv_len);
+        kb->mac_key_len = s->mac_key_len;
+        kb->key_len = s->key_len;
+        kb->iv_len = s->iv_len;
         if (raw)
             memcpy(raw, block, n);
     }

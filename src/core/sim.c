@@ -49,6 +49,7 @@ static void server_setup(tls_sim *sim)
     sc->chain = sim->chain;
     sc->key = sim->key;
     sc->ems = sim->cfg.ems;
+    sc->no_etm = sim->cfg.no_etm;
     sc->scenario = sim->cfg.scenario;
     sc->client_auth = sim->cfg.client_auth;
     sc->client_trust = sim->trust;
@@ -58,6 +59,7 @@ static void server_setup(tls_sim *sim)
     cc->server_name = sim->cfg.server_name ? sim->cfg.server_name : TLS_DEMO_HOST;
     cc->trust = sim->trust;
     cc->ems = sim->cfg.ems;
+    cc->no_etm = sim->cfg.no_etm;
     cc->scenario = sim->cfg.scenario;
     cc->resume = sim->cfg.resume;
     if (!sim->cfg.client_no_cert) {

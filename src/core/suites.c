@@ -10,27 +10,38 @@
 #include <ctype.h>
 #include <string.h>
 
-/* The suites we implement, in the client's order of preference: forward
- * secrecy (ECDHE) first, then the static-RSA suites kept to show why forward
- * secrecy matters.  Every one is AES-GCM, so the record layer has one AEAD. */
+/* The suites we implement, in the client's order of preference, the order
+ * a current browser offers them in: forward secrecy (ECDHE) with an AEAD
+ * first, then ECDHE with CBC, then the static-RSA suites (kept to show why
+ * forward secrecy matters), AEAD before CBC.  Columns: id, name, OpenSSL's
+ * name (tls_suite_parse accepts it: it is what `openssl s_client -cipher`
+ * speaks), kx, cipher, key, fixed IV, MAC key, MAC hash, PRF hash. */
 static const tls_suite suites[] = {
-    {0xc02f, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", TLS_KX_ECDHE_RSA, 16, TLS_HASH_SHA256},
-    {0xc030, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", TLS_KX_ECDHE_RSA, 32, TLS_HASH_SHA384},
-    {0x009e, "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256", TLS_KX_DHE_RSA, 16, TLS_HASH_SHA256},
-    {0x009f, "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384", TLS_KX_DHE_RSA, 32, TLS_HASH_SHA384},
-    {0x009c, "TLS_RSA_WITH_AES_128_GCM_SHA256", TLS_KX_RSA, 16, TLS_HASH_SHA256},
-    {0x009d, "TLS_RSA_WITH_AES_256_GCM_SHA384", TLS_KX_RSA, 32, TLS_HASH_SHA384},
-};
-
-/* OpenSSL's names for the same suites (same order), accepted by
- * tls_suite_parse because that is what `openssl s_client -cipher` speaks. */
-static const char *const suite_openssl_names[] = {
-    "ECDHE-RSA-AES128-GCM-SHA256",
-    "ECDHE-RSA-AES256-GCM-SHA384",
-    "DHE-RSA-AES128-GCM-SHA256",
-    "DHE-RSA-AES256-GCM-SHA384",
-    "AES128-GCM-SHA256",
-    "AES256-GCM-SHA384",
+    {0xc02f, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "ECDHE-RSA-AES128-GCM-SHA256",
+     TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256, TLS_HASH_SHA256},
+    {0xc030, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "ECDHE-RSA-AES256-GCM-SHA384",
+     TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384, TLS_HASH_SHA384},
+    {0xcca8, "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "ECDHE-RSA-CHACHA20-POLY1305",
+     TLS_KX_ECDHE_RSA, TLS_CIPHER_CHACHA20_POLY1305, 32, 12, 0, TLS_HASH_SHA256,
+     TLS_HASH_SHA256},
+    {0xc013, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "ECDHE-RSA-AES128-SHA",
+     TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA1, TLS_HASH_SHA256},
+    {0xc014, "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA", "ECDHE-RSA-AES256-SHA",
+     TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA1, TLS_HASH_SHA256},
+    {0x009e, "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256", "DHE-RSA-AES128-GCM-SHA256",
+     TLS_KX_DHE_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256, TLS_HASH_SHA256},
+    {0x009f, "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384", "DHE-RSA-AES256-GCM-SHA384",
+     TLS_KX_DHE_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384, TLS_HASH_SHA384},
+    {0x009c, "TLS_RSA_WITH_AES_128_GCM_SHA256", "AES128-GCM-SHA256",
+     TLS_KX_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256, TLS_HASH_SHA256},
+    {0x009d, "TLS_RSA_WITH_AES_256_GCM_SHA384", "AES256-GCM-SHA384",
+     TLS_KX_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384, TLS_HASH_SHA384},
+    {0x002f, "TLS_RSA_WITH_AES_128_CBC_SHA", "AES128-SHA",
+     TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA1, TLS_HASH_SHA256},
+    {0x0035, "TLS_RSA_WITH_AES_256_CBC_SHA", "AES256-SHA",
+     TLS_KX_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA1, TLS_HASH_SHA256},
+    {0x003c, "TLS_RSA_WITH_AES_128_CBC_SHA256", "AES128-SHA256",
+     TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 32, TLS_HASH_SHA256, TLS_HASH_SHA256},
 };
 
 #define NSUITES (sizeof suites / sizeof suites[0])
@@ -131,7 +142,7 @@ const tls_suite *tls_suite_parse(const char *text)
     for (size_t i = 0; i < NSUITES; i++) {
         /* Every table name starts with "TLS_": compare with and without it. */
         if (name_eq(text, suites[i].name) || name_eq(text, suites[i].name + 4) ||
-            name_eq(text, suite_openssl_names[i]))
+            name_eq(text, suites[i].openssl_name))
             return &suites[i];
     }
     return NULL;
@@ -152,6 +163,16 @@ const tls_group_info *tls_group_parse(const char *text)
         if (name_eq(text, group_aliases[i].alias))
             return tls_group_by_id((uint16_t)group_aliases[i].id);
     return NULL;
+}
+
+const char *tls_suite_cipher_name(const tls_suite *s)
+{
+    switch (s->cipher) {
+    case TLS_CIPHER_AES_GCM: return s->key_len == 16 ? "AES-128-GCM" : "AES-256-GCM";
+    case TLS_CIPHER_CHACHA20_POLY1305: return "ChaCha20-Poly1305";
+    case TLS_CIPHER_AES_CBC: return s->key_len == 16 ? "AES-128-CBC" : "AES-256-CBC";
+    }
+    return "?";
 }
 
 const char *tls_kx_name(tls_kx kx)

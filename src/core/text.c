@@ -482,6 +482,8 @@ static const char *const templates[TLS_TEXT_COUNT] = {
         N_("empty: no session to resume"),
     [TLS_TEXT_FIELD_EMS_EMPTY] =
         N_("empty: the master secret will cover the whole handshake (session hash)"),
+    [TLS_TEXT_FIELD_ETM_EMPTY] =
+        N_("empty: CBC records will be encrypted first, then MACed (RFC 7366)"),
     [TLS_TEXT_FIELD_RENEG_EMPTY] =
         N_("empty: an initial handshake"),
     [TLS_TEXT_FIELD_RENEG_NOT_EMPTY] =
@@ -737,6 +739,60 @@ static const char *const templates[TLS_TEXT_COUNT] = {
     [TLS_TEXT_TEACH_SERVER_KEY_EXCHANGE_DHE] =
         N_("The server sends a finite-field group (p, g) and its ephemeral DH public value, "
            "signed with its certificate's private key."),
+    [TLS_TEXT_KEY_BLOCK_CHACHA] =
+        /* TRANSLATORS: {last} is the last byte index, {key_len} a number of bytes */
+        N_("key_block = PRF(master_secret, \"key expansion\", server_random ‖ "
+           "client_random)[0..{last}], cut into client_write_key({key_len}) ‖ "
+           "server_write_key({key_len}) ‖ client_write_iv(12) ‖ server_write_iv(12); "
+           "ChaCha20-Poly1305 needs no MAC keys, and each IV is XORed with the sequence "
+           "number to make a record's nonce"),
+    [TLS_TEXT_KEY_BLOCK_CBC] =
+        /* TRANSLATORS: {mac_len} and {key_len} are numbers of bytes */
+        N_("key_block = PRF(master_secret, \"key expansion\", server_random ‖ "
+           "client_random)[0..{last}], cut into client_write_mac_key({mac_len}) ‖ "
+           "server_write_mac_key({mac_len}) ‖ client_write_key({key_len}) ‖ "
+           "server_write_key({key_len}) ‖ client_write_iv(16) ‖ server_write_iv(16); the "
+           "MAC keys come first, and the IVs are derived but unused: each TLS 1.2 CBC record "
+           "carries its own explicit IV"),
+    [TLS_TEXT_CCS_SENT_CHACHA] =
+        N_("from the next record on, the {party} encrypts with ChaCha20-Poly1305 under "
+           "{key}; sequence numbers restart at 0"),
+    [TLS_TEXT_CCS_SENT_CBC] =
+        /* TRANSLATORS: {hash} is SHA-1 or SHA-256; {order} a phrase (MAC-then-encrypt or encrypt-then-MAC) */
+        N_("from the next record on, the {party} encrypts with AES-{bits}-CBC under {key} "
+           "and authenticates with HMAC-{hash} under {mac_key}, {order}; sequence numbers "
+           "restart at 0"),
+    [TLS_TEXT_RECORD_TAG_POLY1305] =
+        N_("the {content_type} record did not decrypt: its Poly1305 tag does not verify"),
+    [TLS_TEXT_RECORD_CBC_REJECTED] =
+        N_("the {content_type} record was rejected: its padding or its MAC is wrong (one "
+           "answer for both, bad_record_mac, reached the same way for either, so that "
+           "nobody can tell which)"),
+    [TLS_TEXT_APP_DATA_DECRYPTED_CHECKED] =
+        /* TRANSLATORS: {check} is what verified (the Poly1305 tag, the HMAC) */
+        N_("the {party} decrypted {bytes} bytes of application data (sequence number "
+           "{seq}) with {key}: {check} verifies, so they are exactly what the {peer} sent, "
+           "in this position of the stream"),
+    [TLS_TEXT_APP_DATA_ENCRYPT_ONE_HOW] =
+        /* TRANSLATORS: {how} is a sentence on how the record is protected */
+        N_("the {party} encrypts {bytes} bytes of application data with {key} in 1 record "
+           "from sequence number {seq}: {how}"),
+    [TLS_TEXT_APP_DATA_ENCRYPT_MANY_HOW] =
+        N_("the {party} encrypts {bytes} bytes of application data with {key} in {records} "
+           "records from sequence number {seq}: {how}"),
+    [TLS_TEXT_ETM_ACCEPTED] =
+        N_("encrypt-then-MAC (RFC 7366) agreed: each CBC record is encrypted first and its "
+           "MAC covers the ciphertext, so the receiver checks the MAC before decrypting"),
+    [TLS_TEXT_ETM_NOT_OFFERED] =
+        N_("MAC-then-encrypt, TLS 1.2's original order, because the client did not offer "
+           "encrypt-then-MAC (RFC 7366): the receiver must decrypt before it can check "
+           "anything"),
+    [TLS_TEXT_ETM_DECLINED] =
+        N_("MAC-then-encrypt, TLS 1.2's original order, because the server did not accept "
+           "the encrypt-then-MAC (RFC 7366) the client offered"),
+    [TLS_TEXT_ETM_UNASKED] =
+        N_("the server answered encrypt_then_mac although it chose {suite}, which is not a "
+           "CBC suite (RFC 7366 §3 forbids it)"),
 };
 
 const char *tls_text_template(tls_text_id id)

@@ -324,6 +324,7 @@ static bool live_setup(live *lv)
     for (size_t i = 0; i < cfg->ngroups && i < TLS_GROUP_COUNT; i++)
         ec->groups[ec->ngroups++] = cfg->groups[i];
     ec->ems = cfg->ems;
+    ec->no_etm = cfg->no_etm;
     ec->app_data_keep = cfg->app_data_keep;
     /* The peer is a real stack, which traces nothing: this engine traces
      * what it sends.  Real clients signal secure renegotiation. */
@@ -439,6 +440,7 @@ tls_err tls_live_run(const tls_live_config *cfg, tls_trace *trace, tls_sim_resul
             if (live_ok(&lv) && tls_engine_done(lv.e)) {
                 info->suite = tls_engine_suite(lv.e);
                 info->ems = tls_engine_ems(lv.e);
+                info->etm = tls_engine_etm(lv.e);
                 if (lv.role == TLS_PARTY_CLIENT)
                     live_client_after(&lv);
                 else

@@ -65,8 +65,13 @@ static const char *server_reaction(const tls_engine *e, uint16_t type)
     case 16: return TLS_TERM("ignored: no protocol negotiation, HTTP/1.1 is assumed");
     case 18: return TLS_TERM("ignored: no certificate transparency here");
     case 21: return TLS_TERM("ignored: padding only");
-    case 22:
-        return TLS_TERM("ignored: it changes CBC suites only, and AES-GCM has no separate MAC");
+    case TLS_EXT_ENCRYPT_THEN_MAC:
+        return !suite || suite->cipher != TLS_CIPHER_AES_CBC
+                   ? TLS_TERM("not answered: it changes CBC suites only, and an AEAD has no "
+                              "separate MAC")
+               : tls_engine_etm(e)
+                   ? TLS_TERM("accepted: CBC records will be encrypted, then MACed")
+                   : TLS_TERM("declined (--etm off): CBC records MACed, then encrypted");
     case 35: return TLS_TERM("ignored: this server does not resume sessions");
     default:
         return is_tls13_only(type)
@@ -84,6 +89,8 @@ static const char *client_reaction(uint16_t type)
     case TLS_EXT_EC_POINT_FORMATS: return TLS_TERM("the server also takes uncompressed points");
     case TLS_EXT_EXTENDED_MASTER_SECRET:
         return TLS_TERM("accepted: the master secret will hash the whole handshake (RFC 7627)");
+    case TLS_EXT_ENCRYPT_THEN_MAC:
+        return TLS_TERM("accepted: CBC records encrypted, then MACed (RFC 7366)");
     case TLS_EXT_RENEGOTIATION_INFO:
         return TLS_TERM("empty, as it must be: the server does secure renegotiation (RFC 5746)");
     default: return TLS_TERM("offered by the client");
@@ -166,14 +173,16 @@ static const peer_proof proofs[] = {
      HOLDS(TLS_VALUE_CLIENT_DHE_PUBLIC) | HOLDS(TLS_VALUE_ENCRYPTED_PRE_MASTER)},
     {TLS_MSG_CLIENT_FINISHED, TLS_TEXT_INFER_CLIENT_FINISHED,
      HOLDS(TLS_VALUE_PRE_MASTER_SECRET) | HOLDS(TLS_VALUE_MASTER_SECRET) |
-     HOLDS(TLS_VALUE_KEY_BLOCK) | HOLDS(TLS_VALUE_CLIENT_WRITE_KEY) |
+     HOLDS(TLS_VALUE_KEY_BLOCK) | HOLDS(TLS_VALUE_CLIENT_WRITE_MAC_KEY) |
+     HOLDS(TLS_VALUE_SERVER_WRITE_MAC_KEY) | HOLDS(TLS_VALUE_CLIENT_WRITE_KEY) |
      HOLDS(TLS_VALUE_SERVER_WRITE_KEY) | HOLDS(TLS_VALUE_CLIENT_WRITE_IV) |
      HOLDS(TLS_VALUE_SERVER_WRITE_IV) | HOLDS(TLS_VALUE_CLIENT_VERIFY_DATA)},
     {TLS_MSG_SERVER_FINISHED, TLS_TEXT_INFER_SERVER_FINISHED,
      HOLDS(TLS_VALUE_CLIENT_ECDHE_PUBLIC) | HOLDS(TLS_VALUE_CLIENT_DHE_PUBLIC) |
      HOLDS(TLS_VALUE_ENCRYPTED_PRE_MASTER) |
      HOLDS(TLS_VALUE_PRE_MASTER_SECRET) | HOLDS(TLS_VALUE_MASTER_SECRET) |
-     HOLDS(TLS_VALUE_KEY_BLOCK) | HOLDS(TLS_VALUE_CLIENT_WRITE_KEY) |
+     HOLDS(TLS_VALUE_KEY_BLOCK) | HOLDS(TLS_VALUE_CLIENT_WRITE_MAC_KEY) |
+     HOLDS(TLS_VALUE_SERVER_WRITE_MAC_KEY) | HOLDS(TLS_VALUE_CLIENT_WRITE_KEY) |
      HOLDS(TLS_VALUE_SERVER_WRITE_KEY) | HOLDS(TLS_VALUE_CLIENT_WRITE_IV) |
      HOLDS(TLS_VALUE_SERVER_WRITE_IV) | HOLDS(TLS_VALUE_CLIENT_VERIFY_DATA) |
      HOLDS(TLS_VALUE_SERVER_VERIFY_DATA)},

@@ -82,9 +82,10 @@ static void json_live_config(FILE *out, const tls_app_run *r)
     } else {
         fputs("null,\"negotiated_suite_id\":null", out);
     }
-    fprintf(out, ",\"extended_master_secret\":%s,\"app_bytes_sent\":%zu,"
-                 "\"app_bytes_received\":%zu}",
-            li->ems ? "true" : "false", li->app_sent, li->app_received);
+    fprintf(out, ",\"extended_master_secret\":%s,\"encrypt_then_mac\":%s,"
+                 "\"app_bytes_sent\":%zu,\"app_bytes_received\":%zu}",
+            li->ems ? "true" : "false", li->etm ? "true" : "false", li->app_sent,
+            li->app_received);
 }
 
 static const char *direction(tls_party sender)
@@ -217,24 +218,65 @@ static void json_bytes_text(FILE *out, const uint8_t *p, size_t n)
     fputc('"', out);
 }
 
-/* A record after the handshake, with what AES-GCM used and produced. */
+/* The JSON name of a record protection. */
+static const char *protection_name(tls_record_kind kind)
+{
+    switch (kind) {
+    case TLS_RECORD_AES_GCM: return "aes_gcm";
+    case TLS_RECORD_CHACHA20: return "chacha20_poly1305";
+    case TLS_RECORD_CBC: return "cbc_mac_then_encrypt";
+    case TLS_RECORD_CBC_ETM: return "cbc_encrypt_then_mac";
+    case TLS_RECORD_CLEAR: break;
+    }
+    return NULL;
+}
+
+/* The protection's parts of a record after the handshake: each key present
+ * for every kind, null where that kind has no such part (or it is not
+ * known: a record the receiver could not open). */
+static void json_protection(FILE *out, const tls_event *e, const tls_record_layout *l, bool ok)
+{
+    tls_record_kind k = ok ? e->crypto.kind : TLS_RECORD_CLEAR;
+    bool aead = k == TLS_RECORD_AES_GCM || k == TLS_RECORD_CHACHA20;
+    bool cbc = k == TLS_RECORD_CBC || k == TLS_RECORD_CBC_ETM;
+    bool etm = k == TLS_RECORD_CBC_ETM;
+    const uint8_t *frag = e->bytes + TLS_RECORD_HEADER;
+    const uint8_t *body = ok ? frag + l->explicit_len : NULL;
+    const char *name = protection_name(k);
+    fprintf(out, ",\"protection\":");
+    fprintf(out, name ? "\"%s\"" : "null", name);
+    fputs(",\"explicit_nonce\":", out);
+    json_hex(out, k == TLS_RECORD_AES_GCM ? frag : NULL, 8);
+    fputs(",\"explicit_iv\":", out);
+    json_hex(out, cbc ? frag : NULL, 16);
+    fputs(",\"nonce\":", out);
+    json_hex(out, aead && e->plaintext ? e->crypto.nonce : NULL, sizeof e->crypto.nonce);
+    fputs(",\"aad\":", out);
+    json_hex(out, (aead || cbc) && e->plaintext ? e->crypto.aad : NULL, sizeof e->crypto.aad);
+    fputs(",\"ciphertext\":", out);
+    json_hex(out, body, ok ? l->body_len : 0);
+    fputs(",\"tag\":", out);
+    json_hex(out, aead ? body + l->body_len : NULL, 16);
+    fputs(",\"mac\":", out);
+    json_hex(out, etm ? body + l->body_len : cbc && e->plaintext ? e->crypto.mac : NULL,
+             e->crypto.mac_len);
+    fputs(",\"padding_length\":", out);
+    if (cbc && e->plaintext)
+        fprintf(out, "%u", e->crypto.pad_len);
+    else
+        fputs("null", out);
+}
+
+/* A record after the handshake, with what its protection used and produced. */
 static void json_after_record(FILE *out, const tls_trace *t, size_t i)
 {
     const tls_event *e = &t->ev[i];
     json_record_head(out, t, i);
-    bool gcm = e->is_protected && e->len >= TLS_RECORD_HEADER + TLS_GCM_OVERHEAD;
-    const uint8_t *frag = e->bytes + TLS_RECORD_HEADER;
-    size_t ct_len = gcm ? e->len - TLS_RECORD_HEADER - TLS_GCM_OVERHEAD : 0;
-    fputs(",\"explicit_nonce\":", out);
-    json_hex(out, gcm ? frag : NULL, 8);
-    fputs(",\"nonce\":", out);
-    json_hex(out, gcm && e->plaintext ? e->nonce : NULL, sizeof e->nonce);
-    fputs(",\"aad\":", out);
-    json_hex(out, gcm && e->plaintext ? e->aad : NULL, sizeof e->aad);
-    fputs(",\"ciphertext\":", out);
-    json_hex(out, gcm ? frag + 8 : NULL, ct_len);
-    fputs(",\"tag\":", out);
-    json_hex(out, gcm ? frag + 8 + ct_len : NULL, 16);
+    tls_record_layout l = {0};
+    bool ok = e->is_protected && e->len >= TLS_RECORD_HEADER &&
+              tls_record_layout_of(e->crypto.kind, e->crypto.mac_len,
+                                   e->len - TLS_RECORD_HEADER, &l);
+    json_protection(out, e, &l, ok);
     fputs(",\"plaintext_hex\":", out);
     json_hex(out, e->plaintext, e->plaintext_len);
     fputs(",\"plaintext_text\":", out);
@@ -301,7 +343,8 @@ void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
         fprintf(out, "%llu", (unsigned long long)r->sim.seed);
     else
         fputs("null", out);
-    fprintf(out, ",\"ems\":%s,\"scenario\":%s,\"tamper\":", r->sim.ems ? "true" : "false",
+    fprintf(out, ",\"ems\":%s,\"etm\":%s,\"scenario\":%s,\"tamper\":",
+            r->sim.ems ? "true" : "false", r->sim.no_etm ? "false" : "true",
             r->sim.scenario ? "true" : "false");
     if (r->sim.tamper.enabled)
         fprintf(out, "{\"record\":%zu,\"offset\":%zu,\"xor\":%u}", r->sim.tamper.record,

@@ -308,37 +308,118 @@ static void hex_wrapped(FILE *out, const char *label, const uint8_t *p, size_t n
     free(hex);
 }
 
-/* A protected record taken apart: everything AES-GCM used and produced. */
-static void after_record(FILE *out, const tls_trace *t, size_t i)
+/* The AAD (AEAD) or MAC header (CBC) with its parts, when known. */
+static void aad_line(FILE *out, const tls_event *e, const char *label)
 {
-    const tls_event *e = &t->ev[i];
-    const char *sender = tls_party_name(e->party);
-    record_heading(out, t, i);
-    if (!e->is_protected || e->len < TLS_RECORD_HEADER + TLS_GCM_OVERHEAD) {
-        fields(out, &e->dissect, "  ");
+    if (!e->plaintext)
         return;
-    }
-    const uint8_t *frag = e->bytes + TLS_RECORD_HEADER;
-    size_t ct_len = e->len - TLS_RECORD_HEADER - TLS_GCM_OVERHEAD;
-    fputs("  ", out);
-    padded(out, _("sequence number"), 18);
-    fprintf(out, _("%llu (the %s's records since its ChangeCipherSpec, from 0)\n"),
-            (unsigned long long)e->seq, party(e->party));
+    const uint8_t *a = e->crypto.aad;
+    char note[256];
+    if (e->crypto.kind == TLS_RECORD_CBC_ETM)
+        snprintf(note, sizeof note, _("= seq (8) ‖ type %u ‖ version %02x%02x ‖ IV and ciphertext length %u"),
+                 a[8], a[9], a[10], (unsigned)(a[11] << 8 | a[12]));
+    else
+        snprintf(note, sizeof note, _("= seq (8) ‖ type %u ‖ version %02x%02x ‖ plaintext length %u"),
+                 a[8], a[9], a[10], (unsigned)(a[11] << 8 | a[12]));
+    hex_wrapped(out, label, a, 13, note);
+}
+
+/* AES-GCM's parts: explicit nonce, nonce, AAD, ciphertext, tag. */
+static void gcm_parts(FILE *out, const tls_event *e, const uint8_t *frag,
+                      const tls_record_layout *l)
+{
     hex_wrapped(out, _("explicit nonce"), frag, 8,
                 _("sent in the clear; tlssim and OpenSSL use the sequence number"));
     if (e->plaintext) {
         char note[256];
-        snprintf(note, sizeof note, _("= %s_write_iv (4, never sent) ‖ explicit nonce (8)"), sender);
-        hex_wrapped(out, "nonce", e->nonce, 12, note);
-        snprintf(note, sizeof note, _("= seq (8) ‖ type %u ‖ version %02x%02x ‖ plaintext length %u"),
-                 e->aad[8], e->aad[9], e->aad[10], (unsigned)(e->aad[11] << 8 | e->aad[12]));
-        hex_wrapped(out, "AAD", e->aad, 13, note);
+        snprintf(note, sizeof note, _("= %s_write_iv (4, never sent) ‖ explicit nonce (8)"),
+                 tls_party_name(e->party));
+        hex_wrapped(out, "nonce", e->crypto.nonce, 12, note);
     }
-    hex_wrapped(out, _("ciphertext"), frag + 8, ct_len, NULL);
-    hex_wrapped(out, _("GCM tag"), frag + 8 + ct_len, 16, NULL);
+    aad_line(out, e, "AAD");
+    hex_wrapped(out, _("ciphertext"), frag + 8, l->body_len, NULL);
+    hex_wrapped(out, _("GCM tag"), frag + 8 + l->body_len, 16, NULL);
+}
+
+/* ChaCha20-Poly1305's parts: no explicit nonce, the nonce computed. */
+static void chacha_parts(FILE *out, const tls_event *e, const uint8_t *frag,
+                         const tls_record_layout *l)
+{
+    if (e->plaintext) {
+        char note[256];
+        snprintf(note, sizeof note,
+                 _("= %s_write_iv (12, never sent) XOR sequence number (padded to 12); "
+                   "nothing of it on the wire"),
+                 tls_party_name(e->party));
+        hex_wrapped(out, "nonce", e->crypto.nonce, 12, note);
+    }
+    aad_line(out, e, "AAD");
+    hex_wrapped(out, _("ciphertext"), frag, l->body_len, NULL);
+    hex_wrapped(out, _("Poly1305 tag"), frag + l->body_len, 16, NULL);
+}
+
+/* CBC's parts: explicit IV, MAC input header, ciphertext, then the MAC and
+ * padding: on the wire with encrypt-then-MAC, inside the encryption
+ * (known from the plaintext side) without. */
+static void cbc_parts(FILE *out, const tls_event *e, const uint8_t *frag,
+                      const tls_record_layout *l)
+{
+    bool etm = e->crypto.kind == TLS_RECORD_CBC_ETM;
+    hex_wrapped(out, _("explicit IV"), frag, 16,
+                _("random, sent in the clear; the key block's IV is not used"));
+    aad_line(out, e, _("MAC header"));
+    hex_wrapped(out, _("ciphertext"), frag + 16, l->body_len,
+                etm ? _("= AES-CBC(content ‖ padding)")
+                    : _("= AES-CBC(content ‖ MAC ‖ padding)"));
+    if (etm)
+        hex_wrapped(out, "MAC", frag + 16 + l->body_len, l->tag_len,
+                    _("HMAC over MAC header ‖ IV ‖ ciphertext, in the clear (encrypt-then-MAC)"));
+    else if (e->plaintext)
+        hex_wrapped(out, "MAC", e->crypto.mac, e->crypto.mac_len,
+                    _("HMAC over MAC header ‖ content, encrypted with it (MAC-then-encrypt)"));
+    if (!e->plaintext)
+        return;
+    fputs("  ", out);
+    padded(out, _("padding"), 18);
+    fprintf(out, _("%u bytes of value %02x\n"), e->crypto.pad_len + 1u, e->crypto.pad_len);
+}
+
+/* Why the receiver could not open the record, in its protection's words. */
+static const char *unopened(const tls_event *e)
+{
+    switch (e->crypto.kind) {
+    case TLS_RECORD_CHACHA20: return _("The %s could not decrypt it: the Poly1305 tag does not verify.\n");
+    case TLS_RECORD_CBC:
+    case TLS_RECORD_CBC_ETM: return _("The %s rejected it: bad padding or MAC (one answer for both).\n");
+    default: return _("The %s could not decrypt it: the tag does not verify.\n");
+    }
+}
+
+/* A protected record taken apart: everything its protection used and produced. */
+static void after_record(FILE *out, const tls_trace *t, size_t i)
+{
+    const tls_event *e = &t->ev[i];
+    record_heading(out, t, i);
+    tls_record_layout l;
+    if (!e->is_protected || e->len < TLS_RECORD_HEADER ||
+        !tls_record_layout_of(e->crypto.kind, e->crypto.mac_len, e->len - TLS_RECORD_HEADER, &l)) {
+        fields(out, &e->dissect, "  ");
+        return;
+    }
+    const uint8_t *frag = e->bytes + TLS_RECORD_HEADER;
+    fputs("  ", out);
+    padded(out, _("sequence number"), 18);
+    fprintf(out, _("%llu (the %s's records since its ChangeCipherSpec, from 0)\n"),
+            (unsigned long long)e->seq, party(e->party));
+    if (e->crypto.kind == TLS_RECORD_AES_GCM)
+        gcm_parts(out, e, frag, &l);
+    else if (e->crypto.kind == TLS_RECORD_CHACHA20)
+        chacha_parts(out, e, frag, &l);
+    else
+        cbc_parts(out, e, frag, &l);
     if (!e->plaintext) {
         fputs("  ", out);
-        fprintf(out, _("The %s could not decrypt it: the tag does not verify.\n"), peer(e->party));
+        fprintf(out, unopened(e), peer(e->party));
         return;
     }
     fputs("  ", out);

@@ -30,6 +30,7 @@ expect_error 2 "tlssim: unknown option '--bogus'" --bogus
 expect_error 2 "tlssim: option '--seed' needs a value" --seed
 expect_error 2 "tlssim: unexpected argument 'extra'" --text extra
 expect_error 2 "tlssim: --resume: 'both' is not off, id or ticket" --resume both
+expect_error 2 "tlssim: --resume is in-process only for now: live mode makes one connection" --connect 127.0.0.1:4433 --resume id
 expect_error 2 "tlssim: --resume cannot be combined with --client-auth: tlssim resumes sessions without client certificates" --text --resume id --client-auth request
 expect_error 2 "tlssim: --client-cert FILE and --client-key belong to live mode: in-process the client presents the demo client certificate (--client-cert none: no certificate)" --text --client-cert /etc/hostname
 expect_error 2 "tlssim: --kx: unknown key exchange 'dh' (use ecdhe, dhe or rsa)" --kx dh

@@ -24,7 +24,12 @@ static void decode_records(const uint8_t *p, size_t n)
         if (tls_record_split(p + at, n - at, &rec, &need) != TLS_READ_OK)
             return;
         tls_dissect d = {0};
-        tls_record_dissect(&rec, (rec.type & 1) != 0, &d);
+        /* The type's low bits pick clear or one of the protections (and a
+         * MAC size): each kind's layout meets every fragment length. */
+        tls_record_protect prot = {.active = (rec.type & 1) != 0,
+                                   .kind = (tls_record_kind)(1 + (rec.type >> 1) % 4),
+                                   .mac_key_len = rec.type & 8 ? 32 : 20};
+        tls_record_dissect(&rec, &prot, &d);
         tls_dissect_free(&d);
         at += rec.wire_len;
     }

@@ -1,97 +1,139 @@
 #!/usr/bin/env bash
-# interop/gnutls.sh TLSSIM PKI-DIR
+# interop/gnutls.sh TLSSIM connect|listen SUITE PKI-DIR
 #
-# tlssim against GnuTLS (a second, independent TLS stack) on loopback, for
-# each key exchange both implement — ECDHE_RSA, DHE_RSA, RSA — with
-# AES-128-GCM, and DHE_RSA with AES-256-GCM too, both directions.  Each run must succeed, carry the HTTP
-# exchange, and leave the same master secret in tlssim's key log as in
-# GnuTLS's (SSLKEYLOGFILE).
+# tlssim against GnuTLS (gnutls-serv / gnutls-cli) for one of the suites
+# both implement, on loopback: the handshake completes, the application
+# data arrives, and the master secret in tlssim's key log equals GnuTLS's
+# (SSLKEYLOGFILE).  CBC suites run encrypt-then-MAC, which GnuTLS
+# negotiates by default, and MAC-then-encrypt (tlssim --etm off); which one
+# protected the records is asserted from tlssim's JSON.
 set -u
-tlssim=$1 pki=$2
+tlssim=$1 direction=$2 suite=$3 pki=$4
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
-command -v gnutls-serv > /dev/null 2>&1 || { echo "SKIP: no gnutls-serv"; exit 77; }
+need gnutls-serv
+need gnutls-cli
 
-# A free loopback port: gnutls-serv takes no port 0.
+base="NONE:+VERS-TLS1.2:+SIGN-ALL:+COMP-NULL:+GROUP-ALL:+CTYPE-X509"
+cbc=1
+case $suite in
+ECDHE-RSA-CHACHA20-POLY1305) prio=+ECDHE-RSA:+CHACHA20-POLY1305:+AEAD cbc=0
+    iana=TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 ;;
+ECDHE-RSA-AES128-GCM-SHA256) prio=+ECDHE-RSA:+AES-128-GCM:+AEAD cbc=0
+    iana=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 ;;
+ECDHE-RSA-AES128-SHA) prio=+ECDHE-RSA:+AES-128-CBC:+SHA1 iana=TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA ;;
+ECDHE-RSA-AES256-SHA) prio=+ECDHE-RSA:+AES-256-CBC:+SHA1 iana=TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA ;;
+DHE-RSA-AES128-GCM-SHA256) prio=+DHE-RSA:+AES-128-GCM:+AEAD cbc=0
+    iana=TLS_DHE_RSA_WITH_AES_128_GCM_SHA256 ;;
+DHE-RSA-AES256-GCM-SHA384) prio=+DHE-RSA:+AES-256-GCM:+AEAD cbc=0
+    iana=TLS_DHE_RSA_WITH_AES_256_GCM_SHA384 ;;
+AES128-SHA) prio=+RSA:+AES-128-CBC:+SHA1 iana=TLS_RSA_WITH_AES_128_CBC_SHA ;;
+AES256-SHA) prio=+RSA:+AES-256-CBC:+SHA1 iana=TLS_RSA_WITH_AES_256_CBC_SHA ;;
+AES128-SHA256) prio=+RSA:+AES-128-CBC:+SHA256 iana=TLS_RSA_WITH_AES_128_CBC_SHA256 ;;
+*) echo "unknown suite $suite"; exit 2 ;;
+esac
+prio="$base:$prio"
+etms=(on)
+[[ $cbc == 1 ]] && etms=(on off)
+
+want_protection() {
+    if [[ $cbc == 0 ]]; then
+        [[ $suite == *CHACHA20* ]] && echo chacha20_poly1305 || echo aes_gcm
+    elif [[ $1 == on ]]; then
+        echo cbc_encrypt_then_mac
+    else
+        echo cbc_mac_then_encrypt
+    fi
+}
+
+# A TCP connection to 127.0.0.1:$1 succeeds within 5 s.
+accepts() {
+    local i
+    for ((i = 0; i < 50; i++)); do
+        (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# KX[/CIPHER]: GnuTLS's names; the cipher is AES-128-GCM unless given.
-prio() {
-    local kx=${1%%/*} cipher=AES-128-GCM
-    [ "$kx" != "$1" ] && cipher=${1#*/}
-    echo "NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+$kx:-CIPHER-ALL:+$cipher"
-}
-
-# tlssim is the client; gnutls-serv --http answers GET / with a status page.
+# tlssim is the client; gnutls-serv --http answers GET / with a page that
+# names what it negotiated.
 run_connect() {
-    local kx=$1 iana=$2
-    local d=$work/connect-${kx//\//-}
+    local etm=$1 d=$work/connect-$1 port i
     mkdir -p "$d"
-    local port
-    port=$(free_port)
-    SSLKEYLOGFILE=$d/gnutls.keylog timeout 60 gnutls-serv -a --http -p "$port" \
-        --x509certfile "$pki/server.crt.pem" --x509keyfile "$pki/server.key.pem" \
-        --priority "$(prio "$kx")" > "$d/server.out" 2>&1 &
-    local spid=$!
-    pids+=("$spid")
-    if ! wait_port "$d/server.out" 'HTTP Server listening on IPv4 [0-9.]* port ' > /dev/null; then
-        check "connect $kx: gnutls-serv started" false
-        return
-    fi
-    timeout 30 "$tlssim" --connect "127.0.0.1:$port" --json --timeout 10 \
+    for ((i = 0; i < 5; i++)); do
+        port=$(free_port)
+        SSLKEYLOGFILE=$d/gnutls.keylog timeout 60 gnutls-serv --http --port "$port" \
+            --x509certfile "$pki/server.crt.pem" --x509keyfile "$pki/server.key.pem" \
+            --priority "$prio" > "$d/server.out" 2>&1 &
+        local spid=$!
+        pids+=("$spid")
+        # gnutls-serv says it listens before it calls listen(): wait for a
+        # connection to be accepted too (bounded, as every wait here).
+        wait_port "$d/server.out" 'HTTP Server listening on IPv4 0.0.0.0 port ' > /dev/null &&
+            accepts "$port" && break
+        kill "$spid" 2> /dev/null
+    done
+    timeout 30 "$tlssim" --connect "127.0.0.1:$port" --etm "$etm" --json --timeout 10 \
         --keylog "$d/tlssim.keylog" > "$d/out.json" 2> "$d/err"
     local rc=$?
     kill "$spid" 2> /dev/null
     wait "$spid" 2> /dev/null
-    local what="connect gnutls $kx"
+    local what="connect $suite etm=$etm"
+    check "$what: no sanitizer report" no_sanitizer_report "$d/err"
     check "$what: tlssim exits 0 (rc $rc: $(tail -n 1 "$d/err"))" [ "$rc" -eq 0 ] || return
     check "$what: negotiated $iana" has "$d/out.json" "\"negotiated_suite\":\"$iana\""
     check "$what: the server's page arrived" has "$d/out.json" 'HTTP/1.0 200 OK'
     check "$what: same master secret as GnuTLS" same_keylog "$d/tlssim.keylog" "$d/gnutls.keylog"
+    check "$what: records protected as $(want_protection "$etm")" \
+        has "$d/out.json" "\"protection\":\"$(want_protection "$etm")\""
 }
 
-# tlssim is the server; gnutls-cli verifies the demo chain and sends a GET.
+# tlssim is the server; gnutls-cli verifies the demo chain, sends a GET and
+# must receive the demo page.
 run_listen() {
-    local kx=$1 iana=$2
-    local d=$work/listen-${kx//\//-}
+    local etm=$1 d=$work/listen-$1
     mkdir -p "$d"
-    timeout 30 "$tlssim" --listen 127.0.0.1:0 --json --timeout 10 \
+    timeout 30 "$tlssim" --listen 127.0.0.1:0 --etm "$etm" --json --timeout 10 \
         --keylog "$d/tlssim.keylog" > "$d/out.json" 2> "$d/err" &
     local tpid=$!
     pids+=("$tpid")
     local port
     if ! port=$(wait_port "$d/err" 'tlssim: listening on 127\.0\.0\.1:'); then
-        check "listen $kx: tlssim listening" false
+        check "listen etm=$etm: tlssim listening" false
         return
     fi
-    # gnutls-cli closes the connection when its input ends: keep the input
-    # open until the page has arrived (bounded), or the answer can be lost.
-    { printf 'GET / HTTP/1.1\r\nHost: www.example.test\r\n\r\n'
-      for ((i = 0; i < 200; i++)); do
-          grep -qF '</html>' "$d/client.out" 2> /dev/null && break
-          sleep 0.1
-      done; } |
-        SSLKEYLOGFILE=$d/gnutls.keylog timeout 20 gnutls-cli -p "$port" 127.0.0.1 \
-            --sni-hostname www.example.test --verify-hostname www.example.test \
-            --x509cafile "$pki/ca.crt.pem" --priority "$(prio "$kx")" > "$d/client.out" 2>&1
+    printf 'GET / HTTP/1.1\r\nHost: www.example.test\r\n\r\n' |
+        SSLKEYLOGFILE=$d/gnutls.keylog timeout 20 gnutls-cli --port "$port" 127.0.0.1 \
+            --priority "$prio" --x509cafile "$pki/ca.crt.pem" \
+            --verify-hostname www.example.test --sni-hostname www.example.test \
+            > "$d/client.out" 2>&1
     local crc=$?
     wait "$tpid"
     local rc=$?
-    local what="listen gnutls $kx"
+    local what="listen $suite etm=$etm"
+    check "$what: no sanitizer report" no_sanitizer_report "$d/err"
     check "$what: gnutls-cli exits 0 (rc $crc)" [ "$crc" -eq 0 ]
     check "$what: tlssim exits 0 (rc $rc: $(tail -n 1 "$d/err"))" [ "$rc" -eq 0 ] || return
+    check "$what: gnutls-cli verified the demo certificate" \
+        grep -qE 'certificate is trusted|Status: The certificate is trusted' "$d/client.out"
     check "$what: the demo page arrived" has "$d/client.out" '<h1>Hello from www.example.test</h1>'
+    check "$what: tlssim recovered the GET" has "$d/out.json" 'GET / HTTP/1.1\r\nHost: www.example.test\r\n\r\n'
     check "$what: tlssim negotiated $iana" has "$d/out.json" "\"negotiated_suite\":\"$iana\""
     check "$what: same master secret as GnuTLS" same_keylog "$d/tlssim.keylog" "$d/gnutls.keylog"
+    check "$what: records protected as $(want_protection "$etm")" \
+        has "$d/out.json" "\"protection\":\"$(want_protection "$etm")\""
 }
 
-for row in ECDHE-RSA:TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 \
-           DHE-RSA:TLS_DHE_RSA_WITH_AES_128_GCM_SHA256 \
-           DHE-RSA/AES-256-GCM:TLS_DHE_RSA_WITH_AES_256_GCM_SHA384 \
-           RSA:TLS_RSA_WITH_AES_128_GCM_SHA256; do
-    run_connect "${row%%:*}" "${row#*:}"
-    run_listen "${row%%:*}" "${row#*:}"
+for etm in "${etms[@]}"; do
+    case $direction in
+    connect) run_connect "$etm" ;;
+    listen) run_listen "$etm" ;;
+    *) echo "unknown direction $direction"; exit 2 ;;
+    esac
 done
 finish

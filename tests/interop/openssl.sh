@@ -6,9 +6,13 @@
 # group, OpenSSL's 2048-bit one or tlssim's ffdhe2048) and the extended
 # master secret on and off.  Each run must succeed, carry the HTTP exchange intact,
 # and leave the same master secret in tlssim's key log as in OpenSSL's.
-# With tshark installed, tlssim's pcap of each run is dissected too.
+# With tshark installed, tlssim's pcap of each run is dissected too.  CBC
+# suites run encrypt-then-MAC (which OpenSSL negotiates by default) with the
+# extended master secret on, and MAC-then-encrypt (tlssim --etm off) with it
+# off; which one protected the records is asserted from tlssim's JSON.
 set -u
 tlssim=$1 direction=$2 suite=$3 pki=$4
+cbc=0
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 need openssl
@@ -23,12 +27,32 @@ DHE-RSA-AES128-GCM-SHA256) iana=TLS_DHE_RSA_WITH_AES_128_GCM_SHA256 ske=1 ec=0 ;
 DHE-RSA-AES256-GCM-SHA384) iana=TLS_DHE_RSA_WITH_AES_256_GCM_SHA384 ske=1 ec=0 ;;
 AES128-GCM-SHA256) iana=TLS_RSA_WITH_AES_128_GCM_SHA256 ske=0 ec=0 ;;
 AES256-GCM-SHA384) iana=TLS_RSA_WITH_AES_256_GCM_SHA384 ske=0 ec=0 ;;
+ECDHE-RSA-CHACHA20-POLY1305) iana=TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 ske=1 ec=1 ;;
+ECDHE-RSA-AES128-SHA) iana=TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA ske=1 cbc=1 ec=1 ;;
+ECDHE-RSA-AES256-SHA) iana=TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA ske=1 cbc=1 ec=1 ;;
+AES128-SHA) iana=TLS_RSA_WITH_AES_128_CBC_SHA ske=0 cbc=1 ec=0 ;;
+AES256-SHA) iana=TLS_RSA_WITH_AES_256_CBC_SHA ske=0 cbc=1 ec=0 ;;
+AES128-SHA256) iana=TLS_RSA_WITH_AES_128_CBC_SHA256 ske=0 cbc=1 ec=0 ;;
 *) echo "unknown suite $suite"; exit 2 ;;
 esac
 groups=(-)
 [[ $ec == 1 ]] && groups=(secp256r1 x25519 secp384r1)
 
 ems_json() { [[ $1 == on ]] && echo true || echo false; }
+
+# CBC suites: encrypt-then-MAC goes with ems on, MAC-then-encrypt with off.
+etm_for() { [[ $cbc == 1 && $1 == off ]] && echo off || echo on; }
+
+# The records after the handshake were protected as expected.
+check_protection() {
+    local what=$1 json=$2 ems=$3 want=aes_gcm
+    [[ $suite == *CHACHA20* ]] && want=chacha20_poly1305
+    if [[ $cbc == 1 ]]; then
+        want=cbc_encrypt_then_mac
+        [[ $(etm_for "$ems") == off ]] && want=cbc_mac_then_encrypt
+    fi
+    check "$what: records protected as $want" has "$json" "\"protection\":\"$want\""
+}
 
 # tlssim is the client; openssl s_server -www answers GET / with a status
 # page that names the cipher it negotiated.
@@ -48,7 +72,8 @@ run_connect() {
         check "connect $g ems=$ems: s_server started" false
         return
     fi
-    timeout 30 "$tlssim" --connect "127.0.0.1:$port" --ems "$ems" --json --timeout 10 \
+    timeout 30 "$tlssim" --connect "127.0.0.1:$port" --ems "$ems" --etm "$(etm_for "$ems")" \
+        --json --timeout 10 \
         --keylog "$d/tlssim.keylog" --pcap "$d/run.pcap" > "$d/out.json" 2> "$d/err"
     local rc=$?
     kill "$spid" 2> /dev/null
@@ -64,6 +89,7 @@ run_connect() {
     check "$what: the page names the cipher (so the GET arrived intact)" \
         has "$d/out.json" "Cipher is $suite"
     check "$what: same master secret as OpenSSL" same_keylog "$d/tlssim.keylog" "$d/openssl.keylog"
+    check_protection "$what" "$d/out.json" "$ems"
     if [[ $have_tshark == 1 ]]; then
         # s_server's HTTP/1.0 answer has no length: tshark only shows the GET.
         check "$what: tshark decodes and decrypts the pcap" \
@@ -79,7 +105,8 @@ run_listen() {
     mkdir -p "$d"
     local gopt=()
     [[ $g != - ]] && gopt=(-groups "$g")
-    timeout 30 "$tlssim" --listen 127.0.0.1:0 --ems "$ems" --json --timeout 10 \
+    timeout 30 "$tlssim" --listen 127.0.0.1:0 --ems "$ems" --etm "$(etm_for "$ems")" \
+        --json --timeout 10 \
         --keylog "$d/tlssim.keylog" --pcap "$d/run.pcap" > "$d/out.json" 2> "$d/err" &
     local tpid=$!
     pids+=("$tpid")
@@ -109,6 +136,7 @@ run_listen() {
     check "$what: tlssim negotiated $iana" has "$d/out.json" "\"negotiated_suite\":\"$iana\""
     [[ $g != - ]] && check "$what: group $g used" grep -q "\"name\":\"named_group\",\"party\":\"server\"[^}]*\"text\":\"$g\"" "$d/out.json"
     check "$what: same master secret as OpenSSL" same_keylog "$d/tlssim.keylog" "$d/openssl.keylog"
+    check_protection "$what" "$d/out.json" "$ems"
     if [[ $have_tshark == 1 ]]; then
         check "$what: tshark decodes and decrypts the pcap" \
             tshark_ok "$d/run.pcap" "$d/tlssim.keylog" "$ske" 1 1

@@ -66,14 +66,14 @@ refuse_client "a TLS 1.3-only client" \
     'the client speaks only TLS 1.3' 'alert protocol version' -tls1_3
 refuse_client "a client with no suite in common" \
     'the client offered none of the cipher suites the server accepts' 'alert handshake failure' \
-    -tls1_2 -cipher ECDHE-RSA-CHACHA20-POLY1305
+    -tls1_2 -cipher ECDHE-RSA-AES256-SHA384
 refuse_client "a client that does not trust the demo CA" \
     'the client sent a fatal alert unknown_ca (48)' 'verify error' \
     -tls1_2 -verify_return_error -CAfile "$pki/server.crt.pem" -servername www.example.test
 
 refuse_server "a server with no suite in common" '' \
     'the server sent a fatal alert handshake_failure (40)' 'no shared cipher' \
-    -tls1_2 -cipher ECDHE-RSA-CHACHA20-POLY1305
+    -tls1_2 -cipher ECDHE-RSA-AES256-SHA384
 refuse_server "a certificate for another name" '--sni other.example' \
     'certificate verification failed' 'alert bad certificate' -tls1_2
 refuse_server "a certificate from an untrusted CA" "--ca $pki/server.crt.pem" \

@@ -5,6 +5,8 @@
 # every suite, with the extended master secret on and off, each handshake
 # message is decoded with no malformed packet and no expert warning, both
 # Finished messages decrypt, and the HTTP GET and its answer read in clear.
+# CBC suites run encrypt-then-MAC with ems on and MAC-then-encrypt (--etm
+# off) with ems off, so both record layouts are decrypted.
 set -u
 tlssim=$1
 # shellcheck source=lib.sh
@@ -13,14 +15,20 @@ need tshark
 
 for suite in TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 \
     TLS_DHE_RSA_WITH_AES_128_GCM_SHA256 TLS_DHE_RSA_WITH_AES_256_GCM_SHA384 \
-    TLS_RSA_WITH_AES_128_GCM_SHA256 TLS_RSA_WITH_AES_256_GCM_SHA384; do
+    TLS_RSA_WITH_AES_128_GCM_SHA256 TLS_RSA_WITH_AES_256_GCM_SHA384 \
+    TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA \
+    TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA TLS_RSA_WITH_AES_128_CBC_SHA \
+    TLS_RSA_WITH_AES_256_CBC_SHA TLS_RSA_WITH_AES_128_CBC_SHA256; do
     ske=0
     [[ $suite == TLS_ECDHE_* || $suite == TLS_DHE_* ]] && ske=1
     for ems in on off; do
         d=$work/$suite-$ems
         mkdir -p "$d"
         what="$suite ems=$ems"
-        timeout 30 "$tlssim" --json --seed 5 --suite "$suite" --ems "$ems" \
+        etm=on
+        [[ $suite == *_CBC_* && $ems == off ]] && etm=off
+        what="$what etm=$etm"
+        timeout 30 "$tlssim" --json --seed 5 --suite "$suite" --ems "$ems" --etm "$etm" \
             --keylog "$d/run.keylog" --pcap "$d/run.pcap" > "$d/out.json" 2> "$d/err"
         check "$what: tlssim exits 0" [ $? -eq 0 ] || continue
         check "$what: no sanitizer report" no_sanitizer_report "$d/err"
