@@ -45,8 +45,6 @@ static const tls_suite suites[] = {
 };
 
 #define NSUITES (sizeof suites / sizeof suites[0])
-_Static_assert(sizeof suite_openssl_names / sizeof suite_openssl_names[0] == NSUITES,
-               "one OpenSSL name per suite");
 
 /* The groups we implement, in the client's order of preference. */
 static const tls_group_info groups[] = {
