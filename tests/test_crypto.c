@@ -316,6 +316,43 @@ static void test_ecdh(void)
 
 /* ------------------------------------------------------------------ RNG */
 
+/* Finite-field DH: RFC 7919's ffdhe2048 as published (its first and last
+ * 64 bits are ones), the range check a client applies to dh_Ys, and both
+ * sides reaching the same Z. */
+static void test_dh(void)
+{
+    tls_dh_params dh;
+    tls_dh_ffdhe2048(&dh);
+    static const uint8_t ones[8] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+    test_check(dh.p_len == 256 && memcmp(dh.p, ones, 8) == 0 &&
+                   memcmp(dh.p + 248, ones, 8) == 0 && dh.p[8] == 0xad && dh.p[9] == 0xf8 &&
+                   dh.g_len == 1 && dh.g[0] == 2,
+               "ffdhe2048: p = 2^2048 - 2^1984 + ... (FFFFFFFFFFFFFFFFADF8...), g = 2");
+    uint8_t v[256], z1[256], z2[256], y1[256], y2[256];
+    size_t n1, n2, l1, l2;
+    memset(v, 0, sizeof v);
+    test_check(!tls_dh_in_range(&dh, v, 256), "0 is out of range");
+    v[255] = 1;
+    test_check(!tls_dh_in_range(&dh, v, 256), "1 is out of range");
+    v[255] = 2;
+    test_check(tls_dh_in_range(&dh, v, 256), "2 is in range");
+    memcpy(v, dh.p, 256);
+    v[255] -= 1;
+    test_check(!tls_dh_in_range(&dh, v, 256), "p - 1 is out of range");
+    v[255] -= 1;
+    test_check(tls_dh_in_range(&dh, v, 256), "p - 2 is in range");
+    test_check(!tls_dh_in_range(&dh, dh.p, 256), "p is out of range");
+    test_check(tls_dh_shared(&dh, (const uint8_t[]){7}, 1, dh.p, 256, z1, &n1) ==
+                   TLS_ERR_ILLEGAL_PARAMETER, "no Z from a peer value of p");
+    static const uint8_t a[] = {0x12, 0x34, 0x56}, b[] = {0x0a, 0xbc, 0xde, 0xf0};
+    test_check(tls_dh_public(&dh, a, sizeof a, y1, &l1) == TLS_OK &&
+                   tls_dh_public(&dh, b, sizeof b, y2, &l2) == TLS_OK &&
+                   tls_dh_shared(&dh, a, sizeof a, y2, l2, z1, &n1) == TLS_OK &&
+                   tls_dh_shared(&dh, b, sizeof b, y1, l1, z2, &n2) == TLS_OK &&
+                   n1 == 256 && n2 == 256 && memcmp(z1, z2, 256) == 0,
+               "(g^b)^a = (g^a)^b, left-padded to the size of p");
+}
+
 static void test_rng(void)
 {
     uint8_t a[64], b[64], c[64], big[3000];
@@ -541,5 +578,6 @@ int main(void)
     test_ecdh();
     test_rng();
     test_pki();
+    test_dh();
     return test_finish();
 }

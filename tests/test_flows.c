@@ -58,6 +58,33 @@ static void test_flow_shapes(void)
         test_check(tls_flow_msg(rsa, n) == tls_flow_msg(ecdhe, n),
                    "step %d: the same message in both views", n);
     }
+    /* DHE: ECDHE's messages, its own lessons and ServerKeyExchange sentence. */
+    const tls_flow *dhe = tls_flow_get(TLS_FLOW_FULL_DHE);
+    char id4[64], id6[64];
+    test_check(tls_flow_for_kx(TLS_KX_DHE_RSA) == dhe && dhe->n == 10 &&
+                   tls_flow_lesson_id(dhe, 4, id4, sizeof id4) &&
+                   strcmp(id4, "server-key-exchange.dhe") == 0 &&
+                   tls_flow_lesson_id(dhe, 6, id6, sizeof id6) &&
+                   strcmp(id6, "client-key-exchange.dhe") == 0,
+               "full-dhe: ten steps, the .dhe lessons of steps 4 and 6");
+    test_check(tls_flow_teaches(dhe, 4) == TLS_TEXT_TEACH_SERVER_KEY_EXCHANGE_DHE &&
+                   tls_flow_teaches(ecdhe, 4) == tls_flow_msg(ecdhe, 4)->teaches &&
+                   tls_flow_teaches(dhe, 6) == tls_flow_msg(dhe, 6)->teaches &&
+                   tls_flow_teaches(dhe, 11) == TLS_TEXT_NONE,
+               "what a step teaches: the flow's own sentence where it has one");
+    /* Client authentication under DHE: the same thirteen positions as the
+     * other key exchanges, DHE's sentence and lessons at its steps. */
+    const tls_flow *adhe = tls_flow_find(TLS_KX_DHE_RSA, TLS_FLOW_AUTH_CERT);
+    const tls_flow *edhe = tls_flow_find(TLS_KX_DHE_RSA, TLS_FLOW_AUTH_EMPTY);
+    char id8[64];
+    test_check(strcmp(adhe->name, "client-auth-dhe") == 0 && adhe->n == 13 &&
+                   strcmp(edhe->name, "client-auth-empty-dhe") == 0 && edhe->n == 13 &&
+                   tls_flow_teaches(adhe, 4) == TLS_TEXT_TEACH_SERVER_KEY_EXCHANGE_DHE &&
+                   tls_flow_teaches(edhe, 4) == TLS_TEXT_TEACH_SERVER_KEY_EXCHANGE_DHE &&
+                   tls_flow_lesson_id(adhe, 8, id8, sizeof id8) &&
+                   strcmp(id8, "client-key-exchange.dhe") == 0 &&
+                   tls_flow_skipped(edhe, 9) == TLS_TEXT_SKIP_CERTIFICATE_VERIFY_EMPTY,
+               "client-auth-dhe and client-auth-empty-dhe: DHE's sentence and lessons");
     test_check(tls_flow_msg(rsa, 0) == NULL && tls_flow_msg(rsa, 11) == NULL,
                "no step 0 or 11");
     test_check(tls_flow_after_number(rsa) == 11, "what follows is shown as step 11");
@@ -114,5 +141,6 @@ int main(void)
     test_flow_shapes();
     test_run_follows_flow(TLS_KX_ECDHE_RSA);
     test_run_follows_flow(TLS_KX_RSA);
+    test_run_follows_flow(TLS_KX_DHE_RSA);
     return test_finish();
 }

@@ -29,6 +29,26 @@ static size_t count_kind(const tls_trace *t, tls_event_kind k)
     return n;
 }
 
+/* DHE: Z = Ys^x mod p from the client's private exponent and the server's
+ * public value as the wire carried it; the pre-master is Z without its
+ * leading zero bytes (RFC 5246 §8.1.2). */
+static bool dhe_pre_master_ok(const tls_trace *t)
+{
+    const tls_event *x = value(t, TLS_VALUE_CLIENT_DHE_PRIVATE, TLS_PARTY_CLIENT);
+    const tls_event *ys = value(t, TLS_VALUE_SERVER_DHE_PUBLIC, TLS_PARTY_WIRE);
+    const tls_event *pm = value(t, TLS_VALUE_PRE_MASTER_SECRET, TLS_PARTY_SERVER);
+    tls_dh_params dh;
+    tls_dh_ffdhe2048(&dh);
+    uint8_t z[TLS_DH_MAX];
+    size_t zlen = 0, lead = 0;
+    if (!x || !ys || !pm ||
+        tls_dh_shared(&dh, x->bytes, x->len, ys->bytes, ys->len, z, &zlen) != TLS_OK)
+        return false;
+    while (lead < zlen && z[lead] == 0)
+        lead++;
+    return zlen == dh.p_len && pm->len == zlen - lead && memcmp(z + lead, pm->bytes, pm->len) == 0;
+}
+
 /* The shared secrets each side computes on its own must be byte-identical,
  * and the secrets must never appear as wire values. */
 static void test_all_suites_and_groups(void)
@@ -41,12 +61,13 @@ static void test_all_suites_and_groups(void)
     static const tls_value_kind secrets[] = {
         TLS_VALUE_PRE_MASTER_SECRET,    TLS_VALUE_MASTER_SECRET,
         TLS_VALUE_CLIENT_WRITE_KEY,     TLS_VALUE_SERVER_WRITE_KEY,
-        TLS_VALUE_CLIENT_ECDHE_PRIVATE, TLS_VALUE_SERVER_ECDHE_PRIVATE};
+        TLS_VALUE_CLIENT_ECDHE_PRIVATE, TLS_VALUE_SERVER_ECDHE_PRIVATE,
+        TLS_VALUE_CLIENT_DHE_PRIVATE,   TLS_VALUE_SERVER_DHE_PRIVATE};
     size_t nsuites, ngroups;
     const tls_suite *suites = tls_suites_all(&nsuites);
     const tls_group_info *groups = tls_groups_all(&ngroups);
     for (size_t s = 0; s < nsuites; s++) {
-        size_t gmax = suites[s].kx == TLS_KX_RSA ? 1 : ngroups;
+        size_t gmax = suites[s].kx == TLS_KX_ECDHE_RSA ? ngroups : 1;
         for (size_t g = 0; g < gmax; g++) {
             for (int ems = 0; ems < 2; ems++) {
                 tls_sim_config cfg;
@@ -63,7 +84,7 @@ static void test_all_suites_and_groups(void)
                 tls_sim_result res;
                 tls_err err = tls_sim_run(&cfg, &t, &res);
                 const char *label = suites[s].name;
-                const char *gname = suites[s].kx == TLS_KX_RSA ? "-" : groups[g].name;
+                const char *gname = suites[s].kx == TLS_KX_ECDHE_RSA ? groups[g].name : "-";
                 test_check(err == TLS_OK && res.ok, "%s/%s/ems=%d completes (%s)", label,
                            gname, ems, res.why);
                 for (size_t i = 0; i < sizeof shared / sizeof shared[0]; i++)
@@ -98,6 +119,9 @@ static void test_all_suites_and_groups(void)
                     test_check(ok && zlen == pm->len && memcmp(z, pm->bytes, zlen) == 0,
                                "%s/%s: pre-master = ECDH(client private, server public from the wire)",
                                label, gname);
+                } else if (suites[s].kx == TLS_KX_DHE_RSA) {
+                    test_check(dhe_pre_master_ok(&t), "%s: pre-master = Z of (client private, "
+                               "server public from the wire), leading zeros stripped", label);
                 } else {
                     const tls_event *pm = value(&t, TLS_VALUE_PRE_MASTER_SECRET, TLS_PARTY_CLIENT);
                     test_check(pm && pm->len == 48 && pm->bytes[0] == 3 && pm->bytes[1] == 3,
@@ -188,7 +212,7 @@ static char *run_digest(uint64_t seed, tls_kx kx)
 
 static void test_determinism(void)
 {
-    for (int kx = 0; kx < 2; kx++) {
+    for (int kx = 0; kx < 3; kx++) {
         char *a = run_digest(42, (tls_kx)kx), *b = run_digest(42, (tls_kx)kx);
         char *c = run_digest(43, (tls_kx)kx);
         test_check(a && b && strcmp(a, b) == 0, "kx %d: same seed, identical trace", kx);
@@ -395,12 +419,12 @@ static void test_cbc_padding_and_mac_alike(void)
 static void test_every_byte_flip(void)
 {
     static const uint8_t masks[] = {0xff, 0x01, 0x80};
-    /* kx 2: ECDHE with the ECDSA certificate (TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256):
+    /* kx 3: ECDHE with the ECDSA certificate (TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256):
      * other signatures, DER inside. */
     const tls_suite *ecdsa = tls_suite_by_id(0xc02b);
-    for (int kx = 0; kx < 3; kx++) {
-        const tls_suite *suite = kx == 2 ? ecdsa : NULL;
-        tls_kx k = kx == 2 ? TLS_KX_ECDHE_RSA : (tls_kx)kx;
+    for (int kx = 0; kx < 4; kx++) {
+        const tls_suite *suite = kx == 3 ? ecdsa : NULL;
+        tls_kx k = kx == 3 ? TLS_KX_ECDHE_RSA : (tls_kx)kx;
         size_t sizes[16];
         size_t nrec = record_sizes_with(k, suite, false, sizes, 16);
         size_t nhs = k == TLS_KX_RSA ? 9u : 10u;

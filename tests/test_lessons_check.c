@@ -211,7 +211,9 @@ static bool check_shipped(const tls_lessons *ls, const tls_flow *f, int step, tl
     test_check(l->step == header_step(id, step), "%s: header step %d", id, l->step);
     const tls_msg_info *m = tls_flow_msg(f, step);
     if (m && m->lesson_per_kx)
-        test_check(l->mode == (f->kx == TLS_KX_RSA ? TLS_LMODE_RSA : TLS_LMODE_ECDHE),
+        test_check(l->mode == (f->kx == TLS_KX_RSA       ? TLS_LMODE_RSA
+                               : f->kx == TLS_KX_DHE_RSA ? TLS_LMODE_DHE
+                                                         : TLS_LMODE_ECDHE),
                    "%s: the %s flow's variant", id, f->name);
     if (m) {
         int q = 0;
@@ -254,7 +256,7 @@ static void test_shipped(void)
     }
     /* The full handshakes have 10 steps, the client-auth ones 13, those
      * that issue a ticket 11; the abbreviated ones 6 and 7. */
-    test_check(present == wanted && positions == 2 * 12 + 4 * 15 + 2 * 13 + 8 + 9 &&
+    test_check(present == wanted && positions == 3 * 12 + 6 * 15 + 3 * 13 + 8 + 9 &&
                    wanted == positions * TLS_LANG_COUNT,
                "all %d lessons of every flow present (%d)", wanted, present);
     tls_lessons_close(ls);

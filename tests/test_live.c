@@ -71,7 +71,9 @@ static bool own_values_only(const tls_trace *t, tls_party self)
             if (!e->inferred || !mine || mine->len != e->len ||
                 memcmp(mine->bytes, e->bytes, e->len) != 0 ||
                 e->value == TLS_VALUE_CLIENT_ECDHE_PRIVATE ||
-                e->value == TLS_VALUE_SERVER_ECDHE_PRIVATE)
+                e->value == TLS_VALUE_SERVER_ECDHE_PRIVATE ||
+                e->value == TLS_VALUE_CLIENT_DHE_PRIVATE ||
+                e->value == TLS_VALUE_SERVER_DHE_PRIVATE)
                 return false;
             master_inferred |= e->value == TLS_VALUE_MASTER_SECRET;
         }
@@ -174,11 +176,13 @@ static void pair(const tls_suite *suite, bool client_ems, bool server_ems)
     test_check(own_values_only(&cli.trace, TLS_PARTY_CLIENT) &&
                    own_values_only(&srv.trace, TLS_PARTY_SERVER),
                "%s: each trace knows its own values and infers the peer's", label);
-    test_check(commentary_filed(&cli.trace, &srv.trace, suite->kx == TLS_KX_ECDHE_RSA),
+    test_check(commentary_filed(&cli.trace, &srv.trace, suite->kx != TLS_KX_RSA),
                "%s: extensions and inferences noted under the peer's messages' steps", label);
     test_check(steps_consistent(&cli.trace) && steps_consistent(&srv.trace),
                "%s: records and wire values filed under their own steps", label);
-    test_check(value(&cli.trace, TLS_VALUE_SERVER_ECDHE_PUBLIC, TLS_PARTY_WIRE) != NULL ||
+    test_check(value(&cli.trace, suite->kx == TLS_KX_DHE_RSA ? TLS_VALUE_SERVER_DHE_PUBLIC
+                                                              : TLS_VALUE_SERVER_ECDHE_PUBLIC,
+                     TLS_PARTY_WIRE) != NULL ||
                    suite->kx == TLS_KX_RSA,
                "%s: the eavesdropper column is filled from the real bytes", label);
     tls_trace_free(&cli.trace);

@@ -287,10 +287,10 @@ static tls_err encode_kind(kind k, tls_writer *w)
     case K_SKE: sample_ske(&ske); return tls_server_key_exchange_write(&ske, w);
     case K_SHD: return tls_server_hello_done_write(w);
     case K_CKE_EC:
-        cke = (tls_client_key_exchange){false, point65, sizeof point65};
+        cke = (tls_client_key_exchange){false, point65, sizeof point65, false};
         return tls_client_key_exchange_write(&cke, w);
     case K_CKE_RSA:
-        cke = (tls_client_key_exchange){true, rsa_ct, sizeof rsa_ct};
+        cke = (tls_client_key_exchange){true, rsa_ct, sizeof rsa_ct, false};
         return tls_client_key_exchange_write(&cke, w);
     case K_CCS: return tls_change_cipher_spec_write(w);
     case K_FIN: fill(fin.verify_data, 12, 0xf0); return tls_finished_write(&fin, w);
@@ -306,11 +306,14 @@ static tls_err parse_kind(kind k, tls_reader *r)
     case K_CH: return tls_client_hello_parse(r, &dec.ch);
     case K_SH: return tls_server_hello_parse(r, &dec.sh);
     case K_CERT: return tls_certificate_parse(r, &dec.cert);
-    case K_SKE: return tls_server_key_exchange_parse(r, &dec.ske);
+    case K_SKE:
+        dec.ske.is_dhe = false;
+        return tls_server_key_exchange_parse(r, &dec.ske);
     case K_SHD: return tls_server_hello_done_parse(r);
     case K_CKE_EC:
     case K_CKE_RSA:
         dec.cke.is_rsa = k == K_CKE_RSA;
+        dec.cke.is_dhe = false;
         return tls_client_key_exchange_parse(r, &dec.cke);
     case K_CCS: return tls_change_cipher_spec_parse(r);
     case K_FIN: return tls_finished_parse(r, &dec.fin);
@@ -1089,7 +1092,7 @@ static void test_ske_cases(void)
     tls_writer_init(&w);
     tls_writer_init(&p);
     tls_server_key_exchange_write(&m, &w);
-    test_check(tls_server_ecdh_params_write(&m, &p) == TLS_OK, "params encode");
+    test_check(tls_server_kx_params_write(&m, &p) == TLS_OK, "params encode");
     test_check(p.len == 4 + 65 && p.data[0] == 3 && p.data[1] == 0 && p.data[2] == 23 &&
                p.data[3] == 65, "params: named_curve(3), secp256r1(23), point<65>");
     tls_dissect d = {0};
@@ -1120,6 +1123,55 @@ static void test_ske_cases(void)
                "missing signature length");
 }
 
+/* DHE_RSA's ServerDHParams (RFC 5246 §7.4.3): three opaque<1..2^16-1>
+ * integers, what is signed, and the client's dh_Yc. */
+static void test_ske_dhe(void)
+{
+    static const uint8_t p[] = {0xff, 0xfb}, g[] = {2}, ys[] = {0x12, 0x34};
+    tls_server_key_exchange m = {.is_dhe = true, .dh_p = p, .dh_p_len = 2, .dh_g = g,
+                                 .dh_g_len = 1, .dh_ys = ys, .dh_ys_len = 2,
+                                 .sig_alg = 0x0401, .sig = sig256, .sig_len = 4};
+    tls_writer w;
+    tls_writer_init(&w);
+    test_check(tls_server_key_exchange_write(&m, &w) == TLS_OK, "DHE SKE encodes");
+    static const uint8_t want[] = {0, 2, 0xff, 0xfb, 0, 1, 2, 0, 2, 0x12, 0x34,
+                                   0x04, 0x01, 0, 4};
+    test_bytes_eq(w.data, sizeof want, want, sizeof want, "dh_p, dh_g, dh_Ys, algorithm");
+    tls_dissect d = {0};
+    tls_reader r;
+    tls_reader_init(&r, w.data, w.len, &d, 0);
+    tls_server_key_exchange got = {.is_dhe = true};
+    test_check(tls_server_key_exchange_parse(&r, &got) == TLS_OK && got.is_dhe, "DHE SKE decodes");
+    test_check(got.params == w.data && got.params_len == 11, "params: the three integers");
+    test_bytes_eq(got.dh_p, got.dh_p_len, p, 2, "dh_p");
+    test_bytes_eq(got.dh_g, got.dh_g_len, g, 1, "dh_g");
+    test_bytes_eq(got.dh_ys, got.dh_ys_len, ys, 2, "dh_Ys");
+    check_value_has(field_at(&d, "dh_p", 2), "16-bit prime", "dh_p annotated with its size");
+    test_check(field_at(&d, "dh_Ys", 9) != NULL, "dh_Ys field");
+    tls_dissect_free(&d);
+    tls_writer_free(&w);
+
+    static const uint8_t empty_g[] = {0, 2, 0xff, 0xfb, 0, 0, 0, 1, 5, 4, 1, 0, 0};
+    tls_reader_init(&r, empty_g, sizeof empty_g, NULL, 0);
+    got.is_dhe = true;
+    expect_err(tls_server_key_exchange_parse(&r, &got), TLS_ERR_DECODE, "empty dh_g");
+    static const uint8_t short_p[] = {0, 9, 0xff};
+    tls_reader_init(&r, short_p, sizeof short_p, NULL, 0);
+    got.is_dhe = true;
+    expect_err(tls_server_key_exchange_parse(&r, &got), TLS_ERR_DECODE, "dh_p past the end");
+
+    tls_client_key_exchange c = {.data = ys, .len = 2, .is_dhe = true};
+    tls_writer_init(&w);
+    test_check(tls_client_key_exchange_write(&c, &w) == TLS_OK && w.len == 4 &&
+                   w.data[0] == 0 && w.data[1] == 2, "dh_Yc has a 2-byte length");
+    tls_reader_init(&r, w.data, w.len, NULL, 0);
+    tls_client_key_exchange cg = {.is_dhe = true};
+    test_check(tls_client_key_exchange_parse(&r, &cg) == TLS_OK && cg.len == 2, "dh_Yc decodes");
+    tls_writer_free(&w);
+    test_check(tls_dh_int_bits((const uint8_t[]){0, 0, 1, 0}, 4) == 9 &&
+                   tls_dh_int_bits((const uint8_t[]){0}, 1) == 0, "bits of an integer");
+}
+
 static void test_small_messages(void)
 {
     /* ClientKeyExchange */
@@ -1130,7 +1182,7 @@ static void test_small_messages(void)
     test_check(dec.cke.len == 0, "RSA ciphertext length 0");
     expect_err(parse_hex(K_CKE_RSA, "aa"), TLS_ERR_DECODE, "RSA without a 2-byte length");
     {
-        tls_client_key_exchange m = {false, point65, 256};
+        tls_client_key_exchange m = {false, point65, 256, false};
         tls_writer w;
         tls_writer_init(&w);
         expect_err(tls_client_key_exchange_write(&m, &w), TLS_ERR_INTERNAL,
@@ -1238,6 +1290,7 @@ int main(void)
     test_server_hello_cases();
     test_certificate_cases();
     test_ske_cases();
+    test_ske_dhe();
     test_small_messages();
     test_header_and_names();
     return test_finish();

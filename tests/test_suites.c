@@ -19,10 +19,10 @@ static void test_tables(void)
 {
     size_t n;
     const tls_suite *s = tls_suites_all(&n);
-    test_check(n == 12, "twelve suites");
-    if (n == 12) {
+    test_check(n == 14, "fourteen suites");
+    if (n == 14) {
         /* A browser's order: ECDHE AEADs (ECDSA before RSA at each strength),
-         * ECDHE CBC, RSA AEADs, RSA CBC. */
+         * ECDHE CBC, DHE AEADs, RSA AEADs, RSA CBC. */
         expect_row(&s[0], 0xc02b, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256);
         expect_row(&s[2], 0xc02c, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384);
         test_check(s[0].auth == TLS_KEY_ECDSA && s[2].auth == TLS_KEY_ECDSA && s[1].auth == TLS_KEY_RSA,
@@ -33,12 +33,14 @@ static void test_tables(void)
                    TLS_HASH_SHA256);
         expect_row(&s[5], 0xc013, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA256);
         expect_row(&s[6], 0xc014, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA256);
-        expect_row(&s[7], 0x009c, TLS_KX_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256);
-        expect_row(&s[8], 0x009d, TLS_KX_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384);
-        expect_row(&s[9], 0x002f, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA256);
-        expect_row(&s[10], 0x0035, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA256);
-        expect_row(&s[11], 0x003c, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 32, TLS_HASH_SHA256);
-        test_check(s[5].mac_hash == TLS_HASH_SHA1 && s[11].mac_hash == TLS_HASH_SHA256,
+        expect_row(&s[7], 0x009e, TLS_KX_DHE_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256);
+        expect_row(&s[8], 0x009f, TLS_KX_DHE_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384);
+        expect_row(&s[9], 0x009c, TLS_KX_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256);
+        expect_row(&s[10], 0x009d, TLS_KX_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384);
+        expect_row(&s[11], 0x002f, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA256);
+        expect_row(&s[12], 0x0035, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA256);
+        expect_row(&s[13], 0x003c, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 32, TLS_HASH_SHA256);
+        test_check(s[5].mac_hash == TLS_HASH_SHA1 && s[13].mac_hash == TLS_HASH_SHA256,
                    "..._CBC_SHA: HMAC-SHA1; ..._CBC_SHA256: HMAC-SHA256");
         test_str_eq(tls_suite_cipher_name(&s[4]), "ChaCha20-Poly1305", "cipher name chacha");
         test_str_eq(tls_suite_cipher_name(&s[6]), "AES-256-CBC", "cipher name cbc");
@@ -59,6 +61,8 @@ static void test_tables(void)
     test_check(tls_group_by_id(25) == NULL, "secp521r1 not implemented");
     test_str_eq(tls_kx_name(TLS_KX_ECDHE_RSA), "ECDHE_RSA", "kx name ECDHE_RSA");
     test_str_eq(tls_kx_name(TLS_KX_RSA), "RSA", "kx name RSA");
+    test_str_eq(tls_kx_name(TLS_KX_DHE_RSA), "DHE_RSA", "kx name DHE_RSA");
+    test_check(tls_suite_default(TLS_KX_DHE_RSA)->id == 0x009e, "DHE's default suite");
 }
 
 static void expect_suite(const char *text, uint16_t id)
@@ -69,6 +73,7 @@ static void expect_suite(const char *text, uint16_t id)
 
 static void test_suite_parse(void)
 {
+    expect_suite("DHE-RSA-AES256-GCM-SHA384", 0x009f);
     expect_suite("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", 0xc02f);
     expect_suite("tls_ecdhe_rsa_with_aes_256_gcm_sha384", 0xc030);
     expect_suite("ECDHE_RSA_WITH_AES_128_GCM_SHA256", 0xc02f);

@@ -42,7 +42,7 @@ static void test_footer(void)
     char got[512];
     a.lessons = fake;
     footer_words(&a, TUI_KEYS_MAIN, got, sizeof got);
-    test_str_eq(got, "help quit next back pane select open save RSA/ECDHE group suite restart "
+    test_str_eq(got, "help quit next back pane select open save RSA/ECDHE/DHE group suite restart "
                      "language", "pinned keys first, then the most important");
     a.live = true;
     footer_words(&a, TUI_KEYS_MAIN, got, sizeof got);

@@ -235,10 +235,12 @@ static void test_runs(void)
     for (int auth = TLS_CLIENT_AUTH_OFF; auth <= TLS_CLIENT_AUTH_REQUIRE; auth++) {
         check_run(TLS_KX_ECDHE_RSA, (tls_client_auth)auth, TLS_RESUME_OFF, 0, &s);
         check_run(TLS_KX_RSA, (tls_client_auth)auth, TLS_RESUME_OFF, 0, &s);
+        check_run(TLS_KX_DHE_RSA, (tls_client_auth)auth, TLS_RESUME_OFF, 0, &s);
     }
     for (int mode = TLS_RESUME_ID; mode <= TLS_RESUME_TICKET; mode++) {
         check_run(TLS_KX_ECDHE_RSA, TLS_CLIENT_AUTH_OFF, (tls_resume_mode)mode, 0, &s);
         check_run(TLS_KX_RSA, TLS_CLIENT_AUTH_OFF, (tls_resume_mode)mode, 0, &s);
+        check_run(TLS_KX_DHE_RSA, TLS_CLIENT_AUTH_OFF, (tls_resume_mode)mode, 0, &s);
     }
     /* A CBC suite: its MAC keys; ChaCha20: 12-byte IVs. */
     check_run(TLS_KX_ECDHE_RSA, TLS_CLIENT_AUTH_OFF, TLS_RESUME_OFF, 0xc013, &s);

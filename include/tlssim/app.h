@@ -82,7 +82,7 @@ bool tls_app_save_exports(const tls_app_run *r, const tls_trace *t);
 bool tls_app_can_rerun(const tls_app_run *r);
 /** \brief Fresh randoms: no seed, no scenario. */
 void tls_app_fresh(tls_app_run *r);
-/** \brief The other key exchange, with its default suite. */
+/** \brief The next key exchange (RSA → ECDHE → DHE → RSA), with its default suite. */
 void tls_app_toggle_kx(tls_app_run *r);
 
 /** \brief Switch the demo server certificate RSA <-> ECDSA (the default suite

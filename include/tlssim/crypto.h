@@ -1,6 +1,6 @@
 /**
  * \file crypto.h
- * \brief The only door to mbedTLS: hashes, HMAC, a DRBG, AES-GCM, ECDH,
+ * \brief The only door to mbedTLS: hashes, HMAC, a DRBG, AES-GCM, ECDH, DH,
  *        RSA and X.509.  Protocol code calls these and reads as protocol;
  *        nothing outside src/core/crypto_*.c (the adapter, one file per
  *        primitive family) includes an mbedTLS header.
@@ -187,6 +187,42 @@ tls_err tls_ecdh_shared(tls_group group, tls_rng *rng,
                         const uint8_t *priv, size_t priv_len,
                         const uint8_t *peer, size_t peer_len,
                         uint8_t *shared, size_t *shared_len);
+
+/* ------------------------------------------------------ finite-field DH */
+
+/** \brief Largest DH prime we accept, in bytes (8192 bits: ffdhe8192). */
+#define TLS_DH_MAX 1024
+
+/** \brief A finite-field group: prime \p p and generator \p g, big-endian. */
+typedef struct tls_dh_params {
+    const uint8_t *p;
+    size_t p_len;
+    const uint8_t *g;
+    size_t g_len;
+} tls_dh_params;
+
+/** \brief RFC 7919's ffdhe2048 group (p as published there, g = 2). */
+void tls_dh_ffdhe2048(tls_dh_params *out);
+
+/**
+ * \brief g^priv mod p, written as \p dh->p_len bytes (left-padded).
+ * \param pub  room for \p dh->p_len bytes
+ * \return TLS_ERR_ILLEGAL_PARAMETER when p or g is not usable
+ */
+tls_err tls_dh_public(const tls_dh_params *dh, const uint8_t *priv, size_t priv_len,
+                      uint8_t *pub, size_t *pub_len);
+
+/** \brief Whether 1 < \p y < p − 1 (for a public value, or for g). */
+bool tls_dh_in_range(const tls_dh_params *dh, const uint8_t *y, size_t y_len);
+
+/**
+ * \brief Z = peer^priv mod p, written as \p dh->p_len bytes, left-padded
+ *        with zeros: the caller strips them (RFC 5246 §8.1.2), so the
+ *        protocol code shows that it does.
+ * \return TLS_ERR_ILLEGAL_PARAMETER when \p peer is out of range
+ */
+tls_err tls_dh_shared(const tls_dh_params *dh, const uint8_t *priv, size_t priv_len,
+                      const uint8_t *peer, size_t peer_len, uint8_t *z, size_t *z_len);
 
 /* ------------------------------------------------------ RSA and X.509 */
 

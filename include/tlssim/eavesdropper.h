@@ -26,6 +26,7 @@ typedef struct tls_eavesdropper {
     uint8_t session_id[32]; /**< the session ID ClientHello offered: echoed back,
                                  the session is resumed (the wire shows it) */
     size_t session_id_len;
+    bool dhe;               /**< ...or a finite-field DHE one */
     const struct tls_flow *flow; /**< the flow as far as the wire tells it */
     int at[2];              /**< per direction: step of the last message seen */
     bool lost;              /**< the stream stopped making sense (tampered): stop decoding */

@@ -95,6 +95,7 @@ typedef struct tls_flow_step {
 typedef enum tls_flow_id {
     TLS_FLOW_FULL_ECDHE,
     TLS_FLOW_FULL_RSA,
+    TLS_FLOW_FULL_DHE,
     TLS_FLOW_AUTH_ECDHE,
     TLS_FLOW_AUTH_RSA,
     TLS_FLOW_AUTH_EMPTY_ECDHE,
@@ -103,6 +104,9 @@ typedef enum tls_flow_id {
     TLS_FLOW_TICKET_RSA,
     TLS_FLOW_ABBREVIATED,
     TLS_FLOW_ABBREVIATED_TICKET,
+    TLS_FLOW_AUTH_DHE,
+    TLS_FLOW_AUTH_EMPTY_DHE,
+    TLS_FLOW_TICKET_DHE,
     TLS_FLOW_COUNT
 } tls_flow_id;
 

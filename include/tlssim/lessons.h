@@ -97,10 +97,11 @@ tls_lang tls_lang_from_env(void);
 typedef enum tls_lesson_mode {
     TLS_LMODE_BOTH,     /**< the same text for ECDHE and RSA */
     TLS_LMODE_ECDHE,    /**< only for ECDHE_RSA suites */
-    TLS_LMODE_RSA       /**< only for RSA key exchange suites */
+    TLS_LMODE_RSA,      /**< only for RSA key exchange suites */
+    TLS_LMODE_DHE       /**< only for DHE_RSA suites */
 } tls_lesson_mode;
 
-/** \brief "both", "ecdhe", "rsa". */
+/** \brief "both", "ecdhe", "rsa", "dhe". */
 const char *tls_lesson_mode_name(tls_lesson_mode m);
 
 /** \brief One loaded lesson file.  Owned by its tls_lessons. */

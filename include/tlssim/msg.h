@@ -169,29 +169,39 @@ tls_err tls_certificate_parse(tls_reader *r, tls_certificate_msg *m);
 
 /**
  * \brief ServerKeyExchange for ECDHE_RSA (RFC 8422 §5.4): ServerECDHParams
- *        (named_curve + public point) and a digitally-signed struct.
+ *        (named_curve + public point), or for DHE_RSA (RFC 5246 §7.4.3)
+ *        ServerDHParams (dh_p, dh_g, dh_Ys); then a digitally-signed struct.
+ *        The body has no type marker: the negotiated suite says which.
  */
 typedef struct tls_server_key_exchange {
     uint8_t curve_type;         /**< 3 = named_curve */
     uint16_t group;
     const uint8_t *point;
     size_t point_len;
-    const uint8_t *params;      /**< the ServerECDHParams bytes (what is signed) */
+    const uint8_t *dh_p, *dh_g, *dh_ys;   /**< DHE: big-endian integers */
+    size_t dh_p_len, dh_g_len, dh_ys_len;
+    const uint8_t *params;      /**< the Server(EC)DHParams bytes (what is signed) */
     size_t params_len;
     uint16_t sig_alg;           /**< SignatureAndHashAlgorithm, e.g. 0x0401 */
     const uint8_t *sig;
     size_t sig_len;
+    bool is_dhe;                /**< set by the caller before parsing (kept) */
 } tls_server_key_exchange;
 
-/** \brief Writes params from curve_type/group/point (params/params_len ignored). */
+/** \brief Writes params from the fields (params/params_len ignored). */
 tls_err tls_server_key_exchange_write(const tls_server_key_exchange *m, tls_writer *w);
+/** \brief \p m->is_dhe must be set by the caller before parsing. */
 tls_err tls_server_key_exchange_parse(tls_reader *r, tls_server_key_exchange *m);
 /**
- * \brief Encode only the ServerECDHParams (curve_type, group, point): the
- *        bytes that are signed, written identically by the sender and checked
- *        by the receiver.
+ * \brief Encode only the ServerECDHParams (curve_type, group, point) or the
+ *        ServerDHParams (dh_p, dh_g, dh_Ys), as \p m->is_dhe says: the bytes
+ *        that are signed, written identically by the sender and checked by
+ *        the receiver.
  */
-tls_err tls_server_ecdh_params_write(const tls_server_key_exchange *m, tls_writer *w);
+tls_err tls_server_kx_params_write(const tls_server_key_exchange *m, tls_writer *w);
+
+/** \brief Bit length of a big-endian integer (leading zero bytes ignored). */
+size_t tls_dh_int_bits(const uint8_t *p, size_t len);
 
 /** \brief ClientCertificateType rsa_sign (RFC 5246 §7.4.4). */
 #define TLS_CERT_TYPE_RSA_SIGN 1
@@ -251,17 +261,19 @@ tls_err tls_server_hello_done_parse(tls_reader *r);
 
 /**
  * \brief ClientKeyExchange (RFC 5246 §7.4.7; RFC 8422 §5.7): for ECDHE an
- *        opaque point<1..255>; for RSA an EncryptedPreMasterSecret<0..2^16-1>.
+ *        opaque point<1..255>; for RSA an EncryptedPreMasterSecret<0..2^16-1>;
+ *        for DHE the client's dh_Yc<1..2^16-1>.
  *        The body has no type marker: the negotiated suite says which.
  */
 typedef struct tls_client_key_exchange {
     bool is_rsa;
-    const uint8_t *data;        /**< the point, or the RSA ciphertext */
+    const uint8_t *data;        /**< the point, the RSA ciphertext or dh_Yc */
     size_t len;
+    bool is_dhe;
 } tls_client_key_exchange;
 
 tls_err tls_client_key_exchange_write(const tls_client_key_exchange *m, tls_writer *w);
-/** \brief \p m->is_rsa must be set by the caller before parsing. */
+/** \brief \p m->is_rsa and \p m->is_dhe must be set by the caller before parsing. */
 tls_err tls_client_key_exchange_parse(tls_reader *r, tls_client_key_exchange *m);
 
 /** \brief ChangeCipherSpec (RFC 5246 §7.1): one byte, value 1. */

@@ -13,7 +13,7 @@
 #include "tlssim/crypto.h"
 
 /** \brief Key exchange of a suite. */
-typedef enum tls_kx { TLS_KX_ECDHE_RSA, TLS_KX_RSA } tls_kx;
+typedef enum tls_kx { TLS_KX_ECDHE_RSA, TLS_KX_RSA, TLS_KX_DHE_RSA } tls_kx;
 
 /** \brief How a suite protects records (RFC 5246 §6.2.3). */
 typedef enum tls_cipher {
@@ -48,7 +48,7 @@ typedef struct tls_group_info {
 
 /** \brief How many suites and groups tlssim implements: the size of any
  *         list of them. */
-#define TLS_SUITE_COUNT 12
+#define TLS_SUITE_COUNT 14
 #define TLS_GROUP_COUNT 3
 
 /** \brief All suites, in the client's order of preference; *n set. */
@@ -70,7 +70,8 @@ const tls_group_info *tls_group_parse(const char *text);
 
 /**
  * \brief The suite a server uses for \p kx when none is named:
- *        TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 or TLS_RSA_WITH_AES_128_GCM_SHA256.
+ *        TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_AES_128_GCM_SHA256
+ *        or TLS_DHE_RSA_WITH_AES_128_GCM_SHA256.
  */
 const tls_suite *tls_suite_default(tls_kx kx);
 
@@ -96,7 +97,7 @@ size_t tls_groups_preferring(tls_group first, tls_group *out);
  *         record cipher of \p s, as notes name it. */
 const char *tls_suite_cipher_name(const tls_suite *s);
 
-/** \brief "ECDHE_RSA" / "RSA". */
+/** \brief "ECDHE_RSA" / "RSA" / "DHE_RSA". */
 const char *tls_kx_name(tls_kx kx);
 
 /** \brief Name of any suite id we may see on the wire, or NULL when unknown. */

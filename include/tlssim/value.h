@@ -17,13 +17,15 @@
  *
  *     client_random, server_name, server_random, cipher_suite, named_group,
  *     server_certificate, server_ecdhe_private, server_ecdhe_public,
- *     ske_signature, client_certificate, client_ecdhe_private,
- *     client_ecdhe_public, encrypted_pre_master, pre_master_secret,
- *     master_secret, key_block, client_write_mac_key, server_write_mac_key,
- *     client_write_key, server_write_key,
- *     client_write_iv, server_write_iv, certificate_verify_hash,
- *     certificate_verify_signature, handshake_hash, client_verify_data,
- *     server_verify_data, session_id, session_ticket, ticket_key, ticket_state
+ *     server_dhe_private, server_dhe_public, ske_signature,
+ *     client_certificate, client_ecdhe_private, client_ecdhe_public,
+ *     client_dhe_private, client_dhe_public, encrypted_pre_master,
+ *     pre_master_secret, master_secret, key_block, client_write_mac_key,
+ *     server_write_mac_key, client_write_key,
+ *     server_write_key, client_write_iv, server_write_iv,
+ *     certificate_verify_hash, certificate_verify_signature, handshake_hash,
+ *     client_verify_data, server_verify_data, session_id, session_ticket,
+ *     ticket_key, ticket_state
  *
  * (the last four belong to resumption: a full handshake learns them at its
  * hellos or at its end, and the abbreviated one at its hellos)
@@ -48,10 +50,14 @@ typedef enum tls_value_kind {
     TLS_VALUE_SERVER_CERTIFICATE,
     TLS_VALUE_SERVER_ECDHE_PRIVATE,
     TLS_VALUE_SERVER_ECDHE_PUBLIC,
+    TLS_VALUE_SERVER_DHE_PRIVATE,
+    TLS_VALUE_SERVER_DHE_PUBLIC,
     TLS_VALUE_SKE_SIGNATURE,
     TLS_VALUE_CLIENT_CERTIFICATE,
     TLS_VALUE_CLIENT_ECDHE_PRIVATE,
     TLS_VALUE_CLIENT_ECDHE_PUBLIC,
+    TLS_VALUE_CLIENT_DHE_PRIVATE,
+    TLS_VALUE_CLIENT_DHE_PUBLIC,
     TLS_VALUE_ENCRYPTED_PRE_MASTER,
     TLS_VALUE_PRE_MASTER_SECRET,
     TLS_VALUE_MASTER_SECRET,

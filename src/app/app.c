@@ -35,7 +35,15 @@ const tls_suite *tls_app_suite(const tls_app_run *r)
     return s ? s : tls_suite_default(r->sim.kx);
 }
 
-const char *tls_app_kx_arg(tls_kx kx) { return kx == TLS_KX_RSA ? "rsa" : "ecdhe"; }
+const char *tls_app_kx_arg(tls_kx kx)
+{
+    switch (kx) {
+    case TLS_KX_RSA: return "rsa";
+    case TLS_KX_DHE_RSA: return "dhe";
+    case TLS_KX_ECDHE_RSA: break;
+    }
+    return "ecdhe";
+}
 
 tls_lessons *tls_app_lessons_open(const tls_app_run *r, bool *fatal)
 {
@@ -97,7 +105,11 @@ void tls_app_fresh(tls_app_run *r)
 
 void tls_app_toggle_kx(tls_app_run *r)
 {
-    r->sim.kx = r->sim.kx == TLS_KX_RSA ? TLS_KX_ECDHE_RSA : TLS_KX_RSA;
+    /* RSA → ECDHE → DHE → RSA: from key transport to forward secrecy, then
+     * the older finite-field form of it. */
+    r->sim.kx = r->sim.kx == TLS_KX_RSA         ? TLS_KX_ECDHE_RSA
+                : r->sim.kx == TLS_KX_ECDHE_RSA ? TLS_KX_DHE_RSA
+                                                : TLS_KX_RSA;
     r->sim.suite = NULL;    /* the simulation's default suite for that mode */
     if (r->sim.kx == TLS_KX_RSA)
         r->sim.server_cert = TLS_KEY_RSA; /* only an RSA key decrypts a pre-master */

@@ -58,6 +58,8 @@ typedef struct prim_ctx {
     size_t enc_len;
     uint8_t peer[TLS_ECDH_PUB_MAX];
     size_t peer_len;
+    uint8_t dh_peer[TLS_DH_MAX];
+    size_t dh_peer_len;
 } prim_ctx;
 
 static void prim_rsa_sign(void *p)
@@ -95,6 +97,34 @@ static void prim_ecdh(void *p)
     size_t pl, ql, zl;
     tls_ecdh_keygen(c->group, c->rng, priv, &pl, pub, &ql);
     tls_ecdh_shared(c->group, c->rng, priv, pl, c->peer, c->peer_len, z, &zl);
+}
+
+/* One side's DHE work: g^x mod p and the shared Z, in ffdhe2048. */
+static void prim_dh(void *p)
+{
+    prim_ctx *c = p;
+    uint8_t priv[64], pub[TLS_DH_MAX], z[TLS_DH_MAX];
+    size_t ql, zl;
+    tls_dh_params dh;
+    tls_dh_ffdhe2048(&dh);
+    tls_rng_bytes(c->rng, priv, sizeof priv);
+    tls_dh_public(&dh, priv, sizeof priv, pub, &ql);
+    tls_dh_shared(&dh, priv, sizeof priv, c->dh_peer, c->dh_peer_len, z, &zl);
+}
+
+/* A peer's public key for the suite's ephemeral exchange, made once. */
+static void prim_setup_kx(prim_ctx *pc, const tls_suite *s)
+{
+    uint8_t priv[TLS_ECDH_PRIV_MAX + 64];
+    size_t pl;
+    if (s->kx == TLS_KX_ECDHE_RSA)
+        tls_ecdh_keygen(pc->group, pc->rng, priv, &pl, pc->peer, &pc->peer_len);
+    if (s->kx == TLS_KX_DHE_RSA) {
+        tls_dh_params dh;
+        tls_dh_ffdhe2048(&dh);
+        tls_rng_bytes(pc->rng, priv, 64);
+        tls_dh_public(&dh, priv, 64, pc->dh_peer, &pc->dh_peer_len);
+    }
 }
 
 /* One side's PRF work: master secret, key block, two verify_data. */
@@ -171,9 +201,9 @@ static void bench_round_run(bench_round *r, const tls_suite *s, hs_ctx *h, prim_
     r->x509 = time_per_call(prim_x509_verify, pc, n);
     r->prf = time_per_call(prim_prf, pc, n);
     r->ecdh = 0;
-    if (s->kx == TLS_KX_ECDHE_RSA) {
-        r->ecdh = time_per_call(prim_ecdh, pc, n);
-        /* server: sign; client: chain verify + signature verify; both: ECDH + PRF */
+    if (s->kx != TLS_KX_RSA) {
+        r->ecdh = time_per_call(s->kx == TLS_KX_DHE_RSA ? prim_dh : prim_ecdh, pc, n);
+        /* server: sign; client: chain verify + signature verify; both: (EC)DH + PRF */
         r->sum = r->sign + r->x509 + r->verify + 2 * r->ecdh + 2 * r->prf;
     } else {
         /* client: chain verify + encrypt; server: decrypt; both: PRF */
@@ -212,11 +242,7 @@ static int bench_suite(const tls_suite *s, tls_group group, int n, prim_ctx *pc,
     pc->suite = s;
     pc->hash = s->prf_hash;
     pc->group = group;
-    if (s->kx == TLS_KX_ECDHE_RSA) {
-        size_t pl;
-        uint8_t priv[TLS_ECDH_PRIV_MAX];
-        tls_ecdh_keygen(group, pc->rng, priv, &pl, pc->peer, &pc->peer_len);
-    }
+    prim_setup_kx(pc, s);
     bench_round r[BENCH_ROUNDS];
     double ratio[BENCH_ROUNDS];
     int per_round = n / BENCH_ROUNDS > 0 ? n / BENCH_ROUNDS : 1;
@@ -241,11 +267,13 @@ static int bench_suite(const tls_suite *s, tls_group group, int n, prim_ctx *pc,
     printf("  handshake            %8.3f ms CPU   %8.1f handshakes/s   (%d runs%s)\n", hs,
            1000.0 / hs, per_round * BENCH_ROUNDS, h.failures ? ", SOME FAILED" : "");
     printf("  text walkthrough     %8.3f ms   (run + render, as tlssim --text)\n", walk);
-    if (s->kx == TLS_KX_ECDHE_RSA) {
+    if (s->kx != TLS_KX_RSA) {
         printf("  RSA-2048 sign        %8.3f ms   x1 (ServerKeyExchange)\n", sign);
         printf("  chain verify         %8.3f ms   x1 (X.509, one RSA public op)\n", x509);
         printf("  RSA-2048 verify      %8.3f ms   x1 (ServerKeyExchange signature)\n", verify);
-        printf("  ECDH keygen+shared   %8.3f ms   x2 (one per side)\n", ecdh);
+        printf(s->kx == TLS_KX_DHE_RSA ? "  DH keygen+shared     %8.3f ms   x2 (one per side, ffdhe2048)\n"
+                                       : "  ECDH keygen+shared   %8.3f ms   x2 (one per side)\n",
+               ecdh);
     } else {
         printf("  chain verify         %8.3f ms   x1 (X.509, one RSA public op)\n", x509);
         printf("  RSA-2048 encrypt     %8.3f ms   x1 (pre-master)\n", enc);

@@ -58,8 +58,10 @@ static int axis_conflicts(const cli_options *o, axis ax)
                                        "with --kx or --suite"));
     if (ax == AXIS_GROUP && o->group_given)
         return cli_usage_error("%s", _("--compare of groups cannot be combined with --group"));
-    if (ax == AXIS_GROUP && o->sim.kx != TLS_KX_ECDHE_RSA)
+    if (ax == AXIS_GROUP && o->sim.kx == TLS_KX_RSA)
         return cli_usage_error("%s", _("--compare of groups needs ECDHE: RSA key exchange uses no group"));
+    if (ax == AXIS_GROUP && o->sim.kx == TLS_KX_DHE_RSA)
+        return cli_usage_error("%s", _("--compare of groups needs ECDHE: DHE uses RFC 7919's ffdhe2048"));
     return 0;
 }
 
@@ -79,7 +81,7 @@ static int split_items(cli_options *o, axis *ax)
         o->compare_sim[n] = o->sim;
         if (!item_apply(it, &o->compare_sim[n], &this, o->compare_label[n],
                         sizeof o->compare_label[n]))
-            return cli_usage_error(_("--compare: '%s' is not a key exchange (ecdhe, rsa), a cipher "
+            return cli_usage_error(_("--compare: '%s' is not a key exchange (ecdhe, dhe, rsa), a cipher "
                                      "suite or a group"), it);
         if (n > 0 && this != *ax)
             return cli_usage_error(_("--compare: '%s' mixes kinds: compare key exchanges, suites "

@@ -26,7 +26,7 @@ static const char *const usage_sections[] = {
        "  --text                step-by-step text on stdout\n"
        "  --json                one JSON document with every step, record and value\n"),
     N_("The handshake:\n"
-       "  --kx ecdhe|rsa        key exchange (default ecdhe)\n"
+       "  --kx ecdhe|dhe|rsa    key exchange (default ecdhe)\n"
        "  --server-cert rsa|ecdsa  the demo server certificate (default rsa; also\n"
        "                        --listen): RSA-2048 or ECDSA P-256, both issued by\n"
        "                        the demo intermediate CA; the server picks only\n"
@@ -56,12 +56,12 @@ static const char *const usage_sections[] = {
     N_("Session resumption:\n"
        "  --resume off|id|ticket  two handshakes: a full one, then an abbreviated\n"
        "                        one resuming its session by session ID (server-side\n"
-       "                        cache) or by ticket (RFC 5077); default off.  Live:\n"
-       "                        two connections (--connect) or two clients (--listen)\n"),
+       "                        cache) or by ticket (RFC 5077); default off; the\n"
+       "                        in-process run only (not yet live)\n"),
     N_("Side by side (the TUI, --text or --json):\n"
        "  --compare A,B[,C]     two or three runs with the same seed, aligned by\n"
-       "                        message: key exchanges (rsa,ecdhe), two suites or\n"
-       "                        two groups (secp256r1,x25519)\n"),
+       "                        message: key exchanges (rsa,ecdhe,dhe), two suites\n"
+       "                        or two groups (secp256r1,x25519)\n"),
     N_("Lessons:\n"
        "  --lang zh|en          lesson language (default from LANG/LC_ALL)\n"
        "  --lessons DIR         use a teacher's own lessons folder\n"
@@ -138,6 +138,8 @@ bool cli_kx_parse(const char *s, tls_kx *kx)
         *kx = TLS_KX_ECDHE_RSA;
     else if (strcmp(s, "rsa") == 0)
         *kx = TLS_KX_RSA;
+    else if (strcmp(s, "dhe") == 0)
+        *kx = TLS_KX_DHE_RSA;
     else
         return false;
     return true;
@@ -399,7 +401,7 @@ static int apply_option(cli_options *o, int c, const char *arg)
     case OPT_TUI: return set_mode(o, CLI_MODE_TUI);
     case OPT_KX:
         if (!cli_kx_parse(arg, &o->sim.kx))
-            return usage_error(_("--kx: unknown key exchange '%s' (use ecdhe or rsa)"), arg);
+            return usage_error(_("--kx: unknown key exchange '%s' (use ecdhe, dhe or rsa)"), arg);
         o->kx_given = true;
         return 0;
     case OPT_SERVER_CERT:
@@ -542,6 +544,9 @@ static int check_consistency(cli_options *o)
     if (o->sim.resume != TLS_RESUME_OFF && o->sim.client_auth != TLS_CLIENT_AUTH_OFF)
         return usage_error("%s", _("--resume cannot be combined with --client-auth: tlssim "
                                    "resumes sessions without client certificates"));
+    if (o->sim.resume != TLS_RESUME_OFF && cli_is_live(o))
+        return usage_error("%s", _("--resume is in-process only for now: live mode makes one "
+                                   "connection"));
     if (o->sim.resume != TLS_RESUME_OFF && o->compare)
         return usage_error("%s", _("--resume cannot be combined with --compare"));
     rc = check_server_cert(o);
@@ -549,6 +554,8 @@ static int check_consistency(cli_options *o)
         return rc;
     if (o->group_given && o->sim.kx == TLS_KX_RSA)
         return usage_error("%s", _("--group applies to ECDHE only: RSA key exchange uses no group"));
+    if (o->group_given && o->sim.kx == TLS_KX_DHE_RSA)
+        return usage_error("%s", _("--group applies to ECDHE only: DHE uses RFC 7919's ffdhe2048"));
     if (o->sim.scenario && o->sim.kx == TLS_KX_ECDHE_RSA) {
         /* The scalars' group is known only now: a scalar it cannot use is
          * a usage error at its line, not a failure in the middle of the run. */

@@ -84,6 +84,7 @@ static void learn_message(tls_eavesdropper *eve, tls_party sender, uint8_t type,
             return;
         const tls_suite *s = tls_suite_by_id(sh.suite);
         eve->rsa = s && s->kx == TLS_KX_RSA;
+        eve->dhe = s && s->kx == TLS_KX_DHE_RSA;
         /* The echoed session ID says "resumed"; the SessionTicket
          * extension, that a NewSessionTicket follows. */
         bool resumed = eve->session_id_len > 0 && sh.session_id_len == eve->session_id_len &&
@@ -125,22 +126,27 @@ static void learn_message(tls_eavesdropper *eve, tls_party sender, uint8_t type,
         break;
     }
     case TLS_HS_SERVER_KEY_EXCHANGE: {
-        tls_server_key_exchange ske;
-        memset(&ske, 0, sizeof ske);
+        tls_server_key_exchange ske = {.is_dhe = eve->dhe};
         if (tls_server_key_exchange_parse(body, &ske) != TLS_OK)
             return;
-        uint8_t gid[2] = {(uint8_t)(ske.group >> 8), (uint8_t)ske.group};
-        wire_value(eve, step, TLS_VALUE_NAMED_GROUP, gid, 2);
-        wire_value(eve, step, TLS_VALUE_SERVER_ECDHE_PUBLIC, ske.point, ske.point_len);
+        if (eve->dhe) {
+            wire_value(eve, step, TLS_VALUE_SERVER_DHE_PUBLIC, ske.dh_ys, ske.dh_ys_len);
+        } else {
+            uint8_t gid[2] = {(uint8_t)(ske.group >> 8), (uint8_t)ske.group};
+            wire_value(eve, step, TLS_VALUE_NAMED_GROUP, gid, 2);
+            wire_value(eve, step, TLS_VALUE_SERVER_ECDHE_PUBLIC, ske.point, ske.point_len);
+        }
         wire_value(eve, step, TLS_VALUE_SKE_SIGNATURE, ske.sig, ske.sig_len);
         break;
     }
     case TLS_HS_CLIENT_KEY_EXCHANGE: {
-        tls_client_key_exchange cke = {.is_rsa = eve->rsa};
+        tls_client_key_exchange cke = {.is_rsa = eve->rsa, .is_dhe = eve->dhe};
         if (tls_client_key_exchange_parse(body, &cke) != TLS_OK)
             return;
         wire_value(eve, step,
-                   eve->rsa ? TLS_VALUE_ENCRYPTED_PRE_MASTER : TLS_VALUE_CLIENT_ECDHE_PUBLIC,
+                   eve->rsa   ? TLS_VALUE_ENCRYPTED_PRE_MASTER
+                   : eve->dhe ? TLS_VALUE_CLIENT_DHE_PUBLIC
+                              : TLS_VALUE_CLIENT_ECDHE_PUBLIC,
                    cke.data, cke.len);
         break;
     }

@@ -220,33 +220,58 @@ tls_err engine_check_chain(tls_engine *e, const tls_x509 *trust, const char *hos
     return TLS_OK;
 }
 
-/* Step 4: the server's ECDHE share, and its signature by the certificate key. */
+/* ECDHE: the group must be one the client offered. */
+static tls_err client_check_group(tls_engine *e, const tls_server_key_exchange *ske)
+{
+    uint16_t offer[TLS_MAX_GROUPS];
+    bool offered = engine_list_has(offer, engine_groups(e, offer), ske->group);
+    const tls_group_info *g = tls_group_by_id(ske->group);
+    if (!offered || !g)
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_SERVER_CHOSE_GROUP,
+                           TLS_ARGS(TLS_ARG_U("group", ske->group)));
+    e->group = g->id;
+    return TLS_OK;
+}
+
+/* ECDHE: keep the server's point for ClientKeyExchange. */
+static tls_err client_keep_point(tls_engine *e, const tls_server_key_exchange *ske)
+{
+    if (ske->point_len > TLS_ECDH_PUB_MAX)
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_SERVER_POINT_TOO_LONG, NULL);
+    memcpy(e->peer_pub, ske->point, ske->point_len);
+    e->peer_pub_len = ske->point_len;
+    uint8_t gid[2] = {(uint8_t)(ske->group >> 8), (uint8_t)ske->group};
+    engine_value(e, TLS_VALUE_NAMED_GROUP, gid, 2, NULL);
+    engine_value(e, TLS_VALUE_SERVER_ECDHE_PUBLIC, ske->point, ske->point_len, NULL);
+    return TLS_OK;
+}
+
+/* DHE: the group and Ys pass the client's checks, then are kept. */
+static tls_err client_keep_dh(tls_engine *e, const tls_server_key_exchange *ske)
+{
+    if (engine_dhe_accept_server(e, ske) != TLS_OK)
+        return e->err;
+    engine_value(e, TLS_VALUE_SERVER_DHE_PUBLIC, ske->dh_ys, ske->dh_ys_len, NULL);
+    return TLS_OK;
+}
+
+/* Step 4: the server's ephemeral share, and its signature by the certificate key. */
 tls_err server_key_exchange_read(tls_engine *e, tls_reader *r)
 {
-    tls_server_key_exchange ske;
-    memset(&ske, 0, sizeof ske);
+    tls_server_key_exchange ske = {.is_dhe = e->suite->kx == TLS_KX_DHE_RSA};
     tls_err err = tls_server_key_exchange_parse(r, &ske);
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_MALFORMED_MESSAGE,
                            TLS_ARGS(TLS_ARG_S("message", "ServerKeyExchange")));
-    uint16_t offer[TLS_MAX_GROUPS];
-    bool offered = engine_list_has(offer, engine_groups(e, offer), ske.group);
-    const tls_group_info *g = tls_group_by_id(ske.group);
-    if (!offered || !g)
-        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_SERVER_CHOSE_GROUP,
-                           TLS_ARGS(TLS_ARG_U("group", ske.group)));
+    if (!ske.is_dhe && client_check_group(e, &ske) != TLS_OK)
+        return e->err;
     tls_hash_alg alg;
     if (!engine_sig_hash(ske.sig_alg, &alg) || engine_sig_key(ske.sig_alg) != e->suite->auth)
         return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_SERVER_SIG_ALG,
                            TLS_ARGS(TLS_ARG_X("sig_alg", ske.sig_alg, 4)));
-    if (ske.point_len > sizeof e->peer_pub)
-        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_SERVER_POINT_TOO_LONG, NULL);
-    e->group = g->id;
-    memcpy(e->peer_pub, ske.point, ske.point_len);
-    e->peer_pub_len = ske.point_len;
-    uint8_t gid[2] = {(uint8_t)(ske.group >> 8), (uint8_t)ske.group};
-    engine_value(e, TLS_VALUE_NAMED_GROUP, gid, 2, NULL);
-    engine_value(e, TLS_VALUE_SERVER_ECDHE_PUBLIC, ske.point, ske.point_len, NULL);
+    err = ske.is_dhe ? client_keep_dh(e, &ske) : client_keep_point(e, &ske);
+    if (err != TLS_OK)
+        return err;
     engine_value(e, TLS_VALUE_SKE_SIGNATURE, ske.sig, ske.sig_len, NULL);
 
     uint8_t digest[TLS_HASH_MAX];
@@ -254,7 +279,8 @@ tls_err server_key_exchange_read(tls_engine *e, tls_reader *r)
     if (err == TLS_OK)
         err = engine_verify_sig(e->peer_chain, ske.sig_alg, alg, digest, ske.sig, ske.sig_len);
     tls_text_id ok = e->suite->auth == TLS_KEY_ECDSA ? TLS_TEXT_SKE_SIGNATURE_OK_ECDSA
-                                                     : TLS_TEXT_SKE_SIGNATURE_OK;
+                     : ske.is_dhe                     ? TLS_TEXT_SKE_SIGNATURE_OK_DHE
+                                                      : TLS_TEXT_SKE_SIGNATURE_OK;
     engine_check(e, TLS_TEXT_CHECK_SKE_SIGNATURE, err == TLS_OK,
                  err == TLS_OK ? ok : TLS_TEXT_SKE_SIGNATURE_BAD,
                  TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg))));
@@ -290,6 +316,17 @@ static tls_err client_kx_ecdhe(tls_engine *e, tls_client_key_exchange *cke)
     return TLS_OK;
 }
 
+static tls_err client_kx_dhe(tls_engine *e, tls_client_key_exchange *cke)
+{
+    if (engine_dhe_keypair(e) != TLS_OK)
+        return e->err;
+    if (engine_dhe_pre_master(e, e->peer_pub, e->peer_pub_len) != TLS_OK)
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_DH_PUBLIC_BAD, NULL);
+    cke->data = e->dh_pub;
+    cke->len = e->dh_pub_len;
+    return TLS_OK;
+}
+
 static tls_err client_kx_rsa(tls_engine *e, tls_client_key_exchange *cke,
                              uint8_t *enc, size_t enc_max)
 {
@@ -317,10 +354,12 @@ static tls_err client_kx_rsa(tls_engine *e, tls_client_key_exchange *cke,
 /* Step 6: the client's half of the key exchange. */
 tls_err client_key_exchange_write(tls_engine *e, tls_writer *w)
 {
-    tls_client_key_exchange cke = {.is_rsa = e->suite->kx == TLS_KX_RSA};
+    tls_client_key_exchange cke = {.is_rsa = e->suite->kx == TLS_KX_RSA,
+                                   .is_dhe = e->suite->kx == TLS_KX_DHE_RSA};
     uint8_t enc[1024];
-    tls_err err = cke.is_rsa ? client_kx_rsa(e, &cke, enc, sizeof enc)
-                             : client_kx_ecdhe(e, &cke);
+    tls_err err = cke.is_rsa   ? client_kx_rsa(e, &cke, enc, sizeof enc)
+                  : cke.is_dhe ? client_kx_dhe(e, &cke)
+                               : client_kx_ecdhe(e, &cke);
     if (err != TLS_OK)
         return err;
     if (cke.is_rsa)

@@ -55,9 +55,17 @@ struct tls_engine {
     size_t ecdhe_priv_len;
     uint8_t ecdhe_pub[TLS_ECDH_PUB_MAX];
     size_t ecdhe_pub_len;
-    uint8_t peer_pub[TLS_ECDH_PUB_MAX];
+    uint8_t peer_pub[TLS_DH_MAX];   /* the peer's ECDHE point or DH public value */
     size_t peer_pub_len;
-    uint8_t pre_master[TLS_ECDH_SHARED_MAX];
+    uint8_t dh_p[TLS_DH_MAX];       /* DHE: the group, as the server sent it */
+    size_t dh_p_len;
+    uint8_t dh_g[TLS_DH_MAX];
+    size_t dh_g_len;
+    uint8_t dh_priv[64];
+    size_t dh_priv_len;
+    uint8_t dh_pub[TLS_DH_MAX];
+    size_t dh_pub_len;
+    uint8_t pre_master[TLS_DH_MAX]; /* up to Z of the largest DH group */
     size_t pre_master_len;
     uint8_t master[48];
     tls_key_block kb;
@@ -210,6 +218,20 @@ bool engine_list_has(const uint16_t *list, size_t n, uint16_t v);
  * Emits <who>_ecdhe_private and <who>_ecdhe_public. */
 tls_err engine_ecdhe_keypair(tls_engine *e, const uint8_t *fixed, size_t fixed_len,
                              bool has_fixed);
+
+/* DHE (engine_dhe.c).  The group this run uses, as tls_dh_params. */
+void engine_dh_params(const tls_engine *e, tls_dh_params *dh);
+/* The server's group: RFC 7919 ffdhe2048. */
+void engine_dhe_server_group(tls_engine *e);
+/* This side's private exponent and g^x mod p; emits <who>_dhe_private/_public. */
+tls_err engine_dhe_keypair(tls_engine *e);
+/* The client's checks on the server's p, g and Ys (size, ranges), each a
+ * check event; keeps the group and Ys when they pass. */
+tls_err engine_dhe_accept_server(tls_engine *e, const tls_server_key_exchange *ske);
+/* Z = peer^x mod p; pre_master_secret = Z with its leading zero bytes
+ * stripped (RFC 5246 §8.1.2), with a note saying how many there were.
+ * \return TLS_ERR_ILLEGAL_PARAMETER when \p peer is out of range */
+tls_err engine_dhe_pre_master(tls_engine *e, const uint8_t *peer, size_t peer_len);
 
 /* Digest of client_random ‖ server_random ‖ params: what the SKE signature covers. */
 tls_err engine_ske_digest(tls_engine *e, tls_hash_alg alg, const uint8_t *params,

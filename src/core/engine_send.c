@@ -30,7 +30,7 @@ static void dissect_handshake(const tls_engine *e, tls_reader *body, uint8_t typ
         break;
     }
     case TLS_HS_SERVER_KEY_EXCHANGE: {
-        tls_server_key_exchange ske;
+        tls_server_key_exchange ske = {.is_dhe = e->suite && e->suite->kx == TLS_KX_DHE_RSA};
         tls_server_key_exchange_parse(body, &ske);
         break;
     }
@@ -38,7 +38,8 @@ static void dissect_handshake(const tls_engine *e, tls_reader *body, uint8_t typ
         tls_server_hello_done_parse(body);
         break;
     case TLS_HS_CLIENT_KEY_EXCHANGE: {
-        tls_client_key_exchange cke = {.is_rsa = e->suite && e->suite->kx == TLS_KX_RSA};
+        tls_client_key_exchange cke = {.is_rsa = e->suite && e->suite->kx == TLS_KX_RSA,
+                                       .is_dhe = e->suite && e->suite->kx == TLS_KX_DHE_RSA};
         tls_client_key_exchange_parse(body, &cke);
         break;
     }

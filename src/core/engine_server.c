@@ -49,6 +49,21 @@ static tls_err choose_suite(tls_engine *e, const tls_client_hello *ch)
                        TLS_ARGS(TLS_ARG_S("suite", first ? first->name : "none")));
 }
 
+/* A signature algorithm both sides know that the server's certificate key
+ * can make, for ServerKeyExchange (ECDHE and DHE alike). */
+static tls_err choose_sigalg(tls_engine *e, const tls_client_hello *ch)
+{
+    if (!ch->has_sigalgs)
+        return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE, TLS_TEXT_NO_SIGALGS_EXTENSION, NULL);
+    e->sig_alg = engine_choose_sigalg(ch->sigalgs, ch->nsigalgs, e->suite->auth);
+    if (e->sig_alg)
+        return TLS_OK;
+    return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE,
+                       e->suite->auth == TLS_KEY_ECDSA ? TLS_TEXT_NO_COMMON_SIGALG_ECDSA
+                                                       : TLS_TEXT_NO_COMMON_SIGALG,
+                       NULL);
+}
+
 /* ECDHE: the first of the server's groups the client supports, and a
  * signature algorithm both sides know. */
 static tls_err choose_ecdhe_params(tls_engine *e, const tls_client_hello *ch)
@@ -63,15 +78,24 @@ static tls_err choose_ecdhe_params(tls_engine *e, const tls_client_hello *ch)
     e->group = (tls_group)mine[i];
     if (ch->has_point_formats && !memchr(ch->point_formats, 0, ch->npoint_formats))
         return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_NO_UNCOMPRESSED_POINTS, NULL);
-    if (!ch->has_sigalgs)
-        return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE, TLS_TEXT_NO_SIGALGS_EXTENSION, NULL);
-    e->sig_alg = engine_choose_sigalg(ch->sigalgs, ch->nsigalgs, e->suite->auth);
-    if (e->sig_alg)
-        return TLS_OK;
-    return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE,
-                       e->suite->auth == TLS_KEY_ECDSA ? TLS_TEXT_NO_COMMON_SIGALG_ECDSA
-                                                       : TLS_TEXT_NO_COMMON_SIGALG,
-                       NULL);
+    return choose_sigalg(e, ch);
+}
+
+/* The key-exchange parameters the suite needs: ECDHE a group and a
+ * signature algorithm, DHE the server's group (ffdhe2048) and a signature
+ * algorithm, RSA nothing. */
+static tls_err choose_kx_params(tls_engine *e, const tls_client_hello *ch)
+{
+    switch (e->suite->kx) {
+    case TLS_KX_ECDHE_RSA:
+        return choose_ecdhe_params(e, ch);
+    case TLS_KX_DHE_RSA:
+        engine_dhe_server_group(e);
+        return choose_sigalg(e, ch);
+    case TLS_KX_RSA:
+        break;
+    }
+    return TLS_OK;
 }
 
 /* RFC 7366 §3: encrypt-then-MAC for a CBC suite only; an AEAD has no
@@ -125,7 +149,7 @@ tls_err client_hello_read(tls_engine *e, tls_reader *r)
         return engine_fail(e, TLS_ERR_PROTOCOL_VERSION, TLS_TEXT_CLIENT_ONLY_TLS13, NULL);
     if (choose_suite(e, &ch) != TLS_OK)
         return e->err;
-    if (e->suite->kx == TLS_KX_ECDHE_RSA && choose_ecdhe_params(e, &ch) != TLS_OK)
+    if (choose_kx_params(e, &ch) != TLS_OK)
         return e->err;
     e->ems = e->cfg->ems && ch.has_ems;
     choose_etm(e, ch.has_etm);
@@ -190,22 +214,38 @@ tls_err certificate_write(tls_engine *e, tls_writer *w)
     return TLS_OK;
 }
 
-/* Step 4: an ephemeral key pair, its public half signed with the certificate key. */
-tls_err server_key_exchange_write(tls_engine *e, tls_writer *w)
+/* This side's ephemeral key pair, its public half into \p ske. */
+static tls_err server_kx_keypair(tls_engine *e, tls_server_key_exchange *ske)
 {
+    if (e->suite->kx == TLS_KX_DHE_RSA) {
+        tls_err err = engine_dhe_keypair(e);
+        *ske = (tls_server_key_exchange){.is_dhe = true, .dh_p = e->dh_p, .dh_p_len = e->dh_p_len,
+                                         .dh_g = e->dh_g, .dh_g_len = e->dh_g_len,
+                                         .dh_ys = e->dh_pub, .dh_ys_len = e->dh_pub_len,
+                                         .sig_alg = e->sig_alg};
+        return err;
+    }
     const tls_scenario *sc = e->cfg->scenario;
     tls_err err = engine_ecdhe_keypair(e, sc ? sc->server_ecdhe_private : NULL,
                                        sc ? sc->server_ecdhe_private_len : 0,
                                        sc && sc->has_server_ecdhe_private);
+    *ske = (tls_server_key_exchange){.curve_type = 3, .group = (uint16_t)e->group,
+                                     .point = e->ecdhe_pub, .point_len = e->ecdhe_pub_len,
+                                     .sig_alg = e->sig_alg};
+    return err;
+}
+
+/* Step 4: an ephemeral key pair, its public half signed with the certificate key. */
+tls_err server_key_exchange_write(tls_engine *e, tls_writer *w)
+{
+    tls_server_key_exchange ske;
+    tls_err err = server_kx_keypair(e, &ske);
     if (err != TLS_OK)
         return err;
 
-    tls_server_key_exchange ske = {.curve_type = 3, .group = (uint16_t)e->group,
-                                   .point = e->ecdhe_pub, .point_len = e->ecdhe_pub_len,
-                                   .sig_alg = e->sig_alg};
     tls_writer params;
     tls_writer_init(&params);
-    err = tls_server_ecdh_params_write(&ske, &params);
+    err = tls_server_kx_params_write(&ske, &params);
     tls_hash_alg alg = TLS_HASH_SHA256;
     engine_sig_hash(e->sig_alg, &alg);
     uint8_t digest[TLS_HASH_MAX], sig[1024];
@@ -227,8 +267,10 @@ tls_err server_key_exchange_write(tls_engine *e, tls_writer *w)
         return engine_fail(e, err, TLS_TEXT_ENCODE_FAILED,
                            TLS_ARGS(TLS_ARG_S("message", "ServerKeyExchange")));
 
-    uint8_t gid[2] = {(uint8_t)(e->group >> 8), (uint8_t)e->group};
-    engine_value(e, TLS_VALUE_NAMED_GROUP, gid, 2, NULL);
+    if (!ske.is_dhe) {
+        uint8_t gid[2] = {(uint8_t)(e->group >> 8), (uint8_t)e->group};
+        engine_value(e, TLS_VALUE_NAMED_GROUP, gid, 2, NULL);
+    }
     engine_value(e, TLS_VALUE_SKE_SIGNATURE, sig, sig_len, NULL);
     engine_note(e, TLS_TEXT_SERVER_SIGNED,
                 TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg))));
@@ -250,6 +292,14 @@ static tls_err server_kx_ecdhe(tls_engine *e, const tls_client_key_exchange *cke
     if (err != TLS_OK)
         return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_CLIENT_POINT_INVALID, NULL);
     engine_note(e, TLS_TEXT_PRE_MASTER_ECDHE_SERVER, NULL);
+    return TLS_OK;
+}
+
+static tls_err server_kx_dhe(tls_engine *e, const tls_client_key_exchange *cke)
+{
+    engine_value(e, TLS_VALUE_CLIENT_DHE_PUBLIC, cke->data, cke->len, NULL);
+    if (engine_dhe_pre_master(e, cke->data, cke->len) != TLS_OK)
+        return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_CLIENT_DH_PUBLIC_BAD, NULL);
     return TLS_OK;
 }
 
@@ -278,12 +328,15 @@ static tls_err server_kx_rsa(tls_engine *e, const tls_client_key_exchange *cke)
 /* Step 6. */
 tls_err client_key_exchange_read(tls_engine *e, tls_reader *r)
 {
-    tls_client_key_exchange cke = {.is_rsa = e->suite->kx == TLS_KX_RSA};
+    tls_client_key_exchange cke = {.is_rsa = e->suite->kx == TLS_KX_RSA,
+                                   .is_dhe = e->suite->kx == TLS_KX_DHE_RSA};
     tls_err err = tls_client_key_exchange_parse(r, &cke);
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_MALFORMED_MESSAGE,
                            TLS_ARGS(TLS_ARG_S("message", "ClientKeyExchange")));
-    err = cke.is_rsa ? server_kx_rsa(e, &cke) : server_kx_ecdhe(e, &cke);
+    err = cke.is_rsa   ? server_kx_rsa(e, &cke)
+          : cke.is_dhe ? server_kx_dhe(e, &cke)
+                       : server_kx_ecdhe(e, &cke);
     if (err != TLS_OK)
         return err;
     engine_value(e, TLS_VALUE_PRE_MASTER_SECRET, e->pre_master, e->pre_master_len, NULL);

@@ -96,15 +96,31 @@ static const tls_flow_step full_rsa[] = {
     {TLS_MSG_SERVER_FINISHED, TLS_TEXT_NONE, TLS_TEXT_NONE},
 };
 
+/* DHE: ECDHE's messages; ServerKeyExchange and ClientKeyExchange carry
+ * finite-field values instead of points (their lessons differ by the flow's
+ * suffix), and step 4 says so. */
+static const tls_flow_step full_dhe[] = {
+    {TLS_MSG_CLIENT_HELLO, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_HELLO, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_CERTIFICATE, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_KEY_EXCHANGE, TLS_TEXT_NONE, TLS_TEXT_TEACH_SERVER_KEY_EXCHANGE_DHE},
+    {TLS_MSG_SERVER_HELLO_DONE, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_CLIENT_KEY_EXCHANGE, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_CLIENT_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_CLIENT_FINISHED, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE, TLS_TEXT_NONE},
+    {TLS_MSG_SERVER_FINISHED, TLS_TEXT_NONE, TLS_TEXT_NONE},
+};
+
 /* Client authentication (RFC 5246 §7.3, figure 1, with the optional
  * messages): the server asks after its own certificate and key exchange;
  * the client answers with its certificate before its key exchange and
  * proves its key right after it, once the transcript holds both shares. */
-#define CLIENT_AUTH_STEPS(ske_skipped, cke_teaches, cv_skipped)          \
+#define CLIENT_AUTH_STEPS(ske_skipped, ske_teaches, cke_teaches, cv_skipped) \
     {TLS_MSG_CLIENT_HELLO, TLS_TEXT_NONE, TLS_TEXT_NONE},                \
     {TLS_MSG_SERVER_HELLO, TLS_TEXT_NONE, TLS_TEXT_NONE},                \
     {TLS_MSG_SERVER_CERTIFICATE, TLS_TEXT_NONE, TLS_TEXT_NONE},          \
-    {TLS_MSG_SERVER_KEY_EXCHANGE, ske_skipped, TLS_TEXT_NONE},           \
+    {TLS_MSG_SERVER_KEY_EXCHANGE, ske_skipped, ske_teaches},             \
     {TLS_MSG_CERTIFICATE_REQUEST, TLS_TEXT_NONE, TLS_TEXT_NONE},         \
     {TLS_MSG_SERVER_HELLO_DONE, TLS_TEXT_NONE, TLS_TEXT_NONE},           \
     {TLS_MSG_CLIENT_CERTIFICATE, TLS_TEXT_NONE, TLS_TEXT_NONE},          \
@@ -115,27 +131,29 @@ static const tls_flow_step full_rsa[] = {
     {TLS_MSG_SERVER_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE, TLS_TEXT_NONE},   \
     {TLS_MSG_SERVER_FINISHED, TLS_TEXT_NONE, TLS_TEXT_NONE}
 
+#define NONE TLS_TEXT_NONE
 #define RSA_SKE TLS_TEXT_SKIP_SERVER_KEY_EXCHANGE_RSA
 #define RSA_CKE TLS_TEXT_TEACH_CLIENT_KEY_EXCHANGE_RSA
+#define DHE_SKE TLS_TEXT_TEACH_SERVER_KEY_EXCHANGE_DHE
 #define EMPTY_CV TLS_TEXT_SKIP_CERTIFICATE_VERIFY_EMPTY
 
-static const tls_flow_step auth_ecdhe[] = {
-    CLIENT_AUTH_STEPS(TLS_TEXT_NONE, TLS_TEXT_NONE, TLS_TEXT_NONE)};
-static const tls_flow_step auth_rsa[] = {CLIENT_AUTH_STEPS(RSA_SKE, RSA_CKE, TLS_TEXT_NONE)};
+static const tls_flow_step auth_ecdhe[] = {CLIENT_AUTH_STEPS(NONE, NONE, NONE, NONE)};
+static const tls_flow_step auth_rsa[] = {CLIENT_AUTH_STEPS(RSA_SKE, NONE, RSA_CKE, NONE)};
+static const tls_flow_step auth_dhe[] = {CLIENT_AUTH_STEPS(NONE, DHE_SKE, NONE, NONE)};
 /* The client had no certificate: the same positions, CertificateVerify
  * shown as absent, so the numbers do not move when the flow changes. */
-static const tls_flow_step auth_empty_ecdhe[] = {
-    CLIENT_AUTH_STEPS(TLS_TEXT_NONE, TLS_TEXT_NONE, EMPTY_CV)};
-static const tls_flow_step auth_empty_rsa[] = {CLIENT_AUTH_STEPS(RSA_SKE, RSA_CKE, EMPTY_CV)};
+static const tls_flow_step auth_empty_ecdhe[] = {CLIENT_AUTH_STEPS(NONE, NONE, NONE, EMPTY_CV)};
+static const tls_flow_step auth_empty_rsa[] = {CLIENT_AUTH_STEPS(RSA_SKE, NONE, RSA_CKE, EMPTY_CV)};
+static const tls_flow_step auth_empty_dhe[] = {CLIENT_AUTH_STEPS(NONE, DHE_SKE, NONE, EMPTY_CV)};
 
 /* A full handshake that issues a ticket (RFC 5077 §3.1, figure 1): the
  * server sends NewSessionTicket once it has verified the client's Finished,
  * before its own ChangeCipherSpec, so the ticket travels in clear but sealed. */
-#define TICKET_STEPS(ske_skipped, cke_teaches)                           \
+#define TICKET_STEPS(ske_skipped, ske_teaches, cke_teaches)              \
     {TLS_MSG_CLIENT_HELLO, TLS_TEXT_NONE, TLS_TEXT_NONE},                \
     {TLS_MSG_SERVER_HELLO, TLS_TEXT_NONE, TLS_TEXT_NONE},                \
     {TLS_MSG_SERVER_CERTIFICATE, TLS_TEXT_NONE, TLS_TEXT_NONE},          \
-    {TLS_MSG_SERVER_KEY_EXCHANGE, ske_skipped, TLS_TEXT_NONE},           \
+    {TLS_MSG_SERVER_KEY_EXCHANGE, ske_skipped, ske_teaches},             \
     {TLS_MSG_SERVER_HELLO_DONE, TLS_TEXT_NONE, TLS_TEXT_NONE},           \
     {TLS_MSG_CLIENT_KEY_EXCHANGE, TLS_TEXT_NONE, cke_teaches},           \
     {TLS_MSG_CLIENT_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE, TLS_TEXT_NONE},   \
@@ -144,8 +162,9 @@ static const tls_flow_step auth_empty_rsa[] = {CLIENT_AUTH_STEPS(RSA_SKE, RSA_CK
     {TLS_MSG_SERVER_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE, TLS_TEXT_NONE},   \
     {TLS_MSG_SERVER_FINISHED, TLS_TEXT_NONE, TLS_TEXT_NONE}
 
-static const tls_flow_step ticket_ecdhe[] = {TICKET_STEPS(TLS_TEXT_NONE, TLS_TEXT_NONE)};
-static const tls_flow_step ticket_rsa[] = {TICKET_STEPS(RSA_SKE, RSA_CKE)};
+static const tls_flow_step ticket_ecdhe[] = {TICKET_STEPS(NONE, NONE, NONE)};
+static const tls_flow_step ticket_rsa[] = {TICKET_STEPS(RSA_SKE, NONE, RSA_CKE)};
+static const tls_flow_step ticket_dhe[] = {TICKET_STEPS(NONE, DHE_SKE, NONE)};
 
 /* The abbreviated handshake (RFC 5246 §7.3, figure 2; RFC 5077 §3.1,
  * figure 2): the hellos agree on a session both sides already hold, the
@@ -173,6 +192,7 @@ static const tls_flow flows[TLS_FLOW_COUNT] = {
     FLOW(TLS_FLOW_FULL_ECDHE, "full-ecdhe", "ecdhe", TLS_KX_ECDHE_RSA, TLS_FLOW_AUTH_NONE,
          full_ecdhe),
     FLOW(TLS_FLOW_FULL_RSA, "full-rsa", "rsa", TLS_KX_RSA, TLS_FLOW_AUTH_NONE, full_rsa),
+    FLOW(TLS_FLOW_FULL_DHE, "full-dhe", "dhe", TLS_KX_DHE_RSA, TLS_FLOW_AUTH_NONE, full_dhe),
     FLOW(TLS_FLOW_AUTH_ECDHE, "client-auth-ecdhe", "ecdhe", TLS_KX_ECDHE_RSA,
          TLS_FLOW_AUTH_CERT, auth_ecdhe),
     FLOW(TLS_FLOW_AUTH_RSA, "client-auth-rsa", "rsa", TLS_KX_RSA, TLS_FLOW_AUTH_CERT, auth_rsa),
@@ -189,10 +209,17 @@ static const tls_flow flows[TLS_FLOW_COUNT] = {
            TLS_FLOW_SHAPE_ABBREVIATED, abbreviated),
     SHAPED(TLS_FLOW_ABBREVIATED_TICKET, "abbreviated-ticket", "ecdhe", TLS_KX_ECDHE_RSA,
            TLS_FLOW_SHAPE_ABBREVIATED_TICKET, abbreviated_ticket),
+    FLOW(TLS_FLOW_AUTH_DHE, "client-auth-dhe", "dhe", TLS_KX_DHE_RSA, TLS_FLOW_AUTH_CERT,
+         auth_dhe),
+    FLOW(TLS_FLOW_AUTH_EMPTY_DHE, "client-auth-empty-dhe", "dhe", TLS_KX_DHE_RSA,
+         TLS_FLOW_AUTH_EMPTY, auth_empty_dhe),
+    SHAPED(TLS_FLOW_TICKET_DHE, "full-ticket-dhe", "dhe", TLS_KX_DHE_RSA,
+           TLS_FLOW_SHAPE_FULL_TICKET, ticket_dhe),
 };
 
 _Static_assert(sizeof full_ecdhe / sizeof full_ecdhe[0] <= TLS_FLOW_MAX &&
                    sizeof full_rsa / sizeof full_rsa[0] <= TLS_FLOW_MAX &&
+                   sizeof full_dhe / sizeof full_dhe[0] <= TLS_FLOW_MAX &&
                    sizeof auth_ecdhe / sizeof auth_ecdhe[0] <= TLS_FLOW_MAX,
                "a flow is longer than TLS_FLOW_MAX");
 

@@ -32,11 +32,22 @@
  *
  * (implicit is for fixed-ECDH client certificates, which we do not do.)
  *
+ * RFC 5246 §7.4.7.2:
+ *
+ *   struct {
+ *       select (PublicValueEncoding) {
+ *           case implicit: struct { };
+ *           case explicit: opaque dh_Yc<1..2^16-1>;
+ *       } dh_public;
+ *   } ClientDiffieHellmanPublic;
+ *
  * Nothing in the body says which form it is: both sides know from the
- * suite the ServerHello chose, hence m->is_rsa set by the caller.
+ * suite the ServerHello chose, hence m->is_rsa and m->is_dhe set by the caller.
  */
 tls_err tls_client_key_exchange_write(const tls_client_key_exchange *m, tls_writer *w)
 {
+    if (m->is_dhe)
+        return msg_write_dh_int(w, m->data, m->len);
     if (!m->is_rsa)
         return msg_write_ec_point(w, m->data, m->len);
     if (m->len > 0xffff)
@@ -51,6 +62,12 @@ tls_err tls_client_key_exchange_parse(tls_reader *r, tls_client_key_exchange *m)
     tls_err e;
     m->data = NULL;
     m->len = 0;
+    if (m->is_dhe) {
+        /* g^x mod p: with the server's Ys both sides reach the same Z. */
+        if ((e = msg_read_dh_int(r, "dh_Yc", "dh_Yc.length", &m->data, &m->len)) != TLS_OK)
+            return e;
+        return tls_reader_close(r);
+    }
     if (!m->is_rsa) {
         /* The client's ephemeral public key; with the server's, both sides
          * now compute the same shared secret, which never crosses the wire. */

@@ -541,3 +541,38 @@ tls_err msg_write_ec_point(tls_writer *w, const uint8_t *point, size_t len)
     tls_writer_bytes(w, point, len);
     return tls_writer_error(w);
 }
+
+tls_err msg_write_dh_int(tls_writer *w, const uint8_t *p, size_t len)
+{
+    if (len == 0 || len > 0xffff)
+        return TLS_ERR_INTERNAL;
+    tls_writer_u16(w, (uint16_t)len);
+    tls_writer_bytes(w, p, len);
+    return tls_writer_error(w);
+}
+
+tls_err msg_read_dh_int(tls_reader *r, const char *name, const char *len_name,
+                        const uint8_t **p, size_t *len)
+{
+    uint16_t n;
+    tls_err e = tls_reader_u16(r, len_name, &n);
+    if (e == TLS_OK && n == 0)
+        e = TLS_ERR_DECODE;
+    if (e == TLS_OK)
+        e = tls_reader_bytes(r, name, n, p);
+    if (e == TLS_OK)
+        *len = n;
+    return e;
+}
+
+size_t tls_dh_int_bits(const uint8_t *p, size_t len)
+{
+    while (len && *p == 0)
+        p++, len--;
+    if (!len)
+        return 0;
+    size_t bits = 8 * (len - 1);
+    for (uint8_t top = *p; top; top >>= 1)
+        bits++;
+    return bits;
+}

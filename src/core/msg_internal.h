@@ -52,6 +52,13 @@ tls_err msg_read_session_id(tls_reader *r, uint8_t out[32], size_t *len);
 tls_err msg_read_ec_point(tls_reader *r, const char *name,
                           const uint8_t **point, size_t *len);
 
+/**
+ * A DH integer opaque \p name<1..2^16-1> (RFC 5246 §7.4.3): fields
+ * `\p name.length` and `\p name`; empty is a decode error.
+ */
+tls_err msg_read_dh_int(tls_reader *r, const char *name, const char *len_name,
+                        const uint8_t **p, size_t *len);
+
 /** One extension parser: consumes the extension_data block \p data. */
 typedef tls_err (*msg_ext_parse_fn)(void *ctx, tls_reader *data);
 
@@ -131,5 +138,8 @@ tls_err msg_write_point_formats_ext(tls_writer *w, const uint8_t *formats,
 
 /** An ECPoint: opaque point<1..2^8-1>. */
 tls_err msg_write_ec_point(tls_writer *w, const uint8_t *point, size_t len);
+
+/** A DH integer: opaque <1..2^16-1>. */
+tls_err msg_write_dh_int(tls_writer *w, const uint8_t *p, size_t len);
 
 #endif

@@ -1,4 +1,4 @@
-/* ServerKeyExchange for ECDHE_RSA.  See include/tlssim/msg.h. */
+/* ServerKeyExchange for ECDHE_RSA and DHE_RSA.  See include/tlssim/msg.h. */
 #include <string.h>
 
 #include "msg_internal.h"
@@ -36,6 +36,14 @@
  *           Signature           signed_params;
  *   } ServerKeyExchange;
  *
+ * RFC 5246 §7.4.3, for DHE_RSA:
+ *
+ *   struct {
+ *       opaque dh_p<1..2^16-1>;
+ *       opaque dh_g<1..2^16-1>;
+ *       opaque dh_Ys<1..2^16-1>;
+ *   } ServerDHParams;     (Ephemeral DH parameters)
+ *
  * and in TLS 1.2 the Signature is a digitally-signed struct (RFC 5246 §4.7):
  *
  *   struct {
@@ -47,26 +55,40 @@
  * vouches for this ephemeral key, so a man in the middle cannot swap it.
  */
 
-tls_err tls_server_ecdh_params_write(const tls_server_key_exchange *m, tls_writer *w)
+static tls_err ecdh_params_write(const tls_server_key_exchange *m, tls_writer *w)
 {
     tls_writer_u8(w, m->curve_type);
     tls_writer_u16(w, m->group);
     return msg_write_ec_point(w, m->point, m->point_len);
 }
 
+static tls_err dh_params_write(const tls_server_key_exchange *m, tls_writer *w)
+{
+    tls_err e = msg_write_dh_int(w, m->dh_p, m->dh_p_len);
+    if (e == TLS_OK)
+        e = msg_write_dh_int(w, m->dh_g, m->dh_g_len);
+    if (e == TLS_OK)
+        e = msg_write_dh_int(w, m->dh_ys, m->dh_ys_len);
+    return e;
+}
+
+tls_err tls_server_kx_params_write(const tls_server_key_exchange *m, tls_writer *w)
+{
+    return m->is_dhe ? dh_params_write(m, w) : ecdh_params_write(m, w);
+}
+
 tls_err tls_server_key_exchange_write(const tls_server_key_exchange *m, tls_writer *w)
 {
-    tls_err e = tls_server_ecdh_params_write(m, w);
+    tls_err e = tls_server_kx_params_write(m, w);
     if (e != TLS_OK)
         return e;
     msg_write_digitally_signed(w, m->sig_alg, m->sig, m->sig_len);
     return tls_writer_error(w);
 }
 
-tls_err tls_server_key_exchange_parse(tls_reader *r, tls_server_key_exchange *m)
+static tls_err ecdh_params_parse(tls_reader *r, tls_server_key_exchange *m)
 {
-    memset(m, 0, sizeof *m);
-    tls_reader params, sig;
+    tls_reader params;
     size_t params_len;
     uint8_t curve_type;
     tls_err e;
@@ -99,8 +121,42 @@ tls_err tls_server_key_exchange_parse(tls_reader *r, tls_server_key_exchange *m)
     if ((e = tls_reader_u16(&params, "named_curve", &m->group)) != TLS_OK)
         return e;
     msg_annotate_name(&params, m->group, tls_group_wire_name(m->group));
-    if ((e = msg_read_ec_point(&params, "public", &m->point, &m->point_len)) != TLS_OK ||
-        (e = tls_reader_close(&params)) != TLS_OK)
+    if ((e = msg_read_ec_point(&params, "public", &m->point, &m->point_len)) != TLS_OK)
+        return e;
+    return tls_reader_close(&params);
+}
+
+/* The three integers, each with a 2-byte length: p's length is found by
+ * peeking block after block, so "params" can be opened around them. */
+static tls_err dh_params_parse(tls_reader *r, tls_server_key_exchange *m)
+{
+    size_t to_g, to_ys, total;  /* each peek counts from the start */
+    tls_reader params;
+    tls_err e;
+    if ((e = msg_peek_block(r, 0, 2, &to_g)) != TLS_OK ||
+        (e = msg_peek_block(r, to_g, 2, &to_ys)) != TLS_OK ||
+        (e = msg_peek_block(r, to_ys, 2, &total)) != TLS_OK)
+        return e;
+    m->params = tls_reader_ptr(r);
+    m->params_len = total;
+    if ((e = tls_reader_open_fixed(r, "params", m->params_len, &params)) != TLS_OK ||
+        (e = msg_read_dh_int(&params, "dh_p", "dh_p.length", &m->dh_p, &m->dh_p_len)) != TLS_OK)
+        return e;
+    tls_reader_annotate(&params, "%zu-bit prime", tls_dh_int_bits(m->dh_p, m->dh_p_len));
+    if ((e = msg_read_dh_int(&params, "dh_g", "dh_g.length", &m->dh_g, &m->dh_g_len)) != TLS_OK ||
+        (e = msg_read_dh_int(&params, "dh_Ys", "dh_Ys.length", &m->dh_ys, &m->dh_ys_len)) != TLS_OK)
+        return e;
+    return tls_reader_close(&params);
+}
+
+tls_err tls_server_key_exchange_parse(tls_reader *r, tls_server_key_exchange *m)
+{
+    bool is_dhe = m->is_dhe;
+    memset(m, 0, sizeof *m);
+    m->is_dhe = is_dhe;
+    tls_reader sig;
+    tls_err e = is_dhe ? dh_params_parse(r, m) : ecdh_params_parse(r, m);
+    if (e != TLS_OK)
         return e;
 
     /* signed_params has no length of its own: it is the rest of the body. */

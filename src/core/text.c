@@ -746,6 +746,49 @@ static const char *const templates[TLS_TEXT_COUNT] = {
     /* TRANSLATORS: {mode} is "id" or "ticket" (option values, not translated) */
     [TLS_TEXT_RESUME_SECOND_CONNECTION] =
         N_("a second connection to the same server: the client offers the session of the first ({mode})"),
+    /* DHE (finite-field Diffie-Hellman). */
+    [TLS_TEXT_CHECK_DH_GROUP] =
+        N_("DH group size"),
+    [TLS_TEXT_DH_GROUP_OK] =
+        N_("the server's prime p has {bits} bits: at least the 2048 tlssim requires"),
+    [TLS_TEXT_DH_GROUP_SMALL] =
+        N_("the server's prime p has only {bits} bits: below the 2048 tlssim requires "
+           "(smaller groups can be broken by precomputation, as in the Logjam attack)"),
+    [TLS_TEXT_DH_GROUP_LARGE] =
+        N_("the server's prime p has {bits} bits: more than the 8192 tlssim handles"),
+    [TLS_TEXT_DH_GROUP_REFUSED] =
+        N_("the server's DH group has {bits} bits; tlssim accepts 2048 to 8192"),
+    [TLS_TEXT_DH_BAD_GENERATOR] =
+        N_("the server's generator g is not between 1 and p − 1"),
+    [TLS_TEXT_CHECK_DH_PUBLIC] =
+        N_("server DH public value"),
+    [TLS_TEXT_DH_PUBLIC_OK] =
+        N_("1 < dh_Ys < p − 1: not a value that forces a known shared secret"),
+    [TLS_TEXT_DH_PUBLIC_BAD] =
+        N_("dh_Ys is not between 1 and p − 1: 0, 1 or p − 1 would force a shared secret "
+           "anyone can guess"),
+    [TLS_TEXT_CLIENT_DH_PUBLIC_BAD] =
+        N_("the client's dh_Yc is not between 1 and p − 1"),
+    [TLS_TEXT_SKE_SIGNATURE_OK_DHE] =
+        N_("the certificate's RSA key signed {hash}(client_random ‖ server_random ‖ "
+           "params): these DH parameters come from the certificate's owner, for this "
+           "handshake"),
+    [TLS_TEXT_PRE_MASTER_DHE_CLIENT] =
+        N_("Z = server_dhe_public ^ client_dhe_private mod p"),
+    [TLS_TEXT_PRE_MASTER_DHE_SERVER] =
+        N_("Z = client_dhe_public ^ server_dhe_private mod p"),
+    [TLS_TEXT_DH_Z_STRIPPED] =
+        N_("Z starts with {zeros} zero byte(s): they are stripped (RFC 5246 §8.1.2), so "
+           "pre_master_secret is {len} bytes, not the {p_len} of p — an implementation "
+           "that keeps them derives a different master secret once in 256 handshakes"),
+    [TLS_TEXT_DH_Z_FULL] =
+        N_("pre_master_secret = Z with leading zero bytes stripped (RFC 5246 §8.1.2); "
+           "this Z has none, so it keeps all {len} bytes"),
+    [TLS_TEXT_DH_KEYGEN_FAILED] =
+        N_("could not compute a DH key pair in the server's group"),
+    [TLS_TEXT_TEACH_SERVER_KEY_EXCHANGE_DHE] =
+        N_("The server sends a finite-field group (p, g) and its ephemeral DH public value, "
+           "signed with its certificate's private key."),
     [TLS_TEXT_KEY_BLOCK_CHACHA] =
         /* TRANSLATORS: {last} is the last byte index, {key_len} a number of bytes */
         N_("key_block = PRF(master_secret, \"key expansion\", server_random ‖ "

@@ -20,10 +20,14 @@ static const tls_value_info values[TLS_VALUE_COUNT] = {
     [TLS_VALUE_SERVER_CERTIFICATE]     = {"server_certificate",   false, true,  false, false, TLS_VALUE_SHOW_SUBJECT},
     [TLS_VALUE_SERVER_ECDHE_PRIVATE]   = {"server_ecdhe_private", true,  false, false, false, TLS_VALUE_SHOW_HEX},
     [TLS_VALUE_SERVER_ECDHE_PUBLIC]    = {"server_ecdhe_public",  false, true,  false, false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_SERVER_DHE_PRIVATE]     = {"server_dhe_private",   true,  false, false, false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_SERVER_DHE_PUBLIC]      = {"server_dhe_public",    false, true,  false, false, TLS_VALUE_SHOW_HEX},
     [TLS_VALUE_SKE_SIGNATURE]          = {"ske_signature",        false, true,  false, false, TLS_VALUE_SHOW_HEX},
     [TLS_VALUE_CLIENT_CERTIFICATE]     = {"client_certificate",   false, true,  false, false, TLS_VALUE_SHOW_SUBJECT},
     [TLS_VALUE_CLIENT_ECDHE_PRIVATE]   = {"client_ecdhe_private", true,  false, false, false, TLS_VALUE_SHOW_HEX},
     [TLS_VALUE_CLIENT_ECDHE_PUBLIC]    = {"client_ecdhe_public",  false, true,  false, false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_CLIENT_DHE_PRIVATE]     = {"client_dhe_private",   true,  false, false, false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_CLIENT_DHE_PUBLIC]      = {"client_dhe_public",    false, true,  false, false, TLS_VALUE_SHOW_HEX},
     [TLS_VALUE_ENCRYPTED_PRE_MASTER]   = {"encrypted_pre_master", false, true,  false, false, TLS_VALUE_SHOW_HEX},
     [TLS_VALUE_PRE_MASTER_SECRET]      = {"pre_master_secret",    true,  false, true,  false, TLS_VALUE_SHOW_HEX},
     [TLS_VALUE_MASTER_SECRET]          = {"master_secret",        true,  false, true,  false, TLS_VALUE_SHOW_HEX},
@@ -97,6 +101,8 @@ const char *tls_value_describe(tls_value_kind kind, const uint8_t *p, size_t len
 static const tls_value_role roles[TLS_VALUE_COUNT] = {
     [TLS_VALUE_SERVER_ECDHE_PUBLIC]  = TLS_VALUE_ROLE_KEY_SHARE,
     [TLS_VALUE_CLIENT_ECDHE_PUBLIC]  = TLS_VALUE_ROLE_KEY_SHARE,
+    [TLS_VALUE_SERVER_DHE_PUBLIC]    = TLS_VALUE_ROLE_KEY_SHARE,
+    [TLS_VALUE_CLIENT_DHE_PUBLIC]    = TLS_VALUE_ROLE_KEY_SHARE,
     [TLS_VALUE_ENCRYPTED_PRE_MASTER] = TLS_VALUE_ROLE_SEALED,
     [TLS_VALUE_SKE_SIGNATURE]        = TLS_VALUE_ROLE_SIGNATURE,
 };

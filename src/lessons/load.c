@@ -73,6 +73,7 @@ const char *tls_lesson_mode_name(tls_lesson_mode m)
     case TLS_LMODE_BOTH: return "both";
     case TLS_LMODE_ECDHE: return "ecdhe";
     case TLS_LMODE_RSA: return "rsa";
+    case TLS_LMODE_DHE: return "dhe";
     }
     return "?";
 }
@@ -159,7 +160,7 @@ typedef struct parsed {
     tls_lesson *lesson;     /* NULL when the file is unusable */
     int step_line;          /* line of "step:" */
     int name_step;          /* the step the file name's lesson id has, or -1 */
-    int name_mode;          /* mode from ".ecdhe.md"/".rsa.md", else BOTH */
+    int name_mode;          /* mode from ".ecdhe.md"/".rsa.md"/".dhe.md", else BOTH */
 } parsed;
 
 static void lesson_free(tls_lesson *l)
@@ -333,6 +334,8 @@ static void name_hints(const char *path, parsed *pr)
         pr->name_mode = TLS_LMODE_ECDHE;
     else if (n > 7 && strcmp(b + n - 7, ".rsa.md") == 0)
         pr->name_mode = TLS_LMODE_RSA;
+    else if (n > 7 && strcmp(b + n - 7, ".dhe.md") == 0)
+        pr->name_mode = TLS_LMODE_DHE;
 }
 
 /* Parse one lesson file; problems go to \p pl. */
@@ -461,8 +464,10 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
                 mode = TLS_LMODE_ECDHE;
             else if (vl == 3 && strncasecmp(val, "rsa", 3) == 0)
                 mode = TLS_LMODE_RSA;
+            else if (vl == 3 && strncasecmp(val, "dhe", 3) == 0)
+                mode = TLS_LMODE_DHE;
             else {
-                problem(pl, path, line, _("bad mode '%.*s' (expected both, ecdhe or rsa)"),
+                problem(pl, path, line, _("bad mode '%.*s' (expected both, ecdhe, rsa or dhe)"),
                         (int)vl, val);
                 ok = false;
             }

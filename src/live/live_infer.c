@@ -39,17 +39,20 @@ static const char *server_reaction(const tls_engine *e, uint16_t type)
 {
     const tls_suite *suite = tls_engine_suite(e);
     bool ecdhe = suite && suite->kx == TLS_KX_ECDHE_RSA;
+    bool dhe = suite && suite->kx == TLS_KX_DHE_RSA;
     switch (type) {
     case TLS_EXT_SERVER_NAME:
         return TLS_TERM("read: this server has one certificate for every name");
     case TLS_EXT_SUPPORTED_GROUPS:
         return ecdhe ? TLS_TERM("used to choose the ECDHE group")
+               : dhe ? TLS_TERM("not needed: the DHE group travels in ServerKeyExchange")
                      : TLS_TERM("not needed: RSA key exchange");
     case TLS_EXT_EC_POINT_FORMATS:
         return ecdhe ? TLS_TERM("checked: uncompressed points")
+               : dhe ? TLS_TERM("not needed: DHE uses no elliptic-curve points")
                      : TLS_TERM("not needed: RSA key exchange");
     case TLS_EXT_SIGNATURE_ALGORITHMS:
-        return ecdhe ? TLS_TERM("used to choose the ServerKeyExchange signature")
+        return ecdhe || dhe ? TLS_TERM("used to choose the ServerKeyExchange signature")
                      : TLS_TERM("not needed: no ServerKeyExchange with RSA key exchange");
     case TLS_EXT_EXTENDED_MASTER_SECRET:
         return tls_engine_ems(e)
@@ -143,13 +146,13 @@ static void note_extensions(live *lv, const tls_event *m)
  * checked out.  Its memory cannot be read, but its messages prove what it
  * holds: an answer proves the question arrived, a verified Finished proves
  * the same master secret and keys. */
-#define HOLDS(kind) (UINT32_C(1) << (kind))
-_Static_assert(TLS_VALUE_COUNT <= 32, "peer_proof.holds has a bit per value kind");
+#define HOLDS(kind) (UINT64_C(1) << (kind))
+_Static_assert(TLS_VALUE_COUNT <= 64, "peer_proof.holds has a bit per value kind");
 
 typedef struct peer_proof {
     tls_msg_kind kind;          /* the peer's message */
     tls_text_id why;            /* the deduction, in one sentence */
-    uint32_t holds;             /* values the peer now provably holds: HOLDS(kind) bits */
+    uint64_t holds;             /* values the peer now provably holds: HOLDS(kind) bits */
 } peer_proof;
 
 static const peer_proof proofs[] = {
@@ -161,12 +164,13 @@ static const peer_proof proofs[] = {
     {TLS_MSG_SERVER_CERTIFICATE, TLS_TEXT_INFER_CERTIFICATE, HOLDS(TLS_VALUE_SERVER_CERTIFICATE)},
     {TLS_MSG_SERVER_KEY_EXCHANGE, TLS_TEXT_INFER_SERVER_KEY_EXCHANGE,
      HOLDS(TLS_VALUE_NAMED_GROUP) | HOLDS(TLS_VALUE_SERVER_ECDHE_PUBLIC) |
-     HOLDS(TLS_VALUE_SKE_SIGNATURE)},
+     HOLDS(TLS_VALUE_SERVER_DHE_PUBLIC) | HOLDS(TLS_VALUE_SKE_SIGNATURE)},
     {TLS_MSG_CLIENT_KEY_EXCHANGE, TLS_TEXT_INFER_CLIENT_KEY_EXCHANGE,
      HOLDS(TLS_VALUE_SERVER_RANDOM) | HOLDS(TLS_VALUE_CIPHER_SUITE) |
      HOLDS(TLS_VALUE_SERVER_CERTIFICATE) | HOLDS(TLS_VALUE_NAMED_GROUP) |
-     HOLDS(TLS_VALUE_SERVER_ECDHE_PUBLIC) | HOLDS(TLS_VALUE_SKE_SIGNATURE) |
-     HOLDS(TLS_VALUE_CLIENT_ECDHE_PUBLIC) | HOLDS(TLS_VALUE_ENCRYPTED_PRE_MASTER)},
+     HOLDS(TLS_VALUE_SERVER_ECDHE_PUBLIC) | HOLDS(TLS_VALUE_SERVER_DHE_PUBLIC) |
+     HOLDS(TLS_VALUE_SKE_SIGNATURE) | HOLDS(TLS_VALUE_CLIENT_ECDHE_PUBLIC) |
+     HOLDS(TLS_VALUE_CLIENT_DHE_PUBLIC) | HOLDS(TLS_VALUE_ENCRYPTED_PRE_MASTER)},
     {TLS_MSG_CLIENT_FINISHED, TLS_TEXT_INFER_CLIENT_FINISHED,
      HOLDS(TLS_VALUE_PRE_MASTER_SECRET) | HOLDS(TLS_VALUE_MASTER_SECRET) |
      HOLDS(TLS_VALUE_KEY_BLOCK) | HOLDS(TLS_VALUE_CLIENT_WRITE_MAC_KEY) |
@@ -174,7 +178,8 @@ static const peer_proof proofs[] = {
      HOLDS(TLS_VALUE_SERVER_WRITE_KEY) | HOLDS(TLS_VALUE_CLIENT_WRITE_IV) |
      HOLDS(TLS_VALUE_SERVER_WRITE_IV) | HOLDS(TLS_VALUE_CLIENT_VERIFY_DATA)},
     {TLS_MSG_SERVER_FINISHED, TLS_TEXT_INFER_SERVER_FINISHED,
-     HOLDS(TLS_VALUE_CLIENT_ECDHE_PUBLIC) | HOLDS(TLS_VALUE_ENCRYPTED_PRE_MASTER) |
+     HOLDS(TLS_VALUE_CLIENT_ECDHE_PUBLIC) | HOLDS(TLS_VALUE_CLIENT_DHE_PUBLIC) |
+     HOLDS(TLS_VALUE_ENCRYPTED_PRE_MASTER) |
      HOLDS(TLS_VALUE_PRE_MASTER_SECRET) | HOLDS(TLS_VALUE_MASTER_SECRET) |
      HOLDS(TLS_VALUE_KEY_BLOCK) | HOLDS(TLS_VALUE_CLIENT_WRITE_MAC_KEY) |
      HOLDS(TLS_VALUE_SERVER_WRITE_MAC_KEY) | HOLDS(TLS_VALUE_CLIENT_WRITE_KEY) |

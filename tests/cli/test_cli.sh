@@ -30,9 +30,10 @@ expect_error 2 "tlssim: unknown option '--bogus'" --bogus
 expect_error 2 "tlssim: option '--seed' needs a value" --seed
 expect_error 2 "tlssim: unexpected argument 'extra'" --text extra
 expect_error 2 "tlssim: --resume: 'both' is not off, id or ticket" --resume both
+expect_error 2 "tlssim: --resume is in-process only for now: live mode makes one connection" --connect 127.0.0.1:4433 --resume id
 expect_error 2 "tlssim: --resume cannot be combined with --client-auth: tlssim resumes sessions without client certificates" --text --resume id --client-auth request
 expect_error 2 "tlssim: --client-cert FILE and --client-key belong to live mode: in-process the client presents the demo client certificate (--client-cert none: no certificate)" --text --client-cert /etc/hostname
-expect_error 2 "tlssim: --kx: unknown key exchange 'dh' (use ecdhe or rsa)" --kx dh
+expect_error 2 "tlssim: --kx: unknown key exchange 'dh' (use ecdhe, dhe or rsa)" --kx dh
 expect_error 2 "tlssim: --suite: unknown cipher suite 'TLS_NULL' (supported: TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TLS_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_AES_256_GCM_SHA384)" --suite TLS_NULL
 expect_error 2 "tlssim: --server-cert: 'dsa' is not rsa or ecdsa" --server-cert dsa
 expect_error 2 "tlssim: --kx rsa needs an RSA certificate: an ECDSA key can sign but not decrypt a pre-master secret" --kx rsa --server-cert ecdsa
@@ -44,6 +45,7 @@ expect_error 2 "tlssim: --seed: '-1' is not a whole number from 0 to 18446744073
 expect_error 2 "tlssim: --seed: '99999999999999999999' is not a whole number from 0 to 18446744073709551615" --seed 99999999999999999999
 expect_error 2 "tlssim: --suite TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 does not use the key exchange --kx asked for" --kx rsa --suite 0xc02f
 expect_error 2 "tlssim: --group applies to ECDHE only: RSA key exchange uses no group" --kx rsa --group x25519
+expect_error 2 "tlssim: --group applies to ECDHE only: DHE uses RFC 7919's ffdhe2048" --kx dhe --group x25519
 expect_error 2 "tlssim: --tamper: 'x' is not RECORD:OFFSET[:HEXMASK], e.g. 2:9 or 0:12:01" --tamper x
 expect_error 2 "tlssim: --keep: '100' is not a number of bytes from 16384 to 67108864" --connect 127.0.0.1:1 --keep 100
 expect_error 2 "tlssim: --keep belongs to --connect and --listen" --keep 65536

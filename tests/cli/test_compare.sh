@@ -27,11 +27,12 @@ expect_error() {
 expect_error "tlssim: --compare: 'rsa' names fewer than two runs, e.g. rsa,ecdhe" --compare rsa
 expect_error "tlssim: --compare: '0x009c,0x009d,0xc02f,0xc030' names more than three runs" --compare 0x009c,0x009d,0xc02f,0xc030
 expect_error "tlssim: --compare: 'rsa' is named twice" --compare rsa,ecdhe,rsa
-expect_error "tlssim: --compare: 'dhe' is not a key exchange (ecdhe, rsa), a cipher suite or a group" --compare rsa,dhe
+expect_error "tlssim: --compare: 'psk' is not a key exchange (ecdhe, dhe, rsa), a cipher suite or a group" --compare rsa,psk
 expect_error "tlssim: --compare: 'rsa,x25519' mixes kinds: compare key exchanges, suites or groups" --compare rsa,x25519
 expect_error "tlssim: --compare of key exchanges or suites cannot be combined with --kx or --suite" --compare rsa,ecdhe --kx rsa
 expect_error "tlssim: --compare of groups cannot be combined with --group" --compare x25519,secp256r1 --group x25519
 expect_error "tlssim: --compare of groups needs ECDHE: RSA key exchange uses no group" --compare x25519,secp256r1 --kx rsa
+expect_error "tlssim: --compare of groups needs ECDHE: DHE uses RFC 7919's ffdhe2048" --compare x25519,secp256r1 --kx dhe
 expect_error "tlssim: --compare cannot be combined with --scenario, --tamper, --keylog or --pcap" --compare rsa,ecdhe --tamper 1:1
 expect_error "tlssim: --compare runs in-process runs; live mode talks to one real peer" --compare rsa,ecdhe --connect 127.0.0.1:4433
 expect_error "tlssim: --compare steps every run from the first message: --step does not apply" --compare rsa,ecdhe --tui --step 2
@@ -107,6 +108,27 @@ assert [r["config"]["group"] for r in g["runs"]] == ["x25519", "secp384r1"]
 cr = [[v["hex"] for v in r["steps"][0]["values"] if v["name"] == "client_random"][0] for r in g["runs"]]
 assert cr[0] == cr[1]
 assert g["leaked_server_key"][0]["recording_decryptable"] is False
+PY
+
+# DHE beside ECDHE: both derive the pre-master from two key shares (the DHE
+# ones), neither recording opens with the server's key; the sizes differ.
+"$bin" --json --compare ecdhe,dhe --seed 42 >"$tmp/d.json" || bad "--compare ecdhe,dhe failed"
+"$bin" --json --kx dhe --seed 42 >"$tmp/dhe.json"
+python3 - "$tmp" <<'PY' && ok || bad "--compare ecdhe,dhe --json"
+import json, sys
+d = sys.argv[1]
+c = json.load(open(d + "/d.json"))
+assert c["compare"] == ["ecdhe", "dhe"]
+assert c["runs"][1] == json.load(open(d + "/dhe.json")), "dhe run differs from --json alone"
+assert c["runs"][1]["config"]["kx"] == "dhe"
+cke = c["differences"][5]
+assert cke["message"] == "ClientKeyExchange"
+assert cke["runs"][1]["pre_master"]["chosen_by"] == "both"
+assert set(cke["runs"][1]["pre_master"]["from"]) == {"client_dhe_public", "server_dhe_public"}
+ske = c["differences"][3]
+assert "bytes" in ske["differs"] and ske["runs"][1]["bytes"] > ske["runs"][0]["bytes"]
+assert "server_dhe_public" in ske["runs"][1]["eavesdropper_learns"]
+assert all(l["recording_decryptable"] is False for l in c["leaked_server_key"])
 PY
 
 # Without --seed, one seed is drawn and shared (and shown).

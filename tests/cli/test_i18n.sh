@@ -71,9 +71,9 @@ says() {
 }
 says '  -V, --version         版本号' LANG=C -- --lang zh --help
 says '  -V, --version         version' LANG=C -- --help
-says "tlssim: --kx：未知的密钥交换 'foo'（请用 ecdhe 或 rsa）" LANG=C -- --kx foo --lang zh
+says "tlssim: --kx：未知的密钥交换 'foo'（请用 ecdhe、dhe 或 rsa）" LANG=C -- --kx foo --lang zh
 says "运行 'tlssim --help' 查看更多信息。" LANG=C -- --lang=zh --kx foo
-says "tlssim: --kx: unknown key exchange 'foo' (use ecdhe or rsa)" LANG=C -- --kx foo
+says "tlssim: --kx: unknown key exchange 'foo' (use ecdhe, dhe or rsa)" LANG=C -- --kx foo
 says "Try 'tlssim --help' for more information." LANG=C -- --kx foo --lang en
 
 # The lessons checker speaks the locale's language (the subcommand takes

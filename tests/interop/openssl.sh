@@ -2,8 +2,9 @@
 # interop/openssl.sh TLSSIM connect|listen OPENSSL-SUITE PKI-DIR
 #
 # tlssim against OpenSSL for one cipher suite, on loopback: every group the
-# suite uses (ECDHE: secp256r1, x25519, secp384r1) and the extended master
-# secret on and off.  Each run must succeed, carry the HTTP exchange intact,
+# suite uses (ECDHE: secp256r1, x25519, secp384r1; DHE: the server's own
+# group, OpenSSL's 2048-bit one or tlssim's ffdhe2048) and the extended
+# master secret on and off.  Each run must succeed, carry the HTTP exchange intact,
 # and leave the same master secret in tlssim's key log as in OpenSSL's.
 # With tshark installed, tlssim's pcap of each run is dissected too.  CBC
 # suites run encrypt-then-MAC (which OpenSSL negotiates by default) with the
@@ -23,23 +24,25 @@ command -v tshark > /dev/null 2>&1 && have_tshark=1
 cert=server tlssim_cert=rsa
 case $suite in
 ECDHE-ECDSA-AES128-GCM-SHA256)
-    iana=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 ske=1 cert=server-ecdsa tlssim_cert=ecdsa ;;
+    iana=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 ske=1 ec=1 cert=server-ecdsa tlssim_cert=ecdsa ;;
 ECDHE-ECDSA-AES256-GCM-SHA384)
-    iana=TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 ske=1 cert=server-ecdsa tlssim_cert=ecdsa ;;
-ECDHE-RSA-AES128-GCM-SHA256) iana=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 ske=1 ;;
-ECDHE-RSA-AES256-GCM-SHA384) iana=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 ske=1 ;;
-AES128-GCM-SHA256) iana=TLS_RSA_WITH_AES_128_GCM_SHA256 ske=0 ;;
-AES256-GCM-SHA384) iana=TLS_RSA_WITH_AES_256_GCM_SHA384 ske=0 ;;
-ECDHE-RSA-CHACHA20-POLY1305) iana=TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 ske=1 ;;
-ECDHE-RSA-AES128-SHA) iana=TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA ske=1 cbc=1 ;;
-ECDHE-RSA-AES256-SHA) iana=TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA ske=1 cbc=1 ;;
-AES128-SHA) iana=TLS_RSA_WITH_AES_128_CBC_SHA ske=0 cbc=1 ;;
-AES256-SHA) iana=TLS_RSA_WITH_AES_256_CBC_SHA ske=0 cbc=1 ;;
-AES128-SHA256) iana=TLS_RSA_WITH_AES_128_CBC_SHA256 ske=0 cbc=1 ;;
+    iana=TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 ske=1 ec=1 cert=server-ecdsa tlssim_cert=ecdsa ;;
+ECDHE-RSA-AES128-GCM-SHA256) iana=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 ske=1 ec=1 ;;
+ECDHE-RSA-AES256-GCM-SHA384) iana=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 ske=1 ec=1 ;;
+DHE-RSA-AES128-GCM-SHA256) iana=TLS_DHE_RSA_WITH_AES_128_GCM_SHA256 ske=1 ec=0 ;;
+DHE-RSA-AES256-GCM-SHA384) iana=TLS_DHE_RSA_WITH_AES_256_GCM_SHA384 ske=1 ec=0 ;;
+AES128-GCM-SHA256) iana=TLS_RSA_WITH_AES_128_GCM_SHA256 ske=0 ec=0 ;;
+AES256-GCM-SHA384) iana=TLS_RSA_WITH_AES_256_GCM_SHA384 ske=0 ec=0 ;;
+ECDHE-RSA-CHACHA20-POLY1305) iana=TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 ske=1 ec=1 ;;
+ECDHE-RSA-AES128-SHA) iana=TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA ske=1 cbc=1 ec=1 ;;
+ECDHE-RSA-AES256-SHA) iana=TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA ske=1 cbc=1 ec=1 ;;
+AES128-SHA) iana=TLS_RSA_WITH_AES_128_CBC_SHA ske=0 cbc=1 ec=0 ;;
+AES256-SHA) iana=TLS_RSA_WITH_AES_256_CBC_SHA ske=0 cbc=1 ec=0 ;;
+AES128-SHA256) iana=TLS_RSA_WITH_AES_128_CBC_SHA256 ske=0 cbc=1 ec=0 ;;
 *) echo "unknown suite $suite"; exit 2 ;;
 esac
 groups=(-)
-[[ $ske == 1 ]] && groups=(secp256r1 x25519 secp384r1)
+[[ $ec == 1 ]] && groups=(secp256r1 x25519 secp384r1)
 
 ems_json() { [[ $1 == on ]] && echo true || echo false; }
 

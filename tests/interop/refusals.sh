@@ -101,4 +101,10 @@ refuse_server "a server that does not send its intermediate" '' \
 check "no intermediate: the path check says an intermediate is missing" \
     has "$no_chain/out.txt" 'an intermediate is missing'
 chain=(-cert_chain "$pki/intermediate.crt.pem")
+# Logjam-sized DHE: tlssim refuses a group below 2048 bits, with the reason.
+refuse_server "a DHE server with a 1024-bit group" '' \
+    "the server's DH group has 1024 bits; tlssim accepts 2048 to 8192" \
+    'alert insufficient security' \
+    -tls1_2 -cipher 'DHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0' \
+    -dhparam "$(dirname "$0")/dh1024-weak.pem"
 finish

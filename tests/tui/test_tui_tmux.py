@@ -468,10 +468,13 @@ def test_auto_and_rerun(exe, sock):
         expect(tm, [("--auto reaches the server Finished by itself",
                      lambda t: "Step 10/10" in t or "After the handshake" in t)])
         tm.keys("m")
+        expect(tm, [("m: ECDHE → DHE, its default suite",
+                     lambda t: "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256" in t)])
+        tm.keys("m")
         tm.keys("Home")
         tm.keys("Space")  # pause --auto: the screen must stay at step 1
         cr = value(rsa, 1, "client", "client_random")["hex"]
-        expect(tm, [("m: RSA key exchange, its default suite",
+        expect(tm, [("m: DHE → RSA key exchange, its default suite",
                      lambda t: "TLS_RSA_WITH_AES_128_GCM_SHA256" in t),
                     ("m: step 4 greyed as skipped", lambda t: "(4)" in t or "(ServerKeyExchange)" in t),
                     ("m: same seed, the client random of --json --kx rsa",
