@@ -88,7 +88,8 @@ void tls_app_toggle_kx(tls_app_run *r);
 /** \brief Switch the demo server certificate RSA <-> ECDSA (the default suite
  *         follows; ECDSA brings ECDHE back).  \return the new kind */
 tls_key_kind tls_app_toggle_server_cert(tls_app_run *r);
-/** \brief The next ECDHE group; returns it, or NULL (unchanged) for RSA. */
+/** \brief The next ECDHE group a loaded scenario's scalars can use; returns
+ *         it, or NULL (unchanged) for RSA and DHE. */
 const tls_group_info *tls_app_next_group(tls_app_run *r);
 /** \brief The next cipher suite (and its key exchange); returns it. */
 const tls_suite *tls_app_next_suite(tls_app_run *r);

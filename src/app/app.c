@@ -133,8 +133,19 @@ const tls_group_info *tls_app_next_group(tls_app_run *r)
     size_t i = 0;
     while (i < n && g[i].id != r->sim.group)
         i++;
-    r->sim.group = g[(i + 1) % n].id;
-    return &g[(i + 1) % n];
+    /* A scenario's fixed scalars fit some groups only (a 32-byte scalar is
+     * no P-384 key): skip the groups it cannot use, as the command line
+     * refuses them at the scenario's line, rather than fail mid-run. */
+    for (size_t k = 1; k <= n; k++) {
+        const tls_group_info *next = &g[(i + k) % n];
+        tls_text problem;
+        if (r->sim.scenario &&
+            !tls_scenario_check_group(r->sim.scenario, "", next->id, &problem))
+            continue;
+        r->sim.group = next->id;
+        return next;
+    }
+    return NULL;
 }
 
 const char *tls_app_next_client_auth(tls_app_run *r)
