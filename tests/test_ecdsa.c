@@ -178,7 +178,7 @@ static tls_err parse_ske(const uint8_t *sig, size_t len, tls_dissect *d)
     tls_err e = tls_server_key_exchange_write(&m, &w);
     tls_reader r;
     tls_reader_init(&r, w.data, w.len, d, 0);
-    tls_server_key_exchange back;
+    tls_server_key_exchange back = {.is_dhe = false}; /* an input: ECDHE params */
     if (e == TLS_OK)
         e = tls_server_key_exchange_parse(&r, &back);
     if (e == TLS_OK && (back.sig_len != len || memcmp(back.sig, sig, len) != 0))
