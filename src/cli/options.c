@@ -515,7 +515,10 @@ static int check_server_cert(cli_options *o)
         return usage_error("%s", _("--server-cert belongs to the in-process run and --listen: "
                                    "with --connect the real server chooses its certificate"));
     if (o->sim.suite && o->server_cert_given && o->sim.suite->auth != o->sim.server_cert)
-        return usage_error(_("--suite %s needs the other --server-cert"), o->sim.suite->name);
+        return usage_error(o->sim.suite->auth == TLS_KEY_ECDSA
+                               ? _("--suite %s needs --server-cert ecdsa")
+                               : _("--suite %s needs --server-cert rsa"),
+                           o->sim.suite->name);
     if (o->sim.suite)
         o->sim.server_cert = o->sim.suite->auth;
     if (o->sim.kx == TLS_KX_RSA && o->sim.server_cert == TLS_KEY_ECDSA)

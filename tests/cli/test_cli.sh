@@ -37,7 +37,8 @@ expect_error 2 "tlssim: --kx: unknown key exchange 'dh' (use ecdhe, dhe or rsa)"
 expect_error 2 "tlssim: --suite: unknown cipher suite 'TLS_NULL' (supported: TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TLS_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_AES_256_GCM_SHA384)" --suite TLS_NULL
 expect_error 2 "tlssim: --server-cert: 'dsa' is not rsa or ecdsa" --server-cert dsa
 expect_error 2 "tlssim: --kx rsa needs an RSA certificate: an ECDSA key can sign but not decrypt a pre-master secret" --kx rsa --server-cert ecdsa
-expect_error 2 "tlssim: --suite TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 needs the other --server-cert" --server-cert ecdsa --suite 0xc02f
+expect_error 2 "tlssim: --suite TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 needs --server-cert rsa" --server-cert ecdsa --suite 0xc02f
+expect_error 2 "tlssim: --suite TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 needs --server-cert ecdsa" --server-cert rsa --suite 0xc02b
 expect_error 2 "tlssim: --server-cert belongs to the in-process run and --listen: with --connect the real server chooses its certificate" --connect 127.0.0.1:1 --server-cert ecdsa
 expect_error 2 "tlssim: --group: unknown group 'p521' (use secp256r1, x25519 or secp384r1)" --group p521
 expect_error 2 "tlssim: --seed: 'abc' is not a whole number from 0 to 18446744073709551615" --seed abc
