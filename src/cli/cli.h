@@ -29,7 +29,7 @@ typedef struct cli_options {
     bool no_lessons;
     bool glossary;              /**< --glossary: print the lessons' glossary and exit */
     double auto_seconds;        /**< --auto: TUI advances by itself (0 = off) */
-    int start_step;             /**< --step: TUI opens here (1..10; 0 = first) */
+    int start_step;             /**< --step: TUI opens here (a step of the run's flow; 0 = first) */
     bool projector;             /**< --projector: the TUI's one big pane (issue 16) */
     bool quiz;                  /**< --quiz: the projector hides new values until a key */
     /* Checking a run elsewhere (issue 5). */

@@ -83,16 +83,24 @@ static int tamper_missed(const tls_tamper *t, const tls_sim_result *res)
     return cli_usage_error("%s", msg);
 }
 
-/* The TUI runs the run itself: a first run tells whether --tamper hits. */
-static int tamper_precheck(tls_app_run *run)
+/* The TUI runs the run itself: a first run tells whether --tamper hits and
+ * whether --step names a step of this run's flow (10, 13 or, resumed, up
+ * to 22 steps: only the run knows). */
+static int tui_precheck(tls_app_run *run, int start_step)
 {
-    if (run->mode != TLS_APP_SIM || !run->sim.tamper.enabled)
+    if (run->mode != TLS_APP_SIM || (!run->sim.tamper.enabled && !start_step))
         return 0;
     tls_trace trace;
     tls_trace_init(&trace);
     tls_sim_result res;
     tls_app_run_go(run, &trace, &res);
     tls_trace_free(&trace);
+    int steps = tls_sim_result_flow(&res)->n;
+    if (start_step > steps) {
+        char msg[128];
+        snprintf(msg, sizeof msg, _("--step %d: this run has steps 1 to %d"), start_step, steps);
+        return cli_usage_error("%s", msg);
+    }
     return tamper_missed(&run->sim.tamper, &res);
 }
 
@@ -103,7 +111,7 @@ static int run_and_show(const cli_options *o, tls_app_run *run)
                       .write_html = tls_save_html, .projector = o->projector, .quiz = o->quiz};
     /* The TUI runs an in-process run itself (m, g, s and r run it again). */
     if (o->mode == CLI_MODE_TUI && run->mode == TLS_APP_SIM) {
-        int rc = tamper_precheck(run);
+        int rc = tui_precheck(run, o->start_step);
         return rc ? rc : tui_run(run, &to);
     }
     /* Lessons for the front end that prints them: JSON carries values, not

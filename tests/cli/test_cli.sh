@@ -81,7 +81,11 @@ expect_error 2 "tlssim: --html: cannot write '$tmp': Is a directory" --json --ht
 : >"$tmp/plain"
 expect_error 2 "tlssim: --keylog: cannot write '$tmp/plain/k': Not a directory" --connect 127.0.0.1:1 --keylog "$tmp/plain/k"
 expect_error 2 "tlssim: --lang: unknown language 'fr' (use zh or en)" --lang fr
-expect_error 2 "tlssim: --step: '11' is not a step number from 1 to 10" --step 11
+expect_error 2 "tlssim: --step: '31' is not a step number" --step 31
+# --step is bounded by the run's own flow: ten steps, or thirteen with client
+# certificates (the TUI is asked for, so the run is checked before the screen).
+expect_error 2 "tlssim: --step 11: this run has steps 1 to 10" --tui --step 11
+expect_error 2 "tlssim: --step 14: this run has steps 1 to 13" --tui --client-auth require --step 14
 expect_error 2 "tlssim: --auto: 'fast' is not a number of seconds from 0.2 to 3600" --auto fast
 expect_error 2 "tlssim: choose one of --tui, --text and --json" --text --json
 expect_error 2 "tlssim: --auto and --step belong to the TUI" --text --step 3
