@@ -34,7 +34,8 @@ expect_error 2 "tlssim: --resume is in-process only for now: live mode makes one
 expect_error 2 "tlssim: --resume cannot be combined with --client-auth: tlssim resumes sessions without client certificates" --text --resume id --client-auth request
 expect_error 2 "tlssim: --client-cert FILE and --client-key belong to live mode: in-process the client presents the demo client certificate (--client-cert none: no certificate)" --text --client-cert /etc/hostname
 expect_error 2 "tlssim: --kx: unknown key exchange 'dh' (use ecdhe, dhe or rsa)" --kx dh
-expect_error 2 "tlssim: --suite: unknown cipher suite 'TLS_NULL' (supported: TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TLS_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_AES_256_GCM_SHA384)" --suite TLS_NULL
+# The list is the suite table itself: all fourteen, in the client's order.
+expect_error 2 "tlssim: --suite: unknown cipher suite 'TLS_NULL' (supported: TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256, TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA, TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, TLS_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_AES_256_GCM_SHA384, TLS_RSA_WITH_AES_128_CBC_SHA, TLS_RSA_WITH_AES_256_CBC_SHA, TLS_RSA_WITH_AES_128_CBC_SHA256)" --suite TLS_NULL
 expect_error 2 "tlssim: --server-cert: 'dsa' is not rsa or ecdsa" --server-cert dsa
 expect_error 2 "tlssim: --kx rsa needs an RSA certificate: an ECDSA key can sign but not decrypt a pre-master secret" --kx rsa --server-cert ecdsa
 expect_error 2 "tlssim: --suite TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 needs --server-cert rsa" --server-cert ecdsa --suite 0xc02f
