@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "tlssim/i18n.h"
+#include "tlssim/text.h"
 #include "tlssim_config.h"
 
 /* --help, a section a msgid (translators keep the option names and the
@@ -124,9 +125,14 @@ bool cli_is_live(const cli_options *o) { return o->connect || o->listen; }
 
 int cli_usage_error(const char *fmt, const char *arg)
 {
-    fputs("tlssim: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n%s\n", _("Try 'tlssim --help' for more information."));
+    /* The line quotes what the user typed (an option, a file name, a
+     * --compare list), which may hold escape sequences or bytes that are
+     * not UTF-8: escaped like every other outside string before it reaches
+     * the terminal. */
+    char line[PATH_MAX + 1024], safe[4 * sizeof line];
+    snprintf(line, sizeof line, fmt, arg);
+    tls_text_escape(line, strlen(line), safe, sizeof safe);
+    fprintf(stderr, "tlssim: %s\n%s\n", safe, _("Try 'tlssim --help' for more information."));
     return 2;
 }
 

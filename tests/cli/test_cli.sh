@@ -30,6 +30,10 @@ expect_error 2 "tlssim: unknown option '--bogus'" --bogus
 expect_error 2 "tlssim: option '--seed' needs a value" --seed
 expect_error 2 "tlssim: unexpected argument 'extra'" --text extra
 expect_error 2 "tlssim: --resume: 'both' is not off, id or ticket" --resume both
+# What the user typed is quoted escaped: a terminal escape sequence or a byte
+# that is not UTF-8 reaches the terminal as \xNN, not as itself.
+expect_error 2 "tlssim: --resume: '\\x1b[2J\\xff' is not off, id or ticket" --resume $'\e[2J\xff'
+expect_error 2 "tlssim: unknown option '--\\x1b]0;pwned\\x07'" $'--\e]0;pwned\a'
 expect_error 2 "tlssim: --resume is in-process only for now: live mode makes one connection" --connect 127.0.0.1:4433 --resume id
 expect_error 2 "tlssim: --resume cannot be combined with --client-auth: tlssim resumes sessions without client certificates" --text --resume id --client-auth request
 expect_error 2 "tlssim: --client-cert FILE and --client-key belong to live mode: in-process the client presents the demo client certificate (--client-cert none: no certificate)" --text --client-cert /etc/hostname
@@ -57,7 +61,7 @@ expect_error 2 "tlssim: --ems: 'yes' is not on or off" --ems yes
 expect_error 2 "tlssim: unknown option '-x'" --text -xy
 expect_error 2 "tlssim: unknown option '-q'" -q
 # Numbers are strict: no leading blank or sign, no trailing junk.
-expect_error 2 "tlssim: --seed: '"$'\t'"-1' is not a whole number from 0 to 18446744073709551615" --seed $'\t-1'
+expect_error 2 "tlssim: --seed: '\\x09-1' is not a whole number from 0 to 18446744073709551615" --seed $'\t-1'
 expect_error 2 "tlssim: --seed: ' 1' is not a whole number from 0 to 18446744073709551615" --seed ' 1'
 expect_error 2 "tlssim: --seed: '+1' is not a whole number from 0 to 18446744073709551615" --seed +1
 expect_error 2 "tlssim: --tamper: '3:20: ff' is not RECORD:OFFSET[:HEXMASK], e.g. 2:9 or 0:12:01" --tamper '3:20: ff'
