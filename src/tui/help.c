@@ -52,7 +52,7 @@ const char *tui_help_next_step(const tui_app *a, char *buf, size_t cap)
 /* What w writes, and where. */
 const char *tui_help_save_what(const tui_app *a, char *buf, size_t cap)
 {
-    char stem[64] = "tlssim-YYYYmmdd-HHMMSS", keylog[96], pcap[96];
+    char stem[64] = "tlssim-YYYYmmdd-HHMMSS", keylog[96], pcap[96], html[96];
     if (a->run.sim.seeded)
         tui_save_stem(true, a->run.sim.seed, 0, stem, sizeof stem);
     const char *kgiven = a->run.keylog_path, *pgiven = a->run.pcap_path;
@@ -64,6 +64,14 @@ const char *tui_help_save_what(const tui_app *a, char *buf, size_t cap)
                                   "current folder"),
              tui_save_path(kgiven, stem, ".keylog", keylog, sizeof keylog),
              tui_save_path(pgiven, stem, ".pcap", pcap, sizeof pcap));
+    /* The handout is written only when the program gave the TUI a writer
+     * (tui.h): say so only then, with the path w will use. */
+    if (a->write_html) {
+        size_t n = strlen(buf);
+        snprintf(buf + n, cap - n, _("; and the HTML handout (ladder diagram, values, lessons; "
+                                     "prints on A4): %s"),
+                 tui_save_path(a->run.html_path, stem, ".html", html, sizeof html));
+    }
     return buf;
 }
 

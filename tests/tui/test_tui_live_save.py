@@ -140,6 +140,13 @@ def test_save(exe, sock, folder):
         tm.keys("?")
         s = tt.wait_text(tm, "Esc close")
         tt.check("save this run's key log and pcap" in s, "the help lists the save key")
+        # The save line goes on below the fold at 80x24: scroll to it.
+        tm.keys(*["Down"] * 4)
+        s = tt.wait_text(tm, "5-24 of")
+        flat = "".join(line.strip("│ ") for line in s.splitlines())
+        tt.check("HTML handout" in " ".join(s.split()) or "HTMLhandout" in flat,
+                 "the help says w also writes the HTML handout")
+        tt.check("tlssim-1.html" in flat, "the help names the handout's file")
         tm.keys("Escape")
         leave(tm, 0, "save run, q")
     finally:
