@@ -72,6 +72,22 @@ typedef struct tls_demo_credentials {
     const tls_privkey *client_key;  /**< its private key */
 } tls_demo_credentials;
 
+/** \brief What an identity is made of (PEM, NUL-terminated): the leaf, the
+ *         intermediate that issued it (NULL: the leaf is sent alone) and the key. */
+typedef struct tls_demo_identity_pem {
+    const char *leaf, *intermediate, *key;
+} tls_demo_identity_pem;
+
+/**
+ * \brief Parse an identity: \p id gets the chain (the leaf, then the
+ *        intermediate if any) and the key, owned by the caller
+ *        (tls_demo_identity_free); untouched on error.
+ */
+tls_err tls_demo_identity_load(tls_demo_identity *id, const tls_demo_identity_pem *pem);
+
+/** \brief Free what tls_demo_identity_load made, and empty \p id. */
+void tls_demo_identity_free(tls_demo_identity *id);
+
 /**
  * \brief The demo PKI parsed once per process, as a real server loads its
  *        key at start-up rather than per connection (single-threaded:

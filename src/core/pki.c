@@ -4,13 +4,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-/* What each identity is made of: the leaf, the intermediate that issued
- * it (NULL: issued by the root) and the key. */
-typedef struct identity_pem {
-    const char *leaf, *intermediate, *key;
-} identity_pem;
-
-static tls_err identity_load(tls_demo_identity *id, const identity_pem *pem)
+tls_err tls_demo_identity_load(tls_demo_identity *id, const tls_demo_identity_pem *pem)
 {
     tls_x509 *chain = NULL;
     tls_privkey *key = NULL;
@@ -28,7 +22,7 @@ static tls_err identity_load(tls_demo_identity *id, const identity_pem *pem)
     return TLS_OK;
 }
 
-static void identity_free(tls_demo_identity *id)
+void tls_demo_identity_free(tls_demo_identity *id)
 {
     tls_x509_free((tls_x509 *)id->chain);
     tls_privkey_free((tls_privkey *)id->key);
@@ -39,13 +33,13 @@ static tls_demo_credentials creds;
 
 static bool credentials_load(void)
 {
-    const identity_pem server[3] = {
+    const tls_demo_identity_pem server[3] = {
         [TLS_KEY_RSA] = {tls_demo_server_cert_pem, tls_demo_intermediate_pem,
                          tls_demo_server_key_pem},
         [TLS_KEY_ECDSA] = {tls_demo_server_ecdsa_cert_pem, tls_demo_intermediate_pem,
                            tls_demo_server_ecdsa_key_pem},
     };
-    const identity_pem client[3] = {
+    const tls_demo_identity_pem client[3] = {
         [TLS_KEY_RSA] = {tls_demo_client_cert_pem, NULL, tls_demo_client_key_pem},
         [TLS_KEY_ECDSA] = {tls_demo_client_ecdsa_cert_pem, NULL, tls_demo_client_ecdsa_key_pem},
     };
@@ -53,8 +47,8 @@ static bool credentials_load(void)
     bool ok = tls_x509_add_pem(&trust, tls_demo_ca_pem) == TLS_OK;
     creds.trust = trust;
     for (int k = TLS_KEY_RSA; ok && k <= TLS_KEY_ECDSA; k++)
-        ok = identity_load(&creds.server[k], &server[k]) == TLS_OK &&
-             identity_load(&creds.client[k], &client[k]) == TLS_OK;
+        ok = tls_demo_identity_load(&creds.server[k], &server[k]) == TLS_OK &&
+             tls_demo_identity_load(&creds.client[k], &client[k]) == TLS_OK;
     if (ok) {
         creds.chain = creds.server[TLS_KEY_RSA].chain;
         creds.key = creds.server[TLS_KEY_RSA].key;
@@ -63,8 +57,8 @@ static bool credentials_load(void)
         return true;
     }
     for (int k = TLS_KEY_RSA; k <= TLS_KEY_ECDSA; k++) {
-        identity_free(&creds.server[k]);
-        identity_free(&creds.client[k]);
+        tls_demo_identity_free(&creds.server[k]);
+        tls_demo_identity_free(&creds.client[k]);
     }
     tls_x509_free(trust);
     creds.trust = NULL;
