@@ -19,31 +19,40 @@ static void test_tables(void)
 {
     size_t n;
     const tls_suite *s = tls_suites_all(&n);
-    test_check(n == 14, "fourteen suites");
-    if (n == 14) {
+    test_check(n == 18, "eighteen suites");
+    if (n == 18) {
         /* A browser's order: ECDHE AEADs (ECDSA before RSA at each strength),
          * ECDHE CBC, DHE AEADs, RSA AEADs, RSA CBC. */
         expect_row(&s[0], 0xc02b, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256);
-        expect_row(&s[2], 0xc02c, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384);
-        test_check(s[0].auth == TLS_KEY_ECDSA && s[2].auth == TLS_KEY_ECDSA && s[1].auth == TLS_KEY_RSA,
-                   "ECDHE_ECDSA suites need an ECDSA certificate, the others RSA");
         expect_row(&s[1], 0xc02f, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256);
+        expect_row(&s[2], 0xc02c, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384);
         expect_row(&s[3], 0xc030, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384);
-        expect_row(&s[4], 0xcca8, TLS_KX_ECDHE_RSA, TLS_CIPHER_CHACHA20_POLY1305, 32, 12, 0,
+        expect_row(&s[4], 0xcca9, TLS_KX_ECDHE_RSA, TLS_CIPHER_CHACHA20_POLY1305, 32, 12, 0,
                    TLS_HASH_SHA256);
-        expect_row(&s[5], 0xc013, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA256);
-        expect_row(&s[6], 0xc014, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA256);
-        expect_row(&s[7], 0x009e, TLS_KX_DHE_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256);
-        expect_row(&s[8], 0x009f, TLS_KX_DHE_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384);
-        expect_row(&s[9], 0x009c, TLS_KX_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256);
-        expect_row(&s[10], 0x009d, TLS_KX_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384);
-        expect_row(&s[11], 0x002f, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA256);
-        expect_row(&s[12], 0x0035, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA256);
-        expect_row(&s[13], 0x003c, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 32, TLS_HASH_SHA256);
-        test_check(s[5].mac_hash == TLS_HASH_SHA1 && s[13].mac_hash == TLS_HASH_SHA256,
+        expect_row(&s[5], 0xcca8, TLS_KX_ECDHE_RSA, TLS_CIPHER_CHACHA20_POLY1305, 32, 12, 0,
+                   TLS_HASH_SHA256);
+        expect_row(&s[6], 0xc009, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA256);
+        expect_row(&s[7], 0xc013, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA256);
+        expect_row(&s[8], 0xc00a, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA256);
+        expect_row(&s[9], 0xc014, TLS_KX_ECDHE_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA256);
+        expect_row(&s[10], 0x009e, TLS_KX_DHE_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256);
+        expect_row(&s[11], 0x009f, TLS_KX_DHE_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384);
+        expect_row(&s[12], 0xccaa, TLS_KX_DHE_RSA, TLS_CIPHER_CHACHA20_POLY1305, 32, 12, 0,
+                   TLS_HASH_SHA256);
+        expect_row(&s[13], 0x009c, TLS_KX_RSA, TLS_CIPHER_AES_GCM, 16, 4, 0, TLS_HASH_SHA256);
+        expect_row(&s[14], 0x009d, TLS_KX_RSA, TLS_CIPHER_AES_GCM, 32, 4, 0, TLS_HASH_SHA384);
+        expect_row(&s[15], 0x002f, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 20, TLS_HASH_SHA256);
+        expect_row(&s[16], 0x0035, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 32, 16, 20, TLS_HASH_SHA256);
+        expect_row(&s[17], 0x003c, TLS_KX_RSA, TLS_CIPHER_AES_CBC, 16, 16, 32, TLS_HASH_SHA256);
+        /* The certificate each needs: ECDSA for the ECDHE_ECDSA rows only. */
+        for (size_t i = 0; i < n; i++)
+            test_check(s[i].auth == (strstr(s[i].name, "_ECDSA_") ? TLS_KEY_ECDSA : TLS_KEY_RSA),
+                       "%s needs the certificate its name says", s[i].name);
+        test_check(s[6].mac_hash == TLS_HASH_SHA1 && s[8].mac_hash == TLS_HASH_SHA1 &&
+                       s[17].mac_hash == TLS_HASH_SHA256,
                    "..._CBC_SHA: HMAC-SHA1; ..._CBC_SHA256: HMAC-SHA256");
         test_str_eq(tls_suite_cipher_name(&s[4]), "ChaCha20-Poly1305", "cipher name chacha");
-        test_str_eq(tls_suite_cipher_name(&s[6]), "AES-256-CBC", "cipher name cbc");
+        test_str_eq(tls_suite_cipher_name(&s[8]), "AES-256-CBC", "cipher name cbc");
         test_str_eq(tls_suite_cipher_name(&s[1]), "AES-128-GCM", "cipher name gcm");
     }
     const tls_group_info *g = tls_groups_all(&n);
@@ -88,6 +97,10 @@ static void test_suite_parse(void)
     expect_suite("aes256-gcm-sha384", 0x009d);
     expect_suite("ECDHE-RSA-CHACHA20-POLY1305", 0xcca8);
     expect_suite("ECDHE-RSA-AES128-SHA", 0xc013);
+    expect_suite("ECDHE-ECDSA-CHACHA20-POLY1305", 0xcca9);
+    expect_suite("DHE-RSA-CHACHA20-POLY1305", 0xccaa);
+    expect_suite("ECDHE-ECDSA-AES128-SHA", 0xc009);
+    expect_suite("ECDHE-ECDSA-AES256-SHA", 0xc00a);
     expect_suite("ecdhe-rsa-aes256-sha", 0xc014);
     expect_suite("AES128-SHA", 0x002f);
     expect_suite("AES256-SHA", 0x0035);

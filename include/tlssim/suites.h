@@ -48,7 +48,7 @@ typedef struct tls_group_info {
 
 /** \brief How many suites and groups tlssim implements: the size of any
  *         list of them. */
-#define TLS_SUITE_COUNT 14
+#define TLS_SUITE_COUNT 18
 #define TLS_GROUP_COUNT 3
 
 /** \brief All suites, in the client's order of preference; *n set. */

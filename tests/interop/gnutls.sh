@@ -12,14 +12,22 @@ tlssim=$1 direction=$2 suite=$3 pki=$4
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 need gnutls-serv
-# GnuTLS sends the chain it reads from one file: the leaf, then the
-# intermediate that issued it (the client has only the root).
-cat "$pki/server.crt.pem" "$pki/intermediate.crt.pem" > "$work/server-chain.pem"
 need gnutls-cli
 
 base="NONE:+VERS-TLS1.2:+SIGN-ALL:+COMP-NULL:+GROUP-ALL:+CTYPE-X509"
 cbc=1
+# The ECDHE_ECDSA suites need the ECDSA certificate on whichever side is
+# the server.
+cert=server tlssim_cert=rsa
 case $suite in
+ECDHE-ECDSA-CHACHA20-POLY1305) prio=+ECDHE-ECDSA:+CHACHA20-POLY1305:+AEAD cbc=0
+    iana=TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256 cert=server-ecdsa tlssim_cert=ecdsa ;;
+ECDHE-ECDSA-AES128-SHA) prio=+ECDHE-ECDSA:+AES-128-CBC:+SHA1
+    iana=TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA cert=server-ecdsa tlssim_cert=ecdsa ;;
+ECDHE-ECDSA-AES256-SHA) prio=+ECDHE-ECDSA:+AES-256-CBC:+SHA1
+    iana=TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA cert=server-ecdsa tlssim_cert=ecdsa ;;
+DHE-RSA-CHACHA20-POLY1305) prio=+DHE-RSA:+CHACHA20-POLY1305:+AEAD cbc=0
+    iana=TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256 ;;
 ECDHE-RSA-CHACHA20-POLY1305) prio=+ECDHE-RSA:+CHACHA20-POLY1305:+AEAD cbc=0
     iana=TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 ;;
 ECDHE-RSA-AES128-GCM-SHA256) prio=+ECDHE-RSA:+AES-128-GCM:+AEAD cbc=0
@@ -36,6 +44,9 @@ AES128-SHA256) prio=+RSA:+AES-128-CBC:+SHA256 iana=TLS_RSA_WITH_AES_128_CBC_SHA2
 *) echo "unknown suite $suite"; exit 2 ;;
 esac
 prio="$base:$prio"
+# GnuTLS sends the chain it reads from one file: the leaf, then the
+# intermediate that issued it (the client has only the root).
+cat "$pki/$cert.crt.pem" "$pki/intermediate.crt.pem" > "$work/server-chain.pem"
 etms=(on)
 [[ $cbc == 1 ]] && etms=(on off)
 
@@ -71,7 +82,7 @@ run_connect() {
     for ((i = 0; i < 5; i++)); do
         port=$(free_port)
         SSLKEYLOGFILE=$d/gnutls.keylog timeout 60 gnutls-serv --http --port "$port" \
-            --x509certfile "$work/server-chain.pem" --x509keyfile "$pki/server.key.pem" \
+            --x509certfile "$work/server-chain.pem" --x509keyfile "$pki/$cert.key.pem" \
             --priority "$prio" > "$d/server.out" 2>&1 &
         local spid=$!
         pids+=("$spid")
@@ -101,7 +112,8 @@ run_connect() {
 run_listen() {
     local etm=$1 d=$work/listen-$1
     mkdir -p "$d"
-    timeout 30 "$tlssim" --listen 127.0.0.1:0 --etm "$etm" --json --timeout 10 \
+    timeout 30 "$tlssim" --listen 127.0.0.1:0 --server-cert "$tlssim_cert" --etm "$etm" \
+        --json --timeout 10 \
         --keylog "$d/tlssim.keylog" > "$d/out.json" 2> "$d/err" &
     local tpid=$!
     pids+=("$tpid")
