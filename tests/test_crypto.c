@@ -518,6 +518,40 @@ static void test_x509_parse(const tls_x509 *leaf)
     tls_x509_free(NULL);
 }
 
+/* RSASSA-PSS as rsa_pss_rsae_* makes it: a verifiable signature for each
+ * hash, a fresh salt each time (two signatures of one digest differ), and
+ * no confusion with PKCS#1 v1.5 either way.  Signing PSS leaves the key
+ * as it was: a v1.5 signature after it still verifies. */
+static void test_rsa_pss(tls_x509 *leaf, tls_privkey *key, tls_rng *rng)
+{
+    uint8_t digest[TLS_HASH_MAX], sig[256], again[256];
+    size_t sig_len = 0, again_len = 0;
+    const tls_hash_alg algs[3] = {TLS_HASH_SHA256, TLS_HASH_SHA384, TLS_HASH_SHA512};
+    for (int i = 0; i < 3; i++) {
+        const char *h = tls_hash_name(algs[i]);
+        tls_hash(algs[i], (const uint8_t *)"signed params", 13, digest);
+        test_check(tls_privkey_sign_pss(key, rng, algs[i], digest, sig, &sig_len) == TLS_OK &&
+                       sig_len == 256, "PSS sign with %s", h);
+        test_check(tls_x509_rsa_pss_verify(leaf, algs[i], digest, sig, sig_len) == TLS_OK,
+                   "leaf verifies the PSS %s signature", h);
+        test_check(tls_privkey_sign_pss(key, rng, algs[i], digest, again, &again_len) == TLS_OK &&
+                       again_len == sig_len && memcmp(again, sig, sig_len) != 0 &&
+                       tls_x509_rsa_pss_verify(leaf, algs[i], digest, again, again_len) == TLS_OK,
+                   "PSS %s: a second signature differs (new salt) and verifies too", h);
+        test_check(tls_x509_rsa_verify(leaf, algs[i], digest, sig, sig_len) ==
+                       TLS_ERR_DECRYPT_ERROR,
+                   "a PSS signature is not a PKCS#1 v1.5 one (%s)", h);
+        sig[10] ^= 1;
+        test_check(tls_x509_rsa_pss_verify(leaf, algs[i], digest, sig, sig_len) ==
+                       TLS_ERR_DECRYPT_ERROR, "flipped PSS signature bit is decrypt_error");
+    }
+    test_check(tls_privkey_sign(key, rng, TLS_HASH_SHA256, digest, sig, &sig_len) == TLS_OK &&
+                   tls_x509_rsa_verify(leaf, TLS_HASH_SHA256, digest, sig, sig_len) == TLS_OK,
+               "PKCS#1 v1.5 still signs after PSS");
+    test_check(tls_x509_rsa_pss_verify(leaf, TLS_HASH_SHA256, digest, sig, sig_len) ==
+                   TLS_ERR_DECRYPT_ERROR, "a PKCS#1 v1.5 signature is not a PSS one");
+}
+
 static void test_pki(void)
 {
     tls_x509 *leaf = parse(tls_demo_server_cert_pem);
@@ -531,6 +565,7 @@ static void test_pki(void)
         return;
     tls_rng *rng = tls_rng_new_seeded(1, "rsa");
     test_rsa(leaf, key, rng);
+    test_rsa_pss(leaf, key, rng);
     test_describe(leaf);
     test_verify(leaf, ca);
     test_x509_parse(leaf);

@@ -74,6 +74,27 @@ static void test_tables(void)
     test_check(tls_suite_default(TLS_KX_DHE_RSA)->id == 0x009e, "DHE's default suite");
 }
 
+/* The signature schemes, in the order current clients offer them. */
+static void test_sigalgs(void)
+{
+    size_t n;
+    const tls_sigalg_info *s = tls_sigalgs_all(&n);
+    static const uint16_t want[] = {0x0403, 0x0503, 0x0804, 0x0805, 0x0806, 0x0401, 0x0501, 0x0601};
+    test_check(n == 8, "eight signature schemes");
+    for (size_t i = 0; i < n && i < 8; i++) {
+        test_check(s[i].id == want[i], "scheme %zu is 0x%04x", i, want[i]);
+        const char *name = tls_sigscheme_name(s[i].id);
+        test_check(name && s[i].pss == (strncmp(name, "rsa_pss_rsae_", 13) == 0) &&
+                       s[i].key == (strncmp(name, "ecdsa_", 6) == 0 ? TLS_KEY_ECDSA : TLS_KEY_RSA),
+                   "%s: key and padding as its name says", name ? name : "?");
+    }
+    test_check(tls_sigalg_by_id(0x0806) && tls_sigalg_by_id(0x0806)->hash == TLS_HASH_SHA512 &&
+                   tls_sigalg_by_id(0x0805)->hash == TLS_HASH_SHA384,
+               "rsa_pss_rsae_sha512 hashes with SHA-512, _sha384 with SHA-384");
+    test_check(!tls_sigalg_by_id(0x0809) && !tls_sigalg_by_id(0x0201) && !tls_sigalg_by_id(0x0807),
+               "rsa_pss_pss_*, SHA-1 and Ed25519 are not implemented");
+}
+
 static void expect_suite(const char *text, uint16_t id)
 {
     const tls_suite *s = tls_suite_parse(text);
@@ -178,6 +199,7 @@ static void test_wire_names(void)
 int main(void)
 {
     test_tables();
+    test_sigalgs();
     test_suite_parse();
     test_group_parse();
     test_wire_names();

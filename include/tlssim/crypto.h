@@ -18,18 +18,24 @@
 
 #include "tlssim/err.h"
 
-/** \brief Hash functions used by the TLS 1.2 suites we implement.  SHA-1
- *         only ever keys HMAC for the CBC suites' records (..._CBC_SHA):
- *         TLS 1.2's PRF never uses it. */
-typedef enum tls_hash_alg { TLS_HASH_SHA256, TLS_HASH_SHA384, TLS_HASH_SHA1 } tls_hash_alg;
+/** \brief Hash functions used by the TLS 1.2 suites and signature schemes
+ *         we implement.  SHA-1 only ever keys HMAC for the CBC suites'
+ *         records (..._CBC_SHA): TLS 1.2's PRF never uses it.  SHA-512 only
+ *         hashes what a ..._sha512 signature scheme signs. */
+typedef enum tls_hash_alg {
+    TLS_HASH_SHA256,
+    TLS_HASH_SHA384,
+    TLS_HASH_SHA1,
+    TLS_HASH_SHA512
+} tls_hash_alg;
 
-/** \brief Largest digest we produce (SHA-384). */
-#define TLS_HASH_MAX 48
+/** \brief Largest digest we produce (SHA-512). */
+#define TLS_HASH_MAX 64
 
-/** \brief Digest length in bytes (20, 32 or 48). */
+/** \brief Digest length in bytes (20, 32, 48 or 64). */
 size_t tls_hash_len(tls_hash_alg alg);
 
-/** \brief "SHA-256" / "SHA-384" / "SHA-1". */
+/** \brief "SHA-256" / "SHA-384" / "SHA-1" / "SHA-512". */
 const char *tls_hash_name(tls_hash_alg alg);
 
 /** \brief One-shot digest of \p len bytes into \p out (tls_hash_len bytes). */
@@ -357,6 +363,16 @@ tls_err tls_x509_rsa_verify(const tls_x509 *chain, tls_hash_alg alg,
                             const uint8_t *sig, size_t sig_len);
 
 /**
+ * \brief Verify an RSASSA-PSS signature by the leaf's RSA key over a digest,
+ *        as TLS's rsa_pss_rsae_* schemes make it (RFC 8446 §4.2.3): MGF1
+ *        with the same hash, a salt as long as the digest.
+ * \return TLS_OK or TLS_ERR_DECRYPT_ERROR (any other salt length too)
+ */
+tls_err tls_x509_rsa_pss_verify(const tls_x509 *chain, tls_hash_alg alg,
+                                const uint8_t *digest,
+                                const uint8_t *sig, size_t sig_len);
+
+/**
  * \brief RSAES-PKCS1-v1_5 encryption with the leaf's public key.
  * \param out  tls_x509_rsa_len bytes; *out_len set
  */
@@ -405,6 +421,17 @@ size_t tls_privkey_len(const tls_privkey *key);
  */
 tls_err tls_privkey_sign(const tls_privkey *key, tls_rng *rng, tls_hash_alg alg,
                          const uint8_t *digest, uint8_t *sig, size_t *sig_len);
+
+/**
+ * \brief An RSASSA-PSS signature over a digest with an RSA key (rsa_pss_rsae_*,
+ *        RFC 8446 §4.2.3): MGF1 with the digest's hash and a random salt of
+ *        the digest's length, drawn from \p rng (so a seeded rng makes the
+ *        signature reproducible).
+ * \param sig tls_privkey_len bytes; *sig_len set
+ * \return TLS_ERR_INTERNAL for a key that is not RSA
+ */
+tls_err tls_privkey_sign_pss(const tls_privkey *key, tls_rng *rng, tls_hash_alg alg,
+                             const uint8_t *digest, uint8_t *sig, size_t *sig_len);
 
 /**
  * \brief RSAES-PKCS1-v1_5 decryption.

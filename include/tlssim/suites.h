@@ -46,15 +46,35 @@ typedef struct tls_group_info {
     const char *name;       /**< "secp256r1", "x25519", "secp384r1" */
 } tls_group_info;
 
-/** \brief How many suites and groups tlssim implements: the size of any
- *         list of them. */
+/** \brief One signature scheme tlssim makes and verifies: in TLS 1.2 a
+ *         SignatureAndHashAlgorithm {hash, signature} (RFC 5246
+ *         §7.4.1.4.1), named as RFC 8446 §4.2.3 names it. */
+typedef struct tls_sigalg_info {
+    uint16_t id;            /**< e.g. 0x0804 (rsa_pss_rsae_sha256) */
+    tls_key_kind key;       /**< the key that signs: RSA or ECDSA */
+    tls_hash_alg hash;      /**< what hashes the signed bytes (and PSS's MGF1) */
+    bool pss;               /**< RSASSA-PSS with a salt as long as the hash
+                                 (rsa_pss_rsae_*); else PKCS#1 v1.5 or ECDSA */
+} tls_sigalg_info;
+
+/** \brief How many suites, groups and signature schemes tlssim implements:
+ *         the size of any list of them. */
 #define TLS_SUITE_COUNT 18
 #define TLS_GROUP_COUNT 3
+#define TLS_SIGALG_COUNT 8
 
 /** \brief All suites, in the client's order of preference; *n set. */
 const tls_suite *tls_suites_all(size_t *n);
 /** \brief All groups, in the client's order of preference; *n set. */
 const tls_group_info *tls_groups_all(size_t *n);
+
+/** \brief All signature schemes, in the order the client offers them
+ *         (ECDSA, then RSA-PSS, then RSA PKCS#1 v1.5, as Firefox and
+ *         OpenSSL 3 do); *n set. */
+const tls_sigalg_info *tls_sigalgs_all(size_t *n);
+
+/** \brief A signature scheme tlssim implements, by its value, or NULL. */
+const tls_sigalg_info *tls_sigalg_by_id(uint16_t id);
 
 /** \brief Suite by IANA id, or NULL. */
 const tls_suite *tls_suite_by_id(uint16_t id);

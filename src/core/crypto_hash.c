@@ -24,6 +24,7 @@ const mbedtls_md_info_t *crypto_md_info(tls_hash_alg alg)
     case TLS_HASH_SHA256: return mbedtls_md_info_from_type(MBEDTLS_MD_SHA256);
     case TLS_HASH_SHA384: return mbedtls_md_info_from_type(MBEDTLS_MD_SHA384);
     case TLS_HASH_SHA1: return mbedtls_md_info_from_type(MBEDTLS_MD_SHA1);
+    case TLS_HASH_SHA512: return mbedtls_md_info_from_type(MBEDTLS_MD_SHA512);
     }
     return NULL;
 }
@@ -33,6 +34,7 @@ mbedtls_md_type_t crypto_md_type(tls_hash_alg alg)
     switch (alg) {
     case TLS_HASH_SHA384: return MBEDTLS_MD_SHA384;
     case TLS_HASH_SHA1: return MBEDTLS_MD_SHA1;
+    case TLS_HASH_SHA512: return MBEDTLS_MD_SHA512;
     case TLS_HASH_SHA256: break;
     }
     return MBEDTLS_MD_SHA256;
@@ -50,6 +52,7 @@ const char *tls_hash_name(tls_hash_alg alg)
     case TLS_HASH_SHA256: return "SHA-256";
     case TLS_HASH_SHA384: return "SHA-384";
     case TLS_HASH_SHA1: return "SHA-1";
+    case TLS_HASH_SHA512: return "SHA-512";
     }
     return "unknown-hash";
 }

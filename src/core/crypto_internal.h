@@ -41,6 +41,9 @@ int crypto_rng_cb(void *ctx, unsigned char *out, size_t n);
 /* RSA, ECDSA on a curve we use, or neither (crypto_pk.c). */
 tls_key_kind crypto_pk_kind(const mbedtls_pk_context *pk);
 
+/* The leaf's public key when it is RSA, or NULL (crypto_pk.c). */
+mbedtls_pk_context *crypto_leaf_rsa(const tls_x509 *chain);
+
 /* The i-th certificate of a chain, or NULL (crypto_x509.c). */
 const mbedtls_x509_crt *crypto_crt_at(const tls_x509 *chain, size_t i);
 

@@ -14,7 +14,7 @@
 
 /* ------------------------------------------------------------------ RSA */
 
-static mbedtls_pk_context *leaf_rsa(const tls_x509 *chain)
+mbedtls_pk_context *crypto_leaf_rsa(const tls_x509 *chain)
 {
     const mbedtls_x509_crt *leaf = crypto_crt_at(chain, 0);
     if (!leaf || mbedtls_pk_get_type(&leaf->pk) != MBEDTLS_PK_RSA)
@@ -25,7 +25,7 @@ static mbedtls_pk_context *leaf_rsa(const tls_x509 *chain)
 
 size_t tls_x509_rsa_len(const tls_x509 *chain)
 {
-    mbedtls_pk_context *pk = leaf_rsa(chain);
+    mbedtls_pk_context *pk = crypto_leaf_rsa(chain);
     return pk ? mbedtls_pk_get_len(pk) : 0;
 }
 
@@ -33,7 +33,7 @@ tls_err tls_x509_rsa_verify(const tls_x509 *chain, tls_hash_alg alg,
                             const uint8_t *digest,
                             const uint8_t *sig, size_t sig_len)
 {
-    mbedtls_pk_context *pk = leaf_rsa(chain);
+    mbedtls_pk_context *pk = crypto_leaf_rsa(chain);
     size_t hlen = tls_hash_len(alg);
     if (!pk || !hlen)
         return TLS_ERR_DECRYPT_ERROR;
@@ -115,7 +115,7 @@ tls_err tls_x509_rsa_encrypt(const tls_x509 *chain, tls_rng *rng,
                              const uint8_t *in, size_t in_len,
                              uint8_t *out, size_t *out_len)
 {
-    mbedtls_pk_context *pk = leaf_rsa(chain);
+    mbedtls_pk_context *pk = crypto_leaf_rsa(chain);
     if (!pk || !rng)
         return TLS_ERR_INTERNAL;
     if (mbedtls_pk_encrypt(pk, in, in_len, out, out_len, mbedtls_pk_get_len(pk),

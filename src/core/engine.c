@@ -115,44 +115,53 @@ tls_hash_alg engine_prf_hash(const tls_engine *e)
     return e->suite ? e->suite->prf_hash : TLS_HASH_SHA256;
 }
 
-/* The signature schemes both sides can use, preferred first: what the
- * client offers and what the server may pick (among those its key can
- * make).  A current browser's order: ECDSA before RSA at each hash. */
-static const uint16_t sigalgs[] = {TLS_SIG_ECDSA_SECP256R1_SHA256, TLS_SIG_RSA_PKCS1_SHA256,
-                                   TLS_SIG_ECDSA_SECP384R1_SHA384, TLS_SIG_RSA_PKCS1_SHA384};
-
-const uint16_t *engine_sigalgs(size_t *n)
+size_t engine_sigalgs(uint16_t *out)
 {
-    *n = sizeof sigalgs / sizeof sigalgs[0];
-    return sigalgs;
+    size_t n;
+    const tls_sigalg_info *all = tls_sigalgs_all(&n);
+    for (size_t i = 0; i < n; i++)
+        out[i] = all[i].id;
+    return n;
 }
 
-/* RFC 5246 §7.4.1.4.1: the high byte of SignatureAndHashAlgorithm names
- * the hash (4 = sha256, 5 = sha384). */
 bool engine_sig_hash(uint16_t sig_alg, tls_hash_alg *alg)
 {
-    if (!engine_list_has(sigalgs, sizeof sigalgs / sizeof sigalgs[0], sig_alg))
-        return false;
-    *alg = (sig_alg >> 8) == 5 ? TLS_HASH_SHA384 : TLS_HASH_SHA256;
-    return true;
+    const tls_sigalg_info *s = tls_sigalg_by_id(sig_alg);
+    if (s)
+        *alg = s->hash;
+    return s != NULL;
 }
 
-/* The low byte names the signature: rsa(1), ecdsa(3). */
 tls_key_kind engine_sig_key(uint16_t sig_alg)
 {
-    switch (sig_alg & 0xff) {
-    case 1: return TLS_KEY_RSA;
-    case 3: return TLS_KEY_ECDSA;
-    }
-    return TLS_KEY_NONE;
+    const tls_sigalg_info *s = tls_sigalg_by_id(sig_alg);
+    return s ? s->key : TLS_KEY_NONE;
 }
 
+bool engine_sig_is_pss(uint16_t sig_alg)
+{
+    const tls_sigalg_info *s = tls_sigalg_by_id(sig_alg);
+    return s && s->pss;
+}
+
+/* In the peer's order, as OpenSSL and GnuTLS choose: a client that lists
+ * rsa_pss_rsae_* before rsa_pkcs1_* gets a PSS signature from an RSA key. */
 uint16_t engine_choose_sigalg(const uint16_t *offered, size_t n, tls_key_kind key)
 {
-    for (size_t i = 0; i < sizeof sigalgs / sizeof sigalgs[0]; i++)
-        if (engine_sig_key(sigalgs[i]) == key && engine_list_has(offered, n, sigalgs[i]))
-            return sigalgs[i];
+    for (size_t i = 0; i < n; i++)
+        if (engine_sig_key(offered[i]) == key)
+            return offered[i];
     return 0;
+}
+
+tls_err engine_sign(const tls_privkey *key, tls_rng *rng, uint16_t sig_alg,
+                    const uint8_t *digest, uint8_t *sig, size_t *sig_len)
+{
+    const tls_sigalg_info *s = tls_sigalg_by_id(sig_alg);
+    if (!s || s->key != tls_privkey_kind(key))
+        return TLS_ERR_INTERNAL;
+    return s->pss ? tls_privkey_sign_pss(key, rng, s->hash, digest, sig, sig_len)
+                  : tls_privkey_sign(key, rng, s->hash, digest, sig, sig_len);
 }
 
 tls_err engine_verify_sig(const tls_x509 *chain, uint16_t sig_alg, tls_hash_alg alg,
@@ -162,8 +171,10 @@ tls_err engine_verify_sig(const tls_x509 *chain, uint16_t sig_alg, tls_hash_alg 
     tls_key_kind kind = engine_sig_key(sig_alg);
     if (kind != tls_x509_key_kind(chain, 0))
         return TLS_ERR_DECRYPT_ERROR;
-    return kind == TLS_KEY_ECDSA ? tls_x509_ecdsa_verify(chain, alg, digest, sig, sig_len)
-                                 : tls_x509_rsa_verify(chain, alg, digest, sig, sig_len);
+    if (kind == TLS_KEY_ECDSA)
+        return tls_x509_ecdsa_verify(chain, alg, digest, sig, sig_len);
+    return engine_sig_is_pss(sig_alg) ? tls_x509_rsa_pss_verify(chain, alg, digest, sig, sig_len)
+                                      : tls_x509_rsa_verify(chain, alg, digest, sig, sig_len);
 }
 
 size_t engine_suites(const tls_engine *e, uint16_t *out)

@@ -29,10 +29,7 @@ tls_err client_hello_write(tls_engine *e, tls_writer *w)
     ch.has_point_formats = true;
     ch.point_formats[ch.npoint_formats++] = 0; /* uncompressed: the only one RFC 8422 keeps */
     ch.has_sigalgs = true;
-    size_t n;
-    const uint16_t *sigalgs = engine_sigalgs(&n);
-    for (size_t i = 0; i < n; i++)
-        ch.sigalgs[ch.nsigalgs++] = sigalgs[i];
+    ch.nsigalgs = engine_sigalgs(ch.sigalgs);
     ch.has_etm = !e->cfg->no_etm;
     ch.has_ems = e->cfg->ems;
     ch.has_reneg_info = e->cfg->offer_renegotiation_info;

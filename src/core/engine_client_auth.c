@@ -13,10 +13,7 @@ tls_err certificate_request_write(tls_engine *e, tls_writer *w)
     memset(&cr, 0, sizeof cr);
     cr.cert_types[cr.ncert_types++] = TLS_CERT_TYPE_RSA_SIGN;
     cr.cert_types[cr.ncert_types++] = TLS_CERT_TYPE_ECDSA_SIGN;
-    size_t n;
-    const uint16_t *sigalgs = engine_sigalgs(&n);
-    for (size_t i = 0; i < n; i++)
-        cr.sigalgs[cr.nsigalgs++] = sigalgs[i];
+    cr.nsigalgs = engine_sigalgs(cr.sigalgs);
     size_t cas = tls_x509_count(e->cfg->client_trust);
     for (size_t i = 0; i < cas && cr.nca_names < TLS_MAX_CA_NAMES; i++) {
         cr.ca_names[cr.nca_names] = tls_x509_subject_der(e->cfg->client_trust, i,
@@ -155,7 +152,7 @@ tls_err certificate_verify_write(tls_engine *e, tls_writer *w)
     if (err == TLS_OK && tls_privkey_len(e->cfg->client_key) > sizeof sig)
         err = TLS_ERR_INTERNAL;
     if (err == TLS_OK)
-        err = tls_privkey_sign(e->cfg->client_key, e->rng, alg, digest, sig, &sig_len);
+        err = engine_sign(e->cfg->client_key, e->rng, e->cv_sig_alg, digest, sig, &sig_len);
     if (err != TLS_OK)
         return engine_fail(e, TLS_ERR_INTERNAL, TLS_TEXT_CLIENT_SIGN_FAILED, NULL);
     engine_note(e, TLS_TEXT_CLIENT_SIGNS_TRANSCRIPT,

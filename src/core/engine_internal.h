@@ -184,22 +184,33 @@ tls_err engine_random(tls_engine *e, const uint8_t *fixed, bool has_fixed,
 /* The hash the suite's PRF uses. */
 tls_hash_alg engine_prf_hash(const tls_engine *e);
 
-/* The SignatureAndHashAlgorithm values both sides can use for
- * ServerKeyExchange, preferred first; *n set. */
-const uint16_t *engine_sigalgs(size_t *n);
+/* The signature schemes we offer (ClientHello, CertificateRequest), in
+ * the table's order (tls_sigalgs_all); returns how many (at most
+ * TLS_SIGALG_COUNT) were written to \p out. */
+size_t engine_sigalgs(uint16_t *out);
 
-/* Map a SignatureAndHashAlgorithm we support to its hash; false if unsupported. */
+/* The hash of a signature scheme we implement; false if we do not. */
 bool engine_sig_hash(uint16_t sig_alg, tls_hash_alg *alg);
 
-/* The key a SignatureAndHashAlgorithm signs with (its low byte). */
+/* The key a signature scheme we implement signs with (TLS_KEY_NONE for
+ * one we do not implement). */
 tls_key_kind engine_sig_key(uint16_t sig_alg);
 
-/* The first of our signature schemes a key of kind \p key can make that
- * the peer listed in \p offered; 0 when none. */
+/* rsa_pss_rsae_* (RSASSA-PSS), as opposed to PKCS#1 v1.5 or ECDSA. */
+bool engine_sig_is_pss(uint16_t sig_alg);
+
+/* The first scheme in the peer's list \p offered that we implement and
+ * a key of kind \p key can make; 0 when none. */
 uint16_t engine_choose_sigalg(const uint16_t *offered, size_t n, tls_key_kind key);
 
+/* Sign a digest with \p key as \p sig_alg says: PKCS#1 v1.5, PSS or
+ * DER ECDSA; \p sig has room for tls_privkey_len bytes or
+ * TLS_ECDSA_SIG_MAX.  TLS_ERR_INTERNAL when the key cannot. */
+tls_err engine_sign(const tls_privkey *key, tls_rng *rng, uint16_t sig_alg,
+                    const uint8_t *digest, uint8_t *sig, size_t *sig_len);
+
 /* Verify a digitally-signed struct's signature with the leaf of \p chain:
- * PKCS#1 v1.5 or DER ECDSA as \p sig_alg says, which must match the
+ * PKCS#1 v1.5, PSS or DER ECDSA as \p sig_alg says, which must match the
  * leaf's key.  TLS_OK or TLS_ERR_DECRYPT_ERROR. */
 tls_err engine_verify_sig(const tls_x509 *chain, uint16_t sig_alg, tls_hash_alg alg,
                           const uint8_t *digest, const uint8_t *sig, size_t sig_len);

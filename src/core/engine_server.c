@@ -256,7 +256,7 @@ tls_err server_key_exchange_write(tls_engine *e, tls_writer *w)
     if (err == TLS_OK)
         err = engine_ske_digest(e, alg, params.data, params.len, digest);
     if (err == TLS_OK)
-        err = tls_privkey_sign(e->cfg->key, e->rng, alg, digest, sig, &sig_len);
+        err = engine_sign(e->cfg->key, e->rng, e->sig_alg, digest, sig, &sig_len);
     tls_writer_free(&params);
     if (err != TLS_OK)
         return engine_fail(e, TLS_ERR_INTERNAL, TLS_TEXT_SKE_SIGN_FAILED, NULL);
@@ -272,8 +272,13 @@ tls_err server_key_exchange_write(tls_engine *e, tls_writer *w)
         engine_value(e, TLS_VALUE_NAMED_GROUP, gid, 2, NULL);
     }
     engine_value(e, TLS_VALUE_SKE_SIGNATURE, sig, sig_len, NULL);
-    engine_note(e, TLS_TEXT_SERVER_SIGNED,
-                TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg))));
+    if (engine_sig_is_pss(e->sig_alg))
+        engine_note(e, TLS_TEXT_SERVER_SIGNED_PSS,
+                    TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg)),
+                             TLS_ARG_S("scheme", tls_sigscheme_name(e->sig_alg))));
+    else
+        engine_note(e, TLS_TEXT_SERVER_SIGNED,
+                    TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg))));
     return TLS_OK;
 }
 

@@ -436,6 +436,18 @@ tls_err msg_read_digitally_signed(tls_reader *r, tls_text_id note, uint16_t *sig
         return msg_read_ecdsa_sig(r, n, note);
     if ((e = tls_reader_bytes(r, "signature", n, sig)) != TLS_OK)
         return e;
+    /* A PSS signature is as opaque as a PKCS#1 v1.5 one, but its padding
+     * hides a salt: say so, with the hash MGF1 uses and the salt length
+     * (RFC 8446 §4.2.3: the hash's length). */
+    const tls_sigalg_info *pss = tls_sigalg_by_id(*sig_alg);
+    if (pss && pss->pss) {
+        tls_reader_annotate_text(
+            r, TLS_TEXT_FIELD_PSS_SIGNATURE,
+            TLS_ARGS(TLS_ARG_T("over", tls_text_template(note)),
+                     TLS_ARG_S("hash", tls_hash_name(pss->hash)),
+                     TLS_ARG_U("salt", tls_hash_len(pss->hash))));
+        return TLS_OK;
+    }
     tls_reader_annotate_text(r, note, NULL);
     return TLS_OK;
 }

@@ -1,11 +1,13 @@
-/* Cipher suites and named groups as data: see include/tlssim/suites.h.
+/* Cipher suites, named groups and signature schemes as data: see
+ * include/tlssim/suites.h.
  *
  * Two kinds of tables live here.  The small ones (tls_suites_all,
- * tls_groups_all) list what tlssim *implements*; the engine negotiates from
+ * tls_groups_all, tls_sigalgs_all) list what tlssim *implements*; the engine negotiates from
  * them.  The larger "wire name" tables only give names to values a learner
  * may meet on the wire (a browser's ClientHello offers dozens of suites we
  * never implement), so that a dissection can say what each number means. */
 #include "tlssim/suites.h"
+#include "tlssim/msg.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -73,7 +75,26 @@ static const tls_group_info groups[] = {
     {TLS_GROUP_SECP384R1, "secp384r1"},
 };
 
+/* The signature schemes we make and verify, in the client's order of
+ * preference: Firefox's and OpenSSL 3's, ECDSA first, then RSA-PSS before
+ * RSA PKCS#1 v1.5, SHA-256 first within each (without what we do not
+ * implement: ecdsa_secp521r1_sha512, Ed25519, rsa_pss_pss_*, SHA-1).  A
+ * server follows the client's order, so a client that lists PSS first
+ * gets PSS from an RSA key. */
+static const tls_sigalg_info sigalgs[] = {
+    {TLS_SIG_ECDSA_SECP256R1_SHA256, TLS_KEY_ECDSA, TLS_HASH_SHA256, false},
+    {TLS_SIG_ECDSA_SECP384R1_SHA384, TLS_KEY_ECDSA, TLS_HASH_SHA384, false},
+    {TLS_SIG_RSA_PSS_RSAE_SHA256, TLS_KEY_RSA, TLS_HASH_SHA256, true},
+    {TLS_SIG_RSA_PSS_RSAE_SHA384, TLS_KEY_RSA, TLS_HASH_SHA384, true},
+    {TLS_SIG_RSA_PSS_RSAE_SHA512, TLS_KEY_RSA, TLS_HASH_SHA512, true},
+    {TLS_SIG_RSA_PKCS1_SHA256, TLS_KEY_RSA, TLS_HASH_SHA256, false},
+    {TLS_SIG_RSA_PKCS1_SHA384, TLS_KEY_RSA, TLS_HASH_SHA384, false},
+    {TLS_SIG_RSA_PKCS1_SHA512, TLS_KEY_RSA, TLS_HASH_SHA512, false},
+};
+
 _Static_assert(sizeof suites / sizeof suites[0] == TLS_SUITE_COUNT, "TLS_SUITE_COUNT matches the table");
+_Static_assert(sizeof sigalgs / sizeof sigalgs[0] == TLS_SIGALG_COUNT,
+               "TLS_SIGALG_COUNT matches the table");
 _Static_assert(sizeof groups / sizeof groups[0] == TLS_GROUP_COUNT, "TLS_GROUP_COUNT matches the table");
 
 #define NGROUPS (sizeof groups / sizeof groups[0])
@@ -100,6 +121,20 @@ const tls_group_info *tls_groups_all(size_t *n)
 {
     *n = NGROUPS;
     return groups;
+}
+
+const tls_sigalg_info *tls_sigalgs_all(size_t *n)
+{
+    *n = TLS_SIGALG_COUNT;
+    return sigalgs;
+}
+
+const tls_sigalg_info *tls_sigalg_by_id(uint16_t id)
+{
+    for (size_t i = 0; i < TLS_SIGALG_COUNT; i++)
+        if (sigalgs[i].id == id)
+            return &sigalgs[i];
+    return NULL;
 }
 
 const tls_suite *tls_suite_by_id(uint16_t id)

@@ -843,6 +843,16 @@ static const char *const templates[TLS_TEXT_COUNT] = {
     [TLS_TEXT_ETM_UNASKED] =
         N_("the server answered encrypt_then_mac although it chose {suite}, which is not a "
            "CBC suite (RFC 7366 §3 forbids it)"),
+    [TLS_TEXT_FIELD_PSS_SIGNATURE] =
+        /* TRANSLATORS: {over} says what is signed, e.g. "over client_random + server_random
+           + params"; {salt} is a number of bytes */
+        N_("RSASSA-PSS {over}: MGF1 with {hash}, and a random {salt}-byte salt (as long as the "
+           "hash) inside, so the same bytes signed twice give two different signatures"),
+    [TLS_TEXT_SERVER_SIGNED_PSS] =
+        N_("the server signed {hash}(client_random ‖ server_random ‖ params) with the "
+           "private key of its certificate, padded as RSASSA-PSS ({scheme}): the client listed "
+           "it before rsa_pkcs1_*, and the server takes the first scheme in the client's list "
+           "that its key can make"),
 };
 
 const char *tls_text_template(tls_text_id id)

@@ -60,20 +60,6 @@ want_protection() {
     fi
 }
 
-# A TCP connection to 127.0.0.1:$1 succeeds within 5 s.
-accepts() {
-    local i
-    for ((i = 0; i < 50; i++)); do
-        (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null && return 0
-        sleep 0.1
-    done
-    return 1
-}
-
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # tlssim is the client; gnutls-serv --http answers GET / with a page that
 # names what it negotiated.
 run_connect() {

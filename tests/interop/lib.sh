@@ -107,6 +107,22 @@ tshark_ok() {
     return $ok
 }
 
+# A TCP connection to 127.0.0.1:$1 succeeds within 5 s (for servers such as
+# gnutls-serv that say they listen before they call listen()).
+accepts() {
+    local i
+    for ((i = 0; i < 50; i++)); do
+        (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+# A TCP port on 127.0.0.1 that was free a moment ago.
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
 finish() {
     echo "$((checks - fails)) passed, $fails failed"
     [[ $fails -eq 0 ]]
