@@ -165,11 +165,6 @@ run_listen_gnutls() {
         has "$d/out.json" 'the client holds the private key, and signed this very handshake'
 }
 
-# A free loopback port for a server that cannot pick its own (gnutls-serv).
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # tlssim connects to gnutls-serv: by default it asks for a certificate
 # (optional); with $opt "-r --verify-client-cert" it requires one.
 run_gnutls() {

@@ -15,10 +15,6 @@ need openssl
 need gnutls-serv
 need gnutls-cli
 
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # GnuTLS reads the chain it sends from one file: leaf, then intermediate.
 cat "$pki/server-ecdsa.crt.pem" "$pki/intermediate.crt.pem" > "$work/ecdsa-chain.pem"
 

@@ -11,9 +11,6 @@ tlssim=$1 fakepeer=$2
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-# Seconds since the epoch with a fraction, for elapsed-time bounds.
-now() { date +%s.%N; }
-elapsed_below() { awk -v a="$1" -v b="$2" -v max="$3" 'BEGIN { exit !(b - a < max) }'; }
 
 # expect_error WHAT RC ERRFILE TEXT START
 expect_error() {
@@ -32,22 +29,15 @@ connect_case() {
     local mode=$1 text=$2
     local d=$work/connect-$mode
     mkdir -p "$d"
-    "$fakepeer" server "$mode" > "$d/peer.out" 2> "$d/peer.err" &
-    local fpid=$!
-    pids+=("$fpid")
-    local port
-    if ! port=$(wait_port "$d/peer.out" 'PORT '); then
-        check "connect $mode: fake server started" false
-        return
-    fi
+    fake_server "$mode" "$d" || return
+    local port=$fake_port fpid=$fake_pid
     local start
     start=$(now)
     timeout 20 "$tlssim" --connect "127.0.0.1:$port" --timeout 1 --json > "$d/out.json" 2> "$d/err"
     local rc=$?
     expect_error "connect $mode" "$rc" "$d/err" "$text" "$start"
     check "connect $mode: the JSON document is complete" grep -q '^}$' "$d/out.json"
-    kill "$fpid" 2> /dev/null
-    wait "$fpid" 2> /dev/null
+    stop "$fpid"
 }
 
 # A fake client against tlssim --listen.
@@ -71,8 +61,7 @@ listen_case() {
     wait "$tpid"
     local rc=$?
     expect_error "listen $mode" "$rc" "$d/err" "$text" "$start"
-    kill "$fpid" 2> /dev/null
-    wait "$fpid" 2> /dev/null
+    stop "$fpid"
 }
 
 connect_case garbage 'the server does not speak TLS: its first bytes (de ad be ef'

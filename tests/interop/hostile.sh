@@ -11,8 +11,6 @@ tlssim=$1 fakepeer=$2 pki=$3
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-now() { date +%s.%N; }
-elapsed_below() { awk -v a="$1" -v b="$2" -v max="$3" 'BEGIN { exit !(b - a < max) }'; }
 # Sanitizer builds keep shadow memory and quarantines: the bound is for the
 # program as shipped.
 memory_bound_kib=$((64 * 1024))
@@ -39,21 +37,14 @@ connect_case() {
     local mode=$1 timeout=$2 text=$3
     local d=$work/connect-$mode
     mkdir -p "$d"
-    "$fakepeer" server "$mode" > "$d/peer.out" 2> "$d/peer.err" &
-    local fpid=$!
-    pids+=("$fpid")
-    local port
-    if ! port=$(wait_port "$d/peer.out" 'PORT '); then
-        check "connect $mode: fake server started" false
-        return
-    fi
+    fake_server "$mode" "$d" || return
+    local port=$fake_port fpid=$fake_pid
     local start
     start=$(now)
     timeout 20 "$fakepeer" measure "$d/rss" "$tlssim" --connect "127.0.0.1:$port" \
         --timeout "$timeout" --text > "$d/out.txt" 2> "$d/err"
     expect "connect $mode" $? "$d/err" "$text" "$start" $((timeout + 3)) "$d/rss"
-    kill "$fpid" 2> /dev/null
-    wait "$fpid" 2> /dev/null
+    stop "$fpid"
 }
 
 # A hostile client against tlssim --listen: MODE TIMEOUT TEXT
@@ -79,8 +70,7 @@ listen_case() {
     local rc=$?
     awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }' > "$d/elapsed"
     expect "listen $mode" $rc "$d/err" "$text" "$start" $((timeout + 3)) "$d/rss"
-    kill "$fpid" 2> /dev/null
-    wait "$fpid" 2> /dev/null
+    stop "$fpid"
 }
 
 # A real TLS server (openssl s_server) whose answer never ends: a head

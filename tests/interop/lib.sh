@@ -68,6 +68,30 @@ wait_port() {
 # the error tests expect: this tells the two apart).
 no_sanitizer_report() { ! grep -qE 'runtime error:|Sanitizer|LeakSanitizer' "$1"; }
 
+# Seconds since the epoch with a fraction, for elapsed-time bounds.
+now() { date +%s.%N; }
+# elapsed_below START END MAX: END - START < MAX seconds.
+elapsed_below() { awk -v a="$1" -v b="$2" -v max="$3" 'BEGIN { exit !(b - a < max) }'; }
+
+# fake_server MODE DIR: start the fake peer ($fakepeer) as a server behaving
+# as MODE; sets fake_pid and fake_port, or fails a check and returns 1.
+fake_server() {
+    local mode=$1 d=$2
+    "$fakepeer" server "$mode" > "$d/peer.out" 2> "$d/peer.err" &
+    fake_pid=$!
+    pids+=("$fake_pid")
+    if ! fake_port=$(wait_port "$d/peer.out" 'PORT '); then
+        check "connect $mode: fake server started" false
+        return 1
+    fi
+}
+
+# stop PID: end a process this test started and reap it.
+stop() {
+    kill "$1" 2> /dev/null
+    wait "$1" 2> /dev/null
+}
+
 # The CLIENT_RANDOM lines of a key log, sorted (OpenSSL adds a comment).
 keylog_lines() { grep '^CLIENT_RANDOM ' "$1" | sort; }
 
