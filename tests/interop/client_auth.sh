@@ -145,7 +145,7 @@ run_listen_gnutls() {
         check "listen gnutls-cli: tlssim listening" false
         return
     fi
-    printf 'GET / HTTP/1.1\r\nHost: www.example.test\r\n\r\n' |
+    gnutls_get "$d/client.out" |
         SSLKEYLOGFILE="$d/gnutls.keylog" timeout 20 gnutls-cli --port "$port" 127.0.0.1 \
             --x509cafile "$pki/ca.crt.pem" --x509certfile "$pki/client.crt.pem" \
             --x509keyfile "$pki/client.key.pem" --sni-hostname www.example.test \

@@ -64,7 +64,7 @@ gnutls_client() {
         check "gnutls-cli: tlssim listening" false
         return
     fi
-    printf 'GET / HTTP/1.1\r\nHost: www.example.test\r\n\r\n' |
+    gnutls_get "$d/client.out" |
         SSLKEYLOGFILE="$d/gnutls.keylog" timeout 20 gnutls-cli -p "$port" 127.0.0.1 \
             --x509cafile "$pki/ca.crt.pem" --sni-hostname www.example.test \
             --verify-hostname www.example.test --priority 'NORMAL:-VERS-ALL:+VERS-TLS1.2' \

@@ -108,7 +108,7 @@ run_listen() {
         check "listen etm=$etm: tlssim listening" false
         return
     fi
-    printf 'GET / HTTP/1.1\r\nHost: www.example.test\r\n\r\n' |
+    gnutls_get "$d/client.out" |
         SSLKEYLOGFILE=$d/gnutls.keylog timeout 20 gnutls-cli --port "$port" 127.0.0.1 \
             --priority "$prio" --x509cafile "$pki/ca.crt.pem" \
             --verify-hostname www.example.test --sni-hostname www.example.test \

@@ -86,6 +86,19 @@ fake_server() {
     fi
 }
 
+# gnutls_get OUT: the demo GET on stdout for gnutls-cli, then stdout kept
+# open until the answer's end is in OUT (gnutls-cli's output), at most 10 s.
+# gnutls-cli ends the session as soon as its stdin ends, which raced the
+# server's answer on a loaded machine (the page then never arrived).
+gnutls_get() {
+    local i
+    printf 'GET / HTTP/1.1\r\nHost: www.example.test\r\n\r\n'
+    for ((i = 0; i < 100; i++)); do
+        grep -q '</html>' "$1" 2> /dev/null && return 0
+        sleep 0.1
+    done
+}
+
 # stop PID: end a process this test started and reap it.
 stop() {
     kill "$1" 2> /dev/null

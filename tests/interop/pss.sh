@@ -195,7 +195,7 @@ timeout 30 "$tlssim" --listen 127.0.0.1:0 --json --timeout 10 \
 tpid=$!
 pids+=("$tpid")
 if port=$(wait_port "$d/err" 'tlssim: listening on 127\.0\.0\.1:'); then
-    printf 'GET / HTTP/1.1\r\nHost: www.example.test\r\n\r\n' |
+    gnutls_get "$d/client.out" |
         SSLKEYLOGFILE=$d/gnutls.keylog timeout 20 gnutls-cli --port "$port" 127.0.0.1 \
             --priority "$prio" --x509cafile "$pki/ca.crt.pem" \
             --verify-hostname www.example.test --sni-hostname www.example.test \
