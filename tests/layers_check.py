@@ -5,8 +5,9 @@ Every src/ folder is one library and may include only the headers of the
 libraries below it (its meson.build says the same in words):
 
   core     nothing above it           capture  core
-  lessons  core          live  core          i18n  lessons, core
-  app      core, capture, live, lessons, i18n
+  attack   core          lessons  core, attack (its pages' ids)
+  live     core          i18n  lessons, attack, core
+  app      core, capture, live, attack, lessons, i18n
   render   app and what app may use          tui   the same
   cli      everything    bench (tlssim-bench)  render and what it may use
 
@@ -21,10 +22,11 @@ import sys
 BELOW = {
     "core": set(),
     "capture": {"core"},
-    "lessons": {"core"},
+    "lessons": {"core", "attack"},
     "live": {"core"},
-    "i18n": {"lessons", "core"},
-    "app": {"core", "capture", "live", "lessons", "i18n"},
+    "attack": {"core"},
+    "i18n": {"lessons", "attack", "core"},
+    "app": {"core", "capture", "live", "attack", "lessons", "i18n"},
 }
 BELOW["render"] = {"app"} | BELOW["app"]
 BELOW["tui"] = {"app"} | BELOW["app"]
@@ -32,7 +34,7 @@ BELOW["cli"] = {"render", "tui"} | BELOW["render"]
 BELOW["bench"] = {"render"} | BELOW["render"]
 
 # Public headers that are not the core's.
-PUBLIC_OWNER = {"capture.h": "capture", "lessons.h": "lessons", "live.h": "live", "i18n.h": "i18n",
+PUBLIC_OWNER = {"capture.h": "capture", "lessons.h": "lessons", "live.h": "live", "attack.h": "attack", "i18n.h": "i18n",
                 "app.h": "app", "compare.h": "app", "render.h": "render"}
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

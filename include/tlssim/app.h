@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 
+#include "tlssim/attack.h"
 #include "tlssim/event.h"
 #include "tlssim/lessons.h"
 #include "tlssim/live.h"
@@ -31,6 +32,7 @@ typedef struct tls_app_run {
     tls_app_mode mode;
     tls_sim_config sim;         /**< kx, suite, group, seed, scenario, tamper, ems (a
                                      live run: what the command line asked for) */
+    const tls_attack_info *attack; /**< an attacker on the channel (--attack), or NULL */
     tls_lang lang;              /**< lesson language */
     const char *lessons_dir;    /**< a teacher's lessons folder, or NULL to find them */
     bool no_lessons;            /**< values only */
@@ -82,6 +84,13 @@ bool tls_app_save_exports(const tls_app_run *r, const tls_trace *t);
 bool tls_app_can_rerun(const tls_app_run *r);
 /** \brief Fresh randoms: no seed, no scenario. */
 void tls_app_fresh(tls_app_run *r);
+/**
+ * \brief Put an attacker on the channel (NULL: none): the run becomes one
+ *        connection without --tamper, and an (EC)DHE one when the attack
+ *        needs it.  The changes below drop an attack the run can no longer
+ *        carry (RSA key exchange for an (EC)DHE attack, resumption).
+ */
+void tls_app_set_attack(tls_app_run *r, const tls_attack_info *attack);
 /** \brief The next key exchange (RSA → ECDHE → DHE → RSA), with its default suite. */
 void tls_app_toggle_kx(tls_app_run *r);
 

@@ -220,6 +220,20 @@ const tls_session *tls_engine_session(const tls_engine *e);
 tls_err tls_engine_write_app_data(tls_engine *e, const uint8_t *p, size_t n);
 
 /**
+ * \brief False Start (RFC 7918): a client queues application data right
+ *        after its own Finished, before the server's has arrived.  Only
+ *        with a forward-secret key exchange ((EC)DHE): with RSA key
+ *        exchange it says that it waits, and sends nothing.  The server
+ *        reads such data after its own Finished (a peer that has sent its
+ *        whole part of the handshake may send application data).
+ * \return TLS_OK; the sticky error; TLS_ERR_INSUFFICIENT_SECURITY when the
+ *         key exchange is RSA (the client waits); TLS_ERR_INTERNAL when it
+ *         is not the moment (not a client, its Finished not yet sent, the
+ *         handshake over).  Neither changes the engine's state.
+ */
+tls_err tls_engine_write_false_start(tls_engine *e, const uint8_t *p, size_t n);
+
+/**
  * \brief Application data received and not yet consumed.
  * \param n  set to the number of bytes
  */

@@ -51,10 +51,22 @@
  */
 #define TLS_STEP_AFTER (TLS_FLOW_MAX + 1)
 
-/** \brief Who: the two endpoints, or the wire (what an eavesdropper sees). */
-typedef enum tls_party { TLS_PARTY_CLIENT, TLS_PARTY_SERVER, TLS_PARTY_WIRE } tls_party;
+/**
+ * \brief Who: the two endpoints, the wire (what an eavesdropper sees), or an
+ *        active attacker on the channel (the attack lab, tlssim/attack.h:
+ *        what it changes, computes and learns).
+ */
+typedef enum tls_party {
+    TLS_PARTY_CLIENT,
+    TLS_PARTY_SERVER,
+    TLS_PARTY_WIRE,
+    TLS_PARTY_ATTACKER
+} tls_party;
 
-/** \brief "client", "server", "wire". */
+/** \brief Number of parties (sizes arrays indexed by tls_party). */
+#define TLS_PARTY_COUNT (TLS_PARTY_ATTACKER + 1)
+
+/** \brief "client", "server", "wire", "attacker". */
 const char *tls_party_name(tls_party p);
 
 /** \brief One dissected field: which bytes, what they are, what they mean. */
@@ -199,6 +211,10 @@ typedef struct tls_event {
                                  tls_trace_push): a record's number in O(1) */
     int connection;         /**< which connection of the run it belongs to, from 0
                                  (set by tls_trace_push; 1 for the resuming one) */
+    size_t changed_at;      /**< RECORD: the attacker changed bytes changed_at to
+                                 changed_at + changed_len - 1 of what the sender
+                                 sent (tls_trace_record_changed) */
+    size_t changed_len;     /**< 0: the record arrived as it was sent */
 } tls_event;
 
 /** \brief The ordered log of a run's events. */
@@ -246,6 +262,14 @@ struct tls_msg_info;
  */
 void tls_trace_announce(tls_trace *t, int number, const struct tls_msg_info *m,
                         tls_text_id skipped);
+
+/**
+ * \brief The attack lab: the RECORD events pushed from index \p from on
+ *        (the receiver's, for one record the attacker forwarded) carry the
+ *        bytes \p at .. \p at + \p len - 1 that the attacker changed, for
+ *        front ends to highlight.  Nothing else of an event is ever changed.
+ */
+void tls_trace_record_changed(tls_trace *t, size_t from, size_t at, size_t len);
 
 /** \brief The highest step with a STEP event (0 when none). */
 int tls_trace_last_announced(const tls_trace *t);

@@ -66,6 +66,18 @@ typedef struct tls_tamper {
     uint8_t xor_mask;       /**< what to XOR into it */
 } tls_tamper;
 
+/**
+ * \brief Someone on the channel (the attack lab's attacker, tlssim/attack.h):
+ *        every record that crosses passes through \p carry, and what it
+ *        writes to \p out goes on in the record's place: the same bytes,
+ *        changed ones, nothing, or more.  The eavesdropper sees what goes on.
+ */
+typedef struct tls_channel_tap {
+    void (*carry)(void *ctx, tls_party sender, int step, const uint8_t *rec, size_t len,
+                  tls_writer *out);
+    void *ctx;
+} tls_channel_tap;
+
 /** \brief The server's policy on client certificates (--client-auth). */
 typedef enum tls_client_auth {
     TLS_CLIENT_AUTH_OFF,        /**< no CertificateRequest */
@@ -78,6 +90,9 @@ typedef struct tls_sim_config {
     tls_kx kx;                      /**< key exchange the server is set up for */
     const tls_suite *suite;         /**< the suite the server accepts; NULL = default for
                                          kx and server_cert */
+    const tls_suite *also_suite;    /**< a second suite it accepts, after the first (a
+                                         weak one kept "for compatibility": the
+                                         attack lab's downgrade), or NULL */
     tls_key_kind server_cert;       /**< the demo server certificate (--server-cert):
                                          RSA or ECDSA P-256, both issued by the demo
                                          intermediate; the demo client's certificate
@@ -102,6 +117,14 @@ typedef struct tls_sim_config {
     const tls_suite *resume_suite;  /**< the suite the server accepts for the second
                                          connection; NULL: the same as the first
                                          (another one: it cannot resume) */
+    tls_channel_tap tap;            /**< an attacker on the channel (carry NULL: none) */
+    bool false_start;               /**< the client sends its request right after its
+                                         own Finished when the key exchange allows
+                                         it (tls_engine_write_false_start), not
+                                         after the server's */
+    bool split_response;            /**< the server writes its page's head and body
+                                         as two records (the attack lab cuts
+                                         between them) */
     bool app_data;                  /**< after step 10, one more step
                                          (TLS_STEP_AFTER): an HTTP GET, the
                                          server's page, and close_notify both ways */
@@ -129,6 +152,10 @@ typedef struct tls_sim_result {
                                    when it never crossed: with records, whether
                                    the tamper changed anything at all */
 } tls_sim_result;
+
+/** \brief A run that could not even start (out of memory, the demo PKI):
+ *         done, internal_error, "setup failed".  \return TLS_ERR_INTERNAL */
+tls_err tls_sim_result_setup_failed(tls_sim_result *res);
 
 /** \brief The flow of a run's result: its own, or the default when unset. */
 const struct tls_flow *tls_sim_result_flow(const tls_sim_result *res);

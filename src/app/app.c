@@ -18,6 +18,8 @@ void tls_app_run_init(tls_app_run *r, tls_lang lang)
 
 tls_err tls_app_run_go(tls_app_run *r, tls_trace *t, tls_sim_result *res)
 {
+    if (r->mode == TLS_APP_SIM && r->attack)
+        return tls_attack_run(r->attack, &r->sim, t, res);
     if (r->mode == TLS_APP_SIM)
         return tls_sim_run(&r->sim, t, res);
     /* The endpoint lives in the description, so a copy of it stays whole. */
@@ -103,6 +105,28 @@ void tls_app_fresh(tls_app_run *r)
     r->sim.scenario = NULL;
 }
 
+/* An attack that needs what the run no longer has ((EC)DHE; one
+ * connection) is dropped, as the command line would refuse the pair. */
+static void attack_keep_fitting(tls_app_run *r)
+{
+    if (r->attack && ((r->attack->ephemeral && r->sim.kx == TLS_KX_RSA) ||
+                      r->sim.resume != TLS_RESUME_OFF))
+        r->attack = NULL;
+}
+
+void tls_app_set_attack(tls_app_run *r, const tls_attack_info *attack)
+{
+    r->attack = attack;
+    if (!attack)
+        return;
+    r->sim.resume = TLS_RESUME_OFF;
+    r->sim.tamper.enabled = false;
+    if (attack->ephemeral && r->sim.kx == TLS_KX_RSA) {
+        r->sim.kx = TLS_KX_ECDHE_RSA;
+        r->sim.suite = NULL;
+    }
+}
+
 void tls_app_toggle_kx(tls_app_run *r)
 {
     /* RSA → ECDHE → DHE → RSA: from key transport to forward secrecy, then
@@ -113,6 +137,7 @@ void tls_app_toggle_kx(tls_app_run *r)
     r->sim.suite = NULL;    /* the simulation's default suite for that mode */
     if (r->sim.kx == TLS_KX_RSA)
         r->sim.server_cert = TLS_KEY_RSA; /* only an RSA key decrypts a pre-master */
+    attack_keep_fitting(r);
 }
 
 tls_key_kind tls_app_toggle_server_cert(tls_app_run *r)
@@ -169,6 +194,7 @@ const tls_suite *tls_app_next_suite(tls_app_run *r)
     r->sim.suite = next;
     r->sim.kx = next->kx;
     r->sim.server_cert = next->auth;
+    attack_keep_fitting(r);
     return next;
 }
 
@@ -179,5 +205,6 @@ const char *tls_app_next_resume(tls_app_run *r)
         [TLS_RESUME_TICKET] = TLS_RESUME_OFF};
     r->sim.resume = next[r->sim.resume];
     r->sim.client_auth = TLS_CLIENT_AUTH_OFF;
+    attack_keep_fitting(r);
     return tls_resume_mode_name(r->sim.resume);
 }

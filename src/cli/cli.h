@@ -45,6 +45,7 @@ typedef struct cli_options {
     bool ems_given;             /**< --ems was given (live mode defaults to on) */
     const char *client_cert;    /**< --client-cert FILE (live), or NULL */
     const char *client_key;     /**< --client-key FILE (live), or NULL */
+    const tls_attack_info *attack; /**< --attack NAME, or NULL */
     /* Compare mode (issue 16). */
     const char *compare;        /**< --compare LIST, or NULL */
     int ncompare;               /**< runs it names (2 or 3; 0 without --compare) */
@@ -117,6 +118,15 @@ int cli_compare_parse(cli_options *o);
 
 /** \brief "ecdhe"/"rsa" as --kx and --compare spell them. */
 bool cli_kx_parse(const char *s, tls_kx *kx);
+
+/**
+ * \brief --attack NAME (or list: prints the table and returns 1, exit 0).
+ * \return 0, 1 after the list, or 2 after a one-line usage error
+ */
+int cli_attack_option(cli_options *o, const char *arg);
+
+/** \brief --attack against the other options (after them all); 0 or 2. */
+int cli_attack_check(const cli_options *o);
 
 /** \brief A one-line usage error (fmt has one %s for \p arg); returns 2. */
 int cli_usage_error(const char *fmt, const char *arg);

@@ -59,6 +59,7 @@ void cli_describe(const cli_options *o, tls_app_run *r)
 {
     tls_app_run_init(r, cli_lang(o));
     r->sim = o->sim;
+    r->attack = o->attack;
     r->lessons_dir = o->lessons_dir;
     r->no_lessons = o->no_lessons;
     r->keylog_path = o->keylog_path;

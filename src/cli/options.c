@@ -44,6 +44,10 @@ static const char *const usage_sections[] = {
        "  --scenario FILE       fix randoms and ephemeral private keys (see README)\n"
        "  --tamper R:O[:X]      XOR byte O of record R (counting from 0) with X\n"
        "                        (default ff) on its way: watch the alert it causes\n"),
+    N_("The attack lab (the in-process run):\n"
+       "  --attack NAME         an attacker on the channel between client and server:\n"
+       "                        see what it changes and computes, and where and why\n"
+       "                        the handshake stops it; --attack list names them\n"),
     N_("Client certificates:\n"
        "  --client-auth off|request|require\n"
        "                        the server asks for a client certificate (request:\n"
@@ -225,7 +229,8 @@ enum {
     OPT_AUTO, OPT_STEP,
     OPT_KEYLOG, OPT_PCAP, OPT_HTML, OPT_CONNECT, OPT_LISTEN, OPT_SNI, OPT_CA, OPT_TIMEOUT,
     OPT_KEEP, OPT_CLIENT_AUTH, OPT_CLIENT_CERT, OPT_CLIENT_KEY,
-    OPT_COMPARE, OPT_PROJECTOR, OPT_QUIZ, OPT_GLOSSARY, OPT_RESUME, OPT_SERVER_CERT
+    OPT_COMPARE, OPT_PROJECTOR, OPT_QUIZ, OPT_GLOSSARY, OPT_RESUME, OPT_SERVER_CERT,
+    OPT_ATTACK
 };
 
 static const struct option long_options[] = {
@@ -263,6 +268,7 @@ static const struct option long_options[] = {
     {"quiz", no_argument, NULL, OPT_QUIZ},
     {"resume", required_argument, NULL, OPT_RESUME},
     {"server-cert", required_argument, NULL, OPT_SERVER_CERT},
+    {"attack", required_argument, NULL, OPT_ATTACK},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -461,6 +467,8 @@ static int apply_option(cli_options *o, int c, const char *arg)
         o->scenario_path = arg;
         return 0;
     }
+    case OPT_ATTACK:
+        return cli_attack_option(o, arg);
     case OPT_TAMPER:
         if (!parse_tamper(arg, &o->sim.tamper))
             return usage_error(_("--tamper: '%s' is not RECORD:OFFSET[:HEXMASK], e.g. 2:9 or 0:12:01"), arg);
@@ -570,6 +578,8 @@ static int check_consistency(cli_options *o)
     if (o->sim.resume != TLS_RESUME_OFF && o->compare)
         return usage_error("%s", _("--resume cannot be combined with --compare"));
     rc = check_server_cert(o);
+    if (rc == 0)
+        rc = cli_attack_check(o);
     if (rc)
         return rc;
     if (o->group_given && o->sim.kx == TLS_KX_RSA)

@@ -21,6 +21,16 @@ bool engine_handshake_over(const tls_engine *e)
     return e->cursor >= (size_t)e->flow->n;
 }
 
+bool engine_rest_is(const tls_engine *e, tls_party who)
+{
+    if (e->cursor == 0 || engine_handshake_over(e))
+        return false;
+    for (int step = (int)e->cursor + 1; step <= e->flow->n; step++)
+        if (tls_flow_msg(e->flow, step)->sender != who)
+            return false;
+    return true;
+}
+
 tls_engine *tls_engine_new(tls_party role, const tls_engine_config *cfg,
                            tls_rng *rng, tls_trace *trace)
 {
@@ -852,8 +862,10 @@ static void handle_record(tls_engine *e, const tls_record *rec)
             break;
         case TLS_CT_APPLICATION_DATA:
             /* Only under the negotiated keys: plaintext application data
-             * would be readable and forgeable by anyone on the path. */
-            if (engine_handshake_over(e) && prot) {
+             * would be readable and forgeable by anyone on the path.  A
+             * peer whose Finished was verified may send it before this
+             * side's (False Start, RFC 7918). */
+            if ((engine_handshake_over(e) || engine_rest_is(e, e->role)) && prot) {
                 if (engine_app_data_empty_ok(e, n))
                     engine_app_data_received(e, p, n, idx, off, prot);
             }

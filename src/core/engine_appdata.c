@@ -122,13 +122,9 @@ uint64_t tls_engine_app_data_dropped(const tls_engine *e, uint64_t *records)
     return e->app_dropped;
 }
 
-tls_err tls_engine_write_app_data(tls_engine *e, const uint8_t *p, size_t n)
+/* Queue application data as records under the write keys, saying so. */
+static tls_err app_data_send(tls_engine *e, const uint8_t *p, size_t n)
 {
-    if (e->err != TLS_OK)
-        return e->err;
-    if (!tls_engine_done(e) || e->close_sent)
-        return TLS_ERR_INTERNAL;
-    engine_enter_after(e);
     uint64_t seq = e->wprot.seq;
     size_t records = n ? (n + TLS_MAX_FRAGMENT - 1) / TLS_MAX_FRAGMENT : 1;
     const char *how = engine_record_how(e->wprot.kind);
@@ -148,6 +144,34 @@ tls_err tls_engine_write_app_data(tls_engine *e, const uint8_t *p, size_t n)
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_APP_DATA_ENCRYPT_FAILED, NULL);
     return TLS_OK;
+}
+
+tls_err tls_engine_write_app_data(tls_engine *e, const uint8_t *p, size_t n)
+{
+    if (e->err != TLS_OK)
+        return e->err;
+    if (!tls_engine_done(e) || e->close_sent)
+        return TLS_ERR_INTERNAL;
+    engine_enter_after(e);
+    return app_data_send(e, p, n);
+}
+
+tls_err tls_engine_write_false_start(tls_engine *e, const uint8_t *p, size_t n)
+{
+    if (e->err != TLS_OK)
+        return e->err;
+    if (e->role != TLS_PARTY_CLIENT || !engine_rest_is(e, e->peer))
+        return TLS_ERR_INTERNAL;
+    /* RFC 7918 §3: only a forward-secret key exchange.  Before the
+     * server's Finished nothing proves the handshake was not tampered
+     * with; data sent under keys an attacker could later recover from
+     * the server's RSA key is what False Start must not risk. */
+    if (e->suite->kx == TLS_KX_RSA) {
+        engine_note(e, TLS_TEXT_FALSE_START_WAITS, NULL);
+        return TLS_ERR_INSUFFICIENT_SECURITY;
+    }
+    engine_note(e, TLS_TEXT_FALSE_START_SENDS, NULL);
+    return app_data_send(e, p, n);
 }
 
 const uint8_t *tls_engine_app_data(const tls_engine *e, size_t *n)

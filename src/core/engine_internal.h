@@ -118,6 +118,11 @@ void engine_set_step(tls_engine *e, int step);
 /* Whether the cursor has passed the flow's last message. */
 bool engine_handshake_over(const tls_engine *e);
 
+/* Whether every message the flow has left is \p who's (and one has been
+ * exchanged): with who = this side, the peer has sent its whole part of
+ * the handshake; with who = the peer, this side has. */
+bool engine_rest_is(const tls_engine *e, tls_party who);
+
 /* A received application_data record's plaintext (engine_appdata.c). */
 void engine_app_data_received(tls_engine *e, const uint8_t *p, size_t n,
                               size_t rec_idx, size_t off, bool prot);

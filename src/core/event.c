@@ -16,6 +16,7 @@ const char *tls_party_name(tls_party p)
     case TLS_PARTY_CLIENT: return TLS_TERM("client");
     case TLS_PARTY_SERVER: return TLS_TERM("server");
     case TLS_PARTY_WIRE: return TLS_TERM("wire");
+    case TLS_PARTY_ATTACKER: return TLS_TERM("attacker");
     }
     return "?";
 }
@@ -272,6 +273,15 @@ void tls_trace_announce(tls_trace *t, int number, const tls_msg_info *m,
                     .name = (char *)m->message, .skipped = skipped != TLS_TEXT_NONE,
                     .msg = skipped != TLS_TEXT_NONE ? &why : NULL};
     tls_trace_push(t, &ev);
+}
+
+void tls_trace_record_changed(tls_trace *t, size_t from, size_t at, size_t len)
+{
+    for (size_t i = from; i < t->n; i++)
+        if (t->ev[i].kind == TLS_EV_RECORD) {
+            t->ev[i].changed_at = at;
+            t->ev[i].changed_len = len;
+        }
 }
 
 int tls_trace_last_announced(const tls_trace *t)

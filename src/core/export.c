@@ -17,7 +17,7 @@
 static const tls_event *connection_value(const tls_trace *t, int conn, tls_value_kind kind,
                                          bool wire_too)
 {
-    const tls_event *by[3] = {NULL, NULL, NULL};
+    const tls_event *by[TLS_PARTY_COUNT] = {NULL};
     for (size_t i = 0; i < t->n; i++) {
         const tls_event *e = &t->ev[i];
         if (e->kind == TLS_EV_VALUE && e->value == kind && e->connection == conn)

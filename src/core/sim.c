@@ -28,6 +28,8 @@ struct tls_sim {
     int announced;          /* the last step announced */
     int current;            /* the step last run (0 before the first) */
     bool after_done;        /* the application-data step has run */
+    bool early_tried;       /* false_start: the client was asked once */
+    bool request_sent;      /* false_start: its request already crossed */
     tls_sim_result res;
 };
 
@@ -51,6 +53,8 @@ static void server_setup(tls_sim *sim)
      * exchange; the command line refuses it) keeps the RSA suite, which the
      * server then finds it cannot serve. */
     sc->suites[sc->nsuites++] = suite ? suite : tls_suite_default(sim->cfg.kx);
+    if (sim->cfg.also_suite)
+        sc->suites[sc->nsuites++] = sim->cfg.also_suite;
     sc->ngroups = tls_groups_preferring(sim->cfg.group, sc->groups);
     sc->chain = sim->server_id->chain;
     sc->key = sim->server_id->key;
@@ -132,6 +136,38 @@ void tls_sim_free(tls_sim *sim)
     free(sim);
 }
 
+/* Bytes that cross the channel reach the receiver, and the eavesdropper
+ * sees them on the way. */
+static void channel_deliver(tls_sim *sim, tls_party sender, tls_engine *to, const uint8_t *p,
+                            size_t n)
+{
+    if (n == 0)
+        return;
+    tls_engine_feed(to, p, n);
+    tls_eavesdropper_observe(&sim->eve, sender, p, n);
+}
+
+/* A record passes the attacker on the channel first: what it sends on
+ * instead reaches the receiver, and where it differs from what the sender
+ * sent is marked on the receiver's RECORD events, for highlighting. */
+static void channel_tap(tls_sim *sim, tls_party sender, tls_engine *to, const uint8_t *rec,
+                        size_t len)
+{
+    tls_writer out;
+    tls_writer_init(&out);
+    sim->cfg.tap.carry(sim->cfg.tap.ctx, sender, sim->current, rec, len, &out);
+    size_t first = 0, same_end = 0, from = sim->trace->n;
+    while (first < len && first < out.len && rec[first] == out.data[first])
+        first++;
+    while (same_end < len - first && same_end < out.len - first &&
+           rec[len - 1 - same_end] == out.data[out.len - 1 - same_end])
+        same_end++;
+    channel_deliver(sim, sender, to, out.data, out.len);
+    if (out.len > first + same_end)
+        tls_trace_record_changed(sim->trace, from, first, out.len - first - same_end);
+    tls_writer_free(&out);
+}
+
 /* Move everything \p from has queued across the channel to \p to, one
  * record at a time: counted, possibly tampered with, fed to the receiver,
  * and seen by the eavesdropper on the way. */
@@ -159,8 +195,10 @@ static void channel_carry(tls_sim *sim, tls_engine *from, tls_party sender, tls_
                 copy[at + t->offset] ^= t->xor_mask;
         }
         sim->res.records = ++sim->records;
-        tls_engine_feed(to, copy + at, len);
-        tls_eavesdropper_observe(&sim->eve, sender, copy + at, len);
+        if (sim->cfg.tap.carry)
+            channel_tap(sim, sender, to, copy + at, len);
+        else
+            channel_deliver(sim, sender, to, copy + at, len);
         at += len;
     }
     free(copy);
@@ -186,6 +224,21 @@ static void channel_end(tls_sim *sim)
     tls_engine_eof(sim->client);
 }
 
+/* The server's page: one record, or (split_response) its head and its
+ * body, as a server that writes them separately sends them. */
+static tls_err sim_write_response(tls_sim *sim, const uint8_t *p, size_t n)
+{
+    tls_http_scan scan = {0};
+    size_t head = n;
+    if (sim->cfg.split_response &&
+        tls_http_scan_update(&scan, p, n, n, true) == TLS_HTTP_COMPLETE && scan.head < n)
+        head = scan.head;
+    tls_err err = tls_engine_write_app_data(sim->server, p, head);
+    if (err == TLS_OK && head < n)
+        err = tls_engine_write_app_data(sim->server, p + head, n - head);
+    return err;
+}
+
 /* The step after the handshake: what the keys were for.  The client asks
  * for "/", the server answers a page and, as the request said "Connection:
  * close", ends the connection with close_notify; the client answers it. */
@@ -195,11 +248,12 @@ static void sim_after(tls_sim *sim)
     const char *host = sim->client_cfg.server_name;
     sim->after_done = true;
     sim->current = TLS_STEP_AFTER;
-    tls_trace_note(t, TLS_STEP_AFTER, TLS_PARTY_CLIENT, TLS_TEXT_AFTER_SIM_REQUEST,
-                   TLS_ARGS(TLS_ARG_S("host", host)));
+    if (!sim->request_sent)
+        tls_trace_note(t, TLS_STEP_AFTER, TLS_PARTY_CLIENT, TLS_TEXT_AFTER_SIM_REQUEST,
+                       TLS_ARGS(TLS_ARG_S("host", host)));
     tls_writer w;
     tls_writer_init(&w);
-    if (tls_demo_http_request(host, &w) == TLS_OK &&
+    if (!sim->request_sent && tls_demo_http_request(host, &w) == TLS_OK &&
         tls_engine_write_app_data(sim->client, w.data, w.len) == TLS_OK)
         channel_exchange(sim, sim->client, TLS_PARTY_CLIENT, sim->server);
 
@@ -212,7 +266,7 @@ static void sim_after(tls_sim *sim)
         tls_engine_app_data_consume(sim->server, n);
         tls_writer_reset(&w);
         if (tls_demo_http_response(host, &w) == TLS_OK &&
-            tls_engine_write_app_data(sim->server, w.data, w.len) == TLS_OK &&
+            sim_write_response(sim, w.data, w.len) == TLS_OK &&
             tls_engine_close(sim->server) == TLS_OK)
             channel_exchange(sim, sim->server, TLS_PARTY_SERVER, sim->client);
     }
@@ -230,6 +284,25 @@ static void sim_after(tls_sim *sim)
         channel_exchange(sim, sim->client, TLS_PARTY_CLIENT, sim->server);
     tls_writer_free(&w);
     channel_end(sim);
+}
+
+/* False Start: once the client has sent its Finished, it sends its request
+ * at once when the key exchange allows it (the engine says whether), and
+ * the server reads it after its own Finished. */
+static void sim_false_start(tls_sim *sim)
+{
+    const char *host = sim->client_cfg.server_name;
+    tls_writer w;
+    tls_writer_init(&w);
+    tls_err err = tls_demo_http_request(host, &w);
+    if (err == TLS_OK)
+        err = tls_engine_write_false_start(sim->client, w.data, w.len);
+    sim->early_tried = err != TLS_ERR_INTERNAL;
+    if (err == TLS_OK) {
+        channel_carry(sim, sim->client, TLS_PARTY_CLIENT, sim->server);
+        sim->request_sent = true;
+    }
+    tls_writer_free(&w);
 }
 
 /* Whether a second connection is still to come. */
@@ -356,6 +429,9 @@ tls_err tls_sim_step(tls_sim *sim)
         tls_engine_step(receiver) <= n)
         tls_engine_eof(receiver);
     channel_carry(sim, receiver, back, sender);
+    if (sim->cfg.false_start && sim->cfg.app_data && !sim->early_tried && client_sends &&
+        tls_engine_error(sim->client) == TLS_OK && tls_engine_error(sim->server) == TLS_OK)
+        sim_false_start(sim);
     sim_finish(sim);
     return sim->res.err;
 }
@@ -371,20 +447,24 @@ int tls_sim_current_step(const tls_sim *sim) { return sim->current; }
 
 const tls_sim_result *tls_sim_result_get(const tls_sim *sim) { return &sim->res; }
 
+tls_err tls_sim_result_setup_failed(tls_sim_result *res)
+{
+    if (res) {
+        memset(res, 0, sizeof *res);
+        res->done = true;
+        res->err = TLS_ERR_INTERNAL;
+        res->flow = tls_flow_default();
+        tls_text_make(&res->why_text, TLS_TEXT_SIM_SETUP_FAILED, NULL);
+        tls_text_english_into(&res->why_text, res->why, sizeof res->why);
+    }
+    return TLS_ERR_INTERNAL;
+}
+
 tls_err tls_sim_run(const tls_sim_config *cfg, tls_trace *trace, tls_sim_result *res)
 {
     tls_sim *sim = tls_sim_new(cfg, trace);
-    if (!sim) {
-        if (res) {
-            memset(res, 0, sizeof *res);
-            res->done = true;
-            res->err = TLS_ERR_INTERNAL;
-            res->flow = tls_flow_default();
-            tls_text_make(&res->why_text, TLS_TEXT_SIM_SETUP_FAILED, NULL);
-            tls_text_english_into(&res->why_text, res->why, sizeof res->why);
-        }
-        return TLS_ERR_INTERNAL;
-    }
+    if (!sim)
+        return tls_sim_result_setup_failed(res);
     tls_err err = tls_sim_run_all(sim);
     if (res)
         *res = sim->res;

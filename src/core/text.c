@@ -2,6 +2,7 @@
  * include/tlssim/text.h.  The templates are English msgids: N_() only marks
  * them for xgettext (the core never translates). */
 #include "tlssim/text.h"
+#include "text_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -857,9 +858,9 @@ static const char *const templates[TLS_TEXT_COUNT] = {
 
 const char *tls_text_template(tls_text_id id)
 {
-    if ((unsigned)id >= TLS_TEXT_COUNT || !templates[id])
+    if ((unsigned)id >= TLS_TEXT_COUNT)
         return "";
-    return templates[id];
+    return templates[id] ? templates[id] : text_attack_template(id);
 }
 
 /* Length of the valid UTF-8 character at p (at most n bytes), 0 if none:

@@ -1,14 +1,16 @@
 /*
  * Which lessons a folder holds: one per lesson id of every message of every
  * flow (handshake.h), plus the introduction, the summary, the page after
- * the handshake, compare mode's comparison page and the glossary.  The catalogue
- * names the ids; nothing here lists messages.
+ * the handshake, compare mode's comparison page, the glossary and one page
+ * per attack of the attack lab.  The catalogue and the attack table name the
+ * ids; nothing here lists messages or attacks.
  */
 #include "internal.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "tlssim/attack.h"
 #include "tlssim/handshake.h"
 
 static size_t add(lsn_expect *out, size_t n, const char *id, int step, const char *what)
@@ -44,6 +46,11 @@ size_t lsn_expected(lsn_expect *out)
     n = add(out, n, TLS_LESSON_ID_AFTER, TLS_LESSON_SUMMARY,
             "the page after the handshake (application data, close_notify, Wireshark)");
     n = add(out, n, "comparison", TLS_LESSON_SUMMARY, "the comparison page (--compare)");
+    for (size_t i = 0; i < tls_attack_count(); i++) {
+        char what[LSN_WHAT_MAX];
+        snprintf(what, sizeof what, "the attack lab's --attack %s", tls_attack_at(i)->name);
+        n = add(out, n, tls_attack_at(i)->lesson, TLS_LESSON_SUMMARY, what);
+    }
     return add(out, n, TLS_LESSON_ID_GLOSSARY, TLS_LESSON_SUMMARY,
                "the glossary (--glossary, G in the TUI)");
 }

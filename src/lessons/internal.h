@@ -22,7 +22,7 @@
 #define LSN_ID_MAX 64
 #define LSN_WHAT_MAX 128
 /** Most lessons a complete folder has per language. */
-#define LSN_EXPECT_MAX (2 + TLS_FLOW_MAX * 4)
+#define LSN_EXPECT_MAX (2 + TLS_FLOW_MAX * 4 + 16) /* 16: the attack lab's pages */
 
 /** A lesson a complete folder has: its id (the file stem), the step its
  *  header gives (0 introduction, its step in the full handshake, 11 summary)

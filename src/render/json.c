@@ -108,6 +108,11 @@ static void json_record_head(FILE *out, const tls_trace *t, size_t i)
         fputs("null", out);
     fputs(",\"hex\":", out);
     json_hex(out, e->bytes, e->len);
+    /* Only a record an attacker changed carries this: other documents stay
+     * as they were. */
+    if (e->changed_len)
+        fprintf(out, ",\"changed_by_attacker\":{\"offset\":%zu,\"length\":%zu}",
+                e->changed_at, e->changed_len);
 }
 
 /* A link of the certification path, field by field (the detail says the
@@ -369,6 +374,16 @@ void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
                 r->sim.tamper.offset, r->sim.tamper.xor_mask);
     else
         fputs("null", out);
+    if (r->attack) {
+        /* Only attacked runs carry this (the attack lab, tlssim/attack.h). */
+        fputs(",\"attack\":{\"name\":", out);
+        tls_render_json_str(out, r->attack->name);
+        fputs(",\"does\":", out);
+        tls_render_json_str(out, tls_text_template(r->attack->does));
+        fputs(",\"lesson\":", out);
+        tls_render_json_str(out, r->attack->lesson);
+        fputc('}', out);
+    }
     if (r->sim.resume != TLS_RESUME_OFF) {
         /* Only resumed runs carry these: other documents stay as they were. */
         fprintf(out, ",\"resume\":\"%s\",\"flow\":", tls_resume_mode_name(r->sim.resume));

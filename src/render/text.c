@@ -122,6 +122,13 @@ static void record_heading(FILE *out, const tls_trace *t, size_t i)
             tls_trace_record_number(t, i), direction(e->party), ct ? ct : _("unknown type"),
             e->len);
     hexdump(out, e->bytes, e->len, "  ");
+    if (e->changed_len) {
+        char *hex = tls_hex(e->bytes + e->changed_at, e->changed_len);
+        fprintf(out, _("  Changed by the attacker: bytes %zu to %zu (%zu bytes: %.32s%s)\n"),
+                e->changed_at, e->changed_at + e->changed_len - 1, e->changed_len,
+                hex ? hex : "", hex && strlen(hex) > 32 ? "…" : "");
+        free(hex);
+    }
 }
 
 static void render_event(FILE *out, const tls_trace *t, size_t i)
@@ -570,6 +577,9 @@ void tls_print_text(FILE *out, const tls_app_run *r, const tls_trace *t,
         lesson(out, r, ls, t, flow, TLS_STEP_AFTER);
     if (!res->ok)
         tls_render_text_failure(out, res);
+    /* The attack lab: the lesson of the attack, once its outcome is shown. */
+    if (r->attack && ls)
+        tls_render_text_lesson(out, ls, r->attack->lesson, r->lang, t, flow, TLS_STEP_AFTER);
 }
 
 /* The verdict, with the reason in the chosen language. */

@@ -52,8 +52,8 @@ typedef struct tui_lesson_cache {
     bool from_file;     /* a lesson file (else the step's one-line summary) */
 } tui_lesson_cache;
 
-/* Parties: client, server and the wire (tls_party is 0, 1, 2). */
-#define TUI_PARTY_COUNT (TLS_PARTY_WIRE + 1)
+/* Parties: client, server, the wire and the attacker (tls_party is 0..3). */
+#define TUI_PARTY_COUNT TLS_PARTY_COUNT
 
 typedef struct tui_app {
     tls_app_run run;            /* the current run's description: re-runs
