@@ -96,15 +96,22 @@ static bool overlap(tui_rect a, tui_rect b)
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
-/* Every shown rectangle inside the screen, none over another. */
+/* Every shown rectangle inside the screen, none over another; with and
+ * without the attack lab's pane (focus is on it only in an attacked run). */
 static void test_no_overlap_anywhere(void)
 {
     int bad = 0;
     for (int lines = TUI_MIN_LINES; lines <= 80; lines++) {
         for (int cols = TUI_MIN_COLS; cols <= 260; cols += 1) {
-            for (int f = 0; f < TUI_PANE_COUNT; f++) {
+            for (int v = 0; v < 2 * TUI_PANE_COUNT; v++) {
+                int f = v % TUI_PANE_COUNT;
+                bool attacked = v >= TUI_PANE_COUNT;
+                if (f == TUI_PANE_ATTACKER && !attacked)
+                    continue;
                 tui_layout L;
                 tui_layout_compute(&L, lines, cols, true, (tui_pane)f);
+                if (attacked && L.mode != TUI_LAYOUT_TOO_SMALL)
+                    tui_layout_split_attacker(&L);
                 tui_rect r[TUI_PANE_COUNT + 6];
                 int n = 0;
                 for (int p = 0; p < TUI_PANE_COUNT; p++)
@@ -134,6 +141,20 @@ static void test_no_overlap_anywhere(void)
     test_check(bad == 0, "no overlaps, nothing off screen, focus always shown (%d problems)", bad);
 }
 
+/* The attacker's pane beside the eavesdropper's (wide) or under it (compact). */
+static void test_attacker_split(void)
+{
+    tui_layout L;
+    tui_layout_compute(&L, 60, 200, true, TUI_PANE_FIELDS);
+    tui_layout_split_attacker(&L);
+    rect_is(L.pane[TUI_PANE_WIRE], 35, 54, 9, 46, "200x60 attacked: eavesdropper on the left");
+    rect_is(L.pane[TUI_PANE_ATTACKER], 35, 100, 9, 46, "200x60 attacked: attacker beside it");
+    tui_layout_compute(&L, 24, 80, true, TUI_PANE_ATTACKER);
+    tui_layout_split_attacker(&L);
+    rect_is(L.pane[TUI_PANE_WIRE], 4, 0, 9, 80, "80x24 attacked: eavesdropper on top");
+    rect_is(L.pane[TUI_PANE_ATTACKER], 13, 0, 10, 80, "80x24 attacked: attacker under it");
+}
+
 static void test_scroll_follow(void)
 {
     test_check(tui_scroll_follow(0, 3, 3, 10, 20) == 0, "row already visible: no scroll");
@@ -153,6 +174,7 @@ int main(void)
     test_wide_200x60();
     test_thresholds();
     test_no_overlap_anywhere();
+    test_attacker_split();
     test_scroll_follow();
     return test_finish();
 }

@@ -13,13 +13,15 @@
 
 bool tui_pane_is_party(tui_pane pane)
 {
-    return pane == TUI_PANE_CLIENT || pane == TUI_PANE_SERVER || pane == TUI_PANE_WIRE;
+    return pane == TUI_PANE_CLIENT || pane == TUI_PANE_SERVER || pane == TUI_PANE_WIRE ||
+           pane == TUI_PANE_ATTACKER;
 }
 
 tls_party tui_pane_party(tui_pane pane)
 {
     return pane == TUI_PANE_CLIENT ? TLS_PARTY_CLIENT
-         : pane == TUI_PANE_SERVER ? TLS_PARTY_SERVER : TLS_PARTY_WIRE;
+         : pane == TUI_PANE_SERVER ? TLS_PARTY_SERVER
+         : pane == TUI_PANE_ATTACKER ? TLS_PARTY_ATTACKER : TLS_PARTY_WIRE;
 }
 
 void tui_app_status(tui_app *a, const char *fmt, ...)
@@ -351,7 +353,8 @@ void tui_app_focus_next(tui_app *a, int dir)
     int p = (int)a->focus;
     for (int tries = 0; tries < TUI_PANE_COUNT; tries++) {
         p = (p + dir + TUI_PANE_COUNT) % TUI_PANE_COUNT;
-        if (p == TUI_PANE_LESSON && !a->lessons_on)
+        if ((p == TUI_PANE_LESSON && !a->lessons_on) ||
+            (p == TUI_PANE_ATTACKER && !a->run.attack))
             continue;
         break;
     }

@@ -21,7 +21,8 @@ typedef enum tui_popup_kind {
     TUI_POPUP_NONE,
     TUI_POPUP_HELP,
     TUI_POPUP_GLOSSARY,
-    TUI_POPUP_DETAIL
+    TUI_POPUP_DETAIL,
+    TUI_POPUP_ATTACKS   /* the attack lab's menu (attack_menu.c) */
 } tui_popup_kind;
 
 /* What a detail popup shows whole. */
@@ -36,7 +37,8 @@ typedef struct tui_popup {
     tui_detail_kind what;
     size_t ev;          /* ITEM: event index */
     size_t record;      /* FIELD, RECORD: the record's index in the model's list */
-    size_t row;         /* FIELD: row of the tree */
+    size_t row;         /* FIELD: row of the tree; ATTACKS: the chosen row
+                           (0: no attacker, i + 1: tls_attack_at(i)) */
     size_t scroll;
     size_t total;       /* lines at the last draw, to bound scrolling */
     size_t page;        /* rows visible at the last draw */

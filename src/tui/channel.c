@@ -148,10 +148,24 @@ void tui_draw_fields(tui_app *a, tui_rect r)
 }
 
 /* Light the columns [c0, c1) of a row that hold the selected bytes. */
-static void light(int y, int x, const char *row, int c0, int c1)
+static void light(int y, int x, const char *row, int c0, int c1, attr_t at)
 {
     if (c1 > c0)
-        tui_put_n(y, x + c0, c1 - c0, row + c0, (size_t)(c1 - c0), tui_attr(TUI_S_HEX_HL));
+        tui_put_n(y, x + c0, c1 - c0, row + c0, (size_t)(c1 - c0), at);
+}
+
+/* Light bytes [h0, h1) where they fall in hex row i (bytes r0.. of it). */
+static void light_bytes(int y, int x, const char *line, size_t i, int bpr, bool ascii,
+                        size_t h0, size_t h1, attr_t at)
+{
+    size_t r0 = i * (size_t)bpr, r1 = r0 + (size_t)bpr;
+    size_t s0 = h0 > r0 ? h0 : r0, s1 = h1 < r1 ? h1 : r1;
+    if (s1 <= s0)
+        return;
+    int b0 = (int)(s0 - r0), b1 = (int)(s1 - r0) - 1;
+    light(y, x, line, tui_hex_byte_col(b0, bpr), tui_hex_byte_col(b1, bpr) + 2, at);
+    if (ascii)
+        light(y, x, line, tui_hex_ascii_col(b0, bpr), tui_hex_ascii_col(b1, bpr) + 1, at);
 }
 
 void tui_draw_hex(tui_app *a, tui_rect r)
@@ -184,6 +198,12 @@ void tui_draw_hex(tui_app *a, tui_rect r)
     } else {
         snprintf(title, sizeof title, _("Record #%zu on the wire: %zu bytes"), num, len);
     }
+    /* The attack lab: the bytes the attacker changed, in the failure colour. */
+    const tls_event *changed = p && !plain && record_event(a, k)->changed_len ? record_event(a, k)
+                                                                             : NULL;
+    if (changed)
+        snprintf(title + strlen(title), sizeof title - strlen(title), " · %s",
+                 _("red: changed by the attacker"));
     tui_box(r, title, false);
     tui_rect in = tui_inner(r);
     if (!p || in.h <= 0 || in.w <= 0)
@@ -209,14 +229,10 @@ void tui_draw_hex(tui_app *a, tui_rect r)
         if (!tui_hex_format_row(p, len, i, bpr, ascii, line, sizeof line))
             continue;
         tui_put(y, in.x, in.w, line, tui_attr(TUI_S_VALUE));
-        size_t r0 = i * (size_t)bpr, r1 = r0 + (size_t)bpr;
-        size_t s0 = h0 > r0 ? h0 : r0, s1 = h1 < r1 ? h1 : r1;
-        if (s1 <= s0)
-            continue;
-        int b0 = (int)(s0 - r0), b1 = (int)(s1 - r0) - 1;
-        light(y, in.x, line, tui_hex_byte_col(b0, bpr), tui_hex_byte_col(b1, bpr) + 2);
-        if (ascii)
-            light(y, in.x, line, tui_hex_ascii_col(b0, bpr), tui_hex_ascii_col(b1, bpr) + 1);
+        if (changed)
+            light_bytes(y, in.x, line, i, bpr, ascii, changed->changed_at,
+                        changed->changed_at + changed->changed_len, tui_attr(TUI_S_FAIL));
+        light_bytes(y, in.x, line, i, bpr, ascii, h0, h1, tui_attr(TUI_S_HEX_HL));
     }
     tui_box_more(r, a->hex_scroll > 0, a->hex_scroll + vis < rows);
 }

@@ -6,6 +6,7 @@
 
 #include <curses.h>
 
+#include "attack_menu.h"
 #include "compare_screen.h"
 #include "panes.h"
 #include "projector.h"
@@ -123,6 +124,7 @@ static void popup_close(tui_app *a) { a->popup.kind = TUI_POPUP_NONE; }
 #define POPUP TUI_KEYS_POPUP
 #define COMPARE TUI_KEYS_COMPARE
 #define PROJ TUI_KEYS_PROJECTOR
+#define MENU TUI_KEYS_MENU
 
 static const tui_key keys[] = {
     {.codes = {KEY_RIGHT, 'n'}, .screens = MAIN | COMPARE | PROJ, .run = key_next,
@@ -166,6 +168,10 @@ static const tui_key keys[] = {
      .help_keys = "c", .help = N_("client certificates: off / request / require, and re-run")},
     {.codes = {'R'}, .screens = MAIN, .needs = TUI_KEY_RERUN, .run = tui_app_cycle_resume,
      .help_keys = "R", .help = N_("session resumption: off / id / ticket (two handshakes), and re-run")},
+    {.codes = {'a'}, .screens = MAIN, .needs = TUI_KEY_RERUN, .run = tui_attack_menu_open,
+     .footer_key = "a", .footer = N_("attack"), .priority = 45,
+     .help_keys = "a", .help = N_("the attack lab: put an attacker on the channel (a menu), "
+                                  "and re-run")},
     {.codes = {'w'}, .screens = MAIN, .run = key_save,
      .footer_key = "w", .footer = N_("save"), .priority = 55,
      .help_keys = "w", .describe = tui_help_save_what},
@@ -198,6 +204,15 @@ static const tui_key keys[] = {
     {.codes = {KEY_DOWN, 'j'}, .screens = COMPARE, .run = key_down},
     {.codes = {KEY_PPAGE}, .screens = COMPARE, .run = key_page_up},
     {.codes = {KEY_NPAGE}, .screens = COMPARE, .run = key_page_down},
+
+    /* The attack lab's menu: choose, re-run, or close. */
+    {.codes = {KEY_UP, 'k'}, .screens = MENU, .run = tui_attack_menu_up,
+     .glyph = TUI_KG_UP_DOWN, .footer = N_("choose"), .priority = 100},
+    {.codes = {KEY_DOWN, 'j'}, .screens = MENU, .run = tui_attack_menu_down},
+    {.codes = {'\n', '\r', KEY_ENTER}, .screens = MENU, .run = tui_attack_menu_choose,
+     .footer_key = "Enter", .footer = N_("run"), .priority = 95},
+    {.codes = {27, 'q', 'a', KEY_BACKSPACE, 127, KEY_LEFT}, .screens = MENU, .run = popup_close,
+     .footer_key = "Esc", .footer = N_("close"), .priority = 90},
 
     /* A popup scrolls; most keys close it, so a stray one never leaves it
      * stuck open. */

@@ -17,6 +17,7 @@
 #define TUI_KEYS_POPUP 2u  /* a popup (help or a detail) is open */
 #define TUI_KEYS_COMPARE 4u /* the comparison screen (--compare; no popup open) */
 #define TUI_KEYS_PROJECTOR 8u /* the projector pane (--projector; no popup open) */
+#define TUI_KEYS_MENU 16u  /* the attack lab's menu (a popup to choose from) */
 
 /* What a key needs (tui_key.needs): the footer leaves it out and the help
  * says so when the run lacks it.  The handler still runs and says why it

@@ -30,7 +30,8 @@ tui_tab tui_layout_tab_of(tui_pane p)
     case TUI_PANE_RECORDS:
     case TUI_PANE_FIELDS: return TUI_TAB_CHANNEL;
     case TUI_PANE_SERVER: return TUI_TAB_SERVER;
-    case TUI_PANE_WIRE: return TUI_TAB_WIRE;
+    case TUI_PANE_WIRE:
+    case TUI_PANE_ATTACKER: return TUI_TAB_WIRE;
     default: return TUI_TAB_LESSON;
     }
 }
@@ -109,6 +110,20 @@ void tui_layout_compute(tui_layout *L, int lines, int cols, bool lesson, tui_pan
     } else {
         L->mode = TUI_LAYOUT_COMPACT;
         layout_compact(L, lesson, focus);
+    }
+}
+
+void tui_layout_split_attacker(tui_layout *L)
+{
+    tui_rect w = L->pane[TUI_PANE_WIRE];
+    if (!tui_rect_visible(w))
+        return;
+    if (L->mode == TUI_LAYOUT_WIDE) {
+        L->pane[TUI_PANE_WIRE] = rect(w.y, w.x, w.h, w.w / 2);
+        L->pane[TUI_PANE_ATTACKER] = rect(w.y, w.x + w.w / 2, w.h, w.w - w.w / 2);
+    } else {
+        L->pane[TUI_PANE_WIRE] = rect(w.y, w.x, w.h / 2, w.w);
+        L->pane[TUI_PANE_ATTACKER] = rect(w.y + w.h / 2, w.x, w.h - w.h / 2, w.w);
     }
 }
 

@@ -22,6 +22,7 @@ typedef enum tui_pane {
     TUI_PANE_FIELDS,
     TUI_PANE_SERVER,
     TUI_PANE_WIRE,
+    TUI_PANE_ATTACKER,  /* the attack lab's attacker: only in an attacked run */
     TUI_PANE_LESSON,
     TUI_PANE_COUNT
 } tui_pane;
@@ -61,6 +62,13 @@ typedef struct tui_layout {
  * focus:  decides which pane group the compact layout shows.
  */
 void tui_layout_compute(tui_layout *L, int lines, int cols, bool lesson, tui_pane focus);
+
+/*
+ * An attacked run (--attack): the eavesdropper's box is shared with the
+ * attacker's, beside it in the wide layout, under it in the compact one
+ * (both on the eavesdropper's tab).
+ */
+void tui_layout_split_attacker(tui_layout *L);
 
 /* The compact tab a pane lives on. */
 tui_tab tui_layout_tab_of(tui_pane p);

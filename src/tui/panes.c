@@ -198,6 +198,7 @@ static const char *pane_title(const tui_app *a, tui_pane pane)
     switch (pane) {
     case TUI_PANE_CLIENT: return _("Client knows");
     case TUI_PANE_SERVER: return _("Server knows");
+    case TUI_PANE_ATTACKER: return _("Attacker does and knows");
     default: return _("Eavesdropper sees (only the wire)");
     }
 }
@@ -206,6 +207,8 @@ static const char *empty_text(const tui_app *a, tui_pane pane)
 {
     if (pane == TUI_PANE_WIRE)
         return _("(nothing has crossed the wire yet)");
+    if (pane == TUI_PANE_ATTACKER)
+        return _("(the attacker has only watched so far)");
     if (a->live && tui_pane_party(pane) == a->live_peer)
         return _("(nothing inferred yet: a real peer's memory cannot be read)");
     return _("(knows nothing yet)");

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attack_menu.h"
 #include "hexview.h"
 #include "keys.h"
 #include "panes.h"
@@ -99,7 +100,8 @@ void tui_popup_open_selected(tui_app *a)
     switch (a->focus) {
     case TUI_PANE_CLIENT:
     case TUI_PANE_SERVER:
-    case TUI_PANE_WIRE: {
+    case TUI_PANE_WIRE:
+    case TUI_PANE_ATTACKER: {
         tls_party who = tui_pane_party(a->focus);
         if (a->n_items[who] == 0)
             return;
@@ -132,7 +134,8 @@ void tui_popup_open_selected(tui_app *a)
 static void popup_foot(const tui_app *a, char *buf, size_t cap)
 {
     const tui_key *k[16];
-    size_t n = tui_keys_footer(a, TUI_KEYS_POPUP, k, sizeof k / sizeof k[0]);
+    unsigned screen = a->popup.kind == TUI_POPUP_ATTACKS ? TUI_KEYS_MENU : TUI_KEYS_POPUP;
+    size_t n = tui_keys_footer(a, screen, k, sizeof k / sizeof k[0]);
     size_t len = (size_t)snprintf(buf, cap, " ");
     for (size_t i = 0; i < n && len < cap; i++)
         len += (size_t)snprintf(buf + len, cap - len, "%s%s%s%s %s", i ? " " : "",
@@ -156,7 +159,10 @@ void tui_draw_popup(tui_app *a)
     snprintf(title, sizeof title, "%s", _("Help"));
     if (p->kind == TUI_POPUP_HELP)
         tui_help_lines(a, &L, tw);
-    else if (p->kind == TUI_POPUP_GLOSSARY) {
+    else if (p->kind == TUI_POPUP_ATTACKS) {
+        snprintf(title, sizeof title, "%s", _("The attack lab"));
+        tui_attack_menu_lines(a, &L, tw);
+    } else if (p->kind == TUI_POPUP_GLOSSARY) {
         snprintf(title, sizeof title, "%s", _("Glossary: English / 中文"));
         tui_glossary_lines(a, &L, tw);
     } else

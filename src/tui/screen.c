@@ -28,6 +28,8 @@ void tui_screen_draw(tui_app *a)
         tui_draw_too_small(LINES, COLS);
         return;
     }
+    if (a->run.attack)
+        tui_layout_split_attacker(&L);
     tui_draw_title(a, L.title);
     tui_draw_stepbar(a, L.stepbar);
     tui_draw_stepinfo(a, L.stepinfo);
@@ -39,6 +41,8 @@ void tui_screen_draw(tui_app *a)
         tui_draw_party(a, TUI_PANE_SERVER, L.pane[TUI_PANE_SERVER]);
     if (tui_rect_visible(L.pane[TUI_PANE_WIRE]))
         tui_draw_party(a, TUI_PANE_WIRE, L.pane[TUI_PANE_WIRE]);
+    if (tui_rect_visible(L.pane[TUI_PANE_ATTACKER]))
+        tui_draw_party(a, TUI_PANE_ATTACKER, L.pane[TUI_PANE_ATTACKER]);
     if (tui_rect_visible(L.pane[TUI_PANE_RECORDS]))
         tui_draw_records(a, L.pane[TUI_PANE_RECORDS]);
     if (tui_rect_visible(L.pane[TUI_PANE_FIELDS]))
@@ -76,7 +80,8 @@ static size_t pane_count(const tui_app *a)
     switch (a->focus) {
     case TUI_PANE_CLIENT:
     case TUI_PANE_SERVER:
-    case TUI_PANE_WIRE: return a->n_items[tui_pane_party(a->focus)];
+    case TUI_PANE_WIRE:
+    case TUI_PANE_ATTACKER: return a->n_items[tui_pane_party(a->focus)];
     case TUI_PANE_RECORDS: return a->n_records;
     case TUI_PANE_FIELDS: return a->n_rows;
     default: return 0;
@@ -135,6 +140,8 @@ void tui_screen_key(tui_app *a, int ch)
         return;
     if (ch != KEY_RESIZE)
         a->status[0] = '\0';
-    tui_keys_dispatch(a, a->popup.kind != TUI_POPUP_NONE ? TUI_KEYS_POPUP : tui_keys_screen(a),
-                      ch);
+    unsigned screen = a->popup.kind == TUI_POPUP_ATTACKS ? TUI_KEYS_MENU
+                    : a->popup.kind != TUI_POPUP_NONE ? TUI_KEYS_POPUP
+                                                      : tui_keys_screen(a);
+    tui_keys_dispatch(a, screen, ch);
 }
