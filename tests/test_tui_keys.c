@@ -42,8 +42,8 @@ static void test_footer(void)
     char got[512];
     a.lessons = fake;
     footer_words(&a, TUI_KEYS_MAIN, got, sizeof got);
-    test_str_eq(got, "help quit next back pane select open save RSA/ECDHE/DHE group suite restart "
-                     "language", "pinned keys first, then the most important");
+    test_str_eq(got, "help quit next back pane select open save RSA/ECDHE/DHE attack group suite "
+                     "restart language", "pinned keys first, then the most important");
     a.live = true;
     footer_words(&a, TUI_KEYS_MAIN, got, sizeof got);
     test_str_eq(got, "help quit next back pane select open save language",
@@ -54,6 +54,8 @@ static void test_footer(void)
                 "without lessons there is no language to switch");
     footer_words(&a, TUI_KEYS_POPUP, got, sizeof got);
     test_str_eq(got, "scroll close", "a popup's keys");
+    footer_words(&a, TUI_KEYS_MENU, got, sizeof got);
+    test_str_eq(got, "choose run close", "the attack lab's menu keys");
 }
 
 /* The classroom screens (issue 16) read the same table. */

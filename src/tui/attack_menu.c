@@ -35,7 +35,7 @@ void tui_attack_menu_lines(const tui_app *a, tui_lines *L, int width)
         bool sel = row == a->popup.row;
         attr_t attr = sel ? tui_attr(TUI_S_SELECTED) : A_NORMAL;
         tui_lines_add(L, attr, "%s %-16s %s", sel ? tui_glyph()->arrow_r : " ",
-                      at ? at->name : _("none"),
+                      at ? at->name : _("(none)"),
                       at ? tls_i18n_template(at->does) : _("no attacker: the handshake as usual"));
     }
 }

@@ -55,7 +55,7 @@ def test_menu(exe, sock):
         tt.wait_text(tm, "the attack lab: put an attacker on the channel")
         tm.keys("Escape")
         tm.keys("a")
-        s = tt.wait_text(tm, "The attack lab", "none")
+        s = tt.wait_text(tm, "The attack lab", "(none)")
         for name in attack_names(exe):
             tt.check(name in s, "the menu lists %s" % name)
         tm.keys("Down")
