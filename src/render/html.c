@@ -46,6 +46,8 @@ static const char CSS[] =
     "svg.ladder .skipped line{stroke:#999;stroke-dasharray:2 4}"
     "svg.ladder .skipped text{fill:#777}svg.ladder #arrow path{fill:#111}svg.ladder #arrow-prot path{fill:#075}"
     "svg.ladder .keys rect{fill:#ffe9a8;stroke:#b80}"
+    "svg.ladder .attacker rect{fill:#fee;stroke:#a00}svg.ladder .attacker .life{stroke:#a00}"
+    "svg.ladder .changed{fill:#c00}"
     "svg.ladder .failed path{stroke:#a00;stroke-width:3}svg.ladder .failed text{fill:#a00}"
     ".scroll{overflow-x:auto}"
     "@media (max-width:40rem){body{padding:0 .4rem}th,td{font-size:.85rem}}"
@@ -88,16 +90,26 @@ static void mark(FILE *out, bool known)
     fputs(known ? "<td class=\"ok\">✓</td>" : "<td>–</td>", out);
 }
 
+/* Whether the attack lab's attacker is in the run (it has a column then). */
+static bool has_attacker(const tls_trace *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->ev[i].party == TLS_PARTY_ATTACKER)
+            return true;
+    return false;
+}
+
 /* Who knows which value by the end of \p step: the client, the server,
- * an eavesdropper on the wire. */
+ * an eavesdropper on the wire (and in the attack lab, the attacker). */
 static void knows_table(FILE *out, const tls_trace *t, int step)
 {
-    bool any = false;
+    bool any = false, att = has_attacker(t);
     for (int k = 0; k < TLS_VALUE_COUNT; k++) {
         const tls_event *c = tls_trace_find_value(t, (tls_value_kind)k, TLS_PARTY_CLIENT, step);
         const tls_event *s = tls_trace_find_value(t, (tls_value_kind)k, TLS_PARTY_SERVER, step);
         const tls_event *w = tls_trace_find_value(t, (tls_value_kind)k, TLS_PARTY_WIRE, step);
-        if (!c && !s && !w)
+        const tls_event *a = tls_trace_find_value(t, (tls_value_kind)k, TLS_PARTY_ATTACKER, step);
+        if (!c && !s && !w && !a)
             continue;
         if (!any) {
             tagf(out, "h3", "%s", _("Who knows what by now"));
@@ -106,6 +118,8 @@ static void knows_table(FILE *out, const tls_trace *t, int step)
             tagf(out, "th", "%s", party(TLS_PARTY_CLIENT));
             tagf(out, "th", "%s", party(TLS_PARTY_SERVER));
             tagf(out, "th", "%s", _("eavesdropper"));
+            if (att)
+                tagf(out, "th", "%s", party(TLS_PARTY_ATTACKER));
             fputs("</tr>\n", out);
             any = true;
         }
@@ -117,6 +131,8 @@ static void knows_table(FILE *out, const tls_trace *t, int step)
         mark(out, c);
         mark(out, s);
         mark(out, w);
+        if (att)
+            mark(out, a);
         fputs("</tr>\n", out);
     }
     if (any)

@@ -1,7 +1,9 @@
 /* The ladder (sequence) diagram of a run, as inline SVG: the client's and
  * the server's lifelines, one arrow per message of the run's steps and per
  * record after the handshake, protected records drawn differently, where
- * both sides derive their keys, and where the run failed. */
+ * both sides derive their keys, and where the run failed.  An attacked run
+ * (the attack lab) has the attacker's lifeline between them, marked where
+ * it changed what crossed. */
 #include <string.h>
 
 #include "html_internal.h"
@@ -22,6 +24,7 @@ typedef struct row {
     const char *name;       /* message or record type name */
     size_t bytes;           /* on the wire, record headers included */
     bool is_protected, skipped;
+    bool changed;           /* the attacker changed a record of it */
 } row;
 
 typedef struct rows {
@@ -44,7 +47,18 @@ static void step_records(const tls_trace *t, int step, tls_party sender, row *r)
             continue;
         r->bytes += e->len;
         r->is_protected |= e->is_protected;
+        r->changed |= e->changed_len > 0;
     }
+}
+
+/* Whether the attack lab's attacker is in the run (it always notes that it
+ * sits on the channel). */
+static bool attacked(const tls_trace *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->ev[i].party == TLS_PARTY_ATTACKER)
+            return true;
+    return false;
 }
 
 static const tls_event *step_event(const tls_trace *t, int step)
@@ -82,7 +96,7 @@ static void collect(const tls_trace *t, const tls_sim_result *res, rows *rs)
         const char *ct = tls_content_type_name(e->content_type);
         rows_add(rs, (row){.kind = ROW_MESSAGE, .step = TLS_STEP_AFTER, .sender = e->party,
                            .name = ct ? ct : "?", .bytes = e->len,
-                           .is_protected = e->is_protected});
+                           .is_protected = e->is_protected, .changed = e->changed_len > 0});
     }
     if (failed && res->failed_step == TLS_STEP_AFTER)
         rows_add(rs, (row){.kind = ROW_FAILED, .step = TLS_STEP_AFTER,
@@ -106,7 +120,15 @@ static void draw_message(FILE *out, const row *r, int y)
         html_escf(out, _("%s, %zu bytes, encrypted"), r->name, r->bytes);
     else
         html_escf(out, _("%s, %zu bytes"), r->name, r->bytes);
-    fputs("</text></g>\n", out);
+    fputs("</text>", out);
+    /* Where the attacker changed it: a mark on its lifeline. */
+    if (r->changed) {
+        fprintf(out, "<circle class=\"changed\" cx=\"%d\" cy=\"%d\" r=\"6\"><title>", WIDTH / 2,
+                y);
+        html_esc(out, _("changed by the attacker"));
+        fputs("</title></circle>", out);
+    }
+    fputs("</g>\n", out);
 }
 
 static void draw_keys(FILE *out, int y)
@@ -136,14 +158,14 @@ static void draw_failed(FILE *out, const row *r, const tls_sim_result *res, int 
     fputs("</title></g>\n", out);
 }
 
-static void draw_heads(FILE *out, int height)
+static void draw_heads(FILE *out, int height, bool attacker)
 {
-    const char *names[2] = {_("Client"), _("Server")};
-    const int xs[2] = {X_CLIENT, X_SERVER};
-    for (int i = 0; i < 2; i++) {
-        fprintf(out, "<g class=\"party\"><rect x=\"%d\" y=\"8\" width=\"140\" height=\"28\" "
+    const char *names[3] = {_("Client"), _("Server"), _("Attacker")};
+    const int xs[3] = {X_CLIENT, X_SERVER, WIDTH / 2};
+    for (int i = 0; i < (attacker ? 3 : 2); i++) {
+        fprintf(out, "<g class=\"party%s\"><rect x=\"%d\" y=\"8\" width=\"140\" height=\"28\" "
                      "rx=\"4\"/><text x=\"%d\" y=\"27\" text-anchor=\"middle\">",
-                xs[i] - 70, xs[i]);
+                i == 2 ? " attacker" : "", xs[i] - 70, xs[i]);
         html_esc(out, names[i]);
         fprintf(out, "</text><line class=\"life\" x1=\"%d\" y1=\"36\" x2=\"%d\" y2=\"%d\"/></g>\n",
                 xs[i], xs[i], height - 8);
@@ -168,7 +190,7 @@ void html_ladder(FILE *out, const tls_trace *t, const tls_sim_result *res)
                      "markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\" "
                      "orient=\"auto\"><path d=\"M0 0 L10 5 L0 10 z\"/></marker>", ids[i]);
     fputs("</defs>\n", out);
-    draw_heads(out, height);
+    draw_heads(out, height, attacked(t));
     for (size_t i = 0; i < rs.n; i++) {
         int y = TOP + (int)i * ROW + ROW / 2;
         if (rs.r[i].kind == ROW_MESSAGE)

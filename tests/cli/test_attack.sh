@@ -56,5 +56,13 @@ PY
 check "zh: the attacker speaks Chinese" 'grep -q "攻击者: 攻击者把 ClientKeyExchange 中客户端的公钥换成自己的" "$tmp/zh.txt"'
 check "zh: the attack lesson follows" 'grep -q "攻击：替换客户端的公钥" "$tmp/zh.txt"'
 
+# The HTML handout: the attacker's lifeline in the ladder, marked where it
+# changed a record, and its column in "who knows what".
+"$bin" --text --seed 3 --attack swap-client-key --html "$tmp/a.html" >/dev/null 2>&1
+check "html: the attacker's lifeline" 'grep -q "class=\"party attacker\"" "$tmp/a.html"'
+check "html: the changed record marked on it" 'grep -q "<circle class=\"changed\"" "$tmp/a.html"'
+"$bin" --text --seed 3 --html "$tmp/p.html" >/dev/null 2>&1
+check "html: no attacker, no lifeline" '! grep -q "party attacker" "$tmp/p.html"'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
