@@ -54,6 +54,11 @@ typedef struct tls_attack_info {
     /** \brief The run is over: what the attacker computes from what it
      *         holds, or NULL. */
     void (*end)(tls_attacker *a, const tls_sim_result *res);
+    /** \brief The run itself, for an attacker that is more than a tap on
+     *         the channel (one that ends the client's TLS connection and
+     *         opens its own to the server), or NULL: tls_sim_run with the
+     *         tap (record) on the run's configuration as setup shaped it. */
+    tls_err (*run)(tls_attacker *a, tls_trace *trace, tls_sim_result *res);
 } tls_attack_info;
 
 /** \brief Number of attacks in the table. */

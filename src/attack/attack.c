@@ -84,7 +84,7 @@ tls_err tls_attack_run(const tls_attack_info *attack, const tls_sim_config *cfg,
     } else {
         a->cfg.tap = (tls_channel_tap){attacker_carry, a};
         tls_sim_result r;
-        err = tls_sim_run(&a->cfg, trace, &r);
+        err = attack->run ? attack->run(a, trace, &r) : tls_sim_run(&a->cfg, trace, &r);
         if (attack->end)
             attack->end(a, &r);
         if (res)

@@ -22,6 +22,15 @@ static bool server_kx(const tls_attacker *a, tls_party sender, const uint8_t *re
     return tls_server_key_exchange_parse(&body, ske) == TLS_OK;
 }
 
+/* The hash a SignatureScheme signs with: 0x0804..6 are RSASSA-PSS with
+ * SHA-256..512, the others name the hash in their first byte (4 SHA-256,
+ * 5 SHA-384). */
+static tls_hash_alg scheme_hash(uint16_t sig_alg)
+{
+    unsigned h = (sig_alg >> 8) == 8 ? (sig_alg & 0xff) : (unsigned)(sig_alg >> 8);
+    return h == 5 ? TLS_HASH_SHA384 : TLS_HASH_SHA256;
+}
+
 /* What the client's check hashes: client_random ‖ server_random ‖ params.
  * Signing this digest needs the certificate's private key, which the
  * attacker does not have: say so with the digest it would need signed. */
@@ -32,7 +41,7 @@ static void cannot_resign(tls_attacker *a, int step, const tls_server_key_exchan
     tls_writer_bytes(&w, a->client_random, 32);
     tls_writer_bytes(&w, a->server_random, 32);
     tls_server_kx_params_write(ske, &w);
-    tls_hash_alg alg = (ske->sig_alg >> 8) == 5 ? TLS_HASH_SHA384 : TLS_HASH_SHA256;
+    tls_hash_alg alg = scheme_hash(ske->sig_alg);
     uint8_t digest[TLS_HASH_MAX];
     char hex[2 * TLS_HASH_MAX + 1];
     if (tls_writer_error(&w) == TLS_OK && tls_hash(alg, w.data, w.len, digest) == TLS_OK) {
