@@ -281,6 +281,15 @@ int tls_trace_last_announced(const tls_trace *t);
  */
 void tls_trace_value(tls_trace *t, int step, tls_party who, tls_value_kind kind,
                      const uint8_t *bytes, size_t len, const char *text);
+
+struct tls_key_block;
+/**
+ * \brief Record a key block as values \p who knows: the raw block
+ *        (\p raw_len bytes), then its parts (the MAC keys only when it has
+ *        them), as an engine derives them and as the attack lab recovers them.
+ */
+void tls_trace_key_block(tls_trace *t, int step, tls_party who, const struct tls_key_block *kb,
+                         const uint8_t *raw, size_t raw_len);
 /**
  * \brief Record a check and its outcome.
  * \param what    what was checked (a TLS_TEXT_CHECK_* label)

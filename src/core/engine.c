@@ -415,18 +415,7 @@ tls_err engine_derive_key_block(tls_engine *e)
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_KEY_BLOCK_FAILED, NULL);
     note_key_block(e);
-    const tls_key_block *kb = &e->kb;
-    engine_value(e, TLS_VALUE_KEY_BLOCK, raw, tls_key_block_len(e->suite), NULL);
-    if (kb->mac_key_len) {
-        engine_value(e, TLS_VALUE_CLIENT_WRITE_MAC_KEY, kb->client_write_mac_key,
-                     kb->mac_key_len, NULL);
-        engine_value(e, TLS_VALUE_SERVER_WRITE_MAC_KEY, kb->server_write_mac_key,
-                     kb->mac_key_len, NULL);
-    }
-    engine_value(e, TLS_VALUE_CLIENT_WRITE_KEY, kb->client_write_key, kb->key_len, NULL);
-    engine_value(e, TLS_VALUE_SERVER_WRITE_KEY, kb->server_write_key, kb->key_len, NULL);
-    engine_value(e, TLS_VALUE_CLIENT_WRITE_IV, kb->client_write_iv, kb->iv_len, NULL);
-    engine_value(e, TLS_VALUE_SERVER_WRITE_IV, kb->server_write_iv, kb->iv_len, NULL);
+    tls_trace_key_block(e->trace, e->step, e->role, &e->kb, raw, tls_key_block_len(e->suite));
     tls_wipe(raw, sizeof raw);
     return TLS_OK;
 }

@@ -8,6 +8,7 @@
 
 #include "tlssim/crypto.h"
 #include "tlssim/handshake.h"
+#include "tlssim/prf.h"
 
 const char *tls_party_name(tls_party p)
 {
@@ -360,4 +361,22 @@ const tls_event *tls_trace_find_value(const tls_trace *t, tls_value_kind kind,
             found = e;
     }
     return found;
+}
+
+void tls_trace_key_block(tls_trace *t, int step, tls_party who, const tls_key_block *kb,
+                         const uint8_t *raw, size_t raw_len)
+{
+    tls_trace_value(t, step, who, TLS_VALUE_KEY_BLOCK, raw, raw_len, NULL);
+    if (kb->mac_key_len) {
+        tls_trace_value(t, step, who, TLS_VALUE_CLIENT_WRITE_MAC_KEY, kb->client_write_mac_key,
+                        kb->mac_key_len, NULL);
+        tls_trace_value(t, step, who, TLS_VALUE_SERVER_WRITE_MAC_KEY, kb->server_write_mac_key,
+                        kb->mac_key_len, NULL);
+    }
+    tls_trace_value(t, step, who, TLS_VALUE_CLIENT_WRITE_KEY, kb->client_write_key, kb->key_len,
+                    NULL);
+    tls_trace_value(t, step, who, TLS_VALUE_SERVER_WRITE_KEY, kb->server_write_key, kb->key_len,
+                    NULL);
+    tls_trace_value(t, step, who, TLS_VALUE_CLIENT_WRITE_IV, kb->client_write_iv, kb->iv_len, NULL);
+    tls_trace_value(t, step, who, TLS_VALUE_SERVER_WRITE_IV, kb->server_write_iv, kb->iv_len, NULL);
 }
