@@ -227,6 +227,7 @@ typedef struct tls_cap_tls {
     uint8_t server_random[32];
     bool keyed;                   /**< the key log has the master secret */
     uint8_t master[48];
+    uint8_t pre_master[48];       /**< RSA: what the server's key opened (by_key DECRYPTED) */
     bool derived;                 /**< key block derived for the suite */
     tls_key_block kb;
     tls_record_protect prot[2];

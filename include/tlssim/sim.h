@@ -103,6 +103,9 @@ typedef struct tls_sim_config {
     uint64_t seed;
     const tls_scenario *scenario;   /**< fixed values, or NULL */
     const char *server_name;        /**< SNI and the name checked; NULL = demo host */
+    const struct tls_x509 *client_trust; /**< the client's trust anchors; NULL = the
+                                         demo root (the attack lab adds its CA,
+                                         as a company installs its proxy's) */
     bool ems;                       /**< offer/accept the extended master secret */
     bool no_etm;                    /**< do not offer/accept encrypt-then-MAC (to
                                          show a CBC suite's MAC-then-encrypt) */
@@ -162,6 +165,17 @@ const struct tls_flow *tls_sim_result_flow(const tls_sim_result *res);
 
 /** \brief An in-process run. */
 typedef struct tls_sim tls_sim;
+
+struct tls_engine_config;
+/**
+ * \brief The engine configurations a run of \p cfg gives its client and
+ *        server, without a run: for a driver that adds engines of its own
+ *        set up like them (the attack lab's attacker, posing as each side).
+ *        The server's session store is not part of it (NULL).
+ * \return false when the demo PKI does not load
+ */
+bool tls_sim_engine_configs(const tls_sim_config *cfg, struct tls_engine_config *client,
+                            struct tls_engine_config *server);
 
 /**
  * \brief Set up a client, a server and an empty channel.

@@ -25,10 +25,13 @@
  *     server_write_key, client_write_iv, server_write_iv,
  *     certificate_verify_hash, certificate_verify_signature, handshake_hash,
  *     client_verify_data, server_verify_data, session_id, session_ticket,
- *     ticket_key, ticket_state
+ *     ticket_key, ticket_state, client_app_data, server_app_data
  *
- * (the last four belong to resumption: a full handshake learns them at its
- * hellos or at its end, and the abbreviated one at its hellos)
+ * (session_id to ticket_state belong to resumption: a full
+ * handshake learns them at its hellos or at its end, and the abbreviated
+ * one at its hellos; the last two are application data in the clear, which
+ * only the attack lab's attacker is shown learning: the endpoints' own are
+ * messages)
  *
  * Adding a value: a kind here (in the order it is learned), a row in
  * value.c, and the code that learns it calls tls_trace_value with the kind.
@@ -77,6 +80,10 @@ typedef enum tls_value_kind {
     TLS_VALUE_SESSION_TICKET,
     TLS_VALUE_TICKET_KEY,
     TLS_VALUE_TICKET_STATE,
+    /* After the handshake: application data in the clear, as someone who
+     * should not have it read it (the attack lab's attacker). */
+    TLS_VALUE_CLIENT_APP_DATA,
+    TLS_VALUE_SERVER_APP_DATA,
     TLS_VALUE_COUNT         /**< number of kinds, not a kind */
 } tls_value_kind;
 

@@ -60,6 +60,8 @@ static void open_pre_master(tls_cap_tls *t, const tls_suite *s, const tls_client
     if (ok)
         ok = tls_master_secret_derive(s->prf_hash, pm, 48, t->ems ? h : NULL, t->client_random,
                                       t->server_random, t->master, NULL) == TLS_OK;
+    if (ok)
+        memcpy(t->pre_master, pm, 48);
     tls_wipe(pm, sizeof pm);
     t->by_key = ok ? TLS_CAP_KEY_DECRYPTED : TLS_CAP_KEY_NO_DECRYPT;
     if (ok)
@@ -128,6 +130,7 @@ void cap_secrets_encrypted(tls_cap_tls *t, int dir, const tls_record *rec)
 void cap_secrets_free(tls_cap_tls *t)
 {
     tls_wipe(t->master, sizeof(t->master));
+    tls_wipe(t->pre_master, sizeof(t->pre_master));
     tls_wipe(&t->kb, sizeof(t->kb));
     tls_wipe(t->prot, sizeof(t->prot));
     tls_writer_free(&t->transcript);

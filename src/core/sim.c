@@ -67,7 +67,7 @@ static void server_setup(tls_sim *sim)
 
     tls_engine_config *cc = &sim->client_cfg;
     cc->server_name = sim->cfg.server_name ? sim->cfg.server_name : TLS_DEMO_HOST;
-    cc->trust = sim->trust;
+    cc->trust = sim->cfg.client_trust ? sim->cfg.client_trust : sim->trust;
     cc->ems = sim->cfg.ems;
     cc->no_etm = sim->cfg.no_etm;
     cc->scenario = sim->cfg.scenario;
@@ -76,6 +76,40 @@ static void server_setup(tls_sim *sim)
         cc->client_chain = sim->client_id->chain;
         cc->client_key = sim->client_id->key;
     }
+}
+
+/* The demo PKI's identities for the run.  A named suite needs its kind of
+ * certificate.  The demo client presents a certificate of the same kind
+ * as the server's: an ECDSA site, an ECDSA client. */
+static bool sim_identities(tls_sim *sim)
+{
+    const tls_demo_credentials *creds = tls_demo_credentials_get();
+    if (!creds)
+        return false;
+    tls_key_kind kind = sim->cfg.suite ? sim->cfg.suite->auth : sim->cfg.server_cert;
+    sim->trust = creds->trust;
+    sim->server_id = tls_demo_server(kind);
+    sim->client_id = tls_demo_client(kind);
+    return true;
+}
+
+bool tls_sim_engine_configs(const tls_sim_config *cfg, tls_engine_config *client,
+                            tls_engine_config *server)
+{
+    tls_sim *sim = calloc(1, sizeof *sim);
+    bool ok = sim != NULL;
+    if (ok) {
+        sim->cfg = *cfg;
+        ok = sim_identities(sim);
+    }
+    if (ok) {
+        server_setup(sim);
+        *client = sim->client_cfg;
+        *server = sim->server_cfg;
+        server->sessions = NULL; /* the store lives in a sim */
+    }
+    free(sim);
+    return ok;
 }
 
 tls_sim *tls_sim_new(const tls_sim_config *cfg, tls_trace *trace)
@@ -93,16 +127,8 @@ tls_sim *tls_sim_new(const tls_sim_config *cfg, tls_trace *trace)
         sim->client_rng = tls_rng_new_entropy("tlssim client");
         sim->server_rng = tls_rng_new_entropy("tlssim server");
     }
-    const tls_demo_credentials *creds = tls_demo_credentials_get();
-    bool ok = sim->client_rng && sim->server_rng && creds;
+    bool ok = sim->client_rng && sim->server_rng && sim_identities(sim);
     if (ok) {
-        /* A named suite needs its kind of certificate.  The demo client
-         * presents a certificate of the same kind as the server's: an ECDSA
-         * site, an ECDSA client. */
-        tls_key_kind kind = cfg->suite ? cfg->suite->auth : cfg->server_cert;
-        sim->trust = creds->trust;
-        sim->server_id = tls_demo_server(kind);
-        sim->client_id = tls_demo_client(kind);
         server_setup(sim);
         /* Only a run that resumes draws a ticket key: the others keep
          * their randoms. */

@@ -49,6 +49,10 @@ static const tls_value_info values[TLS_VALUE_COUNT] = {
     [TLS_VALUE_SESSION_TICKET]         = {"session_ticket",       false, true,  false, false, TLS_VALUE_SHOW_HEX},
     [TLS_VALUE_TICKET_KEY]             = {"ticket_key",           true,  false, false, false, TLS_VALUE_SHOW_HEX},
     [TLS_VALUE_TICKET_STATE]           = {"ticket_state",         true,  false, false, false, TLS_VALUE_SHOW_HEX},
+    /* What the keys protect: secret like them (the eavesdropper sees only
+     * ciphertext); the text is the bytes escaped for a terminal. */
+    [TLS_VALUE_CLIENT_APP_DATA]        = {"client_app_data",      true,  false, false, false, TLS_VALUE_SHOW_HEX},
+    [TLS_VALUE_SERVER_APP_DATA]        = {"server_app_data",      true,  false, false, false, TLS_VALUE_SHOW_HEX},
 };
 
 /* What an out-of-range kind reads as: nothing a front end would show. */
