@@ -5,12 +5,17 @@
 #include "cli.h"
 #include "tlssim/i18n.h"
 
-/* One line per attack: its name and what the attacker does. */
+/* One line per attack: its name and what the attacker does, in columns
+ * as wide as the longest name. */
 static void attack_list(FILE *out)
 {
+    int width = 0;
+    for (size_t i = 0; i < tls_attack_count(); i++)
+        if ((int)strlen(tls_attack_at(i)->name) > width)
+            width = (int)strlen(tls_attack_at(i)->name);
     for (size_t i = 0; i < tls_attack_count(); i++) {
         const tls_attack_info *a = tls_attack_at(i);
-        fprintf(out, "%-18s %s\n", a->name, tls_i18n_template(a->does));
+        fprintf(out, "%-*s  %s\n", width, a->name, tls_i18n_template(a->does));
     }
 }
 
