@@ -5,7 +5,7 @@ Every src/ folder is one library and may include only the headers of the
 libraries below it (its meson.build says the same in words):
 
   core     nothing above it           capture  core
-  attack   core          lessons  core, attack (its pages' ids)
+  attack   core, capture lessons  core, attack (its pages' ids)
   live     core          i18n  lessons, attack, core
   app      core, capture, live, attack, lessons, i18n
   render   app and what app may use          tui   the same
@@ -24,7 +24,7 @@ BELOW = {
     "capture": {"core"},
     "lessons": {"core", "attack"},
     "live": {"core"},
-    "attack": {"core"},
+    "attack": {"core", "capture"},
     "i18n": {"lessons", "attack", "core"},
     "app": {"core", "capture", "live", "attack", "lessons", "i18n"},
 }

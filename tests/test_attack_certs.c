@@ -3,9 +3,13 @@
  * and with the alert a real TLS 1.2 client does (step 3: unknown_ca,
  * certificate_expired, bad_certificate); with the attacker's CA installed
  * the same leaf passes.  Also the verdict itself, including a client that
- * asked for an IP address the certificate does not name. */
+ * asked for an IP address the certificate does not name, and the attacks
+ * that present them (--attack fake-cert, expired-cert, wrong-host,
+ * missing-intermediate): who stops them, where, with which alert, and that
+ * the attacker learns no secret. */
 #include <string.h>
 
+#include "attack_run.h"
 #include "testutil.h"
 #include "tlssim/engine.h"
 #include "tlssim/pki_attack.h"
@@ -136,6 +140,91 @@ static void test_verdicts(void)
                "missing-intermediate: the leaf's issuer is nowhere (%zu links)", n);
 }
 
+/* The alert \p by sent in \p t, or -1. */
+static int alert_sent(const tls_trace *t, tls_party by)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->ev[i].kind == TLS_EV_ALERT && t->ev[i].party == by)
+            return t->ev[i].alert_desc;
+    return -1;
+}
+
+/* The attack lab's runs (--attack NAME): the client stops the handshake at
+ * step 3 with \p want, and the attacker knows no secret of the session. */
+static void check_attack_run(const char *name, tls_key_kind cert, tls_kx kx, tls_err want)
+{
+    tls_trace t;
+    tls_sim_result res;
+    bool a = attack_run_seeded(name, kx, cert, 9, &t, &res);
+    test_check(a && !res.ok && res.failed_step == 3 && res.failed_party == TLS_PARTY_CLIENT &&
+                   res.err == want,
+               "%s (kx %d, key %d): the client stops it at step 3 with error %d (got %d at "
+               "step %d: %s)", name, (int)kx, (int)cert, (int)want, a ? (int)res.err : -1,
+               a ? res.failed_step : -1, a ? res.why : "");
+    test_check(alert_sent(&t, TLS_PARTY_CLIENT) == tls_err_alert(want),
+               "%s: the client's alert is %d", name, tls_err_alert(want));
+    const tls_value_kind none[] = {TLS_VALUE_PRE_MASTER_SECRET, TLS_VALUE_MASTER_SECRET,
+                                   TLS_VALUE_CLIENT_APP_DATA};
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+        test_check(!tls_trace_find_value(&t, none[i], TLS_PARTY_ATTACKER, TLS_STEP_AFTER),
+                   "%s: the attacker knows no %s", name, tls_value_name(none[i]));
+    tls_trace_free(&t);
+}
+
+static void test_attack_runs(void)
+{
+    const tls_kx kxs[] = {TLS_KX_ECDHE_RSA, TLS_KX_RSA, TLS_KX_DHE_RSA};
+    for (size_t k = 0; k < sizeof kxs / sizeof kxs[0]; k++) {
+        check_attack_run("fake-cert", TLS_KEY_RSA, kxs[k], TLS_ERR_UNKNOWN_CA);
+        check_attack_run("expired-cert", TLS_KEY_RSA, kxs[k], TLS_ERR_CERTIFICATE_EXPIRED);
+        check_attack_run("wrong-host", TLS_KEY_RSA, kxs[k], TLS_ERR_BAD_CERTIFICATE);
+        check_attack_run("missing-intermediate", TLS_KEY_RSA, kxs[k], TLS_ERR_UNKNOWN_CA);
+    }
+    check_attack_run("fake-cert", TLS_KEY_ECDSA, TLS_KX_ECDHE_RSA, TLS_ERR_UNKNOWN_CA);
+    check_attack_run("expired-cert", TLS_KEY_ECDSA, TLS_KX_ECDHE_RSA, TLS_ERR_CERTIFICATE_EXPIRED);
+    check_attack_run("wrong-host", TLS_KEY_ECDSA, TLS_KX_ECDHE_RSA, TLS_ERR_BAD_CERTIFICATE);
+    check_attack_run("missing-intermediate", TLS_KEY_ECDSA, TLS_KX_ECDHE_RSA, TLS_ERR_UNKNOWN_CA);
+}
+
+static bool same_bytes(const tls_event *a, const tls_event *b)
+{
+    return a && b && a->len == b->len && memcmp(a->bytes, b->bytes, a->len) == 0;
+}
+
+/* trusted-proxy: the client trusts the attacker's CA; both handshakes
+ * complete, the attacker holds both sessions' master secrets (one the
+ * client's, one the server's, and they differ) and the plaintext. */
+static void check_trusted_proxy(tls_key_kind cert, tls_kx kx)
+{
+    tls_trace t;
+    tls_sim_result res;
+    attack_run_seeded("trusted-proxy", kx, cert, 10, &t, &res);
+    test_check(res.ok, "trusted-proxy (kx %d, key %d): both handshakes and the page succeed (%s)",
+               (int)kx, (int)cert, res.why);
+    const tls_event *mine[2] = {NULL, NULL};
+    size_t n = 0;
+    for (size_t i = 0; i < t.n; i++)
+        if (t.ev[i].kind == TLS_EV_VALUE && t.ev[i].party == TLS_PARTY_ATTACKER &&
+            t.ev[i].value == TLS_VALUE_MASTER_SECRET && n < 2)
+            mine[n++] = &t.ev[i];
+    const tls_event *cm = tls_trace_find_value(&t, TLS_VALUE_MASTER_SECRET, TLS_PARTY_CLIENT,
+                                               TLS_STEP_AFTER);
+    const tls_event *sm = tls_trace_find_value(&t, TLS_VALUE_MASTER_SECRET, TLS_PARTY_SERVER,
+                                               TLS_STEP_AFTER);
+    test_check(n == 2 && same_bytes(mine[0], cm) && same_bytes(mine[1], sm) && !same_bytes(cm, sm),
+               "trusted-proxy (kx %d, key %d): the attacker holds the client's and the server's "
+               "master secrets, two different ones", (int)kx, (int)cert);
+    const tls_event *req = tls_trace_find_value(&t, TLS_VALUE_CLIENT_APP_DATA, TLS_PARTY_ATTACKER,
+                                                TLS_STEP_AFTER);
+    const tls_event *page = tls_trace_find_value(&t, TLS_VALUE_SERVER_APP_DATA,
+                                                 TLS_PARTY_ATTACKER, TLS_STEP_AFTER);
+    test_check(req && req->len > 16 && memcmp(req->bytes, "GET / HTTP/1.1\r\n", 16) == 0,
+               "trusted-proxy: the attacker reads the request");
+    test_check(page && page->len > 12 && memcmp(page->bytes, "HTTP/1.1 200", 12) == 0,
+               "trusted-proxy: the attacker reads the page");
+    tls_trace_free(&t);
+}
+
 int main(void)
 {
     rng = tls_rng_new_seeded(13, "attack-certs");
@@ -146,6 +235,11 @@ int main(void)
     test_handshakes(TLS_KEY_RSA, 0xc02f);   /* ECDHE_RSA_WITH_AES_128_GCM_SHA256 */
     test_handshakes(TLS_KEY_RSA, 0x009c);   /* RSA_WITH_AES_128_GCM_SHA256 */
     test_handshakes(TLS_KEY_ECDSA, 0xc02b); /* ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 */
+    test_attack_runs();
+    check_trusted_proxy(TLS_KEY_RSA, TLS_KX_ECDHE_RSA);
+    check_trusted_proxy(TLS_KEY_RSA, TLS_KX_RSA);
+    check_trusted_proxy(TLS_KEY_RSA, TLS_KX_DHE_RSA);
+    check_trusted_proxy(TLS_KEY_ECDSA, TLS_KX_ECDHE_RSA);
     tls_rng_free(rng);
     return test_finish();
 }

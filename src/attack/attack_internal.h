@@ -30,6 +30,8 @@ struct tls_attacker {
     size_t recorded_len;
     size_t server_records;      /* the server's application-data records seen */
     bool cut;                   /* it has cut the connection: drop the rest */
+    struct attack_proxy *proxy; /* its own two engines (attack_proxy.c) */
+    struct attack_recording *recording; /* every record that crossed (attack_leak.c) */
 };
 
 /* The message of a handshake record in the clear: false for anything else
@@ -76,5 +78,24 @@ void attack_false_start(tls_attacker *a, tls_party sender, int step, const uint8
 void attack_truncation_setup(tls_sim_config *cfg);
 void attack_truncation(tls_attacker *a, tls_party sender, int step, const uint8_t *rec,
                        size_t len, tls_writer *out);
+
+/* The attacker as a proxy with a certificate of its own, and the
+ * certificate attacks (attack_proxy.c). */
+bool attack_fake_cert_prepare(tls_attacker *a);
+bool attack_expired_cert_prepare(tls_attacker *a);
+bool attack_wrong_host_prepare(tls_attacker *a);
+bool attack_trusted_proxy_prepare(tls_attacker *a);
+void attack_trusted_proxy_setup(tls_sim_config *cfg);
+void attack_proxy_record(tls_attacker *a, tls_party sender, int step, const uint8_t *rec,
+                         size_t len, tls_writer *out);
+void attack_proxy_end(tls_attacker *a, const tls_sim_result *res);
+void attack_missing_intermediate(tls_attacker *a, tls_party sender, int step, const uint8_t *rec,
+                                 size_t len, tls_writer *out);
+/* record-then-leak (attack_leak.c). */
+void attack_record_then_leak_setup(tls_sim_config *cfg);
+bool attack_record_then_leak_prepare(tls_attacker *a);
+void attack_record_then_leak(tls_attacker *a, tls_party sender, int step, const uint8_t *rec,
+                             size_t len, tls_writer *out);
+void attack_record_then_leak_end(tls_attacker *a, const tls_sim_result *res);
 
 #endif

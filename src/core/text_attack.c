@@ -71,6 +71,66 @@ static const struct {
     {TLS_TEXT_FALSE_START_WAITS,
      N_("no False Start: with RSA key exchange the client waits for the server's Finished "
         "before it sends anything (RFC 7918 allows it only with forward secrecy)")},
+    {TLS_TEXT_ATTACK_DOES_FAKE_CERT,
+     N_("pose as the server with a self-signed certificate for its host name")},
+    {TLS_TEXT_ATTACK_DOES_EXPIRED_CERT,
+     N_("pose as the server with an expired certificate for its host name")},
+    {TLS_TEXT_ATTACK_DOES_WRONG_HOST,
+     N_("pose as the server with a valid certificate for another host")},
+    {TLS_TEXT_ATTACK_DOES_MISSING_INTERMEDIATE,
+     N_("remove the intermediate CA certificate from the server's Certificate")},
+    {TLS_TEXT_ATTACK_DOES_TRUSTED_PROXY,
+     N_("pose as the server with a certificate from the attacker's CA, which the client "
+        "trusts")},
+    {TLS_TEXT_ATTACK_DOES_RECORD_THEN_LEAK,
+     N_("record the whole session; afterwards the server's private key leaks")},
+    {TLS_TEXT_PROXY_POSES,
+     N_("the attacker answers the client itself, posing as the server with a certificate "
+        "for {subject} issued by {issuer}, and opens its own connection to the real server")},
+    {TLS_TEXT_PROXY_CA_INSTALLED,
+     N_("the client's trust store holds the attacker's CA besides the demo root, installed "
+        "the way a company installs its inspection proxy's CA on its computers")},
+    {TLS_TEXT_PROXY_CLIENT_SESSION,
+     N_("the attacker's handshake with the client is complete: the client accepted the "
+        "attacker's certificate, and the attacker holds that session's master secret")},
+    {TLS_TEXT_PROXY_SERVER_SESSION,
+     N_("the attacker's handshake with the server is complete: it holds that session's "
+        "master secret too (two sessions, two master secrets)")},
+    /* TRANSLATORS: {party} and {peer} are "client" or "server" */
+    {TLS_TEXT_PROXY_RELAYED,
+     N_("the attacker decrypted {bytes} bytes from the {party}, read them, and encrypted "
+        "them again for the {peer}")},
+    {TLS_TEXT_PROXY_STRIPPED_INTERMEDIATE,
+     N_("the attacker removes the intermediate CA certificate from the server's Certificate "
+        "message and sends the leaf alone")},
+    {TLS_TEXT_LEAK_RECORDED,
+     N_("the attacker kept a copy of every record that crossed: {records} records, {bytes} "
+        "bytes, the handshake and the encrypted application data; without a key it can read "
+        "none of the protected part")},
+    {TLS_TEXT_LEAK_RSA_OPENED,
+     N_("later the server's private key leaks: the recorded ClientKeyExchange holds the "
+        "pre-master secret encrypted to that key (RSA key exchange), so the key opens it, "
+        "and the PRF with the two recorded randoms gives the master secret and every key, "
+        "exactly as the server made them")},
+    {TLS_TEXT_CHECK_LEAK_KEYS,
+     N_("recovered keys")},
+    {TLS_TEXT_LEAK_FINISHED_OK,
+     N_("the recovered keys decrypt both recorded Finished messages and their verify_data "
+        "match the recorded handshake: they are the session's keys, and every recorded "
+        "application data record opens")},
+    {TLS_TEXT_LEAK_FINISHED_BAD,
+     N_("the recovered keys do not verify the recorded Finished messages")},
+    /* TRANSLATORS: {server_private} and {client_private} are value names; keep them */
+    {TLS_TEXT_LEAK_FORWARD_SECRET,
+     N_("later the server's private key leaks, but {suite} used it only to sign the "
+        "ServerKeyExchange: the pre-master secret came from the ephemeral private keys "
+        "({server_private}, {client_private}), which never crossed the wire and which both "
+        "sides wiped after the handshake. To decrypt the recording the attacker would need "
+        "one of them; they no longer exist, so the recording stays unreadable (forward "
+        "secrecy)")},
+    {TLS_TEXT_LEAK_NOTHING,
+     N_("the leaked key opens nothing in the recording: it sealed no pre-master secret "
+        "there")},
 };
 
 const char *text_attack_template(tls_text_id id)

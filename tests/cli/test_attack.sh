@@ -14,7 +14,8 @@ check() { if eval "$2"; then ok; else bad "$1"; fi; }
 # --attack list: one line per attack, its name first; exit 0.
 "$bin" --attack list >"$tmp/list" 2>&1; rc=$?
 check "--attack list exits 0 (got $rc)" '[ "$rc" -eq 0 ]'
-for a in swap-server-key swap-client-key replay-ske downgrade truncation false-start; do
+for a in swap-server-key swap-client-key replay-ske downgrade truncation false-start \
+         fake-cert expired-cert wrong-host missing-intermediate trusted-proxy record-then-leak; do
     check "--attack list names $a" 'grep -q "^$a  *[a-z]" "$tmp/list"'
 done
 "$bin" --lang zh --attack list >"$tmp/zh" 2>&1
@@ -63,6 +64,59 @@ check "html: the attacker's lifeline" 'grep -q "class=\"party attacker\"" "$tmp/
 check "html: the changed record marked on it" 'grep -q "<circle class=\"changed\"" "$tmp/a.html"'
 "$bin" --text --seed 3 --html "$tmp/p.html" >/dev/null 2>&1
 check "html: no attacker, no lifeline" '! grep -q "party attacker" "$tmp/p.html"'
+
+# The certificate attacks: the client's alert at step 3, in the JSON.
+for pair in fake-cert:unknown_ca:48 expired-cert:certificate_expired:45 \
+            wrong-host:bad_certificate:42 missing-intermediate:unknown_ca:48; do
+    IFS=: read -r a name code <<<"$pair"
+    "$bin" --json --seed 4 --attack "$a" >"$tmp/$a.json"
+    python3 - "$tmp/$a.json" "$name" "$code" <<'PY' || bad "$a JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+r = d["result"]
+assert (r["failed_step"], r["failed_by"], r["error"]) == (3, "client", sys.argv[2]), r
+assert [(a["sender"], a["code"]) for a in d["steps"][2]["alerts"]] == [("client", int(sys.argv[3]))]
+assert not any(v["party"] == "attacker" and v["name"] == "master_secret"
+               for s in d["steps"] for v in s["values"])
+PY
+done
+# trusted-proxy: both sessions' master secrets and the plaintext under the
+# attacker; record-then-leak: the server's master secret with RSA only.
+"$bin" --json --seed 4 --attack trusted-proxy >"$tmp/tp.json"; rc=$?
+check "trusted-proxy exits 0 (got $rc)" '[ "$rc" -eq 0 ]'
+for kx in rsa ecdhe dhe; do
+    "$bin" --json --seed 4 --kx $kx --attack record-then-leak >"$tmp/leak-$kx.json"
+done
+python3 - "$tmp" <<'PY' || bad "trusted-proxy and record-then-leak JSON"
+import json, sys
+def load(name):
+    return json.load(open(sys.argv[1] + "/" + name))
+def values(d, party, name):
+    return [v for s in d["steps"] + [d["after_handshake"]] for v in s["values"]
+            if v["party"] == party and v["name"] == name]
+d = load("tp.json")
+assert d["result"]["ok"], d["result"]
+mine = [v["hex"] for v in values(d, "attacker", "master_secret")]
+assert mine == [values(d, "client", "master_secret")[0]["hex"],
+                values(d, "server", "master_secret")[0]["hex"]], mine
+assert mine[0] != mine[1]
+assert values(d, "attacker", "client_app_data")[0]["text"].startswith("GET / HTTP/1.1")
+assert values(d, "attacker", "server_app_data")[0]["text"].startswith("HTTP/1.1 200 OK")
+for kx in ("rsa", "ecdhe", "dhe"):
+    d = load("leak-%s.json" % kx)
+    assert d["result"]["ok"], d["result"]
+    mine = [v["hex"] for v in values(d, "attacker", "master_secret")]
+    if kx == "rsa":
+        assert mine == [values(d, "server", "master_secret")[0]["hex"]], mine
+        assert values(d, "attacker", "client_app_data"), kx
+    else:
+        assert mine == [] and not values(d, "attacker", "client_app_data"), kx
+        notes = [n["text"] for n in d["after_handshake"]["notes"] if n["party"] == "attacker"]
+        assert any("_private" in n and "forward secrecy" in n for n in notes), notes
+PY
+"$bin" --lang zh --text --seed 4 --kx rsa --attack record-then-leak >"$tmp/leak-zh.txt"
+check "zh: the leaked key opens the RSA recording" 'grep -q "攻击者: 后来服务器的私钥泄露了：录下的 ClientKeyExchange" "$tmp/leak-zh.txt"'
+check "zh: the record-then-leak lesson follows" 'grep -q "攻击：现在录下，以后解密" "$tmp/leak-zh.txt"'
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
