@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "panes.h"
+#include "textw.h"
 #include "theme.h"
 #include "tlssim/i18n.h"
 
@@ -30,12 +31,19 @@ void tui_attack_menu_lines(const tui_app *a, tui_lines *L, int width)
                      "passes through it. Choose one and watch where the handshake stops it."),
                    width, 0);
     tui_lines_add(L, A_NORMAL, "%s", "");
+    /* One column as wide as the longest name (missing-intermediate is 20),
+     * in screen columns: the translated "(none)" may be full-width. */
+    int col = tui_text_width(_("(none)"));
+    for (size_t i = 0; i < tls_attack_count(); i++)
+        if (tui_text_width(tls_attack_at(i)->name) > col)
+            col = tui_text_width(tls_attack_at(i)->name);
     for (size_t row = 0; row <= tls_attack_count(); row++) {
         const tls_attack_info *at = row ? tls_attack_at(row - 1) : NULL;
+        const char *name = at ? at->name : _("(none)");
         bool sel = row == a->popup.row;
         attr_t attr = sel ? tui_attr(TUI_S_SELECTED) : A_NORMAL;
-        tui_lines_add(L, attr, "%s %-16s %s", sel ? tui_glyph()->arrow_r : " ",
-                      at ? at->name : _("(none)"),
+        tui_lines_add(L, attr, "%s %s%*s %s", sel ? tui_glyph()->arrow_r : " ", name,
+                      col - tui_text_width(name), "",
                       at ? tls_i18n_template(at->does) : _("no attacker: the handshake as usual"));
     }
 }

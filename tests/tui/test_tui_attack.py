@@ -56,8 +56,19 @@ def test_menu(exe, sock):
         tm.keys("Escape")
         tm.keys("a")
         s = tt.wait_text(tm, "The attack lab", "(none)")
-        for name in attack_names(exe):
+        names = attack_names(exe)
+        for name in names:
             tt.check(name in s, "the menu lists %s" % name)
+        # One column for the names: each description starts where the others
+        # do (missing-intermediate, 20 characters, once pushed its own right).
+        starts = set()
+        for line in s.splitlines():
+            for name in names:
+                at = line.find(" %s " % name)
+                if at >= 0:
+                    rest = line[at + 1 + len(name):]
+                    starts.add(at + 1 + len(name) + len(rest) - len(rest.lstrip(" ")))
+        tt.check(len(starts) == 1, "the descriptions start in one column (%s)" % sorted(starts))
         tm.keys("Down")
         tm.keys("Enter")
         s = tt.wait_text(tm, "re-ran the handshake with the attacker swap-server-key", PANE)
