@@ -14,6 +14,11 @@
  * --connect sends a GET for "/" and reads the answer; --listen reads a
  * request and answers the demo page.  Then close_notify both ways.
  *
+ * With resumption the run has two connections, traced as one run of two
+ * handshakes (tls_flow_join, tls_trace_begin_connection): the second
+ * offers (or, listening, may resume) the first's session, and a peer that
+ * declines makes it a full handshake, shown as such.
+ *
  * Every wait on the socket is bounded: a silent peer is an error
  * (TLS_ERR_TIMEOUT), as is a peer that closes early or speaks another
  * protocol; the result says so in one line.
@@ -27,6 +32,7 @@
 
 #include "tlssim/crypto.h"
 #include "tlssim/event.h"
+#include "tlssim/session.h"
 #include "tlssim/sim.h"
 #include "tlssim/suites.h"
 
@@ -72,6 +78,10 @@ typedef struct tls_live_config {
                                      is decrypted and counted (0: TLS_APP_DATA_KEEP_DEFAULT) */
     double accept_timeout;      /**< listen: seconds to wait for the client (> 0) */
     FILE *status;               /**< one-line progress ("listening on ..."), or NULL */
+    tls_resume_mode resume;     /**< not off: two connections, the second resuming the
+                                     first's session (connect: to the same server, offering
+                                     its session ID or ticket; listen: two clients one after
+                                     the other, the cache and ticket key kept between them) */
 } tls_live_config;
 
 /** \brief Defaults: connect, every suite and group, EMS on, the default timeouts. */
@@ -91,7 +101,8 @@ typedef struct tls_live_info {
 
 /**
  * \brief Connect (or accept), do the handshake, one HTTP exchange and
- *        close_notify, appending everything to \p trace.
+ *        close_notify, appending everything to \p trace (twice with
+ *        cfg->resume, \p info then about the second connection).
  * \param cfg    configuration
  * \param trace  where events go
  * \param res    the outcome: ok, or the step, side, error and one-line reason

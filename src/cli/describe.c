@@ -47,6 +47,7 @@ static void describe_live(const cli_options *o, tls_app_run *r)
     lc->ems = o->ems_given ? o->sim.ems : true;
     r->sim.ems = lc->ems;
     lc->no_etm = o->sim.no_etm;
+    lc->resume = o->sim.resume;
     if (o->timeout > 0) {
         lc->timeout = o->timeout;
         lc->accept_timeout = o->timeout;

@@ -61,8 +61,10 @@ static const char *const usage_sections[] = {
     N_("Session resumption:\n"
        "  --resume off|id|ticket  two handshakes: a full one, then an abbreviated\n"
        "                        one resuming its session by session ID (server-side\n"
-       "                        cache) or by ticket (RFC 5077); default off; the\n"
-       "                        in-process run only (not yet live)\n"),
+       "                        cache) or by ticket (RFC 5077); default off.  Live:\n"
+       "                        --connect connects twice, offering the first\n"
+       "                        session the second time; --listen serves two clients\n"
+       "                        and may resume the first's session for the second\n"),
     N_("Side by side (the TUI, --text or --json):\n"
        "  --compare A,B[,C]     two or three runs with the same seed, aligned by\n"
        "                        message: key exchanges (rsa,ecdhe,dhe), two suites\n"
@@ -572,9 +574,6 @@ static int check_consistency(cli_options *o)
     if (o->sim.resume != TLS_RESUME_OFF && o->sim.client_auth != TLS_CLIENT_AUTH_OFF)
         return usage_error("%s", _("--resume cannot be combined with --client-auth: tlssim "
                                    "resumes sessions without client certificates"));
-    if (o->sim.resume != TLS_RESUME_OFF && cli_is_live(o))
-        return usage_error("%s", _("--resume is in-process only for now: live mode makes one "
-                                   "connection"));
     if (o->sim.resume != TLS_RESUME_OFF && o->compare)
         return usage_error("%s", _("--resume cannot be combined with --compare"));
     rc = check_server_cert(o);

@@ -446,6 +446,9 @@ static const char *const templates[TLS_TEXT_COUNT] = {
     [TLS_TEXT_INFER_SERVER_FINISHED] =
         N_("what the {party} can infer: the server's Finished verified, so it received the "
            "ClientKeyExchange and computed the same pre-master, master secret and keys"),
+    [TLS_TEXT_INFER_RESUMED_FINISHED] =
+        N_("what the {party} can infer: the {peer}'s Finished verified, so it holds the "
+           "session's master secret and derived the same new keys from it and the new randoms"),
     [TLS_TEXT_LIVE_READ_FAILED] =
         N_("reading from the {peer} failed: {error}"),
     [TLS_TEXT_LIVE_SILENT] =
@@ -747,6 +750,17 @@ static const char *const templates[TLS_TEXT_COUNT] = {
     /* TRANSLATORS: {mode} is "id" or "ticket" (option values, not translated) */
     [TLS_TEXT_RESUME_SECOND_CONNECTION] =
         N_("a second connection to the same server: the client offers the session of the first ({mode})"),
+    [TLS_TEXT_RESUME_ETM_DOWNGRADE] =
+        N_("the session used encrypt-then-MAC and this ClientHello does not ask for it: resuming would downgrade the session to MAC-then-encrypt, which RFC 7366 §3.1 forbids, so the server makes a full handshake"),
+    [TLS_TEXT_RESUME_ETM_UPGRADE] =
+        N_("the session used MAC-then-encrypt; this connection moves up to encrypt-then-MAC, which RFC 7366 §3.1 allows (only the downgrade is forbidden)"),
+    [TLS_TEXT_RESUME_ETM_DROPPED] =
+        N_("the server resumed a session that used encrypt-then-MAC without it: a downgrade to MAC-then-encrypt, which RFC 7366 §3.1 forbids"),
+    /* TRANSLATORS: {mode} is "id" or "ticket" (option values, not translated) */
+    [TLS_TEXT_LIVE_RESUME_SECOND_CLIENT] =
+        N_("a second client: the server has kept its session cache and ticket key since the first connection, so this client may resume that session ({mode})"),
+    [TLS_TEXT_LIVE_RESUME_NOTHING] =
+        N_("a second connection to the same server, but the first left nothing to resume (the server sent {what}): this one is a full handshake"),
     /* DHE (finite-field Diffie-Hellman). */
     [TLS_TEXT_CHECK_DH_GROUP] =
         N_("DH group size"),

@@ -57,7 +57,10 @@ static int live_note_step(const live *lv)
 {
     if (lv->after)
         return TLS_STEP_AFTER;
-    return lv->e ? tls_engine_at(lv->e) : 0;
+    int at = lv->e ? tls_engine_at(lv->e) : 0;
+    /* Step 0 is the run's preamble: a second connection opens at its
+     * first step. */
+    return at == 0 && lv->first ? 1 : at;
 }
 
 void live_note(live *lv, tls_text_id id, const tls_text_arg *args)
@@ -65,12 +68,14 @@ void live_note(live *lv, tls_text_id id, const tls_text_arg *args)
     tls_trace_note(lv->trace, live_note_step(lv), lv->role, id, args);
 }
 
-/* The step a failure belongs to: the one this side was in or waiting for. */
+/* The step a failure belongs to: the one this side was in or waiting for,
+ * as the run numbers it. */
 static int live_step(const live *lv)
 {
     if (!lv->e)
         return 0;
-    return tls_engine_step(lv->e); /* TLS_STEP_AFTER once the handshake is over */
+    return live_run_step(lv, tls_engine_step(lv->e)); /* TLS_STEP_AFTER once the
+                                                         handshake is over */
 }
 
 void live_fail(live *lv, tls_err err, tls_text_id id, const tls_text_arg *args)
@@ -349,26 +354,21 @@ static bool live_open(live *lv)
         lv->fd = net_connect(cfg->host, cfg->port, to_ms(cfg->timeout), lv->info->peer,
                              sizeof lv->info->peer, &why);
     } else {
-        int lfd = net_listen(cfg->host, cfg->port, lv->info->local, sizeof lv->info->local,
-                             &why);
-        if (lfd < 0) {
+        /* A second client (--resume) comes to the same socket. */
+        if (lv->lfd < 0)
+            lv->lfd = net_listen(cfg->host, cfg->port, lv->info->local, sizeof lv->info->local,
+                                 &why);
+        if (lv->lfd < 0) {
             live_fail_text(lv, TLS_ERR_IO, &why);
             return false;
         }
-        if (cfg->status) {
-            /* A line for the person at the terminal, in the interface
-             * language: through the domain by name, as the lessons library
-             * does, since live mode sits below the front ends' i18n. */
-            fprintf(cfg->status,
-                    dgettext("tlssim",
-                             "tlssim: listening on %s for one TLS 1.2 client (waiting up to %g s), e.g.\n"
-                             "  openssl s_client -connect %s -tls1_2 -servername %s\n"),
-                    lv->info->local, cfg->accept_timeout, lv->info->local, TLS_DEMO_HOST);
-            fflush(cfg->status);
-        }
-        lv->fd = net_accept(lfd, to_ms(cfg->accept_timeout), lv->info->peer,
+        live_status_listening(lv);
+        lv->fd = net_accept(lv->lfd, to_ms(cfg->accept_timeout), lv->info->peer,
                             sizeof lv->info->peer, &why);
-        close(lfd);
+        if (cfg->resume == TLS_RESUME_OFF || lv->first) {
+            close(lv->lfd);
+            lv->lfd = -1;
+        }
     }
     if (lv->fd < 0) {
         live_fail_text(lv, lv->fd == NET_TIMEOUT ? TLS_ERR_TIMEOUT : TLS_ERR_IO, &why);
@@ -394,11 +394,36 @@ static void live_introduce(live *lv)
                            TLS_ARG_S("demo_host", TLS_DEMO_HOST)));
 }
 
+/* One connection: TCP, the handshake, the exchange after it. */
+static void live_connection(live *lv)
+{
+    if (!live_open(lv))
+        return;
+    lv->e = tls_engine_new(lv->role, &lv->ecfg, lv->rng, lv->trace);
+    if (!lv->e) {
+        live_fail(lv, TLS_ERR_INTERNAL, TLS_TEXT_OUT_OF_MEMORY, NULL);
+        return;
+    }
+    live_introduce(lv);
+    live_resume_introduce(lv);
+    live_handshake(lv);
+    if (!live_ok(lv) || !tls_engine_done(lv->e))
+        return;
+    tls_live_info *info = lv->info;
+    info->suite = tls_engine_suite(lv->e);
+    info->ems = tls_engine_ems(lv->e);
+    info->etm = tls_engine_etm(lv->e);
+    if (lv->role == TLS_PARTY_CLIENT)
+        live_client_after(lv);
+    else
+        live_server_after(lv);
+}
+
 static void live_finish(live *lv)
 {
     tls_sim_result *res = lv->res;
     res->done = true;
-    res->flow = lv->e ? tls_engine_flow(lv->e) : NULL;
+    res->flow = live_flow(lv);
     if (lv->failed)
         return;
     tls_err err = lv->e ? tls_engine_error(lv->e) : TLS_ERR_INTERNAL;
@@ -408,7 +433,7 @@ static void live_finish(live *lv)
     }
     res->err = err;
     res->failed_party = tls_err_is_recv_alert(err) ? lv->peer : lv->role;
-    res->failed_step = tls_engine_error_step(lv->e);
+    res->failed_step = live_run_step(lv, tls_engine_error_step(lv->e));
     res->why_text = *tls_engine_why_text(lv->e);
     snprintf(res->why, sizeof res->why, "%s", tls_engine_why(lv->e));
 }
@@ -421,7 +446,7 @@ tls_err tls_live_run(const tls_live_config *cfg, tls_trace *trace, tls_sim_resul
         info = &scratch;
     memset(info, 0, sizeof *info);
     memset(res, 0, sizeof *res);
-    live lv = {.cfg = cfg, .trace = trace, .res = res, .info = info, .fd = -1,
+    live lv = {.cfg = cfg, .trace = trace, .res = res, .info = info, .fd = -1, .lfd = -1,
                .timeout_ms = to_ms(cfg->timeout)};
     /* What was asked for, until the socket says what it got. */
     snprintf(cfg->role == TLS_LIVE_CONNECT ? info->peer : info->local, sizeof info->peer,
@@ -431,27 +456,19 @@ tls_err tls_live_run(const tls_live_config *cfg, tls_trace *trace, tls_sim_resul
     lv.peer = cfg->role == TLS_LIVE_CONNECT ? TLS_PARTY_SERVER : TLS_PARTY_CLIENT;
     tls_eavesdropper_init(&lv.eve, trace);
 
-    if (live_setup(&lv) && live_open(&lv)) {
-        lv.e = tls_engine_new(lv.role, &lv.ecfg, lv.rng, trace);
-        if (!lv.e) {
-            live_fail(&lv, TLS_ERR_INTERNAL, TLS_TEXT_OUT_OF_MEMORY, NULL);
-        } else {
-            live_introduce(&lv);
-            live_handshake(&lv);
-            if (live_ok(&lv) && tls_engine_done(lv.e)) {
-                info->suite = tls_engine_suite(lv.e);
-                info->ems = tls_engine_ems(lv.e);
-                info->etm = tls_engine_etm(lv.e);
-                if (lv.role == TLS_PARTY_CLIENT)
-                    live_client_after(&lv);
-                else
-                    live_server_after(&lv);
-            }
-        }
+    if (live_setup(&lv) && live_resume_setup(&lv)) {
+        live_connection(&lv);
+        if (live_resume_next(&lv))
+            live_connection(&lv);
     }
     live_finish(&lv);
+    tls_trace_end_connections(trace);
     if (lv.fd >= 0)
         close(lv.fd);
+    if (lv.lfd >= 0)
+        close(lv.lfd);
+    tls_session_store_wipe(&lv.store);
+    tls_wipe(&lv.session, sizeof lv.session);
     tls_engine_free(lv.e);
     tls_eavesdropper_free(&lv.eve);
     tls_x509_free(lv.trust);

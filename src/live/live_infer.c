@@ -34,9 +34,23 @@ static bool is_tls13_only(uint16_t type)
     return false;
 }
 
-/* What a server makes of an extension in a ClientHello. */
-static const char *server_reaction(const tls_engine *e, uint16_t type)
+/* What a server makes of session_ticket in a ClientHello (RFC 5077). */
+static const char *server_ticket_reaction(const live *lv)
 {
+    switch (lv->cfg->resume) {
+    case TLS_RESUME_TICKET:
+        return TLS_TERM("read (--resume ticket): a ticket to resume, or empty to ask for one");
+    case TLS_RESUME_ID:
+        return TLS_TERM("ignored: this server resumes by session ID only (--resume id)");
+    case TLS_RESUME_OFF: break;
+    }
+    return TLS_TERM("ignored: this server does not resume sessions");
+}
+
+/* What a server makes of an extension in a ClientHello. */
+static const char *server_reaction(const live *lv, uint16_t type)
+{
+    const tls_engine *e = lv->e;
     const tls_suite *suite = tls_engine_suite(e);
     bool ecdhe = suite && suite->kx == TLS_KX_ECDHE_RSA;
     bool dhe = suite && suite->kx == TLS_KX_DHE_RSA;
@@ -72,7 +86,7 @@ static const char *server_reaction(const tls_engine *e, uint16_t type)
                : tls_engine_etm(e)
                    ? TLS_TERM("accepted: CBC records will be encrypted, then MACed")
                    : TLS_TERM("declined (--etm off): CBC records MACed, then encrypted");
-    case 35: return TLS_TERM("ignored: this server does not resume sessions");
+    case TLS_EXT_SESSION_TICKET: return server_ticket_reaction(lv);
     default:
         return is_tls13_only(type)
                    ? TLS_TERM("ignored: TLS 1.3 only, and a TLS 1.2 server must ignore it")
@@ -93,13 +107,15 @@ static const char *client_reaction(uint16_t type)
         return TLS_TERM("accepted: CBC records encrypted, then MACed (RFC 7366)");
     case TLS_EXT_RENEGOTIATION_INFO:
         return TLS_TERM("empty, as it must be: the server does secure renegotiation (RFC 5746)");
+    case TLS_EXT_SESSION_TICKET:
+        return TLS_TERM("the server will send a NewSessionTicket (RFC 5077)");
     default: return TLS_TERM("offered by the client");
     }
 }
 
-/* The extensions of the peer's hello \p m (a MESSAGE event), one by one
- * with what this side makes of each. */
-static void note_extensions(live *lv, const tls_event *m)
+/* The extensions of the peer's hello \p m (a MESSAGE event) of step
+ * \p step, one by one with what this side makes of each. */
+static void note_extensions(live *lv, const tls_event *m, int step)
 {
     tls_reader r, body;
     uint8_t type;
@@ -127,13 +143,13 @@ static void note_extensions(live *lv, const tls_event *m)
             snprintf(unknown, sizeof unknown, "0x%04x", exts[i].type);
             name = unknown;
         }
-        const char *why = lv->role == TLS_PARTY_SERVER ? server_reaction(lv->e, exts[i].type)
+        const char *why = lv->role == TLS_PARTY_SERVER ? server_reaction(lv, exts[i].type)
                                                        : client_reaction(exts[i].type);
         tls_text_list_add(list, sizeof list, name, why);
     }
     /* The count is every extension the hello carries; the list, the first
      * TLS_MAX_EXTENSIONS the parser keeps. */
-    note_at(lv, m->step,
+    note_at(lv, step,
             total == 0   ? TLS_TEXT_EXTENSIONS_NONE
             : total == 1 ? TLS_TEXT_EXTENSIONS_ONE
             : total > n  ? TLS_TEXT_EXTENSIONS_MANY_FIRST
@@ -161,6 +177,19 @@ static const peer_proof proofs[] = {
     {TLS_MSG_SERVER_HELLO, TLS_TEXT_INFER_SERVER_HELLO,
      HOLDS(TLS_VALUE_CLIENT_RANDOM) | HOLDS(TLS_VALUE_SERVER_NAME) |
      HOLDS(TLS_VALUE_SERVER_RANDOM) | HOLDS(TLS_VALUE_CIPHER_SUITE)},
+    /* The abbreviated handshake's: the same hellos, and a server Finished
+     * that proves the session's master secret and this connection's keys. */
+    {TLS_MSG_RESUME_CLIENT_HELLO, TLS_TEXT_INFER_CLIENT_HELLO,
+     HOLDS(TLS_VALUE_CLIENT_RANDOM) | HOLDS(TLS_VALUE_SERVER_NAME)},
+    {TLS_MSG_RESUME_SERVER_HELLO, TLS_TEXT_INFER_SERVER_HELLO,
+     HOLDS(TLS_VALUE_CLIENT_RANDOM) | HOLDS(TLS_VALUE_SERVER_NAME) |
+     HOLDS(TLS_VALUE_SERVER_RANDOM) | HOLDS(TLS_VALUE_CIPHER_SUITE)},
+    {TLS_MSG_RESUME_SERVER_FINISHED, TLS_TEXT_INFER_RESUMED_FINISHED,
+     HOLDS(TLS_VALUE_MASTER_SECRET) | HOLDS(TLS_VALUE_KEY_BLOCK) |
+     HOLDS(TLS_VALUE_CLIENT_WRITE_MAC_KEY) | HOLDS(TLS_VALUE_SERVER_WRITE_MAC_KEY) |
+     HOLDS(TLS_VALUE_CLIENT_WRITE_KEY) | HOLDS(TLS_VALUE_SERVER_WRITE_KEY) |
+     HOLDS(TLS_VALUE_CLIENT_WRITE_IV) | HOLDS(TLS_VALUE_SERVER_WRITE_IV) |
+     HOLDS(TLS_VALUE_SERVER_VERIFY_DATA)},
     {TLS_MSG_SERVER_CERTIFICATE, TLS_TEXT_INFER_CERTIFICATE, HOLDS(TLS_VALUE_SERVER_CERTIFICATE)},
     {TLS_MSG_SERVER_KEY_EXCHANGE, TLS_TEXT_INFER_SERVER_KEY_EXCHANGE,
      HOLDS(TLS_VALUE_NAMED_GROUP) | HOLDS(TLS_VALUE_SERVER_ECDHE_PUBLIC) |
@@ -197,14 +226,21 @@ static void infer(live *lv, int step)
         const peer_proof *p = &proofs[i];
         if (!m || p->kind != m->kind)
             continue;
-        note_at(lv, step, p->why, TLS_ARGS(TLS_ARG_T("party", tls_party_name(lv->role))));
+        /* A resumed connection derived no pre-master: its Finished proves
+         * the session's master secret and the new keys. */
+        tls_text_id why = p->why;
+        if (m->kind == TLS_MSG_CLIENT_FINISHED && tls_engine_resumed(lv->e))
+            why = TLS_TEXT_INFER_RESUMED_FINISHED;
+        note_at(lv, step, why, TLS_ARGS(TLS_ARG_T("party", tls_party_name(lv->role)),
+                                        TLS_ARG_T("peer", tls_party_name(lv->peer))));
         /* In table order: the order the values were first learned. */
         for (int k = 0; k < TLS_VALUE_COUNT; k++) {
             if (!(p->holds & HOLDS(k)))
                 continue;
             const tls_event *mine = tls_trace_find_value(lv->trace, (tls_value_kind)k, lv->role,
                                                          TLS_STEP_AFTER);
-            if (!mine)
+            /* This connection's: a resumed one derives no pre-master. */
+            if (!mine || mine->connection != lv->trace->connection)
                 continue;
             tls_event ev = {.kind = TLS_EV_VALUE, .step = step, .party = lv->peer,
                             .value = mine->value, .text = mine->text, .bytes = mine->bytes,
@@ -223,7 +259,8 @@ static const tls_event *peer_message(const live *lv, int step)
         return NULL;
     for (size_t i = 0; i < lv->trace->n; i++) {
         const tls_event *ev = &lv->trace->ev[i];
-        if (ev->kind == TLS_EV_MESSAGE && ev->step == step && ev->party == lv->peer &&
+        if (ev->kind == TLS_EV_MESSAGE && ev->step == live_run_step(lv, step) &&
+            ev->party == lv->peer &&
             ev->content_type == s->content_type && ev->hs_type == s->hs_type)
             return ev;
     }
@@ -239,7 +276,7 @@ void live_annotate(live *lv)
         const tls_event *m = peer_message(lv, step);
         if (!m)
             continue;
-        note_extensions(lv, m);
+        note_extensions(lv, m, step);
         infer(lv, step);
     }
     if (done > lv->annotated)

@@ -7,6 +7,7 @@
 
 #include "tlssim/eavesdropper.h"
 #include "tlssim/engine.h"
+#include "tlssim/handshake.h"
 #include "tlssim/live.h"
 
 /* One live run. */
@@ -17,6 +18,8 @@ typedef struct live {
     tls_live_info *info;
     tls_party role, peer;
     int fd;
+    int lfd;                    /* --listen: the listening socket, kept open for a
+                                   second client (-1: none yet) */
     int timeout_ms;
     long long deadline;         /* CLOCK_MONOTONIC ms by which the run is over
                                    (--timeout from the connection on) */
@@ -33,6 +36,10 @@ typedef struct live {
     int announced;              /* the last step of the flow announced */
     tls_eavesdropper eve;
     int annotated;              /* last step live_annotate has looked at */
+    /* Resumption (live_resume.c): what outlives the first connection. */
+    const tls_flow *first;      /* the first connection's flow, once it is over */
+    tls_session session;        /* --connect: the session the first connection left */
+    tls_session_store store;    /* --listen: the session cache and ticket key */
 } live;
 
 /* Neither the engine nor the socket has failed. */
@@ -80,5 +87,29 @@ long live_read_or_fail(live *lv, const char *waiting_for);
 void live_client_after(live *lv);
 /* After the handshake: the client's request and the demo page, then close_notify. */
 void live_server_after(live *lv);
+
+/* --resume: the server keeps a session cache and ticket key across the
+ * clients it serves (live_resume.c); false with the failure recorded. */
+bool live_resume_setup(live *lv);
+
+/* The first connection is over: when a second is due (--resume, the first
+ * succeeded), keep what it left to resume, forget everything else of it and
+ * number the next connection's steps after its own.  True when a second
+ * connection follows. */
+bool live_resume_next(live *lv);
+
+/* The opening note of a connection's side: the second one says what it
+ * offers or keeps (nothing for the first). */
+void live_resume_introduce(live *lv);
+
+/* The flow of the run so far: the connection's, after the first's. */
+const tls_flow *live_flow(const live *lv);
+
+/* A step of the connection now running as the run numbers it. */
+int live_run_step(const live *lv, int step);
+
+/* The "listening on ..." line (both clients' commands with --resume), or,
+ * for the second client, that it is awaited. */
+void live_status_listening(const live *lv);
 
 #endif

@@ -34,7 +34,8 @@ expect_error 2 "tlssim: --resume: 'both' is not off, id or ticket" --resume both
 # that is not UTF-8 reaches the terminal as \xNN, not as itself.
 expect_error 2 "tlssim: --resume: '\\x1b[2J\\xff' is not off, id or ticket" --resume $'\e[2J\xff'
 expect_error 2 "tlssim: unknown option '--\\x1b]0;pwned\\x07'" $'--\e]0;pwned\a'
-expect_error 2 "tlssim: --resume is in-process only for now: live mode makes one connection" --connect 127.0.0.1:4433 --resume id
+# Live resumption works (interop/resume.sh); only client certificates stay apart.
+expect_error 2 "tlssim: --resume cannot be combined with --client-auth: tlssim resumes sessions without client certificates" --listen 0 --resume ticket --client-auth require
 expect_error 2 "tlssim: --resume cannot be combined with --client-auth: tlssim resumes sessions without client certificates" --text --resume id --client-auth request
 expect_error 2 "tlssim: --client-cert FILE and --client-key belong to live mode: in-process the client presents the demo client certificate (--client-cert none: no certificate)" --text --client-cert /etc/hostname
 expect_error 2 "tlssim: --kx: unknown key exchange 'dh' (use ecdhe, dhe or rsa)" --kx dh
