@@ -3,8 +3,9 @@
  * new); a server that cannot resume (another suite, a ticket altered in
  * transit or in the client's store) falls back to a full handshake; a
  * client refuses a resumption with another suite or another EMS use (RFC
- * 5246 §7.4.1.3, RFC 7627 §5.3); every byte of the new messages flipped
- * ends in an alert. */
+ * 5246 §7.4.1.3, RFC 7627 §5.3, on either side); encrypt-then-MAC is kept
+ * by a resumed CBC session, never downgraded (RFC 7366 §3.1); every byte of
+ * the new messages flipped ends in an alert. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -304,17 +305,31 @@ static void other_suite(tls_session *s, tls_engine_config *c)
     s->suite = 0xc030;
 }
 
+/* The client's memory of the session loses (or gains) the EMS flag. */
+static void forget_ems(tls_session *s, tls_engine_config *c)
+{
+    (void)c;
+    s->ems = false;
+}
+
+static void claim_ems(tls_session *s, tls_engine_config *c)
+{
+    (void)c;
+    s->ems = true;
+}
+
 static void no_ems_now(tls_session *s, tls_engine_config *c)
 {
     (void)s;
     c->ems = false;
 }
 
-static void second_connection(tls_resume_mode mode, session_edit edit, tls_err want_client,
-                              tls_err want_server, bool want_resumed, const char *what)
+static void second_connection(tls_resume_mode mode, bool ems, session_edit edit,
+                              tls_err want_client, tls_err want_server, bool want_resumed,
+                              const char *what)
 {
     pair p;
-    pair_init(&p, mode, true);
+    pair_init(&p, mode, ems);
     tls_session sess;
     bool resumed;
     tls_err serr;
@@ -332,19 +347,95 @@ static void test_hostile_sessions(void)
 {
     /* The client's stored ticket damaged: the server cannot open it and
      * runs a full handshake, which succeeds. */
-    second_connection(TLS_RESUME_TICKET, flip_ticket, TLS_OK, TLS_OK, false,
+    second_connection(TLS_RESUME_TICKET, true, flip_ticket, TLS_OK, TLS_OK, false,
                       "ticket altered in the client's store: full handshake");
     /* The server resumes the session with the suite its cache holds, and
      * the client's memory says another: illegal_parameter (RFC 5246
      * §7.4.1.3). */
-    second_connection(TLS_RESUME_ID, other_suite, TLS_ERR_ILLEGAL_PARAMETER,
+    second_connection(TLS_RESUME_ID, true, other_suite, TLS_ERR_ILLEGAL_PARAMETER,
                       tls_err_recv_alert(47), false,
                       "resumed with another suite: the client aborts with illegal_parameter");
     /* The session used EMS and the ClientHello no longer offers it: the
      * server aborts (RFC 7627 §5.3) with handshake_failure. */
-    second_connection(TLS_RESUME_ID, no_ems_now, tls_err_recv_alert(40),
+    second_connection(TLS_RESUME_ID, true, no_ems_now, tls_err_recv_alert(40),
                       TLS_ERR_HANDSHAKE_FAILURE, false,
                       "EMS session, ClientHello without EMS: handshake_failure");
+    /* The client's side of RFC 7627 §5.3: the resumed ServerHello must use
+     * EMS exactly as the session did, or the client aborts with
+     * handshake_failure.  Its memory says otherwise than the server's
+     * cache: the server resumes as the cache says. */
+    second_connection(TLS_RESUME_ID, true, forget_ems, TLS_ERR_HANDSHAKE_FAILURE,
+                      tls_err_recv_alert(40), false,
+                      "resumed ServerHello with EMS, session without: the client's handshake_failure");
+    second_connection(TLS_RESUME_ID, false, claim_ems, TLS_ERR_HANDSHAKE_FAILURE,
+                      tls_err_recv_alert(40), false,
+                      "resumed ServerHello without EMS, session with: the client's handshake_failure");
+}
+
+/* ------------------------------------------------ encrypt-then-MAC */
+
+typedef void (*pair_edit)(pair *p);
+
+/* The client now says --etm off. */
+static void client_no_etm(pair *p) { p->c.no_etm = true; }
+
+/* The client now offers encrypt-then-MAC. */
+static void client_etm(pair *p) { p->c.no_etm = false; }
+
+/* A server that lost the session's EtM flag and no longer does EtM: it
+ * resumes the session with MAC-then-encrypt. */
+static void server_forgets_etm(pair *p)
+{
+    for (size_t i = 0; i < TLS_SESSION_CACHE_MAX; i++)
+        p->store.cache[i].etm = false;
+    p->s.no_etm = true;
+}
+
+/* A CBC session, with encrypt-then-MAC when \p first_etm, then a second
+ * connection after \p edit (RFC 7366 §3.1: EtM may be taken up on a new
+ * handshake of the session, never given up). */
+static void etm_case(tls_resume_mode mode, bool first_etm, pair_edit edit, tls_err want_client,
+                     tls_err want_server, bool want_resumed, bool want_etm, const char *what)
+{
+    pair p;
+    pair_init(&p, mode, true);
+    p.s.suites[0] = tls_suite_by_id(0xc013); /* ECDHE_RSA_WITH_AES_128_CBC_SHA */
+    p.s.nsuites = 1;
+    p.c.no_etm = !first_etm;
+    tls_session sess, again;
+    bool resumed;
+    tls_err serr;
+    tls_err err = connect_once(&p, &sess, &resumed, &serr);
+    test_check(err == TLS_OK && sess.valid && sess.suite == 0xc013 && sess.etm == first_etm,
+               "%s: the first connection completes, EtM %d", what, sess.etm);
+    edit(&p);
+    p.c.session = &sess;
+    memset(&again, 0, sizeof again);
+    err = connect_once(&p, &again, &resumed, &serr);
+    test_check(err == want_client && serr == want_server && resumed == want_resumed &&
+                   (err != TLS_OK || again.etm == want_etm),
+               "%s: client %d server %d resumed %d EtM %d", what, err, serr, resumed, again.etm);
+    pair_free(&p);
+}
+
+static void test_etm_sessions(void)
+{
+    for (int mode = TLS_RESUME_ID; mode <= TLS_RESUME_TICKET; mode++) {
+        tls_resume_mode m = (tls_resume_mode)mode;
+        char what[160];
+        snprintf(what, sizeof what, "%s: EtM session, ClientHello without EtM: no downgrade, "
+                 "a full handshake", tls_resume_mode_name(m));
+        etm_case(m, true, client_no_etm, TLS_OK, TLS_OK, false, false, what);
+        snprintf(what, sizeof what, "%s: MAC-then-encrypt session, EtM asked now: resumed with "
+                 "EtM", tls_resume_mode_name(m));
+        etm_case(m, false, client_etm, TLS_OK, TLS_OK, true, true, what);
+        snprintf(what, sizeof what, "%s: EtM session, both still ask: resumed with EtM",
+                 tls_resume_mode_name(m));
+        etm_case(m, true, client_etm, TLS_OK, TLS_OK, true, true, what);
+    }
+    etm_case(TLS_RESUME_ID, true, server_forgets_etm, TLS_ERR_HANDSHAKE_FAILURE,
+             tls_err_recv_alert(40), false, false,
+             "EtM session resumed without EtM: the client's handshake_failure");
 }
 
 int main(void)
@@ -353,6 +444,7 @@ int main(void)
     test_other_suite_falls_back();
     test_ticket_altered_in_transit();
     test_hostile_sessions();
+    test_etm_sessions();
     test_byte_flips();
     return test_finish();
 }

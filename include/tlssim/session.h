@@ -11,7 +11,8 @@
  *
  *     key_name[16] ‖ iv[12] ‖ AES-256-GCM(ticket_key, iv, aad = key_name,
  *                                         state) ‖ tag[16]
- *     state = protocol_version[2] ‖ cipher_suite[2] ‖ ems[1] ‖ master_secret[48]
+ *     state = protocol_version[2] ‖ cipher_suite[2] ‖ flags[1] ‖ master_secret[48]
+ *     flags = 1 (extended master secret, RFC 7627) | 2 (encrypt-then-MAC, RFC 7366)
  *
  * key_name says which of the server's keys sealed it (a server rotating
  * keys finds the right one); the tag makes any change to the ticket fail
@@ -44,6 +45,8 @@ typedef struct tls_session {
     size_t id_len;
     uint16_t suite;                 /**< the cipher suite it used */
     bool ems;                       /**< its master secret is an extended one (RFC 7627) */
+    bool etm;                       /**< its CBC records were encrypt-then-MAC (RFC 7366):
+                                         a resumption must not downgrade it */
     uint8_t master[48];             /**< its master secret */
     uint8_t ticket[TLS_MAX_TICKET]; /**< the client's: its ticket, opaque (may be empty) */
     size_t ticket_len;

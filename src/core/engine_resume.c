@@ -64,6 +64,9 @@ tls_err engine_client_check_resumed(tls_engine *e, const tls_server_hello *sh)
     if (sh->has_ems != s->ems)
         return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE,
                            s->ems ? TLS_TEXT_RESUME_EMS_DROPPED : TLS_TEXT_RESUME_EMS_ADDED, NULL);
+    /* RFC 7366 §3.1: encrypt-then-MAC may be taken up, never given up. */
+    if (s->etm && !e->etm)
+        return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE, TLS_TEXT_RESUME_ETM_DROPPED, NULL);
     e->resumed = true;
     e->ems = s->ems;
     memcpy(e->master, s->master, 48);
@@ -117,8 +120,17 @@ static bool server_find_session(tls_engine *e, const tls_client_hello *ch, tls_s
     return s != NULL;
 }
 
+/* Whether this connection would protect the session's CBC records with
+ * encrypt-then-MAC: the client asks, the server agrees (RFC 7366). */
+static bool server_etm_for(const tls_engine *e, const tls_client_hello *ch, const tls_session *s)
+{
+    const tls_suite *suite = tls_suite_by_id(s->suite);
+    return suite && suite->cipher == TLS_CIPHER_AES_CBC && ch->has_etm && !e->cfg->no_etm;
+}
+
 /* Whether the session may be resumed now: its suite still acceptable to
- * both, and the extended master secret used the same way (RFC 7627 §5.3). */
+ * both, the extended master secret used the same way (RFC 7627 §5.3), and
+ * encrypt-then-MAC not given up (RFC 7366 §3.1). */
 static bool server_may_resume(tls_engine *e, const tls_client_hello *ch, const tls_session *s)
 {
     uint16_t mine[TLS_MAX_SUITES];
@@ -135,6 +147,10 @@ static bool server_may_resume(tls_engine *e, const tls_client_hello *ch, const t
     }
     if (!s->ems && ch->has_ems) {
         engine_note(e, TLS_TEXT_RESUME_EMS_NEW, NULL);
+        return false;
+    }
+    if (s->etm && !server_etm_for(e, ch, s)) {
+        engine_note(e, TLS_TEXT_RESUME_ETM_DOWNGRADE, NULL);
         return false;
     }
     if (!s->ems)
@@ -158,6 +174,11 @@ tls_err engine_server_decide_resume(tls_engine *e, const tls_client_hello *ch)
         e->resumed = true;
         e->suite = tls_suite_by_id(s.suite);
         e->ems = s.ems;
+        /* The new hellos decide encrypt-then-MAC for the session's suite
+         * (chosen above for the suite the server would have picked). */
+        e->etm = server_etm_for(e, ch, &s);
+        if (e->etm && !s.etm)
+            engine_note(e, TLS_TEXT_RESUME_ETM_UPGRADE, NULL);
         memcpy(e->master, s.master, 48);
         /* Echo the client's session ID, whether it named the session (RFC
          * 5246 §7.4.1.3) or came with a ticket (RFC 5077 §3.4). */
@@ -189,7 +210,7 @@ void engine_server_hello_session(const tls_engine *e, tls_server_hello *sh)
 
 tls_err new_session_ticket_write(tls_engine *e, tls_writer *w)
 {
-    tls_session s = {.suite = e->suite->id, .ems = e->ems};
+    tls_session s = {.suite = e->suite->id, .ems = e->ems, .etm = e->etm};
     memcpy(s.master, e->master, 48);
     uint8_t state[TLS_TICKET_STATE], ticket[TLS_TICKET_LEN];
     tls_ticket_state_encode(&s, state);
@@ -245,6 +266,7 @@ void engine_session_done(tls_engine *e)
     tls_session *s = &e->sess;
     s->suite = e->suite->id;
     s->ems = e->ems;
+    s->etm = e->etm;
     memcpy(s->master, e->master, 48);
     s->valid = true;
     const tls_session *old = e->cfg->session;

@@ -3,6 +3,10 @@
 
 #include <string.h>
 
+/* The state's flags byte. */
+#define TICKET_FLAG_EMS 1
+#define TICKET_FLAG_ETM 2
+
 const char *tls_resume_mode_name(tls_resume_mode m)
 {
     return m == TLS_RESUME_ID ? "id" : m == TLS_RESUME_TICKET ? "ticket" : "off";
@@ -45,7 +49,7 @@ void tls_ticket_state_encode(const tls_session *s, uint8_t out[TLS_TICKET_STATE]
     out[1] = TLS_VERSION_1_2 & 0xff;
     out[2] = (uint8_t)(s->suite >> 8);
     out[3] = (uint8_t)s->suite;
-    out[4] = s->ems ? 1 : 0;
+    out[4] = (uint8_t)((s->ems ? TICKET_FLAG_EMS : 0) | (s->etm ? TICKET_FLAG_ETM : 0));
     memcpy(out + 5, s->master, 48);
 }
 
@@ -78,10 +82,11 @@ tls_ticket_verdict tls_ticket_open(const tls_session_store *st, const uint8_t *t
         return TLS_TICKET_BAD_TAG;
     tls_ticket_verdict v = TLS_TICKET_BAD_STATE;
     if (state[0] == (TLS_VERSION_1_2 >> 8) && state[1] == (TLS_VERSION_1_2 & 0xff) &&
-        state[4] <= 1) {
+        (state[4] & ~(TICKET_FLAG_EMS | TICKET_FLAG_ETM)) == 0) {
         s->valid = true;
         s->suite = (uint16_t)(state[2] << 8 | state[3]);
-        s->ems = state[4] == 1;
+        s->ems = (state[4] & TICKET_FLAG_EMS) != 0;
+        s->etm = (state[4] & TICKET_FLAG_ETM) != 0;
         memcpy(s->master, state + 5, 48);
         v = TLS_TICKET_OPENED;
     }
