@@ -255,8 +255,10 @@ static void test_shipped(void)
         }
     }
     /* The full handshakes have 10 steps, the client-auth ones 13, those
-     * that issue a ticket 11; the abbreviated ones 6 and 7. */
-    test_check(present == wanted && positions == 3 * 12 + 6 * 15 + 3 * 13 + 8 + 9 &&
+     * that issue a ticket 11, those that do both 14; the abbreviated ones 6
+     * and 7. */
+    test_check(present == wanted &&
+                   positions == 3 * 12 + 6 * 15 + 3 * 13 + 6 * 16 + 8 + 9 &&
                    wanted == positions * TLS_LANG_COUNT,
                "all %d lessons of every flow present (%d)", wanted, present);
     tls_lessons_close(ls);

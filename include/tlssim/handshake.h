@@ -107,6 +107,12 @@ typedef enum tls_flow_id {
     TLS_FLOW_AUTH_DHE,
     TLS_FLOW_AUTH_EMPTY_DHE,
     TLS_FLOW_TICKET_DHE,
+    TLS_FLOW_AUTH_TICKET_ECDHE,     /* a real server's: a client certificate asked */
+    TLS_FLOW_AUTH_TICKET_RSA,       /* for, and a ticket issued */
+    TLS_FLOW_AUTH_TICKET_DHE,
+    TLS_FLOW_AUTH_EMPTY_TICKET_ECDHE,
+    TLS_FLOW_AUTH_EMPTY_TICKET_RSA,
+    TLS_FLOW_AUTH_EMPTY_TICKET_DHE,
     TLS_FLOW_COUNT
 } tls_flow_id;
 

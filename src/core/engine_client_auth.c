@@ -75,7 +75,7 @@ tls_err client_certificate_write(tls_engine *e, tls_writer *w)
         engine_note(e,
                     have ? TLS_TEXT_CLIENT_NO_SUITABLE_SIGALG : TLS_TEXT_CLIENT_HAS_NO_CERTIFICATE,
                     NULL);
-        e->flow = tls_flow_find(e->suite->kx, TLS_FLOW_AUTH_EMPTY);
+        e->flow = tls_flow_select(e->suite->kx, TLS_FLOW_AUTH_EMPTY, e->flow->shape);
         return TLS_OK;
     }
     tls_x509_info info;
@@ -101,7 +101,7 @@ tls_err client_certificate_read(tls_engine *e, tls_reader *r)
         if (e->cfg->client_auth == TLS_CLIENT_AUTH_REQUIRE)
             return engine_fail(e, TLS_ERR_HANDSHAKE_FAILURE, TLS_TEXT_CLIENT_CERT_REQUIRED, NULL);
         engine_note(e, TLS_TEXT_CLIENT_CERT_NONE_ACCEPTED, NULL);
-        e->flow = tls_flow_find(e->suite->kx, TLS_FLOW_AUTH_EMPTY);
+        e->flow = tls_flow_select(e->suite->kx, TLS_FLOW_AUTH_EMPTY, e->flow->shape);
         return TLS_OK;
     }
     if (engine_take_chain(e, &cm, TLS_VALUE_CLIENT_CERTIFICATE) != TLS_OK)

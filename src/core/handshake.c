@@ -117,6 +117,9 @@ static const tls_flow_step full_dhe[] = {
  * the client answers with its certificate before its key exchange and
  * proves its key right after it, once the transcript holds both shares. */
 #define CLIENT_AUTH_STEPS(ske_skipped, ske_teaches, cke_teaches, cv_skipped) \
+    CLIENT_AUTH_FIRST(ske_skipped, ske_teaches, cke_teaches, cv_skipped), \
+    SERVER_FINISH
+#define CLIENT_AUTH_FIRST(ske_skipped, ske_teaches, cke_teaches, cv_skipped) \
     {TLS_MSG_CLIENT_HELLO, TLS_TEXT_NONE, TLS_TEXT_NONE},                \
     {TLS_MSG_SERVER_HELLO, TLS_TEXT_NONE, TLS_TEXT_NONE},                \
     {TLS_MSG_SERVER_CERTIFICATE, TLS_TEXT_NONE, TLS_TEXT_NONE},          \
@@ -127,7 +130,8 @@ static const tls_flow_step full_dhe[] = {
     {TLS_MSG_CLIENT_KEY_EXCHANGE, TLS_TEXT_NONE, cke_teaches},           \
     {TLS_MSG_CERTIFICATE_VERIFY, cv_skipped, TLS_TEXT_NONE},             \
     {TLS_MSG_CLIENT_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE, TLS_TEXT_NONE},   \
-    {TLS_MSG_CLIENT_FINISHED, TLS_TEXT_NONE, TLS_TEXT_NONE},             \
+    {TLS_MSG_CLIENT_FINISHED, TLS_TEXT_NONE, TLS_TEXT_NONE}
+#define SERVER_FINISH                                                    \
     {TLS_MSG_SERVER_CHANGE_CIPHER_SPEC, TLS_TEXT_NONE, TLS_TEXT_NONE},   \
     {TLS_MSG_SERVER_FINISHED, TLS_TEXT_NONE, TLS_TEXT_NONE}
 
@@ -166,6 +170,25 @@ static const tls_flow_step ticket_ecdhe[] = {TICKET_STEPS(NONE, NONE, NONE)};
 static const tls_flow_step ticket_rsa[] = {TICKET_STEPS(RSA_SKE, NONE, RSA_CKE)};
 static const tls_flow_step ticket_dhe[] = {TICKET_STEPS(NONE, DHE_SKE, NONE)};
 
+/* Both optional parts at once, as a real server may do (gnutls-serv by
+ * default, to a client that asks for a ticket): the client-certificate
+ * messages, then NewSessionTicket after the client's Finished.  tlssim's
+ * own server resumes no client-authenticated sessions, so only a real
+ * server's handshake takes these. */
+#define NST {TLS_MSG_NEW_SESSION_TICKET, TLS_TEXT_NONE, TLS_TEXT_NONE}
+static const tls_flow_step auth_ticket_ecdhe[] = {CLIENT_AUTH_FIRST(NONE, NONE, NONE, NONE), NST,
+                                                  SERVER_FINISH};
+static const tls_flow_step auth_ticket_rsa[] = {CLIENT_AUTH_FIRST(RSA_SKE, NONE, RSA_CKE, NONE),
+                                                NST, SERVER_FINISH};
+static const tls_flow_step auth_ticket_dhe[] = {CLIENT_AUTH_FIRST(NONE, DHE_SKE, NONE, NONE), NST,
+                                                SERVER_FINISH};
+static const tls_flow_step auth_empty_ticket_ecdhe[] = {
+    CLIENT_AUTH_FIRST(NONE, NONE, NONE, EMPTY_CV), NST, SERVER_FINISH};
+static const tls_flow_step auth_empty_ticket_rsa[] = {
+    CLIENT_AUTH_FIRST(RSA_SKE, NONE, RSA_CKE, EMPTY_CV), NST, SERVER_FINISH};
+static const tls_flow_step auth_empty_ticket_dhe[] = {
+    CLIENT_AUTH_FIRST(NONE, DHE_SKE, NONE, EMPTY_CV), NST, SERVER_FINISH};
+
 /* The abbreviated handshake (RFC 5246 §7.3, figure 2; RFC 5077 §3.1,
  * figure 2): the hellos agree on a session both sides already hold, the
  * keys follow from its master secret and the new randoms, and the server,
@@ -187,6 +210,9 @@ static const tls_flow_step abbreviated_ticket[] = {
     {id, name, kx, kxe, auth, TLS_FLOW_SHAPE_FULL, steps, (int)(sizeof steps / sizeof steps[0]), 0}
 #define SHAPED(id, name, kx, kxe, shape, steps)                                                   \
     {id, name, kx, kxe, TLS_FLOW_AUTH_NONE, shape, steps, (int)(sizeof steps / sizeof steps[0]), 0}
+#define AUTH_TICKET(id, name, kx, kxe, auth, steps)                                               \
+    {id, name, kx, kxe, auth, TLS_FLOW_SHAPE_FULL_TICKET, steps,                                  \
+     (int)(sizeof steps / sizeof steps[0]), 0}
 
 static const tls_flow flows[TLS_FLOW_COUNT] = {
     FLOW(TLS_FLOW_FULL_ECDHE, "full-ecdhe", "ecdhe", TLS_KX_ECDHE_RSA, TLS_FLOW_AUTH_NONE,
@@ -215,12 +241,25 @@ static const tls_flow flows[TLS_FLOW_COUNT] = {
          TLS_FLOW_AUTH_EMPTY, auth_empty_dhe),
     SHAPED(TLS_FLOW_TICKET_DHE, "full-ticket-dhe", "dhe", TLS_KX_DHE_RSA,
            TLS_FLOW_SHAPE_FULL_TICKET, ticket_dhe),
+    AUTH_TICKET(TLS_FLOW_AUTH_TICKET_ECDHE, "client-auth-ticket-ecdhe", "ecdhe",
+                TLS_KX_ECDHE_RSA, TLS_FLOW_AUTH_CERT, auth_ticket_ecdhe),
+    AUTH_TICKET(TLS_FLOW_AUTH_TICKET_RSA, "client-auth-ticket-rsa", "rsa", TLS_KX_RSA,
+                TLS_FLOW_AUTH_CERT, auth_ticket_rsa),
+    AUTH_TICKET(TLS_FLOW_AUTH_TICKET_DHE, "client-auth-ticket-dhe", "dhe", TLS_KX_DHE_RSA,
+                TLS_FLOW_AUTH_CERT, auth_ticket_dhe),
+    AUTH_TICKET(TLS_FLOW_AUTH_EMPTY_TICKET_ECDHE, "client-auth-empty-ticket-ecdhe", "ecdhe",
+                TLS_KX_ECDHE_RSA, TLS_FLOW_AUTH_EMPTY, auth_empty_ticket_ecdhe),
+    AUTH_TICKET(TLS_FLOW_AUTH_EMPTY_TICKET_RSA, "client-auth-empty-ticket-rsa", "rsa", TLS_KX_RSA,
+                TLS_FLOW_AUTH_EMPTY, auth_empty_ticket_rsa),
+    AUTH_TICKET(TLS_FLOW_AUTH_EMPTY_TICKET_DHE, "client-auth-empty-ticket-dhe", "dhe",
+                TLS_KX_DHE_RSA, TLS_FLOW_AUTH_EMPTY, auth_empty_ticket_dhe),
 };
 
 _Static_assert(sizeof full_ecdhe / sizeof full_ecdhe[0] <= TLS_FLOW_MAX &&
                    sizeof full_rsa / sizeof full_rsa[0] <= TLS_FLOW_MAX &&
                    sizeof full_dhe / sizeof full_dhe[0] <= TLS_FLOW_MAX &&
-                   sizeof auth_ecdhe / sizeof auth_ecdhe[0] <= TLS_FLOW_MAX,
+                   sizeof auth_ecdhe / sizeof auth_ecdhe[0] <= TLS_FLOW_MAX &&
+                   sizeof auth_ticket_ecdhe / sizeof auth_ticket_ecdhe[0] <= TLS_FLOW_MAX,
                "a flow is longer than TLS_FLOW_MAX");
 
 const tls_msg_info *tls_msg_info_get(tls_msg_kind kind)

@@ -56,7 +56,8 @@ tlssim_resumed() {
     check "$what: one run of two handshakes, the second abbreviated ($(flow_of "$d/out.json"))" \
         grep -qE "\"flow\":\"[^\"]*\\+abbreviated" "$d/out.json"
     [[ $mode == ticket ]] &&
-        check "$what: the first handshake issued a ticket" grep -qF '"flow":"full-ticket' "$d/out.json"
+        check "$what: the first handshake issued a ticket" \
+            grep -qE '"flow":"[^"+]*-ticket-[^"+]*\+' "$d/out.json"
     check "$what: tlssim says the session is resumed" \
         grep -qE 'the session is resumed with|the server resumes the session' "$d/out.json"
     check "$what: two key-log lines, one master secret, the peer's" \
@@ -67,14 +68,17 @@ tlssim_resumed() {
     fi
 }
 
-# tlssim --connect --resume $mode to openssl s_server -www (two accepts).
+# tlssim --connect --resume $mode to openssl s_server -www (two accepts);
+# $verify "-verify 1" has it ask for a client certificate too (an empty
+# Certificate answers, and a ticket still comes).
 openssl_connect() {
-    local mode=$1 d=$work/openssl-connect-$1
+    local mode=$1 verify=${2:-} d=$work/openssl-connect-$1${2:+-verify}
     mkdir -p "$d"
+    # shellcheck disable=SC2086  # $verify is an option and its value
     timeout 60 openssl s_server -accept 127.0.0.1:0 -tls1_2 -cipher "$suite" \
         -cert "$pki/server.crt.pem" -key "$pki/server.key.pem" \
-        -cert_chain "$pki/intermediate.crt.pem" -www -naccept 2 \
-        -keylogfile "$d/openssl.keylog" > "$d/server.out" 2>&1 &
+        -cert_chain "$pki/intermediate.crt.pem" -www -naccept 2 $verify \
+        -CAfile "$pki/ca.crt.pem" -keylogfile "$d/openssl.keylog" > "$d/server.out" 2>&1 &
     local spid=$! port
     pids+=("$spid")
     if ! port=$(wait_port "$d/server.out" 'ACCEPT 127\.0\.0\.1:'); then
@@ -86,12 +90,14 @@ openssl_connect() {
     local rc=$?
     kill "$spid" 2> /dev/null
     wait "$spid" 2> /dev/null
-    local what="openssl s_server, tlssim --connect --resume $mode"
+    local what="openssl s_server $verify, tlssim --connect --resume $mode"
     check "$what: no sanitizer report" no_sanitizer_report "$d/err"
     check "$what: tlssim exits 0 (rc $rc: $(tail -n 1 "$d/err"))" [ "$rc" -eq 0 ] || return
     check "$what: both pages arrived" [ "$(count "$d/out.json" 'HTTP/1.0 200 ok')" -ge 2 ]
     check "$what: s_server's first page says New, its second Reused" \
         grep -qE 'New, TLSv1\.2.*Reused, TLSv1\.2' <(tr -d '\n' < "$d/out.json")
+    [[ -n $verify ]] && check "$what: asked for a certificate, an empty one answered" \
+        grep -qF "\"flow\":\"client-auth-empty-ticket-" "$d/out.json"
     tlssim_resumed "$what" "$d" "$mode" "$d/openssl.keylog"
 }
 
@@ -168,9 +174,8 @@ gnutls_serve() {
 page_ids() { grep -oE 'Session ID: <i>[0-9A-F]+' "$1" | sort -u | wc -l; }
 
 # tlssim --connect --resume $mode to gnutls-serv $opts ($expect: resumed
-# or declined).  gnutls-serv asks for a client certificate by default;
-# tlssim has no flow with both a CertificateRequest and a ticket, so the
-# ticket case runs with -a (no request).
+# or declined).  gnutls-serv asks for a client certificate by default (an
+# empty Certificate answers it), and issues tickets too.
 gnutls_connect() {
     local name=$1 mode=$2 opts=$3 expect=$4 d=$work/gnutls-connect-$1 port spid
     mkdir -p "$d"
@@ -255,9 +260,11 @@ for mode in id ticket; do
     openssl_connect "$mode"
     openssl_listen "$mode"
 done
+openssl_connect ticket "-verify 1"
 if command -v gnutls-serv > /dev/null 2>&1 && command -v gnutls-cli > /dev/null 2>&1; then
-    gnutls_connect id-default id "" resumed
-    gnutls_connect ticket ticket "-a" resumed
+    gnutls_connect id id "" resumed
+    gnutls_connect ticket ticket "" resumed
+    gnutls_connect ticket-no-request ticket "-a" resumed
     gnutls_connect nodb id "-a --nodb" declined
     gnutls_listen id
     gnutls_listen ticket
