@@ -88,8 +88,7 @@ openssl_connect() {
     timeout 40 "$tlssim" --connect "127.0.0.1:$port" --resume "$mode" --json --timeout 10 \
         --keylog "$d/tlssim.keylog" --pcap "$d/run.pcap" > "$d/out.json" 2> "$d/err"
     local rc=$?
-    kill "$spid" 2> /dev/null
-    wait "$spid" 2> /dev/null
+    stop "$spid"
     local what="openssl s_server $verify, tlssim --connect --resume $mode"
     check "$what: no sanitizer report" no_sanitizer_report "$d/err"
     check "$what: tlssim exits 0 (rc $rc: $(tail -n 1 "$d/err"))" [ "$rc" -eq 0 ] || return
@@ -136,20 +135,6 @@ openssl_listen() {
     tlssim_resumed "$what" "$d" "$mode" "$d/openssl.keylog"
 }
 
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# A TCP connection to 127.0.0.1:$1 succeeds within 5 s.
-accepts() {
-    local i
-    for ((i = 0; i < 50; i++)); do
-        (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null && return 0
-        sleep 0.1
-    done
-    return 1
-}
-
 # gnutls-serv --http on a free port with $opts; sets $port and $spid.
 gnutls_serve() {
     local d=$1 opts=$2 i
@@ -186,8 +171,7 @@ gnutls_connect() {
     timeout 40 "$tlssim" --connect "127.0.0.1:$port" --resume "$mode" --json --timeout 10 \
         --keylog "$d/tlssim.keylog" > "$d/out.json" 2> "$d/err"
     local rc=$?
-    kill "$spid" 2> /dev/null
-    wait "$spid" 2> /dev/null
+    stop "$spid"
     local what="gnutls-serv $opts, tlssim --connect --resume $mode"
     check "$what: no sanitizer report" no_sanitizer_report "$d/err"
     check "$what: tlssim exits 0 (rc $rc: $(tail -n 1 "$d/err"))" [ "$rc" -eq 0 ] || return
@@ -207,8 +191,8 @@ gnutls_connect() {
 }
 
 # tlssim --listen --resume $mode; gnutls-cli --resume connects, resumes and
-# sends its GET on the resumed connection.  Its stdin stays open until the
-# page is there (at EOF it would close before the answer).
+# sends its GET on the resumed connection (gnutls_get keeps its stdin open
+# until the page is there: at EOF it would close before the answer).
 gnutls_listen() {
     local mode=$1 d=$work/gnutls-listen-$1
     mkdir -p "$d"
@@ -222,25 +206,11 @@ gnutls_listen() {
     fi
     local opt=()
     [[ $mode == id ]] && opt=(--noticket)
-    mkfifo "$d/in"
-    SSLKEYLOGFILE=$d/gnutls.keylog timeout 30 gnutls-cli --port "$port" 127.0.0.1 --resume \
-        "${opt[@]}" --x509cafile "$pki/ca.crt.pem" --sni-hostname www.example.test \
-        --verify-hostname www.example.test --priority 'NORMAL:-VERS-ALL:+VERS-TLS1.2' \
-        < "$d/in" > "$d/client.out" 2>&1 &
-    local cpid=$! i
-    pids+=("$cpid")
-    exec 3> "$d/in"
-    for ((i = 0; i < 200; i++)); do
-        has "$d/client.out" 'Simple Client Mode' && break
-        sleep 0.1
-    done
-    printf '%s' "$get" >&3
-    for ((i = 0; i < 200; i++)); do
-        has "$d/client.out" '</html>' && break
-        sleep 0.1
-    done
-    exec 3>&-
-    wait "$cpid"
+    gnutls_get "$d/client.out" |
+        SSLKEYLOGFILE=$d/gnutls.keylog timeout 30 gnutls-cli --port "$port" 127.0.0.1 --resume \
+            "${opt[@]}" --x509cafile "$pki/ca.crt.pem" --sni-hostname www.example.test \
+            --verify-hostname www.example.test --priority 'NORMAL:-VERS-ALL:+VERS-TLS1.2' \
+            > "$d/client.out" 2>&1
     local crc=$?
     wait "$tpid"
     local rc=$?
