@@ -105,9 +105,20 @@ size_t tls_dissect_add(tls_dissect *d, size_t offset, size_t length, int depth,
                        const char *name, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
+/** \brief tls_dissect_add with a value already made: its first \p value_len
+ *         bytes (no formatting, which on the handshake path costs more than
+ *         the rest of the bookkeeping). */
+size_t tls_dissect_add_text(tls_dissect *d, size_t offset, size_t length, int depth,
+                            const char *name, const char *value, size_t value_len);
+
 /** \brief Replace the value of field \p i (printf-style). */
 void tls_dissect_set_value(tls_dissect *d, size_t i, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/** \brief Field \p i's value becomes itself, \p before, the first \p text_len
+ *         bytes of \p text, then \p after (an annotation: " [", meaning, "]"). */
+void tls_dissect_append(tls_dissect *d, size_t i, const char *before, const char *text,
+                        size_t text_len, const char *after);
 
 /** \brief How a record is protected (record.h implements each): none
  *         before ChangeCipherSpec, then the negotiated suite's kind. */

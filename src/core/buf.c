@@ -53,6 +53,30 @@ static void field_sized(tls_dissect *d, size_t i, size_t hex_digits)
     }
 }
 
+/* Dissection values are made by hand, not by printf: a handshake reads a
+ * few hundred fields, and formatting them was most of what the protocol
+ * code cost next to the cryptography.  Writes \p v in decimal at \p out
+ * (room for 20 digits), returns the length. */
+static size_t put_dec(char *out, size_t v)
+{
+    char tmp[20];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (size_t i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    return n;
+}
+
+static size_t put_str(char *out, const char *s)
+{
+    size_t n = strlen(s);
+    memcpy(out, s, n);
+    return n;
+}
+
 /* Short byte strings are shown whole; long ones (certificates, signatures)
  * are summarised: the tree links to the bytes, which the hex view shows. */
 static void field_add_bytes(tls_reader *r, const char *name, size_t at, size_t n)
@@ -62,12 +86,16 @@ static void field_add_bytes(tls_reader *r, const char *name, size_t at, size_t n
     if (n <= 48) {
         char hex[97];
         tls_hex_into(r->data + at, n, hex, sizeof hex);
-        tls_dissect_add(r->dissect, r->base + at, n, r->depth, name, "%s", hex);
+        tls_dissect_add_text(r->dissect, r->base + at, n, r->depth, name, hex, 2 * n);
     } else {
-        char hex[33];
-        tls_hex_into(r->data + at, 16, hex, sizeof hex);
-        field_sized(r->dissect, tls_dissect_add(r->dissect, r->base + at, n, r->depth, name,
-                                                "%s… (%zu bytes)", hex, n), 32);
+        /* the first 16 bytes in hex, "… (892 bytes)" */
+        char v[32 + 64];
+        tls_hex_into(r->data + at, 16, v, 33);
+        size_t len = 32 + put_str(v + 32, "… (");
+        len += put_dec(v + len, n);
+        len += put_str(v + len, " bytes)");
+        field_sized(r->dissect,
+                    tls_dissect_add_text(r->dissect, r->base + at, n, r->depth, name, v, len), 32);
     }
 }
 
@@ -79,9 +107,14 @@ static tls_err read_uint(tls_reader *r, const char *name, size_t n, uint32_t *ou
     for (size_t i = 0; i < n; i++)
         v = (v << 8) | r->data[r->pos + i];
     if (r->dissect && name) {
-        /* Width-matched hex, plus decimal for lengths and counts. */
-        tls_dissect_add(r->dissect, r->base + r->pos, n, r->depth, name,
-                        "0x%0*x (%u)", (int)(2 * n), (unsigned)v, (unsigned)v);
+        /* Width-matched hex, plus decimal for lengths and counts:
+         * "0x0303 (771)". */
+        char text[48] = "0x";
+        tls_hex_into(r->data + r->pos, n, text + 2, 2 * n + 1);
+        size_t len = 2 + 2 * n + put_str(text + 2 + 2 * n, " (");
+        len += put_dec(text + len, v);
+        text[len++] = ')';
+        tls_dissect_add_text(r->dissect, r->base + r->pos, n, r->depth, name, text, len);
     }
     r->pos += n;
     *out = v;
@@ -143,8 +176,12 @@ tls_err tls_reader_open_fixed(tls_reader *r, const char *name, size_t n,
         return TLS_ERR_DECODE;
     int depth = r->depth;
     if (r->dissect && name) {
-        field_sized(r->dissect, tls_dissect_add(r->dissect, r->base + r->pos, n, r->depth,
-                                                name, "%zu bytes", n), 0);
+        char v[32]; /* "66 bytes" */
+        size_t len = put_dec(v, n);
+        len += put_str(v + len, " bytes");
+        field_sized(r->dissect,
+                    tls_dissect_add_text(r->dissect, r->base + r->pos, n, r->depth, name, v, len),
+                    0);
         depth++;
     }
     tls_reader_init(sub, r->data + r->pos, n, r->dissect, r->base + r->pos);
@@ -156,11 +193,17 @@ tls_err tls_reader_open_fixed(tls_reader *r, const char *name, size_t n,
 tls_err tls_reader_open(tls_reader *r, const char *name, int prefix_len,
                         tls_reader *sub)
 {
-    char lname[96];
+    char lname[96]; /* "NAME.length", cut to fit */
     uint32_t n;
     const char *pname = NULL;
     if (name) {
-        snprintf(lname, sizeof lname, "%s.length", name);
+        static const char suffix[] = ".length";
+        size_t k = strnlen(name, sizeof lname - 1);
+        size_t m = sizeof lname - 1 - k < sizeof suffix - 1 ? sizeof lname - 1 - k
+                                                             : sizeof suffix - 1;
+        memcpy(lname, name, k);
+        memcpy(lname + k, suffix, m);
+        lname[k + m] = '\0';
         pname = lname;
     }
     tls_err e = read_uint(r, pname, (size_t)prefix_len, &n);
@@ -178,14 +221,23 @@ void tls_reader_annotate(tls_reader *r, const char *fmt, ...)
 {
     if (!r->dissect || r->dissect->n == 0)
         return;
-    tls_field *f = &r->dissect->fields[r->dissect->n - 1];
     char note[256];
+    const char *text = note;
+    size_t len;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(note, sizeof note, fmt, ap);
+    if (strcmp(fmt, "%s") == 0) {
+        /* The usual case, a name: no formatting, the same bound. */
+        text = va_arg(ap, const char *);
+        len = strnlen(text, sizeof note - 1);
+    } else {
+        int k = vsnprintf(note, sizeof note, fmt, ap);
+        len = k < 0 ? 0 : (size_t)k < sizeof note ? (size_t)k : sizeof note - 1;
+        if (k < 0)
+            note[0] = '\0';
+    }
     va_end(ap);
-    tls_dissect_set_value(r->dissect, r->dissect->n - 1, "%s %s%s%s",
-                          f->value ? f->value : "", "[", note, "]");
+    tls_dissect_append(r->dissect, r->dissect->n - 1, " [", text, len, "]");
 }
 
 void tls_reader_annotate_text(tls_reader *r, tls_text_id id, const tls_text_arg *args)

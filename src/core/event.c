@@ -50,15 +50,20 @@ static char *vformat(const char *fmt, va_list ap)
     return s;
 }
 
+/* The first \p n bytes of \p s, as a string. */
+static char *dup_n(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
 static char *dup_str(const char *s)
 {
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
+    return s ? dup_n(s, strlen(s)) : NULL;
 }
 
 /* A copy made safe for a terminal and JSON (tls_text_escape): a value's
@@ -118,13 +123,16 @@ void tls_dissect_free(tls_dissect *d)
     memset(d, 0, sizeof *d);
 }
 
-size_t tls_dissect_add(tls_dissect *d, size_t offset, size_t length, int depth,
-                       const char *name, const char *fmt, ...)
+/* Appends a field whose value is already made (\p value, owned by the
+ * dissection from now on, freed when the field cannot be added). */
+static size_t dissect_push(tls_dissect *d, size_t offset, size_t length, int depth,
+                           const char *name, char *value)
 {
     if (d->n == d->cap) {
         size_t cap = d->cap ? 2 * d->cap : 8;
         tls_field *f = realloc(d->fields, cap * sizeof *f);
         if (!f) {
+            free(value);
             d->oom = true;
             return (size_t)-1;
         }
@@ -140,10 +148,7 @@ size_t tls_dissect_add(tls_dissect *d, size_t offset, size_t length, int depth,
     f->sized = 0;
     f->sized_hex = 0;
     f->name = dup_str(name);
-    va_list ap;
-    va_start(ap, fmt);
-    f->value = vformat(fmt, ap);
-    va_end(ap);
+    f->value = value;
     if (!f->name || !f->value) {
         free(f->name);
         free(f->value);
@@ -151,6 +156,33 @@ size_t tls_dissect_add(tls_dissect *d, size_t offset, size_t length, int depth,
         return (size_t)-1;
     }
     return d->n++;
+}
+
+size_t tls_dissect_add(tls_dissect *d, size_t offset, size_t length, int depth,
+                       const char *name, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *value = vformat(fmt, ap);
+    va_end(ap);
+    return dissect_push(d, offset, length, depth, name, value);
+}
+
+size_t tls_dissect_add_text(tls_dissect *d, size_t offset, size_t length, int depth,
+                            const char *name, const char *value, size_t value_len)
+{
+    return dissect_push(d, offset, length, depth, name, dup_n(value, value_len));
+}
+
+/* Replaces field \p i's value by \p v (owned from now on). */
+static void dissect_replace(tls_dissect *d, size_t i, char *v)
+{
+    if (!v) {
+        d->oom = true;
+        return;
+    }
+    free(d->fields[i].value);
+    d->fields[i].value = v;
 }
 
 void tls_dissect_set_value(tls_dissect *d, size_t i, const char *fmt, ...)
@@ -161,12 +193,24 @@ void tls_dissect_set_value(tls_dissect *d, size_t i, const char *fmt, ...)
     va_start(ap, fmt);
     char *v = vformat(fmt, ap);
     va_end(ap);
-    if (!v) {
-        d->oom = true;
+    dissect_replace(d, i, v);
+}
+
+void tls_dissect_append(tls_dissect *d, size_t i, const char *before, const char *text,
+                        size_t text_len, const char *after)
+{
+    if (i >= d->n)
         return;
+    const char *old = d->fields[i].value ? d->fields[i].value : "";
+    size_t n0 = strlen(old), n1 = strlen(before), n3 = strlen(after);
+    char *v = malloc(n0 + n1 + text_len + n3 + 1);
+    if (v) {
+        memcpy(v, old, n0);
+        memcpy(v + n0, before, n1);
+        memcpy(v + n0 + n1, text, text_len);
+        memcpy(v + n0 + n1 + text_len, after, n3 + 1);
     }
-    free(d->fields[i].value);
-    d->fields[i].value = v;
+    dissect_replace(d, i, v);
 }
 
 /* -------------------------------------------------------------- trace */
