@@ -1069,7 +1069,14 @@ static size_t render_into(char *out, const char *tmpl, const tls_text *t,
     size_t n = 0;
     for (const char *p = tmpl; *p;) {
         size_t len = 1;
-        int i = *p == '{' ? placeholder(t, p, &len) : -1;
+        if (*p != '{') {
+            /* The text up to the next placeholder, in one copy. */
+            len = strcspn(p, "{");
+            n += put(out, n, p, len);
+            p += len;
+            continue;
+        }
+        int i = placeholder(t, p, &len);
         if (i < 0) {
             n += put(out, n, p, 1);
             p++;
