@@ -20,7 +20,9 @@ struct tls_sim {
     tls_engine_config client_cfg, server_cfg;
     tls_engine *client, *server;
     tls_eavesdropper eve;
-    tls_session_store sessions; /* the server's cache and ticket key (--resume) */
+    /* The server's cache and ticket key, only for --resume: at 18 KiB it
+     * would be most of what setting up and wiping a run costs. */
+    tls_session_store *sessions;
     tls_session session;        /* the client's session from the first connection */
     const tls_flow *first;      /* the first connection's flow, once it is over */
     tls_engine_config second_cfg; /* the server's for the second connection */
@@ -63,7 +65,7 @@ static void server_setup(tls_sim *sim)
     sc->scenario = sim->cfg.scenario;
     sc->client_auth = sim->cfg.client_auth;
     sc->client_trust = sim->trust;
-    sc->sessions = sim->cfg.resume != TLS_RESUME_OFF ? &sim->sessions : NULL;
+    sc->sessions = sim->sessions;
 
     tls_engine_config *cc = &sim->client_cfg;
     cc->server_name = sim->cfg.server_name ? sim->cfg.server_name : TLS_DEMO_HOST;
@@ -129,11 +131,13 @@ tls_sim *tls_sim_new(const tls_sim_config *cfg, tls_trace *trace)
     }
     bool ok = sim->client_rng && sim->server_rng && sim_identities(sim);
     if (ok) {
+        /* Only a run that resumes has a cache and draws a ticket key: the
+         * others keep their randoms. */
+        if (cfg->resume != TLS_RESUME_OFF)
+            ok = (sim->sessions = calloc(1, sizeof *sim->sessions)) != NULL;
         server_setup(sim);
-        /* Only a run that resumes draws a ticket key: the others keep
-         * their randoms. */
-        ok = cfg->resume == TLS_RESUME_OFF ||
-             tls_session_store_init(&sim->sessions, cfg->resume, sim->server_rng) == TLS_OK;
+        ok = ok && (!sim->sessions || tls_session_store_init(sim->sessions, cfg->resume,
+                                                             sim->server_rng) == TLS_OK);
     }
     if (ok) {
         sim->client = tls_engine_new(TLS_PARTY_CLIENT, &sim->client_cfg, sim->client_rng, trace);
@@ -157,7 +161,10 @@ void tls_sim_free(tls_sim *sim)
     tls_trace_end_connections(sim->trace);
     tls_rng_free(sim->client_rng);
     tls_rng_free(sim->server_rng);
-    tls_session_store_wipe(&sim->sessions);
+    if (sim->sessions) {
+        tls_session_store_wipe(sim->sessions);
+        free(sim->sessions);
+    }
     tls_wipe(sim, sizeof *sim);
     free(sim);
 }
