@@ -304,6 +304,9 @@ typedef struct tls_x509_info {
 /** \brief Describe certificate \p i of \p chain. */
 tls_err tls_x509_describe(const tls_x509 *chain, size_t i, tls_x509_info *info);
 
+/** \brief Most links tls_x509_path reports (a real path has two or three). */
+#define TLS_X509_MAX_LINKS 8
+
 /** \brief The outcome of verifying a chain, one flag per check. */
 typedef struct tls_x509_verdict {
     bool chain_ok;      /**< signatures chain up to a trusted CA */
@@ -314,6 +317,10 @@ typedef struct tls_x509_verdict {
                              that it fits the negotiated suite) */
     char detail[1024];  /**< the library's reasons when something failed, as a
                              list argument (TLS_ARG_L, tls_text_list_add) */
+    size_t nproved;     /**< links whose signature the verification checked
+                             and found good: certificate proved[i][0] was
+                             signed by proved[i][1] (tls_x509_path_known) */
+    const void *proved[TLS_X509_MAX_LINKS][2];
 } tls_x509_verdict;
 
 /**
@@ -324,9 +331,6 @@ typedef struct tls_x509_verdict {
  */
 tls_err tls_x509_verify(const tls_x509 *chain, const tls_x509 *trusted,
                         const char *host, tls_x509_verdict *verdict);
-
-/** \brief Most links tls_x509_path reports (a real path has two or three). */
-#define TLS_X509_MAX_LINKS 8
 
 /** \brief One link of a certification path: a certificate and its issuer. */
 typedef struct tls_x509_link {
@@ -350,6 +354,15 @@ typedef struct tls_x509_link {
  */
 size_t tls_x509_path(const tls_x509 *chain, const tls_x509 *trusted,
                      tls_x509_link *links, size_t max);
+
+/**
+ * \brief tls_x509_path after tls_x509_verify(\p chain, \p trusted) gave
+ *        \p verdict: a link that verification already checked is not
+ *        checked again (each is an RSA or ECDSA verification), the others
+ *        are.  The links are the same as tls_x509_path's.
+ */
+size_t tls_x509_path_known(const tls_x509 *chain, const tls_x509 *trusted,
+                           const tls_x509_verdict *verdict, tls_x509_link *links, size_t max);
 
 /** \brief Modulus size of the leaf's RSA key in bytes (0 if not RSA). */
 size_t tls_x509_rsa_len(const tls_x509 *chain);

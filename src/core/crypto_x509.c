@@ -217,16 +217,27 @@ static bool names_issuer(const mbedtls_x509_crt *parent, const mbedtls_x509_crt 
            memcmp(parent->subject_raw.p, child->issuer_raw.p, child->issuer_raw.len) == 0;
 }
 
+/* signed_by, unless the verification behind \p v already found it so. */
+static bool signed_by_known(const mbedtls_x509_crt *child, const mbedtls_x509_crt *parent,
+                            const tls_x509_verdict *v)
+{
+    for (size_t i = 0; v && i < v->nproved; i++)
+        if (v->proved[i][0] == child && v->proved[i][1] == parent)
+            return true;
+    return signed_by(child, parent);
+}
+
 /* The issuer of \p c among \p pool: one that names it and verifies its
  * signature if there is one, else one that only names it, else NULL. */
 static const mbedtls_x509_crt *find_issuer(const mbedtls_x509_crt *c,
-                                           const mbedtls_x509_crt *pool, bool *verified)
+                                           const mbedtls_x509_crt *pool,
+                                           const tls_x509_verdict *v, bool *verified)
 {
     const mbedtls_x509_crt *named = NULL;
     for (const mbedtls_x509_crt *p = pool; p && p->version; p = p->next) {
         if (p == c || !names_issuer(p, c))
             continue;
-        if (signed_by(c, p)) {
+        if (signed_by_known(c, p, v)) {
             *verified = true;
             return p;
         }
@@ -245,6 +256,12 @@ static bool self_issued(const mbedtls_x509_crt *c)
 size_t tls_x509_path(const tls_x509 *chain, const tls_x509 *trusted,
                      tls_x509_link *links, size_t max)
 {
+    return tls_x509_path_known(chain, trusted, NULL, links, max);
+}
+
+size_t tls_x509_path_known(const tls_x509 *chain, const tls_x509 *trusted,
+                           const tls_x509_verdict *verdict, tls_x509_link *links, size_t max)
+{
     const mbedtls_x509_crt *c = crypto_crt_at(chain, 0);
     const mbedtls_x509_crt *anchors = crypto_crt_at(trusted, 0);
     size_t n = 0;
@@ -254,10 +271,10 @@ size_t tls_x509_path(const tls_x509 *chain, const tls_x509 *trusted,
         dn_text(l->subject, sizeof l->subject, &c->subject);
         dn_text(l->issuer, sizeof l->issuer, &c->issuer);
         sig_alg_text(l->sig_alg, sizeof l->sig_alg, c);
-        const mbedtls_x509_crt *p = find_issuer(c, anchors, &l->verified);
+        const mbedtls_x509_crt *p = find_issuer(c, anchors, verdict, &l->verified);
         l->anchor = p != NULL;
         if (!p && !self_issued(c))
-            p = find_issuer(c, &chain->crt, &l->verified);
+            p = find_issuer(c, &chain->crt, verdict, &l->verified);
         l->issuer_found = p != NULL;
         if (!p || l->anchor || !l->verified || p == c)
             break;
@@ -348,6 +365,41 @@ static tls_err verdict_error(const tls_x509_verdict *v, bool bad_signature)
     return TLS_OK;
 }
 
+/* mbedTLS's verify callback, once per certificate of the path it built,
+ * from the top (depth len-1) down to the leaf (depth 0): the certificate
+ * at depth d + 1 is the issuer whose signature it checked on depth d, and
+ * depth d is flagged NOT_TRUSTED when that signature was bad (or when
+ * nothing issued it).  Keeps the good links for tls_x509_path_known. */
+typedef struct path_record {
+    const mbedtls_x509_crt *crt[TLS_X509_MAX_LINKS + 1];
+    uint32_t flags[TLS_X509_MAX_LINKS + 1];
+    int len;
+} path_record;
+
+static int record_path(void *ctx, mbedtls_x509_crt *crt, int depth, uint32_t *flags)
+{
+    path_record *r = ctx;
+    if (depth >= 0 && depth <= TLS_X509_MAX_LINKS) {
+        r->crt[depth] = crt;
+        r->flags[depth] = *flags;
+        if (depth + 1 > r->len)
+            r->len = depth + 1;
+    }
+    return 0;
+}
+
+static void keep_proved(tls_x509_verdict *v, const path_record *r)
+{
+    const size_t max = sizeof v->proved / sizeof v->proved[0];
+    for (int d = 0; d + 1 < r->len && v->nproved < max; d++) {
+        if (!r->crt[d] || !r->crt[d + 1] || (r->flags[d] & MBEDTLS_X509_BADCERT_NOT_TRUSTED))
+            continue;
+        v->proved[v->nproved][0] = r->crt[d];
+        v->proved[v->nproved][1] = r->crt[d + 1];
+        v->nproved++;
+    }
+}
+
 tls_err tls_x509_verify(const tls_x509 *chain, const tls_x509 *trusted,
                         const char *host, tls_x509_verdict *verdict)
 {
@@ -361,8 +413,10 @@ tls_err tls_x509_verify(const tls_x509 *chain, const tls_x509 *trusted,
     /* mbedTLS takes non-const lists; verification only reads them. */
     mbedtls_x509_crt *anchors = crypto_crt_at(trusted, 0) ? (mbedtls_x509_crt *)&trusted->crt : NULL;
     uint32_t flags = 0;
+    path_record path = {{NULL}, {0}, 0};
     int ret = mbedtls_x509_crt_verify((mbedtls_x509_crt *)leaf, anchors, NULL, host,
-                                      &flags, NULL, NULL);
+                                      &flags, record_path, &path);
+    keep_proved(verdict, &path);
     if (ret != 0 && flags == 0)
         flags = MBEDTLS_X509_BADCERT_OTHER; /* a fatal error, not a verdict */
     verdict->chain_ok = !(flags & CHAIN_FLAGS);

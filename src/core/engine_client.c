@@ -155,11 +155,12 @@ tls_err engine_take_chain(tls_engine *e, const tls_certificate_msg *cm, tls_valu
 }
 
 /* One check per link of the path, as the client builds it: who signed
- * each certificate, with what, and whether the signature verifies. */
-static void check_path(tls_engine *e, const tls_x509 *trust)
+ * each certificate, with what, and whether the signature verifies (the
+ * links \p v's verification checked are not verified a second time). */
+static void check_path(tls_engine *e, const tls_x509 *trust, const tls_x509_verdict *v)
 {
     tls_x509_link links[TLS_X509_MAX_LINKS];
-    size_t n = tls_x509_path(e->peer_chain, trust, links, TLS_X509_MAX_LINKS);
+    size_t n = tls_x509_path_known(e->peer_chain, trust, v, links, TLS_X509_MAX_LINKS);
     for (size_t i = 0; i < n; i++) {
         const tls_x509_link *l = &links[i];
         tls_text_id why = TLS_TEXT_CHAIN_LINK_SENT;
@@ -199,7 +200,7 @@ tls_err engine_check_chain(tls_engine *e, const tls_x509 *trust, const char *hos
 {
     tls_x509_verdict v;
     tls_err err = tls_x509_verify(e->peer_chain, trust, host, &v);
-    check_path(e, trust);
+    check_path(e, trust, &v);
     const tls_text_arg *detail = TLS_ARGS(TLS_ARG_L("detail", v.detail));
     engine_check(e, TLS_TEXT_CHECK_CHAIN, v.chain_ok,
                  v.chain_ok ? TLS_TEXT_CHAIN_OK : TLS_TEXT_CHAIN_BAD, detail);
