@@ -3,13 +3,16 @@
  * cryptography it cannot avoid?
  *
  * For each suite: N full handshakes (fresh client, server and trace each
- * time, certificate chain verified each time, nothing printed in the loop),
- * then the primitives one handshake needs, each timed on its own and
+ * time, certificate chain parsed and verified each time, nothing printed in
+ * the loop), then the primitives one handshake needs for its key exchange
+ * and its certificate's key (prims_of), each timed on its own and
  * multiplied by how often a handshake uses it.  overhead = handshake time /
- * sum of primitives: everything else (parsing, dissection, events, the
- * record layer) is what the protocol code costs, also shown as the share of
- * a handshake outside crypto.  outside_crypto.py, next to this file, counts
- * the same in instructions under callgrind.
+ * sum of primitives: the rest (parsing, dissection, events, the record
+ * layer, bookkeeping, and crypto done twice) is what the protocol code
+ * costs.  CPU times move with the machine's load; with --count,
+ * outside_crypto.py (next to this file) counts the same ratio in
+ * instructions under callgrind, and the share of a handshake outside every
+ * crypto call.
  */
 #include <getopt.h>
 #include <stddef.h>
@@ -46,8 +49,9 @@ static double time_per_call(bench_fn fn, void *ctx, int n)
 
 typedef struct prim_ctx {
     tls_rng *rng;
-    tls_privkey *key;
-    tls_x509 *chain, *trust;
+    const tls_privkey *key;         /* the suite's server key (RSA or ECDSA) */
+    const tls_x509 *chain, *trust;  /* its chain, leaf + intermediate; the root */
+    tls_key_kind kind;
     tls_group group;
     const tls_suite *suite;
     tls_hash_alg hash;
@@ -60,12 +64,23 @@ typedef struct prim_ctx {
     size_t peer_len;
     uint8_t dh_peer[TLS_DH_MAX];
     size_t dh_peer_len;
+    uint8_t *transcript;            /* a handshake's messages, as both sides hash them */
+    size_t transcript_len;
 } prim_ctx;
 
-static void prim_rsa_sign(void *p)
+static void prim_sign(void *p)
 {
     prim_ctx *c = p;
     tls_privkey_sign(c->key, c->rng, c->hash, c->digest, c->sig, &c->sig_len);
+}
+
+static void prim_verify(void *p)
+{
+    prim_ctx *c = p;
+    if (c->kind == TLS_KEY_ECDSA)
+        tls_x509_ecdsa_verify(c->chain, c->hash, c->digest, c->sig, c->sig_len);
+    else
+        tls_x509_rsa_verify(c->chain, c->hash, c->digest, c->sig, c->sig_len);
 }
 
 static void prim_rsa_decrypt(void *p)
@@ -74,12 +89,6 @@ static void prim_rsa_decrypt(void *p)
     uint8_t out[48];
     size_t n;
     tls_privkey_decrypt(c->key, c->rng, c->enc, c->enc_len, out, sizeof out, &n);
-}
-
-static void prim_rsa_verify(void *p)
-{
-    prim_ctx *c = p;
-    tls_x509_rsa_verify(c->chain, c->hash, c->digest, c->sig, c->sig_len);
 }
 
 static void prim_rsa_encrypt(void *p)
@@ -112,21 +121,6 @@ static void prim_dh(void *p)
     tls_dh_shared(&dh, priv, sizeof priv, c->dh_peer, c->dh_peer_len, z, &zl);
 }
 
-/* A peer's public key for the suite's ephemeral exchange, made once. */
-static void prim_setup_kx(prim_ctx *pc, const tls_suite *s)
-{
-    uint8_t priv[TLS_ECDH_PRIV_MAX + 64];
-    size_t pl;
-    if (s->kx == TLS_KX_ECDHE_RSA)
-        tls_ecdh_keygen(pc->group, pc->rng, priv, &pl, pc->peer, &pc->peer_len);
-    if (s->kx == TLS_KX_DHE_RSA) {
-        tls_dh_params dh;
-        tls_dh_ffdhe2048(&dh);
-        tls_rng_bytes(pc->rng, priv, 64);
-        tls_dh_public(&dh, priv, 64, pc->dh_peer, &pc->dh_peer_len);
-    }
-}
-
 /* One side's PRF work: master secret, key block, two verify_data. */
 static void prim_prf(void *p)
 {
@@ -141,11 +135,112 @@ static void prim_prf(void *p)
     tls_prf(c->hash, ms, 48, "server finished", &h, 1, vd, 12, NULL);
 }
 
+/* One side's pass over the handshake messages with the PRF's hash. */
+static void prim_transcript(void *p)
+{
+    prim_ctx *c = p;
+    uint8_t h[TLS_HASH_MAX];
+    tls_hash(c->hash, c->transcript, c->transcript_len, h);
+}
+
+/* The client parses the certificates it receives. */
+static void prim_x509_parse(void *p)
+{
+    prim_ctx *c = p;
+    tls_x509 *got = NULL;
+    for (size_t i = 0; i < tls_x509_count(c->chain); i++) {
+        size_t len;
+        const uint8_t *der = tls_x509_der(c->chain, i, &len);
+        tls_x509_add_der(&got, der, len);
+    }
+    tls_x509_free(got);
+}
+
 static void prim_x509_verify(void *p)
 {
     prim_ctx *c = p;
     tls_x509_verdict v;
     tls_x509_verify(c->chain, c->trust, TLS_DEMO_HOST, &v);
+}
+
+/* A primitive one handshake needs, how often (both sides together), and
+ * what for. */
+typedef struct prim {
+    char label[40];
+    bench_fn fn;
+    int count;
+    const char *why;
+} prim;
+
+#define PRIM_MAX 10
+
+/* Appends "KEY NAME" (or NAME when \p key is NULL). */
+static void prim_add(prim *list, size_t *n, const char *key, const char *name, bench_fn fn,
+                     int count, const char *why)
+{
+    prim *p = &list[(*n)++];
+    snprintf(p->label, sizeof p->label, "%s%s%s", key ? key : "", key ? " " : "", name);
+    p->fn = fn;
+    p->count = count;
+    p->why = why;
+}
+
+/* The primitives of the suite's handshake, from its key exchange and its
+ * certificate's key; the rest of a handshake is what the protocol code
+ * costs (overhead). */
+static size_t prims_of(const prim_ctx *pc, prim *list)
+{
+    const tls_suite *s = pc->suite;
+    size_t n = 0;
+    char key[24];
+    const tls_group_info *g = tls_group_by_id(tls_privkey_group(pc->key));
+    if (pc->kind == TLS_KEY_ECDSA)
+        snprintf(key, sizeof key, "ECDSA %s", g ? g->name : "?");
+    else
+        snprintf(key, sizeof key, "RSA-%zu", 8 * tls_privkey_len(pc->key));
+    if (s->kx == TLS_KX_RSA) {
+        prim_add(list, &n, key, "encrypt", prim_rsa_encrypt, 1, "pre-master, client");
+        prim_add(list, &n, key, "decrypt", prim_rsa_decrypt, 1, "pre-master, server");
+    } else {
+        prim_add(list, &n, key, "sign", prim_sign, 1, "ServerKeyExchange, server");
+        prim_add(list, &n, key, "verify", prim_verify, 1, "ServerKeyExchange, client");
+        if (s->kx == TLS_KX_DHE_RSA)
+            prim_add(list, &n, NULL, "DH keygen+shared", prim_dh, 2, "one per side, ffdhe2048");
+        else
+            prim_add(list, &n, NULL, "ECDH keygen+shared", prim_ecdh, 2, "one per side");
+    }
+    prim_add(list, &n, NULL, "chain parse", prim_x509_parse, 1, "X.509 DER, client");
+    prim_add(list, &n, NULL, "chain verify", prim_x509_verify, 1, "X.509 signatures, client");
+    prim_add(list, &n, NULL, "transcript hash", prim_transcript, 2, "one pass per side");
+    prim_add(list, &n, NULL, "PRF", prim_prf, 2, "master, key block, 2 verify_data; per side");
+    return n;
+}
+
+/* The suite's server key and chain, a signature and a ciphertext to check,
+ * and a peer's public key for the ephemeral exchange, made once. */
+static void prim_setup(prim_ctx *pc, const tls_suite *s, tls_group group)
+{
+    const tls_demo_identity *id = tls_demo_server(s->auth);
+    pc->suite = s;
+    pc->hash = s->prf_hash;
+    pc->group = group;
+    pc->kind = s->auth == TLS_KEY_ECDSA ? TLS_KEY_ECDSA : TLS_KEY_RSA;
+    pc->key = id->key;
+    pc->chain = id->chain;
+    tls_hash(pc->hash, (const uint8_t *)"x", 1, pc->digest);
+    prim_sign(pc);
+    if (s->kx == TLS_KX_RSA)
+        prim_rsa_encrypt(pc);
+    uint8_t priv[TLS_ECDH_PRIV_MAX + 64];
+    size_t pl;
+    if (s->kx == TLS_KX_ECDHE_RSA)
+        tls_ecdh_keygen(pc->group, pc->rng, priv, &pl, pc->peer, &pc->peer_len);
+    if (s->kx == TLS_KX_DHE_RSA) {
+        tls_dh_params dh;
+        tls_dh_ffdhe2048(&dh);
+        tls_rng_bytes(pc->rng, priv, 64);
+        tls_dh_public(&dh, priv, 64, pc->dh_peer, &pc->dh_peer_len);
+    }
 }
 
 typedef struct hs_ctx {
@@ -162,6 +257,36 @@ static void one_handshake(void *p)
     tls_sim_result res;
     if (tls_sim_run(&h->cfg, &t, &res) != TLS_OK || !res.ok)
         h->failures++;
+    tls_trace_free(&t);
+}
+
+/* The handshake messages of one run of \p h's suite, as a side hashes
+ * them: each once, the last Finished excepted. */
+static void transcript_setup(prim_ctx *pc, hs_ctx *h)
+{
+    tls_trace t;
+    tls_trace_init(&t);
+    tls_sim_result res;
+    tls_sim_run(&h->cfg, &t, &res);
+    free(pc->transcript);
+    pc->transcript = NULL;
+    pc->transcript_len = 0;
+    size_t n = 0;
+    for (size_t i = 0; i < t.n; i++)
+        if (t.ev[i].kind == TLS_EV_MESSAGE && t.ev[i].content_type == 22 && !t.ev[i].by_sender)
+            n += t.ev[i].len;
+    pc->transcript = malloc(n ? n : 1);
+    for (size_t i = 0; pc->transcript && i < t.n; i++) {
+        const tls_event *e = &t.ev[i];
+        if (e->kind == TLS_EV_MESSAGE && e->content_type == 22 && !e->by_sender &&
+            e->bytes) {
+            memcpy(pc->transcript + pc->transcript_len, e->bytes, e->len);
+            pc->transcript_len += e->len;
+        }
+    }
+    /* Neither side hashes the Finished it receives last. */
+    if (pc->transcript_len >= 16)
+        pc->transcript_len -= 16;
     tls_trace_free(&t);
 }
 
@@ -184,30 +309,21 @@ static void one_walkthrough(void *p)
     fclose(null);
 }
 
-/* Times of one measuring round. */
+/* Times of one measuring round: the handshake, then each primitive. */
 typedef struct bench_round {
-    double hs, sign, verify, enc, dec, x509, prf, ecdh, sum;
+    double hs, prim[PRIM_MAX], sum;
 } bench_round;
 
 /* One round: the handshakes and every primitive, back to back, so a
  * change in machine load hits both sides of the ratio alike. */
-static void bench_round_run(bench_round *r, const tls_suite *s, hs_ctx *h, prim_ctx *pc, int n)
+static void bench_round_run(bench_round *r, const prim *list, size_t np, hs_ctx *h,
+                            prim_ctx *pc, int n)
 {
     r->hs = time_per_call(one_handshake, h, n);
-    r->sign = time_per_call(prim_rsa_sign, pc, n);
-    r->verify = time_per_call(prim_rsa_verify, pc, n);
-    r->enc = time_per_call(prim_rsa_encrypt, pc, n);
-    r->dec = time_per_call(prim_rsa_decrypt, pc, n);
-    r->x509 = time_per_call(prim_x509_verify, pc, n);
-    r->prf = time_per_call(prim_prf, pc, n);
-    r->ecdh = 0;
-    if (s->kx != TLS_KX_RSA) {
-        r->ecdh = time_per_call(s->kx == TLS_KX_DHE_RSA ? prim_dh : prim_ecdh, pc, n);
-        /* server: sign; client: chain verify + signature verify; both: (EC)DH + PRF */
-        r->sum = r->sign + r->x509 + r->verify + 2 * r->ecdh + 2 * r->prf;
-    } else {
-        /* client: chain verify + encrypt; server: decrypt; both: PRF */
-        r->sum = r->x509 + r->enc + r->dec + 2 * r->prf;
+    r->sum = 0;
+    for (size_t i = 0; i < np; i++) {
+        r->prim[i] = time_per_call(list[i].fn, pc, n);
+        r->sum += list[i].count * r->prim[i];
     }
 }
 
@@ -217,7 +333,7 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The median of one field over the rounds (offset into bench_round). */
+/* The median of one measurement over the rounds (offset into bench_round). */
 static double median_of(const bench_round *r, int rounds, size_t field)
 {
     double v[16];
@@ -229,7 +345,67 @@ static double median_of(const bench_round *r, int rounds, size_t field)
 
 #define BENCH_ROUNDS 5
 
-static int bench_suite(const tls_suite *s, tls_group group, int n, prim_ctx *pc,
+/* Under callgrind (outside_crypto.py collects and dumps these two): k
+ * handshakes, then the primitives of k handshakes.  Kept out of line, under
+ * their own names. */
+/* Called after each, for callgrind to dump what it counted (a function of
+ * its own: callgrind takes one setting per function). */
+__attribute__((noinline, noclone)) static void count_done(void)
+{
+    __asm__ volatile("");
+}
+
+__attribute__((noinline, noclone)) static void count_handshakes(hs_ctx *h, int k)
+{
+    for (int i = 0; i < k; i++)
+        one_handshake(h);
+}
+
+/* The primitives of k handshakes. */
+static void run_primitives(const prim *list, size_t np, prim_ctx *pc, int k)
+{
+    for (int i = 0; i < k; i++)
+        for (size_t j = 0; j < np; j++)
+            for (int c = 0; c < list[j].count; c++)
+                list[j].fn(pc);
+}
+
+__attribute__((noinline, noclone)) static void count_primitives(const prim *list, size_t np,
+                                                                prim_ctx *pc, int k)
+{
+    run_primitives(list, np, pc, k);
+}
+
+static void print_times(const tls_suite *s, tls_group group, const hs_ctx *h, int runs,
+                        const bench_round *r, const prim *list, size_t np, double walk)
+{
+    double ratio[BENCH_ROUNDS];
+    for (int i = 0; i < BENCH_ROUNDS; i++)
+        ratio[i] = r[i].hs / r[i].sum;
+    qsort(ratio, BENCH_ROUNDS, sizeof ratio[0], cmp_double);
+    double hs = median_of(r, BENCH_ROUNDS, offsetof(bench_round, hs));
+    double sum = median_of(r, BENCH_ROUNDS, offsetof(bench_round, sum));
+    const tls_group_info *g = tls_group_by_id((uint16_t)group);
+    printf("%s%s%s\n", s->name, s->kx == TLS_KX_ECDHE_RSA ? " / " : "",
+           s->kx == TLS_KX_ECDHE_RSA && g ? g->name : "");
+    printf("  %-24s %8.3f ms CPU   %8.1f handshakes/s   (%d runs%s)\n", "handshake", hs,
+           1000.0 / hs, runs, h->failures ? ", SOME FAILED" : "");
+    printf("  %-24s %8.3f ms   (run + render, as tlssim --text)\n", "text walkthrough", walk);
+    for (size_t i = 0; i < np; i++)
+        printf("  %-24s %8.3f ms   x%d (%s)\n", list[i].label,
+               median_of(r, BENCH_ROUNDS, offsetof(bench_round, prim) + i * sizeof(double)),
+               list[i].count, list[i].why);
+    printf("  %-24s %8.3f ms\n", "sum of primitives", sum);
+    printf("  %-24s %8.3f     handshake / primitives, CPU time: median of %d "
+           "rounds, %.3f to %.3f (target <= 1.05)\n",
+           "overhead", ratio[BENCH_ROUNDS / 2], BENCH_ROUNDS, ratio[0], ratio[BENCH_ROUNDS - 1]);
+    /* CPU time moves with the machine's load and caches; the instruction
+     * counts under callgrind do not. */
+    printf("  in instructions: ninja -C build outside-crypto (callgrind: the same ratio, "
+           "and the share\n  of a handshake outside all crypto calls, target <= 1 %%)\n\n");
+}
+
+static int bench_suite(const tls_suite *s, tls_group group, int n, int count, prim_ctx *pc,
                        const tls_lessons *lessons)
 {
     hs_ctx h;
@@ -239,102 +415,89 @@ static int bench_suite(const tls_suite *s, tls_group group, int n, prim_ctx *pc,
     h.cfg.group = group;
     h.failures = 0;
     h.lessons = lessons;
-    pc->suite = s;
-    pc->hash = s->prf_hash;
-    pc->group = group;
-    prim_setup_kx(pc, s);
+    prim_setup(pc, s, group);
+    transcript_setup(pc, &h);
+    prim list[PRIM_MAX];
+    size_t np = prims_of(pc, list);
+    if (count > 0) {
+        one_handshake(&h); /* warm-up: lazily built tables are not counted */
+        run_primitives(list, np, pc, 1);
+        count_handshakes(&h, count);
+        count_done();
+        count_primitives(list, np, pc, count);
+        count_done();
+        printf("%s\n", s->name);
+        return h.failures;
+    }
     bench_round r[BENCH_ROUNDS];
-    double ratio[BENCH_ROUNDS];
     int per_round = n / BENCH_ROUNDS > 0 ? n / BENCH_ROUNDS : 1;
-    for (int i = 0; i < BENCH_ROUNDS; i++) {
-        bench_round_run(&r[i], s, &h, pc, per_round);
-        ratio[i] = r[i].hs / r[i].sum;
-    }
-    qsort(ratio, BENCH_ROUNDS, sizeof ratio[0], cmp_double);
+    for (int i = 0; i < BENCH_ROUNDS; i++)
+        bench_round_run(&r[i], list, np, &h, pc, per_round);
     double walk = time_per_call(one_walkthrough, &h, n < 20 ? n : 20);
-    double hs = median_of(r, BENCH_ROUNDS, offsetof(bench_round, hs));
-    double sign = median_of(r, BENCH_ROUNDS, offsetof(bench_round, sign));
-    double verify = median_of(r, BENCH_ROUNDS, offsetof(bench_round, verify));
-    double enc = median_of(r, BENCH_ROUNDS, offsetof(bench_round, enc));
-    double dec = median_of(r, BENCH_ROUNDS, offsetof(bench_round, dec));
-    double x509 = median_of(r, BENCH_ROUNDS, offsetof(bench_round, x509));
-    double prf = median_of(r, BENCH_ROUNDS, offsetof(bench_round, prf));
-    double ecdh = median_of(r, BENCH_ROUNDS, offsetof(bench_round, ecdh));
-    double sum = median_of(r, BENCH_ROUNDS, offsetof(bench_round, sum));
-    const tls_group_info *g = tls_group_by_id((uint16_t)group);
-    printf("%s%s%s\n", s->name, s->kx == TLS_KX_ECDHE_RSA ? " / " : "",
-           s->kx == TLS_KX_ECDHE_RSA && g ? g->name : "");
-    printf("  handshake            %8.3f ms CPU   %8.1f handshakes/s   (%d runs%s)\n", hs,
-           1000.0 / hs, per_round * BENCH_ROUNDS, h.failures ? ", SOME FAILED" : "");
-    printf("  text walkthrough     %8.3f ms   (run + render, as tlssim --text)\n", walk);
-    if (s->kx != TLS_KX_RSA) {
-        printf("  RSA-2048 sign        %8.3f ms   x1 (ServerKeyExchange)\n", sign);
-        printf("  chain verify         %8.3f ms   x1 (X.509, one RSA public op)\n", x509);
-        printf("  RSA-2048 verify      %8.3f ms   x1 (ServerKeyExchange signature)\n", verify);
-        printf(s->kx == TLS_KX_DHE_RSA ? "  DH keygen+shared     %8.3f ms   x2 (one per side, ffdhe2048)\n"
-                                       : "  ECDH keygen+shared   %8.3f ms   x2 (one per side)\n",
-               ecdh);
-    } else {
-        printf("  chain verify         %8.3f ms   x1 (X.509, one RSA public op)\n", x509);
-        printf("  RSA-2048 encrypt     %8.3f ms   x1 (pre-master)\n", enc);
-        printf("  RSA-2048 decrypt     %8.3f ms   x1 (pre-master)\n", dec);
-    }
-    printf("  PRF (one side)       %8.3f ms   x2 (master, key block, 2 verify_data)\n", prf);
-    printf("  sum of primitives    %8.3f ms\n", sum);
-    printf("  overhead             %8.3f     (median of %d rounds, %.3f to %.3f; target <= 1.10)\n",
-           ratio[BENCH_ROUNDS / 2], BENCH_ROUNDS, ratio[0], ratio[BENCH_ROUNDS - 1]);
-    /* The same as a share of the handshake: transcript hashes, AES-GCM and
-     * certificate parsing are crypto but not in the list above, so this
-     * bounds the protocol code's share from above; outside_crypto.py
-     * counts the instructions outside every crypto call under callgrind. */
-    printf("  outside primitives   %8.1f %%   of a handshake's time (hashes, GCM, parsing, "
-           "bookkeeping;\n                                 outside all crypto calls, in "
-           "instructions: ninja outside-crypto; target <= 1 %%)\n\n",
-           100.0 * (hs - sum) / hs);
+    print_times(s, group, &h, per_round * BENCH_ROUNDS, r, list, np, walk);
     return h.failures;
 }
 
 static void usage(FILE *out)
 {
-    fputs("Usage: tlssim-bench [--suite NAME|0xXXXX] [--group NAME] [-n N]\n"
+    fputs("Usage: tlssim-bench [--suite NAME|0xXXXX] [--group NAME] [-n N] [--count K]\n"
           "N full in-process handshakes per suite (default 200), the primitives one\n"
-          "handshake needs, the protocol overhead, and peak memory.\n", out);
+          "handshake needs, the protocol overhead, and peak memory.\n"
+          "--count K: no timing; K handshakes, then the primitives of K handshakes, for\n"
+          "callgrind to count (src/bench/outside_crypto.py, ninja -C build outside-crypto).\n",
+          out);
 }
 
-int main(int argc, char **argv)
+typedef struct bench_args {
+    const tls_suite *only;
+    tls_group group;
+    int n, count;
+} bench_args;
+
+/* A count from 1 to 1000000, or 0 after saying what is wrong. */
+static int parse_count(const char *opt, const char *text)
+{
+    char *end;
+    long v = strtol(text, &end, 10);
+    if (*end || v < 1 || v > 1000000) {
+        fprintf(stderr, "tlssim-bench: %s: '%s' is not a count from 1 to 1000000\n", opt, text);
+        return 0;
+    }
+    return (int)v;
+}
+
+/* -1: go on; otherwise the exit status. */
+static int parse_args(int argc, char **argv, bench_args *a)
 {
     static const struct option opts[] = {
         {"suite", required_argument, NULL, 's'}, {"group", required_argument, NULL, 'g'},
-        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-    const tls_suite *only = NULL;
-    tls_group group = TLS_GROUP_SECP256R1;
-    int n = 200, c;
+        {"count", required_argument, NULL, 'c'}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":n:h", opts, NULL)) != -1) {
-        char *end;
+        const tls_group_info *g;
         switch (c) {
         case 's':
-            only = tls_suite_parse(optarg);
-            if (!only) {
+            if (!(a->only = tls_suite_parse(optarg))) {
                 fprintf(stderr, "tlssim-bench: unknown suite '%s'\n", optarg);
                 return 2;
             }
             break;
-        case 'g': {
-            const tls_group_info *g = tls_group_parse(optarg);
-            if (!g) {
+        case 'g':
+            if (!(g = tls_group_parse(optarg))) {
                 fprintf(stderr, "tlssim-bench: unknown group '%s'\n", optarg);
                 return 2;
             }
-            group = g->id;
+            a->group = g->id;
             break;
-        }
         case 'n':
-            n = (int)strtol(optarg, &end, 10);
-            if (*end || n < 1 || n > 1000000) {
-                fprintf(stderr, "tlssim-bench: -n: '%s' is not a count from 1 to 1000000\n", optarg);
+            if (!(a->n = parse_count("-n", optarg)))
                 return 2;
-            }
+            break;
+        case 'c':
+            if (!(a->count = parse_count("--count", optarg)))
+                return 2;
             break;
         case 'h':
             usage(stdout);
@@ -345,19 +508,24 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+    return -1;
+}
+
+int main(int argc, char **argv)
+{
+    bench_args a = {NULL, TLS_GROUP_SECP256R1, 200, 0};
+    int status = parse_args(argc, argv, &a);
+    if (status >= 0)
+        return status;
+    const tls_demo_credentials *creds = tls_demo_credentials_get();
     prim_ctx pc;
     memset(&pc, 0, sizeof pc);
     pc.rng = tls_rng_new_seeded(1, "bench");
-    if (!pc.rng || tls_privkey_parse_pem(&pc.key, tls_demo_server_key_pem) != TLS_OK ||
-        tls_x509_add_pem(&pc.chain, tls_demo_server_cert_pem) != TLS_OK ||
-        tls_x509_add_pem(&pc.chain, tls_demo_intermediate_pem) != TLS_OK ||
-        tls_x509_add_pem(&pc.trust, tls_demo_ca_pem) != TLS_OK) {
+    if (!pc.rng || !creds) {
         fputs("tlssim-bench: cannot load the demo PKI\n", stderr);
         return 1;
     }
-    tls_hash(TLS_HASH_SHA256, (const uint8_t *)"x", 1, pc.digest);
-    prim_rsa_sign(&pc);
-    prim_rsa_encrypt(&pc);
+    pc.trust = creds->trust;
 
     /* Lessons are loaded once, as tlssim does at start-up. */
     char err[256];
@@ -366,15 +534,14 @@ int main(int argc, char **argv)
     size_t ns;
     const tls_suite *suites = tls_suites_all(&ns);
     for (size_t i = 0; i < ns; i++)
-        if (!only || only == &suites[i])
-            failures += bench_suite(&suites[i], group, n, &pc, lessons);
+        if (!a.only || a.only == &suites[i])
+            failures += bench_suite(&suites[i], a.group, a.n, a.count, &pc, lessons);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("peak memory (RSS)      %8.1f MiB  (target < 16 MiB)\n", ru.ru_maxrss / 1024.0);
+    if (!a.count)
+        printf("peak memory (RSS)      %8.1f MiB  (target < 16 MiB)\n", ru.ru_maxrss / 1024.0);
     tls_lessons_close(lessons);
-    tls_privkey_free(pc.key);
-    tls_x509_free(pc.chain);
-    tls_x509_free(pc.trust);
+    free(pc.transcript);
     tls_rng_free(pc.rng);
     return failures ? 1 : 0;
 }
