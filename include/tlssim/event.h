@@ -86,12 +86,19 @@ typedef struct tls_field {
     unsigned short sized_hex; /**< the hex digits before "… (" in that case, else 0 */
 } tls_field;
 
-/** \brief A list of fields, in byte order, parents before their children. */
+/** \brief Where a dissection's names and values live (event.c). */
+typedef struct tls_strpool tls_strpool;
+
+/** \brief A list of fields, in byte order, parents before their children.
+ *         Zero-initialised is empty.  The fields' names and values belong
+ *         to the dissection's pool: read them, never free or reassign them
+ *         (tls_dissect_set_value, tls_dissect_append change a value). */
 typedef struct tls_dissect {
     tls_field *fields;
     size_t n;
     size_t cap;
     bool oom;       /**< an allocation failed: the list is incomplete */
+    tls_strpool *pool;
 } tls_dissect;
 
 /** \brief Free every field. */

@@ -29,27 +29,6 @@ const char *tls_event_kind_name(tls_event_kind k)
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }
 
-/* Formatted once into a stack buffer, which nearly every dissection value
- * fits; only a longer one is formatted a second time, into its allocation. */
-static char *vformat(const char *fmt, va_list ap)
-{
-    char buf[256];
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(buf, sizeof buf, fmt, ap2);
-    va_end(ap2);
-    if (n < 0)
-        return NULL;
-    char *s = malloc((size_t)n + 1);
-    if (!s)
-        return NULL;
-    if ((size_t)n < sizeof buf)
-        memcpy(s, buf, (size_t)n + 1);
-    else
-        vsnprintf(s, (size_t)n + 1, fmt, ap);
-    return s;
-}
-
 /* The first \p n bytes of \p s, as a string. */
 static char *dup_n(const char *s, size_t n)
 {
@@ -112,19 +91,115 @@ char *tls_hex(const uint8_t *p, size_t len)
 
 /* ------------------------------------------------------------ dissect */
 
+/* The fields' names and values live in chunks owned by their dissection,
+ * freed with it: a handshake makes a few hundred of them, and a malloc and
+ * a free for each was most of what the bookkeeping cost.  Chunks never
+ * move (pointers into them stay valid); each is twice its predecessor, so
+ * a dissection of a few fields (a tiny record) stays small. */
+struct tls_strpool {
+    struct tls_strpool *next;
+    size_t used, cap;
+    char data[];
+};
+
+#define POOL_FIRST 128
+#define POOL_MAX_CHUNK 16384
+
+static char *pool_alloc(tls_dissect *d, size_t n)
+{
+    tls_strpool *p = d->pool;
+    if (!p || p->cap - p->used < n) {
+        size_t cap = p ? 2 * p->cap : POOL_FIRST;
+        if (cap > POOL_MAX_CHUNK)
+            cap = POOL_MAX_CHUNK;
+        if (cap < n)
+            cap = n;
+        tls_strpool *q = malloc(sizeof *q + cap);
+        if (!q)
+            return NULL;
+        q->next = p;
+        q->used = 0;
+        q->cap = cap;
+        d->pool = p = q;
+    }
+    char *s = p->data + p->used;
+    p->used += n;
+    return s;
+}
+
+/* The first \p n bytes of \p s as a string in \p d's pool. */
+static char *pool_strn(tls_dissect *d, const char *s, size_t n)
+{
+    char *c = pool_alloc(d, n + 1);
+    if (c) {
+        memcpy(c, s, n);
+        c[n] = '\0';
+    }
+    return c;
+}
+
+/* Formatted once into a stack buffer, which nearly every value fits; only
+ * a longer one is formatted a second time, into the pool. */
+static char *pool_vformat(tls_dissect *d, const char *fmt, va_list ap)
+{
+    char buf[256];
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return NULL;
+    if ((size_t)n < sizeof buf)
+        return pool_strn(d, buf, (size_t)n);
+    char *s = pool_alloc(d, (size_t)n + 1);
+    if (s)
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
 void tls_dissect_free(tls_dissect *d)
 {
-    for (size_t i = 0; i < d->n; i++) {
-        free(d->fields[i].name);
-        free(d->fields[i].value);
+    for (size_t i = 0; i < d->n; i++)
         free(d->fields[i].note);
-    }
     free(d->fields);
+    for (tls_strpool *p = d->pool, *next; p; p = next) {
+        next = p->next;
+        free(p);
+    }
     memset(d, 0, sizeof *d);
 }
 
-/* Appends a field whose value is already made (\p value, owned by the
- * dissection from now on, freed when the field cannot be added). */
+/* A finished dissection's strings moved into one chunk of their exact
+ * size, when the pool holds more (several chunks, room to spare, values an
+ * annotation replaced): a trace keeps a dissection per record, and a flood
+ * of one-byte records must cost no more than a malloc per string did. */
+static void dissect_compact(tls_dissect *d)
+{
+    size_t need = 0;
+    for (size_t i = 0; i < d->n; i++)
+        need += strlen(d->fields[i].name) + strlen(d->fields[i].value) + 2;
+    tls_strpool *old = d->pool;
+    if (!old || (!old->next && old->used == need && old->cap - old->used <= 32))
+        return;
+    tls_strpool *p = malloc(sizeof *p + (need ? need : 1));
+    if (!p)
+        return;
+    p->next = NULL;
+    p->used = 0;
+    p->cap = need;
+    d->pool = p;
+    for (size_t i = 0; i < d->n; i++) {
+        tls_field *f = &d->fields[i];
+        f->name = pool_strn(d, f->name, strlen(f->name));
+        f->value = pool_strn(d, f->value, strlen(f->value));
+    }
+    for (tls_strpool *next; old; old = next) {
+        next = old->next;
+        free(old);
+    }
+}
+
+/* Appends a field whose value is already in the pool (NULL: out of memory). */
 static size_t dissect_push(tls_dissect *d, size_t offset, size_t length, int depth,
                            const char *name, char *value)
 {
@@ -132,7 +207,6 @@ static size_t dissect_push(tls_dissect *d, size_t offset, size_t length, int dep
         size_t cap = d->cap ? 2 * d->cap : 8;
         tls_field *f = realloc(d->fields, cap * sizeof *f);
         if (!f) {
-            free(value);
             d->oom = true;
             return (size_t)-1;
         }
@@ -147,11 +221,9 @@ static size_t dissect_push(tls_dissect *d, size_t offset, size_t length, int dep
     f->note_at = 0;
     f->sized = 0;
     f->sized_hex = 0;
-    f->name = dup_str(name);
+    f->name = name ? pool_strn(d, name, strlen(name)) : NULL;
     f->value = value;
     if (!f->name || !f->value) {
-        free(f->name);
-        free(f->value);
         d->oom = true;
         return (size_t)-1;
     }
@@ -163,7 +235,7 @@ size_t tls_dissect_add(tls_dissect *d, size_t offset, size_t length, int depth,
 {
     va_list ap;
     va_start(ap, fmt);
-    char *value = vformat(fmt, ap);
+    char *value = pool_vformat(d, fmt, ap);
     va_end(ap);
     return dissect_push(d, offset, length, depth, name, value);
 }
@@ -171,17 +243,16 @@ size_t tls_dissect_add(tls_dissect *d, size_t offset, size_t length, int depth,
 size_t tls_dissect_add_text(tls_dissect *d, size_t offset, size_t length, int depth,
                             const char *name, const char *value, size_t value_len)
 {
-    return dissect_push(d, offset, length, depth, name, dup_n(value, value_len));
+    return dissect_push(d, offset, length, depth, name, pool_strn(d, value, value_len));
 }
 
-/* Replaces field \p i's value by \p v (owned from now on). */
+/* Field \p i's value becomes \p v (in the pool; the old one stays there). */
 static void dissect_replace(tls_dissect *d, size_t i, char *v)
 {
     if (!v) {
         d->oom = true;
         return;
     }
-    free(d->fields[i].value);
     d->fields[i].value = v;
 }
 
@@ -191,7 +262,7 @@ void tls_dissect_set_value(tls_dissect *d, size_t i, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    char *v = vformat(fmt, ap);
+    char *v = pool_vformat(d, fmt, ap);
     va_end(ap);
     dissect_replace(d, i, v);
 }
@@ -203,7 +274,7 @@ void tls_dissect_append(tls_dissect *d, size_t i, const char *before, const char
         return;
     const char *old = d->fields[i].value ? d->fields[i].value : "";
     size_t n0 = strlen(old), n1 = strlen(before), n3 = strlen(after);
-    char *v = malloc(n0 + n1 + text_len + n3 + 1);
+    char *v = pool_alloc(d, n0 + n1 + text_len + n3 + 1);
     if (v) {
         memcpy(v, old, n0);
         memcpy(v + n0, before, n1);
@@ -280,6 +351,7 @@ size_t tls_trace_push(tls_trace *t, tls_event *ev)
             e.dissect.cap = e.dissect.n;
         }
     }
+    dissect_compact(&e.dissect);
     bool ok = !(ev->name && !e.name) && !((ev->text || ev->msg) && !e.text) &&
               !(ev->msg && !e.msg) &&
               !(ev->bytes && ev->len && !e.bytes) &&
