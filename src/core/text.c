@@ -4,6 +4,7 @@
 #include "tlssim/text.h"
 #include "text_internal.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -901,6 +902,13 @@ size_t tls_text_escape(const char *s, size_t n, char *out, size_t out_len)
     const unsigned char *p = (const unsigned char *)s;
     size_t o = 0;
     for (size_t i = 0; i < n && p[i] && out_len > 0;) {
+        if (p[i] >= 0x20 && p[i] < 0x7f) {
+            /* Printable ASCII, nearly every byte: as is. */
+            if (o + 1 >= out_len)
+                break;
+            out[o++] = (char)p[i++];
+            continue;
+        }
         size_t k = utf8_char(p + i, n - i);
         bool control = k == 1 ? p[i] < 0x20 || p[i] == 0x7f : k == 2 && p[i] == 0xc2 && p[i + 1] < 0xa0;
         if (k > 0 && !control) {
@@ -938,9 +946,19 @@ static void put_value(tls_text *t, const tls_text_arg *a, size_t *used)
         src = a->s ? a->s : "";
         len = strnlen(src, (size_t)a->u);
         break;
-    case TLS_TEXT_ARG_UINT:
-        len = (size_t)snprintf(num, sizeof num, "%llu", a->u);
+    case TLS_TEXT_ARG_UINT: {
+        /* In decimal, by hand: snprintf cost more than the rest. */
+        unsigned long long v = a->u;
+        char *end = num + sizeof num - 1;
+        *end = '\0';
+        len = 0;
+        do {
+            end[-(ptrdiff_t)++len] = (char)('0' + v % 10);
+            v /= 10;
+        } while (v);
+        src = end - len;
         break;
+    }
     case TLS_TEXT_ARG_HEX:
         len = (size_t)snprintf(num, sizeof num, "%0*llx", a->width > 16 ? 16 : a->width, a->u);
         break;
