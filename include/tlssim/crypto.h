@@ -41,6 +41,26 @@ const char *tls_hash_name(tls_hash_alg alg);
 /** \brief One-shot digest of \p len bytes into \p out (tls_hash_len bytes). */
 tls_err tls_hash(tls_hash_alg alg, const uint8_t *data, size_t len, uint8_t *out);
 
+/** \brief A running digest: fed piece by piece, read at any point. */
+typedef struct tls_hash_stream tls_hash_stream;
+
+/** \brief A running digest with \p alg, empty; NULL when out of memory. */
+tls_hash_stream *tls_hash_stream_new(tls_hash_alg alg);
+
+/** \brief The algorithm \p h was made with. */
+tls_hash_alg tls_hash_stream_alg(const tls_hash_stream *h);
+
+/** \brief Feed \p len more bytes. */
+tls_err tls_hash_stream_update(tls_hash_stream *h, const uint8_t *data, size_t len);
+
+/** \brief The digest of everything fed so far (tls_hash_len bytes); \p h
+ *         goes on as it was (a handshake's transcript hash is read at
+ *         several points and fed between them). */
+tls_err tls_hash_stream_peek(const tls_hash_stream *h, uint8_t *out);
+
+/** \brief Free (and wipe) \p h; NULL is fine. */
+void tls_hash_stream_free(tls_hash_stream *h);
+
 /** \brief A piece of input for multi-part HMAC. */
 typedef struct tls_span { const uint8_t *p; size_t n; } tls_span;
 

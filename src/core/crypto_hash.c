@@ -8,6 +8,8 @@
  */
 #include "crypto_internal.h"
 
+#include <stdlib.h>
+
 #include <mbedtls/platform_util.h>
 
 void tls_wipe(void *p, size_t n)
@@ -63,6 +65,58 @@ tls_err tls_hash(tls_hash_alg alg, const uint8_t *data, size_t len, uint8_t *out
     if (!md || mbedtls_md(md, data, len, out) != 0)
         return TLS_ERR_INTERNAL;
     return TLS_OK;
+}
+
+struct tls_hash_stream {
+    mbedtls_md_context_t ctx;
+    tls_hash_alg alg;
+};
+
+tls_hash_stream *tls_hash_stream_new(tls_hash_alg alg)
+{
+    const mbedtls_md_info_t *md = crypto_md_info(alg);
+    tls_hash_stream *h = md ? calloc(1, sizeof *h) : NULL;
+    if (!h)
+        return NULL;
+    h->alg = alg;
+    mbedtls_md_init(&h->ctx);
+    if (mbedtls_md_setup(&h->ctx, md, 0) != 0 || mbedtls_md_starts(&h->ctx) != 0) {
+        tls_hash_stream_free(h);
+        return NULL;
+    }
+    return h;
+}
+
+tls_hash_alg tls_hash_stream_alg(const tls_hash_stream *h) { return h->alg; }
+
+tls_err tls_hash_stream_update(tls_hash_stream *h, const uint8_t *data, size_t len)
+{
+    if (len && mbedtls_md_update(&h->ctx, data, len) != 0)
+        return TLS_ERR_INTERNAL;
+    return TLS_OK;
+}
+
+tls_err tls_hash_stream_peek(const tls_hash_stream *h, uint8_t *out)
+{
+    /* Finish a copy: the running state stays open for more. */
+    mbedtls_md_context_t copy;
+    mbedtls_md_init(&copy);
+    int ret = mbedtls_md_setup(&copy, crypto_md_info(h->alg), 0);
+    if (ret == 0)
+        ret = mbedtls_md_clone(&copy, &h->ctx);
+    if (ret == 0)
+        ret = mbedtls_md_finish(&copy, out);
+    mbedtls_md_free(&copy);
+    return ret == 0 ? TLS_OK : TLS_ERR_INTERNAL;
+}
+
+void tls_hash_stream_free(tls_hash_stream *h)
+{
+    if (!h)
+        return;
+    mbedtls_md_free(&h->ctx); /* zeroizes the state */
+    tls_wipe(h, sizeof *h);
+    free(h);
 }
 
 int crypto_hmac_begin(mbedtls_md_context_t *ctx, tls_hash_alg alg, const uint8_t *key,

@@ -57,6 +57,7 @@ void tls_engine_free(tls_engine *e)
         return;
     tls_x509_free(e->peer_chain);
     tls_writer_free(&e->transcript);
+    tls_hash_stream_free(e->transcript_hash);
     tls_writer_free(&e->out);
     tls_writer_free(&e->in);
     tls_writer_free(&e->hs);
@@ -373,7 +374,7 @@ tls_err engine_derive_keys(tls_engine *e)
     if (e->ems) {
         /* RFC 7627: bind the master secret to the whole handshake so far. */
         uint8_t session_hash[TLS_HASH_MAX];
-        err = tls_hash(alg, e->transcript.data, e->transcript.len, session_hash);
+        err = engine_transcript_hash(e, alg, session_hash);
         if (err == TLS_OK)
             err = tls_master_secret_derive(alg, e->pre_master, e->pre_master_len, session_hash,
                                            e->client_random, e->server_random, e->master, &pt);
@@ -420,11 +421,30 @@ tls_err engine_derive_key_block(tls_engine *e)
     return TLS_OK;
 }
 
+tls_err engine_transcript_hash(tls_engine *e, tls_hash_alg alg, uint8_t *out)
+{
+    if (e->transcript_hash && tls_hash_stream_alg(e->transcript_hash) != alg) {
+        tls_hash_stream_free(e->transcript_hash);
+        e->transcript_hash = NULL;
+    }
+    if (!e->transcript_hash) {
+        e->transcript_hashed = 0;
+        if (!(e->transcript_hash = tls_hash_stream_new(alg)))
+            return tls_hash(alg, e->transcript.data, e->transcript.len, out);
+    }
+    /* Only what was added since the last time. */
+    tls_err err = tls_hash_stream_update(e->transcript_hash,
+                                         e->transcript.data + e->transcript_hashed,
+                                         e->transcript.len - e->transcript_hashed);
+    e->transcript_hashed = e->transcript.len;
+    return err == TLS_OK ? tls_hash_stream_peek(e->transcript_hash, out) : err;
+}
+
 tls_err engine_verify_data(tls_engine *e, const char *label, uint8_t out[12])
 {
     tls_hash_alg alg = engine_prf_hash(e);
     uint8_t h[TLS_HASH_MAX];
-    tls_err err = tls_hash(alg, e->transcript.data, e->transcript.len, h);
+    tls_err err = engine_transcript_hash(e, alg, h);
     if (err != TLS_OK)
         return err;
     engine_value(e, TLS_VALUE_HANDSHAKE_HASH, h, tls_hash_len(alg), NULL);

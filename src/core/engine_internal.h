@@ -72,6 +72,11 @@ struct tls_engine {
 
     /* handshake_messages: every handshake message so far, in order. */
     tls_writer transcript;
+    /* Its running hash with the PRF's hash, fed the first transcript_hashed
+     * bytes (engine_transcript_hash): each side hashes its transcript once,
+     * not once per Finished. */
+    tls_hash_stream *transcript_hash;
+    size_t transcript_hashed;
 
     /* Record layer. */
     tls_record_protect wprot;
@@ -173,6 +178,9 @@ void engine_check(tls_engine *e, tls_text_id what, bool ok, tls_text_id detail,
 tls_err engine_derive_keys(tls_engine *e);
 /* The key block alone, from e->master (a resumed session's, said so). */
 tls_err engine_derive_key_block(tls_engine *e);
+
+/* The hash of the transcript so far, with \p alg, into \p out. */
+tls_err engine_transcript_hash(tls_engine *e, tls_hash_alg alg, uint8_t *out);
 
 /* verify_data for "client finished"/"server finished" over the transcript so far. */
 tls_err engine_verify_data(tls_engine *e, const char *label, uint8_t out[12]);
