@@ -9,12 +9,12 @@
  * multiplied by how often a handshake uses it.  overhead = handshake time /
  * sum of primitives: the rest (parsing, dissection, events, the record
  * layer, bookkeeping, and crypto done twice) is what the protocol code
- * costs.  CPU times move with the machine's load; with --count,
- * outside_crypto.py (next to this file) counts the same ratio in
- * instructions under callgrind, and the share of a handshake outside every
- * crypto call.
+ * costs.  CPU times move with the machine's load; --instructions (count.c)
+ * counts the same ratio in instructions under callgrind, and the share of
+ * a handshake outside every crypto call.
  */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +22,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "count.h"
 #include "tlssim/crypto.h"
 #include "tlssim/pki.h"
 #include "tlssim/prf.h"
@@ -345,7 +346,7 @@ static double median_of(const bench_round *r, int rounds, size_t field)
 
 #define BENCH_ROUNDS 5
 
-/* Under callgrind (outside_crypto.py collects and dumps these two): k
+/* Under callgrind (--instructions collects and dumps these two): k
  * handshakes, then the primitives of k handshakes.  Kept out of line, under
  * their own names. */
 /* Called after each, for callgrind to dump what it counted (a function of
@@ -440,11 +441,15 @@ static int bench_suite(const tls_suite *s, tls_group group, int n, int count, pr
 
 static void usage(FILE *out)
 {
-    fputs("Usage: tlssim-bench [--suite NAME|0xXXXX] [--group NAME] [-n N] [--count K]\n"
+    fputs("Usage: tlssim-bench [--suite NAME|0xXXXX] [--group NAME] [-n N]\n"
+          "       tlssim-bench --instructions [--suite NAME|0xXXXX] [--group NAME] [--count K]\n"
           "N full in-process handshakes per suite (default 200), the primitives one\n"
-          "handshake needs, the protocol overhead, and peak memory.\n"
-          "--count K: no timing; K handshakes, then the primitives of K handshakes, for\n"
-          "callgrind to count (src/bench/outside_crypto.py, ninja -C build outside-crypto).\n",
+          "handshake needs, the protocol overhead in CPU time, and peak memory.\n"
+          "--instructions: the overhead and the share of a handshake outside crypto in\n"
+          "instructions, which load does not move: K handshakes (default 3) and their\n"
+          "primitives under valgrind's callgrind (ninja -C build outside-crypto).\n"
+          "--count K alone: no timing; K handshakes, then the primitives of K handshakes\n"
+          "(what --instructions runs under callgrind).\n",
           out);
 }
 
@@ -452,7 +457,19 @@ typedef struct bench_args {
     const tls_suite *only;
     tls_group group;
     int n, count;
+    bool instructions;
+    char *child[8];     /* --instructions: the options of the counting run */
+    size_t nchild;
 } bench_args;
+
+/* An option the counting run (--instructions) gets too. */
+static void child_arg(bench_args *a, char *opt, char *val)
+{
+    if (a->nchild + 2 < sizeof a->child / sizeof a->child[0]) {
+        a->child[a->nchild++] = opt;
+        a->child[a->nchild++] = val;
+    }
+}
 
 /* A count from 1 to 1000000, or 0 after saying what is wrong. */
 static int parse_count(const char *opt, const char *text)
@@ -472,6 +489,7 @@ static int parse_args(int argc, char **argv, bench_args *a)
     static const struct option opts[] = {
         {"suite", required_argument, NULL, 's'}, {"group", required_argument, NULL, 'g'},
         {"count", required_argument, NULL, 'c'}, {"help", no_argument, NULL, 'h'},
+        {"instructions", no_argument, NULL, 'i'},
         {NULL, 0, NULL, 0}};
     int c;
     opterr = 0;
@@ -483,6 +501,7 @@ static int parse_args(int argc, char **argv, bench_args *a)
                 fprintf(stderr, "tlssim-bench: unknown suite '%s'\n", optarg);
                 return 2;
             }
+            child_arg(a, "--suite", optarg);
             break;
         case 'g':
             if (!(g = tls_group_parse(optarg))) {
@@ -490,6 +509,7 @@ static int parse_args(int argc, char **argv, bench_args *a)
                 return 2;
             }
             a->group = g->id;
+            child_arg(a, "--group", optarg);
             break;
         case 'n':
             if (!(a->n = parse_count("-n", optarg)))
@@ -498,6 +518,9 @@ static int parse_args(int argc, char **argv, bench_args *a)
         case 'c':
             if (!(a->count = parse_count("--count", optarg)))
                 return 2;
+            break;
+        case 'i':
+            a->instructions = true;
             break;
         case 'h':
             usage(stdout);
@@ -513,10 +536,17 @@ static int parse_args(int argc, char **argv, bench_args *a)
 
 int main(int argc, char **argv)
 {
-    bench_args a = {NULL, TLS_GROUP_SECP256R1, 200, 0};
+    bench_args a = {NULL, TLS_GROUP_SECP256R1, 200, 0, false, {NULL}, 0};
     int status = parse_args(argc, argv, &a);
     if (status >= 0)
         return status;
+    if (a.instructions) {
+        char k[16];
+        int count = a.count ? a.count : 3;
+        snprintf(k, sizeof k, "%d", count);
+        child_arg(&a, "--count", k);
+        return bench_count_instructions(a.child, count);
+    }
     const tls_demo_credentials *creds = tls_demo_credentials_get();
     prim_ctx pc;
     memset(&pc, 0, sizeof pc);

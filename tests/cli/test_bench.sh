@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # tlssim-bench runs and prints its lines: every suite family, each primitive
 # with how often a handshake needs it, the overhead against its target, and
-# the counting mode outside_crypto.py drives.  No figure is asserted (speed
-# goals are checked by the shipped benchmark, not by tests).
+# the counting mode --instructions runs under callgrind, and (when valgrind
+# is installed) --instructions itself.  No figure is asserted (speed goals
+# are checked by the shipped benchmark, not by tests).
 # Usage: test_bench.sh PATH/TO/tlssim-bench
 set -u
 bench=$1
@@ -38,6 +39,18 @@ grep -q 'SOME FAILED' <<<"$out" && bad "a handshake failed" || ok
 counted=$("$bench" --count 1 --suite 0xc02f) && [ "$counted" = TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 ] &&
     ok || bad "--count 1 --suite 0xc02f printed '$counted'"
 "$bench" --count 0 >/dev/null 2>&1 && bad "--count 0 accepted" || ok
+
+if command -v valgrind >/dev/null; then
+    out=$("$bench" --instructions --count 1 --suite 0xc02f) || bad "--instructions exits $?"
+    has '^TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256$' "--instructions: the suite"
+    has '^  instructions/handshake +[0-9]+ +\(callgrind, 1 handshakes\)$' "--instructions: a handshake"
+    has '^  overhead +[0-9.]+ +handshake / primitives, instructions \(target <= 1\.05\)$' \
+        "--instructions: the overhead"
+    has '^  outside crypto calls +[0-9]+ += [0-9.]+ % of a handshake \(target <= 1 %\)$' \
+        "--instructions: the share outside crypto"
+else
+    echo "valgrind not installed: --instructions not run"
+fi
 
 echo "bench: $pass passed, $fail failed"
 [ "$fail" = 0 ]
