@@ -57,6 +57,9 @@ typedef struct prim_ctx {
     const tls_suite *suite;
     tls_hash_alg hash;
     uint8_t digest[TLS_HASH_MAX];
+    uint8_t sig_digest[32];         /* what ServerKeyExchange signs: SHA-256, the
+                                       client's first scheme (rsa_pss_rsae_sha256,
+                                       ecdsa_secp256r1_sha256) */
     uint8_t sig[512];
     size_t sig_len;
     uint8_t enc[512];
@@ -69,19 +72,24 @@ typedef struct prim_ctx {
     size_t transcript_len;
 } prim_ctx;
 
+/* As the handshake signs: RSA-PSS or ECDSA, over SHA-256. */
 static void prim_sign(void *p)
 {
     prim_ctx *c = p;
-    tls_privkey_sign(c->key, c->rng, c->hash, c->digest, c->sig, &c->sig_len);
+    if (c->kind == TLS_KEY_ECDSA)
+        tls_privkey_sign(c->key, c->rng, TLS_HASH_SHA256, c->sig_digest, c->sig, &c->sig_len);
+    else
+        tls_privkey_sign_pss(c->key, c->rng, TLS_HASH_SHA256, c->sig_digest, c->sig,
+                             &c->sig_len);
 }
 
 static void prim_verify(void *p)
 {
     prim_ctx *c = p;
     if (c->kind == TLS_KEY_ECDSA)
-        tls_x509_ecdsa_verify(c->chain, c->hash, c->digest, c->sig, c->sig_len);
+        tls_x509_ecdsa_verify(c->chain, TLS_HASH_SHA256, c->sig_digest, c->sig, c->sig_len);
     else
-        tls_x509_rsa_verify(c->chain, c->hash, c->digest, c->sig, c->sig_len);
+        tls_x509_rsa_pss_verify(c->chain, TLS_HASH_SHA256, c->sig_digest, c->sig, c->sig_len);
 }
 
 static void prim_rsa_decrypt(void *p)
@@ -199,12 +207,14 @@ static size_t prims_of(const prim_ctx *pc, prim *list)
         snprintf(key, sizeof key, "ECDSA %s", g ? g->name : "?");
     else
         snprintf(key, sizeof key, "RSA-%zu", 8 * tls_privkey_len(pc->key));
+    char sign_key[32];
+    snprintf(sign_key, sizeof sign_key, "%s%s", key, pc->kind == TLS_KEY_ECDSA ? "" : " PSS");
     if (s->kx == TLS_KX_RSA) {
         prim_add(list, &n, key, "encrypt", prim_rsa_encrypt, 1, "pre-master, client");
         prim_add(list, &n, key, "decrypt", prim_rsa_decrypt, 1, "pre-master, server");
     } else {
-        prim_add(list, &n, key, "sign", prim_sign, 1, "ServerKeyExchange, server");
-        prim_add(list, &n, key, "verify", prim_verify, 1, "ServerKeyExchange, client");
+        prim_add(list, &n, sign_key, "sign", prim_sign, 1, "ServerKeyExchange, server");
+        prim_add(list, &n, sign_key, "verify", prim_verify, 1, "ServerKeyExchange, client");
         if (s->kx == TLS_KX_DHE_RSA)
             prim_add(list, &n, NULL, "DH keygen+shared", prim_dh, 2, "one per side, ffdhe2048");
         else
@@ -229,6 +239,7 @@ static void prim_setup(prim_ctx *pc, const tls_suite *s, tls_group group)
     pc->key = id->key;
     pc->chain = id->chain;
     tls_hash(pc->hash, (const uint8_t *)"x", 1, pc->digest);
+    tls_hash(TLS_HASH_SHA256, (const uint8_t *)"x", 1, pc->sig_digest);
     prim_sign(pc);
     if (s->kx == TLS_KX_RSA)
         prim_rsa_encrypt(pc);

@@ -20,7 +20,7 @@ for suite in TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 TLS_ECDHE_ECDSA_WITH_AES_128_
              TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256; do
     has "^$suite( / secp256r1)?\$" "$suite"
 done
-has '^  RSA-2048 sign +[0-9.]+ ms +x1 \(ServerKeyExchange' "the RSA signature"
+has '^  RSA-2048 PSS sign +[0-9.]+ ms +x1 \(ServerKeyExchange' "the RSA-PSS signature"
 has '^  ECDSA secp256r1 sign +[0-9.]+ ms +x1 ' "the ECDSA signature (ECDSA suites)"
 has '^  ECDSA secp256r1 verify +[0-9.]+ ms +x1 ' "the ECDSA verification"
 has '^  RSA-2048 decrypt +[0-9.]+ ms +x1 ' "RSA key exchange"
