@@ -324,6 +324,11 @@ typedef struct tls_x509_info {
 /** \brief Describe certificate \p i of \p chain. */
 tls_err tls_x509_describe(const tls_x509 *chain, size_t i, tls_x509_info *info);
 
+/** \brief Only the subject of certificate \p i, as tls_x509_describe gives
+ *         it (a handshake names each certificate it sends or receives; the
+ *         rest of the description is not needed there). */
+tls_err tls_x509_subject(const tls_x509 *chain, size_t i, char *out, size_t size);
+
 /** \brief Most links tls_x509_path reports (a real path has two or three). */
 #define TLS_X509_MAX_LINKS 8
 

@@ -194,6 +194,15 @@ tls_err tls_x509_describe(const tls_x509 *chain, size_t i, tls_x509_info *info)
     return TLS_OK;
 }
 
+tls_err tls_x509_subject(const tls_x509 *chain, size_t i, char *out, size_t size)
+{
+    const mbedtls_x509_crt *c = crypto_crt_at(chain, i);
+    if (!c || !out || !size)
+        return TLS_ERR_INTERNAL;
+    dn_text(out, size, &c->subject);
+    return TLS_OK;
+}
+
 /* ------------------------------------------------------ X.509: verify */
 
 /* Does \p parent's key verify \p child's signature?  Used only to tell a

@@ -148,9 +148,9 @@ tls_err engine_take_chain(tls_engine *e, const tls_certificate_msg *cm, tls_valu
             return engine_fail(e, TLS_ERR_BAD_CERTIFICATE, TLS_TEXT_CERT_NOT_DER,
                                TLS_ARGS(TLS_ARG_U("index", i)));
     }
-    tls_x509_info info;
-    bool named = tls_x509_describe(e->peer_chain, 0, &info) == TLS_OK;
-    engine_value(e, kind, cm->certs[0], cm->cert_lens[0], named ? info.subject : NULL);
+    char subject[256];
+    bool named = tls_x509_subject(e->peer_chain, 0, subject, sizeof subject) == TLS_OK;
+    engine_value(e, kind, cm->certs[0], cm->cert_lens[0], named ? subject : NULL);
     return TLS_OK;
 }
 

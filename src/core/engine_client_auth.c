@@ -78,12 +78,12 @@ tls_err client_certificate_write(tls_engine *e, tls_writer *w)
         e->flow = tls_flow_select(e->suite->kx, TLS_FLOW_AUTH_EMPTY, e->flow->shape);
         return TLS_OK;
     }
-    tls_x509_info info;
-    bool named = tls_x509_describe(e->cfg->client_chain, 0, &info) == TLS_OK;
+    char subject[256];
+    bool named = tls_x509_subject(e->cfg->client_chain, 0, subject, sizeof subject) == TLS_OK;
     engine_value(e, TLS_VALUE_CLIENT_CERTIFICATE, cm.certs[0], cm.cert_lens[0],
-                 named ? info.subject : NULL);
+                 named ? subject : NULL);
     engine_note(e, TLS_TEXT_CLIENT_PRESENTS_CERTIFICATE,
-                TLS_ARGS(TLS_ARG_S("subject", named ? info.subject : "?")));
+                TLS_ARGS(TLS_ARG_S("subject", named ? subject : "?")));
     return TLS_OK;
 }
 

@@ -208,9 +208,9 @@ tls_err certificate_write(tls_engine *e, tls_writer *w)
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_ENCODE_FAILED,
                            TLS_ARGS(TLS_ARG_S("message", "Certificate")));
-    tls_x509_info info;
-    if (n && tls_x509_describe(e->cfg->chain, 0, &info) == TLS_OK)
-        engine_value(e, TLS_VALUE_SERVER_CERTIFICATE, cm.certs[0], cm.cert_lens[0], info.subject);
+    char subject[256];
+    if (n && tls_x509_subject(e->cfg->chain, 0, subject, sizeof subject) == TLS_OK)
+        engine_value(e, TLS_VALUE_SERVER_CERTIFICATE, cm.certs[0], cm.cert_lens[0], subject);
     return TLS_OK;
 }
 
