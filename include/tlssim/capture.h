@@ -188,7 +188,8 @@ typedef enum tls_cap_server_key {
     TLS_CAP_KEY_UNUSED = 0,       /**< no key given, or the key log was enough */
     TLS_CAP_KEY_DECRYPTED,        /**< RSA key exchange: the pre-master decrypted */
     TLS_CAP_KEY_NO_DECRYPT,       /**< RSA, but the key does not decrypt it: not this server's */
-    TLS_CAP_KEY_FORWARD_SECRET    /**< ECDHE/DHE: the key never protected the secret */
+    TLS_CAP_KEY_FORWARD_SECRET,   /**< ECDHE/DHE: the key never protected the secret */
+    TLS_CAP_KEY_MISMATCH          /**< not the key of the server's certificate */
 } tls_cap_server_key;
 
 /** \brief What became of one side's Finished when following the secrets. */
@@ -210,12 +211,20 @@ typedef struct tls_cap_tls {
     char server_name[TLS_MAX_HOSTNAME + 1]; /**< SNI as sent (escape before printing) */
     uint8_t client_random[32];    /**< ClientHello.random: the key log's index */
     uint16_t client_version;      /**< ClientHello.client_version */
-    uint16_t version;             /**< ServerHello.server_version */
+    uint16_t version;             /**< the version the server chose: ServerHello.server_version,
+                                       or its supported_versions extension (TLS 1.3) */
     uint16_t suite;
     bool ems;                     /**< extended master secret agreed */
     bool etm;                     /**< encrypt-then-MAC agreed (CBC suites) */
     bool certificate;             /**< the server sent a Certificate */
     bool resumed;                 /**< the server changed cipher spec without a Certificate */
+    bool cert_request;            /**< the server asked for a client certificate */
+    bool client_certificate;      /**< the client sent a Certificate with a certificate in it */
+    /** Extensions tlssim does not implement (tls_extension_implemented), in
+     *  the order sent: [0] the ClientHello's, [1] the ServerHello's. */
+    uint16_t skipped[2][TLS_MAX_EXTENSIONS];
+    size_t nskipped[2];
+    size_t skipped_more[2];       /**< beyond the first TLS_MAX_EXTENSIONS extensions, not named */
     bool ccs[2];                  /**< per direction: ChangeCipherSpec went by */
     uint64_t records[2];          /**< per direction */
     bool stopped[2];              /**< per direction: not records any more */
@@ -234,6 +243,17 @@ typedef struct tls_cap_tls {
     tls_writer transcript;        /**< handshake messages so far, in order */
     tls_cap_finished finished[2]; /**< per direction */
 } tls_cap_tls;
+
+/** \brief Whether a connection can be followed (its secrets, its records). */
+typedef enum tls_cap_follow {
+    TLS_CAP_FOLLOW_OK = 0,
+    TLS_CAP_FOLLOW_NO_HELLO,      /**< the ServerHello is not in the capture */
+    TLS_CAP_FOLLOW_VERSION,       /**< not TLS 1.2 (t->version says which) */
+    TLS_CAP_FOLLOW_SUITE          /**< a suite tlssim does not implement (t->suite) */
+} tls_cap_follow;
+
+/** \brief Whether tlssim can follow \p t, and if not, why. */
+tls_cap_follow tls_cap_tls_follow(const tls_cap_tls *t);
 
 /** \brief Start reading a connection's TLS. */
 void tls_cap_tls_init(tls_cap_tls *t);

@@ -452,6 +452,10 @@ void tls_privkey_free(tls_privkey *key);
 /** \brief Modulus size in bytes (RSA); the curve's order in bytes (EC). */
 size_t tls_privkey_len(const tls_privkey *key);
 
+/** \brief Whether \p key is the private half of certificate \p i's public key
+ *         (false for another key, another kind of key, or no such certificate). */
+bool tls_privkey_matches_x509(const tls_privkey *key, const tls_x509 *chain, size_t i);
+
 /**
  * \brief A signature over a digest: RSASSA-PKCS1-v1_5 with an RSA key, DER
  *        ECDSA (a fresh random nonce per signature) with an EC key.

@@ -54,8 +54,19 @@ enum {
     TLS_EXT_ENCRYPT_THEN_MAC = 22,
     TLS_EXT_EXTENDED_MASTER_SECRET = 23,
     TLS_EXT_SESSION_TICKET = 35,
+    TLS_EXT_SUPPORTED_VERSIONS = 43, /**< TLS 1.3 only: read to say a capture is not TLS 1.2 */
     TLS_EXT_RENEGOTIATION_INFO = 0xff01
 };
+
+/** \brief Whether tlssim reads and answers extension \p type (one of the
+ *         TLS_EXT_ values above but supported_versions); any other is
+ *         parsed, listed and skipped. */
+bool tls_extension_implemented(uint16_t type);
+
+/** \brief Whether \p value is a GREASE value (RFC 8701: 0x0a0a, 0x1a1a, ...
+ *         0xfafa), reserved so that clients can check that servers ignore
+ *         what they do not know. */
+bool tls_grease(uint16_t value);
 
 /** \brief SignatureAndHashAlgorithm values we can produce/verify. */
 enum {

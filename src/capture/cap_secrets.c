@@ -33,7 +33,8 @@ static void derive(tls_cap_tls *t)
 
 void cap_secrets_hellos(tls_cap_tls *t)
 {
-    if (!t->client_hello || !t->server_hello || t->keyed || t->by_key != TLS_CAP_KEY_UNUSED)
+    if (!t->client_hello || t->keyed || t->by_key != TLS_CAP_KEY_UNUSED ||
+        tls_cap_tls_follow(t) != TLS_CAP_FOLLOW_OK)
         return;
     if (t->keys)
         t->keyed = tls_keylog_find(t->keys, t->client_random, t->master);
@@ -42,6 +43,19 @@ void cap_secrets_hellos(tls_cap_tls *t)
         derive(t);
     else if (t->server_key && s && s->kx != TLS_KX_RSA)
         t->by_key = TLS_CAP_KEY_FORWARD_SECRET;
+}
+
+void cap_secrets_certificate(tls_cap_tls *t, tls_reader *body)
+{
+    t->certificate = true;
+    tls_certificate_msg m;
+    if (!t->server_key || tls_certificate_parse(body, &m) != TLS_OK || m.ncerts == 0)
+        return;
+    tls_x509 *leaf = NULL;
+    if (tls_x509_add_der(&leaf, m.certs[0], m.cert_lens[0]) == TLS_OK &&
+        !tls_privkey_matches_x509(t->server_key, leaf, 0))
+        t->by_key = TLS_CAP_KEY_MISMATCH;
+    tls_x509_free(leaf);
 }
 
 /* The RSA-encrypted pre-master, opened with the server's key; the master

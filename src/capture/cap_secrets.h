@@ -9,6 +9,9 @@
 void cap_secrets_message(tls_cap_tls *t, uint8_t type, const tls_reader *body);
 /** \brief Both hellos parsed: find the master secret, derive the key block. */
 void cap_secrets_hellos(tls_cap_tls *t);
+/** \brief The server's Certificate: with a server key, whether the key is
+ *         the leaf certificate's (a key that is not is said so, not tried). */
+void cap_secrets_certificate(tls_cap_tls *t, tls_reader *body);
 /** \brief The client's ClientKeyExchange (in the transcript already). */
 void cap_secrets_client_key_exchange(tls_cap_tls *t, tls_reader *body);
 /** \brief \p dir sent ChangeCipherSpec: its protection on. */

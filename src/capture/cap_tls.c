@@ -10,6 +10,7 @@
 #include "cap_secrets.h"
 #include "tlssim/capture.h"
 #include "tlssim/record.h"
+#include "tlssim/suites.h"
 
 void tls_cap_tls_init(tls_cap_tls *t)
 {
@@ -30,6 +31,38 @@ void tls_cap_tls_free(tls_cap_tls *t)
     cap_secrets_free(t);
 }
 
+tls_cap_follow tls_cap_tls_follow(const tls_cap_tls *t)
+{
+    if (!t->server_hello)
+        return TLS_CAP_FOLLOW_NO_HELLO;
+    if (t->version != TLS_VERSION_1_2)
+        return TLS_CAP_FOLLOW_VERSION;
+    if (!tls_suite_by_id(t->suite))
+        return TLS_CAP_FOLLOW_SUITE;
+    return TLS_CAP_FOLLOW_OK;
+}
+
+/* The extensions of a hello that tlssim does not implement: named in the
+ * listing, skipped by the parsers. */
+static void learn_skipped(tls_cap_tls *t, int dir, const tls_ext_seen *exts, size_t n,
+                          size_t total)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!tls_extension_implemented(exts[i].type))
+            t->skipped[dir][t->nskipped[dir]++] = exts[i].type;
+    t->skipped_more[dir] = total - n;
+}
+
+/* TLS 1.3 keeps 0x0303 in server_version and says 0x0304 in the
+ * supported_versions extension (RFC 8446 §4.1.3, §4.2.1). */
+static uint16_t chosen_version(const tls_server_hello *sh)
+{
+    for (size_t i = 0; i < sh->nexts; i++)
+        if (sh->exts[i].type == TLS_EXT_SUPPORTED_VERSIONS && sh->exts[i].len == 2)
+            return (uint16_t)(sh->exts[i].data[0] << 8 | sh->exts[i].data[1]);
+    return sh->version;
+}
+
 static void learn_client_hello(tls_cap_tls *t, tls_reader *body)
 {
     tls_client_hello *ch = calloc(1, sizeof(*ch));
@@ -39,6 +72,7 @@ static void learn_client_hello(tls_cap_tls *t, tls_reader *body)
         memcpy(t->client_random, ch->random, sizeof(t->client_random));
         if (ch->has_server_name)
             memcpy(t->server_name, ch->server_name, sizeof(t->server_name));
+        learn_skipped(t, 0, ch->exts, ch->nexts, ch->nexts_total);
     }
     free(ch);
 }
@@ -51,10 +85,17 @@ static void learn_server_hello(tls_cap_tls *t, tls_reader *body)
         return;
     t->server_hello = true;
     memcpy(t->server_random, sh.random, sizeof(t->server_random));
-    t->version = sh.version;
+    t->version = chosen_version(&sh);
+    learn_skipped(t, 1, sh.exts, sh.nexts, sh.nexts_total);
     t->suite = sh.suite;
     t->ems = sh.has_ems;
     t->etm = sh.has_etm;
+}
+
+static void learn_client_certificate(tls_cap_tls *t, tls_reader *body)
+{
+    tls_certificate_msg m;
+    t->client_certificate = tls_certificate_parse(body, &m) == TLS_OK && m.total > 0;
 }
 
 typedef struct tls_dir_ctx {
@@ -72,7 +113,11 @@ static void learn_message(void *ctx, uint8_t type, tls_reader *body)
     else if (c->dir == 1 && type == TLS_HS_SERVER_HELLO && !t->server_hello)
         learn_server_hello(t, body);
     else if (c->dir == 1 && type == TLS_HS_CERTIFICATE)
-        t->certificate = true;
+        cap_secrets_certificate(t, body);
+    else if (c->dir == 1 && type == TLS_HS_CERTIFICATE_REQUEST)
+        t->cert_request = true;
+    else if (c->dir == 0 && type == TLS_HS_CERTIFICATE)
+        learn_client_certificate(t, body);
     else if (c->dir == 0 && type == TLS_HS_CLIENT_KEY_EXCHANGE)
         cap_secrets_client_key_exchange(t, body);
     cap_secrets_hellos(t);
@@ -90,7 +135,7 @@ static void on_record(tls_cap_tls *t, int dir, const tls_record *rec)
     t->records[dir]++;
     if (rec->type == TLS_CT_CHANGE_CIPHER_SPEC && !t->ccs[dir]) {
         t->ccs[dir] = true;
-        if (dir == 1 && !t->certificate && t->server_hello)
+        if (dir == 1 && !t->certificate && t->server_hello && t->version == TLS_VERSION_1_2)
             t->resumed = true;
         cap_secrets_ccs(t, dir);
     } else if (t->ccs[dir]) {

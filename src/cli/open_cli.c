@@ -73,8 +73,8 @@ static int open_parse(int argc, char **argv, open_options *o)
 
 static const char *version_name(uint16_t v, char *buf, size_t len)
 {
-    static const char *const names[] = { "SSL 3.0", "TLS 1.0", "TLS 1.1", "TLS 1.2" };
-    if (v >= 0x0300 && v <= 0x0303)
+    static const char *const names[] = { "SSL 3.0", "TLS 1.0", "TLS 1.1", "TLS 1.2", "TLS 1.3" };
+    if (v >= 0x0300 && v <= 0x0304)
         return names[v - 0x0300];
     snprintf(buf, len, "0x%04x", (unsigned)v);
     return buf;
@@ -92,7 +92,10 @@ typedef struct listing {
     const tls_keylog *keys;       /* NULL without --keys */
     const tls_privkey *server_key;/* NULL without --server-key */
     unsigned keyed;               /* connections the key log has */
-    unsigned bad_conn;            /* the first whose Finished did not verify, or 0 */
+    unsigned bad_conn;            /* the first that cannot be followed, or 0 */
+    tls_cap_follow bad_why;       /* why (TLS_CAP_FOLLOW_OK: its secrets or Finished) */
+    uint16_t bad_value;           /* its version or suite */
+    unsigned mismatch_conn;       /* the first whose certificate is not the server key's, or 0 */
 } listing;
 
 static const char *finished_word(tls_cap_finished f)
@@ -116,6 +119,8 @@ static const char *server_key_phrase(tls_cap_server_key k)
     case TLS_CAP_KEY_FORWARD_SECRET:
         return _("server key: no use here (forward secrecy: with ECDHE the server's key only "
                  "signed its ephemeral key; it never protected this session's secret)");
+    case TLS_CAP_KEY_MISMATCH:
+        return _("server key: does not match the server's certificate (not this server's key)");
     default:
         return NULL;
     }
@@ -125,12 +130,31 @@ static const char *server_key_phrase(tls_cap_server_key k)
  * of each Finished. */
 static void print_keys(listing *l, const tls_cap_conn *c, const tls_cap_tls *t)
 {
-    const char *by_key = server_key_phrase(t->by_key);
+    tls_cap_follow why = tls_cap_tls_follow(t);
+    if (why == TLS_CAP_FOLLOW_SUITE)
+        fputs(_("  suite not implemented by tlssim: not decrypted"), stdout);
+    if (why == TLS_CAP_FOLLOW_VERSION || why == TLS_CAP_FOLLOW_SUITE) {
+        if (!l->bad_conn) {
+            l->bad_conn = c->id;
+            l->bad_why = why;
+            l->bad_value = why == TLS_CAP_FOLLOW_VERSION ? t->version : t->suite;
+        }
+        return;
+    }
+    if (t->by_key == TLS_CAP_KEY_MISMATCH && !l->mismatch_conn)
+        l->mismatch_conn = c->id;
+    /* A resumed connection has no key exchange: its master secret is the
+     * one an earlier connection made. */
+    bool resumed_by_key = l->server_key && !t->keyed && t->resumed;
+    const char *by_key = resumed_by_key ? _("server key: no use here (a resumed connection reuses "
+                                            "an earlier connection's master secret)")
+                                        : server_key_phrase(t->by_key);
     if (l->keys)
         printf("  %s", t->keyed ? _("key log: master secret found") : _("key log: no line for it"));
     if (by_key)
         printf("  %s", by_key);
-    bool failed = t->by_key == TLS_CAP_KEY_NO_DECRYPT || t->by_key == TLS_CAP_KEY_FORWARD_SECRET;
+    bool failed = !resumed_by_key && (t->by_key == TLS_CAP_KEY_NO_DECRYPT ||
+                                      t->by_key == TLS_CAP_KEY_FORWARD_SECRET);
     if (t->keyed || t->by_key == TLS_CAP_KEY_DECRYPTED) {
         l->keyed++;
         printf(_("  client Finished %s, server Finished %s"), finished_word(t->finished[0]),
@@ -141,6 +165,42 @@ static void print_keys(listing *l, const tls_cap_conn *c, const tls_cap_tls *t)
     }
     if (failed && !l->bad_conn)
         l->bad_conn = c->id;
+}
+
+/* An extension's name for the listing: IANA's, GREASE, or its number. */
+static const char *extension_label(uint16_t type, char *buf, size_t len)
+{
+    const char *name = tls_extension_name(type);
+    if (name)
+        return name;
+    if (tls_grease(type))
+        return "GREASE";
+    snprintf(buf, len, "0x%04x", (unsigned)type);
+    return buf;
+}
+
+/* A second line, when the hellos carried extensions tlssim does not
+ * implement: their names, each hello's in order (the parsers skip them). */
+static void print_skipped(const tls_cap_tls *t)
+{
+    static const char *const hello[2] = { "ClientHello", "ServerHello" };
+    if (t->nskipped[0] + t->nskipped[1] + t->skipped_more[0] + t->skipped_more[1] == 0)
+        return;
+    fputs(_("    extensions tlssim does not implement, skipped:"), stdout);
+    for (int d = 0; d < 2; d++) {
+        if (t->nskipped[d] + t->skipped_more[d] == 0)
+            continue;
+        printf(" %s", hello[d]);
+        for (size_t i = 0; i < t->nskipped[d]; i++) {
+            char buf[8];
+            printf("%s %s", i ? "," : "", extension_label(t->skipped[d][i], buf, sizeof buf));
+        }
+        if (t->skipped_more[d])
+            printf(_(" and %zu more"), t->skipped_more[d]);
+        if (d == 0 && t->nskipped[1] + t->skipped_more[1])
+            putchar(';');
+    }
+    putchar('\n');
 }
 
 static void list_one(void *ctx, const tls_cap_conn *c, const tls_cap_tls *t)
@@ -154,7 +214,11 @@ static void list_one(void *ctx, const tls_cap_conn *c, const tls_cap_tls *t)
     const tls_suite *s = tls_suite_by_id(t->suite);
     snprintf(sbuf, sizeof(sbuf), "0x%04x", (unsigned)t->suite);
     const char *how = !t->server_hello ? _("no ServerHello")
-                    : t->resumed ? _("resumed") : _("full handshake");
+                    : t->version != TLS_VERSION_1_2 ? _("not TLS 1.2: not followed")
+                    : t->resumed ? _("resumed")
+                    : t->client_certificate ? _("full handshake with a client certificate")
+                    : t->cert_request ? _("full handshake, client certificate asked, none sent")
+                    : _("full handshake");
     printf("#%u  %s -> %s  %s  %s  %s  ", c->id, from, to, sni[0] ? sni : "-",
            t->server_hello ? version_name(t->version, vbuf, sizeof(vbuf)) : "-",
            !t->server_hello ? "-" : s ? s->name : sbuf);
@@ -162,6 +226,7 @@ static void list_one(void *ctx, const tls_cap_conn *c, const tls_cap_tls *t)
     if (l->keys || l->server_key)
         print_keys(l, c, t);
     putchar('\n');
+    print_skipped(t);
 }
 
 /* One line on stderr for a capture that cannot be used; the exit status. */
@@ -245,6 +310,24 @@ int cli_open_command(int argc, char **argv)
     return rc;
 }
 
+/* The line for the first connection that cannot be followed; exit 1. */
+static int cannot_follow(const listing *l)
+{
+    char vbuf[8];
+    const char *name = tls_suite_wire_name(l->bad_value);
+    if (l->bad_why == TLS_CAP_FOLLOW_VERSION)
+        fprintf(stderr, _("tlssim: connection #%u is %s; tlssim follows TLS 1.2 connections only\n"),
+                l->bad_conn, version_name(l->bad_value, vbuf, sizeof vbuf));
+    else if (l->bad_why == TLS_CAP_FOLLOW_SUITE)
+        fprintf(stderr, _("tlssim: connection #%u uses suite 0x%04x (%s), which tlssim does not "
+                          "implement: it cannot be decrypted\n"),
+                l->bad_conn, (unsigned)l->bad_value, name ? name : _("unknown"));
+    else
+        fprintf(stderr, _("tlssim: connection #%u cannot be followed with the secrets given\n"),
+                l->bad_conn);
+    return 1;
+}
+
 /* The listing and its exit status. */
 static int list_connections(const open_options *o, listing *l)
 {
@@ -262,11 +345,13 @@ static int list_connections(const open_options *o, listing *l)
                 o->file, stats.frames, stats.conns);
         return 2;
     }
-    if (l->bad_conn) {
-        fprintf(stderr, _("tlssim: connection #%u cannot be followed with the secrets given\n"),
-                l->bad_conn);
-        return 1;
+    if (l->mismatch_conn) {
+        fprintf(stderr, _("tlssim: the server key %s does not match the certificate of connection #%u\n"),
+                o->server_key, l->mismatch_conn);
+        return 2;
     }
+    if (l->bad_conn)
+        return cannot_follow(l);
     if (l->keyed == 0 && (l->keys || l->server_key)) {
         fprintf(stderr, _("tlssim: the secrets given open no connection in %s\n"), o->file);
         return 1;

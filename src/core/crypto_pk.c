@@ -199,3 +199,11 @@ tls_err tls_privkey_decrypt(const tls_privkey *key, tls_rng *rng,
     }
     return TLS_OK;
 }
+
+bool tls_privkey_matches_x509(const tls_privkey *key, const tls_x509 *chain, size_t i)
+{
+    /* mbedtls_pk_check_pair compares the public halves (the RSA modulus and
+     * exponent, the EC point) and refuses keys of different kinds. */
+    const mbedtls_x509_crt *crt = crypto_crt_at(chain, i);
+    return key && crt && mbedtls_pk_check_pair(&crt->pk, &key->pk) == 0;
+}

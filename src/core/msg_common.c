@@ -122,13 +122,32 @@ const char *msg_version_name(uint16_t version)
     return "unknown";
 }
 
+bool tls_grease(uint16_t value)
+{
+    return (value & 0x0f0f) == 0x0a0a && (value >> 8) == (value & 0xff);
+}
+
+bool tls_extension_implemented(uint16_t type)
+{
+    switch (type) {
+    case TLS_EXT_SERVER_NAME:
+    case TLS_EXT_SUPPORTED_GROUPS:
+    case TLS_EXT_EC_POINT_FORMATS:
+    case TLS_EXT_SIGNATURE_ALGORITHMS:
+    case TLS_EXT_ENCRYPT_THEN_MAC:
+    case TLS_EXT_EXTENDED_MASTER_SECRET:
+    case TLS_EXT_SESSION_TICKET:
+    case TLS_EXT_RENEGOTIATION_INFO:
+        return true;
+    }
+    return false;
+}
+
 void msg_annotate_name(tls_reader *r, uint16_t value, const char *name)
 {
     if (name)
         tls_reader_annotate(r, "%s", name);
-    else if ((value & 0x0f0f) == 0x0a0a && (value >> 8) == (value & 0xff))
-        /* 0x0a0a, 0x1a1a, ... 0xfafa: values reserved so that clients can
-         * check that servers ignore what they do not know. */
+    else if (tls_grease(value))
         tls_reader_annotate(r, "GREASE (RFC 8701)");
     else
         tls_reader_annotate_text(r, TLS_TEXT_FIELD_UNKNOWN, NULL);

@@ -51,9 +51,19 @@ done
 check "server key, ECDHE: exit 1" [ $? -eq 1 ]
 check "server key, ECDHE: forward secrecy explained" has "$work/fs.out" "forward secrecy: with ECDHE the server's key only signed its ephemeral key"
 check "server key, ECDHE: one line" [ "$(wc -l < "$work/fs.err")" -eq 1 ]
-"$tlssim" open "$work/rsa-on.pcap" --list --server-key "$pki/ca.key.pem" > "$work/wk.out" 2> "$work/wk.err"
-check "another key: exit 1" [ $? -eq 1 ]
-check "another key: not this server's" has "$work/wk.out" "does not decrypt the pre-master secret (not this server's key)"
+# Another key (the CA's, RSA too): its public half is not the certificate's,
+# which is said before any decryption is tried; unusable input, exit 2.  The
+# ECDSA server's key against the RSA certificate: the same.
+for k in ca server-ecdsa; do
+    "$tlssim" open "$work/rsa-on.pcap" --list --server-key "$pki/$k.key.pem" > "$work/wk.out" 2> "$work/wk.err"
+    check "$k key: exit 2" [ $? -eq 2 ]
+    check "$k key: not this server's certificate" has "$work/wk.out" "server key: does not match the server's certificate (not this server's key)"
+    check "$k key: one line naming the connection" \
+        grep -qx "tlssim: the server key $pki/$k.key.pem does not match the certificate of connection #1" "$work/wk.err"
+done
+"$tlssim" open "$work/sim-ecdhe.pcap" --list --server-key "$pki/ca.key.pem" > "$work/wk.out" 2> "$work/wk.err"
+check "another key, ECDHE: exit 2, the mismatch said" [ $? -eq 2 ]
+check "another key, ECDHE: the mismatch said" has "$work/wk.out" "server key: does not match the server's certificate"
 "$tlssim" open "$work/rsa-on.pcap" --list --server-key "$work/sim-rsa.keylog" > /dev/null 2> "$work/nk.err"
 check "not a key: exit 2" [ $? -eq 2 ]
 check "not a key: one line, says so" has "$work/nk.err" "is not a PEM private key"
@@ -90,6 +100,45 @@ bad "no TLS" "$work/notls.pcap" "no TLS connection in"
 "$tlssim" open "$work/sim-rsa.pcap" --bogus > /dev/null 2> "$work/bad.err"
 check "unknown option: exit 2" [ $? -eq 2 ]
 
+# A hand-made capture no peer here can make: an SSL 3.0 ServerHello, and a
+# ClientHello with extensions tlssim does not implement (GREASE, ALPN, an
+# unassigned number, status_request): listed by name, skipped, and following
+# the connection refused with one line naming the version.
+python3 - "$work/ssl3.pcap" <<'PY'
+import struct, sys
+def u16(v): return struct.pack(">H", v)
+def vec16(b): return u16(len(b)) + b
+def record(version, msg_type, body):
+    hs = bytes([msg_type]) + struct.pack(">I", len(body))[1:] + body
+    return bytes([22]) + u16(version) + vec16(hs)
+exts = (u16(0x0a0a) + vec16(b"") + u16(16) + vec16(vec16(b"\x02h2")) +
+        u16(0x7777) + vec16(b"") + u16(5) + vec16(b"\x01\x00\x00\x00\x00"))
+ch = u16(0x0303) + bytes([0x11]) * 32 + b"\x00" + vec16(u16(0x002f)) + b"\x01\x00" + vec16(exts)
+sh = u16(0x0300) + bytes([0x22]) * 32 + b"\x00" + u16(0x002f) + b"\x00"
+def frame(src, dst, sport, dport, seq, payload):
+    tcp = struct.pack(">HHIIBBHHH", sport, dport, seq, 1, 5 << 4, 0x18, 65535, 0, 0)
+    ip = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(tcp) + len(payload), 1, 0, 64, 6, 0,
+                     bytes(src), bytes(dst))
+    return bytes(6) + bytes(6) + b"\x08\x00" + ip + tcp + payload
+c, s = [192, 0, 2, 1], [192, 0, 2, 2]
+frames = [frame(c, s, 40000, 443, 1000, record(0x0301, 1, ch)),
+          frame(s, c, 443, 40000, 5000, record(0x0300, 2, sh))]
+with open(sys.argv[1], "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+    for fr in frames:
+        f.write(struct.pack("<IIII", 0, 0, len(fr), len(fr)) + fr)
+PY
+out=$("$tlssim" open "$work/ssl3.pcap" --list 2> "$work/ssl3.err")
+check "SSL 3.0: listed (rc $?)" [ $? -eq 0 ]
+check "SSL 3.0: listed as such ($out)" \
+    grep -qx "#1  192.0.2.1:40000 -> 192.0.2.2:443  -  SSL 3.0  TLS_RSA_WITH_AES_128_CBC_SHA  records 1/1  not TLS 1.2: not followed" <<< "$out"
+check "SSL 3.0: the extensions tlssim does not implement, by name" \
+    grep -qx "    extensions tlssim does not implement, skipped: ClientHello GREASE, application_layer_protocol_negotiation, 0x7777, status_request" <<< "$out"
+"$tlssim" open "$work/ssl3.pcap" --list --keys "$work/sim-rsa.keylog" > /dev/null 2> "$work/ssl3.err"
+check "SSL 3.0, followed: exit 1" [ $? -eq 1 ]
+check "SSL 3.0, followed: one line naming the version" \
+    grep -qx "tlssim: connection #1 is SSL 3.0; tlssim follows TLS 1.2 connections only" "$work/ssl3.err"
+
 # Real peers on lo, captured with dumpcap (needs root or capture rights).
 if [[ $(id -u) -ne 0 ]] || ! command -v dumpcap > /dev/null; then
     echo "SKIP: real-peer captures (need root and dumpcap)"
@@ -102,28 +151,16 @@ timeout 60 openssl s_server -accept 127.0.0.1:0 -tls1_2 -cert "$pki/server.crt.p
     -key "$pki/server.key.pem" -www -naccept 2 -keylogfile "$d/server.keylog" > "$d/server.out" 2>&1 &
 pids+=($!)
 port=$(wait_port "$d/server.out" 'ACCEPT 127\.0\.0\.1:') || { check "s_server started" false; finish; exit; }
-timeout 60 dumpcap -q -i lo -f "tcp port $port" -w "$d/real.pcapng" > "$d/dumpcap.out" 2>&1 &
-dumpcap_pid=$!
-pids+=("$dumpcap_pid")
-for ((i = 0; i < 100; i++)); do
-    grep -q "Capturing on" "$d/dumpcap.out" 2> /dev/null && break
-    sleep 0.1
-done
-check "dumpcap started" grep -q "Capturing on" "$d/dumpcap.out"
+check "dumpcap started" capture_start "$d/real.pcapng" "tcp port $port"
 client() {
     printf 'GET / HTTP/1.0\r\n\r\n' | timeout 20 openssl s_client -connect "127.0.0.1:$port" \
         -servername capture.test -tls1_2 -ign_eof "$@" > /dev/null 2>&1
 }
 client -sess_out "$d/session.pem"
 client -sess_in "$d/session.pem"
-# dumpcap writes as it captures: wait (bounded) until both connections are
-# in the file, then stop it (SIGINT may drop what its buffer still holds).
-for ((i = 0; i < 100; i++)); do
-    [[ $("$tlssim" open "$d/real.pcapng" --list 2> /dev/null | grep -c resumed) -eq 1 ]] && break
-    sleep 0.1
-done
-kill -INT "$dumpcap_pid"
-wait "$dumpcap_pid"
+# Both connections in the file: the second one resumed.
+resumed() { "$tlssim" open "$d/real.pcapng" --list | grep -c resumed; }
+capture_stop_when 1 resumed
 out=$("$tlssim" open "$d/real.pcapng" --list --keys "$d/server.keylog" 2> "$d/err")
 echo "$out"
 check "real: listed (rc $?)" [ $? -eq 0 ]

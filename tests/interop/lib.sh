@@ -64,6 +64,50 @@ wait_port() {
     return 1
 }
 
+# A TCP connection to 127.0.0.1:$1 succeeds within 5 s.
+accepts() {
+    local i
+    for ((i = 0; i < 50; i++)); do
+        (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+# A port free on 127.0.0.1 now (for servers that cannot listen on port 0
+# and say which port they got; the caller retries if it is taken meanwhile).
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# dumpcap on lo (root or capture rights): capture_start PCAP FILTER starts
+# it and waits (bounded) until it captures; its pid is capture_pid.
+capture_start() {
+    local pcap=$1 filter=$2 i
+    timeout 120 dumpcap -q -i lo -f "$filter" -w "$pcap" > "$pcap.log" 2>&1 &
+    capture_pid=$!
+    pids+=("$capture_pid")
+    for ((i = 0; i < 100; i++)); do
+        grep -q "Capturing on" "$pcap.log" 2> /dev/null && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+# capture_stop_when N CMD...: dumpcap writes as it captures; wait (up to
+# 10 s) until CMD prints a count of at least N (what the test needs is in
+# the file), then stop it (SIGINT before that may drop what it still holds).
+capture_stop_when() {
+    local want=$1 i
+    shift
+    for ((i = 0; i < 100; i++)); do
+        [[ $("$@" 2> /dev/null) -ge $want ]] && break
+        sleep 0.1
+    done
+    kill -INT "$capture_pid"
+    wait "$capture_pid"
+}
+
 # No sanitizer report in a stderr file (an ASan abort also exits 1, which
 # the error tests expect: this tells the two apart).
 no_sanitizer_report() { ! grep -qE 'runtime error:|Sanitizer|LeakSanitizer' "$1"; }
