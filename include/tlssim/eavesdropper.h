@@ -45,4 +45,26 @@ void tls_eavesdropper_free(tls_eavesdropper *eve);
 void tls_eavesdropper_observe(tls_eavesdropper *eve, tls_party sender,
                               const uint8_t *p, size_t n);
 
+struct tls_flow;
+struct tls_server_hello;
+
+/**
+ * \brief The step of the message \p sender sends next, as the wire tells
+ *        it: the first position of \p *flow after \p after that fits, or
+ *        one of another flow that agrees so far (a CertificateRequest),
+ *        which then becomes \p *flow.  0 when no flow has it there.
+ */
+int tls_flow_follow(const struct tls_flow **flow, int after, tls_party sender,
+                    uint8_t content_type, uint8_t hs_type);
+
+/**
+ * \brief The flow a ServerHello announces (server authentication only,
+ *        until a CertificateRequest says otherwise): resumed when it echoes
+ *        the session ID the ClientHello offered (\p offered_id), with a
+ *        NewSessionTicket when it carries the SessionTicket extension; NULL
+ *        for a suite tlssim does not know.
+ */
+const struct tls_flow *tls_flow_of_server_hello(const uint8_t *offered_id, size_t offered_len,
+                                                const struct tls_server_hello *sh);
+
 #endif

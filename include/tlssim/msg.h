@@ -354,6 +354,24 @@ typedef void (*tls_msg_fn)(void *ctx, uint8_t type, tls_reader *body);
 tls_read_result tls_msg_each(tls_writer *hs, const uint8_t *p, size_t n, tls_msg_fn fn,
                              void *ctx);
 
+struct tls_dissect;
+struct tls_suite;
+
+/**
+ * \brief Dissect one whole message of \p content_type (a handshake message
+ *        with its header, a ChangeCipherSpec, an alert, application data)
+ *        with the same parsers the engines read it with, for showing it: a
+ *        sender's own message, or one a passive reader found.  What does not
+ *        parse is dissected as far as it goes.
+ * \param suite  the negotiated suite (which key exchange's messages to
+ *               expect), or NULL when unknown
+ */
+void tls_msg_dissect(uint8_t content_type, const uint8_t *msg, size_t len,
+                     const struct tls_suite *suite, struct tls_dissect *d);
+
+/** \brief Dissect application data: one field, annotated with a short text preview. */
+void tls_app_data_dissect(tls_reader *r, const uint8_t *p, size_t n);
+
 /** \brief "ClientHello", "ServerHello", ... or NULL for an unknown type. */
 const char *tls_hs_type_name(uint8_t type);
 /** \brief "handshake", "change_cipher_spec", "alert", "application_data", or NULL. */

@@ -35,6 +35,35 @@ static void wire_value(tls_eavesdropper *eve, int step, tls_value_kind kind, con
     tls_trace_value(eve->trace, step, TLS_PARTY_WIRE, kind, p, n, NULL);
 }
 
+int tls_flow_follow(const tls_flow **flow, int after, tls_party sender, uint8_t content_type,
+                    uint8_t hs_type)
+{
+    int step = tls_flow_step_of(*flow, after + 1, sender, content_type, hs_type);
+    /* A message of a flow that agrees so far (a CertificateRequest): the
+     * wire says which shape this handshake has. */
+    const tls_flow *g = step ? NULL
+                             : tls_flow_branch(*flow, after + 1, sender, content_type, hs_type,
+                                               &step);
+    if (g)
+        *flow = g;
+    return step;
+}
+
+const tls_flow *tls_flow_of_server_hello(const uint8_t *offered_id, size_t offered_len,
+                                         const tls_server_hello *sh)
+{
+    const tls_suite *s = tls_suite_by_id(sh->suite);
+    /* The echoed session ID says "resumed"; the SessionTicket extension,
+     * that a NewSessionTicket follows. */
+    bool resumed = offered_len > 0 && sh->session_id_len == offered_len &&
+                   memcmp(sh->session_id, offered_id, offered_len) == 0;
+    tls_flow_shape shape = resumed ? (sh->has_ticket_ext ? TLS_FLOW_SHAPE_ABBREVIATED_TICKET
+                                                         : TLS_FLOW_SHAPE_ABBREVIATED)
+                                   : (sh->has_ticket_ext ? TLS_FLOW_SHAPE_FULL_TICKET
+                                                         : TLS_FLOW_SHAPE_FULL);
+    return s ? tls_flow_select(s->kx, TLS_FLOW_AUTH_NONE, shape) : NULL;
+}
+
 /* The step of the message \p sender sends next in the flow as the
  * eavesdropper knows it (it reads the suite from ServerHello, like the
  * client): the first position after its last one that fits. */
@@ -42,14 +71,7 @@ static int next_step(tls_eavesdropper *eve, tls_party sender, uint8_t content_ty
                      uint8_t hs_type)
 {
     int dir = sender == TLS_PARTY_CLIENT ? 0 : 1;
-    int step = tls_flow_step_of(eve->flow, eve->at[dir] + 1, sender, content_type, hs_type);
-    /* A message of a flow that agrees so far (a CertificateRequest): the
-     * wire says which shape this handshake has. */
-    const tls_flow *g = step ? NULL
-                             : tls_flow_branch(eve->flow, eve->at[dir] + 1, sender, content_type,
-                                               hs_type, &step);
-    if (g)
-        eve->flow = g;
+    int step = tls_flow_follow(&eve->flow, eve->at[dir], sender, content_type, hs_type);
     if (step)
         eve->at[dir] = step;
     return step;
@@ -85,16 +107,9 @@ static void learn_message(tls_eavesdropper *eve, tls_party sender, uint8_t type,
         const tls_suite *s = tls_suite_by_id(sh.suite);
         eve->rsa = s && s->kx == TLS_KX_RSA;
         eve->dhe = s && s->kx == TLS_KX_DHE_RSA;
-        /* The echoed session ID says "resumed"; the SessionTicket
-         * extension, that a NewSessionTicket follows. */
-        bool resumed = eve->session_id_len > 0 && sh.session_id_len == eve->session_id_len &&
-                       memcmp(sh.session_id, eve->session_id, sh.session_id_len) == 0;
-        tls_flow_shape shape = resumed ? (sh.has_ticket_ext ? TLS_FLOW_SHAPE_ABBREVIATED_TICKET
-                                                            : TLS_FLOW_SHAPE_ABBREVIATED)
-                                       : (sh.has_ticket_ext ? TLS_FLOW_SHAPE_FULL_TICKET
-                                                            : TLS_FLOW_SHAPE_FULL);
-        if (s)
-            eve->flow = tls_flow_select(s->kx, TLS_FLOW_AUTH_NONE, shape);
+        const tls_flow *f = tls_flow_of_server_hello(eve->session_id, eve->session_id_len, &sh);
+        if (f)
+            eve->flow = f;
         uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
         wire_value(eve, step, TLS_VALUE_SERVER_RANDOM, sh.random, 32);
         wire_value(eve, step, TLS_VALUE_CIPHER_SUITE, id, 2);

@@ -14,47 +14,13 @@ void engine_enter_after(tls_engine *e)
     engine_set_step(e, TLS_STEP_AFTER);
 }
 
-/* Up to \p max bytes of application data as text for a dissection, with
- * anything unprintable escaped: it came from the network and is shown in
- * a terminal. */
-static void preview(const uint8_t *p, size_t n, char *out, size_t out_len, size_t max)
-{
-    size_t o = 0;
-    for (size_t i = 0; i < n && i < max && o + 5 < out_len; i++) {
-        uint8_t c = p[i];
-        if (c == '\r' || c == '\n') {
-            out[o++] = '\\';
-            out[o++] = c == '\r' ? 'r' : 'n';
-        } else if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-            out[o++] = (char)c;
-        } else {
-            o += (size_t)snprintf(out + o, out_len - o, "\\x%02x", c);
-        }
-    }
-    if (n > max && o + 4 < out_len) {
-        memcpy(out + o, "...", 3);
-        o += 3;
-    }
-    out[o] = '\0';
-}
-
-void engine_app_data_dissect(tls_reader *r, const uint8_t *p, size_t n)
-{
-    const uint8_t *q;
-    if (tls_reader_bytes(r, "application_data", n, &q) != TLS_OK)
-        return;
-    char text[4 * 48 + 8];
-    preview(p, n, text, sizeof text, 48);
-    tls_reader_annotate(r, "\"%s\"", text);
-}
-
 void engine_app_data_received(tls_engine *e, const uint8_t *p, size_t n,
                               size_t rec_idx, size_t off, bool prot)
 {
     tls_dissect d = {0};
     tls_reader r;
     tls_reader_init(&r, p, n, &d, 0);
-    engine_app_data_dissect(&r, p, n);
+    tls_app_data_dissect(&r, p, n);
     tls_event ev = {.kind = TLS_EV_MESSAGE, .step = e->step, .party = e->peer,
                     .name = "ApplicationData", .bytes = (uint8_t *)p, .len = n,
                     .content_type = TLS_CT_APPLICATION_DATA, .is_protected = prot,

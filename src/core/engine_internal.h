@@ -140,9 +140,6 @@ bool engine_app_data_untraced(tls_engine *e, const tls_record *rec);
  * that was one too many (the engine has failed). */
 bool engine_app_data_empty_ok(tls_engine *e, size_t n);
 
-/* Dissect application data: one field, annotated with a text preview. */
-void engine_app_data_dissect(tls_reader *r, const uint8_t *p, size_t n);
-
 /* The message under the cursor, or NULL when the handshake is done. */
 const tls_msg_info *engine_current(const tls_engine *e);
 

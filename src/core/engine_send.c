@@ -9,77 +9,6 @@
 
 #include "engine_internal.h"
 
-/* Parse a message this engine produced, only for its dissection: the
- * step's read function cannot be used, it would change this engine. */
-static void dissect_handshake(const tls_engine *e, tls_reader *body, uint8_t type)
-{
-    switch (type) {
-    case TLS_HS_CLIENT_HELLO: {
-        tls_client_hello ch;
-        tls_client_hello_parse(body, &ch);
-        break;
-    }
-    case TLS_HS_SERVER_HELLO: {
-        tls_server_hello sh;
-        tls_server_hello_parse(body, &sh);
-        break;
-    }
-    case TLS_HS_CERTIFICATE: {
-        tls_certificate_msg cm;
-        tls_certificate_parse(body, &cm);
-        break;
-    }
-    case TLS_HS_SERVER_KEY_EXCHANGE: {
-        tls_server_key_exchange ske = {.is_dhe = e->suite && e->suite->kx == TLS_KX_DHE_RSA};
-        tls_server_key_exchange_parse(body, &ske);
-        break;
-    }
-    case TLS_HS_SERVER_HELLO_DONE:
-        tls_server_hello_done_parse(body);
-        break;
-    case TLS_HS_CLIENT_KEY_EXCHANGE: {
-        tls_client_key_exchange cke = {.is_rsa = e->suite && e->suite->kx == TLS_KX_RSA,
-                                       .is_dhe = e->suite && e->suite->kx == TLS_KX_DHE_RSA};
-        tls_client_key_exchange_parse(body, &cke);
-        break;
-    }
-    case TLS_HS_FINISHED: {
-        tls_finished fin;
-        tls_finished_parse(body, &fin);
-        break;
-    }
-    default:
-        break;
-    }
-}
-
-static void dissect_own(const tls_engine *e, uint8_t content_type, const uint8_t *msg,
-                        size_t len, tls_dissect *d)
-{
-    tls_reader r, body;
-    uint8_t type;
-    tls_reader_init(&r, msg, len, d, 0);
-    switch (content_type) {
-    case TLS_CT_CHANGE_CIPHER_SPEC:
-        tls_change_cipher_spec_parse(&r);
-        break;
-    case TLS_CT_ALERT: {
-        tls_alert a;
-        tls_alert_parse(&r, &a);
-        break;
-    }
-    case TLS_CT_APPLICATION_DATA:
-        engine_app_data_dissect(&r, msg, len);
-        break;
-    case TLS_CT_HANDSHAKE:
-        if (tls_msg_header_parse(&r, &type, &body) == TLS_OK)
-            dissect_handshake(e, &body, type);
-        break;
-    default:
-        break;
-    }
-}
-
 /* The record just appended to the output queue at \p start, as its sender
  * knows it (plaintext, nonce and AAD included when protected).
  * \return its trace index, or (size_t)-1 */
@@ -112,7 +41,7 @@ static void trace_sent_message(tls_engine *e, const char *name, uint8_t content_
         return;
     bool prot = e->trace->ev[first].is_protected;
     tls_dissect d = {0};
-    dissect_own(e, content_type, msg, len, &d);
+    tls_msg_dissect(content_type, msg, len, e->suite, &d);
     /* Offsets as for a received message: into the record's wire bytes when
      * in the clear, into its plaintext when protected. */
     size_t off = records > 1 ? (size_t)-1 : prot ? 0 : TLS_RECORD_HEADER;
