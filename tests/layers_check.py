@@ -34,7 +34,7 @@ BELOW["cli"] = {"render", "tui"} | BELOW["render"]
 BELOW["bench"] = {"render"} | BELOW["render"]
 
 # Public headers that are not the core's.
-PUBLIC_OWNER = {"capture.h": "capture", "lessons.h": "lessons", "live.h": "live", "attack.h": "attack", "i18n.h": "i18n",
+PUBLIC_OWNER = {"capture.h": "capture", "capwalk.h": "capture", "lessons.h": "lessons", "live.h": "live", "attack.h": "attack", "i18n.h": "i18n",
                 "app.h": "app", "compare.h": "app", "render.h": "render"}
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

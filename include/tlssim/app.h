@@ -16,15 +16,17 @@
 #include <stdbool.h>
 
 #include "tlssim/attack.h"
+#include "tlssim/capwalk.h"
 #include "tlssim/event.h"
 #include "tlssim/lessons.h"
 #include "tlssim/live.h"
 #include "tlssim/sim.h"
 
-/** \brief What drives the run (a capture reader is the next one). */
+/** \brief What drives the run. */
 typedef enum tls_app_mode {
     TLS_APP_SIM,    /**< in-process client and server */
-    TLS_APP_LIVE    /**< one side here, a real peer over TCP */
+    TLS_APP_LIVE,   /**< one side here, a real peer over TCP */
+    TLS_APP_CAPTURE /**< one connection of a capture, replayed (tlssim open FILE) */
 } tls_app_mode;
 
 /** \brief A run: what was asked for and, after a live run, what was settled. */
@@ -45,6 +47,10 @@ typedef struct tls_app_run {
     char live_port[8];
     tls_live_info live_info;    /**< filled by a live run: addresses, server name,
                                      negotiated suite and ems */
+    /* A capture (tlssim open FILE). */
+    tls_cap_walk_config capture; /**< the file, the connection, the key material */
+    tls_cap_walk_info capture_info; /**< filled by the run: the connection's endpoints,
+                                     frames, suite and where the secrets came from */
 } tls_app_run;
 
 /** \brief An in-process run with the simulation's defaults, lessons in \p lang. */

@@ -16,12 +16,35 @@ void tls_app_run_init(tls_app_run *r, tls_lang lang)
     tls_live_config_default(&r->live);
 }
 
+/* A capture's run: its configuration is what the connection negotiated,
+ * so the renderers' "config" describes the capture, not defaults. */
+static tls_err capture_go(tls_app_run *r, tls_trace *t, tls_sim_result *res)
+{
+    tls_err err = tls_cap_walk(&r->capture, t, res, &r->capture_info);
+    const tls_cap_walk_info *ci = &r->capture_info;
+    r->sim.seeded = false;
+    if (ci->suite) {
+        r->sim.suite = ci->suite;
+        r->sim.kx = ci->suite->kx;
+        r->sim.server_cert = ci->suite->auth;
+    }
+    r->sim.ems = ci->ems;
+    r->sim.no_etm = !ci->etm;
+    const tls_event *g = tls_trace_find_value(t, TLS_VALUE_NAMED_GROUP, TLS_PARTY_WIRE,
+                                              TLS_STEP_AFTER);
+    if (g && g->len == 2)
+        r->sim.group = (tls_group)((g->bytes[0] << 8) | g->bytes[1]);
+    return err;
+}
+
 tls_err tls_app_run_go(tls_app_run *r, tls_trace *t, tls_sim_result *res)
 {
     if (r->mode == TLS_APP_SIM && r->attack)
         return tls_attack_run(r->attack, &r->sim, t, res);
     if (r->mode == TLS_APP_SIM)
         return tls_sim_run(&r->sim, t, res);
+    if (r->mode == TLS_APP_CAPTURE)
+        return capture_go(r, t, res);
     /* The endpoint lives in the description, so a copy of it stays whole. */
     tls_live_config lc = r->live;
     lc.host = r->live_host[0] ? r->live_host : NULL;

@@ -91,7 +91,15 @@ void cli_lessons_warn(const tls_lessons *ls);
  * \brief `tlssim open FILE --list`: argv[0] is "open".  Returns the exit
  *        status: 0, 2 for a capture that cannot be used (one line on stderr).
  */
-int cli_open_command(int argc, char **argv);
+int cli_open_command(int argc, char **argv, cli_options *o, tls_app_run *run);
+
+/** \brief cli_open_command's answer when a walkthrough is to run: \p o and
+ *         \p run describe it (main.c runs and shows it, then calls
+ *         cli_open_release). */
+#define CLI_OPEN_WALK (-1)
+
+/** \brief Free the key material a capture walkthrough held. */
+void cli_open_release(tls_app_run *run);
 
 /** \brief Whether the options ask for live mode (--connect or --listen). */
 bool cli_is_live(const cli_options *o);

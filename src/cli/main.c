@@ -54,8 +54,9 @@ static int render(const cli_options *o, const tls_app_run *run, const tls_trace 
         return 1;
     }
     /* The walkthrough says why an in-process run failed; a live run's
-     * reason (a refused connection, a peer's alert) also goes to stderr. */
-    if (run->mode == TLS_APP_LIVE && !res->ok) {
+     * reason (a refused connection, a peer's alert) and why a capture
+     * cannot be followed also go to stderr. */
+    if (run->mode != TLS_APP_SIM && !res->ok) {
         char why[sizeof res->why_text.values + 512];
         fprintf(stderr, "tlssim: %s\n", tls_i18n_text_into(&res->why_text, why, sizeof why));
     }
@@ -188,9 +189,16 @@ int main(int argc, char **argv)
     tls_i18n_init(early_lang(argc, argv));
     if (argc > 1 && strcmp(argv[1], "lessons") == 0)
         return cli_lessons_command(argc - 1, argv + 1);
-    if (argc > 1 && strcmp(argv[1], "open") == 0)
-        return cli_open_command(argc - 1, argv + 1);
     cli_options o;
+    if (argc > 1 && strcmp(argv[1], "open") == 0) {
+        static tls_app_run capture;
+        int rc = cli_open_command(argc - 1, argv + 1, &o, &capture);
+        if (rc != CLI_OPEN_WALK)
+            return rc;
+        rc = run_and_show(&o, &capture);
+        cli_open_release(&capture);
+        return rc;
+    }
     int rc = cli_parse(argc, argv, &o);
     if (rc)
         return rc == 1 ? 0 : 2;

@@ -1,5 +1,6 @@
 /* `tlssim open FILE --list`: the TLS connections of a capture, one line
- * each, read by the capture library (tlssim/capture.h). */
+ * each, read by the capture library (tlssim/capture.h); without --list,
+ * one connection walked through step by step (open_walk.c). */
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
@@ -7,26 +8,42 @@
 #include <string.h>
 
 #include "cli.h"
+#include "open_internal.h"
 #include "tlssim/capture.h"
 #include "tlssim/i18n.h"
 #include "tlssim/suites.h"
 
-typedef struct open_options {
-    const char *file;
-    const char *keys;             /* --keys KEYLOG, or NULL */
-    const char *server_key;       /* --server-key PEM, or NULL */
-    bool list;
-} open_options;
-
 static void open_usage(FILE *out)
 {
-    fputs(_("usage: tlssim open FILE --list [--keys KEYLOG] [--server-key PEM]\n"
-            "  --list          the TLS connections in the capture (pcap or pcapng)\n"
-            "  --keys KEYLOG   an NSS key log: which connections it has the secret of, and\n"
-            "                  whether their Finished messages decrypt and verify with it\n"
-            "  --server-key PEM  the server's RSA private key: for the RSA key exchange,\n"
-            "                  the pre-master secret decrypted and the same checks\n"
-            "  --lang zh|en    the language of these lines (default from LANG/LC_ALL)\n"), out);
+    fputs(_("usage: tlssim open FILE [--conn N] [--keys KEYLOG] [--server-key PEM]\n"
+            "                   [--tui|--text|--json] [--html FILE] [--keep BYTES]\n"
+            "                   [--lang zh|en] [--lessons DIR] [--no-lessons]\n"
+            "       tlssim open FILE --list [--keys KEYLOG] [--server-key PEM]\n"
+            "\n"
+            "Steps through one TLS 1.2 connection of a capture (pcap or pcapng) like a\n"
+            "simulated run: every record both ways and the TCP frames that carried it,\n"
+            "every message dissected, what each side sent and received, and what the key\n"
+            "material computes: master secret, key block, both Finished decrypted and\n"
+            "checked, the application data decrypted.  Without key material: what an\n"
+            "eavesdropper sees.\n"
+            "\n"
+            "  --list          the TLS connections in the capture, one line each\n"
+            "  --conn N        the connection to follow (its number in --list; default:\n"
+            "                  the first TLS connection)\n"
+            "  --keys KEYLOG   an NSS key log (CLIENT_RANDOM lines, as browsers, curl,\n"
+            "                  OpenSSL -keylogfile and Go write them): the master secret\n"
+            "  --server-key PEM  the server's RSA private key: with the RSA key exchange,\n"
+            "                  the pre-master secret decrypted from the ClientKeyExchange\n"
+            "                  (ECDHE and DHE: forward secrecy, it cannot open them)\n"
+            "  --tui, --text, --json  the front end (default: the TUI on a terminal)\n"
+            "  --html FILE     also write the walkthrough as an HTML handout\n"
+            "  --keep BYTES    application data shown per direction (default 262144);\n"
+            "                  the rest is counted\n"
+            "  --lang zh|en    language of the interface and lessons (default from LANG)\n"
+            "  --lessons DIR   a teacher's lessons folder; --no-lessons: values only\n"
+            "Exit status: 0 followed (with keys: both Finished verified), 1 a connection\n"
+            "that cannot be followed (not TLS 1.2, cut short, keys that do not fit),\n"
+            "2 unusable input (not a capture, no TLS, a bad key file, a bad --conn).\n"), out);
 }
 
 /* 0 to go on, 1 after --help, 2 on a usage error (a line was printed). */
@@ -37,14 +54,21 @@ static int open_parse(int argc, char **argv, open_options *o)
         {"keys", required_argument, NULL, 'k'},
         {"server-key", required_argument, NULL, 's'},
         {"help", no_argument, NULL, 'h'},
-        /* Chosen before any option is parsed (main.c), like --help's language. */
         {"lang", required_argument, NULL, 'L'},
+        {"conn", required_argument, NULL, 'c'},
+        {"tui", no_argument, NULL, 'T'},
+        {"text", no_argument, NULL, 't'},
+        {"json", no_argument, NULL, 'j'},
+        {"html", required_argument, NULL, 'H'},
+        {"keep", required_argument, NULL, 'K'},
+        {"lessons", required_argument, NULL, 'D'},
+        {"no-lessons", no_argument, NULL, 'N'},
         {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof(*o));
     optind = 1;
     opterr = 0;
-    int c;
+    int c, mine;
     while ((c = getopt_long(argc, argv, ":h", long_options, NULL)) != -1) {
         if (c == 'l') {
             o->list = true;
@@ -52,8 +76,9 @@ static int open_parse(int argc, char **argv, open_options *o)
             o->keys = optarg;
         } else if (c == 's') {
             o->server_key = optarg;
-        } else if (c == 'L') {
-            continue;
+        } else if ((mine = open_walk_option(c, optarg, o)) != 0) {
+            if (mine < 0)
+                return 2;
         } else if (c == 'h') {
             open_usage(stdout);
             return 1;
@@ -63,7 +88,7 @@ static int open_parse(int argc, char **argv, open_options *o)
             return 2;
         }
     }
-    if (optind + 1 != argc || !o->list) {
+    if (optind + 1 != argc) {
         open_usage(stderr);
         return 2;
     }
@@ -230,7 +255,7 @@ static void list_one(void *ctx, const tls_cap_conn *c, const tls_cap_tls *t)
 }
 
 /* One line on stderr for a capture that cannot be used; the exit status. */
-static int cannot_read(const char *file, tls_cap_status st, const char *why)
+int open_cannot_read(const char *file, tls_cap_status st, const char *why)
 {
     char buf[512];
     const char *detail = tls_i18n_system(why, buf, sizeof buf);
@@ -290,20 +315,27 @@ static tls_privkey *load_server_key(const char *path)
 
 static int list_connections(const open_options *o, listing *l);
 
-int cli_open_command(int argc, char **argv)
+int cli_open_command(int argc, char **argv, cli_options *co, tls_app_run *run)
 {
-    open_options o;
+    static open_options o;
     int rc = open_parse(argc, argv, &o);
     if (rc)
         return rc == 1 ? 0 : 2;
-    tls_keylog kl;
+    static tls_keylog kl; /* a walkthrough uses them until cli_open_release */
     listing l = { 0 };
     if (o.keys && !load_keys(o.keys, &kl))
         return 2;
     l.keys = o.keys ? &kl : NULL;
     tls_privkey *key = o.server_key ? load_server_key(o.server_key) : NULL;
     l.server_key = key;
-    rc = o.server_key && !key ? 2 : list_connections(&o, &l);
+    if (o.server_key && !key)
+        rc = 2;
+    else if (!o.list)
+        rc = open_walk_describe(&o, l.keys, key, co, run);
+    else
+        rc = list_connections(&o, &l);
+    if (rc == CLI_OPEN_WALK)
+        return rc;
     tls_privkey_free(key);
     if (o.keys)
         tls_keylog_free(&kl);
@@ -328,6 +360,13 @@ static int cannot_follow(const listing *l)
     return 1;
 }
 
+void cli_open_release(tls_app_run *run)
+{
+    tls_privkey_free((tls_privkey *)run->capture.server_key);
+    if (run->capture.keys)
+        tls_keylog_free((tls_keylog *)run->capture.keys);
+}
+
 /* The listing and its exit status. */
 static int list_connections(const open_options *o, listing *l)
 {
@@ -339,7 +378,7 @@ static int list_connections(const open_options *o, listing *l)
         return 1;
     }
     if (st != TLS_CAP_OK)
-        return cannot_read(o->file, st, detail);
+        return open_cannot_read(o->file, st, detail);
     if (l->tls == 0) {
         fprintf(stderr, _("tlssim: no TLS connection in %s (%" PRIu64 " packets, %u TCP connections)\n"),
                 o->file, stats.frames, stats.conns);

@@ -18,6 +18,9 @@
  * columns); the sections are printed a blank line apart. */
 static const char *const usage_sections[] = {
     N_("Usage: tlssim [OPTIONS]\n"
+       "       tlssim open FILE [--conn N] [--keys KEYLOG] [--server-key PEM] [--list]\n"
+       "                        step through a TLS 1.2 connection of a pcap or pcapng\n"
+       "                        (tlssim open --help)\n"
        "       tlssim lessons check DIR\n"),
     N_("Runs a real TLS 1.2 handshake between an in-process client and server and\n"
        "shows each of the ten steps: the bytes on the wire, what they mean, and what\n"

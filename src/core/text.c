@@ -450,6 +450,49 @@ static const char *const templates[TLS_TEXT_COUNT] = {
     [TLS_TEXT_INFER_RESUMED_FINISHED] =
         N_("what the {party} can infer: the {peer}'s Finished verified, so it holds the "
            "session's master secret and derived the same new keys from it and the new randoms"),
+    [TLS_TEXT_CAP_SECRET_KEYLOG] =
+        N_("the key log has this connection's master secret (the CLIENT_RANDOM line for this "
+           "client random): the key block, both Finished messages and the application data "
+           "can be computed and checked"),
+    [TLS_TEXT_CAP_SECRET_SERVER_KEY] =
+        N_("the server's RSA private key decrypts the pre-master secret in the "
+           "ClientKeyExchange, as the server did; the master secret ({how}) and the key block "
+           "follow from it"),
+    [TLS_TEXT_CAP_SECRET_NO_LINE] =
+        N_("the key log has no line for this client random: the keys stay unknown, and what "
+           "follows is the eavesdropper's view"),
+    [TLS_TEXT_CAP_FORWARD_SECRET] =
+        N_("the server's private key cannot open this session: with {kx} it only signed the "
+           "server's ephemeral public key, and the pre-master secret came from two ephemeral "
+           "private keys that never crossed the wire (forward secrecy); what follows is the "
+           "eavesdropper's view"),
+    [TLS_TEXT_CAP_KEY_NOT_THIS_SERVER] =
+        N_("the server key given does not decrypt this pre-master secret: it is not this "
+           "server's key; what follows is the eavesdropper's view"),
+    [TLS_TEXT_CAP_NO_SECRETS] =
+        N_("no key log and no server key: this is the eavesdropper's view (--keys KEYLOG, or "
+           "--server-key PEM for the RSA key exchange, decrypts it)"),
+    [TLS_TEXT_CAP_SUITE_UNKNOWN] =
+        N_("suite {suite} is not one tlssim implements: its records are shown, not decrypted"),
+    [TLS_TEXT_CAP_FINISHED_UNKNOWN] =
+        N_("the keys are unknown: the {party}'s Finished stays ciphertext and cannot be checked"),
+    [TLS_TEXT_CAP_FINISHED_UNREADABLE] =
+        N_("the {party}'s Finished does not decrypt with these keys: they are not this "
+           "connection's"),
+    [TLS_TEXT_CAP_KEYS_COMPUTED] =
+        N_("computed here from the capture and the key material: both sides must hold the "
+           "same master secret and keys, which their Finished messages prove"),
+    [TLS_TEXT_CAP_ENDS] =
+        N_("the capture ends before the {message}: the connection cannot be followed further"),
+    [TLS_TEXT_CAP_GAP] =
+        N_("the {party}'s bytes stop at stream offset {offset}: a TCP segment is missing from "
+           "the capture (the next captured byte is in frame {frame})"),
+    [TLS_TEXT_CAP_UNEXPECTED] =
+        N_("the {party} sent {message} where no flow tlssim knows has it: this direction is not "
+           "followed further"),
+    [TLS_TEXT_CAP_APP_DATA_NOT_SHOWN] =
+        N_("{records} more application data records from the {party} ({bytes} bytes) are "
+           "counted, not shown (--keep changes the limit)"),
     [TLS_TEXT_LIVE_READ_FAILED] =
         N_("reading from the {peer} failed: {error}"),
     [TLS_TEXT_LIVE_SILENT] =

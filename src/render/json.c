@@ -88,6 +88,34 @@ static void json_live_config(FILE *out, const tls_app_run *r)
             li->app_received);
 }
 
+/* A capture's connection (only in a capture's document): the file, the
+ * connection followed, its endpoints and frames, where its secrets came from. */
+static void json_capture(FILE *out, const tls_app_run *r)
+{
+    static const char *const secrets[] = {"none", "key_log", "server_key", "no_key_log_line",
+                                          "forward_secrecy", "wrong_server_key"};
+    const tls_cap_walk_info *ci = &r->capture_info;
+    char client[64], server[64];
+    tls_cap_addr_str(&ci->client, client, sizeof client);
+    tls_cap_addr_str(&ci->server, server, sizeof server);
+    fputs(",\"capture\":{\"file\":", out);
+    tls_render_json_str(out, r->capture.path);
+    fprintf(out, ",\"connection\":%u,\"client\":", ci->conn);
+    tls_render_json_str(out, client);
+    fprintf(out, ",\"client_port\":%u,\"server\":", ci->client.port);
+    tls_render_json_str(out, server);
+    fprintf(out, ",\"server_port\":%u,\"first_frame\":%llu,\"last_frame\":%llu,"
+                 "\"server_name\":",
+            ci->server.port, (unsigned long long)ci->first_frame,
+            (unsigned long long)ci->last_frame);
+    tls_render_json_str(out, ci->server_name[0] ? ci->server_name : NULL);
+    fprintf(out, ",\"suite_id\":\"%04x\",\"resumed\":%s,\"secrets\":\"%s\","
+                 "\"records\":[%llu,%llu],\"app_bytes\":[%llu,%llu]}",
+            ci->suite_id, ci->resumed ? "true" : "false", secrets[ci->secret],
+            (unsigned long long)ci->records[0], (unsigned long long)ci->records[1],
+            (unsigned long long)ci->app_bytes[0], (unsigned long long)ci->app_bytes[1]);
+}
+
 static const char *direction(tls_party sender)
 {
     return sender == TLS_PARTY_CLIENT ? "client_to_server" : "server_to_client";
@@ -396,6 +424,8 @@ void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
     }
     fputs(",\"live\":", out);
     json_live_config(out, r);
+    if (r->mode == TLS_APP_CAPTURE)
+        json_capture(out, r);
     fprintf(out, "},\n \"result\":{\"ok\":%s,\"failed_step\":", res->ok ? "true" : "false");
     if (res->ok) {
         fputs("null,\"failed_by\":null,\"error\":null,\"reason\":null},\n", out);

@@ -537,9 +537,37 @@ static void live_header(FILE *out, const tls_app_run *r)
           out);
 }
 
+/* The first lines for a capture: which connection of which file, where
+ * its secrets came from. */
+static void capture_header(FILE *out, const tls_app_run *r)
+{
+    const tls_cap_walk_info *ci = &r->capture_info;
+    char client[64], server[64], sni[4 * TLS_MAX_HOSTNAME + 1];
+    tls_cap_addr_str(&ci->client, client, sizeof client);
+    tls_cap_addr_str(&ci->server, server, sizeof server);
+    tls_bytes_escape((const uint8_t *)ci->server_name, strlen(ci->server_name), sni, sizeof sni);
+    fprintf(out, "%s\n", _("tlssim: a captured TLS 1.2 connection, step by step"));
+    fprintf(out, _("%s, connection #%u: client %s port %u, server %s port %u, frames %llu to %llu\n"),
+            r->capture.path, ci->conn, client, ci->client.port, server, ci->server.port,
+            (unsigned long long)ci->first_frame, (unsigned long long)ci->last_frame);
+    if (ci->suite)
+        fprintf(out, ci->ems ? _("Negotiated %s; master secret: extended (RFC 7627)\n")
+                             : _("Negotiated %s; master secret: classic\n"),
+                ci->suite->name);
+    if (sni[0])
+        fprintf(out, _("Server name: %s\n"), sni);
+    fputs(ci->secret == TLS_CAP_SECRET_KEYLOG || ci->secret == TLS_CAP_SECRET_SERVER_KEY
+              ? _("The client and server columns hold what the capture proves each side sent "
+                  "and received, and what the key material computes.\n")
+              : _("No key material opens this connection: the eavesdropper's view.\n"),
+          out);
+}
+
 void tls_render_run_header(FILE *out, const tls_app_run *r)
 {
-    if (r->mode == TLS_APP_LIVE) {
+    if (r->mode == TLS_APP_CAPTURE) {
+        capture_header(out, r);
+    } else if (r->mode == TLS_APP_LIVE) {
         live_header(out, r);
     } else {
         fprintf(out, "%s\n", _("tlssim: a TLS 1.2 handshake, step by step"));

@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""tlssim open FILE --json on tlssim's own --pcap and --keylog: every value
+the capture lets us compute equals the simulated run's (same seed), for
+each flow and suite family; without keys, the eavesdropper's view; the
+server's key alone opens the RSA key exchange and not ECDHE; bad input
+gives exit 2 with one line.
+
+Usage: walk_values.py TLSSIM PKI_DIR
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+TLSSIM, PKI = sys.argv[1], sys.argv[2]
+FAILS = []
+# What a capture and a key log let anyone compute, per connection.
+COMPUTED = ["client_random", "server_random", "master_secret", "key_block",
+            "client_write_mac_key", "server_write_mac_key", "client_write_key",
+            "server_write_key", "client_write_iv", "server_write_iv",
+            "client_verify_data", "server_verify_data"]
+RUNS = [
+    ["--kx", "ecdhe"], ["--kx", "rsa"], ["--kx", "dhe"], ["--server-cert", "ecdsa"],
+    ["--suite", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"],
+    ["--suite", "TLS_RSA_WITH_AES_256_CBC_SHA", "--etm", "off"],
+    ["--suite", "TLS_RSA_WITH_AES_128_CBC_SHA256"],
+    ["--suite", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"],
+    ["--group", "x25519", "--ems", "on"],
+    ["--client-auth", "require"], ["--client-auth", "request", "--client-cert", "none"],
+    ["--resume", "id"], ["--resume", "ticket"], ["--kx", "rsa", "--resume", "ticket"],
+]
+
+
+def check(what, ok):
+    print(("ok    " if ok else "FAIL  ") + what)
+    if not ok:
+        FAILS.append(what)
+
+
+def run(args, **kw):
+    return subprocess.run([TLSSIM] + args, capture_output=True, text=True, timeout=120, **kw)
+
+
+def connections(doc):
+    """[(first step, last step)] of each connection of a simulated run."""
+    second = doc["config"].get("second_connection_step")
+    n = len(doc["steps"])
+    return [(1, n)] if not second else [(1, second - 1), (second, n)]
+
+
+def values(doc, lo, hi, party):
+    """The last value of each name known to party in steps lo..hi."""
+    out = {}
+    for s in doc["steps"]:
+        if lo <= s["step"] <= hi:
+            for v in s["values"]:
+                if v["party"] == party:
+                    out[v["name"]] = v["hex"]
+    return out
+
+
+def app_data(doc):
+    after = doc.get("after_handshake") or {}
+    return [(m["sender"], m["hex"]) for m in after.get("messages", [])
+            if m["name"] == "ApplicationData"]
+
+
+def compare(label, sim, lo, hi, walk, with_app):
+    want = values(sim, lo, hi, "client")
+    for party in ("client", "server"):
+        got = values(walk, 1, len(walk["steps"]), party)
+        for name in COMPUTED:
+            if name in want:
+                check(f"{label}: {party}'s {name} equals the simulated run's",
+                      got.get(name) == want[name])
+    check(f"{label}: both Finished checked", walk["result"]["ok"] and
+          sum(len(s["checks"]) for s in walk["steps"]) >= 2)
+    if with_app:
+        check(f"{label}: application data equals the simulated run's",
+              app_data(walk) == app_data(sim) and len(app_data(sim)) == 2)
+
+
+def flow_runs(work):
+    for i, flags in enumerate(RUNS):
+        label = " ".join(flags)
+        pcap, keys = os.path.join(work, f"{i}.pcap"), os.path.join(work, f"{i}.keys")
+        sim = run(["--seed", str(40 + i), "--json", "--no-lessons", "--pcap", pcap,
+                   "--keylog", keys] + flags)
+        simdoc = json.loads(sim.stdout)
+        conns = connections(simdoc)
+        for c, (lo, hi) in enumerate(conns, 1):
+            w = run(["open", pcap, "--conn", str(c), "--keys", keys, "--json"])
+            check(f"{label} #{c}: exit 0 ({w.returncode}: {w.stderr.strip()})", w.returncode == 0)
+            walk = json.loads(w.stdout)
+            check(f"{label} #{c}: the flow's steps", [s["message"] for s in walk["steps"]] ==
+                  [s["message"] for s in simdoc["steps"] if lo <= s["step"] <= hi])
+            check(f"{label} #{c}: secrets from the key log",
+                  walk["config"]["capture"]["secrets"] == "key_log")
+            compare(f"{label} #{c}", simdoc, lo, hi, walk, c == len(conns))
+
+
+def eavesdropper_and_server_key(work):
+    ecdhe, rsa = os.path.join(work, "0.pcap"), os.path.join(work, "1.pcap")
+    sim = json.loads(run(["--seed", "41", "--json", "--kx", "rsa"]).stdout)
+    w = run(["open", rsa, "--server-key", os.path.join(PKI, "server.key.pem"), "--json"])
+    walk = json.loads(w.stdout)
+    check("rsa, server key alone: secrets from the server key",
+          walk["config"]["capture"]["secrets"] == "server_key")
+    compare("rsa, server key alone", sim, 1, 10, walk, True)
+    w = run(["open", ecdhe, "--server-key", os.path.join(PKI, "server.key.pem"), "--json"])
+    walk = json.loads(w.stdout)
+    notes = " ".join(n["text"] for s in walk["steps"] for n in s["notes"])
+    check("ecdhe, server key alone: forward secrecy said",
+          walk["config"]["capture"]["secrets"] == "forward_secrecy" and "forward secrecy" in notes)
+    check("ecdhe, server key alone: no master secret",
+          "master_secret" not in values(walk, 1, 10, "client"))
+    w = run(["open", ecdhe, "--json"])
+    walk = json.loads(w.stdout)
+    check(f"no keys: exit 0 ({w.returncode})", w.returncode == 0)
+    check("no keys: the eavesdropper's values, no secrets",
+          "client_random" in values(walk, 1, 10, "wire") and
+          "master_secret" not in values(walk, 1, 10, "client"))
+    check("no keys: application data records, no plaintext",
+          walk["after_handshake"]["records"] and
+          all(r["plaintext_hex"] is None for r in walk["after_handshake"]["records"]))
+    t = run(["open", ecdhe, "--keys", os.path.join(work, "0.keys"), "--text", "--no-lessons"])
+    check("text: the segments of each record", "tcp_segments" in t.stdout and t.returncode == 0)
+
+
+def bad_input(work):
+    junk = os.path.join(work, "junk")
+    with open(junk, "w") as f:
+        f.write("not a capture\n")
+    pcap = os.path.join(work, "0.pcap")
+    cases = [("not a capture", ["open", junk], 2), ("--conn 9", ["open", pcap, "--conn", "9"], 2),
+             ("--conn x", ["open", pcap, "--conn", "x"], 2),
+             ("a key log with no line", ["open", pcap, "--keys", junk], 2),
+             ("a server key that is no key", ["open", pcap, "--server-key", junk], 2)]
+    for label, args, rc in cases:
+        r = run(args + ["--json"])
+        check(f"{label}: exit {rc} ({r.returncode}), one line", r.returncode == rc and
+              r.stdout == "" and len(r.stderr.strip().splitlines()) == 1)
+    # A handshake cut short: the capture ends before the server's Finished.
+    cut = os.path.join(work, "cut.pcap")
+    data = open(pcap, "rb").read()
+    with open(cut, "wb") as f:
+        f.write(data[:len(data) * 2 // 3])
+    r = run(["open", cut, "--keys", os.path.join(work, "0.keys"), "--json"])
+    check(f"cut short: exit 1 ({r.returncode})", r.returncode == 1 and
+          json.loads(r.stdout)["result"]["error"] == "truncated")
+
+
+with tempfile.TemporaryDirectory() as work:
+    flow_runs(work)
+    eavesdropper_and_server_key(work)
+    bad_input(work)
+print(f"{len(FAILS)} failed")
+sys.exit(1 if FAILS else 0)
