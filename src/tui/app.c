@@ -152,7 +152,9 @@ bool tui_app_init_trace(tui_app *a, const tls_app_run *r, const tui_options *to,
     a->trace = *trace;
     tls_trace_init(trace);
     a->res = *res;
-    adopt_live_config(a);
+    /* A capture's configuration was adopted by the app layer already. */
+    if (r->mode == TLS_APP_LIVE)
+        adopt_live_config(a);
     if (!index_run(a, err, err_len))
         return false;
     tui_app_goto(a, to->start_step ? to->start_step : 1);
@@ -247,7 +249,9 @@ static bool refuse_live(tui_app *a)
 {
     bool refuse = !tls_app_can_rerun(&a->run);
     if (refuse)
-        tui_app_status(a, "%s", _("a live run cannot be replayed with other settings: run tlssim again"));
+        tui_app_status(a, "%s", a->run.mode == TLS_APP_CAPTURE
+                                    ? _("a capture cannot be replayed with other settings")
+                                    : _("a live run cannot be replayed with other settings: run tlssim again"));
     return refuse;
 }
 

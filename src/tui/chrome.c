@@ -59,6 +59,28 @@ static void live_title_text(const tui_app *a, int level, char *line, size_t cap)
         snprintf(line, cap, _(" tlssim %s live %s real %s %s"), g->dot, g->dot, peer, peer_at);
 }
 
+/* A capture: which connection of which file, what it negotiated. */
+static void capture_title_text(const tui_app *a, int level, char *line, size_t cap)
+{
+    const tui_glyphs *g = tui_glyph();
+    const tls_cap_walk_info *ci = &a->run.capture_info;
+    const char *file = strrchr(a->run.capture.path, '/');
+    char client[64], server[64], shown[4 * 64 + 1];
+    file = file ? file + 1 : a->run.capture.path;
+    tls_bytes_escape((const uint8_t *)file, strlen(file), shown, sizeof shown);
+    tls_cap_addr_str(&ci->client, client, sizeof client);
+    tls_cap_addr_str(&ci->server, server, sizeof server);
+    const char *suite = ci->suite ? ci->suite->name : "?";
+    if (level == 0)
+        snprintf(line, cap, _(" tlssim %s capture %s #%u: %s %s %s %s %s"), g->dot, shown, ci->conn,
+                 client, tui_theme_utf8() ? "\u2192" : "->", server, g->dot, suite);
+    else if (level == 1)
+        snprintf(line, cap, _(" tlssim %s capture %s #%u %s %s"), g->dot, shown, ci->conn, g->dot,
+                 suite);
+    else
+        snprintf(line, cap, _(" tlssim %s capture #%u"), g->dot, ci->conn);
+}
+
 void tui_auto_label(const tui_app *a, char *out, size_t cap)
 {
     out[0] = '\0';
@@ -85,9 +107,12 @@ void tui_draw_title(tui_app *a, tui_rect r)
     char line[1024], right[128] = "";
     tui_auto_label(a, right, sizeof right);
     int rw = tui_text_width(right);
-    int levels = a->live ? 3 : 2;
+    bool capture = a->run.mode == TLS_APP_CAPTURE;
+    int levels = a->live || capture ? 3 : 2;
     for (int level = 0; level < levels; level++) {
-        if (a->live)
+        if (capture)
+            capture_title_text(a, level, line, sizeof line);
+        else if (a->live)
             live_title_text(a, level, line, sizeof line);
         else
             title_text(a, level, line, sizeof line);

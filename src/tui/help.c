@@ -101,7 +101,7 @@ static void key_lines(tui_app *a, tui_lines *L, int width)
         /* --projector's and --quiz's keys only where they apply. */
         if ((t[i].needs & (TUI_KEY_PROJECTOR | TUI_KEY_QUIZ)) && !tui_key_available(a, &t[i]))
             continue;
-        if (a->live && (t[i].needs & TUI_KEY_RERUN)) {
+        if ((a->live || !tls_app_can_rerun(&a->run)) && (t[i].needs & TUI_KEY_RERUN)) {
             if (!rerun_said)
                 rerun_keys_off(L, width);
             rerun_said = true;

@@ -263,7 +263,7 @@ bool tui_key_available(const tui_app *a, const tui_key *k)
 {
     if (((k->needs & TUI_KEY_PROJECTOR) && !a->projector) || ((k->needs & TUI_KEY_QUIZ) && !a->quiz))
         return false;
-    if ((k->needs & TUI_KEY_RERUN) && a->live)
+    if ((k->needs & TUI_KEY_RERUN) && (a->live || !tls_app_can_rerun(&a->run)))
         return false;
     return !(k->needs & TUI_KEY_LESSONS) || a->lessons;
 }

@@ -126,6 +126,14 @@ def eavesdropper_and_server_key(work):
           all(r["plaintext_hex"] is None for r in walk["after_handshake"]["records"]))
     t = run(["open", ecdhe, "--keys", os.path.join(work, "0.keys"), "--text", "--no-lessons"])
     check("text: the segments of each record", "tcp_segments" in t.stdout and t.returncode == 0)
+    t = run(["open", ecdhe, "--keys", os.path.join(work, "0.keys"), "--text", "--no-lessons",
+             "--lang", "zh"])
+    check("text in Chinese: the header and the key log's note",
+          "逐步查看抓包中的一个 TLS 1.2 连接" in t.stdout and
+          "密钥日志里有这个连接的主密钥" in t.stdout and t.returncode == 0)
+    t = run(["open", ecdhe, "--server-key", os.path.join(PKI, "server.key.pem"), "--text",
+             "--no-lessons", "--lang", "zh"])
+    check("text in Chinese: forward secrecy", "前向安全" in t.stdout)
 
 
 def bad_input(work):
