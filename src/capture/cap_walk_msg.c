@@ -300,15 +300,18 @@ static void finished_unread(walk *w, int d)
                    TLS_ARGS(TLS_ARG_T("party", tls_party_name(walk_sender(d)))));
 }
 
-/* Application data beyond the --keep bound: counted, not traced (the
- * sequence number still moves on, as if it had been opened). */
+/* What follows the handshake beyond the --keep bound (application data,
+ * or anything else a long capture holds): counted, not traced, so a large
+ * capture streams through in bounded memory.  The sequence number still
+ * moves on, as if the record had been opened. */
 static bool app_data_hidden(walk *w, int d, const tls_record *rec)
 {
     walk_dir *wd = &w->dir[d];
     size_t keep = w->cfg->app_data_keep ? w->cfg->app_data_keep : TLS_APP_DATA_KEEP_DEFAULT;
-    if (rec->type != TLS_CT_APPLICATION_DATA)
+    if (rec->type == TLS_CT_APPLICATION_DATA)
+        w->info->app_bytes[d] += rec->fragment_len;
+    else if (!handshake_over(w))
         return false;
-    w->info->app_bytes[d] += rec->fragment_len;
     if (wd->app_shown < keep) {
         wd->app_shown += rec->fragment_len;
         return false;

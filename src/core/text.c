@@ -488,10 +488,10 @@ static const char *const templates[TLS_TEXT_COUNT] = {
         N_("the {party}'s bytes stop at stream offset {offset}: a TCP segment is missing from "
            "the capture (the next captured byte is in frame {frame})"),
     [TLS_TEXT_CAP_UNEXPECTED] =
-        N_("the {party} sent {message} where no flow tlssim knows has it: this direction is not "
-           "followed further"),
+        N_("the {party} sent {message} where no flow tlssim knows has it: it is shown under this "
+           "step"),
     [TLS_TEXT_CAP_APP_DATA_NOT_SHOWN] =
-        N_("{records} more application data records from the {party} ({bytes} bytes) are "
+        N_("{records} more records after the handshake from the {party} ({bytes} bytes) are "
            "counted, not shown (--keep changes the limit)"),
     [TLS_TEXT_LIVE_READ_FAILED] =
         N_("reading from the {peer} failed: {error}"),

@@ -542,13 +542,14 @@ static void live_header(FILE *out, const tls_app_run *r)
 static void capture_header(FILE *out, const tls_app_run *r)
 {
     const tls_cap_walk_info *ci = &r->capture_info;
-    char client[64], server[64], sni[4 * TLS_MAX_HOSTNAME + 1];
+    char client[64], server[64], sni[4 * TLS_MAX_HOSTNAME + 1], file[1024];
+    tls_bytes_escape((const uint8_t *)r->capture.path, strlen(r->capture.path), file, sizeof file);
     tls_cap_addr_str(&ci->client, client, sizeof client);
     tls_cap_addr_str(&ci->server, server, sizeof server);
     tls_bytes_escape((const uint8_t *)ci->server_name, strlen(ci->server_name), sni, sizeof sni);
     fprintf(out, "%s\n", _("tlssim: a captured TLS 1.2 connection, step by step"));
     fprintf(out, _("%s, connection #%u: client %s port %u, server %s port %u, frames %llu to %llu\n"),
-            r->capture.path, ci->conn, client, ci->client.port, server, ci->server.port,
+            file, ci->conn, client, ci->client.port, server, ci->server.port,
             (unsigned long long)ci->first_frame, (unsigned long long)ci->last_frame);
     if (ci->suite)
         fprintf(out, ci->ems ? _("Negotiated %s; master secret: extended (RFC 7627)\n")
