@@ -9,6 +9,7 @@ Usage: walk_values.py TLSSIM PKI_DIR
 """
 import json
 import os
+import struct
 import subprocess
 import sys
 import tempfile
@@ -136,6 +137,79 @@ def eavesdropper_and_server_key(work):
     check("text in Chinese: forward secrecy", "前向安全" in t.stdout)
 
 
+def resegment(src, dst):
+    """tlssim's pcap (Ethernet, IPv4, TCP) with its data cut anew: each
+    client flight in 100-byte segments sent last first (out of order: a
+    record over several segments), each server flight in one segment
+    (several records in one segment)."""
+    data = open(src, "rb").read()
+    head, off, pkts = data[:24], 24, []
+    while off + 16 <= len(data):
+        ts, tu, cl, ol = struct.unpack("<IIII", data[off:off + 16])
+        pkts.append((ts, tu, data[off + 16:off + 16 + cl]))
+        off += 16 + cl
+    out, flight = [], []
+
+    def frame(ts, tu, pkt, seq, payload):
+        ihl = (pkt[14] & 15) * 4
+        doff = (pkt[14 + ihl + 12] >> 4) * 4
+        ip = bytearray(pkt[14:14 + ihl])
+        struct.pack_into(">H", ip, 2, ihl + doff + len(payload))
+        struct.pack_into(">H", ip, 10, 0)
+        tcp = bytearray(pkt[14 + ihl:14 + ihl + doff])
+        struct.pack_into(">I", tcp, 4, seq)
+        f = pkt[:14] + bytes(ip) + bytes(tcp) + payload
+        return struct.pack("<IIII", ts, tu, len(f), len(f)) + f
+
+    def flush():
+        if not flight:
+            return
+        ts, tu, pkt, seq, _ = flight[0]
+        payload = b"".join(p for *_, p in flight)
+        client = pkt[14 + (pkt[14] & 15) * 4 + 2:][:2] == bytes([1, 0xbb])
+        size = 100 if client else len(payload)
+        segs = [(seq + i, payload[i:i + size]) for i in range(0, len(payload), size)]
+        for sq, pl in (reversed(segs) if client else segs):
+            out.append(frame(ts, tu, pkt, sq, pl))
+        flight.clear()
+
+    for ts, tu, pkt in pkts:
+        ihl = (pkt[14] & 15) * 4
+        doff = (pkt[14 + ihl + 12] >> 4) * 4
+        payload = pkt[14 + ihl + doff:]
+        seq = struct.unpack(">I", pkt[14 + ihl + 4:14 + ihl + 8])[0]
+        if payload and flight and flight[0][2][14 + ihl:14 + ihl + 4] == pkt[14 + ihl:14 + ihl + 4]:
+            flight.append((ts, tu, pkt, seq, payload))
+            continue
+        flush()
+        if payload:
+            flight.append((ts, tu, pkt, seq, payload))
+        else:
+            out.append(struct.pack("<IIII", ts, tu, len(pkt), len(pkt)) + pkt)
+    flush()
+    open(dst, "wb").write(head + b"".join(out))
+
+
+def segments(work):
+    """Records over several segments, several records in one segment."""
+    src, keys = os.path.join(work, "0.pcap"), os.path.join(work, "0.keys")
+    dst = os.path.join(work, "reseg.pcap")
+    resegment(src, dst)
+    sim = json.loads(run(["--seed", "40", "--json", "--kx", "ecdhe"]).stdout)
+    w = run(["open", dst, "--keys", keys, "--json"])
+    check(f"resegmented: exit 0 ({w.returncode}: {w.stderr.strip()})", w.returncode == 0)
+    walk = json.loads(w.stdout)
+    compare("resegmented", sim, 1, 10, walk, True)
+    seg = {}
+    for s in walk["steps"]:
+        for r in s["records"]:
+            seg[r["index"]] = [f["value"] for f in r["fields"] if f["name"] == "tcp_segments"][0]
+    check(f"resegmented: the ClientHello over two segments, out of order ({seg[0]})",
+          seg[0].endswith("(2 TCP segments)"))
+    check(f"resegmented: ServerHello to ServerHelloDone in one segment ({seg[1]}, {seg[4]})",
+          seg[1] == seg[2] == seg[3] == seg[4] and seg[1].startswith("frame "))
+
+
 def bad_input(work):
     junk = os.path.join(work, "junk")
     with open(junk, "w") as f:
@@ -162,6 +236,7 @@ def bad_input(work):
 with tempfile.TemporaryDirectory() as work:
     flow_runs(work)
     eavesdropper_and_server_key(work)
+    segments(work)
     bad_input(work)
 print(f"{len(FAILS)} failed")
 sys.exit(1 if FAILS else 0)
