@@ -64,22 +64,6 @@ wait_port() {
     return 1
 }
 
-# A TCP connection to 127.0.0.1:$1 succeeds within 5 s.
-accepts() {
-    local i
-    for ((i = 0; i < 50; i++)); do
-        (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null && return 0
-        sleep 0.1
-    done
-    return 1
-}
-
-# A port free on 127.0.0.1 now (for servers that cannot listen on port 0
-# and say which port they got; the caller retries if it is taken meanwhile).
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # dumpcap on lo (root or capture rights): capture_start PCAP FILTER starts
 # it and waits (bounded) until it captures; its pid is capture_pid.
 capture_start() {
