@@ -40,7 +40,11 @@ counted=$("$bench" --count 1 --suite 0xc02f) && [ "$counted" = TLS_ECDHE_RSA_WIT
     ok || bad "--count 1 --suite 0xc02f printed '$counted'"
 "$bench" --count 0 >/dev/null 2>&1 && bad "--count 0 accepted" || ok
 
-if command -v valgrind >/dev/null; then
+# valgrind cannot run a sanitizer build (ASan reserves the shadow memory
+# valgrind needs): the counting mode is checked on the plain build only.
+if nm -an "$bench" 2> /dev/null | grep -q __asan_init; then
+    echo "sanitizer build: --instructions not run (valgrind cannot run it)"
+elif command -v valgrind >/dev/null; then
     out=$("$bench" --instructions --count 1 --suite 0xc02f) || bad "--instructions exits $?"
     has '^TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256$' "--instructions: the suite"
     has '^  instructions/handshake +[0-9]+ +\(callgrind, 1 handshakes\)$' "--instructions: a handshake"

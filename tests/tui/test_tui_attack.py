@@ -73,7 +73,11 @@ def test_menu(exe, sock):
         tm.keys("Enter")
         s = tt.wait_text(tm, "re-ran the handshake with the attacker swap-server-key", PANE)
         tm.keys("End")
-        s = tt.wait_text(tm, "Step 4/10")
+        # Wait for the pane's content, not only the step label: a slow
+        # (sanitizer) build can be caught between the label and the pane.
+        s = tt.wait_for(tm, lambda s: "Step 4/10" in s
+                        and "server_ecdhe_private" in tt.box_region(s, PANE),
+                        "step 4 with the attacker's pane drawn")
         region = tt.box_region(s, PANE)
         tt.check("server_ecdhe_public" in region and "server_ecdhe_private" in region,
                  "step 4: the attacker's pane holds its own key pair")
