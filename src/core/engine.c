@@ -1,8 +1,9 @@
 /*
  * The generic half of an engine: the cursor over the run's flow, the
- * record layer, handshake-message reassembly, the transcript, the key
- * schedule and alerts.  What each side does with a message lives in
- * engine_client.c and engine_server.c, reached only through the catalogue.
+ * record layer, handshake-message reassembly, the transcript and alerts.
+ * The key schedule is in engine_keys.c, signature schemes in engine_sig.c.
+ * What each side does with a message lives in engine_client.c and
+ * engine_server.c, reached only through the catalogue.
  */
 #include "engine_internal.h"
 
@@ -119,73 +120,6 @@ void engine_check(tls_engine *e, tls_text_id what, bool ok, tls_text_id detail,
                   const tls_text_arg *args)
 {
     tls_trace_check(e->trace, e->step, e->role, what, ok, detail, args);
-}
-
-tls_hash_alg engine_prf_hash(const tls_engine *e)
-{
-    return e->suite ? e->suite->prf_hash : TLS_HASH_SHA256;
-}
-
-size_t engine_sigalgs(uint16_t *out)
-{
-    size_t n;
-    const tls_sigalg_info *all = tls_sigalgs_all(&n);
-    for (size_t i = 0; i < n; i++)
-        out[i] = all[i].id;
-    return n;
-}
-
-bool engine_sig_hash(uint16_t sig_alg, tls_hash_alg *alg)
-{
-    const tls_sigalg_info *s = tls_sigalg_by_id(sig_alg);
-    if (s)
-        *alg = s->hash;
-    return s != NULL;
-}
-
-tls_key_kind engine_sig_key(uint16_t sig_alg)
-{
-    const tls_sigalg_info *s = tls_sigalg_by_id(sig_alg);
-    return s ? s->key : TLS_KEY_NONE;
-}
-
-bool engine_sig_is_pss(uint16_t sig_alg)
-{
-    const tls_sigalg_info *s = tls_sigalg_by_id(sig_alg);
-    return s && s->pss;
-}
-
-/* In the peer's order, as OpenSSL and GnuTLS choose: a client that lists
- * rsa_pss_rsae_* before rsa_pkcs1_* gets a PSS signature from an RSA key. */
-uint16_t engine_choose_sigalg(const uint16_t *offered, size_t n, tls_key_kind key)
-{
-    for (size_t i = 0; i < n; i++)
-        if (engine_sig_key(offered[i]) == key)
-            return offered[i];
-    return 0;
-}
-
-tls_err engine_sign(const tls_privkey *key, tls_rng *rng, uint16_t sig_alg,
-                    const uint8_t *digest, uint8_t *sig, size_t *sig_len)
-{
-    const tls_sigalg_info *s = tls_sigalg_by_id(sig_alg);
-    if (!s || s->key != tls_privkey_kind(key))
-        return TLS_ERR_INTERNAL;
-    return s->pss ? tls_privkey_sign_pss(key, rng, s->hash, digest, sig, sig_len)
-                  : tls_privkey_sign(key, rng, s->hash, digest, sig, sig_len);
-}
-
-tls_err engine_verify_sig(const tls_x509 *chain, uint16_t sig_alg, tls_hash_alg alg,
-                          const uint8_t *digest, const uint8_t *sig, size_t sig_len)
-{
-    /* The signature must be of the kind the certificate's key makes. */
-    tls_key_kind kind = engine_sig_key(sig_alg);
-    if (kind != tls_x509_key_kind(chain, 0))
-        return TLS_ERR_DECRYPT_ERROR;
-    if (kind == TLS_KEY_ECDSA)
-        return tls_x509_ecdsa_verify(chain, alg, digest, sig, sig_len);
-    return engine_sig_is_pss(sig_alg) ? tls_x509_rsa_pss_verify(chain, alg, digest, sig, sig_len)
-                                      : tls_x509_rsa_verify(chain, alg, digest, sig, sig_len);
 }
 
 size_t engine_suites(const tls_engine *e, uint16_t *out)
@@ -322,145 +256,6 @@ tls_err engine_fail(tls_engine *e, tls_err err, tls_text_id id, const tls_text_a
         engine_queue_alert(e, TLS_ALERT_FATAL, (uint8_t)desc);
     }
     return err;
-}
-
-/* ------------------------------------------------------- key schedule */
-
-/* P_hash at work: each A(i) and output block of the master-secret PRF,
- * shortened to their first bytes (the full values are one HMAC away). */
-static void note_prf_rounds(tls_engine *e, tls_hash_alg alg, const tls_prf_trace *pt)
-{
-    /* 48 bytes take one block of SHA-384 and two of SHA-256. */
-    char hex[4][17] = {"", "", "", ""};
-    for (size_t i = 0; i < 2 && i < pt->rounds; i++) {
-        tls_hex_into(pt->a[i], 8, hex[2 * i], sizeof hex[0]);
-        tls_hex_into(pt->out[i], 8, hex[2 * i + 1], sizeof hex[0]);
-    }
-    engine_note(e, pt->rounds == 1 ? TLS_TEXT_PRF_ROUNDS_1 : TLS_TEXT_PRF_ROUNDS_2,
-                TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg)), TLS_ARG_S("a1", hex[0]),
-                         TLS_ARG_S("b1", hex[1]), TLS_ARG_S("a2", hex[2]),
-                         TLS_ARG_S("b2", hex[3])));
-}
-
-/* How the key block is cut, which depends on how records are protected. */
-static void note_key_block(tls_engine *e)
-{
-    const tls_key_block *kb = &e->kb;
-    size_t last = tls_key_block_len(e->suite) - 1;
-    switch (e->suite->cipher) {
-    case TLS_CIPHER_AES_GCM:
-        engine_note(e, TLS_TEXT_KEY_BLOCK,
-                    TLS_ARGS(TLS_ARG_U("last", last), TLS_ARG_U("key_len", kb->key_len)));
-        return;
-    case TLS_CIPHER_CHACHA20_POLY1305:
-        engine_note(e, TLS_TEXT_KEY_BLOCK_CHACHA,
-                    TLS_ARGS(TLS_ARG_U("last", last), TLS_ARG_U("key_len", kb->key_len)));
-        return;
-    case TLS_CIPHER_AES_CBC:
-        engine_note(e, TLS_TEXT_KEY_BLOCK_CBC,
-                    TLS_ARGS(TLS_ARG_U("last", last), TLS_ARG_U("mac_len", kb->mac_key_len),
-                             TLS_ARG_U("key_len", kb->key_len)));
-        return;
-    }
-}
-
-tls_err engine_derive_keys(tls_engine *e)
-{
-    tls_hash_alg alg = engine_prf_hash(e);
-    tls_prf_trace pt;
-    tls_err err;
-    if (e->resumed)
-        return engine_derive_key_block(e);
-    if (e->ems) {
-        /* RFC 7627: bind the master secret to the whole handshake so far. */
-        uint8_t session_hash[TLS_HASH_MAX];
-        err = engine_transcript_hash(e, alg, session_hash);
-        if (err == TLS_OK)
-            err = tls_master_secret_derive(alg, e->pre_master, e->pre_master_len, session_hash,
-                                           e->client_random, e->server_random, e->master, &pt);
-        char hex[2 * TLS_HASH_MAX + 1] = "?";
-        if (err == TLS_OK)
-            tls_hex_into(session_hash, tls_hash_len(alg), hex, sizeof hex);
-        engine_note(e, TLS_TEXT_MASTER_SECRET_EMS,
-                    TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg)),
-                             TLS_ARG_S("session_hash", hex)));
-    } else {
-        err = tls_master_secret_derive(alg, e->pre_master, e->pre_master_len, NULL,
-                                       e->client_random, e->server_random, e->master, &pt);
-        engine_note(e, TLS_TEXT_MASTER_SECRET_CLASSIC,
-                    TLS_ARGS(TLS_ARG_S("hash", tls_hash_name(alg))));
-        if (e->cfg->ems)
-            engine_note(e,
-                        e->role == TLS_PARTY_CLIENT ? TLS_TEXT_EMS_NOT_ACCEPTED_BY_SERVER
-                                                    : TLS_TEXT_EMS_NOT_OFFERED_BY_CLIENT,
-                        NULL);
-    }
-    if (err != TLS_OK)
-        return engine_fail(e, err, TLS_TEXT_MASTER_SECRET_FAILED, NULL);
-    note_prf_rounds(e, alg, &pt);
-    tls_wipe(&pt, sizeof pt);
-    engine_value(e, TLS_VALUE_MASTER_SECRET, e->master, 48, NULL);
-    return engine_derive_key_block(e);
-}
-
-tls_err engine_derive_key_block(tls_engine *e)
-{
-    if (e->resumed) {
-        /* RFC 5246 §7.3: the session's master secret, fresh randoms. */
-        engine_note(e, TLS_TEXT_RESUME_KEYS, NULL);
-        engine_value(e, TLS_VALUE_MASTER_SECRET, e->master, 48, NULL);
-    }
-    uint8_t raw[TLS_KEY_BLOCK_MAX];
-    tls_err err = tls_key_block_derive(e->suite, e->master, e->client_random, e->server_random,
-                                       &e->kb, raw);
-    if (err != TLS_OK)
-        return engine_fail(e, err, TLS_TEXT_KEY_BLOCK_FAILED, NULL);
-    note_key_block(e);
-    tls_trace_key_block(e->trace, e->step, e->role, &e->kb, raw, tls_key_block_len(e->suite));
-    tls_wipe(raw, sizeof raw);
-    return TLS_OK;
-}
-
-tls_err engine_transcript_hash(tls_engine *e, tls_hash_alg alg, uint8_t *out)
-{
-    if (e->transcript_hash && tls_hash_stream_alg(e->transcript_hash) != alg) {
-        tls_hash_stream_free(e->transcript_hash);
-        e->transcript_hash = NULL;
-    }
-    if (!e->transcript_hash) {
-        e->transcript_hashed = 0;
-        if (!(e->transcript_hash = tls_hash_stream_new(alg)))
-            return tls_hash(alg, e->transcript.data, e->transcript.len, out);
-    }
-    /* Only what was added since the last time. */
-    tls_err err = tls_hash_stream_update(e->transcript_hash,
-                                         e->transcript.data + e->transcript_hashed,
-                                         e->transcript.len - e->transcript_hashed);
-    e->transcript_hashed = e->transcript.len;
-    return err == TLS_OK ? tls_hash_stream_peek(e->transcript_hash, out) : err;
-}
-
-tls_err engine_verify_data(tls_engine *e, const char *label, uint8_t out[12])
-{
-    tls_hash_alg alg = engine_prf_hash(e);
-    uint8_t h[TLS_HASH_MAX];
-    tls_err err = engine_transcript_hash(e, alg, h);
-    if (err != TLS_OK)
-        return err;
-    engine_value(e, TLS_VALUE_HANDSHAKE_HASH, h, tls_hash_len(alg), NULL);
-    return tls_verify_data(alg, e->master, label, h, out);
-}
-
-void engine_activate_write(tls_engine *e)
-{
-    tls_record_protect_start(&e->wprot, e->suite, e->etm, &e->kb, e->role == TLS_PARTY_CLIENT,
-                             e->rng);
-}
-
-void engine_activate_read(tls_engine *e)
-{
-    tls_record_protect_start(&e->rprot, e->suite, e->etm, &e->kb, e->role != TLS_PARTY_CLIENT,
-                             NULL);
 }
 
 /* --------------------------------------------------------- the cursor */
@@ -797,6 +592,40 @@ static void handle_alert(tls_engine *e, const uint8_t *p, size_t n, size_t rec_i
                          TLS_ARG_U("code", a.description)));
 }
 
+/* A record's content (its plaintext when protected), by content type:
+ * \p off is where it starts in the record as traced. */
+static void handle_content(tls_engine *e, uint8_t type, const uint8_t *p, size_t n,
+                           size_t idx, size_t off, bool prot)
+{
+    switch (type) {
+    case TLS_CT_HANDSHAKE:
+        handle_handshake_bytes(e, p, n, idx, off, prot);
+        break;
+    case TLS_CT_CHANGE_CIPHER_SPEC:
+        handle_change_cipher_spec(e, p, n, idx, off, prot);
+        break;
+    case TLS_CT_ALERT:
+        handle_alert(e, p, n, idx, off, prot);
+        break;
+    case TLS_CT_APPLICATION_DATA:
+        /* Only under the negotiated keys: plaintext application data
+         * would be readable and forgeable by anyone on the path.  A
+         * peer whose Finished was verified may send it before this
+         * side's (False Start, RFC 7918). */
+        if ((engine_handshake_over(e) || engine_rest_is(e, e->role)) && prot) {
+            if (engine_app_data_empty_ok(e, n))
+                engine_app_data_received(e, p, n, idx, off, prot);
+        } else {
+            engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE, TLS_TEXT_APP_DATA_TOO_EARLY, NULL);
+        }
+        break;
+    default:
+        engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE, TLS_TEXT_UNKNOWN_CONTENT_TYPE,
+                    TLS_ARGS(TLS_ARG_U("type", type)));
+        break;
+    }
+}
+
 /* Limits on the records themselves, before anything is traced: false when
  * the engine has failed or the record is counted without being traced. */
 static bool record_admitted(tls_engine *e, const tls_record *rec)
@@ -856,36 +685,9 @@ static void handle_record(tls_engine *e, const tls_record *rec)
     } else if (derr != TLS_OK) {
         engine_record_rejected(e, derr, rec->type);
     } else {
-        const uint8_t *p = prot ? pt : rec->fragment;
-        size_t n = prot ? pt_len : rec->fragment_len;
-        size_t off = prot ? 0 : TLS_RECORD_HEADER;
-        switch (rec->type) {
-        case TLS_CT_HANDSHAKE:
-            handle_handshake_bytes(e, p, n, idx, off, prot);
-            break;
-        case TLS_CT_CHANGE_CIPHER_SPEC:
-            handle_change_cipher_spec(e, p, n, idx, off, prot);
-            break;
-        case TLS_CT_ALERT:
-            handle_alert(e, p, n, idx, off, prot);
-            break;
-        case TLS_CT_APPLICATION_DATA:
-            /* Only under the negotiated keys: plaintext application data
-             * would be readable and forgeable by anyone on the path.  A
-             * peer whose Finished was verified may send it before this
-             * side's (False Start, RFC 7918). */
-            if ((engine_handshake_over(e) || engine_rest_is(e, e->role)) && prot) {
-                if (engine_app_data_empty_ok(e, n))
-                    engine_app_data_received(e, p, n, idx, off, prot);
-            }
-            else
-                engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE, TLS_TEXT_APP_DATA_TOO_EARLY, NULL);
-            break;
-        default:
-            engine_fail(e, TLS_ERR_UNEXPECTED_MESSAGE, TLS_TEXT_UNKNOWN_CONTENT_TYPE,
-                        TLS_ARGS(TLS_ARG_U("type", rec->type)));
-            break;
-        }
+        handle_content(e, rec->type, prot ? pt : rec->fragment,
+                       prot ? pt_len : rec->fragment_len, idx,
+                       prot ? 0 : TLS_RECORD_HEADER, prot);
     }
     if (pt) {
         tls_wipe(pt, rec->fragment_len);

@@ -171,7 +171,8 @@ void engine_note(tls_engine *e, tls_text_id id, const tls_text_arg *args);
 void engine_check(tls_engine *e, tls_text_id what, bool ok, tls_text_id detail,
                   const tls_text_arg *args);
 
-/* Master secret and key block, from pre_master and the randoms (both sides). */
+/* Key schedule (engine_keys.c).  Master secret and key block, from
+ * pre_master and the randoms (both sides). */
 tls_err engine_derive_keys(tls_engine *e);
 /* The key block alone, from e->master (a resumed session's, said so). */
 tls_err engine_derive_key_block(tls_engine *e);
@@ -191,12 +192,12 @@ void engine_activate_read(tls_engine *e);
 tls_err engine_random(tls_engine *e, const uint8_t *fixed, bool has_fixed,
                       uint8_t *out, size_t n);
 
-/* The hash the suite's PRF uses. */
+/* The hash the suite's PRF uses (engine_keys.c). */
 tls_hash_alg engine_prf_hash(const tls_engine *e);
 
-/* The signature schemes we offer (ClientHello, CertificateRequest), in
- * the table's order (tls_sigalgs_all); returns how many (at most
- * TLS_SIGALG_COUNT) were written to \p out. */
+/* Signature schemes (engine_sig.c).  The ones we offer (ClientHello,
+ * CertificateRequest), in the table's order (tls_sigalgs_all); returns how
+ * many (at most TLS_SIGALG_COUNT) were written to \p out. */
 size_t engine_sigalgs(uint16_t *out);
 
 /* The hash of a signature scheme we implement; false if we do not. */
