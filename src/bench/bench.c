@@ -321,17 +321,42 @@ static void one_walkthrough(void *p)
     fclose(null);
 }
 
-/* Times of one measuring round: the handshake, then each primitive. */
+/* Times of one measuring round: the handshake, each primitive on its own,
+ * their weighted sum, and one handshake's primitives called in turn. */
 typedef struct bench_round {
-    double hs, prim[PRIM_MAX], sum;
+    double hs, prim[PRIM_MAX], sum, seq;
 } bench_round;
 
-/* One round: the handshakes and every primitive, back to back, so a
- * change in machine load hits both sides of the ratio alike. */
+/* The primitives of one handshake, each as often as a handshake calls it. */
+static void run_primitives(const prim *list, size_t np, prim_ctx *pc, int k)
+{
+    for (int i = 0; i < k; i++)
+        for (size_t j = 0; j < np; j++)
+            for (int c = 0; c < list[j].count; c++)
+                list[j].fn(pc);
+}
+
+typedef struct seq_ctx {
+    const prim *list;
+    size_t np;
+    prim_ctx *pc;
+} seq_ctx;
+
+static void one_sequence(void *p)
+{
+    seq_ctx *s = p;
+    run_primitives(s->list, s->np, s->pc, 1);
+}
+
+/* One round: the handshakes, the primitives in turn, then each primitive
+ * alone, back to back, so a change in machine load hits every side of the
+ * ratios alike. */
 static void bench_round_run(bench_round *r, const prim *list, size_t np, hs_ctx *h,
                             prim_ctx *pc, int n)
 {
+    seq_ctx seq = {list, np, pc};
     r->hs = time_per_call(one_handshake, h, n);
+    r->seq = time_per_call(one_sequence, &seq, n);
     r->sum = 0;
     for (size_t i = 0; i < np; i++) {
         r->prim[i] = time_per_call(list[i].fn, pc, n);
@@ -373,30 +398,30 @@ __attribute__((noinline, noclone)) static void count_handshakes(hs_ctx *h, int k
         one_handshake(h);
 }
 
-/* The primitives of k handshakes. */
-static void run_primitives(const prim *list, size_t np, prim_ctx *pc, int k)
-{
-    for (int i = 0; i < k; i++)
-        for (size_t j = 0; j < np; j++)
-            for (int c = 0; c < list[j].count; c++)
-                list[j].fn(pc);
-}
-
 __attribute__((noinline, noclone)) static void count_primitives(const prim *list, size_t np,
                                                                 prim_ctx *pc, int k)
 {
     run_primitives(list, np, pc, k);
 }
 
+/* The median of hs / (the field at \p field) over the rounds, and its range. */
+static double ratio_of(const bench_round *r, size_t field, double *lo, double *hi)
+{
+    double v[BENCH_ROUNDS];
+    for (int i = 0; i < BENCH_ROUNDS; i++)
+        v[i] = r[i].hs / *(const double *)((const char *)&r[i] + field);
+    qsort(v, BENCH_ROUNDS, sizeof v[0], cmp_double);
+    *lo = v[0];
+    *hi = v[BENCH_ROUNDS - 1];
+    return v[BENCH_ROUNDS / 2];
+}
+
 static void print_times(const tls_suite *s, tls_group group, const hs_ctx *h, int runs,
                         const bench_round *r, const prim *list, size_t np, double walk)
 {
-    double ratio[BENCH_ROUNDS];
-    for (int i = 0; i < BENCH_ROUNDS; i++)
-        ratio[i] = r[i].hs / r[i].sum;
-    qsort(ratio, BENCH_ROUNDS, sizeof ratio[0], cmp_double);
     double hs = median_of(r, BENCH_ROUNDS, offsetof(bench_round, hs));
     double sum = median_of(r, BENCH_ROUNDS, offsetof(bench_round, sum));
+    double seq = median_of(r, BENCH_ROUNDS, offsetof(bench_round, seq));
     const tls_group_info *g = tls_group_by_id((uint16_t)group);
     printf("%s%s%s\n", s->name, s->kx == TLS_KX_ECDHE_RSA ? " / " : "",
            s->kx == TLS_KX_ECDHE_RSA && g ? g->name : "");
@@ -407,10 +432,17 @@ static void print_times(const tls_suite *s, tls_group group, const hs_ctx *h, in
         printf("  %-24s %8.3f ms   x%d (%s)\n", list[i].label,
                median_of(r, BENCH_ROUNDS, offsetof(bench_round, prim) + i * sizeof(double)),
                list[i].count, list[i].why);
-    printf("  %-24s %8.3f ms\n", "sum of primitives", sum);
-    printf("  %-24s %8.3f     handshake / primitives, CPU time: median of %d "
+    printf("  %-24s %8.3f ms   (each alone, in a loop of its own)\n", "sum of primitives", sum);
+    printf("  %-24s %8.3f ms   (one handshake's primitives called in turn, as it calls them)\n",
+           "primitives in turn", seq);
+    double lo, hi, ratio = ratio_of(r, offsetof(bench_round, seq), &lo, &hi);
+    printf("  %-24s %8.3f     handshake / primitives in turn, CPU time: median of %d "
            "rounds, %.3f to %.3f (target <= 1.05)\n",
-           "overhead", ratio[BENCH_ROUNDS / 2], BENCH_ROUNDS, ratio[0], ratio[BENCH_ROUNDS - 1]);
+           "overhead", ratio, BENCH_ROUNDS, lo, hi);
+    ratio = ratio_of(r, offsetof(bench_round, sum), &lo, &hi);
+    printf("  %-24s %8.3f     handshake / sum of primitives each alone: %.3f to %.3f (a loop\n"
+           "  %-24s           of one primitive keeps the caches and branch predictors warm for it)\n",
+           "", ratio, lo, hi, "");
     /* CPU time moves with the machine's load and caches; the instruction
      * counts under callgrind do not. */
     printf("  in instructions: ninja -C build outside-crypto (callgrind: the same ratio, "

@@ -28,7 +28,11 @@ has '^  DH keygen\+shared +[0-9.]+ ms +x2 ' "DHE"
 has '^  ECDH keygen\+shared +[0-9.]+ ms +x2 ' "ECDHE"
 has '^  transcript hash +[0-9.]+ ms +x2 ' "the transcript"
 has '^  chain parse +[0-9.]+ ms +x1 ' "certificate parsing"
-has '^  overhead +[0-9.]+ +handshake / primitives, CPU time: .*\(target <= 1\.05\)$' "the overhead"
+has '^  primitives in turn +[0-9.]+ ms +\(one handshake.s primitives called in turn' \
+    "the primitives timed in turn"
+has '^  overhead +[0-9.]+ +handshake / primitives in turn, CPU time: .*\(target <= 1\.05\)$' \
+    "the overhead"
+has '^ +[0-9.]+ +handshake / sum of primitives each alone: ' "the ratio to primitives alone"
 has '^peak memory \(RSS\) +[0-9.]+ MiB' "peak memory"
 # One block per suite: as many overhead lines as suite headings.
 suites=$(grep -cE '^TLS_' <<<"$out")
