@@ -8,8 +8,12 @@
 # encrypt-then-MAC, ChaCha20), with and without the extended master secret,
 # session-ID and ticket resumption, client certificates.  Each client writes
 # its key log; with them (and with the server's), every connection's master
-# secret is found and both Finished messages verify.  The RSA key exchange
-# opens with the server's key alone; ECDHE does not (forward secrecy).
+# secret is found and both Finished messages verify, and peer_values.py
+# checks each connection's values against what the peers logged, sent and
+# received: master secret, key block and keys, both verify_data (as tshark
+# reads them) and the application data both ways, byte for byte.  The RSA
+# key exchange opens with the server's key alone; ECDHE does not (forward
+# secrecy).
 # Connections tlssim cannot follow (TLS 1.3, 1.0, 1.1, a suite it does not
 # implement) are listed as such and refused with one line.
 set -u
@@ -25,7 +29,11 @@ need openssl
 need curl
 need gnutls-serv
 need gnutls-cli
-GET='GET / HTTP/1.0\r\n\r\n'
+need tshark
+need python3
+peer_values=$(dirname "$0")/../capture/peer_values.py
+# What s_client sends.
+printf 'GET / HTTP/1.0\r\n\r\n' > "$work/get"
 # GnuTLS sends the chain it reads from one file: the leaf, then the
 # intermediate that issued it.
 for c in server server-ecdsa; do
@@ -58,25 +66,36 @@ start_gnutls() {
 }
 
 # The clients; $n numbers their key logs.  s_client sends a GET and waits
-# for the page (-ign_eof), curl fetches the page twice (its second
-# connection resumes), gnutls-cli -r connects, then resumes and sends a GET
-# (its stdin kept open until the page arrived: gnutls_get).
+# for the page (-quiet: it prints only what it received), curl fetches the
+# page twice (its second connection resumes; --include: the file holds the
+# whole answer), gnutls-cli -r connects, then resumes and sends a GET (its
+# stdin kept open until the page arrived: gnutls_get; --logfile: its
+# output is only what it received).  Each adds to specs, for each of its
+# connections, SENT:RECEIVED: the files of what it sent and received there
+# (- for nothing), which peer_values.py compares with tlssim's decryption.
 n=0
 sclient() {
     n=$((n + 1))
-    printf "$GET" | timeout 20 openssl s_client -connect "127.0.0.1:$port" -servername capture.test \
-        -ign_eof -keylogfile "$d/client$n.keylog" "$@" > "$d/client$n.out" 2>&1
+    timeout 20 openssl s_client -connect "127.0.0.1:$port" -servername capture.test -quiet \
+        -keylogfile "$d/client$n.keylog" "$@" < "$work/get" > "$d/client$n.out" 2> "$d/client$n.err"
+    specs+=("$work/get:$d/client$n.out")
 }
+# Without its User-Agent and Accept headers, curl's request is known.
 curl2() {
     n=$((n + 1))
+    local url=https://capture.test:$port/
+    printf 'GET / HTTP/1.1\r\nHost: capture.test:%s\r\n\r\n' "$port" > "$d/client$n.sent"
     SSLKEYLOGFILE=$d/client$n.keylog timeout 20 curl -sk --max-time 10 --tlsv1.2 --tls-max 1.2 \
-        --resolve "capture.test:$port:127.0.0.1" "$@" "https://capture.test:$port/" \
-        "https://capture.test:$port/" > "$d/client$n.out" 2>&1
+        --http1.1 -H 'User-Agent:' -H 'Accept:' --include --resolve "capture.test:$port:127.0.0.1" \
+        "$@" "$url" -o "$d/client$n.1.out" "$url" -o "$d/client$n.2.out" 2> "$d/client$n.err"
+    specs+=("$d/client$n.sent:$d/client$n.1.out" "$d/client$n.sent:$d/client$n.2.out")
 }
 gnutls_r() {
     n=$((n + 1))
-    gnutls_get "$d/client$n.out" | SSLKEYLOGFILE=$d/client$n.keylog timeout 20 gnutls-cli -r --insecure \
-        --port "$port" --sni-hostname capture.test "$@" 127.0.0.1 > "$d/client$n.out" 2>&1
+    gnutls_get "$d/client$n.out" | tee "$d/client$n.sent" |
+        SSLKEYLOGFILE=$d/client$n.keylog timeout 20 gnutls-cli -r --insecure --logfile "$d/client$n.log" \
+        --port "$port" --sni-hostname capture.test "$@" 127.0.0.1 > "$d/client$n.out" 2> "$d/client$n.err"
+    specs+=(-:- "$d/client$n.sent:$d/client$n.out")
 }
 
 # Each client twice: a full handshake, then one resuming its session.
@@ -103,13 +122,6 @@ server_hellos_with() {
 # secret): that connection's line is in its peer's log only.
 all_keylogs() { cat "$d"/client*.keylog "$d/server.keylog" > "$d/all.keylog" 2> /dev/null; }
 
-# Connections of the capture whose Finished both verify with the key logs.
-verified() {
-    all_keylogs
-    "$tlssim" open "$d/cap.pcapng" --list --keys "$d/all.keylog" |
-        grep -c 'client Finished verified, server Finished verified$'
-}
-
 # Both sides logged the same master secret for every client random they
 # both logged (and they share at least one).
 keylogs_agree() {
@@ -121,25 +133,36 @@ keylogs_agree() {
 }
 conns() { "$tlssim" open "$d/cap.pcapng" --list | grep -c '^#'; }
 
+# TCP connections of the capture that one side ended (FIN or RST; with
+# gnutls-serv the server's RST is all there is), by tshark: each side ends
+# after its data, so once all are ended the capture holds the application
+# data both ways.
+closed() {
+    tshark -n -r "$d/cap.pcapng" -Y 'tcp.flags.fin == 1 || tcp.flags.reset == 1' \
+        -T fields -e tcp.stream 2> /dev/null | sort -u | wc -l
+}
+
 # begin NAME: a case directory, the capture started once the server listens.
 begin() {
     name=$1
     d=$work/$name
     mkdir -p "$d"
     n=0
+    specs=()
 }
 capture() {
     check "$name: server started" [ -n "$port" ] &&
         check "$name: dumpcap started" capture_start "$d/cap.pcapng" "tcp port $port"
 }
 
-# end N RESUMED CLIENT_AUTH: stop the capture once N connections verify,
-# stop the server, then check: N connections, each verifying with the key
-# logs (the clients' and the server's agreeing), RESUMED of them resumed and
-# CLIENT_AUTH with a client certificate.
+# end N RESUMED CLIENT_AUTH: stop the capture once N connections have
+# ended, stop the server, then check: N connections, each verifying with
+# the key logs (the clients' and the server's agreeing), RESUMED of them
+# resumed and CLIENT_AUTH with a client certificate; each one's values as
+# the peers logged, sent and received (peer_values.py).
 end() {
     local want=$1 resumed=$2 client_auth=${3:-0} out rc
-    capture_stop_when "$want" verified
+    capture_stop_when "$want" closed
     kill "$server_pid" 2> /dev/null
     wait "$server_pid" 2> /dev/null
     cat "$d"/client*.keylog > "$d/clients.keylog"
@@ -159,6 +182,14 @@ end() {
     check "$name: $resumed resumed" [ "$(grep -c '  resumed  ' <<< "$out")" -eq "$resumed" ]
     check "$name: $client_auth with a client certificate" \
         [ "$(grep -c '  full handshake with a client certificate  ' <<< "$out")" -eq "$client_auth" ]
+    check "$name: what the clients sent and received on each of the $want connections" \
+        [ "${#specs[@]}" -eq "$want" ]
+    python3 "$peer_values" "$tlssim" "$d/cap.pcapng" "$d/all.keylog" "$port" "${specs[@]}" \
+        > "$d/values.out" 2>&1
+    rc=$?
+    grep -v '^ok  ' "$d/values.out"
+    check "$name: master secret, keys, verify_data and application data as the peers logged and sent" \
+        [ "$rc" -eq 0 ]
 }
 
 # suite: the listing's column for every connection of the case.
