@@ -47,7 +47,8 @@ typedef enum tls_cap_walk_secret {
     TLS_CAP_SECRET_SERVER_KEY,    /**< the pre-master decrypted with the server's key */
     TLS_CAP_SECRET_NO_LINE,       /**< a key log without this connection's line */
     TLS_CAP_SECRET_FORWARD,       /**< only the server's key, and (EC)DHE: forward secrecy */
-    TLS_CAP_SECRET_WRONG_KEY      /**< the server's key does not decrypt the pre-master */
+    TLS_CAP_SECRET_WRONG_KEY,     /**< the server's key does not decrypt the pre-master */
+    TLS_CAP_SECRET_SUITE_UNKNOWN  /**< key material given, for a suite tlssim does not implement */
 } tls_cap_walk_secret;
 
 /** \brief How finding the connection went. */

@@ -102,6 +102,10 @@ static void secrets_at_keys_step(walk *w, int step)
         info->secret = TLS_CAP_SECRET_SERVER_KEY;
         id = TLS_TEXT_CAP_SECRET_SERVER_KEY;
         args = how;
+    } else if (!s && (w->cfg->keys || w->cfg->server_key)) {
+        /* Not "no line": the key log may well have one. */
+        info->secret = TLS_CAP_SECRET_SUITE_UNKNOWN;
+        id = TLS_TEXT_CAP_SECRET_SUITE_UNKNOWN;
     } else if (w->sec.by_key == TLS_CAP_KEY_FORWARD_SECRET) {
         info->secret = TLS_CAP_SECRET_FORWARD;
         id = TLS_TEXT_CAP_FORWARD_SECRET;

@@ -474,6 +474,9 @@ static const char *const templates[TLS_TEXT_COUNT] = {
            "--server-key PEM for the RSA key exchange, decrypts it)"),
     [TLS_TEXT_CAP_SUITE_UNKNOWN] =
         N_("suite {suite} is not one tlssim implements: its records are shown, not decrypted"),
+    [TLS_TEXT_CAP_SECRET_SUITE_UNKNOWN] =
+        N_("the key material given is no use here: tlssim cannot derive the keys of a suite it "
+           "does not implement; what follows is the eavesdropper's view"),
     [TLS_TEXT_CAP_FINISHED_UNKNOWN] =
         N_("the keys are unknown: the {party}'s Finished stays ciphertext and cannot be checked"),
     [TLS_TEXT_CAP_FINISHED_UNREADABLE] =

@@ -93,7 +93,8 @@ static void json_live_config(FILE *out, const tls_app_run *r)
 static void json_capture(FILE *out, const tls_app_run *r)
 {
     static const char *const secrets[] = {"none", "key_log", "server_key", "no_key_log_line",
-                                          "forward_secrecy", "wrong_server_key"};
+                                          "forward_secrecy", "wrong_server_key",
+                                          "suite_not_implemented"};
     const tls_cap_walk_info *ci = &r->capture_info;
     char client[64], server[64];
     tls_cap_addr_str(&ci->client, client, sizeof client);
@@ -377,18 +378,35 @@ static const tls_event *step_event(const tls_trace *t, int step)
     return NULL;
 }
 
-void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
-                    const tls_sim_result *res)
+/* "config"'s kx, suite, suite_id, server_cert and group.  A captured
+ * connection's suite that tlssim does not implement is named as on the wire
+ * (its IANA name, or null) with its id, and what it implies is not guessed
+ * (null): the defaults of a simulated run would be wrong. */
+static void config_suite(FILE *out, const tls_app_run *r)
 {
+    const tls_cap_walk_info *ci = &r->capture_info;
+    if (r->mode == TLS_APP_CAPTURE && !ci->suite && ci->suite_id) {
+        fputs("\"kx\":null,\"suite\":", out);
+        tls_render_json_str(out, tls_suite_wire_name(ci->suite_id));
+        fprintf(out, ",\"suite_id\":\"%04x\",\"server_cert\":null,\"group\":null",
+                (unsigned)ci->suite_id);
+        return;
+    }
     const tls_suite *suite = tls_app_suite(r);
     const tls_group_info *g = tls_group_by_id((uint16_t)r->sim.group);
-    const tls_flow *flow = tls_sim_result_flow(res);
-    fprintf(out, "{\"tlssim_version\":\"%s\",\n \"config\":{\"kx\":\"%s\",\"suite\":",
-            TLSSIM_VERSION, tls_app_kx_arg(r->sim.kx));
+    fprintf(out, "\"kx\":\"%s\",\"suite\":", tls_app_kx_arg(r->sim.kx));
     tls_render_json_str(out, suite->name);
     fprintf(out, ",\"suite_id\":\"%04x\",\"server_cert\":\"%s\",\"group\":", suite->id,
             tls_key_kind_name(suite->auth));
     tls_render_json_str(out, r->sim.kx == TLS_KX_ECDHE_RSA && g ? g->name : NULL);
+}
+
+void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
+                    const tls_sim_result *res)
+{
+    const tls_flow *flow = tls_sim_result_flow(res);
+    fprintf(out, "{\"tlssim_version\":\"%s\",\n \"config\":{", TLSSIM_VERSION);
+    config_suite(out, r);
     fputs(",\"seed\":", out);
     if (r->sim.seeded)
         fprintf(out, "%llu", (unsigned long long)r->sim.seed);

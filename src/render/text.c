@@ -555,6 +555,12 @@ static void capture_header(FILE *out, const tls_app_run *r)
         fprintf(out, ci->ems ? _("Negotiated %s; master secret: extended (RFC 7627)\n")
                              : _("Negotiated %s; master secret: classic\n"),
                 ci->suite->name);
+    else if (ci->suite_id) {
+        const char *name = tls_suite_wire_name(ci->suite_id);
+        fprintf(out, _("Negotiated 0x%04x (%s), a suite tlssim does not implement: its records "
+                       "are shown, not decrypted.\n"),
+                (unsigned)ci->suite_id, name ? name : _("unknown"));
+    }
     if (sni[0])
         fprintf(out, _("Server name: %s\n"), sni);
     fputs(ci->secret == TLS_CAP_SECRET_KEYLOG || ci->secret == TLS_CAP_SECRET_SERVER_KEY

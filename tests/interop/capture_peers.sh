@@ -15,7 +15,8 @@
 # key exchange opens with the server's key alone; ECDHE does not (forward
 # secrecy).
 # Connections tlssim cannot follow (TLS 1.3, 1.0, 1.1, a suite it does not
-# implement) are listed as such and refused with one line.
+# implement) are listed as such and refused with one line; the walkthrough
+# of a suite it does not implement dissects, decrypts nothing, says why.
 set -u
 tlssim=$1
 pki=$2
@@ -32,6 +33,7 @@ need gnutls-cli
 need tshark
 need python3
 peer_values=$(dirname "$0")/../capture/peer_values.py
+unknown_suite=$(dirname "$0")/../capture/unknown_suite.py
 # What s_client sends.
 printf 'GET / HTTP/1.0\r\n\r\n' > "$work/get"
 # GnuTLS sends the chain it reads from one file: the leaf, then the
@@ -352,4 +354,23 @@ check "$name, with the key log: not decrypted" \
     grep -qE '^#1  .*  0x00c0  .*  suite not implemented by tlssim: not decrypted$' "$d/keys.out"
 check "$name, with the key log: one line ($(cat "$d/keys.err"))" \
     grep -qx 'tlssim: connection #1 uses suite 0x00c0 (unknown), which tlssim does not implement: it cannot be decrypted' "$d/keys.err"
+
+# 12. The walkthrough of suites tlssim does not implement, with ECDHE: one
+# it knows the name of, one it does not (unknown_suite.py: --list, --text,
+# --json, with and without the key log).
+for u in ECDHE-RSA-AES128-SHA256:c027:TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256 \
+         ECDHE-RSA-CAMELLIA128-SHA256:c076:-; do
+    IFS=: read -r cipher id iana <<< "$u"
+    begin "unknown-suite-$id"
+    start_openssl "${RSA[@]}" -tls1_2 -cipher "$cipher" -no_ticket
+    capture
+    sclient -cipher "$cipher"
+    capture_stop_when 1 closed
+    stop "$server_pid"
+    python3 "$unknown_suite" "$tlssim" "$d/cap.pcapng" \
+        "$d/client1.keylog" "$port" "$id" "$iana" > "$d/walk.out" 2>&1
+    rc=$?
+    grep -v '^ok  ' "$d/walk.out"
+    check "$name: the walkthrough shows $cipher, decrypts nothing, says why" [ "$rc" -eq 0 ]
+done
 finish

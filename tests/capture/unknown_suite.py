@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""tlssim open on a capture of real peers (capture_peers.sh) whose one
+connection negotiated a suite tlssim does not implement: --list, --text
+and --json show the suite by number (and by name when it has one), every
+handshake message in the clear is dissected, nothing is decrypted, one line
+says why, and the exit status is the documented one (tlssim open --help:
+0 followed, 1 a connection that cannot be followed: --list --keys).
+
+The suites are ECDHE ones: tlssim, not knowing the suite, follows the
+ECDHE flow (an RSA key exchange's missing ServerKeyExchange is shown as a
+step reached with no message; not asserted here).
+
+Usage: unknown_suite.py TLSSIM PCAP KEYLOG PORT SUITE_ID NAME
+  SUITE_ID the suite in hex (c027), NAME its IANA name or - (none known to
+  tlssim).
+Prints one line per check; exit 1 when one fails.
+"""
+import json
+import re
+import subprocess
+import sys
+
+TLSSIM, PCAP, KEYLOG, PORT, SUITE, NAME = sys.argv[1:7]
+NAME = None if NAME == "-" else NAME
+FAILS = []
+CHECKS = []
+STEPS = ["ClientHello", "ServerHello", "Certificate", "ServerKeyExchange", "ServerHelloDone",
+         "ClientKeyExchange", "ChangeCipherSpec", "Finished", "ChangeCipherSpec", "Finished"]
+TITLES = ["ClientHello (client → server)", "ServerHello (server → client)",
+          "Certificate (server → client)", "ServerKeyExchange (server → client)",
+          "ServerHelloDone (server → client)", "ClientKeyExchange (client → server)",
+          "client ChangeCipherSpec (client → server)", "client Finished (client → server)",
+          "server ChangeCipherSpec (server → client)", "server Finished (server → client)"]
+# What only the keys would give.
+SECRETS = {"pre_master_secret", "master_secret", "key_block", "client_write_mac_key",
+           "server_write_mac_key", "client_write_key", "server_write_key", "client_write_iv",
+           "server_write_iv", "client_verify_data", "server_verify_data"}
+SUITE_NOTE = f"suite 0x{SUITE} is not one tlssim implements: its records are shown, not decrypted"
+KEYS_NOTE = ("the key material given is no use here: tlssim cannot derive the keys of a suite "
+             "it does not implement; what follows is the eavesdropper's view")
+NO_KEYS_NOTE = ("no key log and no server key: this is the eavesdropper's view (--keys KEYLOG, "
+                "or --server-key PEM for the RSA key exchange, decrypts it)")
+
+
+def check(what, ok):
+    CHECKS.append(what)
+    print(("ok    " if ok else "FAIL  ") + what)
+    if not ok:
+        FAILS.append(what)
+
+
+def tlssim(*args):
+    return subprocess.run([TLSSIM, "open", PCAP] + list(args), capture_output=True, text=True,
+                          timeout=60)
+
+
+def listing():
+    line = (r"#1  127\.0\.0\.1:\d+ -> 127\.0\.0\.1:" + PORT +
+            rf"  capture\.test  TLS 1\.2  0x{SUITE}  records \d+/\d+  full handshake")
+    r = tlssim("--list")
+    conns = [x for x in r.stdout.splitlines() if x.startswith("#")]
+    check(f"--list: exit 0, nothing on stderr ({r.returncode}: {r.stderr.strip()})",
+          r.returncode == 0 and r.stderr == "")
+    check(f"--list: one connection, the suite by number ({conns})",
+          len(conns) == 1 and re.fullmatch(line, conns[0]) is not None)
+    r = tlssim("--list", "--keys", KEYLOG)
+    conns = [x for x in r.stdout.splitlines() if x.startswith("#")]
+    check(f"--list --keys: exit 1 ({r.returncode})", r.returncode == 1)
+    check(f"--list --keys: not decrypted, said on its line ({conns})",
+          len(conns) == 1 and
+          re.fullmatch(line + "  suite not implemented by tlssim: not decrypted", conns[0]) is not None)
+    want = (f"tlssim: connection #1 uses suite 0x{SUITE} ({NAME or 'unknown'}), which tlssim does "
+            "not implement: it cannot be decrypted\n")
+    check(f"--list --keys: the one line on stderr ({r.stderr.strip()})", r.stderr == want)
+
+
+def text():
+    r = tlssim("--keys", KEYLOG, "--text", "--no-lessons")
+    lines = r.stdout.splitlines()
+    check(f"--text: exit 0, nothing on stderr ({r.returncode}: {r.stderr.strip()})",
+          r.returncode == 0 and r.stderr == "")
+    check(f"--text: the header names the suite and why nothing is decrypted ({lines[2:5]})",
+          lines[0] == "tlssim: a captured TLS 1.2 connection, step by step" and
+          lines[2] == f"Negotiated 0x{SUITE} ({NAME or 'unknown'}), a suite tlssim does not "
+                      "implement: its records are shown, not decrypted." and
+          lines[3] == "Server name: capture.test" and
+          lines[4] == "No key material opens this connection: the eavesdropper's view.")
+    steps = [x for x in lines if x.startswith("=== Step ")]
+    want = [f"=== Step {i}/{len(TITLES)}: {t} ===" for i, t in enumerate(TITLES, 1)]
+    check(f"--text: every step of the flow, in order ({len(steps)} steps)", steps == want)
+    notes = [x for x in lines if x.startswith("  * ")]
+    check("--text: the suite's note at ServerHello, the key material's at ClientKeyExchange",
+          "  * wire: " + SUITE_NOTE in notes and "  * wire: " + KEYS_NOTE in notes and
+          lines.index(want[1]) < lines.index("  * wire: " + SUITE_NOTE) < lines.index(want[2]) and
+          lines.index(want[5]) < lines.index("  * wire: " + KEYS_NOTE) < lines.index(want[6]))
+    check("--text: the ServerHello's cipher_suite dissected, with its name",
+          any(re.fullmatch(rf"  @\d+ +\+2 +cipher_suite +0x{SUITE} \({int(SUITE, 16)}\)" +
+                           rf" \[{NAME or 'unknown'}\]", x) for x in lines))
+
+
+def walk_json(keys):
+    r = tlssim(*(["--keys", KEYLOG] if keys else []), "--json")
+    label = "--json" + (" --keys" if keys else "")
+    check(f"{label}: exit 0, nothing on stderr ({r.returncode}: {r.stderr.strip()})",
+          r.returncode == 0 and r.stderr == "")
+    doc = json.loads(r.stdout)
+    c = doc["config"]
+    check(f"{label}: config names the suite, guesses nothing else ({json.dumps(c)[:120]})",
+          c["suite"] == NAME and c["suite_id"] == SUITE and c["kx"] is None and
+          c["server_cert"] is None and c["group"] is None and c["capture"]["suite_id"] == SUITE)
+    check(f"{label}: secrets {c['capture']['secrets']}",
+          c["capture"]["secrets"] == ("suite_not_implemented" if keys else "none"))
+    check(f"{label}: result ok, no check", doc["result"]["ok"] and
+          not any(s["checks"] for s in doc["steps"]))
+    check(f"{label}: the flow's steps", [s["message"] for s in doc["steps"]] == STEPS)
+    clear = [m for s in doc["steps"] for m in s["messages"]]
+    check(f"{label}: every message in the clear dissected ({[m['name'] for m in clear]})",
+          [m["name"] for m in clear] == [n for n in STEPS if n != "Finished"] and
+          all(m["fields"] and not m["protected"] for m in clear))
+    names = {v["name"] for s in doc["steps"] for v in s["values"]}
+    check(f"{label}: no secret, no verify_data ({sorted(names & SECRETS)})", not names & SECRETS)
+    after = doc["after_handshake"] or {}
+    records = [r for s in doc["steps"] for r in s["records"]] + after.get("records", [])
+    protected = [r for r in records if r["protected"]]
+    check(f"{label}: nothing decrypted ({len(protected)} protected records, "
+          f"{len(after.get('records', []))} after the handshake)",
+          len(protected) >= 4 and all(r["plaintext_hex"] is None for r in protected) and
+          not any(m["name"] == "ApplicationData" for m in after.get("messages", [])))
+    notes = [[n["text"] for n in s["notes"]] for s in doc["steps"]]
+    check(f"{label}: the suite's note at ServerHello, the key material's at ClientKeyExchange",
+          notes[1] == [SUITE_NOTE] and notes[5] == [KEYS_NOTE if keys else NO_KEYS_NOTE])
+
+
+def main():
+    listing()
+    text()
+    walk_json(True)
+    walk_json(False)
+    print(f"{len(CHECKS)} checks, {len(FAILS)} failed")
+    return 1 if FAILS else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
