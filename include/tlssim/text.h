@@ -8,7 +8,7 @@
  * few named arguments whose values are language-neutral strings (numbers,
  * hex, protocol, value and party names, host names), formatted once, in the
  * core.  Each id has an English template with {name} placeholders; the
- * templates are marked for xgettext (po/POTFILES lists src/core/text.c), so
+ * templates are marked for xgettext (po/POTFILES lists src/core/text_*.c), so
  * a translator gets "the server accepts {suite} ..." and keeps the names in
  * braces.  Front ends render an id in the chosen language with
  * tls_text_render(gettext(tls_text_template(id)), text) (tlssim/i18n.h wraps
@@ -19,9 +19,10 @@
  * the language chosen.  Events also keep that English rendering in their
  * `text` member for the same reason.
  *
- * Adding a sentence: a TLS_TEXT_* id below and its row in src/core/text.c
- * (N_("template")), then the call site; run `ninja -C build tlssim-update-po`
- * for the translators.
+ * Adding a sentence: a TLS_TEXT_* id below and its row (N_("template")) in
+ * the part of the catalogue of its subject, src/core/text_engine.c,
+ * text_io.c, text_variants.c or text_attack.c, then the call site; run
+ * `ninja -C build tlssim-update-po` for the translators.
  */
 #ifndef TLSSIM_TEXT_H
 #define TLSSIM_TEXT_H
@@ -58,7 +59,7 @@ typedef enum tls_text_id {
     TLS_TEXT_TEACH_SERVER_FINISHED,
     TLS_TEXT_SKIP_SERVER_KEY_EXCHANGE_RSA,
 
-    /* Notes, checks and reasons, by where they arise (see src/core/text.c). */
+    /* Notes, checks and reasons, by where they arise (see src/core/text_engine.c, text_io.c). */
     TLS_TEXT_EVE_CIPHERTEXT_FROM_NOW,
     TLS_TEXT_AFTER_SIM_REQUEST,
     TLS_TEXT_AFTER_SIM_SERVER_ANSWERS,

@@ -1,6 +1,6 @@
 /* The attack lab's sentences (src/attack/): a part of the core's catalogue
- * (include/tlssim/text.h), kept beside it so text.c stays one screenful of
- * rows per subject.  N_() only marks them for xgettext. */
+ * (include/tlssim/text.h), kept beside the other parts (text_engine.c,
+ * text_io.c, text_variants.c) so each file holds the rows of one subject.  N_() only marks them for xgettext. */
 #include "text_internal.h"
 
 #define N_(s) s
