@@ -43,8 +43,7 @@ run_connect() {
     timeout 30 "$tlssim" --connect "127.0.0.1:$port" "${copt[@]}" --json --timeout 10 \
         --keylog "$d/tlssim.keylog" --pcap "$d/run.pcap" > "$d/out.json" 2> "$d/err"
     local rc=$?
-    kill "$spid" 2> /dev/null
-    wait "$spid" 2> /dev/null
+    stop "$spid"
     local what="connect $name"
     check "$what: no sanitizer report" no_sanitizer_report "$d/err"
     if [[ $expect == fail ]]; then
@@ -190,8 +189,7 @@ run_gnutls() {
     timeout 30 "$tlssim" --connect "127.0.0.1:$port" "${copt[@]}" --json --timeout 10 \
         --keylog "$d/tlssim.keylog" > "$d/out.json" 2> "$d/err"
     local rc=$?
-    kill "$spid" 2> /dev/null
-    wait "$spid" 2> /dev/null
+    stop "$spid"
     local what="gnutls $name"
     check "$what: no sanitizer report" no_sanitizer_report "$d/err"
     check "$what: tlssim exits 0 (rc $rc: $(tail -n 1 "$d/err"))" [ "$rc" -eq 0 ] || return

@@ -36,8 +36,7 @@ gnutls_server() {
     timeout 30 "$tlssim" --connect "127.0.0.1:$port" --json --timeout 10 \
         --keylog "$d/tlssim.keylog" > "$d/out.json" 2> "$d/err"
     local rc=$?
-    kill "$spid" 2> /dev/null
-    wait "$spid" 2> /dev/null
+    stop "$spid"
     local what="gnutls-serv (ECDSA)"
     check "$what: no sanitizer report" no_sanitizer_report "$d/err"
     check "$what: tlssim exits 0 (rc $rc: $(tail -n 1 "$d/err"))" [ "$rc" -eq 0 ] || return
@@ -103,8 +102,7 @@ openssl_server_asks() {
         --client-cert "$pki/client-ecdsa.crt.pem" --client-key "$pki/client-ecdsa.key.pem" \
         --keylog "$d/tlssim.keylog" > "$d/out.json" 2> "$d/err"
     local rc=$?
-    kill "$spid" 2> /dev/null
-    wait "$spid" 2> /dev/null
+    stop "$spid"
     local what="ECDSA client certificate to s_server"
     check "$what: no sanitizer report" no_sanitizer_report "$d/err"
     check "$what: tlssim exits 0 (rc $rc: $(tail -n 1 "$d/err"))" [ "$rc" -eq 0 ] || return

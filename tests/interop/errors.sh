@@ -92,8 +92,7 @@ mkdir -p "$d"
 fpid=$!
 pids+=("$fpid")
 port=$(wait_port "$d/peer.out" 'PORT ')
-kill "$fpid" 2> /dev/null
-wait "$fpid" 2> /dev/null
+stop "$fpid"
 start=$(now)
 timeout 20 "$tlssim" --connect "127.0.0.1:$port" --timeout 1 --text > "$d/out.txt" 2> "$d/err"
 expect_error "connect, nobody listening" $? "$d/err" "cannot connect to 127.0.0.1:$port" "$start"

@@ -81,8 +81,7 @@ run_connect() {
     timeout 30 "$tlssim" --connect "127.0.0.1:$port" --etm "$etm" --json --timeout 10 \
         --keylog "$d/tlssim.keylog" > "$d/out.json" 2> "$d/err"
     local rc=$?
-    kill "$spid" 2> /dev/null
-    wait "$spid" 2> /dev/null
+    stop "$spid"
     local what="connect $suite etm=$etm"
     check "$what: no sanitizer report" no_sanitizer_report "$d/err"
     check "$what: tlssim exits 0 (rc $rc: $(tail -n 1 "$d/err"))" [ "$rc" -eq 0 ] || return

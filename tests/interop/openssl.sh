@@ -90,8 +90,7 @@ run_connect() {
         --json --timeout 10 \
         --keylog "$d/tlssim.keylog" --pcap "$d/run.pcap" > "$d/out.json" 2> "$d/err"
     local rc=$?
-    kill "$spid" 2> /dev/null
-    wait "$spid" 2> /dev/null
+    stop "$spid"
     local what="connect $suite $g ems=$ems"
     check "$what: no sanitizer report" no_sanitizer_report "$d/err"
     check "$what: tlssim exits 0 (rc $rc: $(tail -n 1 "$d/err"))" [ "$rc" -eq 0 ] || return

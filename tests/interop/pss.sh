@@ -75,8 +75,7 @@ run_openssl_connect() {
     timeout 30 "$tlssim" --connect "127.0.0.1:$port" "${copt[@]}" --json --timeout 10 \
         --keylog "$d/tlssim.keylog" > "$d/out.json" 2> "$d/err"
     local rc=$?
-    kill "$spid" 2> /dev/null
-    wait "$spid" 2> /dev/null
+    stop "$spid"
     local what="openssl connect $name"
     check "$what: no sanitizer report" no_sanitizer_report "$d/err"
     check "$what: tlssim exits 0 (rc $rc: $(tail -n 1 "$d/err"))" [ "$rc" -eq 0 ] || return
@@ -185,8 +184,7 @@ if wait_port "$d/server.out" 'HTTP Server listening on IPv4 0.0.0.0 port ' > /de
 else
     check "gnutls connect: gnutls-serv started" false
 fi
-kill "$spid" 2> /dev/null
-wait "$spid" 2> /dev/null
+stop "$spid"
 
 d=$work/gnutls-listen
 mkdir -p "$d"

@@ -60,8 +60,7 @@ refuse_server() {
     timeout 20 "$tlssim" --connect "127.0.0.1:$port" --timeout 5 --text $opts > "$d/out.txt" 2> "$d/err"
     local rc=$?
     sleep 0.2
-    kill "$spid" 2> /dev/null
-    wait "$spid" 2> /dev/null
+    stop "$spid"
     check "$what: tlssim exits 1 (got $rc)" [ "$rc" -eq 1 ]
     check "$what: tlssim says: $ours" has <(tail -n 1 "$d/err") "$ours"
     [[ -n $theirs ]] && check "$what: OpenSSL got: $theirs" has "$d/server.out" "$theirs"
