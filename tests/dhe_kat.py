@@ -8,9 +8,9 @@ seed 1 one whose first byte is not.
 Usage: dhe_kat.py TLSSIM"""
 import hashlib
 import hmac
-import json
-import subprocess
 import sys
+
+from kat_json import check, finish, run_json, value
 
 FFDHE2048_P = int(
     "FFFFFFFFFFFFFFFFADF85458A2BB4A9AAFDC5620273D3CF1"
@@ -25,29 +25,12 @@ FFDHE2048_P = int(
     "3BB5FCBC2EC22005C58EF1837D1683B2C6F34A26C1B2EFFA"
     "886B423861285C97FFFFFFFFFFFFFFFF", 16)
 
-fails = 0
-
-
-def check(ok, what):
-    global fails
-    print(("ok   " if ok else "FAIL ") + what)
-    fails += 0 if ok else 1
-
-
 def prf_sha256(secret, label, seed, n):
     out, a = b"", label + seed
     while len(out) < n:
         a = hmac.new(secret, a, hashlib.sha256).digest()
         out += hmac.new(secret, a + label + seed, hashlib.sha256).digest()
     return out[:n]
-
-
-def value(doc, name, party):
-    for step in doc["steps"]:
-        for v in step["values"]:
-            if v["name"] == name and v["party"] == party:
-                return bytes.fromhex(v["hex"])
-    return None
 
 
 def ske_params(doc):
@@ -65,8 +48,7 @@ def ske_params(doc):
 
 
 def run(tlssim, seed, want_zero):
-    doc = json.loads(subprocess.run([tlssim, "--kx", "dhe", "--seed", str(seed), "--json"],
-                                    stdout=subprocess.PIPE, check=True).stdout)
+    doc = run_json(tlssim, "--kx", "dhe", "--seed", str(seed))
     tag = f"seed {seed}"
     check(doc["result"]["ok"], f"{tag}: handshake completes")
     p, g, ys = ske_params(doc)
@@ -96,5 +78,4 @@ def run(tlssim, seed, want_zero):
 
 run(sys.argv[1], 91, True)
 run(sys.argv[1], 1, False)
-print(f"{fails} failed")
-sys.exit(1 if fails else 0)
+sys.exit(finish())

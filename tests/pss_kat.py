@@ -10,33 +10,13 @@ the demo certificate.  PSS is randomized, so the test verifies rather than
 compares bytes; a seeded run must still repeat its signature exactly.
 Usage: pss_kat.py TLSSIM PKI-DIR"""
 import hashlib
-import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 
-fails = 0
-
-
-def check(ok, what):
-    global fails
-    print(("ok   " if ok else "FAIL ") + what)
-    fails += 0 if ok else 1
-
-
-def run(tlssim, *args):
-    out = subprocess.run([tlssim, "--json", *args], stdout=subprocess.PIPE, check=True).stdout
-    return json.loads(out)
-
-
-def value(doc, name, party):
-    for step in doc["steps"]:
-        for v in step["values"]:
-            if v["name"] == name and v["party"] == party:
-                return bytes.fromhex(v["hex"])
-    return None
+from kat_json import check, finish, run_json as run, value
 
 
 def messages(doc):
@@ -126,8 +106,7 @@ def main():
         ske_case(tlssim, pki, work, 31, "ecdhe")
         ske_case(tlssim, pki, work, 32, "dhe")
         cv_case(tlssim, pki, work, 34)
-    print(f"{fails} failed")
-    return 1 if fails else 0
+    return finish()
 
 
 if __name__ == "__main__":
