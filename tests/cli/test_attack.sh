@@ -114,6 +114,34 @@ for kx in ("rsa", "ecdhe", "dhe"):
         notes = [n["text"] for n in d["after_handshake"]["notes"] if n["party"] == "attacker"]
         assert any("_private" in n and "forward secrecy" in n for n in notes), notes
 PY
+# trusted-proxy against a server that requires a client certificate: the
+# attacker has none to present in its own session, so, as its lesson says,
+# the server does not accept that connection: it stops at step 7 (the
+# client Certificate, which reaches it empty) with handshake_failure (40).
+"$bin" --text --no-lessons --seed 4 --client-auth require --attack trusted-proxy \
+    >"$tmp/tp-auth.txt"; rc=$?
+check "trusted-proxy --client-auth require exits 1 (got $rc)" '[ "$rc" -eq 1 ]'
+why="the server requires a client certificate and the client sent none: handshake_failure (RFC 5246 §7.4.6; certificate_required is TLS 1.3 only)"
+check "trusted-proxy --client-auth require: the server's alert in the text" \
+    'grep -qxF "!! The server sends a fatal alert: handshake_failure (40): $why" "$tmp/tp-auth.txt"'
+check "trusted-proxy --client-auth require: the outcome line" \
+    'grep -qxF "=== Handshake FAILED at step 7 (client Certificate): the server stopped it: $why ===" "$tmp/tp-auth.txt"'
+check "trusted-proxy --client-auth require: the text ends there" \
+    '[ "$(grep -c "^=== Step " "$tmp/tp-auth.txt")" -eq 7 ]'
+"$bin" --json --seed 4 --client-auth require --attack trusted-proxy >"$tmp/tp-auth.json"
+python3 - "$tmp/tp-auth.json" "$why" <<'PY' || bad "trusted-proxy --client-auth require JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+r = d["result"]
+assert (r["ok"], r["failed_step"], r["failed_by"], r["error"], r["reason"]) == \
+    (False, 7, "server", "handshake_failure", sys.argv[2]), r
+alerts = [(i + 1, a["sender"], a["level"], a["code"]) for i, s in enumerate(d["steps"])
+          for a in s["alerts"]]
+assert alerts == [(7, "server", "fatal", 40)], alerts
+assert d["after_handshake"] is None, d["after_handshake"]
+assert not any(v["party"] == "attacker" and v["name"] == "master_secret"
+               for s in d["steps"] for v in s["values"])
+PY
 "$bin" --lang zh --text --seed 4 --kx rsa --attack record-then-leak >"$tmp/leak-zh.txt"
 check "zh: the leaked key opens the RSA recording" 'grep -q "攻击者: 后来服务器的私钥泄露了：录下的 ClientKeyExchange" "$tmp/leak-zh.txt"'
 check "zh: the record-then-leak lesson follows" 'grep -q "攻击：现在录下，以后解密" "$tmp/leak-zh.txt"'
