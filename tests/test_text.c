@@ -199,6 +199,10 @@ static void test_escape(void)
                 "ESC, BEL and C1 CSI escaped, invalid/overlong/surrogate bytes escaped, 中 kept");
     tls_text_escape("\x01\x02\x03", 3, out, 10);
     test_str_eq(out, "\\x01\\x02", "a character that does not fit is left out whole");
+    /* Bytes, not only C strings: a NUL (an SNI "a\0b", decrypted data) is
+     * shown, not taken for the end of what follows it. */
+    tls_text_escape("GET\0/\r\n", 7, out, sizeof out);
+    test_str_eq(out, "GET\\x00/\\x0d\\x0a", "NUL, CR and LF escaped, nothing cut");
     tls_text t;
     tls_text_make(&t, TLS_TEXT_EOF_MISSING_MESSAGE,
                   TLS_ARGS(TLS_ARG_T("party", "client"), TLS_ARG_S("message", "\x1b[2J")));

@@ -215,12 +215,4 @@ int tls_open_regular(const char *path);
  */
 char *tls_read_file(const char *path, size_t max, size_t *len);
 
-/**
- * \brief Bytes from a peer or a file as text for a terminal: printable ASCII
- *        as is, every other byte (and the backslash) as \xNN.  Writes at
- *        most \p out_len - 1 characters and a NUL; stops before a byte
- *        whose escape would not fit.
- */
-void tls_bytes_escape(const uint8_t *p, size_t n, char *out, size_t out_len);
-
 #endif

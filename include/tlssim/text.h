@@ -452,12 +452,13 @@ typedef enum tls_text_id {
 const char *tls_text_template(tls_text_id id);
 
 /**
- * \brief Copy \p n bytes of \p s (stopping at a NUL) made safe for a
- *        terminal and for JSON: valid UTF-8 is kept, except control
- *        characters (C0, DEL, C1), which become "\xNN" as does every byte
- *        that is not part of valid UTF-8.  Peer-supplied strings (a server
- *        name, a certificate's subject) pass through this before they are
- *        stored in the trace.
+ * \brief Copy \p n bytes of \p s made safe for a terminal and for JSON:
+ *        valid UTF-8 is kept, except control characters (C0 with NUL, DEL,
+ *        C1), which become "\xNN" as does every byte that is not part of
+ *        valid UTF-8.  The one escaping function for terminal output: what
+ *        a peer or a file controls (a server name, a certificate's subject,
+ *        a capture's file name, decrypted application data) passes through
+ *        it before it is stored in the trace or shown.
  * \return the length written (out is always NUL-terminated when out_len > 0;
  *         a character that does not fit is left out whole)
  */

@@ -73,7 +73,7 @@ static void open_app_data(tls_cap_tls *cap, int dir, const uint8_t *p, size_t n,
         tls_record_open(&rec, &cap->prot[dir], plain, &len, NULL) != TLS_OK)
         return;
     char text[TLS_VALUE_TEXT_MAX];
-    tls_bytes_escape(plain, len, text, sizeof text);
+    tls_text_escape((const char *)plain, len, text, sizeof text);
     tls_trace_value(t, step, who, dir == 0 ? TLS_VALUE_CLIENT_APP_DATA : TLS_VALUE_SERVER_APP_DATA,
                     plain, len, text);
     tls_wipe(plain, len);

@@ -93,7 +93,7 @@ static void proxy_relay(tls_attacker *a, int in, int step)
     if (n == 0)
         return;
     char text[TLS_VALUE_TEXT_MAX];
-    tls_bytes_escape(p, n, text, sizeof text);
+    tls_text_escape((const char *)p, n, text, sizeof text);
     tls_trace_value(a->trace, step, TLS_PARTY_ATTACKER,
                     in == 0 ? TLS_VALUE_CLIENT_APP_DATA : TLS_VALUE_SERVER_APP_DATA, p, n, text);
     attacker_note(a, step, TLS_TEXT_PROXY_RELAYED,

@@ -235,7 +235,7 @@ static void list_one(void *ctx, const tls_cap_conn *c, const tls_cap_tls *t)
     l->tls++;
     endpoint(&c->end[0], from, sizeof(from));
     endpoint(&c->end[1], to, sizeof(to));
-    tls_bytes_escape((const uint8_t *)t->server_name, strlen(t->server_name), sni, sizeof(sni));
+    tls_text_escape(t->server_name, strlen(t->server_name), sni, sizeof(sni));
     const tls_suite *s = tls_suite_by_id(t->suite);
     snprintf(sbuf, sizeof(sbuf), "0x%04x", (unsigned)t->suite);
     const char *how = !t->server_hello ? _("no ServerHello")

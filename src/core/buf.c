@@ -449,24 +449,3 @@ char *tls_read_file(const char *path, size_t max, size_t *len)
         *len = w.len - 1;
     return (char *)w.data;
 }
-
-void tls_bytes_escape(const uint8_t *p, size_t n, char *out, size_t out_len)
-{
-    static const char digits[] = "0123456789abcdef";
-    size_t o = 0;
-    for (size_t i = 0; i < n && out_len > 0; i++) {
-        bool plain = p[i] >= 0x20 && p[i] < 0x7f && p[i] != '\\';
-        if (o + (plain ? 1 : 4) >= out_len)
-            break;
-        if (plain) {
-            out[o++] = (char)p[i];
-            continue;
-        }
-        out[o++] = '\\';
-        out[o++] = 'x';
-        out[o++] = digits[p[i] >> 4];
-        out[o++] = digits[p[i] & 15];
-    }
-    if (out_len > 0)
-        out[o] = '\0';
-}

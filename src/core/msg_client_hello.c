@@ -123,7 +123,8 @@ tls_err tls_client_hello_write(const tls_client_hello *m, tls_writer *w)
 static void annotate_host_name(tls_reader *r, const uint8_t *p, size_t n)
 {
     char text[4 * TLS_MAX_HOSTNAME + 1];
-    tls_bytes_escape(p, n < TLS_MAX_HOSTNAME ? n : TLS_MAX_HOSTNAME, text, sizeof text);
+    tls_text_escape((const char *)p, n < TLS_MAX_HOSTNAME ? n : TLS_MAX_HOSTNAME, text,
+                    sizeof text);
     tls_reader_annotate(r, "\"%s\"", text);
 }
 

@@ -50,7 +50,7 @@ size_t tls_text_escape(const char *s, size_t n, char *out, size_t out_len)
     static const char digits[] = "0123456789abcdef";
     const unsigned char *p = (const unsigned char *)s;
     size_t o = 0;
-    for (size_t i = 0; i < n && p[i] && out_len > 0;) {
+    for (size_t i = 0; i < n && out_len > 0;) {
         if (p[i] >= 0x20 && p[i] < 0x7f) {
             /* Printable ASCII, nearly every byte: as is. */
             if (o + 1 >= out_len)

@@ -543,10 +543,10 @@ static void capture_header(FILE *out, const tls_app_run *r)
 {
     const tls_cap_walk_info *ci = &r->capture_info;
     char client[64], server[64], sni[4 * TLS_MAX_HOSTNAME + 1], file[1024];
-    tls_bytes_escape((const uint8_t *)r->capture.path, strlen(r->capture.path), file, sizeof file);
+    tls_text_escape(r->capture.path, strlen(r->capture.path), file, sizeof file);
     tls_cap_addr_str(&ci->client, client, sizeof client);
     tls_cap_addr_str(&ci->server, server, sizeof server);
-    tls_bytes_escape((const uint8_t *)ci->server_name, strlen(ci->server_name), sni, sizeof sni);
+    tls_text_escape(ci->server_name, strlen(ci->server_name), sni, sizeof sni);
     fprintf(out, "%s\n", _("tlssim: a captured TLS 1.2 connection, step by step"));
     fprintf(out, _("%s, connection #%u: client %s port %u, server %s port %u, frames %llu to %llu\n"),
             file, ci->conn, client, ci->client.port, server, ci->server.port,

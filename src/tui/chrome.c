@@ -67,7 +67,7 @@ static void capture_title_text(const tui_app *a, int level, char *line, size_t c
     const char *file = strrchr(a->run.capture.path, '/');
     char client[64], server[64], shown[4 * 64 + 1];
     file = file ? file + 1 : a->run.capture.path;
-    tls_bytes_escape((const uint8_t *)file, strlen(file), shown, sizeof shown);
+    tls_text_escape(file, strlen(file), shown, sizeof shown);
     tls_cap_addr_str(&ci->client, client, sizeof client);
     tls_cap_addr_str(&ci->server, server, sizeof server);
     const char *suite = ci->suite ? ci->suite->name : "?";
