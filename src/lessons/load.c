@@ -338,13 +338,23 @@ static void name_hints(const char *path, parsed *pr)
         pr->name_mode = TLS_LMODE_DHE;
 }
 
-/* Parse one lesson file; problems go to \p pl. */
-static parsed parse_file(plist *pl, const char *path, tls_lang lang)
+/* A lesson file's header as read so far (header_parse). */
+typedef struct header {
+    const char *path;
+    bool ok, closed;
+    bool has_step, has_mode, has_title;
+    int step;
+    tls_lesson_mode mode;
+    char *title;
+    const char *body;       /* the text after the closing '---' */
+    int body_line;
+} header;
+
+/* The file's bytes, checked to be text: UTF-8 without a NUL byte, after a
+ * byte-order mark (skipped: \p start).  NULL after a problem. */
+static char *lesson_file_read(plist *pl, const char *path, size_t *len, size_t *start)
 {
-    parsed pr = {0};
-    name_hints(path, &pr);
-    size_t len;
-    char *buf = tls_read_file(path, 1u << 20, &len); /* a lesson is a few KiB */
+    char *buf = tls_read_file(path, 1u << 20, len); /* a lesson is a few KiB */
     if (!buf) {
         /* A FIFO or device named *.md is refused unread (tls_read_file):
          * reading it could wait for ever. */
@@ -352,20 +362,20 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
             problem(pl, path, 0, "%s", _("not a regular file (a FIFO, socket or device): skipped"));
         else
             problem(pl, path, 0, _("cannot read: %s"), _(tls_text_strerror(errno)));
-        return pr;
+        return NULL;
     }
-    size_t start = 0;
-    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-        start = 3;  /* a byte-order mark, as some editors write */
-    if (memchr(buf, '\0', len)) {
-        size_t at = (size_t)((char *)memchr(buf, '\0', len) - buf);
+    *start = 0;
+    if (*len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        *start = 3;  /* a byte-order mark, as some editors write */
+    if (memchr(buf, '\0', *len)) {
+        size_t at = (size_t)((char *)memchr(buf, '\0', *len) - buf);
         problem(pl, path, line_of(buf, at), _("contains a NUL byte: not a text file"));
         free(buf);
-        return pr;
+        return NULL;
     }
     size_t bad;
-    if (!tls_utf8_valid(buf + start, len - start, &bad)) {
-        size_t at = start + bad, col = 1;    /* in characters */
+    if (!tls_utf8_valid(buf + *start, *len - *start, &bad)) {
+        size_t at = *start + bad, col = 1;    /* in characters */
         for (size_t i = at; i > 0 && buf[i - 1] != '\n'; i--)
             if (((unsigned char)buf[i - 1] & 0xC0) != 0x80)
                 col++;
@@ -373,29 +383,147 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
                 _("invalid UTF-8 (byte 0x%02x at column %zu): save the file as UTF-8"),
                 (unsigned char)buf[at], col);
         free(buf);
-        return pr;
+        return NULL;
     }
+    return buf;
+}
 
-    /* Header */
-    const char *p = buf + start, *end = buf + len;
+/* A header key seen before is a problem (\p twice says which); the later
+ * value still counts. */
+static void header_once(plist *pl, header *h, int line, bool *seen, const char *twice)
+{
+    if (*seen) {
+        problem(pl, h->path, line, "%s", twice);
+        h->ok = false;
+    }
+    *seen = true;
+}
+
+static void header_step(plist *pl, header *h, parsed *pr, int line, const char *val, size_t vl)
+{
+    header_once(pl, h, line, &h->has_step, _("header key 'step' given twice"));
+    pr->step_line = line;
+    char *endp;
+    char tmp[16];
+    long v = -1;
+    if (vl > 0 && vl < sizeof tmp) {
+        memcpy(tmp, val, vl);
+        tmp[vl] = '\0';
+        errno = 0;
+        v = strtol(tmp, &endp, 10);
+        if (*endp || errno || !isdigit((unsigned char)tmp[0]))
+            v = -1;
+    }
+    if (v < 0 || v >= TLS_LESSON_COUNT) {
+        problem(pl, h->path, line,
+                _("bad step '%.*s' (expected 0 introduction, 1..10 handshake steps, "
+                  "11 summary)"), (int)vl, val);
+        h->ok = false;
+    } else {
+        h->step = (int)v;
+    }
+}
+
+static void header_mode(plist *pl, header *h, int line, const char *val, size_t vl)
+{
+    header_once(pl, h, line, &h->has_mode, _("header key 'mode' given twice"));
+    if (vl == 4 && strncasecmp(val, "both", 4) == 0)
+        h->mode = TLS_LMODE_BOTH;
+    else if (vl == 5 && strncasecmp(val, "ecdhe", 5) == 0)
+        h->mode = TLS_LMODE_ECDHE;
+    else if (vl == 3 && strncasecmp(val, "rsa", 3) == 0)
+        h->mode = TLS_LMODE_RSA;
+    else if (vl == 3 && strncasecmp(val, "dhe", 3) == 0)
+        h->mode = TLS_LMODE_DHE;
+    else {
+        problem(pl, h->path, line, _("bad mode '%.*s' (expected both, ecdhe, rsa or dhe)"),
+                (int)vl, val);
+        h->ok = false;
+    }
+}
+
+static void header_title(plist *pl, header *h, int line, const char *val, size_t vl)
+{
+    header_once(pl, h, line, &h->has_title, _("header key 'title' given twice"));
+    if (vl == 0) {
+        problem(pl, h->path, line, _("empty title"));
+        h->ok = false;
+        return;
+    }
+    free(h->title);
+    h->title = malloc(vl + 1);
+    if (h->title) {
+        memcpy(h->title, val, vl);
+        h->title[vl] = '\0';
+    }
+    check_placeholders(pl, h->path, line, val, vl);
+    if (h->title && lsn_title_numbered(h->title))
+        problem(pl, h->path, line, _("the title numbers its step: leave the number "
+                                     "out, the run's flow gives it"));
+}
+
+/* One 'key: value' line of the header (\p t, \p ll bytes, trimmed). */
+static void header_line(plist *pl, header *h, parsed *pr, int line, const char *t, size_t ll)
+{
+    const char *colon = memchr(t, ':', ll);
+    if (!colon) {
+        problem(pl, h->path, line, _("malformed header line '%.*s' (expected 'key: value')"),
+                (int)ll, t);
+        h->ok = false;
+        return;
+    }
+    size_t kl = (size_t)(colon - t);
+    const char *key = trim(t, &kl);
+    size_t vl = ll - (size_t)(colon + 1 - t);
+    const char *val = trim(colon + 1, &vl);
+    if (kl == 4 && strncasecmp(key, "step", 4) == 0) {
+        header_step(pl, h, pr, line, val, vl);
+    } else if (kl == 4 && strncasecmp(key, "mode", 4) == 0) {
+        header_mode(pl, h, line, val, vl);
+    } else if (kl == 5 && strncasecmp(key, "title", 5) == 0) {
+        header_title(pl, h, line, val, vl);
+    } else {
+        problem(pl, h->path, line, _("unknown header key '%.*s' (expected step, mode or title)"),
+                (int)kl, key);
+        h->ok = false;
+    }
+}
+
+/* The header is closed and has every key. */
+static void header_complete(plist *pl, header *h)
+{
+    if (!h->closed) {
+        problem(pl, h->path, 1, _("header never closed: no second '---' line"));
+        h->ok = false;
+        return;
+    }
+    const char *missing[3];
+    size_t nm = 0;
+    if (!h->has_step)
+        missing[nm++] = "step";
+    if (!h->has_mode)
+        missing[nm++] = "mode";
+    if (!h->has_title)
+        missing[nm++] = "title";
+    for (size_t i = 0; i < nm; i++) {
+        problem(pl, h->path, h->body_line - 1, _("header lacks '%s:'"), missing[i]);
+        h->ok = false;
+    }
+}
+
+/* The header: a '---' line, 'key: value' lines (blank lines and # comments
+ * between them), a closing '---'.  false when the first line is not '---'. */
+static bool header_parse(plist *pl, header *h, parsed *pr, const char *p, const char *end)
+{
     int line = 1;
-    bool ok = true, closed = false;
-    bool has_step = false, has_mode = false, has_title = false;
-    int step = -1;
-    tls_lesson_mode mode = TLS_LMODE_BOTH;
-    char *title = NULL;
-    const char *body = NULL;
-    int body_line = 0;
-
     const char *nl = memchr(p, '\n', (size_t)(end - p));
     size_t l0 = nl ? (size_t)(nl - p) : (size_t)(end - p);
     const char *t0 = trim(p, &l0);
     if (!(l0 == 3 && memcmp(t0, "---", 3) == 0)) {
-        problem(pl, path, 1,
+        problem(pl, h->path, 1,
                 _("missing header: a lesson starts with a '---' line, then 'step:', "
                   "'mode:' and 'title:' lines, then '---'"));
-        free(buf);
-        return pr;
+        return false;
     }
     p = nl ? nl + 1 : end;
     while (p < end) {
@@ -405,172 +533,96 @@ static parsed parse_file(plist *pl, const char *path, tls_lang lang)
         const char *next = nl ? nl + 1 : end;
         const char *t = trim(p, &ll);
         if (ll == 3 && memcmp(t, "---", 3) == 0) {
-            closed = true;
-            body = next;
-            body_line = line + 1;
+            h->closed = true;
+            h->body = next;
+            h->body_line = line + 1;
             break;
         }
-        if (ll == 0 || t[0] == '#') {   /* blank lines and comments */
-            p = next;
-            continue;
-        }
-        const char *colon = memchr(t, ':', ll);
-        if (!colon) {
-            problem(pl, path, line, _("malformed header line '%.*s' (expected 'key: value')"),
-                    (int)ll, t);
-            ok = false;
-            p = next;
-            continue;
-        }
-        size_t kl = (size_t)(colon - t);
-        const char *key = trim(t, &kl);
-        size_t vl = ll - (size_t)(colon + 1 - t);
-        const char *val = trim(colon + 1, &vl);
-        if (kl == 4 && strncasecmp(key, "step", 4) == 0) {
-            if (has_step) {
-                problem(pl, path, line, _("header key 'step' given twice"));
-                ok = false;
-            }
-            has_step = true;
-            pr.step_line = line;
-            char *endp;
-            char tmp[16];
-            long v = -1;
-            if (vl > 0 && vl < sizeof tmp) {
-                memcpy(tmp, val, vl);
-                tmp[vl] = '\0';
-                errno = 0;
-                v = strtol(tmp, &endp, 10);
-                if (*endp || errno || !isdigit((unsigned char)tmp[0]))
-                    v = -1;
-            }
-            if (v < 0 || v >= TLS_LESSON_COUNT) {
-                problem(pl, path, line,
-                        _("bad step '%.*s' (expected 0 introduction, 1..10 handshake steps, "
-                          "11 summary)"), (int)vl, val);
-                ok = false;
-            } else {
-                step = (int)v;
-            }
-        } else if (kl == 4 && strncasecmp(key, "mode", 4) == 0) {
-            if (has_mode) {
-                problem(pl, path, line, _("header key 'mode' given twice"));
-                ok = false;
-            }
-            has_mode = true;
-            if (vl == 4 && strncasecmp(val, "both", 4) == 0)
-                mode = TLS_LMODE_BOTH;
-            else if (vl == 5 && strncasecmp(val, "ecdhe", 5) == 0)
-                mode = TLS_LMODE_ECDHE;
-            else if (vl == 3 && strncasecmp(val, "rsa", 3) == 0)
-                mode = TLS_LMODE_RSA;
-            else if (vl == 3 && strncasecmp(val, "dhe", 3) == 0)
-                mode = TLS_LMODE_DHE;
-            else {
-                problem(pl, path, line, _("bad mode '%.*s' (expected both, ecdhe, rsa or dhe)"),
-                        (int)vl, val);
-                ok = false;
-            }
-        } else if (kl == 5 && strncasecmp(key, "title", 5) == 0) {
-            if (has_title) {
-                problem(pl, path, line, _("header key 'title' given twice"));
-                ok = false;
-            }
-            has_title = true;
-            if (vl == 0) {
-                problem(pl, path, line, _("empty title"));
-                ok = false;
-            } else {
-                free(title);
-                title = malloc(vl + 1);
-                if (title) {
-                    memcpy(title, val, vl);
-                    title[vl] = '\0';
-                }
-                check_placeholders(pl, path, line, val, vl);
-                if (title && lsn_title_numbered(title))
-                    problem(pl, path, line, _("the title numbers its step: leave the number "
-                                              "out, the run's flow gives it"));
-            }
-        } else {
-            problem(pl, path, line, _("unknown header key '%.*s' (expected step, mode or title)"),
-                    (int)kl, key);
-            ok = false;
-        }
+        if (ll > 0 && t[0] != '#')   /* blank lines and comments are skipped */
+            header_line(pl, h, pr, line, t, ll);
         p = next;
     }
-    if (!closed) {
-        problem(pl, path, 1, _("header never closed: no second '---' line"));
-        ok = false;
-    } else {
-        const char *missing[3];
-        size_t nm = 0;
-        if (!has_step)
-            missing[nm++] = "step";
-        if (!has_mode)
-            missing[nm++] = "mode";
-        if (!has_title)
-            missing[nm++] = "title";
-        for (size_t i = 0; i < nm; i++) {
-            problem(pl, path, body_line - 1, _("header lacks '%s:'"), missing[i]);
-            ok = false;
+    header_complete(pl, h);
+    return true;
+}
+
+/* The body: placeholders on every line, code blocks closed, some text. */
+static void body_check(plist *pl, header *h, const char *end)
+{
+    bool any = false, in_code = false;
+    int fence_line = 0;
+    const char *q = h->body;
+    int bl = h->body_line;
+    while (q < end) {
+        const char *nl = memchr(q, '\n', (size_t)(end - q));
+        size_t ll = nl ? (size_t)(nl - q) : (size_t)(end - q);
+        size_t tl = ll;
+        const char *t = trim(q, &tl);
+        if (tl)
+            any = true;
+        if (tl >= 3 && memcmp(t, "```", 3) == 0) {
+            in_code = !in_code;
+            fence_line = bl;
         }
+        check_placeholders(pl, h->path, bl, q, ll);
+        q = nl ? nl + 1 : end;
+        bl++;
     }
-    if (ok && pr.name_step >= 0 && pr.name_step != step)
+    if (in_code)
+        problem(pl, h->path, fence_line, _("code block opened here is never closed with ```"));
+    if (!any) {
+        problem(pl, h->path, h->body_line - 1, _("the lesson has no text after its header"));
+        h->ok = false;
+    }
+}
+
+/* The lesson a valid file makes; it takes the header's title. */
+static tls_lesson *lesson_make(header *h, tls_lang lang)
+{
+    tls_lesson *l = calloc(1, sizeof *l);
+    if (!l)
+        return NULL;
+    char id[LSN_ID_MAX];
+    file_id(h->path, id);
+    l->id = strdup(id);
+    l->step = h->step;
+    l->mode = h->mode;
+    l->lang = lang;
+    l->title = h->title;
+    h->title = NULL;
+    l->path = strdup(h->path);
+    l->body = strdup(h->body);
+    l->body_line = h->body_line;
+    if (!l->id || !l->path || !l->body) {
+        lesson_free(l);
+        l = NULL;
+    }
+    return l;
+}
+
+/* Parse one lesson file; problems go to \p pl. */
+static parsed parse_file(plist *pl, const char *path, tls_lang lang)
+{
+    parsed pr = {0};
+    name_hints(path, &pr);
+    size_t len, start;
+    char *buf = lesson_file_read(pl, path, &len, &start);
+    if (!buf)
+        return pr;
+    const char *end = buf + len;
+    header h = {.path = path, .ok = true, .step = -1, .mode = TLS_LMODE_BOTH};
+    if (!header_parse(pl, &h, &pr, buf + start, end)) {
+        free(buf);
+        return pr;
+    }
+    if (h.ok && pr.name_step >= 0 && pr.name_step != h.step)
         problem(pl, path, pr.step_line, _("file name says step %d but the header says step %d"),
-                pr.name_step, step);
-
-    /* Body: placeholders, fences, emptiness */
-    if (closed) {
-        bool any = false, in_code = false;
-        int fence_line = 0;
-        const char *q = body;
-        int bl = body_line;
-        while (q < end) {
-            nl = memchr(q, '\n', (size_t)(end - q));
-            size_t ll = nl ? (size_t)(nl - q) : (size_t)(end - q);
-            size_t tl = ll;
-            const char *t = trim(q, &tl);
-            if (tl)
-                any = true;
-            if (tl >= 3 && memcmp(t, "```", 3) == 0) {
-                in_code = !in_code;
-                fence_line = bl;
-            }
-            check_placeholders(pl, path, bl, q, ll);
-            q = nl ? nl + 1 : end;
-            bl++;
-        }
-        if (in_code)
-            problem(pl, path, fence_line, _("code block opened here is never closed with ```"));
-        if (!any) {
-            problem(pl, path, body_line - 1, _("the lesson has no text after its header"));
-            ok = false;
-        }
-    }
-
-    if (ok && title) {
-        tls_lesson *l = calloc(1, sizeof *l);
-        if (l) {
-            char id[LSN_ID_MAX];
-            file_id(path, id);
-            l->id = strdup(id);
-            l->step = step;
-            l->mode = mode;
-            l->lang = lang;
-            l->title = title;
-            title = NULL;
-            l->path = strdup(path);
-            l->body = strdup(body);
-            l->body_line = body_line;
-            if (!l->id || !l->path || !l->body) {
-                lesson_free(l);
-                l = NULL;
-            }
-        }
-        pr.lesson = l;
-    }
-    free(title);
+                pr.name_step, h.step);
+    if (h.closed)
+        body_check(pl, &h, end);
+    if (h.ok && h.title)
+        pr.lesson = lesson_make(&h, lang);
+    free(h.title);
     free(buf);
     return pr;
 }
