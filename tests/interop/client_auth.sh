@@ -168,22 +168,16 @@ run_listen_gnutls() {
 # (optional); with $opt "-r --verify-client-cert" it requires one.
 run_gnutls() {
     local name=$1 opt=$2 cert=$3
-    local d=$work/gnutls-$name port
+    local d=$work/gnutls-$name port spid
     mkdir -p "$d"
-    port=$(free_port)
     # GnuTLS reads the chain it sends from one file: leaf, then intermediate.
     cat "$pki/server.crt.pem" "$pki/intermediate.crt.pem" > "$d/chain.pem"
-    SSLKEYLOGFILE="$d/gnutls.keylog" timeout 60 gnutls-serv --http -p "$port" \
-        --x509certfile "$d/chain.pem" --x509keyfile "$pki/server.key.pem" \
-        --x509cafile "$pki/ca.crt.pem" $opt --priority 'NORMAL:-VERS-ALL:+VERS-TLS1.2' \
-        > "$d/server.out" 2>&1 &
-    local spid=$!
-    pids+=("$spid")
-    local i
-    for ((i = 0; i < 100; i++)); do
-        has "$d/server.out" 'HTTP Server listening' && break
-        sleep 0.1
-    done
+    # shellcheck disable=SC2086  # $opt is a list of options
+    if ! gnutls_serve "$d" --x509certfile "$d/chain.pem" --x509keyfile "$pki/server.key.pem" \
+        --x509cafile "$pki/ca.crt.pem" $opt --priority 'NORMAL:-VERS-ALL:+VERS-TLS1.2'; then
+        check "gnutls $name: gnutls-serv started" false
+        return
+    fi
     local copt=()
     [[ $cert == yes ]] && copt=(--client-cert "$pki/client.crt.pem" --client-key "$pki/client.key.pem")
     timeout 30 "$tlssim" --connect "127.0.0.1:$port" "${copt[@]}" --json --timeout 10 \

@@ -20,19 +20,13 @@ cat "$pki/server-ecdsa.crt.pem" "$pki/intermediate.crt.pem" > "$work/ecdsa-chain
 
 # tlssim connects to gnutls-serv, which holds only the ECDSA certificate.
 gnutls_server() {
-    local d=$work/gnutls-serv port
+    local d=$work/gnutls-serv port spid
     mkdir -p "$d"
-    port=$(free_port)
-    SSLKEYLOGFILE="$d/gnutls.keylog" timeout 60 gnutls-serv --http -p "$port" \
-        --x509certfile "$work/ecdsa-chain.pem" --x509keyfile "$pki/server-ecdsa.key.pem" \
-        --priority 'NORMAL:-VERS-ALL:+VERS-TLS1.2' > "$d/server.out" 2>&1 &
-    local spid=$!
-    pids+=("$spid")
-    local i
-    for ((i = 0; i < 100; i++)); do
-        has "$d/server.out" 'HTTP Server listening' && break
-        sleep 0.1
-    done
+    if ! gnutls_serve "$d" --x509certfile "$work/ecdsa-chain.pem" \
+        --x509keyfile "$pki/server-ecdsa.key.pem" --priority 'NORMAL:-VERS-ALL:+VERS-TLS1.2'; then
+        check "gnutls-serv (ECDSA): started" false
+        return
+    fi
     timeout 30 "$tlssim" --connect "127.0.0.1:$port" --json --timeout 10 \
         --keylog "$d/tlssim.keylog" > "$d/out.json" 2> "$d/err"
     local rc=$?

@@ -63,21 +63,13 @@ want_protection() {
 # tlssim is the client; gnutls-serv --http answers GET / with a page that
 # names what it negotiated.
 run_connect() {
-    local etm=$1 d=$work/connect-$1 port i
+    local etm=$1 d=$work/connect-$1 port spid
     mkdir -p "$d"
-    for ((i = 0; i < 5; i++)); do
-        port=$(free_port)
-        SSLKEYLOGFILE=$d/gnutls.keylog timeout 60 gnutls-serv --http --port "$port" \
-            --x509certfile "$work/server-chain.pem" --x509keyfile "$pki/$cert.key.pem" \
-            --priority "$prio" > "$d/server.out" 2>&1 &
-        local spid=$!
-        pids+=("$spid")
-        # gnutls-serv says it listens before it calls listen(): wait for a
-        # connection to be accepted too (bounded, as every wait here).
-        wait_port "$d/server.out" 'HTTP Server listening on IPv4 0.0.0.0 port ' > /dev/null &&
-            accepts "$port" && break
-        kill "$spid" 2> /dev/null
-    done
+    if ! gnutls_serve "$d" --x509certfile "$work/server-chain.pem" \
+        --x509keyfile "$pki/$cert.key.pem" --priority "$prio"; then
+        check "connect $suite etm=$etm: gnutls-serv started" false
+        return
+    fi
     timeout 30 "$tlssim" --connect "127.0.0.1:$port" --etm "$etm" --json --timeout 10 \
         --keylog "$d/tlssim.keylog" > "$d/out.json" 2> "$d/err"
     local rc=$?

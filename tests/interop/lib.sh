@@ -134,6 +134,26 @@ stop() {
     wait "$1" 2> /dev/null
 }
 
+# gnutls_serve DIR ARGS...: gnutls-serv --http with ARGS on a free port, its
+# output in DIR/server.out and its key log in DIR/gnutls.keylog; sets $port
+# and $spid (the caller's locals).  It says it listens before it calls
+# listen(): wait for a connection to be accepted too, on up to 5 ports.
+gnutls_serve() {
+    local d=$1 i
+    shift
+    for ((i = 0; i < 5; i++)); do
+        port=$(free_port)
+        SSLKEYLOGFILE=$d/gnutls.keylog timeout 60 gnutls-serv --http --port "$port" "$@" \
+            > "$d/server.out" 2>&1 &
+        spid=$!
+        pids+=("$spid")
+        wait_port "$d/server.out" 'HTTP Server listening on IPv4 0.0.0.0 port ' > /dev/null &&
+            accepts "$port" && return 0
+        stop "$spid"
+    done
+    return 1
+}
+
 # The CLIENT_RANDOM lines of a key log, sorted (OpenSSL adds a comment).
 keylog_lines() { grep '^CLIENT_RANDOM ' "$1" | sort; }
 

@@ -164,14 +164,8 @@ prio="$prio:+CTYPE-X509:+ECDHE-RSA:+AES-128-GCM:+AEAD"
 cat "$pki/server.crt.pem" "$pki/intermediate.crt.pem" > "$work/server-chain.pem"
 d=$work/gnutls-connect
 mkdir -p "$d"
-port=$(free_port)
-SSLKEYLOGFILE=$d/gnutls.keylog timeout 60 gnutls-serv --http --port "$port" \
-    --x509certfile "$work/server-chain.pem" --x509keyfile "$pki/server.key.pem" \
-    --priority "$prio" > "$d/server.out" 2>&1 &
-spid=$!
-pids+=("$spid")
-if wait_port "$d/server.out" 'HTTP Server listening on IPv4 0.0.0.0 port ' > /dev/null &&
-    accepts "$port"; then
+if gnutls_serve "$d" --x509certfile "$work/server-chain.pem" \
+    --x509keyfile "$pki/server.key.pem" --priority "$prio"; then
     timeout 30 "$tlssim" --connect "127.0.0.1:$port" --json --timeout 10 \
         --keylog "$d/tlssim.keylog" > "$d/out.json" 2> "$d/err"
     rc=$?

@@ -135,24 +135,14 @@ openssl_listen() {
     tlssim_resumed "$what" "$d" "$mode" "$d/openssl.keylog"
 }
 
-# gnutls-serv --http on a free port with $opts; sets $port and $spid.
-gnutls_serve() {
-    local d=$1 opts=$2 i
+# gnutls-serv --http (lib.sh) with the demo chain and $opts; sets $port
+# and $spid.
+gnutls_serve_demo() {
+    local d=$1 opts=$2
     cat "$pki/server.crt.pem" "$pki/intermediate.crt.pem" > "$d/chain.pem"
-    for ((i = 0; i < 5; i++)); do
-        port=$(free_port)
-        # shellcheck disable=SC2086  # $opts is a list of options
-        SSLKEYLOGFILE=$d/gnutls.keylog timeout 60 gnutls-serv --http -p "$port" $opts \
-            --x509certfile "$d/chain.pem" --x509keyfile "$pki/server.key.pem" \
-            --priority 'NORMAL:-VERS-ALL:+VERS-TLS1.2' > "$d/server.out" 2>&1 &
-        spid=$!
-        pids+=("$spid")
-        # It says it listens before it calls listen(): wait for an accept.
-        wait_port "$d/server.out" 'HTTP Server listening on IPv4 0.0.0.0 port ' > /dev/null &&
-            accepts "$port" && return 0
-        kill "$spid" 2> /dev/null
-    done
-    return 1
+    # shellcheck disable=SC2086  # $opts is a list of options
+    gnutls_serve "$d" $opts --x509certfile "$d/chain.pem" --x509keyfile "$pki/server.key.pem" \
+        --priority 'NORMAL:-VERS-ALL:+VERS-TLS1.2'
 }
 
 # The Session ID lines of gnutls-serv's pages in tlssim's JSON, distinct.
@@ -164,7 +154,7 @@ page_ids() { grep -oE 'Session ID: <i>[0-9A-F]+' "$1" | sort -u | wc -l; }
 gnutls_connect() {
     local name=$1 mode=$2 opts=$3 expect=$4 d=$work/gnutls-connect-$1 port spid
     mkdir -p "$d"
-    if ! gnutls_serve "$d" "$opts"; then
+    if ! gnutls_serve_demo "$d" "$opts"; then
         check "gnutls-serv $name: started" false
         return
     fi
