@@ -235,12 +235,18 @@ typedef struct tls_event {
     size_t changed_len;     /**< 0: the record arrived as it was sent */
 } tls_event;
 
+/** \brief Where a trace's events keep their strings and bytes (event.c). */
+typedef struct tls_trace_store tls_trace_store;
+
 /** \brief The ordered log of a run's events. */
 typedef struct tls_trace {
     tls_event *ev;
     size_t n;
     size_t cap;
     bool oom;               /**< an allocation failed: the trace is incomplete */
+    tls_trace_store *store; /**< the events' names, texts, catalogue texts, bytes
+                                 and plaintexts: chunks the trace owns, freed
+                                 with it (read them, never free them) */
     size_t records;         /**< RECORD events so far */
     int step_base;          /**< a run of several connections: steps 1..TLS_FLOW_MAX
                                  given to push and find_value are this connection's,
@@ -254,8 +260,10 @@ void tls_trace_init(tls_trace *t);
 void tls_trace_free(tls_trace *t);
 
 /**
- * \brief Append an event (copied; strings and bytes duplicated, the dissection
- *        moved: \p ev->dissect is emptied).
+ * \brief Append an event (copied; strings, bytes and msg copied into the
+ *        trace's store, msg only as far as its values go (read it through
+ *        the pointer, never copy it by value); the dissection moved:
+ *        \p ev->dissect is emptied).
  * \return index of the event, or (size_t)-1 when out of memory
  */
 size_t tls_trace_push(tls_trace *t, tls_event *ev);

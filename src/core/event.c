@@ -29,65 +29,6 @@ const char *tls_event_kind_name(tls_event_kind k)
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }
 
-/* The first \p n bytes of \p s, as a string. */
-static char *dup_n(const char *s, size_t n)
-{
-    char *d = malloc(n + 1);
-    if (d) {
-        memcpy(d, s, n);
-        d[n] = '\0';
-    }
-    return d;
-}
-
-static char *dup_str(const char *s)
-{
-    return s ? dup_n(s, strlen(s)) : NULL;
-}
-
-/* A copy made safe for a terminal and JSON (tls_text_escape): a value's
- * text may be the peer's (its server name, its certificate's subject). */
-static char *dup_escaped(const char *s)
-{
-    if (!s)
-        return NULL;
-    size_t n = strlen(s);
-    char *d = malloc(4 * n + 1);
-    if (d)
-        tls_text_escape(s, n, d, 4 * n + 1);
-    return d;
-}
-
-/* A copy of \p t as long as its values are, not its whole room: a trace
- * holds a hundred texts per handshake, and copying 2 KiB of mostly unused
- * room for each cost more cache misses than the rest of the bookkeeping.
- * Nothing copies a kept text by value (tls_trace_push comes back here). */
-static tls_text *text_dup(const tls_text *t)
-{
-    size_t used = 0;
-    if (t->nargs > 0) {
-        size_t last = t->value_at[t->nargs - 1];
-        used = last + strlen(t->values + last) + 1;
-    }
-    size_t size = offsetof(tls_text, values) + (used ? used : 1);
-    tls_text *d = malloc(size);
-    if (d) {
-        memcpy(d, t, size);
-        d->values[size - offsetof(tls_text, values) - 1] = '\0';
-    }
-    return d;
-}
-
-static uint8_t *dup_bytes(const uint8_t *p, size_t n)
-{
-    if (!p || n == 0)
-        return NULL;
-    uint8_t *d = malloc(n);
-    if (d)
-        memcpy(d, p, n);
-    return d;
-}
-
 void tls_hex_into(const uint8_t *p, size_t len, char *out, size_t cap)
 {
     static const char digits[] = "0123456789abcdef";
@@ -306,21 +247,154 @@ void tls_dissect_append(tls_dissect *d, size_t i, const char *before, const char
 
 /* -------------------------------------------------------------- trace */
 
+/* What a trace's events own (names, texts, catalogue texts, bytes,
+ * plaintexts) is copied into chunks the trace owns and frees with it:
+ * events are never freed one by one, and a malloc and a free for each of
+ * them was most of what tracing cost.  Chunks never move; each is twice its
+ * predecessor, up to STORE_MAX_CHUNK; a piece bigger than a quarter of that
+ * gets a chunk of its own, behind the current one, whose room stays in use. */
+struct tls_trace_store {
+    struct tls_trace_store *next;
+    size_t used, cap;
+    unsigned char data[];
+};
+
+#define STORE_FIRST 4096
+#define STORE_MAX_CHUNK 65536
+/* Every piece starts aligned for tls_text (the one that needs it). */
+#define STORE_ALIGN 8
+_Static_assert(_Alignof(tls_text) <= STORE_ALIGN, "a tls_text in the store is aligned");
+_Static_assert(offsetof(struct tls_trace_store, data) % STORE_ALIGN == 0,
+               "a chunk's data is aligned");
+
+static size_t store_round(size_t n) { return (n + STORE_ALIGN - 1) & ~(size_t)(STORE_ALIGN - 1); }
+
+static tls_trace_store *store_chunk(size_t cap, tls_trace_store *next)
+{
+    tls_trace_store *c = malloc(sizeof *c + cap);
+    if (c) {
+        c->next = next;
+        c->used = 0;
+        c->cap = cap;
+    }
+    return c;
+}
+
+/* \p n bytes in \p t's store (NULL: out of memory). */
+static void *store_alloc(tls_trace *t, size_t n)
+{
+    tls_trace_store *s = t->store;
+    n = store_round(n);
+    if (n > STORE_MAX_CHUNK / 4) {
+        tls_trace_store *c = store_chunk(n, s ? s->next : NULL);
+        if (!c)
+            return NULL;
+        c->used = n;
+        if (s)
+            s->next = c;
+        else
+            t->store = c;
+        return c->data;
+    }
+    if (!s || s->cap - s->used < n) {
+        size_t cap = s ? 2 * s->cap : STORE_FIRST;
+        tls_trace_store *c = store_chunk(cap < STORE_MAX_CHUNK ? cap : STORE_MAX_CHUNK, s);
+        if (!c)
+            return NULL;
+        t->store = s = c;
+    }
+    void *p = s->data + s->used;
+    s->used += n;
+    return p;
+}
+
+/* The last piece taken, \p p of \p had bytes, needs only \p n: the rest
+ * goes back to the chunk. */
+static void store_trim(tls_trace *t, void *p, size_t had, size_t n)
+{
+    tls_trace_store *s = t->store;
+    if (s && (unsigned char *)p + store_round(had) == s->data + s->used)
+        s->used -= store_round(had) - store_round(n);
+}
+
+static void store_free(tls_trace *t)
+{
+    for (tls_trace_store *s = t->store, *next; s; s = next) {
+        next = s->next;
+        free(s);
+    }
+    t->store = NULL;
+}
+
+/* Copies of an event's pieces in the store; NULL for no piece (or out of
+ * memory, which the caller tells apart). */
+static char *store_str(tls_trace *t, const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = store_alloc(t, n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+static uint8_t *store_bytes(tls_trace *t, const uint8_t *p, size_t n)
+{
+    uint8_t *d = p && n ? store_alloc(t, n) : NULL;
+    if (d)
+        memcpy(d, p, n);
+    return d;
+}
+
+/* A copy made safe for a terminal and JSON (tls_text_escape): a value's
+ * text may be the peer's (its server name, its certificate's subject). */
+static char *store_escaped(tls_trace *t, const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s);
+    char *d = store_alloc(t, 4 * n + 1);
+    if (d)
+        store_trim(t, d, 4 * n + 1, tls_text_escape(s, n, d, 4 * n + 1) + 1);
+    return d;
+}
+
+/* A catalogue text as far as its values go: the rest of the values array
+ * (2 KiB) is never read. */
+static tls_text *store_text(tls_trace *t, const tls_text *m)
+{
+    size_t used = 1; /* values[0], set even with no argument */
+    if (m->nargs > 0) {
+        size_t last = m->value_at[m->nargs - 1];
+        used = last + strlen(m->values + last) + 1;
+    }
+    size_t n = offsetof(tls_text, values) + used;
+    tls_text *d = store_alloc(t, n);
+    if (d)
+        memcpy(d, m, n);
+    return d;
+}
+
+/* ...and its English rendering, which JSON shows. */
+static char *store_english(tls_trace *t, const tls_text *m)
+{
+    char *s = tls_text_english(m);
+    char *d = store_str(t, s);
+    free(s);
+    return d;
+}
+
 void tls_trace_init(tls_trace *t) { memset(t, 0, sizeof *t); }
 
+/* What an event owns outside the store: its dissection.  Its secret bytes
+ * are wiped; the store's chunks are freed with the trace. */
 static void event_free(tls_event *e)
 {
-    free(e->name);
-    free(e->text);
-    free(e->msg);
-    if (e->bytes) {
+    if (e->bytes)
         tls_wipe(e->bytes, e->len);
-        free(e->bytes);
-    }
-    if (e->plaintext) {
+    if (e->plaintext)
         tls_wipe(e->plaintext, e->plaintext_len);
-        free(e->plaintext);
-    }
     tls_dissect_free(&e->dissect);
 }
 
@@ -329,6 +403,7 @@ void tls_trace_free(tls_trace *t)
     for (size_t i = 0; i < t->n; i++)
         event_free(&t->ev[i]);
     free(t->ev);
+    store_free(t);
     tls_trace_init(t);
 }
 
@@ -349,16 +424,17 @@ void tls_trace_end_connections(tls_trace *t) { t->step_base = 0; }
 size_t tls_trace_push(tls_trace *t, tls_event *ev)
 {
     /* Copy everything first, then grow: the event (or its strings and
-     * bytes) may come from this very trace, which growing can move. */
+     * bytes) may come from this very trace, whose events growing moves
+     * (its store does not move). */
     tls_event e = *ev;
     e.step = trace_step(t, ev->step);
     e.connection = t->connection;
-    e.name = dup_str(ev->name);
-    e.msg = ev->msg ? text_dup(ev->msg) : NULL;
+    e.name = store_str(t, ev->name);
+    e.msg = ev->msg ? store_text(t, ev->msg) : NULL;
     /* A catalogue text is also kept in English, as JSON shows it. */
-    e.text = ev->msg ? tls_text_english(ev->msg) : dup_escaped(ev->text);
-    e.bytes = dup_bytes(ev->bytes, ev->len);
-    e.plaintext = dup_bytes(ev->plaintext, ev->plaintext_len);
+    e.text = ev->msg ? store_english(t, ev->msg) : store_escaped(t, ev->text);
+    e.bytes = store_bytes(t, ev->bytes, ev->len);
+    e.plaintext = store_bytes(t, ev->plaintext, ev->plaintext_len);
     memset(&ev->dissect, 0, sizeof ev->dissect);
     /* The field list is final now: give back its spare room, which for a
      * flood of tiny records is most of what they cost. */
@@ -375,8 +451,9 @@ size_t tls_trace_push(tls_trace *t, tls_event *ev)
               !(ev->bytes && ev->len && !e.bytes) &&
               !(ev->plaintext && ev->plaintext_len && !e.plaintext);
     if (ok && t->n == t->cap) {
-        /* Growing by half keeps the spare room of a long trace small. */
-        size_t cap = t->cap ? t->cap + t->cap / 2 : 64;
+        /* Room for a whole handshake at once, then growing by half, which
+         * keeps the spare room of a long trace small. */
+        size_t cap = t->cap ? t->cap + t->cap / 2 : 256;
         tls_event *p = realloc(t->ev, cap * sizeof *p);
         if (p) {
             t->ev = p;
