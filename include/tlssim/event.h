@@ -78,7 +78,8 @@ typedef struct tls_field {
     char *value;    /**< e.g. "0xc02f (TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)" */
     tls_text *note; /**< a meaning in words (tls_reader_annotate_text), or NULL:
                          value is then its first note_at bytes, " [", the
-                         note in English, "]" */
+                         note in English, "]".  Kept as far as its values go
+                         (tls_dissect_set_note): read it through the pointer */
     size_t note_at;
     unsigned short sized;     /**< value starts with a byte count in English, in
                                    its first `sized` bytes: "66 bytes", or the
@@ -90,14 +91,16 @@ typedef struct tls_field {
 typedef struct tls_strpool tls_strpool;
 
 /** \brief A list of fields, in byte order, parents before their children.
- *         Zero-initialised is empty.  The fields' names and values belong
- *         to the dissection's pool: read them, never free or reassign them
- *         (tls_dissect_set_value, tls_dissect_append change a value). */
+ *         Zero-initialised is empty.  The fields' names, values and notes
+ *         belong to the dissection's pool: read them, never free or reassign
+ *         them (tls_dissect_set_value, tls_dissect_append change a value). */
 typedef struct tls_dissect {
     tls_field *fields;
     size_t n;
     size_t cap;
     bool oom;       /**< an allocation failed: the list is incomplete */
+    bool stored;    /**< moved into a trace's store with its event (fields,
+                         names, values, notes): final, freed with the trace */
     tls_strpool *pool;
 } tls_dissect;
 
@@ -121,6 +124,10 @@ size_t tls_dissect_add_text(tls_dissect *d, size_t offset, size_t length, int de
 /** \brief Replace the value of field \p i (printf-style). */
 void tls_dissect_set_value(tls_dissect *d, size_t i, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/** \brief Field \p i's note becomes a copy of \p note, whose English its
+ *         value holds from byte \p at (tls_field.note). */
+void tls_dissect_set_note(tls_dissect *d, size_t i, const tls_text *note, size_t at);
 
 /** \brief Field \p i's value becomes itself, \p before, the first \p text_len
  *         bytes of \p text, then \p after (an annotation: " [", meaning, "]"). */
@@ -267,6 +274,10 @@ void tls_trace_free(tls_trace *t);
  * \return index of the event, or (size_t)-1 when out of memory
  */
 size_t tls_trace_push(tls_trace *t, tls_event *ev);
+
+/** \brief Event \p i's dissection becomes \p d, made after the event was
+ *         pushed (moved: \p d is emptied; freed when \p i is no event). */
+void tls_trace_set_dissect(tls_trace *t, size_t i, tls_dissect *d);
 
 /**
  * \brief A run of two connections (session resumption): the next one

@@ -244,24 +244,19 @@ void tls_reader_annotate_text(tls_reader *r, tls_text_id id, const tls_text_arg 
 {
     if (!r->dissect || r->dissect->n == 0)
         return;
-    tls_field *f = &r->dissect->fields[r->dissect->n - 1];
-    tls_text *note = malloc(sizeof *note);
-    char *english = NULL;
-    if (note) {
-        tls_text_make(note, id, args);
-        english = tls_text_english(note);
-    }
+    size_t i = r->dissect->n - 1;
+    const char *value = r->dissect->fields[i].value;
+    size_t at = value ? strlen(value) : 0;
+    tls_text note;
+    tls_text_make(&note, id, args);
+    char *english = tls_text_english(&note);
     if (!english) {
-        free(note);
         r->dissect->oom = true;
         return;
     }
-    size_t at = f->value ? strlen(f->value) : 0;
     tls_reader_annotate(r, "%s", english);
     free(english);
-    free(f->note);
-    f->note = note;
-    f->note_at = at;
+    tls_dissect_set_note(r->dissect, i, &note, at);
 }
 
 /* ------------------------------------------------------------- writer */

@@ -422,10 +422,7 @@ static tls_err trace_and_read(tls_engine *e, const char *name, const uint8_t *ms
     tls_err err = tls_msg_header_parse(&r, &type, &body);
     if (err == TLS_OK)
         err = read ? read(e, &body) : tls_reader_left(&body) ? TLS_ERR_DECODE : TLS_OK;
-    if (idx != (size_t)-1)
-        e->trace->ev[idx].dissect = d;
-    else
-        tls_dissect_free(&d);
+    tls_trace_set_dissect(e->trace, idx, &d);
     if (err != TLS_OK)
         engine_fail(e, err, TLS_TEXT_NOT_DECODED, TLS_ARGS(TLS_ARG_S("message", name)));
     return err;

@@ -50,13 +50,27 @@ char *tls_hex(const uint8_t *p, size_t len)
     return s;
 }
 
+/* How much of a catalogue text matters: up to the end of its last value
+ * (the rest of the values array, 2 KiB, is never read). */
+static size_t text_size(const tls_text *m)
+{
+    size_t used = 1; /* values[0], set even with no argument */
+    if (m->nargs > 0) {
+        size_t last = m->value_at[m->nargs - 1];
+        used = last + strlen(m->values + last) + 1;
+    }
+    return offsetof(tls_text, values) + used;
+}
+
 /* ------------------------------------------------------------ dissect */
 
-/* The fields' names and values live in chunks owned by their dissection,
- * freed with it: a handshake makes a few hundred of them, and a malloc and
- * a free for each was most of what the bookkeeping cost.  Chunks never
- * move (pointers into them stay valid); each is twice its predecessor, so
- * a dissection of a few fields (a tiny record) stays small. */
+/* The fields' names, values and notes live in chunks owned by their
+ * dissection, freed with it: a handshake makes a few hundred of them, and a
+ * malloc and a free for each was most of what the bookkeeping cost.  Chunks
+ * never move (pointers into them stay valid); each is twice its
+ * predecessor, so a dissection of a few fields (a tiny record) stays small.
+ * A trace copies the dissections it takes into its store (store_dissect),
+ * exactly as big as they are, and frees these chunks. */
 struct tls_strpool {
     struct tls_strpool *next;
     size_t used, cap;
@@ -66,9 +80,15 @@ struct tls_strpool {
 #define POOL_FIRST 128
 #define POOL_MAX_CHUNK 16384
 
+/* Every piece starts aligned for a note (tls_text), the one that needs it. */
+#define POOL_ALIGN 8
+_Static_assert(_Alignof(tls_text) <= POOL_ALIGN, "a note in a pool is aligned");
+_Static_assert(offsetof(struct tls_strpool, data) % POOL_ALIGN == 0, "a chunk is aligned");
+
 static char *pool_alloc(tls_dissect *d, size_t n)
 {
     tls_strpool *p = d->pool;
+    n = (n + POOL_ALIGN - 1) & ~(size_t)(POOL_ALIGN - 1);
     if (!p || p->cap - p->used < n) {
         size_t cap = p ? 2 * p->cap : POOL_FIRST;
         if (cap > POOL_MAX_CHUNK)
@@ -120,9 +140,9 @@ static char *pool_vformat(tls_dissect *d, const char *fmt, va_list ap)
 
 void tls_dissect_free(tls_dissect *d)
 {
-    for (size_t i = 0; i < d->n; i++)
-        free(d->fields[i].note);
-    free(d->fields);
+    /* A stored dissection's memory is its trace's. */
+    if (!d->stored)
+        free(d->fields);
     for (tls_strpool *p = d->pool, *next; p; p = next) {
         next = p->next;
         free(p);
@@ -130,40 +150,14 @@ void tls_dissect_free(tls_dissect *d)
     memset(d, 0, sizeof *d);
 }
 
-/* A finished dissection's strings moved into one chunk of their exact
- * size, when the pool holds more (several chunks, room to spare, values an
- * annotation replaced): a trace keeps a dissection per record, and a flood
- * of one-byte records must cost no more than a malloc per string did. */
-static void dissect_compact(tls_dissect *d)
-{
-    size_t need = 0;
-    for (size_t i = 0; i < d->n; i++)
-        need += strlen(d->fields[i].name) + strlen(d->fields[i].value) + 2;
-    tls_strpool *old = d->pool;
-    if (!old || (!old->next && old->used == need && old->cap - old->used <= 32))
-        return;
-    tls_strpool *p = malloc(sizeof *p + (need ? need : 1));
-    if (!p)
-        return;
-    p->next = NULL;
-    p->used = 0;
-    p->cap = need;
-    d->pool = p;
-    for (size_t i = 0; i < d->n; i++) {
-        tls_field *f = &d->fields[i];
-        f->name = pool_strn(d, f->name, strlen(f->name));
-        f->value = pool_strn(d, f->value, strlen(f->value));
-    }
-    for (tls_strpool *next; old; old = next) {
-        next = old->next;
-        free(old);
-    }
-}
-
 /* Appends a field whose value is already in the pool (NULL: out of memory). */
 static size_t dissect_push(tls_dissect *d, size_t offset, size_t length, int depth,
                            const char *name, char *value)
 {
+    if (d->stored) {
+        d->oom = true;
+        return (size_t)-1;
+    }
     if (d->n == d->cap) {
         size_t cap = d->cap ? 2 * d->cap : 8;
         tls_field *f = realloc(d->fields, cap * sizeof *f);
@@ -245,6 +239,21 @@ void tls_dissect_append(tls_dissect *d, size_t i, const char *before, const char
     dissect_replace(d, i, v);
 }
 
+void tls_dissect_set_note(tls_dissect *d, size_t i, const tls_text *note, size_t at)
+{
+    if (i >= d->n || d->stored)
+        return;
+    size_t n = text_size(note);
+    tls_text *c = (tls_text *)(void *)pool_alloc(d, n);
+    if (!c) {
+        d->oom = true;
+        return;
+    }
+    memcpy(c, note, n);
+    d->fields[i].note = c;
+    d->fields[i].note_at = at;
+}
+
 /* -------------------------------------------------------------- trace */
 
 /* What a trace's events own (names, texts, catalogue texts, bytes,
@@ -260,6 +269,8 @@ struct tls_trace_store {
 };
 
 #define STORE_FIRST 4096
+/* Dissections of at most this many fields move into the store (tls_trace_push). */
+#define STORE_DISSECT_MAX 16
 #define STORE_MAX_CHUNK 65536
 /* Every piece starts aligned for tls_text (the one that needs it). */
 #define STORE_ALIGN 8
@@ -360,16 +371,10 @@ static char *store_escaped(tls_trace *t, const char *s)
     return d;
 }
 
-/* A catalogue text as far as its values go: the rest of the values array
- * (2 KiB) is never read. */
+/* A catalogue text as far as its values go (text_size). */
 static tls_text *store_text(tls_trace *t, const tls_text *m)
 {
-    size_t used = 1; /* values[0], set even with no argument */
-    if (m->nargs > 0) {
-        size_t last = m->value_at[m->nargs - 1];
-        used = last + strlen(m->values + last) + 1;
-    }
-    size_t n = offsetof(tls_text, values) + used;
+    size_t n = text_size(m);
     tls_text *d = store_alloc(t, n);
     if (d)
         memcpy(d, m, n);
@@ -383,6 +388,33 @@ static char *store_english(tls_trace *t, const tls_text *m)
     char *d = store_str(t, s);
     free(s);
     return d;
+}
+
+/* \p d moved into the store: its fields, names, values and notes copied,
+ * its own memory freed (one stored elsewhere is copied too: it is not this
+ * trace's).  False when out of memory (\p d unchanged: it keeps its own
+ * memory, which tls_dissect_free frees). */
+static bool store_dissect(tls_trace *t, tls_dissect *d)
+{
+    if (d->n == 0)
+        return true;
+    tls_dissect s = {.n = d->n, .cap = d->n, .oom = d->oom, .stored = true};
+    s.fields = store_alloc(t, d->n * sizeof *s.fields);
+    for (size_t i = 0; s.fields && i < d->n; i++) {
+        const tls_field *from = &d->fields[i];
+        tls_field *f = &s.fields[i];
+        *f = *from;
+        f->name = store_str(t, from->name);
+        f->value = store_str(t, from->value);
+        f->note = from->note ? store_text(t, from->note) : NULL;
+        if (!f->name || !f->value || (from->note && !f->note))
+            return false;
+    }
+    if (!s.fields)
+        return false;
+    tls_dissect_free(d);
+    *d = s;
+    return true;
 }
 
 void tls_trace_init(tls_trace *t) { memset(t, 0, sizeof *t); }
@@ -436,16 +468,13 @@ size_t tls_trace_push(tls_trace *t, tls_event *ev)
     e.bytes = store_bytes(t, ev->bytes, ev->len);
     e.plaintext = store_bytes(t, ev->plaintext, ev->plaintext_len);
     memset(&ev->dissect, 0, sizeof ev->dissect);
-    /* The field list is final now: give back its spare room, which for a
-     * flood of tiny records is most of what they cost. */
-    if (e.dissect.n > 0 && e.dissect.cap > e.dissect.n) {
-        tls_field *f = realloc(e.dissect.fields, e.dissect.n * sizeof *f);
-        if (f) {
-            e.dissect.fields = f;
-            e.dissect.cap = e.dissect.n;
-        }
-    }
-    dissect_compact(&e.dissect);
+    /* The dissection is final now.  A small one (a record's) moves into
+     * the store, exactly as big as it is: a flood of tiny records keeps one
+     * each, and its own chunk and field list would be most of their
+     * memory.  A big one (a message's) keeps its own memory, which is at
+     * most twice what it holds, rather than being copied. */
+    if (e.dissect.n <= STORE_DISSECT_MAX)
+        store_dissect(t, &e.dissect);
     bool ok = !(ev->name && !e.name) && !((ev->text || ev->msg) && !e.text) &&
               !(ev->msg && !e.msg) &&
               !(ev->bytes && ev->len && !e.bytes) &&
@@ -474,6 +503,19 @@ size_t tls_trace_push(tls_trace *t, tls_event *ev)
     t->records += e.kind == TLS_EV_RECORD;
     t->ev[t->n] = e;
     return t->n++;
+}
+
+void tls_trace_set_dissect(tls_trace *t, size_t i, tls_dissect *d)
+{
+    if (i >= t->n) {
+        tls_dissect_free(d);
+        return;
+    }
+    if (d->n <= STORE_DISSECT_MAX)
+        store_dissect(t, d);
+    tls_dissect_free(&t->ev[i].dissect);
+    t->ev[i].dissect = *d;
+    memset(d, 0, sizeof *d);
 }
 
 void tls_trace_announce(tls_trace *t, int number, const tls_msg_info *m,
