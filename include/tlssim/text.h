@@ -564,8 +564,9 @@ char *tls_text_english(const tls_text *t);
 /**
  * \brief The English rendering into a buffer, cut to fit (for the one-line
  *        `why` strings kept next to a tls_text).
+ * \return the length of the whole rendering: \p cap or more when it was cut
  */
-void tls_text_english_into(const tls_text *t, char *buf, size_t cap);
+size_t tls_text_english_into(const tls_text *t, char *buf, size_t cap);
 
 /**
  * \brief strerror(\p err) in English whatever LANGUAGE says: an {error}

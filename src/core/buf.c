@@ -249,13 +249,10 @@ void tls_reader_annotate_text(tls_reader *r, tls_text_id id, const tls_text_arg 
     size_t at = value ? strlen(value) : 0;
     tls_text note;
     tls_text_make(&note, id, args);
-    char *english = tls_text_english(&note);
-    if (!english) {
-        r->dissect->oom = true;
-        return;
-    }
+    /* As long as tls_reader_annotate keeps a note. */
+    char english[256];
+    tls_text_english_into(&note, english, sizeof english);
     tls_reader_annotate(r, "%s", english);
-    free(english);
     tls_dissect_set_note(r->dissect, i, &note, at);
 }
 

@@ -381,11 +381,20 @@ static tls_text *store_text(tls_trace *t, const tls_text *m)
     return d;
 }
 
-/* ...and its English rendering, which JSON shows. */
+/* ...and its English rendering, which JSON shows: rendered once, into
+ * room that nearly every sentence fits, the rest given back. */
 static char *store_english(tls_trace *t, const tls_text *m)
 {
+    enum { ROOM = 1024 };
+    char *d = store_alloc(t, ROOM);
+    if (!d)
+        return NULL;
+    size_t n = tls_text_english_into(m, d, ROOM);
+    store_trim(t, d, ROOM, n < ROOM ? n + 1 : 0);
+    if (n < ROOM)
+        return d;
     char *s = tls_text_english(m);
-    char *d = store_str(t, s);
+    d = store_str(t, s);
     free(s);
     return d;
 }

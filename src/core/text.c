@@ -189,19 +189,20 @@ static int placeholder(const tls_text *t, const char *p, size_t *len)
 #define LIST_ITEM_SEP '\x1e'
 #define LIST_TERM_SEP '\x1f'
 
-static size_t render_into(char *out, const char *tmpl, const tls_text *t,
+static size_t render_into(char *out, size_t cap, const char *tmpl, const tls_text *t,
                           tls_text_term_fn term);
 
-/* Copy s (n bytes) to out + at when out is not NULL; returns n. */
-static size_t put(char *out, size_t at, const char *s, size_t n)
+/* Copy s (n bytes) to out + at, as far as cap leaves room before the final
+ * NUL (nothing when out is NULL); returns n. */
+static size_t put(char *out, size_t cap, size_t at, const char *s, size_t n)
 {
-    if (out)
-        memcpy(out + at, s, n);
+    if (out && at + 1 < cap)
+        memcpy(out + at, s, n < cap - 1 - at ? n : cap - 1 - at);
     return n;
 }
 
 /* A list argument: each item through the (translated) item template. */
-static size_t render_list(char *out, const char *v, tls_text_term_fn term)
+static size_t render_list(char *out, size_t cap, const char *v, tls_text_term_fn term)
 {
     const char *item_tmpl = tls_text_template(TLS_TEXT_LIST_ITEM);
     const char *sep = tls_text_template(TLS_TEXT_LIST_SEPARATOR);
@@ -222,15 +223,17 @@ static size_t render_list(char *out, const char *v, tls_text_term_fn term)
         tls_text_make(&item, TLS_TEXT_LIST_ITEM,
                       TLS_ARGS(TLS_ARG_SN("item", v, name_len), TLS_ARG_T("term", word)));
         if (!first)
-            n += put(out, n, sep, strlen(sep));
-        n += render_into(out ? out + n : NULL, bare ? "{term}" : item_tmpl, &item, term);
+            n += put(out, cap, n, sep, strlen(sep));
+        n += render_into(n < cap ? out + n : NULL, n < cap ? cap - n : 0,
+                         bare ? "{term}" : item_tmpl, &item, term);
         v += len + (v[len] != '\0');
     }
     return n;
 }
 
-/* Render into out (when not NULL); returns the length of the rendering. */
-static size_t render_into(char *out, const char *tmpl, const tls_text *t,
+/* Render into out, cut to cap bytes with its NUL (out NULL: nowhere);
+ * returns the length of the whole rendering. */
+static size_t render_into(char *out, size_t cap, const char *tmpl, const tls_text *t,
                           tls_text_term_fn term)
 {
     size_t n = 0;
@@ -239,28 +242,28 @@ static size_t render_into(char *out, const char *tmpl, const tls_text *t,
         if (*p != '{') {
             /* The text up to the next placeholder, in one copy. */
             len = strcspn(p, "{");
-            n += put(out, n, p, len);
+            n += put(out, cap, n, p, len);
             p += len;
             continue;
         }
         int i = placeholder(t, p, &len);
         if (i < 0) {
-            n += put(out, n, p, 1);
+            n += put(out, cap, n, p, 1);
             p++;
             continue;
         }
         const char *v = t->values + t->value_at[i];
         if (t->lists & (1u << i)) {
-            n += render_list(out ? out + n : NULL, v, term);
+            n += render_list(n < cap ? out + n : NULL, n < cap ? cap - n : 0, v, term);
         } else {
             if (term && (t->terms & (1u << i)))
                 v = term(v);
-            n += put(out, n, v, strlen(v));
+            n += put(out, cap, n, v, strlen(v));
         }
         p += len;
     }
-    if (out)
-        out[n] = '\0';
+    if (out && cap)
+        out[n < cap ? n : cap - 1] = '\0';
     return n;
 }
 
@@ -277,9 +280,15 @@ char *tls_text_render(const char *tmpl, const tls_text *t, tls_text_term_fn term
 {
     if (!tmpl)
         tmpl = "";
-    char *s = malloc(render_into(NULL, tmpl, t, term) + 1);
-    if (s)
-        render_into(s, tmpl, t, term);
+    /* Once into a stack buffer, which nearly every text fits: a longer one
+     * is rendered a second time, into its own. */
+    char buf[1024];
+    size_t n = render_into(buf, sizeof buf, tmpl, t, term);
+    char *s = malloc(n + 1);
+    if (s && n < sizeof buf)
+        memcpy(s, buf, n + 1);
+    else if (s)
+        render_into(s, n + 1, tmpl, t, term);
     return s;
 }
 
@@ -288,11 +297,8 @@ char *tls_text_english(const tls_text *t)
     return tls_text_render(tls_text_template(t->id), t, NULL);
 }
 
-void tls_text_english_into(const tls_text *t, char *buf, size_t cap)
+size_t tls_text_english_into(const tls_text *t, char *buf, size_t cap)
 {
-    if (!cap)
-        return;
-    char *s = tls_text_english(t);
-    snprintf(buf, cap, "%s", s ? s : "");
-    free(s);
+    const char *tmpl = tls_text_template(t->id);
+    return render_into(buf, cap, tmpl ? tmpl : "", t, NULL);
 }
