@@ -15,6 +15,8 @@
  * When the reader carries a dissection (tls_dissect), each *named* read
  * records a field (offset, length, name, value, depth) so front ends can show
  * exactly which bytes mean what, the way Wireshark links tree and bytes.
+ * Field names are the protocol's: strings with static storage (literals,
+ * tables), which the dissection keeps without copying.
  *
  * Writer: grows on demand; length prefixes are reserved first and patched
  * when the block is finished.  The first failure sticks (allocation or a

@@ -85,6 +85,8 @@ typedef struct tls_field {
                                    its first `sized` bytes: "66 bytes", or the
                                    first bytes in hex and "… (892 bytes)"; 0: not */
     unsigned short sized_hex; /**< the hex digits before "… (" in that case, else 0 */
+    bool own_name;  /**< name is the dissection's copy (tls_dissect_add_text_copy);
+                         else the caller's, a string with static storage */
 } tls_field;
 
 /** \brief Where a dissection's names and values live (event.c). */
@@ -108,7 +110,9 @@ typedef struct tls_dissect {
 void tls_dissect_free(tls_dissect *d);
 
 /**
- * \brief Append a field; the value is formatted printf-style.
+ * \brief Append a field; the value is formatted printf-style.  \p name is
+ *        kept, not copied: a string with static storage (field names are
+ *        the protocol's, literals and tables), as for every reader function.
  * \return the index of the new field, or (size_t)-1 when out of memory
  */
 size_t tls_dissect_add(tls_dissect *d, size_t offset, size_t length, int depth,
@@ -120,6 +124,11 @@ size_t tls_dissect_add(tls_dissect *d, size_t offset, size_t length, int depth,
  *         the rest of the bookkeeping). */
 size_t tls_dissect_add_text(tls_dissect *d, size_t offset, size_t length, int depth,
                             const char *name, const char *value, size_t value_len);
+
+/** \brief tls_dissect_add_text with a name made for the field ("NAME.length"),
+ *         which the dissection copies. */
+size_t tls_dissect_add_text_copy(tls_dissect *d, size_t offset, size_t length, int depth,
+                                 const char *name, const char *value, size_t value_len);
 
 /** \brief Replace the value of field \p i (printf-style). */
 void tls_dissect_set_value(tls_dissect *d, size_t i, const char *fmt, ...)

@@ -99,7 +99,9 @@ static void field_add_bytes(tls_reader *r, const char *name, size_t at, size_t n
     }
 }
 
-static tls_err read_uint(tls_reader *r, const char *name, size_t n, uint32_t *out)
+/* \p copy_name: a name made for this read, not one with static storage. */
+static tls_err read_uint(tls_reader *r, const char *name, size_t n, uint32_t *out,
+                         bool copy_name)
 {
     if (tls_reader_left(r) < n)
         return TLS_ERR_DECODE;
@@ -114,7 +116,8 @@ static tls_err read_uint(tls_reader *r, const char *name, size_t n, uint32_t *ou
         size_t len = 2 + 2 * n + put_str(text + 2 + 2 * n, " (");
         len += put_dec(text + len, v);
         text[len++] = ')';
-        tls_dissect_add_text(r->dissect, r->base + r->pos, n, r->depth, name, text, len);
+        (copy_name ? tls_dissect_add_text_copy : tls_dissect_add_text)(
+            r->dissect, r->base + r->pos, n, r->depth, name, text, len);
     }
     r->pos += n;
     *out = v;
@@ -124,7 +127,7 @@ static tls_err read_uint(tls_reader *r, const char *name, size_t n, uint32_t *ou
 tls_err tls_reader_u8(tls_reader *r, const char *name, uint8_t *out)
 {
     uint32_t v;
-    tls_err e = read_uint(r, name, 1, &v);
+    tls_err e = read_uint(r, name, 1, &v, false);
     if (e == TLS_OK)
         *out = (uint8_t)v;
     return e;
@@ -133,7 +136,7 @@ tls_err tls_reader_u8(tls_reader *r, const char *name, uint8_t *out)
 tls_err tls_reader_u16(tls_reader *r, const char *name, uint16_t *out)
 {
     uint32_t v;
-    tls_err e = read_uint(r, name, 2, &v);
+    tls_err e = read_uint(r, name, 2, &v, false);
     if (e == TLS_OK)
         *out = (uint16_t)v;
     return e;
@@ -141,12 +144,12 @@ tls_err tls_reader_u16(tls_reader *r, const char *name, uint16_t *out)
 
 tls_err tls_reader_u24(tls_reader *r, const char *name, uint32_t *out)
 {
-    return read_uint(r, name, 3, out);
+    return read_uint(r, name, 3, out, false);
 }
 
 tls_err tls_reader_u32(tls_reader *r, const char *name, uint32_t *out)
 {
-    return read_uint(r, name, 4, out);
+    return read_uint(r, name, 4, out, false);
 }
 
 tls_err tls_reader_bytes(tls_reader *r, const char *name, size_t n,
@@ -206,7 +209,7 @@ tls_err tls_reader_open(tls_reader *r, const char *name, int prefix_len,
         lname[k + m] = '\0';
         pname = lname;
     }
-    tls_err e = read_uint(r, pname, (size_t)prefix_len, &n);
+    tls_err e = read_uint(r, pname, (size_t)prefix_len, &n, true);
     if (e != TLS_OK)
         return e;
     return tls_reader_open_fixed(r, name, n, sub);
@@ -226,9 +229,10 @@ void tls_reader_annotate(tls_reader *r, const char *fmt, ...)
     size_t len;
     va_list ap;
     va_start(ap, fmt);
-    if (strcmp(fmt, "%s") == 0) {
-        /* The usual case, a name: no formatting, the same bound. */
-        text = va_arg(ap, const char *);
+    if (strcmp(fmt, "%s") == 0 || !strchr(fmt, '%')) {
+        /* The usual cases, a name or a fixed note: no formatting, the same
+         * bound. */
+        text = strchr(fmt, '%') ? va_arg(ap, const char *) : fmt;
         len = strnlen(text, sizeof note - 1);
     } else {
         int k = vsnprintf(note, sizeof note, fmt, ap);

@@ -151,8 +151,11 @@ void tls_dissect_free(tls_dissect *d)
 }
 
 /* Appends a field whose value is already in the pool (NULL: out of memory). */
+/* A field's name is the protocol's (a literal or a table's, kept as a
+ * pointer) unless \p copy_name: a handshake has a few hundred fields, and
+ * copying each name cost as much as making its value. */
 static size_t dissect_push(tls_dissect *d, size_t offset, size_t length, int depth,
-                           const char *name, char *value)
+                           const char *name, char *value, bool copy_name)
 {
     if (d->stored) {
         d->oom = true;
@@ -176,7 +179,8 @@ static size_t dissect_push(tls_dissect *d, size_t offset, size_t length, int dep
     f->note_at = 0;
     f->sized = 0;
     f->sized_hex = 0;
-    f->name = name ? pool_strn(d, name, strlen(name)) : NULL;
+    f->own_name = copy_name;
+    f->name = copy_name && name ? pool_strn(d, name, strlen(name)) : (char *)name;
     f->value = value;
     if (!f->name || !f->value) {
         d->oom = true;
@@ -192,13 +196,19 @@ size_t tls_dissect_add(tls_dissect *d, size_t offset, size_t length, int depth,
     va_start(ap, fmt);
     char *value = pool_vformat(d, fmt, ap);
     va_end(ap);
-    return dissect_push(d, offset, length, depth, name, value);
+    return dissect_push(d, offset, length, depth, name, value, false);
 }
 
 size_t tls_dissect_add_text(tls_dissect *d, size_t offset, size_t length, int depth,
                             const char *name, const char *value, size_t value_len)
 {
-    return dissect_push(d, offset, length, depth, name, pool_strn(d, value, value_len));
+    return dissect_push(d, offset, length, depth, name, pool_strn(d, value, value_len), false);
+}
+
+size_t tls_dissect_add_text_copy(tls_dissect *d, size_t offset, size_t length, int depth,
+                                 const char *name, const char *value, size_t value_len)
+{
+    return dissect_push(d, offset, length, depth, name, pool_strn(d, value, value_len), true);
 }
 
 /* Field \p i's value becomes \p v (in the pool; the old one stays there). */
@@ -269,8 +279,6 @@ struct tls_trace_store {
 };
 
 #define STORE_FIRST 4096
-/* Dissections of at most this many fields move into the store (tls_trace_push). */
-#define STORE_DISSECT_MAX 16
 #define STORE_MAX_CHUNK 65536
 /* Every piece starts aligned for tls_text (the one that needs it). */
 #define STORE_ALIGN 8
@@ -413,7 +421,7 @@ static bool store_dissect(tls_trace *t, tls_dissect *d)
         const tls_field *from = &d->fields[i];
         tls_field *f = &s.fields[i];
         *f = *from;
-        f->name = store_str(t, from->name);
+        f->name = from->own_name ? store_str(t, from->name) : from->name;
         f->value = store_str(t, from->value);
         f->note = from->note ? store_text(t, from->note) : NULL;
         if (!f->name || !f->value || (from->note && !f->note))
@@ -477,12 +485,13 @@ size_t tls_trace_push(tls_trace *t, tls_event *ev)
     e.bytes = store_bytes(t, ev->bytes, ev->len);
     e.plaintext = store_bytes(t, ev->plaintext, ev->plaintext_len);
     memset(&ev->dissect, 0, sizeof ev->dissect);
-    /* The dissection is final now.  A small one (a record's) moves into
-     * the store, exactly as big as it is: a flood of tiny records keeps one
-     * each, and its own chunk and field list would be most of their
-     * memory.  A big one (a message's) keeps its own memory, which is at
-     * most twice what it holds, rather than being copied. */
-    if (e.dissect.n <= STORE_DISSECT_MAX)
+    /* The dissection is final now.  A record's moves into the store,
+     * exactly as big as it is: records are what a peer can send without
+     * end (a hello in one-byte records keeps a dissection for each), and
+     * their own chunk and field list would be most of that memory.  A
+     * message's keeps its own, at most twice what it holds, rather than
+     * being copied: the flow and the engines' limits bound how many come. */
+    if (e.kind == TLS_EV_RECORD)
         store_dissect(t, &e.dissect);
     bool ok = !(ev->name && !e.name) && !((ev->text || ev->msg) && !e.text) &&
               !(ev->msg && !e.msg) &&
@@ -520,8 +529,6 @@ void tls_trace_set_dissect(tls_trace *t, size_t i, tls_dissect *d)
         tls_dissect_free(d);
         return;
     }
-    if (d->n <= STORE_DISSECT_MAX)
-        store_dissect(t, d);
     tls_dissect_free(&t->ev[i].dissect);
     t->ev[i].dissect = *d;
     memset(d, 0, sizeof *d);
