@@ -63,6 +63,11 @@ void tls_engine_free(tls_engine *e)
     tls_writer_free(&e->in);
     tls_writer_free(&e->hs);
     tls_writer_free(&e->app_in);
+    free(e->why_text);
+    if (e->dh) {
+        tls_wipe(e->dh, sizeof *e->dh);
+        free(e->dh);
+    }
     tls_wipe(e, sizeof *e);
     free(e);
 }
@@ -85,7 +90,11 @@ bool tls_engine_my_turn(const tls_engine *e)
 tls_err tls_engine_error(const tls_engine *e) { return e->err; }
 int tls_engine_error_step(const tls_engine *e) { return e->err_step; }
 const char *tls_engine_why(const tls_engine *e) { return e->why; }
-const tls_text *tls_engine_why_text(const tls_engine *e) { return &e->why_text; }
+const tls_text *tls_engine_why_text(const tls_engine *e)
+{
+    static const tls_text none; /* TLS_TEXT_NONE: it has not failed */
+    return e->why_text ? e->why_text : &none;
+}
 bool tls_engine_done(const tls_engine *e)
 {
     return e->err == TLS_OK && engine_handshake_over(e);
@@ -244,13 +253,18 @@ tls_err engine_fail(tls_engine *e, tls_err err, tls_text_id id, const tls_text_a
         engine_enter_step(e);
     e->err = err;
     e->err_step = e->step;
-    /* The reason as a catalogue text, and in English. */
-    tls_text_make(&e->why_text, id, args);
-    tls_text_english_into(&e->why_text, e->why, sizeof e->why);
+    /* The reason as a catalogue text, kept by an engine that failed (2 KiB
+     * that the others need not zero), and in English. */
+    tls_text why;
+    tls_text_make(&why, id, args);
+    tls_text_english_into(&why, e->why, sizeof e->why);
+    free(e->why_text);
+    if ((e->why_text = malloc(sizeof *e->why_text)) != NULL)
+        *e->why_text = why;
     int desc = tls_err_alert(err);
     if (desc >= 0) {
         tls_event ev = {.kind = TLS_EV_ALERT, .step = e->step,
-                        .party = e->role, .msg = &e->why_text,
+                        .party = e->role, .msg = &why,
                         .alert_level = TLS_ALERT_FATAL, .alert_desc = desc};
         tls_trace_push(e->trace, &ev);
         engine_queue_alert(e, TLS_ALERT_FATAL, (uint8_t)desc);
@@ -332,18 +346,19 @@ tls_err tls_engine_write_step(tls_engine *e)
     const tls_msg_info *s = engine_current(e);
     engine_enter_step(e);
 
-    tls_writer body, msg;
-    tls_writer_init(&body);
+    /* A handshake message's header first, its length filled in once the
+     * body is written after it: one buffer, not a body then copied. */
+    tls_writer msg;
     tls_writer_init(&msg);
-    tls_err err = s->write(e, &body);
-    if (err == TLS_OK)
-        err = tls_writer_error(&body);
-    if (err == TLS_OK && s->content_type == TLS_CT_HANDSHAKE) {
-        tls_msg_header_write(&msg, s->hs_type, body.len);
-        tls_writer_bytes(&msg, body.data, body.len);
-    } else if (err == TLS_OK) {
-        tls_writer_bytes(&msg, body.data, body.len);
+    bool hs = s->content_type == TLS_CT_HANDSHAKE;
+    size_t length_at = 0;
+    if (hs) {
+        tls_writer_u8(&msg, s->hs_type);
+        length_at = tls_writer_reserve(&msg, 3);
     }
+    tls_err err = s->write(e, &msg);
+    if (err == TLS_OK && hs)
+        tls_writer_patch(&msg, length_at, 3);
     if (err == TLS_OK)
         err = tls_writer_error(&msg);
     if (err == TLS_OK)
@@ -355,7 +370,6 @@ tls_err tls_engine_write_step(tls_engine *e)
             engine_activate_write(e);
         engine_message_done(e, s, msg.data, msg.len);
     }
-    tls_writer_free(&body);
     tls_writer_free(&msg);
     return e->err;
 }

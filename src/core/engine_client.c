@@ -320,8 +320,8 @@ static tls_err client_kx_dhe(tls_engine *e, tls_client_key_exchange *cke)
         return e->err;
     if (engine_dhe_pre_master(e, e->peer_pub, e->peer_pub_len) != TLS_OK)
         return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_DH_PUBLIC_BAD, NULL);
-    cke->data = e->dh_pub;
-    cke->len = e->dh_pub_len;
+    cke->data = e->dh->pub;
+    cke->len = e->dh->pub_len;
     return TLS_OK;
 }
 

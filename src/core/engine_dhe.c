@@ -1,6 +1,7 @@
 /* Finite-field Diffie-Hellman for the DHE_RSA suites: the group, each
  * side's key pair, the client's checks on what the server sent, and Z
  * becoming the pre-master secret.  See engine_internal.h. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine_internal.h"
@@ -15,43 +16,52 @@
 #define DH_MIN_BITS 2048
 #define DH_MAX_BITS (8 * TLS_DH_MAX)
 
-_Static_assert(DH_PRIV_LEN <= sizeof ((tls_engine *)0)->dh_priv, "dh_priv holds the exponent");
+_Static_assert(DH_PRIV_LEN <= sizeof ((engine_dh *)0)->priv, "priv holds the exponent");
 
 void engine_dh_params(const tls_engine *e, tls_dh_params *dh)
 {
-    *dh = (tls_dh_params){e->dh_p, e->dh_p_len, e->dh_g, e->dh_g_len};
+    const engine_dh *d = e->dh;
+    *dh = d ? (tls_dh_params){d->p, d->p_len, d->g, d->g_len} : (tls_dh_params){0};
 }
 
-static void keep_group(tls_engine *e, const tls_dh_params *g)
+/* The group, kept in the DHE state this engine gets now (tls_engine_free
+ * wipes and frees it). */
+static tls_err keep_group(tls_engine *e, const tls_dh_params *g)
 {
-    memcpy(e->dh_p, g->p, g->p_len);
-    e->dh_p_len = g->p_len;
-    memcpy(e->dh_g, g->g, g->g_len);
-    e->dh_g_len = g->g_len;
+    if (!e->dh && !(e->dh = calloc(1, sizeof *e->dh)))
+        return engine_fail(e, TLS_ERR_INTERNAL, TLS_TEXT_DH_KEYGEN_FAILED, NULL);
+    memcpy(e->dh->p, g->p, g->p_len);
+    e->dh->p_len = g->p_len;
+    memcpy(e->dh->g, g->g, g->g_len);
+    e->dh->g_len = g->g_len;
+    return TLS_OK;
 }
 
-void engine_dhe_server_group(tls_engine *e)
+tls_err engine_dhe_server_group(tls_engine *e)
 {
     tls_dh_params g;
     tls_dh_ffdhe2048(&g);
-    keep_group(e, &g);
+    return keep_group(e, &g);
 }
 
 tls_err engine_dhe_keypair(tls_engine *e)
 {
+    engine_dh *d = e->dh;
+    if (!d) /* no group kept: nothing to make a key pair in */
+        return engine_fail(e, TLS_ERR_INTERNAL, TLS_TEXT_DH_KEYGEN_FAILED, NULL);
     tls_dh_params dh;
     engine_dh_params(e, &dh);
-    tls_err err = engine_random(e, NULL, false, e->dh_priv, DH_PRIV_LEN);
-    e->dh_priv_len = DH_PRIV_LEN;
+    tls_err err = engine_random(e, NULL, false, d->priv, DH_PRIV_LEN);
+    d->priv_len = DH_PRIV_LEN;
     if (err == TLS_OK)
-        err = tls_dh_public(&dh, e->dh_priv, e->dh_priv_len, e->dh_pub, &e->dh_pub_len);
+        err = tls_dh_public(&dh, d->priv, d->priv_len, d->pub, &d->pub_len);
     if (err != TLS_OK)
         return engine_fail(e, err, TLS_TEXT_DH_KEYGEN_FAILED, NULL);
     bool client = e->role == TLS_PARTY_CLIENT;
     engine_value(e, client ? TLS_VALUE_CLIENT_DHE_PRIVATE : TLS_VALUE_SERVER_DHE_PRIVATE,
-                 e->dh_priv, e->dh_priv_len, NULL);
+                 d->priv, d->priv_len, NULL);
     engine_value(e, client ? TLS_VALUE_CLIENT_DHE_PUBLIC : TLS_VALUE_SERVER_DHE_PUBLIC,
-                 e->dh_pub, e->dh_pub_len, NULL);
+                 d->pub, d->pub_len, NULL);
     return TLS_OK;
 }
 
@@ -90,7 +100,8 @@ tls_err engine_dhe_accept_server(tls_engine *e, const tls_server_key_exchange *s
                     ys_ok ? TLS_TEXT_DH_PUBLIC_OK : TLS_TEXT_DH_PUBLIC_BAD, NULL);
     if (!ys_ok)
         return engine_fail(e, TLS_ERR_ILLEGAL_PARAMETER, TLS_TEXT_DH_PUBLIC_BAD, NULL);
-    keep_group(e, &dh);
+    if (keep_group(e, &dh) != TLS_OK)
+        return e->err;
     memcpy(e->peer_pub, ske->dh_ys, ske->dh_ys_len);
     e->peer_pub_len = ske->dh_ys_len;
     return TLS_OK;
@@ -102,7 +113,9 @@ tls_err engine_dhe_pre_master(tls_engine *e, const uint8_t *peer, size_t peer_le
     size_t z_len = 0, zeros = 0;
     tls_dh_params dh;
     engine_dh_params(e, &dh);
-    tls_err err = tls_dh_shared(&dh, e->dh_priv, e->dh_priv_len, peer, peer_len, z, &z_len);
+    if (!e->dh)
+        return TLS_ERR_INTERNAL;
+    tls_err err = tls_dh_shared(&dh, e->dh->priv, e->dh->priv_len, peer, peer_len, z, &z_len);
     if (err != TLS_OK)
         return err;
     /* RFC 5246 §8.1.2: "Leading bytes of Z that contain all zero bits are

@@ -13,6 +13,19 @@
 #include "tlssim/prf.h"
 #include "tlssim/record.h"
 
+/* DHE's state: 3 KiB that the other key exchanges need neither zero nor
+ * wipe, so an engine gets it only when it needs it (engine_dhe.c). */
+typedef struct engine_dh {
+    uint8_t p[TLS_DH_MAX];          /* the group, as the server sent it */
+    size_t p_len;
+    uint8_t g[TLS_DH_MAX];
+    size_t g_len;
+    uint8_t priv[64];
+    size_t priv_len;
+    uint8_t pub[TLS_DH_MAX];
+    size_t pub_len;
+} engine_dh;
+
 struct tls_engine {
     tls_party role;
     tls_party peer;
@@ -27,7 +40,8 @@ struct tls_engine {
     tls_err err;                /* first failure; sticks */
     int err_step;               /* the step this engine was at when it happened */
     char why[256];              /* why_text in English */
-    tls_text why_text;          /* the reason for err */
+    tls_text *why_text;         /* the reason for err, made when it fails (NULL
+                                   before, or if that allocation failed) */
 
     /* What the hellos settled. */
     const tls_suite *suite;
@@ -57,14 +71,8 @@ struct tls_engine {
     size_t ecdhe_pub_len;
     uint8_t peer_pub[TLS_DH_MAX];   /* the peer's ECDHE point or DH public value */
     size_t peer_pub_len;
-    uint8_t dh_p[TLS_DH_MAX];       /* DHE: the group, as the server sent it */
-    size_t dh_p_len;
-    uint8_t dh_g[TLS_DH_MAX];
-    size_t dh_g_len;
-    uint8_t dh_priv[64];
-    size_t dh_priv_len;
-    uint8_t dh_pub[TLS_DH_MAX];
-    size_t dh_pub_len;
+    engine_dh *dh;                  /* DHE's group and key pair, made when a DHE
+                                       key exchange starts (engine_dhe.c) */
     uint8_t pre_master[TLS_DH_MAX]; /* up to Z of the largest DH group */
     size_t pre_master_len;
     uint8_t master[48];
@@ -244,7 +252,7 @@ tls_err engine_ecdhe_keypair(tls_engine *e, const uint8_t *fixed, size_t fixed_l
 /* DHE (engine_dhe.c).  The group this run uses, as tls_dh_params. */
 void engine_dh_params(const tls_engine *e, tls_dh_params *dh);
 /* The server's group: RFC 7919 ffdhe2048. */
-void engine_dhe_server_group(tls_engine *e);
+tls_err engine_dhe_server_group(tls_engine *e);
 /* This side's private exponent and g^x mod p; emits <who>_dhe_private/_public. */
 tls_err engine_dhe_keypair(tls_engine *e);
 /* The client's checks on the server's p, g and Ys (size, ranges), each a

@@ -90,7 +90,8 @@ static tls_err choose_kx_params(tls_engine *e, const tls_client_hello *ch)
     case TLS_KX_ECDHE_RSA:
         return choose_ecdhe_params(e, ch);
     case TLS_KX_DHE_RSA:
-        engine_dhe_server_group(e);
+        if (engine_dhe_server_group(e) != TLS_OK)
+            return e->err;
         return choose_sigalg(e, ch);
     case TLS_KX_RSA:
         break;
@@ -219,11 +220,14 @@ static tls_err server_kx_keypair(tls_engine *e, tls_server_key_exchange *ske)
 {
     if (e->suite->kx == TLS_KX_DHE_RSA) {
         tls_err err = engine_dhe_keypair(e);
-        *ske = (tls_server_key_exchange){.is_dhe = true, .dh_p = e->dh_p, .dh_p_len = e->dh_p_len,
-                                         .dh_g = e->dh_g, .dh_g_len = e->dh_g_len,
-                                         .dh_ys = e->dh_pub, .dh_ys_len = e->dh_pub_len,
+        if (err != TLS_OK)
+            return err;
+        const engine_dh *dh = e->dh;
+        *ske = (tls_server_key_exchange){.is_dhe = true, .dh_p = dh->p, .dh_p_len = dh->p_len,
+                                         .dh_g = dh->g, .dh_g_len = dh->g_len,
+                                         .dh_ys = dh->pub, .dh_ys_len = dh->pub_len,
                                          .sig_alg = e->sig_alg};
-        return err;
+        return TLS_OK;
     }
     const tls_scenario *sc = e->cfg->scenario;
     tls_err err = engine_ecdhe_keypair(e, sc ? sc->server_ecdhe_private : NULL,
