@@ -2,6 +2,7 @@
  * numbers on the wire, and the pieces both hellos are built from (Random,
  * SessionID, the extensions block).  See include/tlssim/msg.h. */
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "msg_internal.h"
@@ -289,6 +290,28 @@ tls_err msg_read_ec_point(tls_reader *r, const char *name,
  * "extensions_present" is not a flag on the wire: the block is there when
  * bytes follow the fixed fields (that is how SSL 3.0-era hellos stay valid).
  */
+/* One bit per possible extension type, in 256 pages of 256 bits each zeroed
+ * when first used: "There MUST NOT be more than one extension of the same
+ * type" holds for every extension, stored or not, and zeroing all 8 KiB for
+ * every hello cost more than reading a hello's few extensions. */
+typedef struct ext_seen_set {
+    uint8_t used[256 / 8];
+    uint8_t bits[256][256 / 8];
+} ext_seen_set;
+
+/* Whether \p type was seen already; it is from now on. */
+static bool ext_seen_before(ext_seen_set *s, uint16_t type)
+{
+    unsigned page = type >> 8, bit = type & 255;
+    if (!(s->used[page / 8] & (1u << (page % 8)))) {
+        memset(s->bits[page], 0, sizeof s->bits[page]);
+        s->used[page / 8] |= (uint8_t)(1u << (page % 8));
+    }
+    bool seen = s->bits[page][bit / 8] & (1u << (bit % 8));
+    s->bits[page][bit / 8] |= (uint8_t)(1u << (bit % 8));
+    return seen;
+}
+
 tls_err msg_read_extensions(tls_reader *r, const msg_ext_handler *handlers,
                             size_t nhandlers, void *ctx, bool *has_extensions,
                             tls_ext_seen *exts, size_t *nexts, size_t *count)
@@ -304,9 +327,8 @@ tls_err msg_read_extensions(tls_reader *r, const msg_ext_handler *handlers,
     tls_err e = tls_reader_open(r, "extensions", 2, &list);
     if (e != TLS_OK)
         return e;
-    /* One bit per possible type: "There MUST NOT be more than one extension
-     * of the same type" holds for every extension, stored or not. */
-    uint8_t seen[65536 / 8] = {0};
+    ext_seen_set seen;
+    memset(seen.used, 0, sizeof seen.used);
 
     while (tls_reader_left(&list) > 0) {
         size_t total;
@@ -323,9 +345,10 @@ tls_err msg_read_extensions(tls_reader *r, const msg_ext_handler *handlers,
             return e;
         const char *name = tls_extension_name(type);
         msg_annotate_name(&ext, type, name);
-        if (have_parent) /* name the parent too, so a folded tree still says it */
-            tls_dissect_set_value(list.dissect, idx, "%zu bytes [%s]", total,
-                                  name ? name : "unknown");
+        if (have_parent) { /* name the parent ("N bytes") too, so a folded tree still says it */
+            const char *shown = name ? name : "unknown";
+            tls_dissect_append(list.dissect, idx, " [", shown, strlen(shown), "]");
+        }
 
         const msg_ext_handler *h = NULL;
         for (size_t i = 0; i < nhandlers; i++)
@@ -358,9 +381,8 @@ tls_err msg_read_extensions(tls_reader *r, const msg_ext_handler *handlers,
         if ((e = tls_reader_close(&ext)) != TLS_OK)
             return e;
 
-        if (seen[type >> 3] & (1u << (type & 7)))
+        if (ext_seen_before(&seen, type))
             return TLS_ERR_ILLEGAL_PARAMETER;
-        seen[type >> 3] |= (uint8_t)(1u << (type & 7));
         (*count)++;
         if (*nexts < TLS_MAX_EXTENSIONS) {
             exts[*nexts].type = type;
