@@ -52,10 +52,18 @@ size_t tls_text_escape(const char *s, size_t n, char *out, size_t out_len)
     size_t o = 0;
     for (size_t i = 0; i < n && out_len > 0;) {
         if (p[i] >= 0x20 && p[i] < 0x7f) {
-            /* Printable ASCII, nearly every byte: as is. */
-            if (o + 1 >= out_len)
+            /* Printable ASCII, nearly every byte: the whole run as is, in
+             * one copy, as far as the room goes. */
+            size_t run = 1;
+            while (i + run < n && p[i + run] >= 0x20 && p[i + run] < 0x7f)
+                run++;
+            if (o + run >= out_len)
+                run = out_len - 1 > o ? out_len - 1 - o : 0;
+            if (run == 0)
                 break;
-            out[o++] = (char)p[i++];
+            memcpy(out + o, p + i, run);
+            o += run;
+            i += run;
             continue;
         }
         size_t k = utf8_char(p + i, n - i);
