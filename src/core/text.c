@@ -180,13 +180,14 @@ const char *tls_text_arg_value(const tls_text *t, const char *name)
  * placeholder. */
 static int placeholder(const tls_text *t, const char *p, size_t *len)
 {
-    const char *close = strchr(p + 1, '}');
-    if (!close)
-        return -1;
     for (size_t i = 0; i < t->nargs; i++) {
-        size_t n = strlen(t->names[i]);
-        if ((size_t)(close - p - 1) == n && memcmp(p + 1, t->names[i], n) == 0) {
-            *len = n + 2;
+        /* The name, then the closing brace: compared as we go, no search
+         * for the brace and no length of each name first. */
+        const char *a = t->names[i], *b = p + 1;
+        while (*a && *a == *b)
+            a++, b++;
+        if (!*a && *b == '}') {
+            *len = (size_t)(b - p) + 1;
             return (int)i;
         }
     }
@@ -249,7 +250,8 @@ static size_t render_into(char *out, size_t cap, const char *tmpl, const tls_tex
         size_t len = 1;
         if (*p != '{') {
             /* The text up to the next placeholder, in one copy. */
-            len = strcspn(p, "{");
+            const char *brace = strchr(p, '{');
+            len = brace ? (size_t)(brace - p) : strlen(p);
             n += put(out, cap, n, p, len);
             p += len;
             continue;
