@@ -472,54 +472,60 @@ void tls_trace_end_connections(tls_trace *t) { t->step_base = 0; }
 
 size_t tls_trace_push(tls_trace *t, tls_event *ev)
 {
-    /* Copy everything first, then grow: the event (or its strings and
-     * bytes) may come from this very trace, whose events growing moves
-     * (its store does not move). */
-    tls_event e = *ev;
-    e.step = trace_step(t, ev->step);
-    e.connection = t->connection;
-    e.name = store_str(t, ev->name);
-    e.msg = ev->msg ? store_text(t, ev->msg) : NULL;
-    /* A catalogue text is also kept in English, as JSON shows it. */
-    e.text = ev->msg ? store_english(t, ev->msg) : store_escaped(t, ev->text);
-    e.bytes = store_bytes(t, ev->bytes, ev->len);
-    e.plaintext = store_bytes(t, ev->plaintext, ev->plaintext_len);
+    /* Room first, so the event is made in its place (one copy of it).  It
+     * may come from this very trace, which growing moves: then it is
+     * copied first (its strings and bytes, in the store, do not move). */
+    tls_event moved;
+    if (t->n == t->cap) {
+        moved = *ev;
+        memset(&ev->dissect, 0, sizeof ev->dissect);
+        ev = &moved;
+        /* Room for a whole handshake at once, then growing by half, which
+         * keeps the spare room of a long trace small. */
+        size_t cap = t->cap ? t->cap + t->cap / 2 : 256;
+        tls_event *p = realloc(t->ev, cap * sizeof *p);
+        if (!p) {
+            tls_dissect_free(&moved.dissect);
+            t->oom = true;
+            return (size_t)-1;
+        }
+        t->ev = p;
+        t->cap = cap;
+    }
+    tls_event *e = &t->ev[t->n];
+    *e = *ev;
     memset(&ev->dissect, 0, sizeof ev->dissect);
+    e->step = trace_step(t, ev->step);
+    e->connection = t->connection;
+    e->name = store_str(t, ev->name);
+    e->msg = ev->msg ? store_text(t, ev->msg) : NULL;
+    /* A catalogue text is also kept in English, as JSON shows it. */
+    e->text = ev->msg ? store_english(t, ev->msg) : store_escaped(t, ev->text);
+    e->bytes = store_bytes(t, ev->bytes, ev->len);
+    e->plaintext = store_bytes(t, ev->plaintext, ev->plaintext_len);
     /* The dissection is final now.  A record's moves into the store,
      * exactly as big as it is: records are what a peer can send without
      * end (a hello in one-byte records keeps a dissection for each), and
      * their own chunk and field list would be most of that memory.  A
      * message's keeps its own, at most twice what it holds, rather than
      * being copied: the flow and the engines' limits bound how many come. */
-    if (e.kind == TLS_EV_RECORD)
-        store_dissect(t, &e.dissect);
-    bool ok = !(ev->name && !e.name) && !((ev->text || ev->msg) && !e.text) &&
-              !(ev->msg && !e.msg) &&
-              !(ev->bytes && ev->len && !e.bytes) &&
-              !(ev->plaintext && ev->plaintext_len && !e.plaintext);
-    if (ok && t->n == t->cap) {
-        /* Room for a whole handshake at once, then growing by half, which
-         * keeps the spare room of a long trace small. */
-        size_t cap = t->cap ? t->cap + t->cap / 2 : 256;
-        tls_event *p = realloc(t->ev, cap * sizeof *p);
-        if (p) {
-            t->ev = p;
-            t->cap = cap;
-        }
-        ok = p != NULL;
-    }
+    if (e->kind == TLS_EV_RECORD)
+        store_dissect(t, &e->dissect);
+    bool ok = !(ev->name && !e->name) && !((ev->text || ev->msg) && !e->text) &&
+              !(ev->msg && !e->msg) &&
+              !(ev->bytes && ev->len && !e->bytes) &&
+              !(ev->plaintext && ev->plaintext_len && !e->plaintext);
     if (!ok) {
-        event_free(&e);
+        event_free(e);
         t->oom = true;
         return (size_t)-1;
     }
-    if (!e.bytes)
-        e.len = 0;
-    if (!e.plaintext)
-        e.plaintext_len = 0;
-    e.records_before = t->records;
-    t->records += e.kind == TLS_EV_RECORD;
-    t->ev[t->n] = e;
+    if (!e->bytes)
+        e->len = 0;
+    if (!e->plaintext)
+        e->plaintext_len = 0;
+    e->records_before = t->records;
+    t->records += e->kind == TLS_EV_RECORD;
     return t->n++;
 }
 
