@@ -29,17 +29,23 @@ const char *tls_event_kind_name(tls_event_kind k)
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }
 
+/* "000102...ff": a byte's two digits in one copy. */
+#define HEX_ROW(h)                                                                       \
+    h "0" h "1" h "2" h "3" h "4" h "5" h "6" h "7" h "8" h "9" h "a" h "b" h "c" h "d" \
+    h "e" h "f"
+static const char hex_pairs[] = HEX_ROW("0") HEX_ROW("1") HEX_ROW("2") HEX_ROW("3")
+    HEX_ROW("4") HEX_ROW("5") HEX_ROW("6") HEX_ROW("7") HEX_ROW("8") HEX_ROW("9")
+    HEX_ROW("a") HEX_ROW("b") HEX_ROW("c") HEX_ROW("d") HEX_ROW("e") HEX_ROW("f");
+
 void tls_hex_into(const uint8_t *p, size_t len, char *out, size_t cap)
 {
-    static const char digits[] = "0123456789abcdef";
     if (!cap)
         return;
-    size_t i = 0;
-    for (; i < len && 2 * i + 2 < cap; i++) {
-        out[2 * i] = digits[p[i] >> 4];
-        out[2 * i + 1] = digits[p[i] & 15];
-    }
-    out[2 * i] = '\0';
+    /* As many bytes as fit before the NUL, decided once. */
+    size_t n = len < (cap - 1) / 2 ? len : (cap - 1) / 2;
+    for (size_t i = 0; i < n; i++)
+        memcpy(out + 2 * i, hex_pairs + 2 * p[i], 2);
+    out[2 * n] = '\0';
 }
 
 char *tls_hex(const uint8_t *p, size_t len)
@@ -64,20 +70,21 @@ static size_t text_size(const tls_text *m)
 
 /* ------------------------------------------------------------ dissect */
 
-/* The fields' names, values and notes live in chunks owned by their
- * dissection, freed with it: a handshake makes a few hundred of them, and a
- * malloc and a free for each was most of what the bookkeeping cost.  Chunks
- * never move (pointers into them stay valid); each is twice its
- * predecessor, so a dissection of a few fields (a tiny record) stays small.
- * A trace copies the dissections it takes into its store (store_dissect),
- * exactly as big as they are, and frees these chunks. */
+/* The fields' values and notes (and names made at run time) live in
+ * chunks owned by their dissection, freed with it: a handshake makes a few
+ * hundred of them, and a malloc and a free for each was most of what the
+ * bookkeeping cost.  Chunks never move (pointers into them stay valid);
+ * each is twice its predecessor, the first 512 bytes, which a record's
+ * dissection fits and a message's fills in a few.  A trace copies a
+ * record's dissection into its store (store_dissect), exactly as big as it
+ * is, and frees these chunks and its field list. */
 struct tls_strpool {
     struct tls_strpool *next;
     size_t used, cap;
     char data[];
 };
 
-#define POOL_FIRST 128
+#define POOL_FIRST 512
 #define POOL_MAX_CHUNK 16384
 
 /* Every piece starts aligned for a note (tls_text), the one that needs it. */
@@ -85,10 +92,12 @@ struct tls_strpool {
 _Static_assert(_Alignof(tls_text) <= POOL_ALIGN, "a note in a pool is aligned");
 _Static_assert(offsetof(struct tls_strpool, data) % POOL_ALIGN == 0, "a chunk is aligned");
 
+static size_t pool_round(size_t n) { return (n + POOL_ALIGN - 1) & ~(size_t)(POOL_ALIGN - 1); }
+
 static char *pool_alloc(tls_dissect *d, size_t n)
 {
     tls_strpool *p = d->pool;
-    n = (n + POOL_ALIGN - 1) & ~(size_t)(POOL_ALIGN - 1);
+    n = pool_round(n);
     if (!p || p->cap - p->used < n) {
         size_t cap = p ? 2 * p->cap : POOL_FIRST;
         if (cap > POOL_MAX_CHUNK)
@@ -162,7 +171,7 @@ static size_t dissect_push(tls_dissect *d, size_t offset, size_t length, int dep
         return (size_t)-1;
     }
     if (d->n == d->cap) {
-        size_t cap = d->cap ? 2 * d->cap : 8;
+        size_t cap = d->cap ? 2 * d->cap : 16; /* 1 KiB: a record's fields, at once */
         tls_field *f = realloc(d->fields, cap * sizeof *f);
         if (!f) {
             d->oom = true;
@@ -237,11 +246,21 @@ void tls_dissect_append(tls_dissect *d, size_t i, const char *before, const char
 {
     if (i >= d->n)
         return;
-    const char *old = d->fields[i].value ? d->fields[i].value : "";
+    char *old = d->fields[i].value ? d->fields[i].value : "";
     size_t n0 = strlen(old), n1 = strlen(before), n3 = strlen(after);
-    char *v = pool_alloc(d, n0 + n1 + text_len + n3 + 1);
-    if (v) {
+    size_t had = pool_round(n0 + 1), need = pool_round(n0 + n1 + text_len + n3 + 1);
+    tls_strpool *p = d->pool;
+    char *v;
+    if (p && d->fields[i].value && old + had == p->data + p->used &&
+        p->cap - p->used >= need - had) {
+        /* The value is the pool's last piece (it was just read): it grows
+         * where it is.  (Every value is a piece of had bytes.) */
+        p->used += need - had;
+        v = old;
+    } else if ((v = pool_alloc(d, need)) != NULL) {
         memcpy(v, old, n0);
+    }
+    if (v) {
         memcpy(v + n0, before, n1);
         memcpy(v + n0 + n1, text, text_len);
         memcpy(v + n0 + n1 + text_len, after, n3 + 1);
