@@ -187,6 +187,19 @@ typedef enum tls_event_kind {
 /** \brief "step", "record", "message", "value", "check", "alert", "note". */
 const char *tls_event_kind_name(tls_event_kind k);
 
+/** \brief Whose view a RECORD or MESSAGE event is (its headings say so). */
+typedef enum tls_event_source {
+    TLS_SOURCE_PARTY = 0,         /**< a party's own: what the receiver decrypted and
+                                       parsed, or the sender's (by_sender) */
+    TLS_SOURCE_CAPTURE,           /**< read from a capture by tlssim, nobody's parse;
+                                       protected ones were not opened */
+    TLS_SOURCE_CAPTURE_KEYLOG,    /**< read from a capture, opened with the key log's
+                                       master secret */
+    TLS_SOURCE_CAPTURE_SERVER_KEY,/**< ... with the secrets the server's RSA key opened */
+    TLS_SOURCE_CAPTURE_SESSION    /**< ... with the master secret of the session an
+                                       earlier connection of the capture made */
+} tls_event_source;
+
 /**
  * \brief One event.  Which members are meaningful depends on \p kind; the
  *        rest are zero/NULL.
@@ -241,6 +254,7 @@ typedef struct tls_event {
                                  (live mode, where the peer is not simulated):
                                  plaintext is what it encrypted, not what the
                                  peer recovered */
+    tls_event_source source; /**< RECORD/MESSAGE: whose view (a capture's or a party's) */
     size_t records_before;  /**< RECORD events before this one in its trace (set by
                                  tls_trace_push): a record's number in O(1) */
     int connection;         /**< which connection of the run it belongs to, from 0

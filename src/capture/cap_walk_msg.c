@@ -19,6 +19,15 @@ static const tls_suite *walk_suite(const walk *w)
     return w->sec.server_hello ? tls_suite_by_id(w->sec.suite) : NULL;
 }
 
+/* Whose view a record or message is: the capture's, opened (when it is
+ * protected) with the key material that gave the master secret. */
+static tls_event_source walk_source(const walk *w, bool prot)
+{
+    if (!prot || !w->sec.derived)
+        return TLS_SOURCE_CAPTURE;
+    return w->sec.keyed ? TLS_SOURCE_CAPTURE_KEYLOG : TLS_SOURCE_CAPTURE_SERVER_KEY;
+}
+
 static bool handshake_over(const walk *w)
 {
     return w->dir[0].finished && w->dir[1].finished;
@@ -201,7 +210,7 @@ static void handshake_message(walk *w, int d, const uint8_t *msg, size_t len, co
                     .name = (char *)(name ? name : "unknown"), .bytes = (uint8_t *)msg,
                     .len = len, .content_type = TLS_CT_HANDSHAKE, .hs_type = type,
                     .is_protected = o->prot, .record_index = o->record,
-                    .record_offset = o->offset};
+                    .record_offset = o->offset, .source = walk_source(w, o->prot)};
     tls_msg_dissect(TLS_CT_HANDSHAKE, msg, len, walk_suite(w), &ev.dissect);
     tls_trace_push(w->trace, &ev);
     tls_dissect_free(&ev.dissect);
@@ -264,7 +273,7 @@ static void other_message(walk *w, int d, const tls_record *rec, const uint8_t *
                     .name = (char *)names[rec->type - TLS_CT_CHANGE_CIPHER_SPEC],
                     .bytes = (uint8_t *)p, .len = n, .content_type = rec->type,
                     .is_protected = o->prot, .record_index = o->record,
-                    .record_offset = o->offset};
+                    .record_offset = o->offset, .source = walk_source(w, o->prot)};
     tls_msg_dissect(rec->type, p, n, walk_suite(w), &ev.dissect);
     tls_trace_push(w->trace, &ev);
     tls_dissect_free(&ev.dissect);
@@ -322,7 +331,7 @@ static bool app_data_hidden(walk *w, int d, const tls_record *rec)
     }
     wd->hidden_records++;
     wd->hidden_bytes += rec->fragment_len;
-    if (wd->prot.active)
+    if (wd->ccs)
         wd->prot.seq++;
     return true;
 }
@@ -341,7 +350,8 @@ static size_t trace_record(walk *w, int d, const tls_record *rec, int step, cons
     tls_event ev = {.kind = TLS_EV_RECORD, .step = step, .party = walk_sender(d),
                     .bytes = (uint8_t *)rec->wire, .len = rec->wire_len,
                     .content_type = rec->type, .is_protected = wd->ccs,
-                    .plaintext = (uint8_t *)pt, .plaintext_len = pt ? pt_len : 0};
+                    .plaintext = (uint8_t *)pt, .plaintext_len = pt ? pt_len : 0,
+                    .source = walk_source(w, pt != NULL)};
     if (wd->ccs) {
         ev.seq = info->seq;
         ev.crypto = *info;
@@ -402,6 +412,9 @@ void walk_record(walk *w, int d, const tls_record *rec, const char *frames)
             pt = NULL;
         }
     }
+    /* Without keys the sequence number still counts the records it protects. */
+    if (wd->ccs && !wd->prot.active)
+        wd->prot.seq++;
     int step = record_step(w, d, rec, pt, pt_len);
     if (step != TLS_STEP_AFTER)
         w->announced = tls_flow_announce_through(w->flow, w->trace, w->announced, step);

@@ -101,7 +101,7 @@ static bool has_attacker(const tls_trace *t)
 
 /* Who knows which value by the end of \p step: the client, the server,
  * an eavesdropper on the wire (and in the attack lab, the attacker). */
-static void knows_table(FILE *out, const tls_trace *t, int step)
+static void knows_table(FILE *out, const tls_trace *t, int step, bool capture)
 {
     bool any = false, att = has_attacker(t);
     for (int k = 0; k < TLS_VALUE_COUNT; k++) {
@@ -112,7 +112,9 @@ static void knows_table(FILE *out, const tls_trace *t, int step)
         if (!c && !s && !w && !a)
             continue;
         if (!any) {
-            tagf(out, "h3", "%s", _("Who knows what by now"));
+            tagf(out, "h3", "%s", capture ? _("What the capture proves each side sent or knows, "
+                                              "and what the key material lets us compute, by now")
+                                          : _("Who knows what by now"));
             fprintf(out, "<div class=\"scroll\"><table class=\"knows\"><tr><th>%s</th>",
                     _("Value"));
             tagf(out, "th", "%s", party(TLS_PARTY_CLIENT));
@@ -216,39 +218,32 @@ static void dissect_record(FILE *out, const tls_trace *t, size_t i)
     fields_table(out, &e->dissect);
     html_hexdump(out, e->bytes, e->len);
     if (e->is_protected && e->plaintext) {
-        tagf(out, "p", e->by_sender ? _("As the %s encrypted it (sequence number %llu):\n")
-                                    : _("Decrypted by the %s (sequence number %llu):\n"),
-             e->by_sender ? party(e->party)
-                          : party(e->party == TLS_PARTY_CLIENT ? TLS_PARTY_SERVER
-                                                               : TLS_PARTY_CLIENT),
-             (unsigned long long)e->seq);
+        char heading[512];
+        tls_render_plaintext_heading(e, heading, sizeof heading);
+        tagf(out, "p", "%s", heading);
         html_hexdump(out, e->plaintext, e->plaintext_len);
     }
 }
 
 static void dissect_message(FILE *out, const tls_event *e)
 {
-    tls_party reader = e->party == TLS_PARTY_CLIENT ? TLS_PARTY_SERVER : TLS_PARTY_CLIENT;
-    if (e->by_sender)
-        tagf(out, "h4", e->is_protected ? _("%s, as the %s wrote it before encrypting:\n")
-                                        : _("%s, as the %s wrote it:\n"),
-             e->name, party(e->party));
-    else
-        tagf(out, "h4", e->is_protected ? _("%s, as the %s parsed it after decrypting:\n")
-                                        : _("%s, as the %s parsed it:\n"),
-             e->name, party(reader));
+    char heading[512];
+    tls_render_message_heading(e, heading, sizeof heading);
+    tagf(out, "h4", "%s", heading);
     fields_table(out, &e->dissect);
     html_hexdump(out, e->bytes, e->len);
 }
 
 /* Checks, alerts and notes: the core's sentences in the chosen language. */
-static void said(FILE *out, const tls_event *e)
+static void said(FILE *out, const tls_event *e, bool capture)
 {
     char buf[2048];
     const char *s = tls_i18n_event_into(e, buf, sizeof buf);
     if (e->kind == TLS_EV_CHECK) {
         fprintf(out, "<li class=\"%s\">%s ", e->ok ? "ok" : "fail", e->ok ? "✓" : "✗");
-        html_escf(out, _("%s checks %s: %s\n"), party(e->party), tls_i18n_template(e->what), s);
+        html_escf(out, capture ? _("checked here, as the %s would check %s: %s\n")
+                               : _("%s checks %s: %s\n"),
+                  party(e->party), tls_i18n_template(e->what), s);
     } else if (e->kind == TLS_EV_ALERT) {
         fputs("<li class=\"fail\">", out);
         html_escf(out, _("The %s sends a fatal alert: %s (%d): %s\n"), party(e->party),
@@ -261,7 +256,7 @@ static void said(FILE *out, const tls_event *e)
 }
 
 /* The step's records, messages and sentences, in the order they happened. */
-static void step_events(FILE *out, const tls_trace *t, int step)
+static void step_events(FILE *out, const tls_trace *t, int step, bool capture)
 {
     bool list = false;
     for (size_t i = 0; i < t->n; i++) {
@@ -279,7 +274,7 @@ static void step_events(FILE *out, const tls_trace *t, int step)
             list = true;
         }
         if (sentence)
-            said(out, e);
+            said(out, e, capture);
         else if (e->kind == TLS_EV_RECORD)
             dissect_record(out, t, i);
         else if (e->kind == TLS_EV_MESSAGE)
@@ -330,11 +325,12 @@ static void step_section(FILE *out, const tls_app_run *r, const tls_lessons *ls,
     } else {
         tagf(out, "p", "%s", tls_i18n_template(m->teaches));
     }
-    knows_table(out, t, st->step);
+    bool capture = r->mode == TLS_APP_CAPTURE;
+    knows_table(out, t, st->step, capture);
     values_table(out, t, st->step, false, _("Values learned in this step"));
     eavesdropper(out, t, st->step);
     tagf(out, "h3", "%s", _("Dissection"));
-    step_events(out, t, st->step);
+    step_events(out, t, st->step, capture);
     html_lesson(out, r, ls, t, flow, st->step);
     fputs("</section>\n", out);
 }
@@ -353,8 +349,11 @@ static void steps(FILE *out, const tls_app_run *r, const tls_lessons *ls, const 
 /* --------------------------------------------------- the end of the run */
 
 /* The secrets both sides derived, agreeing byte for byte (or not). */
-static void agreement(FILE *out, const tls_trace *t)
+static void agreement(FILE *out, const tls_trace *t, bool computed_here)
 {
+    if (computed_here)
+        tagf(out, "p", "%s", _("Computed here from the capture and the key material: one "
+                               "computation, so both columns hold the same bytes."));
     fputs("<div class=\"scroll\"><table class=\"agreed\">\n", out);
     for (int k = 0; k < TLS_VALUE_COUNT; k++) {
         const tls_value_info *v = tls_value_info_of((tls_value_kind)k);
@@ -387,7 +386,7 @@ static void after(FILE *out, const tls_app_run *r, const tls_lessons *ls, const 
     tagf(out, "h2", "%s", _("After the handshake: application data, then close_notify"));
     eavesdropper(out, t, TLS_STEP_AFTER);
     tagf(out, "h3", "%s", _("Dissection"));
-    step_events(out, t, TLS_STEP_AFTER);
+    step_events(out, t, TLS_STEP_AFTER, r->mode == TLS_APP_CAPTURE);
     html_lesson(out, r, ls, t, flow, TLS_STEP_AFTER);
     fputs("</section>\n", out);
 }
@@ -463,8 +462,11 @@ static void page(FILE *out, const tls_app_run *r, const tls_trace *t, const tls_
     steps(out, r, ls, t, flow);
     if (res->ok || res->failed_step == TLS_STEP_AFTER) {
         fputs("<section class=\"summary\" id=\"summary\">\n", out);
-        tagf(out, "h2", "%s", _("Handshake complete: both Finished messages verified"));
-        agreement(out, t);
+        bool unchecked = r->mode == TLS_APP_CAPTURE && !tls_render_capture_opened(r);
+        tagf(out, "h2", "%s", unchecked ? _("Handshake complete in the capture: without keys its "
+                                            "Finished messages cannot be checked")
+                                        : _("Handshake complete: both Finished messages verified"));
+        agreement(out, t, tls_render_capture_opened(r));
         html_lesson_id(out, r, ls, t, flow, TLS_LESSON_ID_SUMMARY, TLS_STEP_AFTER);
         fputs("</section>\n", out);
     }

@@ -159,6 +159,26 @@ static void json_chain_link(FILE *out, const tls_event *e)
     fprintf(out, ",\"verified\":%s}", e->ok ? "true" : "false");
 }
 
+/* A capture's key material, by name: what opened a protected record. */
+static const char *json_source(tls_event_source s)
+{
+    switch (s) {
+    case TLS_SOURCE_CAPTURE_KEYLOG: return "key_log";
+    case TLS_SOURCE_CAPTURE_SERVER_KEY: return "server_key";
+    case TLS_SOURCE_CAPTURE_SESSION: return "earlier_connection";
+    default: return "capture";
+    }
+}
+
+/* Whose parse a message's fields are: the receiver's, or tlssim's reading
+ * of a capture ("capture"). */
+static const char *json_parsed_by(const tls_event *e)
+{
+    if (e->source != TLS_SOURCE_PARTY)
+        return "capture";
+    return e->party == TLS_PARTY_CLIENT ? "server" : "client";
+}
+
 static void json_event(FILE *out, const tls_trace *t, size_t i)
 {
     const tls_event *e = &t->ev[i];
@@ -176,8 +196,7 @@ static void json_event(FILE *out, const tls_trace *t, size_t i)
         tls_render_json_str(out, e->name);
         fprintf(out, ",\"sender\":\"%s\",\"parsed_by\":\"%s\",\"content_type\":%u,\"hs_type\":%u,"
                      "\"protected\":%s,\"record\":%zu,\"record_offset\":",
-                tls_party_name(e->party),
-                e->party == TLS_PARTY_CLIENT ? "server" : "client", e->content_type,
+                tls_party_name(e->party), json_parsed_by(e), e->content_type,
                 e->hs_type, e->is_protected ? "true" : "false",
                 tls_trace_record_number(t, e->record_index));
         if (e->record_offset == (size_t)-1)
@@ -336,7 +355,8 @@ static void json_after_record(FILE *out, const tls_trace *t, size_t i)
     else
         fputs("null", out);
     fprintf(out, ",\"plaintext_from\":\"%s\",\"fields\":",
-            !e->plaintext ? "none" : e->by_sender ? "sender" : "receiver");
+            !e->plaintext ? "none" : e->source != TLS_SOURCE_PARTY ? json_source(e->source)
+                                   : e->by_sender ? "sender" : "receiver");
     json_fields(out, &e->dissect);
     fputs("}", out);
 }

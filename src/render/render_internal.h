@@ -16,6 +16,18 @@ void tls_render_run_header(FILE *out, const tls_app_run *r);
 bool tls_render_agreed(const tls_trace *t, tls_value_kind k, const tls_event **client,
                        const tls_event **server);
 
+/* A capture run whose key material gave the master secret (its Finished
+ * checked, its secrets computed): false for any other run. */
+bool tls_render_capture_opened(const tls_app_run *r);
+
+/* A MESSAGE event's heading, whose view its fields are ("ClientHello, as
+ * the server parsed it:", "..., read from the capture (sent by the
+ * client):"), in the interface language, ending in a newline. */
+void tls_render_message_heading(const tls_event *e, char *out, size_t cap);
+
+/* The same for the plaintext of a protected RECORD event. */
+void tls_render_plaintext_heading(const tls_event *e, char *out, size_t cap);
+
 /** \brief The events of one step of \p t (all but its STEP event), as the walkthrough shows them. */
 void tls_render_text_events(FILE *out, const tls_trace *t, int step);
 

@@ -94,14 +94,17 @@ static void value_line(FILE *out, const tls_event *e)
 }
 
 /* A check, an alert or a note: the core's sentence in the chosen language. */
-static void render_said(FILE *out, const tls_event *e)
+static void render_said(FILE *out, const tls_event *e, bool capture)
 {
     char *said = tls_i18n_event_text(e);
     const char *s = said ? said : "";
     if (e->kind == TLS_EV_CHECK) {
         fprintf(out, "  %s ", e->ok ? "[ok]  " : "[FAIL]");
-        fprintf(out, _("%s checks %s: %s\n"), party(e->party),
-                tls_i18n_template(e->what), s);
+        /* A capture's checks are tlssim's, made with the key material for the
+         * side that made them in the connection. */
+        fprintf(out, capture ? _("checked here, as the %s would check %s: %s\n")
+                             : _("%s checks %s: %s\n"),
+                party(e->party), tls_i18n_template(e->what), s);
     } else if (e->kind == TLS_EV_ALERT) {
         fputs("\n!! ", out);
         fprintf(out, _("The %s sends a fatal alert: %s (%d): %s\n"), party(e->party),
@@ -131,9 +134,55 @@ static void record_heading(FILE *out, const tls_trace *t, size_t i)
     }
 }
 
-static void render_event(FILE *out, const tls_trace *t, size_t i)
+void tls_render_plaintext_heading(const tls_event *e, char *out, size_t cap)
+{
+    unsigned long long seq = (unsigned long long)e->seq;
+    if (e->source != TLS_SOURCE_PARTY)
+        snprintf(out, cap, _("Decrypted with the key material (sequence number %llu):\n"), seq);
+    else if (e->by_sender)
+        snprintf(out, cap, _("As the %s encrypted it (sequence number %llu):\n"), party(e->party),
+                 seq);
+    else
+        snprintf(out, cap, _("Decrypted by the %s (sequence number %llu):\n"), peer(e->party), seq);
+}
+
+void tls_render_message_heading(const tls_event *e, char *out, size_t cap)
+{
+    const char *opened;
+    switch (e->source) {
+    case TLS_SOURCE_PARTY:
+        if (e->by_sender)
+            snprintf(out, cap, e->is_protected ? _("%s, as the %s wrote it before encrypting:\n")
+                                               : _("%s, as the %s wrote it:\n"),
+                     e->name, party(e->party));
+        else
+            snprintf(out, cap, e->is_protected ? _("%s, as the %s parsed it after decrypting:\n")
+                                               : _("%s, as the %s parsed it:\n"),
+                     e->name, peer(e->party));
+        return;
+    case TLS_SOURCE_CAPTURE_KEYLOG:
+        opened = _("%s, read from the capture and decrypted with the key log:\n");
+        break;
+    case TLS_SOURCE_CAPTURE_SERVER_KEY:
+        opened = _("%s, read from the capture and decrypted with the server's key:\n");
+        break;
+    case TLS_SOURCE_CAPTURE_SESSION:
+        opened = _("%s, read from the capture and decrypted with the session's master secret:\n");
+        break;
+    default: /* in the clear (protected ones are only traced opened) */
+        snprintf(out, cap, e->party == TLS_PARTY_CLIENT
+                               ? _("%s, read from the capture (sent by the client):\n")
+                               : _("%s, read from the capture (sent by the server):\n"),
+                 e->name);
+        return;
+    }
+    snprintf(out, cap, opened, e->name);
+}
+
+static void render_event(FILE *out, const tls_trace *t, size_t i, bool capture)
 {
     const tls_event *e = &t->ev[i];
+    char heading[512];
     switch (e->kind) {
     case TLS_EV_STEP:
         break;
@@ -141,29 +190,16 @@ static void render_event(FILE *out, const tls_trace *t, size_t i)
         record_heading(out, t, i);
         fprintf(out, " %s\n", _("Record layer:"));
         fields(out, &e->dissect, "  ");
-        if (e->is_protected && e->plaintext && e->by_sender) {
-            fputc(' ', out);
-            fprintf(out, _("As the %s encrypted it (sequence number %llu):\n"),
-                    party(e->party), (unsigned long long)e->seq);
-            hexdump(out, e->plaintext, e->plaintext_len, "  ");
-        } else if (e->is_protected && e->plaintext) {
-            fputc(' ', out);
-            fprintf(out, _("Decrypted by the %s (sequence number %llu):\n"), peer(e->party),
-                    (unsigned long long)e->seq);
+        if (e->is_protected && e->plaintext) {
+            tls_render_plaintext_heading(e, heading, sizeof heading);
+            fprintf(out, " %s", heading);
             hexdump(out, e->plaintext, e->plaintext_len, "  ");
         }
         break;
     }
     case TLS_EV_MESSAGE:
-        fputc(' ', out);
-        if (e->by_sender)
-            fprintf(out, e->is_protected ? _("%s, as the %s wrote it before encrypting:\n")
-                                         : _("%s, as the %s wrote it:\n"),
-                    e->name, party(e->party));
-        else
-            fprintf(out, e->is_protected ? _("%s, as the %s parsed it after decrypting:\n")
-                                         : _("%s, as the %s parsed it:\n"),
-                    e->name, peer(e->party));
+        tls_render_message_heading(e, heading, sizeof heading);
+        fprintf(out, " %s", heading);
         fields(out, &e->dissect, "  ");
         break;
     case TLS_EV_VALUE:
@@ -172,7 +208,7 @@ static void render_event(FILE *out, const tls_trace *t, size_t i)
     case TLS_EV_CHECK:
     case TLS_EV_ALERT:
     case TLS_EV_NOTE:
-        render_said(out, e);
+        render_said(out, e, capture);
         break;
     }
 }
@@ -236,6 +272,32 @@ static void summary_agreement(FILE *out, const tls_trace *t, bool live)
                 party(TLS_PARTY_SERVER), hex ? hex : "");
         free(hex);
     }
+}
+
+/* A capture's secrets, computed here once from the key material: the same
+ * bytes in both columns, so one line each. */
+static void summary_capture(FILE *out, const tls_trace *t, bool opened)
+{
+    fputc('\n', out);
+    if (!opened) {
+        fputs(_("Without key material none of the secrets can be computed from the capture.\n"),
+              out);
+        return;
+    }
+    fputs(_("Computed here from the capture and the key material (never sent; the verified\n"
+            "Finished messages prove that both sides hold them):\n"), out);
+    for (int k = 0; k < TLS_VALUE_COUNT; k++) {
+        const tls_event *c, *s;
+        if (!tls_render_agreed(t, (tls_value_kind)k, &c, &s) || !c)
+            continue;
+        char *hex = tls_hex(c->bytes, c->len);
+        fprintf(out, "  %-18s %s\n", tls_value_name((tls_value_kind)k), hex ? hex : "");
+        free(hex);
+    }
+}
+
+static void summary_eavesdropper(FILE *out, const tls_trace *t)
+{
     fprintf(out, "\n%s", _("The eavesdropper saw:"));
     for (int k = 0; k < TLS_VALUE_COUNT; k++)
         if (tls_trace_find_value(t, (tls_value_kind)k, TLS_PARTY_WIRE, TLS_STEP_AFTER))
@@ -394,6 +456,8 @@ static void cbc_parts(FILE *out, const tls_event *e, const uint8_t *frag,
 /* Why the receiver could not open the record, in its protection's words. */
 static const char *unopened(const tls_event *e)
 {
+    if (e->source != TLS_SOURCE_PARTY)
+        return _("No key material opens it: only this ciphertext is known.\n");
     switch (e->crypto.kind) {
     case TLS_RECORD_CHACHA20: return _("The %s could not decrypt it: the Poly1305 tag does not verify.\n");
     case TLS_RECORD_CBC:
@@ -430,7 +494,8 @@ static void after_record(FILE *out, const tls_trace *t, size_t i)
         return;
     }
     fputs("  ", out);
-    fprintf(out, e->by_sender ? _("Plaintext the sender encrypted (%zu bytes):\n")
+    fprintf(out, e->source != TLS_SOURCE_PARTY ? _("Plaintext decrypted with the key material (%zu bytes):\n")
+                 : e->by_sender ? _("Plaintext the sender encrypted (%zu bytes):\n")
                  : e->party == TLS_PARTY_CLIENT ? _("Plaintext the server recovered (%zu bytes):\n")
                                                 : _("Plaintext the client recovered (%zu bytes):\n"),
             e->plaintext_len);
@@ -442,7 +507,7 @@ static void after_record(FILE *out, const tls_trace *t, size_t i)
 
 /* What followed the handshake: the application data and the close_notify
  * alerts, each record with its sequence number, nonce, AAD and tag. */
-static void render_after(FILE *out, const tls_trace *t)
+static void render_after(FILE *out, const tls_trace *t, bool capture)
 {
     bool any = false;
     for (size_t i = 0; i < t->n; i++) {
@@ -456,7 +521,7 @@ static void render_after(FILE *out, const tls_trace *t)
         if (e->kind == TLS_EV_RECORD)
             after_record(out, t, i);
         else if (!(e->kind == TLS_EV_MESSAGE && e->content_type == TLS_CT_APPLICATION_DATA))
-            render_event(out, t, i); /* the plaintext above already shows the data */
+            render_event(out, t, i, capture); /* the plaintext above already shows the data */
     }
 }
 
@@ -485,6 +550,13 @@ void tls_render_text_sim_header(FILE *out, const tls_app_run *r)
                 suite->name, group);
 }
 
+static void step_events(FILE *out, const tls_trace *t, int step, bool capture)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->ev[i].step == step && t->ev[i].kind != TLS_EV_STEP)
+            render_event(out, t, i, capture);
+}
+
 /* One step: the previous step's lesson and this step's header (its STEP
  * event: a driver may announce a step after reading what it carried), then
  * its events in the order they happened. */
@@ -497,16 +569,14 @@ static void render_step(FILE *out, const tls_app_run *r, const tls_lessons *ls,
         if (step > 1)
             lesson(out, r, ls, t, flow, step - 1);
         step_header(out, flow, &t->ev[i]);
-        render_event(out, t, i);
+        render_event(out, t, i, false);
     }
-    tls_render_text_events(out, t, step);
+    step_events(out, t, step, r->mode == TLS_APP_CAPTURE);
 }
 
 void tls_render_text_events(FILE *out, const tls_trace *t, int step)
 {
-    for (size_t i = 0; i < t->n; i++)
-        if (t->ev[i].step == step && t->ev[i].kind != TLS_EV_STEP)
-            render_event(out, t, i);
+    step_events(out, t, step, false);
 }
 
 /* The first lines for a live run: who talked to whom, what was settled. */
@@ -563,11 +633,18 @@ static void capture_header(FILE *out, const tls_app_run *r)
     }
     if (sni[0])
         fprintf(out, _("Server name: %s\n"), sni);
-    fputs(ci->secret == TLS_CAP_SECRET_KEYLOG || ci->secret == TLS_CAP_SECRET_SERVER_KEY
+    fputs(tls_render_capture_opened(r)
               ? _("The client and server columns hold what the capture proves each side sent "
-                  "and received, and what the key material computes.\n")
+                  "or knows, and what the key material lets us compute.\n")
               : _("No key material opens this connection: the eavesdropper's view.\n"),
           out);
+}
+
+bool tls_render_capture_opened(const tls_app_run *r)
+{
+    tls_cap_walk_secret s = r->capture_info.secret;
+    return r->mode == TLS_APP_CAPTURE &&
+           (s == TLS_CAP_SECRET_KEYLOG || s == TLS_CAP_SECRET_SERVER_KEY);
 }
 
 void tls_render_run_header(FILE *out, const tls_app_run *r)
@@ -599,14 +676,22 @@ void tls_print_text(FILE *out, const tls_app_run *r, const tls_trace *t,
     /* What happened, in the order it happened: the handshake's end, what
      * followed it, then the verdict if something failed. */
     bool complete = res->ok || res->failed_step == TLS_STEP_AFTER;
+    bool capture = r->mode == TLS_APP_CAPTURE, opened = tls_render_capture_opened(r);
     if (complete) {
-        fprintf(out, "\n%s\n", _("=== Handshake complete: both Finished messages verified ==="));
-        summary_agreement(out, t, r->mode == TLS_APP_LIVE);
+        fprintf(out, "\n%s\n", !capture || opened
+                                   ? _("=== Handshake complete: both Finished messages verified ===")
+                                   : _("=== Handshake complete in the capture: without keys its "
+                                       "Finished messages cannot be checked ==="));
+        if (capture)
+            summary_capture(out, t, opened);
+        else
+            summary_agreement(out, t, r->mode == TLS_APP_LIVE);
+        summary_eavesdropper(out, t);
         if (ls)
             tls_render_text_lesson(out, ls, TLS_LESSON_ID_SUMMARY, r->lang, t, flow,
                                    TLS_STEP_AFTER);
     }
-    render_after(out, t);
+    render_after(out, t, capture);
     /* The page after the handshake teaches what render_after just showed. */
     if (complete)
         lesson(out, r, ls, t, flow, TLS_STEP_AFTER);

@@ -191,10 +191,14 @@ void tui_draw_hex(tui_app *a, tui_rect r)
         /* The plaintext as the receiver decrypted it, or in live mode as
          * our side encrypted it. */
         tui_view v = tui_model_view(record_event(a, k));
-        snprintf(title, sizeof title,
-                 v.wrote ? _("Record #%zu encrypted by the %s: %zu bytes")
-                         : _("Record #%zu decrypted by the %s: %zu bytes"),
-                 num, _(tls_party_name(v.who)), len);
+        if (v.captured)
+            snprintf(title, sizeof title, _("Record #%zu decrypted with the key material: %zu bytes"),
+                     num, len);
+        else
+            snprintf(title, sizeof title,
+                     v.wrote ? _("Record #%zu encrypted by the %s: %zu bytes")
+                             : _("Record #%zu decrypted by the %s: %zu bytes"),
+                     num, _(tls_party_name(v.who)), len);
     } else {
         snprintf(title, sizeof title, _("Record #%zu on the wire: %zu bytes"), num, len);
     }

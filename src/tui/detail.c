@@ -10,12 +10,20 @@
 #include "tlssim/msg.h"
 #include "tlssim/i18n.h"
 
-/* Why a live run can show the real peer's value at all. */
+/* Why a live run can show the real peer's value at all; where a capture's values come from. */
 static void inferred_lines(const tui_app *a, const tls_event *e, tui_lines *L, int w)
 {
     char why[512];
     const char *peer = _(tls_party_name(e->party));
     const char *self = _(tls_party_name(tui_model_peer(e->party)));
+    if (a->run.mode == TLS_APP_CAPTURE) {
+        tui_lines_add(L, A_NORMAL, "%s", "");
+        tui_lines_wrap(L, tui_attr(TUI_S_INFERRED),
+                       _("from the capture, not from a memory: these bytes crossed the wire, or "
+                         "tlssim computed them here from the capture and the key material given"),
+                       w, 0);
+        return;
+    }
     snprintf(why, sizeof why, _("inferred, not read: the %s is a real TLS stack whose memory is "
              "out of reach. What the %s verified of its messages by step %d proves it holds "
              "these bytes (the %s's note at that step says which message)."), peer, self,
@@ -56,7 +64,7 @@ static void value_lines(tui_app *a, const tls_event *e, size_t ev, tui_lines *L,
     /* Secrets both ends computed on their own: show that they agree. */
     for (size_t i = 0; i < a->n_items[e->party]; i++) {
         const tui_item *it = &a->items[e->party][i];
-        if (it->ev != ev || !it->agree)
+        if (it->ev != ev || !it->agree || a->run.mode == TLS_APP_CAPTURE)
             continue;
         tui_lines_add(L, A_NORMAL, "%s", "");
         tui_lines_add(L, tui_attr(it->agree > 0 ? TUI_S_OK : TUI_S_FAIL),
@@ -183,10 +191,15 @@ static void record_lines(tui_app *a, tui_lines *L, int w, char *title, size_t ca
         /* Live mode: our own records are traced as we encrypted them. */
         tui_view v = tui_model_view(e);
         tui_lines_add(L, A_NORMAL, "%s", "");
-        tui_lines_add(L, tui_attr(TUI_S_NAME),
-                      v.wrote ? _("encrypted by the %s (sequence number %llu)")
-                              : _("decrypted by the %s (sequence number %llu)"),
-                      _(tls_party_name(v.who)), (unsigned long long)e->seq);
+        if (v.captured)
+            tui_lines_add(L, tui_attr(TUI_S_NAME),
+                          _("decrypted with the key material (sequence number %llu)"),
+                          (unsigned long long)e->seq);
+        else
+            tui_lines_add(L, tui_attr(TUI_S_NAME),
+                          v.wrote ? _("encrypted by the %s (sequence number %llu)")
+                                  : _("decrypted by the %s (sequence number %llu)"),
+                          _(tls_party_name(v.who)), (unsigned long long)e->seq);
         dump(L, e->plaintext, e->plaintext_len, w);
     }
 }

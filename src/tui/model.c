@@ -17,9 +17,11 @@ tls_party tui_model_peer(tls_party p)
 
 tui_view tui_model_view(const tls_event *e)
 {
+    if (e->source != TLS_SOURCE_PARTY)
+        return (tui_view){e->party, false, true};
     if (e->by_sender)
-        return (tui_view){e->party, true};
-    return (tui_view){tui_model_peer(e->party), false};
+        return (tui_view){e->party, true, false};
+    return (tui_view){tui_model_peer(e->party), false, false};
 }
 
 static bool in_steps(int s) { return s >= 1 && s <= TUI_STEP_MAX; }
@@ -264,6 +266,24 @@ static void put_heading(tui_row *out, size_t cap, size_t *n, tui_buf buf, size_t
     }
 }
 
+/* A message's heading in the tree: whose view its fields are. */
+static const char *message_heading(const tls_event *e)
+{
+    switch (e->source) {
+    case TLS_SOURCE_CAPTURE_KEYLOG:
+        return _("%s, read from the capture and decrypted with the key log");
+    case TLS_SOURCE_CAPTURE_SERVER_KEY:
+        return _("%s, read from the capture and decrypted with the server's key");
+    case TLS_SOURCE_CAPTURE_SESSION:
+        return _("%s, read from the capture and decrypted with the session's master secret");
+    case TLS_SOURCE_CAPTURE:
+        return e->party == TLS_PARTY_CLIENT ? _("%s, read from the capture (sent by the client)")
+                                            : _("%s, read from the capture (sent by the server)");
+    default:
+        return e->by_sender ? _("%s, as the %s wrote it") : _("%s, as the %s parsed it");
+    }
+}
+
 size_t tui_model_tree(const tui_model *m, size_t k, tui_row *out, size_t cap)
 {
     if (k >= m->n_records)
@@ -282,10 +302,14 @@ size_t tui_model_tree(const tui_model *m, size_t k, tui_row *out, size_t cap)
     if (r->is_protected && r->plaintext) {
         char seq[32];
         snprintf(seq, sizeof seq, "%llu", (unsigned long long)r->seq);
-        put_heading(out, cap, &n, TUI_BUF_PLAIN, 0, r->plaintext_len, 0,
-                    rv.wrote ? _("encrypted by the %s (sequence number %s)")
-                             : _("decrypted by the %s (sequence number %s)"),
-                    _(tls_party_name(rv.who)), seq);
+        if (rv.captured)
+            put_heading(out, cap, &n, TUI_BUF_PLAIN, 0, r->plaintext_len, 0,
+                        _("decrypted with the key material (sequence number %s)"), seq);
+        else
+            put_heading(out, cap, &n, TUI_BUF_PLAIN, 0, r->plaintext_len, 0,
+                        rv.wrote ? _("encrypted by the %s (sequence number %s)")
+                                 : _("decrypted by the %s (sequence number %s)"),
+                        _(tls_party_name(rv.who)), seq);
         base = 1;
     }
     for (size_t i = 0; i < t->n; i++) {
@@ -295,9 +319,9 @@ size_t tui_model_tree(const tui_model *m, size_t k, tui_row *out, size_t cap)
         bool whole = e->record_offset != (size_t)-1;
         tui_buf buf = !whole ? TUI_BUF_NONE : e->is_protected ? TUI_BUF_PLAIN : TUI_BUF_WIRE;
         size_t off = whole ? e->record_offset : 0;
+        /* The capture's headings name no reader: the extra argument is unused. */
         tui_view mv = tui_model_view(e);
-        put_heading(out, cap, &n, buf, off, e->len, base,
-                    mv.wrote ? _("%s, as the %s wrote it") : _("%s, as the %s parsed it"),
+        put_heading(out, cap, &n, buf, off, e->len, base, message_heading(e),
                     e->name ? e->name : _("message"), _(tls_party_name(mv.who)));
         for (size_t j = 0; j < e->dissect.n; j++) {
             const tls_field *f = &e->dissect.fields[j];

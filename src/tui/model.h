@@ -137,6 +137,7 @@ tls_party tui_model_peer(tls_party p);
 typedef struct tui_view {
     tls_party who;
     bool wrote;         /* the sender's view (encrypted, wrote) */
+    bool captured;      /* nobody's: tlssim read it from a capture (e->source) */
 } tui_view;
 tui_view tui_model_view(const tls_event *e);
 

@@ -195,6 +195,10 @@ static const char *pane_title(const tui_app *a, tui_pane pane)
     /* A live run's real peer: nothing of it was read, only deduced. */
     if (a->live && tui_pane_party(pane) == a->live_peer)
         return pane == TUI_PANE_CLIENT ? _("Client (inferred)") : _("Server (inferred)");
+    /* A capture's columns: what it proves each side sent or knows, and
+     * what the key material computes (the help and the header say so). */
+    if (a->run.mode == TLS_APP_CAPTURE && (pane == TUI_PANE_CLIENT || pane == TUI_PANE_SERVER))
+        return pane == TUI_PANE_CLIENT ? _("Client, per the capture") : _("Server, per the capture");
     switch (pane) {
     case TUI_PANE_CLIENT: return _("Client knows");
     case TUI_PANE_SERVER: return _("Server knows");
@@ -211,6 +215,8 @@ static const char *empty_text(const tui_app *a, tui_pane pane)
         return _("(the attacker has only watched so far)");
     if (a->live && tui_pane_party(pane) == a->live_peer)
         return _("(nothing inferred yet: a real peer's memory cannot be read)");
+    if (a->run.mode == TLS_APP_CAPTURE)
+        return _("(nothing of it in the capture yet)");
     return _("(knows nothing yet)");
 }
 

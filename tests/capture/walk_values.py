@@ -137,6 +137,67 @@ def eavesdropper_and_server_key(work):
     check("text in Chinese: forward secrecy", "前向安全" in t.stdout)
 
 
+def wording(work):
+    """A capture's walkthrough says what is true of it: tlssim read the
+    messages from the capture (nobody parsed them for us) and opened the
+    records with the key material given; without keys, nothing was opened
+    and nothing verified."""
+    rsa, keys = os.path.join(work, "1.pcap"), os.path.join(work, "1.keys")
+    key = os.path.join(PKI, "server.key.pem")
+    t = run(["open", rsa, "--keys", keys, "--text", "--no-lessons"]).stdout
+    check("text: a clear message read from the capture",
+          " ClientHello, read from the capture (sent by the client):\n" in t and
+          " ServerHello, read from the capture (sent by the server):\n" in t)
+    check("text: Finished decrypted with the key log",
+          " Finished, read from the capture and decrypted with the key log:\n" in t and
+          " Decrypted with the key material (sequence number 0):\n" in t)
+    check("text: the checks are tlssim's",
+          "[ok]   checked here, as the server would check Finished: " in t)
+    check("text: application data decrypted with the key material",
+          "  Plaintext decrypted with the key material (100 bytes):\n" in t)
+    check("text: the columns' meaning in the header",
+          "The client and server columns hold what the capture proves each side sent or knows, "
+          "and what the key material lets us compute.\n" in t)
+    check("text: the secrets computed once, not compared",
+          "Computed here from the capture and the key material (never sent; the verified\n"
+          "Finished messages prove that both sides hold them):\n" in t and " == " not in t)
+    check("text: nobody parsed or recovered anything",
+          "parsed it" not in t and "recovered" not in t and "Decrypted by the" not in t)
+    t = run(["open", rsa, "--server-key", key, "--text", "--no-lessons"]).stdout
+    check("text: Finished decrypted with the server's key",
+          " Finished, read from the capture and decrypted with the server's key:\n" in t)
+    t = run(["open", rsa, "--text", "--no-lessons"]).stdout
+    check("text without keys: nothing verified",
+          "=== Handshake complete in the capture: without keys its Finished messages cannot be "
+          "checked ===\n" in t and "both Finished messages verified" not in t and
+          "Without key material none of the secrets can be computed from the capture.\n" in t)
+    check("text without keys: the ciphertext not opened, by no one",
+          "  No key material opens it: only this ciphertext is known.\n" in t and
+          "could not decrypt" not in t)
+    check("text without keys: sequence numbers still count",
+          "  sequence number   1 (the client's records since its ChangeCipherSpec, from 0)" in t)
+    t = run(["open", rsa, "--keys", keys, "--text", "--no-lessons", "--lang", "zh"]).stdout
+    check("text in Chinese: read from the capture, decrypted with the key log",
+          "ClientHello，从抓包中读出（由客户端发送）：" in t and
+          "Finished，从抓包中读出，并用密钥日志解密：" in t)
+    doc = json.loads(run(["open", rsa, "--keys", keys, "--json"]).stdout)
+    msgs = [m for s in doc["steps"] for m in s["messages"]]
+    check("json: messages parsed_by the capture",
+          msgs and all(m["parsed_by"] == "capture" for m in msgs))
+    check("json: plaintext_from the key log", all(
+        r["plaintext_from"] == "key_log" for r in doc["after_handshake"]["records"]))
+    doc = json.loads(run(["open", rsa, "--server-key", key, "--json"]).stdout)
+    check("json: plaintext_from the server key", all(
+        r["plaintext_from"] == "server_key" for r in doc["after_handshake"]["records"]))
+    h = os.path.join(work, "rsa.html")
+    run(["open", rsa, "--keys", keys, "--html", h, "--no-lessons"])
+    page = open(h).read() if os.path.exists(h) else ""
+    check("html: the capture's columns and headings",
+          "What the capture proves each side sent or knows, and what the key material lets us "
+          "compute, by now" in page and "ClientHello, read from the capture (sent by the client):"
+          in page and "parsed it" not in page)
+
+
 def resegment(src, dst):
     """tlssim's pcap (Ethernet, IPv4, TCP) with its data cut anew: each
     client flight in 100-byte segments sent last first (out of order: a
@@ -236,6 +297,7 @@ def bad_input(work):
 with tempfile.TemporaryDirectory() as work:
     flow_runs(work)
     eavesdropper_and_server_key(work)
+    wording(work)
     segments(work)
     bad_input(work)
 print(f"{len(FAILS)} failed")

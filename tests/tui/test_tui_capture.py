@@ -68,6 +68,10 @@ def main():
         try:
             screen = wait_for(["tlssim · capture rsa.pcap #1", "Step 1/10"], "the first step")
             check("TLS_RSA_WITH_AES_128_GCM_SHA256" in screen, "the title names the suite")
+            check("Client, per the capture" in screen and "Server, per the capture" in screen,
+                  "the columns hold what the capture proves (their titles)")
+            check("ClientHello, read from the capture (sent by the client)" in screen,
+                  "the dissection says the ClientHello was read from the capture")
             for step in doc["steps"]:
                 n = step["step"]
                 if n > 1:
