@@ -6,11 +6,10 @@ stripped (RFC 5246 §8.1.2), and the master secret is the TLS 1.2 PRF of it.
 Seed 91 gives a Z whose first byte is zero (the classic interop bug);
 seed 1 one whose first byte is not.
 Usage: dhe_kat.py TLSSIM"""
-import hashlib
-import hmac
 import sys
 
 from kat_json import check, finish, run_json, value
+from tls_prf import prf_sha256
 
 FFDHE2048_P = int(
     "FFFFFFFFFFFFFFFFADF85458A2BB4A9AAFDC5620273D3CF1"
@@ -24,14 +23,6 @@ FFDHE2048_P = int(
     "9172FE9CE98583FF8E4F1232EEF28183C3FE3B1B4C6FAD73"
     "3BB5FCBC2EC22005C58EF1837D1683B2C6F34A26C1B2EFFA"
     "886B423861285C97FFFFFFFFFFFFFFFF", 16)
-
-def prf_sha256(secret, label, seed, n):
-    out, a = b"", label + seed
-    while len(out) < n:
-        a = hmac.new(secret, a, hashlib.sha256).digest()
-        out += hmac.new(secret, a + label + seed, hashlib.sha256).digest()
-    return out[:n]
-
 
 def ske_params(doc):
     """dh_p, dh_g, dh_Ys from the ServerKeyExchange bytes on the wire."""

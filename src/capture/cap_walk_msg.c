@@ -74,6 +74,12 @@ static void trace_keys(walk *w, int step)
         memcpy(raw + n, parts[i].p, parts[i].len);
         n += parts[i].len;
     }
+    /* RSA key exchange opened with the server's key (the note just before
+     * says so): the pre-master the client chose and the server decrypted,
+     * the value a simulated run shows. */
+    if (w->sec.by_key == TLS_CAP_KEY_DECRYPTED)
+        both_know(w, step, TLS_VALUE_PRE_MASTER_SECRET, w->sec.pre_master,
+                  sizeof w->sec.pre_master, NULL);
     tls_trace_note(w->trace, step, TLS_PARTY_WIRE, TLS_TEXT_CAP_KEYS_COMPUTED, NULL);
     both_know(w, step, TLS_VALUE_MASTER_SECRET, w->sec.master, 48, NULL);
     both_know(w, step, TLS_VALUE_KEY_BLOCK, raw, s ? tls_key_block_len(s) : n, NULL);

@@ -14,6 +14,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tls_prf import prf_sha256  # noqa: E402  (tests/tls_prf.py)
+
 TLSSIM, PKI = sys.argv[1], sys.argv[2]
 FAILS = []
 # What a capture and a key log let anyone compute, per connection.
@@ -109,6 +112,21 @@ def eavesdropper_and_server_key(work):
     check("rsa, server key alone: secrets from the server key",
           walk["config"]["capture"]["secrets"] == "server_key")
     compare("rsa, server key alone", sim, 1, 10, walk, True)
+    want = values(sim, 1, 10, "client")["pre_master_secret"]
+    for party in ("client", "server"):
+        got = [v for v in walk["steps"][5]["values"]
+               if v["party"] == party and v["name"] == "pre_master_secret"]
+        check(f"rsa, server key alone: the {party}'s pre_master_secret at the ClientKeyExchange "
+              "step, secret, equals the simulated run's",
+              len(got) == 1 and got[0]["secret"] and got[0]["hex"] == want)
+    # Independently of tlssim's PRF: the key log's master secret is
+    # PRF(pre-master, "master secret", client_random + server_random).
+    logged = open(os.path.join(work, "1.keys")).read().split()
+    got = values(walk, 1, 10, "client")
+    master = prf_sha256(bytes.fromhex(got.get("pre_master_secret", "")), b"master secret",
+                        bytes.fromhex(got["client_random"] + got["server_random"]), 48)
+    check("rsa, server key alone: PRF(pre_master_secret) is the key log's master secret",
+          logged[0] == "CLIENT_RANDOM" and master.hex() == logged[2])
     w = run(["open", ecdhe, "--server-key", os.path.join(PKI, "server.key.pem"), "--json"])
     walk = json.loads(w.stdout)
     notes = " ".join(n["text"] for s in walk["steps"] for n in s["notes"])
