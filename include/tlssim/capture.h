@@ -201,6 +201,32 @@ typedef enum tls_cap_finished {
 } tls_cap_finished;
 
 /**
+ * \brief A session a connection of the capture made (or renewed), with the
+ *        master secret its key material opened: what a later abbreviated
+ *        handshake resumes, by session ID or by ticket.
+ */
+typedef struct tls_cap_session {
+    unsigned conn;                /**< the connection that made it */
+    uint8_t id[32];               /**< ServerHello.session_id (id_len 0: none) */
+    size_t id_len;
+    uint8_t ticket_hash[32];      /**< SHA-256 of the ticket its NewSessionTicket carried */
+    bool ticket;                  /**< a NewSessionTicket went by */
+    uint8_t master[48];
+} tls_cap_session;
+
+/** \brief Sessions kept at most (later ones are not kept: bounded memory). */
+#define TLS_CAP_SESSIONS_MAX 4096u
+
+/** \brief The sessions of a capture's connections, in the order they ended. */
+typedef struct tls_cap_sessions {
+    tls_cap_session *s;
+    size_t n, cap;
+} tls_cap_sessions;
+
+/** \brief Free them, the master secrets wiped. */
+void tls_cap_sessions_free(tls_cap_sessions *ss);
+
+/**
  * \brief What the clear part of a connection says about its TLS: read with
  *        the engines' own record and message parsers, kept small (at most a
  *        record and a message per direction are buffered).
@@ -242,6 +268,20 @@ typedef struct tls_cap_tls {
     tls_record_protect prot[2];
     tls_writer transcript;        /**< handshake messages so far, in order */
     tls_cap_finished finished[2]; /**< per direction */
+    /* Resumption: the session offered, the one agreed, the ticket issued. */
+    uint8_t offered_id[32];       /**< ClientHello.session_id */
+    size_t offered_id_len;
+    uint8_t offered_ticket[32];   /**< SHA-256 of the ticket the ClientHello carried */
+    bool offered_ticket_set;
+    uint8_t session_id[32];       /**< ServerHello.session_id */
+    size_t session_id_len;
+    bool resuming;                /**< the ServerHello echoed the offered session ID */
+    uint8_t ticket_hash[32];      /**< SHA-256 of the NewSessionTicket's ticket */
+    bool ticket;
+    unsigned conn;                /**< this connection's number (for sessions) */
+    const tls_cap_sessions *sessions; /**< earlier connections' sessions to resume, or NULL */
+    unsigned session_conn;        /**< resumed: the connection whose session gave the
+                                       master secret (0: none of them) */
 } tls_cap_tls;
 
 /** \brief Whether a connection can be followed (its secrets, its records). */
@@ -278,6 +318,17 @@ typedef void (*tls_cap_list_fn)(void *ctx, const tls_cap_conn *c, const tls_cap_
 tls_cap_status tls_cap_list(const char *path, const struct tls_keylog *keys,
                             const tls_privkey *server_key, tls_cap_list_fn fn, void *ctx,
                             tls_cap_stats *stats, char *detail, size_t detail_len);
+
+/**
+ * \brief tls_cap_list, and each connection whose master secret the key
+ *        material gave leaves its session in \p sessions: a later connection
+ *        that resumes it (same session ID, or the ticket it issued) is
+ *        followed with that master secret.
+ */
+tls_cap_status tls_cap_list_sessions(const char *path, const struct tls_keylog *keys,
+                                     const tls_privkey *server_key, tls_cap_sessions *sessions,
+                                     tls_cap_list_fn fn, void *ctx, tls_cap_stats *stats,
+                                     char *detail, size_t detail_len);
 
 /** \brief Master secrets of an NSS key log, by client random. */
 typedef struct tls_keylog {

@@ -48,7 +48,11 @@ typedef enum tls_cap_walk_secret {
     TLS_CAP_SECRET_NO_LINE,       /**< a key log without this connection's line */
     TLS_CAP_SECRET_FORWARD,       /**< only the server's key, and (EC)DHE: forward secrecy */
     TLS_CAP_SECRET_WRONG_KEY,     /**< the server's key does not decrypt the pre-master */
-    TLS_CAP_SECRET_SUITE_UNKNOWN  /**< key material given, for a suite tlssim does not implement */
+    TLS_CAP_SECRET_SUITE_UNKNOWN, /**< key material given, for a suite tlssim does not implement */
+    TLS_CAP_SECRET_SESSION,       /**< resumed: the session's master secret, from the
+                                       earlier connection that made it (session_conn) */
+    TLS_CAP_SECRET_SESSION_OUTSIDE /**< resumed, and no connection of the capture gave the
+                                       session's master secret: made outside it */
 } tls_cap_walk_secret;
 
 /** \brief How finding the connection went. */
@@ -76,6 +80,7 @@ typedef struct tls_cap_walk_info {
     const tls_suite *suite;       /**< it, when tlssim implements it */
     bool ems, etm, resumed;
     tls_cap_walk_secret secret;
+    unsigned session_conn;        /**< TLS_CAP_SECRET_SESSION: the connection it came from */
     tls_cap_finished finished[2]; /**< per direction */
     uint64_t records[2];          /**< per direction */
     uint64_t app_bytes[2];        /**< application data bytes per direction (decrypted or not) */

@@ -7,6 +7,7 @@
  * shows.  With the master secret from the key log, the extended master
  * secret makes no difference here: it only changes how the master is made.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cap_secrets.h"
@@ -31,9 +32,32 @@ static void derive(tls_cap_tls *t)
                                           &t->kb, NULL) == TLS_OK;
 }
 
+/* An abbreviated handshake: the master secret of the session it resumes,
+ * when an earlier connection of the capture made it and the key material
+ * opened that one (RFC 5246 §7.3: the same master, new randoms; RFC 5077
+ * §3.4: a ticket names its session, else the echoed session ID does). */
+static void resume(tls_cap_tls *t)
+{
+    const tls_cap_session *found = NULL;
+    for (size_t i = t->sessions ? t->sessions->n : 0; i-- > 0 && !found;) {
+        const tls_cap_session *ss = &t->sessions->s[i];
+        if (ss->conn >= t->conn)
+            continue;
+        if (t->offered_ticket_set ? ss->ticket && !memcmp(ss->ticket_hash, t->offered_ticket, 32)
+                                  : ss->id_len == t->session_id_len &&
+                                        !memcmp(ss->id, t->session_id, ss->id_len))
+            found = ss;
+    }
+    if (!found)
+        return;
+    memcpy(t->master, found->master, sizeof t->master);
+    t->session_conn = found->conn;
+    derive(t);
+}
+
 void cap_secrets_hellos(tls_cap_tls *t)
 {
-    if (!t->client_hello || t->keyed || t->by_key != TLS_CAP_KEY_UNUSED ||
+    if (!t->client_hello || t->keyed || t->session_conn || t->by_key != TLS_CAP_KEY_UNUSED ||
         tls_cap_tls_follow(t) != TLS_CAP_FOLLOW_OK)
         return;
     if (t->keys)
@@ -41,8 +65,43 @@ void cap_secrets_hellos(tls_cap_tls *t)
     const tls_suite *s = tls_suite_by_id(t->suite);
     if (t->keyed)
         derive(t);
+    else if (t->resuming)
+        resume(t);
     else if (t->server_key && s && s->kx != TLS_KX_RSA)
         t->by_key = TLS_CAP_KEY_FORWARD_SECRET;
+}
+
+void cap_secrets_session_keep(tls_cap_sessions *ss, const tls_cap_tls *t)
+{
+    /* Only a master secret a Finished proved. */
+    bool proved = t->finished[0] == TLS_CAP_FINISHED_OK || t->finished[1] == TLS_CAP_FINISHED_OK;
+    if (!t->derived || !proved || (!t->session_id_len && !t->ticket) ||
+        ss->n >= TLS_CAP_SESSIONS_MAX)
+        return;
+    if (ss->n == ss->cap) {
+        size_t cap = ss->cap ? 2 * ss->cap : 16;
+        tls_cap_session *p = realloc(ss->s, cap * sizeof *p);
+        if (!p)
+            return;
+        ss->s = p;
+        ss->cap = cap;
+    }
+    tls_cap_session *n = &ss->s[ss->n++];
+    memset(n, 0, sizeof *n);
+    n->conn = t->conn;
+    memcpy(n->id, t->session_id, t->session_id_len);
+    n->id_len = t->session_id_len;
+    memcpy(n->ticket_hash, t->ticket_hash, sizeof n->ticket_hash);
+    n->ticket = t->ticket;
+    memcpy(n->master, t->master, sizeof n->master);
+}
+
+void tls_cap_sessions_free(tls_cap_sessions *ss)
+{
+    if (ss->s)
+        tls_wipe(ss->s, ss->cap * sizeof *ss->s);
+    free(ss->s);
+    memset(ss, 0, sizeof *ss);
 }
 
 void cap_secrets_certificate(tls_cap_tls *t, tls_reader *body)

@@ -18,6 +18,9 @@ void cap_secrets_client_key_exchange(tls_cap_tls *t, tls_reader *body);
 void cap_secrets_ccs(tls_cap_tls *t, int dir);
 /** \brief A protected record of \p dir: its first handshake record is Finished. */
 void cap_secrets_encrypted(tls_cap_tls *t, int dir, const tls_record *rec);
+/** \brief The connection is over: its session, when its master secret is
+ *         known and it has a session ID or issued a ticket, into \p ss. */
+void cap_secrets_session_keep(tls_cap_sessions *ss, const tls_cap_tls *t);
 /** \brief Wipe and free. */
 void cap_secrets_free(tls_cap_tls *t);
 

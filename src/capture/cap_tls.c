@@ -72,6 +72,11 @@ static void learn_client_hello(tls_cap_tls *t, tls_reader *body)
         memcpy(t->client_random, ch->random, sizeof(t->client_random));
         if (ch->has_server_name)
             memcpy(t->server_name, ch->server_name, sizeof(t->server_name));
+        memcpy(t->offered_id, ch->session_id, ch->session_id_len);
+        t->offered_id_len = ch->session_id_len;
+        t->offered_ticket_set = ch->has_ticket_ext && ch->ticket_len > 0 &&
+                                tls_hash(TLS_HASH_SHA256, ch->ticket, ch->ticket_len,
+                                         t->offered_ticket) == TLS_OK;
         learn_skipped(t, 0, ch->exts, ch->nexts, ch->nexts_total);
     }
     free(ch);
@@ -90,6 +95,19 @@ static void learn_server_hello(tls_cap_tls *t, tls_reader *body)
     t->suite = sh.suite;
     t->ems = sh.has_ems;
     t->etm = sh.has_etm;
+    memcpy(t->session_id, sh.session_id, sh.session_id_len);
+    t->session_id_len = sh.session_id_len;
+    /* As the flows tell it (tls_flow_of_server_hello): the echo says resumed. */
+    t->resuming = t->offered_id_len > 0 && sh.session_id_len == t->offered_id_len &&
+                  memcmp(sh.session_id, t->offered_id, t->offered_id_len) == 0;
+}
+
+/* The ticket a NewSessionTicket issues: a later connection may resume with it. */
+static void learn_ticket(tls_cap_tls *t, tls_reader *body)
+{
+    tls_new_session_ticket m;
+    t->ticket = tls_new_session_ticket_parse(body, &m) == TLS_OK && m.ticket_len > 0 &&
+                tls_hash(TLS_HASH_SHA256, m.ticket, m.ticket_len, t->ticket_hash) == TLS_OK;
 }
 
 static void learn_client_certificate(tls_cap_tls *t, tls_reader *body)
@@ -116,6 +134,8 @@ static void learn_message(void *ctx, uint8_t type, tls_reader *body)
         cap_secrets_certificate(t, body);
     else if (c->dir == 1 && type == TLS_HS_CERTIFICATE_REQUEST)
         t->cert_request = true;
+    else if (c->dir == 1 && type == TLS_HS_NEW_SESSION_TICKET)
+        learn_ticket(t, body);
     else if (c->dir == 0 && type == TLS_HS_CERTIFICATE)
         learn_client_certificate(t, body);
     else if (c->dir == 0 && type == TLS_HS_CLIENT_KEY_EXCHANGE)
@@ -180,6 +200,7 @@ typedef struct list_ctx {
     void *ctx;
     const struct tls_keylog *keys;
     const tls_privkey *server_key;
+    tls_cap_sessions *sessions;   /* kept as connections end, or NULL */
 } list_ctx;
 
 static void list_new(void *ctx, tls_cap_conn *c)
@@ -193,6 +214,8 @@ static void list_new(void *ctx, tls_cap_conn *c)
     tls_cap_tls_init(t);
     t->keys = l->keys;
     t->server_key = l->server_key;
+    t->sessions = l->sessions;
+    t->conn = c->id;
     c->user = t;
 }
 
@@ -220,6 +243,8 @@ static void list_end(void *ctx, tls_cap_conn *c)
         return;
     if (t->tls)
         l->fn(l->ctx, c, t);
+    if (t->tls && l->sessions)
+        cap_secrets_session_keep(l->sessions, t);
     tls_cap_tls_free(t);
     free(t);
     c->user = NULL;
@@ -229,7 +254,16 @@ tls_cap_status tls_cap_list(const char *path, const struct tls_keylog *keys,
                             const tls_privkey *server_key, tls_cap_list_fn fn, void *ctx,
                             tls_cap_stats *stats, char *detail, size_t detail_len)
 {
-    list_ctx l = { fn, ctx, keys, server_key };
+    return tls_cap_list_sessions(path, keys, server_key, NULL, fn, ctx, stats, detail,
+                                 detail_len);
+}
+
+tls_cap_status tls_cap_list_sessions(const char *path, const struct tls_keylog *keys,
+                                     const tls_privkey *server_key, tls_cap_sessions *sessions,
+                                     tls_cap_list_fn fn, void *ctx, tls_cap_stats *stats,
+                                     char *detail, size_t detail_len)
+{
+    list_ctx l = { fn, ctx, keys, server_key, sessions };
     tls_cap_sink sink = { &l, list_new, list_data, NULL, list_end };
     return tls_cap_read(path, &sink, stats, detail, detail_len);
 }

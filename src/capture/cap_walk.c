@@ -47,12 +47,19 @@ static void find_one(void *ctx, const tls_cap_conn *c, const tls_cap_tls *t)
     }
 }
 
-tls_cap_walk_status tls_cap_walk_find(const tls_cap_walk_config *cfg, tls_cap_walk_info *info)
+/* The first pass.  With a server key, each connection's secrets are
+ * followed too, and the sessions they made kept in \p sessions: the
+ * connection followed may resume one of them. */
+static tls_cap_walk_status walk_find(const tls_cap_walk_config *cfg, tls_cap_walk_info *info,
+                                     tls_cap_sessions *sessions)
 {
     memset(info, 0, sizeof *info);
     find_ctx f = {cfg, info, false, false};
-    info->read_status = tls_cap_list(cfg->path, NULL, NULL, find_one, &f, &info->stats,
-                                     info->detail, sizeof info->detail);
+    bool follow = sessions && cfg->server_key;
+    info->read_status = tls_cap_list_sessions(cfg->path, follow ? cfg->keys : NULL,
+                                              follow ? cfg->server_key : NULL,
+                                              follow ? sessions : NULL, find_one, &f,
+                                              &info->stats, info->detail, sizeof info->detail);
     /* A capture cut short still has its earlier connections. */
     if (info->read_status != TLS_CAP_OK && !(info->read_status == TLS_CAP_TRUNCATED && f.found))
         return TLS_CAP_WALK_UNREADABLE;
@@ -63,6 +70,11 @@ tls_cap_walk_status tls_cap_walk_find(const tls_cap_walk_config *cfg, tls_cap_wa
     if (info->version && info->version != TLS_VERSION_1_2)
         return TLS_CAP_WALK_NOT_TLS12;
     return TLS_CAP_WALK_OK;
+}
+
+tls_cap_walk_status tls_cap_walk_find(const tls_cap_walk_config *cfg, tls_cap_walk_info *info)
+{
+    return walk_find(cfg, info, NULL);
 }
 
 /* ------------------------------------------------------------ frames */
@@ -189,6 +201,8 @@ static void walk_init(walk *w, const tls_cap_walk_config *cfg, tls_trace *trace,
     tls_cap_tls_init(&w->sec);
     w->sec.keys = cfg->keys;
     w->sec.server_key = cfg->server_key;
+    w->sec.sessions = &w->sessions;
+    w->sec.conn = info->conn;
     tls_eavesdropper_init(&w->eve, trace);
     for (int d = 0; d < 2; d++) {
         tls_writer_init(&w->dir[d].rec);
@@ -199,6 +213,7 @@ static void walk_init(walk *w, const tls_cap_walk_config *cfg, tls_trace *trace,
 static void walk_free(walk *w)
 {
     tls_cap_tls_free(&w->sec);
+    tls_cap_sessions_free(&w->sessions);
     tls_eavesdropper_free(&w->eve);
     for (int d = 0; d < 2; d++) {
         tls_writer_free(&w->dir[d].rec);
@@ -221,13 +236,19 @@ tls_err tls_cap_walk(const tls_cap_walk_config *cfg, tls_trace *trace, tls_sim_r
                      tls_cap_walk_info *info)
 {
     memset(res, 0, sizeof *res);
-    if (tls_cap_walk_find(cfg, info) != TLS_CAP_WALK_OK)
+    tls_cap_sessions sessions = {0};
+    if (walk_find(cfg, info, &sessions) != TLS_CAP_WALK_OK) {
+        tls_cap_sessions_free(&sessions);
         return not_found(res, TLS_ERR_DECODE, TLS_TEXT_FREE,
                          TLS_ARGS(TLS_ARG_S("text", cfg->path)));
+    }
     walk *w = malloc(sizeof *w);
-    if (!w)
+    if (!w) {
+        tls_cap_sessions_free(&sessions);
         return not_found(res, TLS_ERR_INTERNAL, TLS_TEXT_OUT_OF_MEMORY, NULL);
+    }
     walk_init(w, cfg, trace, info);
+    w->sessions = sessions;
     tls_cap_sink sink = {w, on_new, on_data, on_gap, NULL};
     tls_cap_stats stats;
     char detail[256];

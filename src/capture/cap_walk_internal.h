@@ -44,6 +44,7 @@ typedef struct walk {
     tls_cap_walk_info *info;
     tls_trace *trace;
     tls_cap_tls sec;            /* the capture library's reader: hellos, secrets, Finished */
+    tls_cap_sessions sessions;  /* the sessions earlier connections made (first pass) */
     tls_eavesdropper eve;       /* what the wire reveals, fed the same bytes */
     walk_dir dir[2];            /* 0: client to server */
     const tls_flow *flow;       /* as far as the capture tells it */

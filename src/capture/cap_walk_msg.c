@@ -25,7 +25,9 @@ static tls_event_source walk_source(const walk *w, bool prot)
 {
     if (!prot || !w->sec.derived)
         return TLS_SOURCE_CAPTURE;
-    return w->sec.keyed ? TLS_SOURCE_CAPTURE_KEYLOG : TLS_SOURCE_CAPTURE_SERVER_KEY;
+    return w->sec.keyed          ? TLS_SOURCE_CAPTURE_KEYLOG
+           : w->sec.session_conn ? TLS_SOURCE_CAPTURE_SESSION
+                                 : TLS_SOURCE_CAPTURE_SERVER_KEY;
 }
 
 static bool handshake_over(const walk *w)
@@ -109,10 +111,22 @@ static void secrets_at_keys_step(walk *w, int step)
                                                                    : TLS_TERM("classic")));
     const tls_text_arg *kx = TLS_ARGS(
         TLS_ARG_S("kx", s && s->kx == TLS_KX_DHE_RSA ? "DHE" : "ECDHE"));
+    const tls_text_arg *session = TLS_ARGS(
+        TLS_ARG_U("conn", w->sec.session_conn),
+        TLS_ARG_T("how", w->sec.offered_ticket_set ? TLS_TERM("by the ticket it issued")
+                                                   : TLS_TERM("by its session ID")));
     const tls_text_arg *args = NULL;
     if (w->sec.derived && w->sec.keyed) {
         info->secret = TLS_CAP_SECRET_KEYLOG;
         id = TLS_TEXT_CAP_SECRET_KEYLOG;
+    } else if (w->sec.derived && w->sec.session_conn) {
+        info->secret = TLS_CAP_SECRET_SESSION;
+        info->session_conn = w->sec.session_conn;
+        id = TLS_TEXT_CAP_SECRET_SESSION;
+        args = session;
+    } else if (w->sec.resuming && s && !w->sec.derived && w->cfg->server_key) {
+        info->secret = TLS_CAP_SECRET_SESSION_OUTSIDE;
+        id = TLS_TEXT_CAP_SESSION_OUTSIDE;
     } else if (w->sec.derived) {
         info->secret = TLS_CAP_SECRET_SERVER_KEY;
         id = TLS_TEXT_CAP_SECRET_SERVER_KEY;

@@ -169,18 +169,21 @@ static void print_keys(listing *l, const tls_cap_conn *c, const tls_cap_tls *t)
     if (t->by_key == TLS_CAP_KEY_MISMATCH && !l->mismatch_conn)
         l->mismatch_conn = c->id;
     /* A resumed connection has no key exchange: its master secret is the
-     * one an earlier connection made. */
-    bool resumed_by_key = l->server_key && !t->keyed && t->resumed;
+     * one an earlier connection made, found when that one was opened. */
+    bool resumed_by_key = l->server_key && !t->keyed && t->resumed && !t->session_conn;
     const char *by_key = resumed_by_key ? _("server key: no use here (a resumed connection reuses "
                                             "an earlier connection's master secret)")
                                         : server_key_phrase(t->by_key);
     if (l->keys)
         printf("  %s", t->keyed ? _("key log: master secret found") : _("key log: no line for it"));
-    if (by_key)
+    if (t->session_conn)
+        printf(_("  server key: the master secret of the session connection #%u made"),
+               t->session_conn);
+    else if (by_key)
         printf("  %s", by_key);
     bool failed = !resumed_by_key && (t->by_key == TLS_CAP_KEY_NO_DECRYPT ||
                                       t->by_key == TLS_CAP_KEY_FORWARD_SECRET);
-    if (t->keyed || t->by_key == TLS_CAP_KEY_DECRYPTED) {
+    if (t->keyed || t->by_key == TLS_CAP_KEY_DECRYPTED || t->session_conn) {
         l->keyed++;
         printf(_("  client Finished %s, server Finished %s"), finished_word(t->finished[0]),
                finished_word(t->finished[1]));
@@ -372,7 +375,11 @@ static int list_connections(const open_options *o, listing *l)
 {
     tls_cap_stats stats;
     char detail[512];
-    tls_cap_status st = tls_cap_list(o->file, l->keys, l->server_key, list_one, l, &stats, detail, sizeof(detail));
+    tls_cap_sessions sessions = {0};
+    tls_cap_status st = tls_cap_list_sessions(o->file, l->keys, l->server_key,
+                                              l->server_key ? &sessions : NULL, list_one, l,
+                                              &stats, detail, sizeof(detail));
+    tls_cap_sessions_free(&sessions);
     if (fflush(stdout) != 0) {
         perror("tlssim: stdout");
         return 1;

@@ -76,6 +76,15 @@ const char *const text_io_templates[TLS_TEXT_COUNT] = {
     [TLS_TEXT_CAP_APP_DATA_NOT_SHOWN] =
         N_("{records} more records after the handshake from the {party} ({bytes} bytes) are "
            "counted, not shown (--keep changes the limit)"),
+    [TLS_TEXT_CAP_SECRET_SESSION] =
+        N_("this connection resumes the session that connection #{conn} of the capture made, "
+           "named {how}: the master secret the key material gave there is reused, and the new "
+           "key block follows from it and the two new randoms"),
+    [TLS_TEXT_CAP_SESSION_OUTSIDE] =
+        N_("this connection resumes a session that no earlier connection of the capture "
+           "reveals: it was made outside the capture (or by a full handshake the key material "
+           "does not open), so its master secret is unknown and what follows is the "
+           "eavesdropper's view"),
     [TLS_TEXT_LIVE_READ_FAILED] =
         N_("reading from the {peer} failed: {error}"),
     [TLS_TEXT_LIVE_SILENT] =

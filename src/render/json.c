@@ -94,7 +94,8 @@ static void json_capture(FILE *out, const tls_app_run *r)
 {
     static const char *const secrets[] = {"none", "key_log", "server_key", "no_key_log_line",
                                           "forward_secrecy", "wrong_server_key",
-                                          "suite_not_implemented"};
+                                          "suite_not_implemented", "earlier_connection",
+                                          "session_outside_capture"};
     const tls_cap_walk_info *ci = &r->capture_info;
     char client[64], server[64];
     tls_cap_addr_str(&ci->client, client, sizeof client);
@@ -111,8 +112,13 @@ static void json_capture(FILE *out, const tls_app_run *r)
             (unsigned long long)ci->last_frame);
     tls_render_json_str(out, ci->server_name[0] ? ci->server_name : NULL);
     fprintf(out, ",\"suite_id\":\"%04x\",\"resumed\":%s,\"secrets\":\"%s\","
-                 "\"records\":[%llu,%llu],\"app_bytes\":[%llu,%llu]}",
-            ci->suite_id, ci->resumed ? "true" : "false", secrets[ci->secret],
+                 "\"session_from\":",
+            ci->suite_id, ci->resumed ? "true" : "false", secrets[ci->secret]);
+    if (ci->session_conn)
+        fprintf(out, "%u", ci->session_conn);
+    else
+        fputs("null", out);
+    fprintf(out, ",\"records\":[%llu,%llu],\"app_bytes\":[%llu,%llu]}",
             (unsigned long long)ci->records[0], (unsigned long long)ci->records[1],
             (unsigned long long)ci->app_bytes[0], (unsigned long long)ci->app_bytes[1]);
 }

@@ -644,7 +644,8 @@ bool tls_render_capture_opened(const tls_app_run *r)
 {
     tls_cap_walk_secret s = r->capture_info.secret;
     return r->mode == TLS_APP_CAPTURE &&
-           (s == TLS_CAP_SECRET_KEYLOG || s == TLS_CAP_SECRET_SERVER_KEY);
+           (s == TLS_CAP_SECRET_KEYLOG || s == TLS_CAP_SECRET_SERVER_KEY ||
+            s == TLS_CAP_SECRET_SESSION);
 }
 
 void tls_render_run_header(FILE *out, const tls_app_run *r)

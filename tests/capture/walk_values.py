@@ -216,6 +216,66 @@ def wording(work):
           in page and "parsed it" not in page)
 
 
+def without_connection(src, dst, port):
+    """tlssim's pcap (Ethernet, IPv4, TCP) without the packets of the
+    connection whose client used TCP port \p port."""
+    data = open(src, "rb").read()
+    out, off = [data[:24]], 24
+    while off + 16 <= len(data):
+        cl = struct.unpack("<IIII", data[off:off + 16])[2]
+        pkt = data[off + 16:off + 16 + cl]
+        tcp = pkt[14 + (pkt[14] & 15) * 4:]
+        if port not in struct.unpack(">HH", tcp[:4]):
+            out.append(data[off:off + 16 + cl])
+        off += 16 + cl
+    open(dst, "wb").write(b"".join(out))
+
+
+def resumed_with_server_key(work):
+    """A resumed connection opened with the server's key alone: its master
+    secret is the session's, from the earlier full handshake (RSA key
+    exchange) of the same capture that made it, by session ID or ticket;
+    without that connection, one line says the session was made outside
+    the capture and the walkthrough is the eavesdropper's view."""
+    key = os.path.join(PKI, "server.key.pem")
+    for how in ("id", "ticket"):
+        label = f"rsa --resume {how}, server key alone"
+        pcap = os.path.join(work, f"resume-{how}.pcap")
+        sim = json.loads(run(["--seed", "61", "--json", "--kx", "rsa", "--resume", how,
+                              "--pcap", pcap]).stdout)
+        lo, hi = connections(sim)[1]
+        w = run(["open", pcap, "--conn", "2", "--server-key", key, "--json"])
+        walk = json.loads(w.stdout)
+        cap = walk["config"]["capture"]
+        check(f"{label}: exit 0, the master secret from connection #1 ({w.returncode}, "
+              f"{cap['secrets']}, {cap['session_from']})",
+              w.returncode == 0 and cap["secrets"] == "earlier_connection" and
+              cap["session_from"] == 1 and cap["resumed"])
+        compare(label, sim, lo, hi, walk, True)
+        notes = " ".join(n["text"] for s in walk["steps"] for n in s["notes"])
+        named = "by the ticket it issued" if how == "ticket" else "by its session ID"
+        check(f"{label}: the note names connection #1, {named}",
+              f"resumes the session that connection #1 of the capture made, named {named}" in notes)
+        t = run(["open", pcap, "--conn", "2", "--server-key", key, "--text", "--no-lessons"])
+        check(f"{label}: text: Finished decrypted with the session's master secret",
+              " Finished, read from the capture and decrypted with the session's master secret:\n"
+              in t.stdout)
+        alone = os.path.join(work, f"resume-{how}-alone.pcap")
+        first = json.loads(run(["open", pcap, "--conn", "1", "--json"]).stdout)
+        without_connection(pcap, alone, first["config"]["capture"]["client_port"])
+        w = run(["open", alone, "--server-key", key, "--json"])
+        walk = json.loads(w.stdout)
+        notes = [n["text"] for s in walk["steps"] for n in s["notes"]]
+        outside = [n for n in notes if "made outside the capture" in n]
+        check(f"{label}, its full handshake not in the capture: one note says the session was "
+              f"made outside it ({w.returncode}, {walk['config']['capture']['secrets']})",
+              w.returncode == 0 and len(outside) == 1 and
+              walk["config"]["capture"]["secrets"] == "session_outside_capture")
+        check(f"{label}, its full handshake not in the capture: the eavesdropper's view",
+              "master_secret" not in values(walk, 1, 10, "client") and
+              "client_random" in values(walk, 1, 10, "wire"))
+
+
 def resegment(src, dst):
     """tlssim's pcap (Ethernet, IPv4, TCP) with its data cut anew: each
     client flight in 100-byte segments sent last first (out of order: a
@@ -316,6 +376,7 @@ with tempfile.TemporaryDirectory() as work:
     flow_runs(work)
     eavesdropper_and_server_key(work)
     wording(work)
+    resumed_with_server_key(work)
     segments(work)
     bad_input(work)
 print(f"{len(FAILS)} failed")

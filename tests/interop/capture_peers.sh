@@ -235,8 +235,17 @@ all_suite TLS_RSA_WITH_AES_128_GCM_SHA256
 check "rsa, server key alone: exit 0 ($(cat "$d/key.err"))" [ $? -eq 0 ]
 check "rsa, server key alone: the three full handshakes decrypted and verified" \
     [ "$(grep -c '  full handshake  server key: pre-master secret decrypted  client Finished verified, server Finished verified$' "$d/key.out")" -eq 3 ]
-check "rsa, server key alone: the two resumed ones need an earlier connection's secret" \
-    [ "$(grep -c "  resumed  server key: no use here (a resumed connection reuses an earlier connection's master secret)$" "$d/key.out")" -eq 2 ]
+check "rsa, server key alone: the two resumed ones opened with the session an earlier connection made" \
+    [ "$(grep -c '  resumed  server key: the master secret of the session connection #[0-9]* made  client Finished verified, server Finished verified$' "$d/key.out")" -eq 2 ]
+# Each resumed one walked through with the server's key alone: the master
+# secret of the full handshake (earlier, same capture) that made its session.
+for c in $(sed -n 's/^#\([0-9]*\) .*  resumed  server key: the master secret of the session connection #\([0-9]*\) made .*/\1:\2/p' "$d/key.out"); do
+    "$tlssim" open "$d/cap.pcapng" --conn "${c%:*}" --server-key "$pki/server.key.pem" --json > "$d/resumed.json"
+    check "rsa, server key alone: resumed #${c%:*} followed with #${c#*:}'s master secret, both Finished verified" \
+        python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); c = d["config"]["capture"]
+sys.exit(not (d["result"]["ok"] and c["secrets"] == "earlier_connection" and c["session_from"] == int(sys.argv[2])
+              and sum(len(s["checks"]) for s in d["steps"]) == 2))' "$d/resumed.json" "${c#*:}"
+done
 
 # 4. DHE.
 begin dhe
