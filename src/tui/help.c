@@ -131,11 +131,17 @@ void tui_help_lines(tui_app *a, tui_lines *L, int width)
         row(L, width, tui_attr(TUI_S_NOTICE), "? ? ?", _("a value --quiz hides until revealed"));
     row(L, width, tui_attr(TUI_S_SECRET), _("secret"), _("known only to this side: never on the wire"));
     row(L, width, tui_attr(TUI_S_FRESH), _("new"), _("learned at this step"));
-    row(L, width, tui_attr(TUI_S_INFERRED), _("inferred"),
-        _("live run: the real peer's memory cannot be read; its messages, once verified, "
-          "prove it holds this value"));
-    snprintf(k, sizeof k, _("%s server / %s client"), g->equal, g->equal);
-    row(L, width, tui_attr(TUI_S_OK), k, _("the other side computed the same secret on its own"));
+    if (a->run.mode == TLS_APP_CAPTURE) {
+        row(L, width, tui_attr(TUI_S_INFERRED), _("inferred"),
+            _("capture: read from the capture, or computed here from it and the key material "
+              "given, not from either side's memory"));
+    } else {
+        row(L, width, tui_attr(TUI_S_INFERRED), _("inferred"),
+            _("live run: the real peer's memory cannot be read; its messages, once verified, "
+              "prove it holds this value"));
+        snprintf(k, sizeof k, _("%s server / %s client"), g->equal, g->equal);
+        row(L, width, tui_attr(TUI_S_OK), k, _("the other side computed the same secret on its own"));
+    }
     snprintf(k, sizeof k, "%s / %s", g->ok, g->fail);
     key(L, width, k, _("a check passed / failed"));
     key(L, width, "(4)", _("a step this key exchange skips"));

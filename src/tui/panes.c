@@ -40,11 +40,14 @@ static void put_new_tag(int y, int x_end)
  * the peer, new.  When they do not all fit, "inferred" wins (without it a
  * live run's guess would pass for a read value), then "secret", then "new". */
 #define VALUE_TAGS 4
-static void value_tags(const tui_item *it, const tls_event *e, int y, int x_end, int room)
+static void value_tags(const tui_item *it, const tls_event *e, bool capture, int y, int x_end,
+                       int room)
 {
     const tui_glyphs *g = tui_glyph();
     char agree[32] = "";
-    if (it->agree)
+    /* A capture's secrets were computed once, here: no side computed them
+     * "on its own", so their agreeing proves nothing. */
+    if (it->agree && !capture)
         snprintf(agree, sizeof agree, "%s %s", it->agree > 0 ? g->equal : g->differ,
                  _(tls_party_name(tui_model_peer(e->party))));
     bool secret = tls_value_info_of(e->value)->secret;
@@ -101,7 +104,7 @@ static void draw_value_row(tui_app *a, tui_pane pane, const tui_item *it, int ro
     if (row == 0) {
         tui_fill(y, x, w, sel);
         int used = tui_put_ell(y, x, w, name, name_at);
-        value_tags(it, e, y, x + w, w - used - 1);
+        value_tags(it, e, a->run.mode == TLS_APP_CAPTURE, y, x + w, w - used - 1);
     } else {
         tui_put_ell(y, x + 2, w - 2, value_shown(a, it), val_at);
     }

@@ -85,9 +85,21 @@ def main():
                         check("master_secret" in col and master[:40] in col,
                               "step 6: the master secret in the %s's column" %
                               ("client" if left else "server"))
+                        check("= server" not in col and "= client" not in col,
+                              "step 6: no side 'computed the same on its own' in the %s's "
+                              "column (computed once, here)" % ("client" if left else "server"))
                 if n in (8, 10):
                     name = "client_verify_data" if n == 8 else "server_verify_data"
                     check(name in screen, "step %d: %s" % (n, name))
+            tmux("send-keys", "-t", "t", "?")
+            screen = wait_for(["Esc close"], "the help")
+            check("capture: read from the capture, or computed here" in " ".join(screen.split()),
+                  "the help says what 'inferred' means for a capture")
+            tmux("send-keys", "-t", "t", "Escape")
+            deadline = time.monotonic() + 15
+            while "Esc close" in tmux("capture-pane", "-p", "-t", "t") and \
+                    time.monotonic() < deadline:
+                time.sleep(0.05)
             tmux("send-keys", "-t", "t", "q")
             deadline = time.monotonic() + 15
             while not os.path.exists(rc_file) and time.monotonic() < deadline:
