@@ -235,6 +235,12 @@ all_suite TLS_RSA_WITH_AES_128_GCM_SHA256
 check "rsa, server key alone: exit 0 ($(cat "$d/key.err"))" [ $? -eq 0 ]
 check "rsa, server key alone: the three full handshakes decrypted and verified" \
     [ "$(grep -c '  full handshake  server key: pre-master secret decrypted  client Finished verified, server Finished verified$' "$d/key.out")" -eq 3 ]
+# The pre-master each full handshake carried, as the server's key opens it:
+# PRF of it (recomputed in Python, extended master secret included) is the
+# master secret the peers logged.
+check "rsa, server key alone: PRF(pre-master) is each peer's logged master secret" \
+    python3 "$(dirname "$0")/../capture/premaster_prf.py" "$tlssim" "$d/cap.pcapng" \
+    "$pki/server.key.pem" "$d/all.keylog"
 check "rsa, server key alone: the two resumed ones opened with the session an earlier connection made" \
     [ "$(grep -c '  resumed  server key: the master secret of the session connection #[0-9]* made  client Finished verified, server Finished verified$' "$d/key.out")" -eq 2 ]
 # Each resumed one walked through with the server's key alone: the master
