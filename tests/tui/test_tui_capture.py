@@ -68,10 +68,13 @@ def main():
         try:
             screen = wait_for(["tlssim · capture rsa.pcap #1", "Step 1/10"], "the first step")
             check("TLS_RSA_WITH_AES_128_GCM_SHA256" in screen, "the title names the suite")
+            # The panes may still be drawing when the title shows: wait for them.
+            heading = "ClientHello, read from the capture (sent by the client)"
+            screen = wait_for(["Client, per the capture", "Server, per the capture", heading],
+                              "the columns' titles and the dissection's heading")
             check("Client, per the capture" in screen and "Server, per the capture" in screen,
                   "the columns hold what the capture proves (their titles)")
-            check("ClientHello, read from the capture (sent by the client)" in screen,
-                  "the dissection says the ClientHello was read from the capture")
+            check(heading in screen, "the dissection says the ClientHello was read from the capture")
             for step in doc["steps"]:
                 n = step["step"]
                 if n > 1:
@@ -92,7 +95,7 @@ def main():
                     name = "client_verify_data" if n == 8 else "server_verify_data"
                     check(name in screen, "step %d: %s" % (n, name))
             tmux("send-keys", "-t", "t", "?")
-            screen = wait_for(["Esc close"], "the help")
+            screen = wait_for(["Esc close", "capture: read from the capture"], "the help")
             check("capture: read from the capture, or computed here" in " ".join(screen.split()),
                   "the help says what 'inferred' means for a capture")
             tmux("send-keys", "-t", "t", "Escape")
