@@ -51,6 +51,9 @@ class Dom(HTMLParser):
         self.keys_band = self.failed_mark = False
         self.lang = None
         self.hex = None
+        self.heading = ""        # the last h4's text
+        self.dumps = []          # (section id, last h4, text) of each hex dump
+        self.dump = None
 
     def attr(self, name, tag=None):
         for t, a in reversed(self.stack):
@@ -76,10 +79,17 @@ class Dom(HTMLParser):
             self.failed_mark = True
         if tag == "span" and cls == "hex":
             self.hex = ""
+        if tag == "h4":
+            self.heading = ""
+        if tag == "pre" and cls == "dump":
+            self.dump = ""
 
     def handle_endtag(self, tag):
         while self.stack:
             t, a = self.stack.pop()
+            if t == "pre" and a.get("class") == "dump" and self.dump is not None:
+                self.dumps.append((self.attr("id", "section"), self.heading, self.dump))
+                self.dump = None
             if t == "span" and a.get("class") == "hex" and self.hex is not None:
                 section = self.attr("id", "section") or ""
                 step = int(section[5:]) if section.startswith("step-") else None
@@ -93,6 +103,10 @@ class Dom(HTMLParser):
         self.text.append(data)
         if self.hex is not None:
             self.hex += data
+        if self.dump is not None:
+            self.dump += data
+        if self.stack and self.stack[-1][0] == "h4":
+            self.heading += data
         if self.stack and self.stack[-1][0] == "text" and self.arrows and \
                 any(t == "g" and "msg" in a.get("class", "") for t, a in self.stack):
             self.arrows[-1][1] += data
@@ -111,11 +125,20 @@ def sent_bytes(step):
                if r["direction"].startswith(step["sender"]))
 
 
-def check_run(tlssim, browser, tmp, args, lang):
-    name = "%s %s" % (" ".join(args), lang)
+def dump_bytes(text):
+    """The bytes of an html_hexdump: each line is an offset, 16 hex pairs
+    (a space more after the eighth), then |ASCII|."""
+    return bytes.fromhex("".join(line[6:6 + 49] for line in text.splitlines()))
+
+
+def check_run(tlssim, browser, tmp, args, lang, capture=None):
+    """A run's --json and --html (capture: ["open", FILE], that walkthrough
+    instead of a simulated run), the page as chromium parsed it checked
+    against the JSON; the JSON and the DOM."""
+    name = "%s %s" % (" ".join((capture or []) + args), lang)
     page = os.path.join(tmp, "page.html")
-    run = subprocess.run([tlssim, "--json", "--lang", lang, "--html", page] + args,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+    run = subprocess.run([tlssim] + (capture or []) + ["--json", "--lang", lang, "--html", page] +
+                         args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
     doc = json.loads(run.stdout)
     expect(os.path.exists(page), name + ": --html wrote the page")
     with open(page, encoding="utf-8") as f:
@@ -144,9 +167,14 @@ def check_run(tlssim, browser, tmp, args, lang):
     expect(len(dom.arrows) == len(arrows) + len(after),
            name + ": one arrow per record after the handshake")
     ok = doc["result"]["ok"]
-    cke = [s["step"] for s in reached if s["message"] == "ClientKeyExchange"]
-    band = bool(cke) and (ok or doc["result"]["failed_step"] != cke[0])
-    expect(dom.keys_band == band, name + ": the key derivation is drawn after ClientKeyExchange")
+    # Keys are derived after ClientKeyExchange; in an abbreviated handshake
+    # (resumed: no ClientKeyExchange), after ServerHello.
+    kd = [s["step"] for s in reached if s["message"] == "ClientKeyExchange"] or \
+        [s["step"] for s in reached if s["message"] == "ServerHello" and
+         "Certificate" not in flow]
+    band = bool(kd) and (ok or doc["result"]["failed_step"] != kd[0])
+    expect(dom.keys_band == band, name + ": the key derivation is drawn after " +
+           ("ClientKeyExchange" if "Certificate" in flow else "ServerHello"))
     expect(dom.failed_mark == (not ok), name + ": a failure is marked iff the run failed")
     n = 0
     for s in reached:
@@ -158,13 +186,15 @@ def check_run(tlssim, browser, tmp, args, lang):
     expect(n >= 10, name + ": the page was checked against %d values" % n)
     for s in reached:
         expect(s["message"] in text, name + ": " + s["message"] + " on the page")
+    if capture:  # its headings say what a capture proves: capture_page.py checks them
+        return doc, dom
     if lang == "zh":
         expect("谁知道什么" in text and "窃听者看到的内容" in text, name + ": Chinese headings")
         expect("握手" in text, name + ": the Chinese lesson")
     else:
         expect("Who knows what by now" in text and "What an eavesdropper sees" in text,
                name + ": English headings")
-    return doc
+    return doc, dom
 
 
 def main():
@@ -177,7 +207,7 @@ def main():
         for lang in ("en", "zh"):
             check_run(tlssim, browser, tmp, ["--seed", "7"], lang)
             check_run(tlssim, browser, tmp, ["--seed", "3", "--kx", "rsa"], lang)
-        doc = check_run(tlssim, browser, tmp, ["--seed", "5", "--tamper", "5:9"], "en")
+        doc, _ = check_run(tlssim, browser, tmp, ["--seed", "5", "--tamper", "5:9"], "en")
         expect(not doc["result"]["ok"], "the tampered run fails")
     print("%d failure(s)" % failures)
     return 1 if failures else 0

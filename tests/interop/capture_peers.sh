@@ -34,6 +34,7 @@ need tshark
 need python3
 peer_values=$(dirname "$0")/../capture/peer_values.py
 unknown_suite=$(dirname "$0")/../capture/unknown_suite.py
+capture_page=$(dirname "$0")/../html/capture_page.py
 # What s_client sends.
 printf 'GET / HTTP/1.0\r\n\r\n' > "$work/get"
 # GnuTLS sends the chain it reads from one file: the leaf, then the
@@ -194,6 +195,20 @@ end() {
         [ "$rc" -eq 0 ]
 }
 
+# handout CONN...: the walkthrough's HTML handout of those connections of
+# the case, rendered by chromium in English and Chinese (capture_page.py:
+# the ladder, the values and the application data equal open --json's).
+handout() {
+    python3 "$capture_page" "$tlssim" "$d/cap.pcapng" "$d/all.keylog" "$@" > "$d/page.out" 2>&1
+    local rc=$?
+    cat "$d/page.out"
+    if [[ $rc -eq 77 ]]; then
+        echo "SKIP: chromium is not installed: $name's handout not rendered"
+        return 0
+    fi
+    check "$name: the HTML handout of #${*// /, #} in chromium, en and zh, as open --json" [ "$rc" -eq 0 ]
+}
+
 # suite: the listing's column for every connection of the case.
 all_suite() {
     check "$name: every connection $1" [ "$(grep -c "  TLS 1\.2  $1  " "$d/open.out")" -eq "$(grep -c '^#' "$d/open.out")" ]
@@ -213,6 +228,7 @@ all_suite TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
 check "$name: the extended master secret in every ServerHello" server_hellos_with 6 23
 check "$name: curl's ALPN listed and skipped" \
     grep -q '^    extensions tlssim does not implement, skipped: ClientHello .*application_layer_protocol_negotiation' "$d/open.out"
+handout 1 2
 
 # 2. ChaCha20 with session tickets (NewSessionTicket, then resumption by ticket).
 begin chacha-tickets
@@ -290,6 +306,7 @@ gnutls_r --priority "$G:%NO_ETM"
 end 6 2
 all_suite TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA
 check "$name: encrypt-then-MAC in the three ServerHellos that agreed on it" server_hellos_with 3 22
+handout 2
 
 # 7. Client certificates: s_server requires one (-Verify 1); each client
 # sends the demo client's.
