@@ -234,13 +234,18 @@ static void print_skipped(const tls_cap_tls *t)
 static void list_one(void *ctx, const tls_cap_conn *c, const tls_cap_tls *t)
 {
     listing *l = ctx;
-    char from[80], to[80], sni[4 * TLS_MAX_HOSTNAME + 1], vbuf[8], sbuf[8];
+    char from[80], to[80], sni[4 * TLS_MAX_HOSTNAME + 1], vbuf[8], sbuf[96];
     l->tls++;
     endpoint(&c->end[0], from, sizeof(from));
     endpoint(&c->end[1], to, sizeof(to));
     tls_text_escape(t->server_name, strlen(t->server_name), sni, sizeof(sni));
     const tls_suite *s = tls_suite_by_id(t->suite);
-    snprintf(sbuf, sizeof(sbuf), "0x%04x", (unsigned)t->suite);
+    /* One tlssim does not implement: its number, and its name when known. */
+    const char *iana = tls_suite_wire_name(t->suite);
+    if (iana)
+        snprintf(sbuf, sizeof(sbuf), "0x%04x (%s)", (unsigned)t->suite, iana);
+    else
+        snprintf(sbuf, sizeof(sbuf), "0x%04x", (unsigned)t->suite);
     const char *how = !t->server_hello ? _("no ServerHello")
                     : t->version != TLS_VERSION_1_2 ? _("not TLS 1.2: not followed")
                     : t->resumed ? _("resumed")

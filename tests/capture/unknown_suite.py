@@ -56,7 +56,8 @@ def tlssim(*args):
 
 def listing():
     line = (r"#1  127\.0\.0\.1:\d+ -> 127\.0\.0\.1:" + PORT +
-            rf"  capture\.test  TLS 1\.2  0x{SUITE}  records \d+/\d+  full handshake")
+            rf"  capture\.test  TLS 1\.2  0x{SUITE}" + (rf" \({NAME}\)" if NAME else "") +
+            r"  records \d+/\d+  full handshake")
     r = tlssim("--list")
     conns = [x for x in r.stdout.splitlines() if x.startswith("#")]
     check(f"--list: exit 0, nothing on stderr ({r.returncode}: {r.stderr.strip()})",

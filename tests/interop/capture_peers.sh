@@ -360,7 +360,7 @@ check "$name: listed, exit 0 ($(cat "$d/open.err"))" [ $? -eq 0 ]
 echo "$out"
 for v in 1:1.3 2:1.0 3:1.1; do
     check "$name: TLS ${v#*:} listed as such" \
-        grep -qE "^#${v%%:*}  .*  TLS ${v#*:}  \S+  records [0-9]+/[0-9]+  not TLS 1\.2: not followed$" <<< "$out"
+        grep -qE "^#${v%%:*}  .*  TLS ${v#*:}  (TLS_\w+|0x[0-9a-f]{4}( \(TLS_\w+\))?)  records [0-9]+/[0-9]+  not TLS 1\.2: not followed$" <<< "$out"
 done
 "$tlssim" open "$d/cap.pcapng" --list --keys "$d/clients.keylog" > "$d/keys.out" 2> "$d/keys.err"
 check "$name, with the key logs: exit 1" [ $? -eq 1 ]
