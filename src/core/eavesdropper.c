@@ -77,44 +77,56 @@ static int next_step(tls_eavesdropper *eve, tls_party sender, uint8_t content_ty
     return step;
 }
 
+/* ClientHello: the client's random, the session it offers (by ID or
+ * ticket) and the server name, all in the clear. */
+static void learn_client_hello(tls_eavesdropper *eve, int step, tls_reader *body)
+{
+    tls_client_hello ch;
+    memset(&ch, 0, sizeof ch);
+    if (tls_client_hello_parse(body, &ch) != TLS_OK)
+        return;
+    wire_value(eve, step, TLS_VALUE_CLIENT_RANDOM, ch.random, 32);
+    memcpy(eve->session_id, ch.session_id, ch.session_id_len);
+    eve->session_id_len = ch.session_id_len;
+    if (ch.session_id_len > 0)
+        wire_value(eve, step, TLS_VALUE_SESSION_ID, ch.session_id, ch.session_id_len);
+    if (ch.ticket_len > 0)
+        wire_value(eve, step, TLS_VALUE_SESSION_TICKET, ch.ticket, ch.ticket_len);
+    if (ch.has_server_name)
+        wire_value(eve, step, TLS_VALUE_SERVER_NAME, (const uint8_t *)ch.server_name,
+                   strlen(ch.server_name));
+}
+
+/* ServerHello: the server's random and the suite, which tell the
+ * eavesdropper the key exchange and the flow from here on. */
+static void learn_server_hello(tls_eavesdropper *eve, int step, tls_reader *body)
+{
+    tls_server_hello sh;
+    memset(&sh, 0, sizeof sh);
+    if (tls_server_hello_parse(body, &sh) != TLS_OK)
+        return;
+    const tls_suite *s = tls_suite_by_id(sh.suite);
+    eve->rsa = s && s->kx == TLS_KX_RSA;
+    eve->dhe = s && s->kx == TLS_KX_DHE_RSA;
+    const tls_flow *f = tls_flow_of_server_hello(eve->session_id, eve->session_id_len, &sh);
+    if (f)
+        eve->flow = f;
+    uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
+    wire_value(eve, step, TLS_VALUE_SERVER_RANDOM, sh.random, 32);
+    wire_value(eve, step, TLS_VALUE_CIPHER_SUITE, id, 2);
+}
+
 static void learn_message(tls_eavesdropper *eve, tls_party sender, uint8_t type,
                           tls_reader *body)
 {
     int step = next_step(eve, sender, TLS_CT_HANDSHAKE, type);
     switch (type) {
-    case TLS_HS_CLIENT_HELLO: {
-        tls_client_hello ch;
-        memset(&ch, 0, sizeof ch);
-        if (tls_client_hello_parse(body, &ch) != TLS_OK)
-            return;
-        wire_value(eve, step, TLS_VALUE_CLIENT_RANDOM, ch.random, 32);
-        memcpy(eve->session_id, ch.session_id, ch.session_id_len);
-        eve->session_id_len = ch.session_id_len;
-        if (ch.session_id_len > 0)
-            wire_value(eve, step, TLS_VALUE_SESSION_ID, ch.session_id, ch.session_id_len);
-        if (ch.ticket_len > 0)
-            wire_value(eve, step, TLS_VALUE_SESSION_TICKET, ch.ticket, ch.ticket_len);
-        if (ch.has_server_name)
-            wire_value(eve, step, TLS_VALUE_SERVER_NAME, (const uint8_t *)ch.server_name,
-                       strlen(ch.server_name));
+    case TLS_HS_CLIENT_HELLO:
+        learn_client_hello(eve, step, body);
         break;
-    }
-    case TLS_HS_SERVER_HELLO: {
-        tls_server_hello sh;
-        memset(&sh, 0, sizeof sh);
-        if (tls_server_hello_parse(body, &sh) != TLS_OK)
-            return;
-        const tls_suite *s = tls_suite_by_id(sh.suite);
-        eve->rsa = s && s->kx == TLS_KX_RSA;
-        eve->dhe = s && s->kx == TLS_KX_DHE_RSA;
-        const tls_flow *f = tls_flow_of_server_hello(eve->session_id, eve->session_id_len, &sh);
-        if (f)
-            eve->flow = f;
-        uint8_t id[2] = {(uint8_t)(sh.suite >> 8), (uint8_t)sh.suite};
-        wire_value(eve, step, TLS_VALUE_SERVER_RANDOM, sh.random, 32);
-        wire_value(eve, step, TLS_VALUE_CIPHER_SUITE, id, 2);
+    case TLS_HS_SERVER_HELLO:
+        learn_server_hello(eve, step, body);
         break;
-    }
     case TLS_HS_CERTIFICATE: {
         tls_certificate_msg cm;
         memset(&cm, 0, sizeof cm);
