@@ -764,6 +764,32 @@ static size_t item_marker(const char *s, size_t len, char *marker, size_t cap)
     return 0;
 }
 
+/* One line inside a code block (\p len bytes at \p p): tabs expanded, its
+ * own indentation kept, set 4 columns in (layout_pre). */
+static void render_code_line(blocks *B, const char *p, size_t len)
+{
+    spans sp = {0};
+    sbuf line = {0};
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] == '\t')
+            sb_add(&line, "    ", 4);
+        else
+            sb_add(&line, p + i, 1);
+    }
+    if (line.n) {
+        parse_code(&sp, line.p, line.n, TLS_LS_CODE, B->o);
+        doc_line(B->doc, clamp_indent(4, B->width), 0);
+        layout L = {B->doc, B->width, clamp_indent(4, B->width), 0};
+        layout_pre(&L, &sp);
+    } else {
+        doc_blank(B->doc);
+    }
+    if (sp.oom || line.oom)
+        B->doc->oom = true;
+    spans_free(&sp);
+    free(line.p);
+}
+
 static void render_body(blocks *B, const char *body)
 {
     const char *p = body;
@@ -788,27 +814,7 @@ static void render_body(blocks *B, const char *body)
                 in_code = false;
                 B->last = B_CODE;
             } else {
-                spans sp = {0};
-                /* expand tabs, keep the line's own indentation */
-                sbuf line = {0};
-                for (size_t i = 0; i < len; i++) {
-                    if (p[i] == '\t')
-                        sb_add(&line, "    ", 4);
-                    else
-                        sb_add(&line, p + i, 1);
-                }
-                if (line.n) {
-                    parse_code(&sp, line.p, line.n, TLS_LS_CODE, B->o);
-                    doc_line(B->doc, clamp_indent(4, B->width), 0);
-                    layout L = {B->doc, B->width, clamp_indent(4, B->width), 0};
-                    layout_pre(&L, &sp);
-                } else {
-                    doc_blank(B->doc);
-                }
-                if (sp.oom || line.oom)
-                    B->doc->oom = true;
-                spans_free(&sp);
-                free(line.p);
+                render_code_line(B, p, len);
             }
         } else if (tlen == 0) {
             flush(B);
