@@ -274,6 +274,32 @@ tls_err msg_read_ec_point(tls_reader *r, const char *name,
     return tls_reader_close(&sub);
 }
 
+/* An extension's extension_data: parsed by \p h into a subtree when we
+ * understand it (NULL: kept raw, one leaf of opaque bytes); \p data and
+ * \p len are its bytes either way. */
+static tls_err read_extension_data(tls_reader *ext, const msg_ext_handler *h, void *ctx,
+                                   const uint8_t **data, size_t *len)
+{
+    tls_err e;
+    if (!h) {
+        uint16_t n;
+        if ((e = tls_reader_u16(ext, "extension_data.length", &n)) != TLS_OK ||
+            (e = tls_reader_bytes(ext, "extension_data", n, data)) != TLS_OK)
+            return e;
+        *len = n;
+        return TLS_OK;
+    }
+    tls_reader body;
+    if ((e = tls_reader_open(ext, "extension_data", 2, &body)) != TLS_OK)
+        return e;
+    *data = tls_reader_ptr(&body);
+    *len = tls_reader_left(&body);
+    if ((e = h->parse(ctx, &body)) != TLS_OK)
+        return e;
+    /* The inner list must end exactly where extension_data ends. */
+    return tls_reader_close(&body);
+}
+
 /*
  * RFC 5246 §7.4.1.4:
  *
@@ -357,28 +383,8 @@ tls_err msg_read_extensions(tls_reader *r, const msg_ext_handler *handlers,
 
         const uint8_t *data_ptr;
         size_t data_len;
-        if (h) {
-            /* An extension we understand: its body becomes a subtree. */
-            tls_reader data;
-            if ((e = tls_reader_open(&ext, "extension_data", 2, &data)) != TLS_OK)
-                return e;
-            data_ptr = tls_reader_ptr(&data);
-            data_len = tls_reader_left(&data);
-            if ((e = h->parse(ctx, &data)) != TLS_OK)
-                return e;
-            /* The inner list must end exactly where extension_data ends. */
-            if ((e = tls_reader_close(&data)) != TLS_OK)
-                return e;
-        } else {
-            /* Anything else is kept raw: one leaf of opaque bytes. */
-            uint16_t n;
-            if ((e = tls_reader_u16(&ext, "extension_data.length", &n)) != TLS_OK)
-                return e;
-            if ((e = tls_reader_bytes(&ext, "extension_data", n, &data_ptr)) != TLS_OK)
-                return e;
-            data_len = n;
-        }
-        if ((e = tls_reader_close(&ext)) != TLS_OK)
+        if ((e = read_extension_data(&ext, h, ctx, &data_ptr, &data_len)) != TLS_OK ||
+            (e = tls_reader_close(&ext)) != TLS_OK)
             return e;
 
         if (ext_seen_before(&seen, type))
