@@ -53,19 +53,10 @@ start_openssl() {
 }
 
 start_gnutls() {
-    local i
-    for ((i = 0; i < 5; i++)); do
-        port=$(free_port)
-        SSLKEYLOGFILE=$d/server.keylog timeout 120 gnutls-serv --http --port "$port" "$@" \
-            > "$d/server.out" 2>&1 &
-        server_pid=$!
-        pids+=("$server_pid")
-        # It says it listens before it calls listen(): wait for a connection.
-        wait_port "$d/server.out" 'HTTP Server listening on IPv4 0.0.0.0 port ' > /dev/null &&
-            accepts "$port" && return 0
-        kill "$server_pid" 2> /dev/null
-    done
-    return 1
+    local spid
+    gnutls_serve "$d" "$@" || return 1
+    server_pid=$spid
+    ln -sf gnutls.keylog "$d/server.keylog"
 }
 
 # The clients; $n numbers their key logs.  s_client sends a GET and waits
@@ -166,8 +157,7 @@ capture() {
 end() {
     local want=$1 resumed=$2 client_auth=${3:-0} out rc
     capture_stop_when "$want" closed
-    kill "$server_pid" 2> /dev/null
-    wait "$server_pid" 2> /dev/null
+    stop "$server_pid"
     cat "$d"/client*.keylog > "$d/clients.keylog"
     all_keylogs
     check "$name: the clients and the server logged the same secrets" keylogs_agree
