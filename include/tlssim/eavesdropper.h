@@ -27,6 +27,8 @@ typedef struct tls_eavesdropper {
                                  the session is resumed (the wire shows it) */
     size_t session_id_len;
     bool dhe;               /**< ...or a finite-field DHE one */
+    bool kx_unknown;        /**< ...or one tlssim does not implement: the key
+                                 exchange is read off the messages (tls_flow_guess_kx) */
     const struct tls_flow *flow; /**< the flow as far as the wire tells it */
     int at[2];              /**< per direction: step of the last message seen */
     bool lost;              /**< the stream stopped making sense (tampered): stop decoding */
@@ -56,6 +58,18 @@ struct tls_server_hello;
  */
 int tls_flow_follow(const struct tls_flow **flow, int after, tls_party sender,
                     uint8_t content_type, uint8_t hs_type);
+
+/**
+ * \brief For a suite tlssim does not implement, whose key exchange the
+ *        ServerHello cannot tell: \p f (ECDHE's shape, the default) becomes
+ *        the RSA key exchange's flow of the same shape when the server's
+ *        message after its Certificate (step \p after) is ServerHelloDone or
+ *        CertificateRequest, with no ServerKeyExchange; else \p f.  (The
+ *        static-DH suites without a ServerKeyExchange are not offered by
+ *        current stacks.)
+ */
+const struct tls_flow *tls_flow_guess_kx(const struct tls_flow *f, int after, tls_party sender,
+                                         uint8_t content_type, uint8_t hs_type);
 
 /**
  * \brief The flow a ServerHello announces (server authentication only,

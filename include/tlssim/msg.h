@@ -21,6 +21,7 @@
 #include <stdbool.h>
 
 #include "tlssim/buf.h"
+#include "tlssim/suites.h"
 
 /** \brief Record content types (RFC 5246 §6.2.1). */
 enum {
@@ -363,11 +364,12 @@ struct tls_suite;
  *        with the same parsers the engines read it with, for showing it: a
  *        sender's own message, or one a passive reader found.  What does not
  *        parse is dissected as far as it goes.
- * \param suite  the negotiated suite (which key exchange's messages to
- *               expect), or NULL when unknown
+ * \param kx  the key exchange whose ServerKeyExchange and ClientKeyExchange
+ *            to expect: the negotiated suite's, or as far as the messages
+ *            tell it (tls_flow_guess_kx); ECDHE's before ServerHello
  */
-void tls_msg_dissect(uint8_t content_type, const uint8_t *msg, size_t len,
-                     const struct tls_suite *suite, struct tls_dissect *d);
+void tls_msg_dissect(uint8_t content_type, const uint8_t *msg, size_t len, tls_kx kx,
+                     struct tls_dissect *d);
 
 /** \brief Dissect application data: one field, annotated with a short text preview. */
 void tls_app_data_dissect(tls_reader *r, const uint8_t *p, size_t n);

@@ -19,6 +19,14 @@ static const tls_suite *walk_suite(const walk *w)
     return w->sec.server_hello ? tls_suite_by_id(w->sec.suite) : NULL;
 }
 
+/* The key exchange whose messages to expect: the suite's, or for one tlssim
+ * does not implement, the flow's as far as the messages tell it. */
+static tls_kx walk_kx(const walk *w)
+{
+    const tls_suite *s = walk_suite(w);
+    return s ? s->kx : w->flow->kx;
+}
+
 /* Whose view a record or message is: the capture's, opened (when it is
  * protected) with the key material that gave the master secret. */
 static tls_event_source walk_source(const walk *w, bool prot)
@@ -176,6 +184,8 @@ static void finished(walk *w, int d, int step, const uint8_t *msg, size_t len)
  * on; 0 when no flow tlssim knows has it here. */
 static int message_step(walk *w, int d, uint8_t content_type, uint8_t hs_type)
 {
+    if (w->sec.server_hello && !walk_suite(w))
+        w->flow = tls_flow_guess_kx(w->flow, w->dir[1].at, walk_sender(d), content_type, hs_type);
     int step = tls_flow_follow(&w->flow, w->dir[d].at, walk_sender(d), content_type, hs_type);
     if (step) {
         w->dir[d].at = step;
@@ -231,7 +241,7 @@ static void handshake_message(walk *w, int d, const uint8_t *msg, size_t len, co
                     .len = len, .content_type = TLS_CT_HANDSHAKE, .hs_type = type,
                     .is_protected = o->prot, .record_index = o->record,
                     .record_offset = o->offset, .source = walk_source(w, o->prot)};
-    tls_msg_dissect(TLS_CT_HANDSHAKE, msg, len, walk_suite(w), &ev.dissect);
+    tls_msg_dissect(TLS_CT_HANDSHAKE, msg, len, walk_kx(w), &ev.dissect);
     tls_trace_push(w->trace, &ev);
     tls_dissect_free(&ev.dissect);
     if (!step)
@@ -294,7 +304,7 @@ static void other_message(walk *w, int d, const tls_record *rec, const uint8_t *
                     .bytes = (uint8_t *)p, .len = n, .content_type = rec->type,
                     .is_protected = o->prot, .record_index = o->record,
                     .record_offset = o->offset, .source = walk_source(w, o->prot)};
-    tls_msg_dissect(rec->type, p, n, walk_suite(w), &ev.dissect);
+    tls_msg_dissect(rec->type, p, n, walk_kx(w), &ev.dissect);
     tls_trace_push(w->trace, &ev);
     tls_dissect_free(&ev.dissect);
 }

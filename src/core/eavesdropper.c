@@ -35,6 +35,18 @@ static void wire_value(tls_eavesdropper *eve, int step, tls_value_kind kind, con
     tls_trace_value(eve->trace, step, TLS_PARTY_WIRE, kind, p, n, NULL);
 }
 
+const tls_flow *tls_flow_guess_kx(const tls_flow *f, int after, tls_party sender,
+                                  uint8_t content_type, uint8_t hs_type)
+{
+    const tls_msg_info *last = tls_flow_msg(f, after);
+    if (sender != TLS_PARTY_SERVER || content_type != TLS_CT_HANDSHAKE || !last ||
+        last->hs_type != TLS_HS_CERTIFICATE || f->kx == TLS_KX_RSA ||
+        (hs_type != TLS_HS_SERVER_HELLO_DONE && hs_type != TLS_HS_CERTIFICATE_REQUEST))
+        return f;
+    const tls_flow *g = tls_flow_select(TLS_KX_RSA, f->auth, f->shape);
+    return g ? g : f;
+}
+
 int tls_flow_follow(const tls_flow **flow, int after, tls_party sender, uint8_t content_type,
                     uint8_t hs_type)
 {
@@ -71,6 +83,11 @@ static int next_step(tls_eavesdropper *eve, tls_party sender, uint8_t content_ty
                      uint8_t hs_type)
 {
     int dir = sender == TLS_PARTY_CLIENT ? 0 : 1;
+    if (eve->kx_unknown) {
+        const tls_flow *g = tls_flow_guess_kx(eve->flow, eve->at[1], sender, content_type, hs_type);
+        eve->rsa = eve->rsa || g != eve->flow;
+        eve->flow = g;
+    }
     int step = tls_flow_follow(&eve->flow, eve->at[dir], sender, content_type, hs_type);
     if (step)
         eve->at[dir] = step;
@@ -108,6 +125,7 @@ static void learn_server_hello(tls_eavesdropper *eve, int step, tls_reader *body
     const tls_suite *s = tls_suite_by_id(sh.suite);
     eve->rsa = s && s->kx == TLS_KX_RSA;
     eve->dhe = s && s->kx == TLS_KX_DHE_RSA;
+    eve->kx_unknown = !s;
     const tls_flow *f = tls_flow_of_server_hello(eve->session_id, eve->session_id_len, &sh);
     if (f)
         eve->flow = f;

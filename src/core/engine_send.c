@@ -41,7 +41,7 @@ static void trace_sent_message(tls_engine *e, const char *name, uint8_t content_
         return;
     bool prot = e->trace->ev[first].is_protected;
     tls_dissect d = {0};
-    tls_msg_dissect(content_type, msg, len, e->suite, &d);
+    tls_msg_dissect(content_type, msg, len, e->suite ? e->suite->kx : TLS_KX_ECDHE_RSA, &d);
     /* Offsets as for a received message: into the record's wire bytes when
      * in the clear, into its plaintext when protected. */
     size_t off = records > 1 ? (size_t)-1 : prot ? 0 : TLS_RECORD_HEADER;

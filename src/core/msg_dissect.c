@@ -12,9 +12,9 @@
 #include "tlssim/msg.h"
 #include "tlssim/suites.h"
 
-static void dissect_handshake(tls_reader *body, uint8_t type, const tls_suite *suite)
+static void dissect_handshake(tls_reader *body, uint8_t type, tls_kx kx)
 {
-    bool rsa = suite && suite->kx == TLS_KX_RSA, dhe = suite && suite->kx == TLS_KX_DHE_RSA;
+    bool rsa = kx == TLS_KX_RSA, dhe = kx == TLS_KX_DHE_RSA;
     switch (type) {
     case TLS_HS_CLIENT_HELLO: {
         tls_client_hello ch;
@@ -69,8 +69,8 @@ static void dissect_handshake(tls_reader *body, uint8_t type, const tls_suite *s
     }
 }
 
-void tls_msg_dissect(uint8_t content_type, const uint8_t *msg, size_t len,
-                     const tls_suite *suite, tls_dissect *d)
+void tls_msg_dissect(uint8_t content_type, const uint8_t *msg, size_t len, tls_kx kx,
+                     tls_dissect *d)
 {
     tls_reader r, body;
     uint8_t type;
@@ -89,7 +89,7 @@ void tls_msg_dissect(uint8_t content_type, const uint8_t *msg, size_t len,
         break;
     case TLS_CT_HANDSHAKE:
         if (tls_msg_header_parse(&r, &type, &body) == TLS_OK)
-            dissect_handshake(&body, type, suite);
+            dissect_handshake(&body, type, kx);
         break;
     default:
         break;

@@ -7,8 +7,9 @@ says why, and the exit status is the documented one (tlssim open --help:
 0 followed, 1 a connection that cannot be followed: --list --keys).
 
 The suites are ECDHE ones: tlssim, not knowing the suite, follows the
-ECDHE flow (an RSA key exchange's missing ServerKeyExchange is shown as a
-step reached with no message; not asserted here).
+ECDHE flow until the messages say otherwise (an RSA key exchange's
+ServerHelloDone right after the Certificate: capture_peers.sh's case 11
+asserts that walkthrough).
 
 Usage: unknown_suite.py TLSSIM PCAP KEYLOG PORT SUITE_ID NAME
   SUITE_ID the suite in hex (c027), NAME its IANA name or - (none known to

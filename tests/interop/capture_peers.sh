@@ -376,6 +376,21 @@ check "$name, with the key log: not decrypted" \
     grep -qE '^#1  .*  0x00c0  .*  suite not implemented by tlssim: not decrypted$' "$d/keys.out"
 check "$name, with the key log: one line ($(cat "$d/keys.err"))" \
     grep -qx 'tlssim: connection #1 uses suite 0x00c0 (unknown), which tlssim does not implement: it cannot be decrypted' "$d/keys.err"
+# Its key exchange is read off the messages: ServerHelloDone right after the
+# Certificate is the RSA key exchange's shape (it followed ECDHE's before,
+# with a ServerKeyExchange step that had no message), and ClientKeyExchange
+# carries an RSA ciphertext.
+"$tlssim" open "$d/cap.pcapng" --text > "$d/walk.txt" 2> "$d/walk.err"
+check "$name, walkthrough: exit 0 ($(cat "$d/walk.err"))" [ $? -eq 0 ]
+check "$name, walkthrough: no ServerKeyExchange, as with the RSA key exchange" \
+    grep -qx 'Step 4: ServerKeyExchange, skipped with RSA key exchange' "$d/walk.txt"
+check "$name, walkthrough: ServerHelloDone at step 5, after the Certificate" \
+    grep -qx '=== Step 5/10: ServerHelloDone (server → client) ===' "$d/walk.txt"
+check "$name, walkthrough: ClientKeyExchange read as an RSA ciphertext" \
+    grep -qE '^  @6 +\+256 +encrypted_pre_master_secret +[0-9a-f]{32}… \(256 bytes\) \[RSAES-PKCS1-v1_5 ciphertext\]$' \
+    "$d/walk.txt"
+check "$name, walkthrough: the eavesdropper sees the encrypted pre-master" \
+    grep -qE '^  wire +encrypted_pre_master ' "$d/walk.txt"
 
 # 12. The walkthrough of suites tlssim does not implement, with ECDHE: one
 # it knows the name of, one it does not (unknown_suite.py: --list, --text,
