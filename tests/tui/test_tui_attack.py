@@ -47,8 +47,7 @@ def test_menu(exe, sock):
     tm = tt.Tmux(sock + "-menu")
     try:
         tm.start(200, 60, tt.shell_command(exe, "--seed 5"))
-        tt.wait_text(tm, "Step 1/10")
-        s = tm.screen()
+        s = tt.wait_text(tm, "Step 1/10", "a attack")
         tt.check("a attack" in s, "the footer offers a: attack")
         tt.check(PANE not in s, "no attacker's pane without an attacker")
         tm.keys("?")
@@ -73,18 +72,15 @@ def test_menu(exe, sock):
         tm.keys("Enter")
         s = tt.wait_text(tm, "re-ran the handshake with the attacker swap-server-key", PANE)
         tm.keys("End")
-        # Wait for the pane's content, not only the step label: a slow
-        # (sanitizer) build can be caught between the label and the pane.
-        s = tt.wait_for(tm, lambda s: "Step 4/10" in s
-                        and "server_ecdhe_private" in tt.box_region(s, PANE),
-                        "step 4 with the attacker's pane drawn")
-        region = tt.box_region(s, PANE)
-        tt.check("server_ecdhe_public" in region and "server_ecdhe_private" in region,
-                 "step 4: the attacker's pane holds its own key pair")
         want = attacker_value(exe, 4, "server_ecdhe_public")
-        tt.check(want is not None and want[:24] in region.replace(" ", ""),
-                 "step 4: the attacker's public key is --json's (%s...)" % (want or "")[:24])
-        tt.check("decrypt_error" in s, "step 4: the client's decrypt_error is on screen")
+        pane = lambda t: tt.box_region(t, PANE)
+        s = tt.expect(tm, [
+            ("step 4 is shown", lambda t: "Step 4/10" in t),
+            ("step 4: the attacker's pane holds its own key pair",
+             lambda t: "server_ecdhe_public" in pane(t) and "server_ecdhe_private" in pane(t)),
+            ("step 4: the attacker's public key is --json's (%s...)" % (want or "")[:24],
+             lambda t: want is not None and want[:24] in pane(t).replace(" ", "")),
+            ("step 4: the client's decrypt_error is on screen", lambda t: "decrypt_error" in t)])
         tm.keys("a")
         tt.wait_text(tm, "The attack lab")
         tm.keys("Up")

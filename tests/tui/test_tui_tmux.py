@@ -82,15 +82,35 @@ class Tmux:
             pass
 
 
-def wait_for(tm, pred, what):
-    """Poll the screen until pred(screen) is true; fail after TIMEOUT."""
+def settled(tm, pred):
+    """Poll until pred holds on a settled screen, or TIMEOUT; (ok, screen).
+
+    A redraw reaches tmux in pieces, and capture-pane can read the screen
+    between two of them: a step's label already new, a pane's rows still
+    the old ones (under ASan one such capture failed CI).  A screen counts
+    only when two captures POLL apart are identical and pred holds on it.
+    """
     deadline = time.monotonic() + TIMEOUT
-    screen = ""
+    screen, prev = "", None
     while time.monotonic() < deadline:
         screen = tm.screen()
-        if pred(screen):
-            return screen
+        if screen == prev and pred(screen):
+            return True, screen
+        prev = screen
         time.sleep(POLL)
+    return False, screen
+
+
+def stable(tm):
+    """The screen once two captures in a row agree (see settled)."""
+    return settled(tm, lambda t: True)[1]
+
+
+def wait_for(tm, pred, what):
+    """Poll the screen until pred(screen) holds on a settled screen."""
+    ok, screen = settled(tm, pred)
+    if ok:
+        return screen
     check(False, "timed out waiting for " + what)
     print("---- screen ----\n" + screen + "----------------", flush=True)
     return screen
@@ -182,15 +202,9 @@ def shown(v):
 def expect(tm, expectations):
     """Poll until every (what, predicate(screen)) holds, then report each.
 
-    A redraw reaches tmux in pieces: waiting for all of a screen's facts
-    at once (not one label) avoids judging a half-drawn screen.
+    All of a screen's facts at once, on a settled screen (see settled).
     """
-    deadline = time.monotonic() + TIMEOUT
-    while True:
-        s = tm.screen()
-        if all(pred(s) for _, pred in expectations) or time.monotonic() >= deadline:
-            break
-        time.sleep(POLL)
+    _, s = settled(tm, lambda t: all(pred(t) for _, pred in expectations))
     bad = 0
     for what, pred in expectations:
         if not check(pred(s), what):
@@ -253,12 +267,12 @@ def check_field_highlight(tm, doc, kx):
     selected = lambda t: next((l for l in t.split("\n") if "▶" in l and ": " in l
                                and "Dissection" not in l and "#" not in l.split("▶")[1][:3]), "")
     for _ in range(30):
-        before = selected(tm.screen())
+        before = selected(stable(tm))
         if "random: 32 bytes" in before:
             break
         tm.keys("Down")
         wait_for(tm, lambda t: selected(t) != before, "the selection to move")
-    check("random: 32 bytes" in selected(tm.screen()), "%s: the random selected in the tree" % kx)
+    check("random: 32 bytes" in selected(stable(tm)), "%s: the random selected in the tree" % kx)
     lit = re.compile(r"\x1b\[[0-9;]*7m" + re.escape(want))
     deadline = time.monotonic() + TIMEOUT
     while not lit.search(tm.screen_sgr()) and time.monotonic() < deadline:
