@@ -424,13 +424,22 @@ static int check_live_consistency(const cli_options *o)
     return 0;
 }
 
-static int apply_option(cli_options *o, int c, const char *arg)
+/* "on" or "off" into *on; false for anything else. */
+static bool parse_on_off(const char *arg, bool *on)
 {
-    char err[512];
+    if (strcmp(arg, "on") == 0)
+        *on = true;
+    else if (strcmp(arg, "off") == 0)
+        *on = false;
+    else
+        return false;
+    return true;
+}
+
+/* The options that choose the handshake's shape and its peers' keys. */
+static int apply_shape_option(cli_options *o, int c, const char *arg)
+{
     switch (c) {
-    case OPT_TEXT: return set_mode(o, CLI_MODE_TEXT);
-    case OPT_JSON: return set_mode(o, CLI_MODE_JSON);
-    case OPT_TUI: return set_mode(o, CLI_MODE_TUI);
     case OPT_KX:
         if (!cli_kx_parse(arg, &o->sim.kx))
             return usage_error(_("--kx: unknown key exchange '%s' (use ecdhe, dhe or rsa)"), arg);
@@ -459,6 +468,37 @@ static int apply_option(cli_options *o, int c, const char *arg)
         o->group_given = true;
         return 0;
     }
+    case OPT_EMS:
+        if (!parse_on_off(arg, &o->sim.ems))
+            return usage_error(_("--ems: '%s' is not on or off"), arg);
+        o->ems_given = true;
+        return 0;
+    case OPT_ETM: {
+        bool on;
+        if (!parse_on_off(arg, &on))
+            return usage_error(_("--etm: '%s' is not on or off"), arg);
+        o->sim.no_etm = !on;
+        return 0;
+    }
+    case OPT_CLIENT_AUTH:
+        return parse_client_auth(arg, &o->sim.client_auth);
+    case OPT_CLIENT_CERT:
+        o->sim.client_no_cert = strcmp(arg, "none") == 0;
+        o->client_cert = o->sim.client_no_cert ? NULL : arg;
+        return 0;
+    case OPT_CLIENT_KEY: o->client_key = arg; return 0;
+    case OPT_RESUME: return parse_resume(arg, &o->sim.resume);
+    default:
+        return apply_live_option(o, c, arg);
+    }
+}
+
+/* The options that make the run reproducible or change what happens on
+ * the channel: a seed, a scenario, an attacker, a tampered byte. */
+static int apply_run_option(cli_options *o, int c, const char *arg)
+{
+    char err[512];
+    switch (c) {
     case OPT_SEED:
         if (!parse_u64(arg, &o->sim.seed))
             return usage_error(_("--seed: '%s' is not a whole number from 0 to 18446744073709551615"), arg);
@@ -478,31 +518,30 @@ static int apply_option(cli_options *o, int c, const char *arg)
         if (!parse_tamper(arg, &o->sim.tamper))
             return usage_error(_("--tamper: '%s' is not RECORD:OFFSET[:HEXMASK], e.g. 2:9 or 0:12:01"), arg);
         return 0;
-    case OPT_EMS:
-        if (strcmp(arg, "on") == 0)
-            o->sim.ems = true;
-        else if (strcmp(arg, "off") == 0)
-            o->sim.ems = false;
-        else
-            return usage_error(_("--ems: '%s' is not on or off"), arg);
-        o->ems_given = true;
-        return 0;
-    case OPT_ETM:
-        if (strcmp(arg, "on") == 0)
-            o->sim.no_etm = false;
-        else if (strcmp(arg, "off") == 0)
-            o->sim.no_etm = true;
-        else
-            return usage_error(_("--etm: '%s' is not on or off"), arg);
-        return 0;
-    case OPT_CLIENT_AUTH:
-        return parse_client_auth(arg, &o->sim.client_auth);
-    case OPT_CLIENT_CERT:
-        o->sim.client_no_cert = strcmp(arg, "none") == 0;
-        o->client_cert = o->sim.client_no_cert ? NULL : arg;
-        return 0;
-    case OPT_CLIENT_KEY: o->client_key = arg; return 0;
-    case OPT_RESUME: return parse_resume(arg, &o->sim.resume);
+    default:
+        return apply_shape_option(o, c, arg);
+    }
+}
+
+/* --auto SECONDS: from 0.2 to 3600. */
+static int parse_auto(cli_options *o, const char *arg)
+{
+    char *end;
+    errno = 0;
+    double v = starts_number(arg, 10) ? strtod(arg, &end) : -1;
+    if (v < 0 || errno || *end || !(v >= 0.2 && v <= 3600))
+        return usage_error(_("--auto: '%s' is not a number of seconds from 0.2 to 3600"), arg);
+    o->auto_seconds = v;
+    return 0;
+}
+
+/* One option: the front end's and the lessons' here, the run's below. */
+static int apply_option(cli_options *o, int c, const char *arg)
+{
+    switch (c) {
+    case OPT_TEXT: return set_mode(o, CLI_MODE_TEXT);
+    case OPT_JSON: return set_mode(o, CLI_MODE_JSON);
+    case OPT_TUI: return set_mode(o, CLI_MODE_TUI);
     case OPT_LANG:
         if (strcmp(arg, "zh") != 0 && strcmp(arg, "en") != 0)
             return usage_error(_("--lang: unknown language '%s' (use zh or en)"), arg);
@@ -514,15 +553,7 @@ static int apply_option(cli_options *o, int c, const char *arg)
     case OPT_COMPARE: o->compare = arg; return 0;
     case OPT_PROJECTOR: o->projector = true; return 0;
     case OPT_QUIZ: o->quiz = true; return 0;
-    case OPT_AUTO: {
-        char *end;
-        errno = 0;
-        double v = starts_number(arg, 10) ? strtod(arg, &end) : -1;
-        if (v < 0 || errno || *end || !(v >= 0.2 && v <= 3600))
-            return usage_error(_("--auto: '%s' is not a number of seconds from 0.2 to 3600"), arg);
-        o->auto_seconds = v;
-        return 0;
-    }
+    case OPT_AUTO: return parse_auto(o, arg);
     case OPT_STEP: {
         uint64_t v;
         /* The run's flow bounds it (checked once the run is known); a
@@ -533,7 +564,7 @@ static int apply_option(cli_options *o, int c, const char *arg)
         return 0;
     }
     default:
-        return apply_live_option(o, c, arg);
+        return apply_run_option(o, c, arg);
     }
 }
 
