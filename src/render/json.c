@@ -427,11 +427,10 @@ static void config_suite(FILE *out, const tls_app_run *r)
     tls_render_json_str(out, r->sim.kx == TLS_KX_ECDHE_RSA && g ? g->name : NULL);
 }
 
-void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
-                    const tls_sim_result *res)
+/* "config": what the run was asked to be (and, for a capture, what it is). */
+static void json_config(FILE *out, const tls_app_run *r, const tls_flow *flow)
 {
-    const tls_flow *flow = tls_sim_result_flow(res);
-    fprintf(out, "{\"tlssim_version\":\"%s\",\n \"config\":{", TLSSIM_VERSION);
+    fputs(" \"config\":{", out);
     config_suite(out, r);
     fputs(",\"seed\":", out);
     if (r->sim.seeded)
@@ -470,41 +469,61 @@ void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
     json_live_config(out, r);
     if (r->mode == TLS_APP_CAPTURE)
         json_capture(out, r);
-    fprintf(out, "},\n \"result\":{\"ok\":%s,\"failed_step\":", res->ok ? "true" : "false");
+    fputs("},\n", out);
+}
+
+/* "result": how the run ended. */
+static void json_result(FILE *out, const tls_sim_result *res, const tls_flow *flow)
+{
+    fprintf(out, " \"result\":{\"ok\":%s,\"failed_step\":", res->ok ? "true" : "false");
     if (res->ok) {
         fputs("null,\"failed_by\":null,\"error\":null,\"reason\":null},\n", out);
-    } else {
-        int failed = res->failed_step == TLS_STEP_AFTER ? tls_flow_after_number(flow)
-                                                        : res->failed_step;
-        fprintf(out, "%d,\"failed_by\":\"%s\",\"error\":", failed,
-                tls_party_name(res->failed_party));
-        tls_render_json_str(out, tls_err_name(res->err));
-        fputs(",\"reason\":", out);
-        tls_render_json_str(out, res->why);
-        fputs("},\n", out);
+        return;
     }
+    int failed = res->failed_step == TLS_STEP_AFTER ? tls_flow_after_number(flow)
+                                                    : res->failed_step;
+    fprintf(out, "%d,\"failed_by\":\"%s\",\"error\":", failed,
+            tls_party_name(res->failed_party));
+    tls_render_json_str(out, tls_err_name(res->err));
+    fputs(",\"reason\":", out);
+    tls_render_json_str(out, res->why);
+    fputs("},\n", out);
+}
+
+/* One entry of "steps": the flow's message and what the trace holds for it. */
+static void json_step(FILE *out, const tls_trace *t, const tls_flow *flow, int n)
+{
+    const tls_msg_info *s = tls_flow_msg(flow, n);
+    const tls_event *se = step_event(t, n);
+    fprintf(out, "%s\n  {\"step\":%d,\"message\":", n > 1 ? "," : "", n);
+    tls_render_json_str(out, s->message);
+    fprintf(out, ",\"title\":");
+    tls_render_json_str(out, tls_msg_title(s));
+    fprintf(out, ",\"sender\":\"%s\",\"reached\":%s,\"skipped\":%s,\"skip_reason\":",
+            tls_party_name(s->sender), se ? "true" : "false",
+            se && se->skipped ? "true" : "false");
+    tls_render_json_str(out, se && se->skipped ? se->text : NULL);
+    fputs(",\"teaches\":", out);
+    tls_render_json_str(out, tls_text_template(tls_flow_teaches(flow, n))); /* JSON stays English: see tlssim/text.h */
+    json_kind(out, t, n, TLS_EV_RECORD, "records");
+    json_kind(out, t, n, TLS_EV_MESSAGE, "messages");
+    json_kind(out, t, n, TLS_EV_VALUE, "values");
+    json_kind(out, t, n, TLS_EV_CHECK, "checks");
+    json_kind(out, t, n, TLS_EV_ALERT, "alerts");
+    json_kind(out, t, n, TLS_EV_NOTE, "notes");
+    fputs("}", out);
+}
+
+void tls_print_json(FILE *out, const tls_app_run *r, const tls_trace *t,
+                    const tls_sim_result *res)
+{
+    const tls_flow *flow = tls_sim_result_flow(res);
+    fprintf(out, "{\"tlssim_version\":\"%s\",\n", TLSSIM_VERSION);
+    json_config(out, r, flow);
+    json_result(out, res, flow);
     fputs(" \"steps\":[", out);
-    for (int n = 1; n <= flow->n; n++) {
-        const tls_msg_info *s = tls_flow_msg(flow, n);
-        const tls_event *se = step_event(t, n);
-        fprintf(out, "%s\n  {\"step\":%d,\"message\":", n > 1 ? "," : "", n);
-        tls_render_json_str(out, s->message);
-        fprintf(out, ",\"title\":");
-        tls_render_json_str(out, tls_msg_title(s));
-        fprintf(out, ",\"sender\":\"%s\",\"reached\":%s,\"skipped\":%s,\"skip_reason\":",
-                tls_party_name(s->sender), se ? "true" : "false",
-                se && se->skipped ? "true" : "false");
-        tls_render_json_str(out, se && se->skipped ? se->text : NULL);
-        fputs(",\"teaches\":", out);
-        tls_render_json_str(out, tls_text_template(tls_flow_teaches(flow, n))); /* JSON stays English: see tlssim/text.h */
-        json_kind(out, t, n, TLS_EV_RECORD, "records");
-        json_kind(out, t, n, TLS_EV_MESSAGE, "messages");
-        json_kind(out, t, n, TLS_EV_VALUE, "values");
-        json_kind(out, t, n, TLS_EV_CHECK, "checks");
-        json_kind(out, t, n, TLS_EV_ALERT, "alerts");
-        json_kind(out, t, n, TLS_EV_NOTE, "notes");
-        fputs("}", out);
-    }
+    for (int n = 1; n <= flow->n; n++)
+        json_step(out, t, flow, n);
     fputs("\n ],\n \"after_handshake\":", out);
     json_after(out, t);
     fputs("\n}\n", out);
