@@ -134,6 +134,17 @@ stop() {
     wait "$1" 2> /dev/null
 }
 
+# wait_has FILE TEXT: wait (up to 10 s) until FILE holds TEXT, as a peer
+# writes its side of a refusal on its own time; true when it does.
+wait_has() {
+    local i
+    for ((i = 0; i < 100; i++)); do
+        has "$1" "$2" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
 # gnutls_serve DIR ARGS...: gnutls-serv --http with ARGS on a free port, its
 # output in DIR/server.out and its key log in DIR/gnutls.keylog; sets $port
 # and $spid (the caller's locals).  It says it listens before it calls
