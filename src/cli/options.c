@@ -311,6 +311,19 @@ static int set_mode(cli_options *o, cli_mode m)
     return 0;
 }
 
+/* A number of seconds from MIN to 3600 (an hour bounds every wait) into
+ * *out; *out is left alone when it is not one. */
+static bool parse_seconds(const char *arg, double min, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = starts_number(arg, 10) ? strtod(arg, &end) : -1;
+    if (v < 0 || errno || *end || !(v >= min && v <= 3600))
+        return false;
+    *out = v;
+    return true;
+}
+
 /* Export and live-mode options (issue 5). */
 static int apply_live_option(cli_options *o, int c, const char *arg)
 {
@@ -337,15 +350,10 @@ static int apply_live_option(cli_options *o, int c, const char *arg)
         o->sni = arg;
         return 0;
     case OPT_CA: o->ca_file = arg; return 0;
-    case OPT_TIMEOUT: {
-        char *end;
-        errno = 0;
-        double v = starts_number(arg, 10) ? strtod(arg, &end) : -1;
-        if (v < 0 || errno || *end || !(v >= 0.1 && v <= 3600))
+    case OPT_TIMEOUT:
+        if (!parse_seconds(arg, 0.1, &o->timeout))
             return usage_error(_("--timeout: '%s' is not a number of seconds from 0.1 to 3600"), arg);
-        o->timeout = v;
         return 0;
-    }
     case OPT_KEEP: {
         const char *rest;
         size_t v;
@@ -523,18 +531,6 @@ static int apply_run_option(cli_options *o, int c, const char *arg)
     }
 }
 
-/* --auto SECONDS: from 0.2 to 3600. */
-static int parse_auto(cli_options *o, const char *arg)
-{
-    char *end;
-    errno = 0;
-    double v = starts_number(arg, 10) ? strtod(arg, &end) : -1;
-    if (v < 0 || errno || *end || !(v >= 0.2 && v <= 3600))
-        return usage_error(_("--auto: '%s' is not a number of seconds from 0.2 to 3600"), arg);
-    o->auto_seconds = v;
-    return 0;
-}
-
 /* One option: the front end's and the lessons' here, the run's below. */
 static int apply_option(cli_options *o, int c, const char *arg)
 {
@@ -553,7 +549,10 @@ static int apply_option(cli_options *o, int c, const char *arg)
     case OPT_COMPARE: o->compare = arg; return 0;
     case OPT_PROJECTOR: o->projector = true; return 0;
     case OPT_QUIZ: o->quiz = true; return 0;
-    case OPT_AUTO: return parse_auto(o, arg);
+    case OPT_AUTO:
+        if (!parse_seconds(arg, 0.2, &o->auto_seconds))
+            return usage_error(_("--auto: '%s' is not a number of seconds from 0.2 to 3600"), arg);
+        return 0;
     case OPT_STEP: {
         uint64_t v;
         /* The run's flow bounds it (checked once the run is known); a

@@ -271,6 +271,16 @@ static void json_kind(FILE *out, const tls_trace *t, int step, tls_event_kind ki
     fputs("]", out);
 }
 
+/* A step's (or after the handshake's) events but its records, kind by kind. */
+static void json_events(FILE *out, const tls_trace *t, int step)
+{
+    json_kind(out, t, step, TLS_EV_MESSAGE, "messages");
+    json_kind(out, t, step, TLS_EV_VALUE, "values");
+    json_kind(out, t, step, TLS_EV_CHECK, "checks");
+    json_kind(out, t, step, TLS_EV_ALERT, "alerts");
+    json_kind(out, t, step, TLS_EV_NOTE, "notes");
+}
+
 /* ------------------------------------------------ after the handshake */
 
 /* Bytes as a JSON string of text: printable ASCII as is, every other byte
@@ -388,11 +398,7 @@ static void json_after(FILE *out, const tls_trace *t)
         json_after_record(out, t, i);
     }
     fputs("]", out);
-    json_kind(out, t, TLS_STEP_AFTER, TLS_EV_MESSAGE, "messages");
-    json_kind(out, t, TLS_STEP_AFTER, TLS_EV_VALUE, "values");
-    json_kind(out, t, TLS_STEP_AFTER, TLS_EV_CHECK, "checks");
-    json_kind(out, t, TLS_STEP_AFTER, TLS_EV_ALERT, "alerts");
-    json_kind(out, t, TLS_STEP_AFTER, TLS_EV_NOTE, "notes");
+    json_events(out, t, TLS_STEP_AFTER);
     fputs("}", out);
 }
 
@@ -506,11 +512,7 @@ static void json_step(FILE *out, const tls_trace *t, const tls_flow *flow, int n
     fputs(",\"teaches\":", out);
     tls_render_json_str(out, tls_text_template(tls_flow_teaches(flow, n))); /* JSON stays English: see tlssim/text.h */
     json_kind(out, t, n, TLS_EV_RECORD, "records");
-    json_kind(out, t, n, TLS_EV_MESSAGE, "messages");
-    json_kind(out, t, n, TLS_EV_VALUE, "values");
-    json_kind(out, t, n, TLS_EV_CHECK, "checks");
-    json_kind(out, t, n, TLS_EV_ALERT, "alerts");
-    json_kind(out, t, n, TLS_EV_NOTE, "notes");
+    json_events(out, t, n);
     fputs("}", out);
 }
 
