@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "tlssim/eavesdropper.h"
 #include "tlssim/handshake.h"
 #include "tlssim/msg.h"
 #include "tlssim/sim.h"
@@ -135,6 +136,37 @@ static void test_run_follows_flow(tls_kx kx)
     tls_trace_free(&t);
 }
 
+/* A suite tlssim does not implement: its key exchange read off the
+ * ServerKeyExchange's parameters, else its IANA name, else not told. */
+static void test_kx_of_server_key_exchange(void)
+{
+    /* ServerDHParams p = 23, g = 5, Ys = 8; then rsa_pkcs1_sha256 and a 1-byte signature. */
+    static const uint8_t dh[] = {0, 1, 23, 0, 1, 5, 0, 1, 8, 4, 1, 0, 1, 0xaa};
+    /* ServerECDHParams: named_curve secp256r1, a 1-byte point; the same signature. */
+    static const uint8_t ec[] = {3, 0, 23, 1, 4, 4, 1, 0, 1, 0xaa};
+    static const uint8_t junk[] = {1, 2, 3};
+    test_check(tls_kx_of_server_key_exchange(0x0045, dh, sizeof dh, TLS_KX_ECDHE_RSA) ==
+                   TLS_KX_DHE_RSA,
+               "ServerDHParams read to the end: DHE (suite 0x0045, no name known)");
+    test_check(tls_kx_of_server_key_exchange(0x0045, ec, sizeof ec, TLS_KX_DHE_RSA) ==
+                   TLS_KX_ECDHE_RSA,
+               "ServerECDHParams read to the end: ECDHE");
+    test_check(tls_kx_of_server_key_exchange(0x0045, dh, sizeof dh - 1, TLS_KX_ECDHE_RSA) ==
+                   TLS_KX_ECDHE_RSA,
+               "parameters that read as neither, no name: the fallback (cannot be told)");
+    test_check(tls_kx_of_server_key_exchange(0x0033, junk, sizeof junk, TLS_KX_ECDHE_RSA) ==
+                   TLS_KX_DHE_RSA &&
+                   tls_kx_of_server_key_exchange(0xc027, junk, sizeof junk, TLS_KX_DHE_RSA) ==
+                       TLS_KX_ECDHE_RSA,
+               "parameters that read as neither: the IANA name (TLS_DHE_..., TLS_ECDHE_...)");
+    const tls_flow *ecdhe = tls_flow_get(TLS_FLOW_FULL_ECDHE);
+    tls_guess_msg m = {TLS_PARTY_SERVER, TLS_CT_HANDSHAKE, TLS_HS_SERVER_KEY_EXCHANGE, 0x0045, dh,
+                       sizeof dh};
+    test_check(tls_flow_guess_kx(ecdhe, 3, &m) == tls_flow_get(TLS_FLOW_FULL_DHE) &&
+                   tls_flow_guess_kx(ecdhe, 2, &m) == ecdhe,
+               "a DHE ServerKeyExchange after the Certificate: the DHE flow (not before it)");
+}
+
 int main(void)
 {
     test_catalogue();
@@ -142,5 +174,6 @@ int main(void)
     test_run_follows_flow(TLS_KX_ECDHE_RSA);
     test_run_follows_flow(TLS_KX_RSA);
     test_run_follows_flow(TLS_KX_DHE_RSA);
+    test_kx_of_server_key_exchange();
     return test_finish();
 }

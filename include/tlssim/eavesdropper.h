@@ -14,6 +14,7 @@
 
 #include "tlssim/buf.h"
 #include "tlssim/event.h"
+#include "tlssim/suites.h"
 
 /** \brief What the eavesdropper has gathered so far. */
 typedef struct tls_eavesdropper {
@@ -29,6 +30,7 @@ typedef struct tls_eavesdropper {
     bool dhe;               /**< ...or a finite-field DHE one */
     bool kx_unknown;        /**< ...or one tlssim does not implement: the key
                                  exchange is read off the messages (tls_flow_guess_kx) */
+    uint16_t suite;         /**< the suite ServerHello chose */
     const struct tls_flow *flow; /**< the flow as far as the wire tells it */
     int at[2];              /**< per direction: step of the last message seen */
     bool lost;              /**< the stream stopped making sense (tampered): stop decoding */
@@ -59,17 +61,41 @@ struct tls_server_hello;
 int tls_flow_follow(const struct tls_flow **flow, int after, tls_party sender,
                     uint8_t content_type, uint8_t hs_type);
 
+/** \brief A message as tls_flow_guess_kx reads it. */
+typedef struct tls_guess_msg {
+    tls_party sender;
+    uint8_t content_type, hs_type;
+    uint16_t suite;             /**< the suite the ServerHello chose */
+    const uint8_t *body;        /**< a handshake message's body (no header), or NULL */
+    size_t body_len;
+} tls_guess_msg;
+
+/**
+ * \brief The key exchange a ServerKeyExchange \p body (without its header)
+ *        carries, for a suite tlssim does not implement (\p suite): read
+ *        off the parameters with the engines' parser, ServerECDHParams
+ *        (curve_type 3, a named group, a point) or ServerDHParams (dh_p,
+ *        dh_g, dh_Ys), then the signature, to the body's end.  When both or
+ *        neither read so, the suite's IANA name decides where tlssim knows
+ *        it (TLS_DHE_..., TLS_ECDHE_...); else \p fallback: it cannot be told.
+ */
+tls_kx tls_kx_of_server_key_exchange(uint16_t suite, const uint8_t *body, size_t len,
+                                     tls_kx fallback);
+
 /**
  * \brief For a suite tlssim does not implement, whose key exchange the
- *        ServerHello cannot tell: \p f (ECDHE's shape, the default) becomes
- *        the RSA key exchange's flow of the same shape when the server's
- *        message after its Certificate (step \p after) is ServerHelloDone or
- *        CertificateRequest, with no ServerKeyExchange; else \p f.  (The
- *        static-DH suites without a ServerKeyExchange are not offered by
- *        current stacks.)
+ *        ServerHello cannot tell: the flow the server's message \p m after
+ *        its Certificate (step \p after) reveals.  \p f (ECDHE's shape, the
+ *        default) becomes the RSA key exchange's flow of the same shape when
+ *        that message is ServerHelloDone or CertificateRequest, with no
+ *        ServerKeyExchange; DHE's when it is a ServerKeyExchange whose
+ *        parameters are ServerDHParams (tls_kx_of_server_key_exchange);
+ *        else \p f.  (The static-DH suites, with no ServerKeyExchange and a
+ *        DH public value in ClientKeyExchange, are not offered by current
+ *        stacks: they would be read as RSA.)
  */
-const struct tls_flow *tls_flow_guess_kx(const struct tls_flow *f, int after, tls_party sender,
-                                         uint8_t content_type, uint8_t hs_type);
+const struct tls_flow *tls_flow_guess_kx(const struct tls_flow *f, int after,
+                                         const tls_guess_msg *m);
 
 /**
  * \brief The flow a ServerHello announces (server authentication only,

@@ -182,10 +182,12 @@ static void finished(walk *w, int d, int step, const uint8_t *msg, size_t len)
 
 /* The step of a message of \p d, moving this direction (and maybe the flow)
  * on; 0 when no flow tlssim knows has it here. */
-static int message_step(walk *w, int d, uint8_t content_type, uint8_t hs_type)
+static int message_step(walk *w, int d, uint8_t content_type, uint8_t hs_type,
+                        const uint8_t *body, size_t body_len)
 {
+    tls_guess_msg m = {walk_sender(d), content_type, hs_type, w->sec.suite, body, body_len};
     if (w->sec.server_hello && !walk_suite(w))
-        w->flow = tls_flow_guess_kx(w->flow, w->dir[1].at, walk_sender(d), content_type, hs_type);
+        w->flow = tls_flow_guess_kx(w->flow, w->dir[1].at, &m);
     int step = tls_flow_follow(&w->flow, w->dir[d].at, walk_sender(d), content_type, hs_type);
     if (step) {
         w->dir[d].at = step;
@@ -230,7 +232,7 @@ typedef struct origin {
 static void handshake_message(walk *w, int d, const uint8_t *msg, size_t len, const origin *o)
 {
     uint8_t type = msg[0];
-    int step = message_step(w, d, TLS_CT_HANDSHAKE, type);
+    int step = message_step(w, d, TLS_CT_HANDSHAKE, type, msg + 4, len - 4);
     if (type == TLS_HS_CLIENT_HELLO || type == TLS_HS_SERVER_HELLO)
         learn_hello(w, type, msg, len);
     const tls_msg_info *m = step ? tls_flow_msg(w->flow, step) : NULL;
@@ -335,7 +337,7 @@ static int record_step(const walk *w, int d, const tls_record *rec, const uint8_
 /* A protected handshake record no key opens: the sender's Finished. */
 static void finished_unread(walk *w, int d)
 {
-    int step = message_step(w, d, TLS_CT_HANDSHAKE, TLS_HS_FINISHED);
+    int step = message_step(w, d, TLS_CT_HANDSHAKE, TLS_HS_FINISHED, NULL, 0);
     w->dir[d].finished = true;
     tls_trace_note(w->trace, step ? step : w->announced, TLS_PARTY_WIRE,
                    w->dir[d].prot.active ? TLS_TEXT_CAP_FINISHED_UNREADABLE
@@ -415,7 +417,7 @@ static void record_content(walk *w, int d, const tls_record *rec, size_t idx, in
         return;
     }
     if (rec->type == TLS_CT_CHANGE_CIPHER_SPEC) {
-        int s = message_step(w, d, TLS_CT_CHANGE_CIPHER_SPEC, 0);
+        int s = message_step(w, d, TLS_CT_CHANGE_CIPHER_SPEC, 0, NULL, 0);
         step = s ? s : step;
     }
     other_message(w, d, rec, p, n, &o, step);

@@ -35,15 +35,43 @@ static void wire_value(tls_eavesdropper *eve, int step, tls_value_kind kind, con
     tls_trace_value(eve->trace, step, TLS_PARTY_WIRE, kind, p, n, NULL);
 }
 
-const tls_flow *tls_flow_guess_kx(const tls_flow *f, int after, tls_party sender,
-                                  uint8_t content_type, uint8_t hs_type)
+/* Whether \p body reads to its end as a ServerKeyExchange of this kind:
+ * the engines' parser, the parameters then the signature. */
+static bool ske_reads_as(bool dhe, const uint8_t *body, size_t len)
+{
+    tls_reader r;
+    tls_server_key_exchange ske = {.is_dhe = dhe};
+    tls_reader_init(&r, body, len, NULL, 0);
+    return tls_server_key_exchange_parse(&r, &ske) == TLS_OK;
+}
+
+tls_kx tls_kx_of_server_key_exchange(uint16_t suite, const uint8_t *body, size_t len,
+                                     tls_kx fallback)
+{
+    bool ecdhe = ske_reads_as(false, body, len), dhe = ske_reads_as(true, body, len);
+    if (ecdhe != dhe)
+        return dhe ? TLS_KX_DHE_RSA : TLS_KX_ECDHE_RSA;
+    /* Both or neither: the IANA name, when tlssim knows it, says which. */
+    const char *name = tls_suite_wire_name(suite);
+    if (name && strncmp(name, "TLS_DHE_", 8) == 0)
+        return TLS_KX_DHE_RSA;
+    if (name && strncmp(name, "TLS_ECDHE_", 10) == 0)
+        return TLS_KX_ECDHE_RSA;
+    return fallback;
+}
+
+const tls_flow *tls_flow_guess_kx(const tls_flow *f, int after, const tls_guess_msg *m)
 {
     const tls_msg_info *last = tls_flow_msg(f, after);
-    if (sender != TLS_PARTY_SERVER || content_type != TLS_CT_HANDSHAKE || !last ||
-        last->hs_type != TLS_HS_CERTIFICATE || f->kx == TLS_KX_RSA ||
-        (hs_type != TLS_HS_SERVER_HELLO_DONE && hs_type != TLS_HS_CERTIFICATE_REQUEST))
+    if (m->sender != TLS_PARTY_SERVER || m->content_type != TLS_CT_HANDSHAKE || !last ||
+        last->hs_type != TLS_HS_CERTIFICATE || f->kx == TLS_KX_RSA)
         return f;
-    const tls_flow *g = tls_flow_select(TLS_KX_RSA, f->auth, f->shape);
+    tls_kx kx = f->kx;
+    if (m->hs_type == TLS_HS_SERVER_HELLO_DONE || m->hs_type == TLS_HS_CERTIFICATE_REQUEST)
+        kx = TLS_KX_RSA;
+    else if (m->hs_type == TLS_HS_SERVER_KEY_EXCHANGE)
+        kx = tls_kx_of_server_key_exchange(m->suite, m->body, m->body_len, f->kx);
+    const tls_flow *g = kx != f->kx ? tls_flow_select(kx, f->auth, f->shape) : NULL;
     return g ? g : f;
 }
 
@@ -80,13 +108,15 @@ const tls_flow *tls_flow_of_server_hello(const uint8_t *offered_id, size_t offer
  * eavesdropper knows it (it reads the suite from ServerHello, like the
  * client): the first position after its last one that fits. */
 static int next_step(tls_eavesdropper *eve, tls_party sender, uint8_t content_type,
-                     uint8_t hs_type)
+                     uint8_t hs_type, const tls_reader *body)
 {
     int dir = sender == TLS_PARTY_CLIENT ? 0 : 1;
     if (eve->kx_unknown) {
-        const tls_flow *g = tls_flow_guess_kx(eve->flow, eve->at[1], sender, content_type, hs_type);
-        eve->rsa = eve->rsa || g != eve->flow;
-        eve->flow = g;
+        tls_guess_msg m = {sender, content_type, hs_type, eve->suite, body ? body->data + body->pos : NULL,
+                           body ? body->len - body->pos : 0};
+        eve->flow = tls_flow_guess_kx(eve->flow, eve->at[1], &m);
+        eve->rsa = eve->flow->kx == TLS_KX_RSA;
+        eve->dhe = eve->flow->kx == TLS_KX_DHE_RSA;
     }
     int step = tls_flow_follow(&eve->flow, eve->at[dir], sender, content_type, hs_type);
     if (step)
@@ -126,6 +156,7 @@ static void learn_server_hello(tls_eavesdropper *eve, int step, tls_reader *body
     eve->rsa = s && s->kx == TLS_KX_RSA;
     eve->dhe = s && s->kx == TLS_KX_DHE_RSA;
     eve->kx_unknown = !s;
+    eve->suite = sh.suite;
     const tls_flow *f = tls_flow_of_server_hello(eve->session_id, eve->session_id_len, &sh);
     if (f)
         eve->flow = f;
@@ -137,7 +168,7 @@ static void learn_server_hello(tls_eavesdropper *eve, int step, tls_reader *body
 static void learn_message(tls_eavesdropper *eve, tls_party sender, uint8_t type,
                           tls_reader *body)
 {
-    int step = next_step(eve, sender, TLS_CT_HANDSHAKE, type);
+    int step = next_step(eve, sender, TLS_CT_HANDSHAKE, type, body);
     switch (type) {
     case TLS_HS_CLIENT_HELLO:
         learn_client_hello(eve, step, body);
@@ -236,7 +267,7 @@ static void observe_record(tls_eavesdropper *eve, tls_party sender, const tls_re
     }
     if (rec->type == TLS_CT_CHANGE_CIPHER_SPEC) {
         eve->encrypted[dir] = true;
-        next_step(eve, sender, TLS_CT_CHANGE_CIPHER_SPEC, 0);
+        next_step(eve, sender, TLS_CT_CHANGE_CIPHER_SPEC, 0, NULL);
     } else if (rec->type == TLS_CT_HANDSHAKE) {
         observe_handshake(eve, sender, rec->fragment, rec->fragment_len);
     }

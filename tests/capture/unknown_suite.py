@@ -6,14 +6,16 @@ handshake message in the clear is dissected, nothing is decrypted, one line
 says why, and the exit status is the documented one (tlssim open --help:
 0 followed, 1 a connection that cannot be followed: --list --keys).
 
-The suites are ECDHE ones: tlssim, not knowing the suite, follows the
-ECDHE flow until the messages say otherwise (an RSA key exchange's
-ServerHelloDone right after the Certificate: capture_peers.sh's case 11
-asserts that walkthrough).
+tlssim, not knowing the suite, follows the ECDHE flow until the messages
+say otherwise: an RSA key exchange's ServerHelloDone right after the
+Certificate (capture_peers.sh's case 11 asserts that walkthrough), or a
+ServerKeyExchange whose parameters are ServerDHParams (KX dhe): then the
+walk follows the DHE flow, dissects p, g and Ys as tshark -V reads them, and
+the eavesdropper sees both DHE public values.
 
-Usage: unknown_suite.py TLSSIM PCAP KEYLOG PORT SUITE_ID NAME
+Usage: unknown_suite.py TLSSIM PCAP KEYLOG PORT SUITE_ID NAME [KX]
   SUITE_ID the suite in hex (c027), NAME its IANA name or - (none known to
-  tlssim).
+  tlssim), KX ecdhe (the default) or dhe: the key exchange the peers used.
 Prints one line per check; exit 1 when one fails.
 """
 import json
@@ -23,6 +25,13 @@ import sys
 
 TLSSIM, PCAP, KEYLOG, PORT, SUITE, NAME = sys.argv[1:7]
 NAME = None if NAME == "-" else NAME
+KX = sys.argv[7] if len(sys.argv) > 7 else "ecdhe"
+# What step 4 teaches in each flow (its sentence as open --json gives it).
+SKE_TEACHES = {
+    "ecdhe": "The server sends its ephemeral (EC)DHE public key, signed with its certificate's "
+             "private key.",
+    "dhe": "The server sends a finite-field group (p, g) and its ephemeral DH public value, "
+           "signed with its certificate's private key."}
 FAILS = []
 CHECKS = []
 STEPS = ["ClientHello", "ServerHello", "Certificate", "ServerKeyExchange", "ServerHelloDone",
@@ -133,11 +142,59 @@ def walk_json(keys):
           notes[1] == [SUITE_NOTE] and notes[5] == [KEYS_NOTE if keys else NO_KEYS_NOTE])
 
 
+def tshark_dh():
+    """p, g and Ys of the capture's ServerKeyExchange, as tshark reads them."""
+    r = subprocess.run(["tshark", "-n", "-r", PCAP, "-d", f"tcp.port=={PORT},tls", "-Y",
+                        "tls.handshake.type == 12", "-T", "fields", "-e", "tls.handshake.p",
+                        "-e", "tls.handshake.g", "-e", "tls.handshake.ys"],
+                       capture_output=True, text=True, timeout=60)
+    return [x.replace(":", "") for x in r.stdout.strip().split("\t")]
+
+
+def field_hex(msg, name):
+    f = next((f for f in msg["fields"] if f["name"] == name), None)
+    return msg["hex"][2 * f["offset"]:2 * (f["offset"] + f["length"])] if f else None
+
+
+def key_exchange():
+    """The step bar is KX's flow; with DHE, p, g and Ys dissected as tshark
+    reads them, the eavesdropper's values those of the wire."""
+    doc = json.loads(tlssim("--json").stdout)
+    ske = doc["steps"][3]
+    check(f"--json: step 4 teaches {KX.upper()}'s ServerKeyExchange ({ske['teaches']})",
+          ske["teaches"] == SKE_TEACHES[KX])
+    msg = ske["messages"][0]
+    names = [f["name"] for f in msg["fields"]]
+    wire = {v["name"]: v["hex"] for s in doc["steps"] for v in s["values"] if v["party"] == "wire"}
+    if KX == "ecdhe":
+        check("--json: ServerECDHParams dissected", "named_curve" in names and "dh_p" not in names)
+        check("--json: the eavesdropper sees both ECDHE public keys",
+              "server_ecdhe_public" in wire and "client_ecdhe_public" in wire)
+        return
+    p, g, ys = tshark_dh()
+    got = [field_hex(msg, n) for n in ("dh_p", "dh_g", "dh_Ys")]
+    check(f"--json: dh_p ({len(p) // 2} bytes), dh_g ({g}), dh_Ys ({len(ys) // 2} bytes) "
+          "as tshark -V reads them", got == [p, g, ys] and len(p) >= 128)
+    check("--json: no ECDH field", "named_curve" not in names and "curve_type" not in names)
+    cke = doc["steps"][5]["messages"][0]
+    check(f"--json: the eavesdropper sees Ys and the client's Yc ({sorted(wire)})",
+          wire.get("server_dhe_public") == ys and
+          wire.get("client_dhe_public") == field_hex(cke, "dh_Yc") and
+          "server_ecdhe_public" not in wire and "client_ecdhe_public" not in wire)
+    r = tlssim("--text", "--no-lessons")
+    lines = r.stdout.splitlines()
+    check("--text: the 2048-bit prime, g and Ys dissected",
+          any(re.fullmatch(r"  @\d+ +\+\d+ +dh_p +[0-9a-f]{32}… \(\d+ bytes\) \[\d+-bit prime\]", x)
+              for x in lines) and
+          any(re.fullmatch(rf"  @\d+ +\+{len(g) // 2} +dh_g +{g}", x) for x in lines))
+
+
 def main():
     listing()
     text()
     walk_json(True)
     walk_json(False)
+    key_exchange()
     print(f"{len(CHECKS)} checks, {len(FAILS)} failed")
     return 1 if FAILS else 0
 

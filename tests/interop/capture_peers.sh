@@ -392,12 +392,16 @@ check "$name, walkthrough: ClientKeyExchange read as an RSA ciphertext" \
 check "$name, walkthrough: the eavesdropper sees the encrypted pre-master" \
     grep -qE '^  wire +encrypted_pre_master ' "$d/walk.txt"
 
-# 12. The walkthrough of suites tlssim does not implement, with ECDHE: one
-# it knows the name of, one it does not (unknown_suite.py: --list, --text,
-# --json, with and without the key log).
-for u in ECDHE-RSA-AES128-SHA256:c027:TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256 \
-         ECDHE-RSA-CAMELLIA128-SHA256:c076:-; do
-    IFS=: read -r cipher id iana <<< "$u"
+# 12. The walkthrough of suites tlssim does not implement, with ECDHE and
+# with DHE: one it knows the name of, one it does not (unknown_suite.py:
+# --list, --text, --json, with and without the key log; the key exchange read
+# off the ServerKeyExchange's parameters, DHE's p, g and Ys as tshark reads
+# them).
+for u in ECDHE-RSA-AES128-SHA256:c027:TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256:ecdhe \
+         ECDHE-RSA-CAMELLIA128-SHA256:c076:-:ecdhe \
+         DHE-RSA-AES128-SHA256:0067:TLS_DHE_RSA_WITH_AES_128_CBC_SHA256:dhe \
+         DHE-RSA-CAMELLIA128-SHA:0045:-:dhe; do
+    IFS=: read -r cipher id iana kx <<< "$u"
     begin "unknown-suite-$id"
     start_openssl "${RSA[@]}" -tls1_2 -cipher "$cipher" -no_ticket
     capture
@@ -405,7 +409,7 @@ for u in ECDHE-RSA-AES128-SHA256:c027:TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256 \
     capture_stop_when 1 closed
     stop "$server_pid"
     python3 "$unknown_suite" "$tlssim" "$d/cap.pcapng" \
-        "$d/client1.keylog" "$port" "$id" "$iana" > "$d/walk.out" 2>&1
+        "$d/client1.keylog" "$port" "$id" "$iana" "$kx" > "$d/walk.out" 2>&1
     rc=$?
     grep -v '^ok  ' "$d/walk.out"
     check "$name: the walkthrough shows $cipher, decrypts nothing, says why" [ "$rc" -eq 0 ]
