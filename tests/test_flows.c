@@ -167,6 +167,28 @@ static void test_kx_of_server_key_exchange(void)
                "a DHE ServerKeyExchange after the Certificate: the DHE flow (not before it)");
 }
 
+/* A ticket offered with an empty session ID: nothing echoed, the ServerHello
+ * announced a full flow; what the server sends next tells the shape. */
+static void test_resumed_after_all(void)
+{
+    const tls_flow *f = tls_flow_get(TLS_FLOW_TICKET_ECDHE);
+    int step = tls_flow_follow(&f, 2, TLS_PARTY_SERVER, TLS_CT_HANDSHAKE,
+                               TLS_HS_NEW_SESSION_TICKET);
+    test_check(f == tls_flow_get(TLS_FLOW_ABBREVIATED_TICKET) && step == 3,
+               "NewSessionTicket right after ServerHello: the abbreviated flow with a ticket, step 3");
+    f = tls_flow_get(TLS_FLOW_FULL_RSA);
+    step = tls_flow_follow(&f, 2, TLS_PARTY_SERVER, TLS_CT_CHANGE_CIPHER_SPEC, 0);
+    test_check(f == tls_flow_get(TLS_FLOW_ABBREVIATED) && step == 3,
+               "ChangeCipherSpec right after ServerHello: the abbreviated flow, step 3");
+    f = tls_flow_get(TLS_FLOW_TICKET_ECDHE);
+    step = tls_flow_follow(&f, 2, TLS_PARTY_SERVER, TLS_CT_HANDSHAKE, TLS_HS_CERTIFICATE);
+    test_check(f == tls_flow_get(TLS_FLOW_TICKET_ECDHE) && step == 3,
+               "a Certificate after ServerHello: the full flow stays");
+    step = tls_flow_follow(&f, 8, TLS_PARTY_SERVER, TLS_CT_HANDSHAKE, TLS_HS_NEW_SESSION_TICKET);
+    test_check(f == tls_flow_get(TLS_FLOW_TICKET_ECDHE) && step == 9,
+               "NewSessionTicket after the client's Finished: the full flow's step 9");
+}
+
 int main(void)
 {
     test_catalogue();
@@ -175,5 +197,6 @@ int main(void)
     test_run_follows_flow(TLS_KX_RSA);
     test_run_follows_flow(TLS_KX_DHE_RSA);
     test_kx_of_server_key_exchange();
+    test_resumed_after_all();
     return test_finish();
 }

@@ -275,7 +275,11 @@ typedef struct tls_cap_tls {
     bool offered_ticket_set;
     uint8_t session_id[32];       /**< ServerHello.session_id */
     size_t session_id_len;
-    bool resuming;                /**< the ServerHello echoed the offered session ID */
+    bool resuming;                /**< the ServerHello echoed the offered session ID, or
+                                       (a ticket offered, no echo) the server's next message
+                                       was NewSessionTicket or ChangeCipherSpec */
+    bool undecided;               /**< a ticket offered, no echo: full or resumed, the
+                                       server's next message tells (RFC 5077 §3.4) */
     uint8_t ticket_hash[32];      /**< SHA-256 of the NewSessionTicket's ticket */
     bool ticket;
     unsigned conn;                /**< this connection's number (for sessions) */

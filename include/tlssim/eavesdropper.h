@@ -56,7 +56,11 @@ struct tls_server_hello;
  * \brief The step of the message \p sender sends next, as the wire tells
  *        it: the first position of \p *flow after \p after that fits, or
  *        one of another flow that agrees so far (a CertificateRequest),
- *        which then becomes \p *flow.  0 when no flow has it there.
+ *        which then becomes \p *flow.  A server's NewSessionTicket or
+ *        ChangeCipherSpec right after its ServerHello in a full flow is a
+ *        session resumed after all (a ticket offered with an empty session
+ *        ID, RFC 5077 §3.4: nothing was echoed): the abbreviated flow of
+ *        that shape becomes \p *flow.  0 when no flow has it there.
  */
 int tls_flow_follow(const struct tls_flow **flow, int after, tls_party sender,
                     uint8_t content_type, uint8_t hs_type);

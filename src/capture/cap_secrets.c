@@ -67,7 +67,7 @@ void cap_secrets_hellos(tls_cap_tls *t)
         derive(t);
     else if (t->resuming)
         resume(t);
-    else if (t->server_key && s && s->kx != TLS_KX_RSA)
+    else if (t->server_key && s && s->kx != TLS_KX_RSA && !t->undecided)
         t->by_key = TLS_CAP_KEY_FORWARD_SECRET;
 }
 

@@ -97,9 +97,23 @@ static void learn_server_hello(tls_cap_tls *t, tls_reader *body)
     t->etm = sh.has_etm;
     memcpy(t->session_id, sh.session_id, sh.session_id_len);
     t->session_id_len = sh.session_id_len;
-    /* As the flows tell it (tls_flow_of_server_hello): the echo says resumed. */
+    /* As the flows tell it (tls_flow_of_server_hello): the echo says resumed.
+     * A ticket offered with no echo (an empty session ID, RFC 5077 §3.4):
+     * what the server sends next says it, as it tells the client. */
     t->resuming = t->offered_id_len > 0 && sh.session_id_len == t->offered_id_len &&
                   memcmp(sh.session_id, t->offered_id, t->offered_id_len) == 0;
+    t->undecided = !t->resuming && t->offered_ticket_set;
+}
+
+/* The server's message after an undecided ServerHello: a Certificate is a
+ * full handshake; NewSessionTicket or ChangeCipherSpec, the ticket's
+ * session resumed (tls_flow_follow reads the flow so too). */
+static void settle_resumption(tls_cap_tls *t, bool resumed)
+{
+    if (!t->undecided)
+        return;
+    t->undecided = false;
+    t->resuming = resumed;
 }
 
 /* The ticket a NewSessionTicket issues: a later connection may resume with it. */
@@ -126,6 +140,8 @@ static void learn_message(void *ctx, uint8_t type, tls_reader *body)
     tls_dir_ctx *c = ctx;
     tls_cap_tls *t = c->t;
     cap_secrets_message(t, type, body);
+    if (c->dir == 1 && type != TLS_HS_SERVER_HELLO && t->server_hello)
+        settle_resumption(t, type == TLS_HS_NEW_SESSION_TICKET);
     if (c->dir == 0 && type == TLS_HS_CLIENT_HELLO && !t->client_hello)
         learn_client_hello(t, body);
     else if (c->dir == 1 && type == TLS_HS_SERVER_HELLO && !t->server_hello)
@@ -157,6 +173,10 @@ static void on_record(tls_cap_tls *t, int dir, const tls_record *rec)
         t->ccs[dir] = true;
         if (dir == 1 && !t->certificate && t->server_hello && t->version == TLS_VERSION_1_2)
             t->resumed = true;
+        if (dir == 1 && t->server_hello) {
+            settle_resumption(t, true);
+            cap_secrets_hellos(t);  /* the resumed session's keys, before they are used */
+        }
         cap_secrets_ccs(t, dir);
     } else if (t->ccs[dir]) {
         cap_secrets_encrypted(t, dir, rec);

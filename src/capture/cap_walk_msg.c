@@ -180,6 +180,23 @@ static void finished(walk *w, int d, int step, const uint8_t *msg, size_t len)
                              TLS_ARG_S("label", d == 0 ? "client finished" : "server finished")));
 }
 
+static bool abbreviated(const tls_flow *f)
+{
+    return f->shape == TLS_FLOW_SHAPE_ABBREVIATED || f->shape == TLS_FLOW_SHAPE_ABBREVIATED_TICKET;
+}
+
+/* The flow the messages now tell.  A full handshake that turns out to be
+ * an abbreviated one (a ticket offered with an empty session ID: the
+ * server's message after ServerHello said so, tls_flow_follow): the keys
+ * were there from the hellos on, said at the ServerHello's step. */
+static void walk_flow(walk *w, const tls_flow *f)
+{
+    bool resumed_now = abbreviated(f) && !abbreviated(w->flow);
+    w->flow = f;
+    if (resumed_now && !w->hellos_noted)
+        secrets_at_keys_step(w, w->dir[1].at);
+}
+
 /* The step of a message of \p d, moving this direction (and maybe the flow)
  * on; 0 when no flow tlssim knows has it here. */
 static int message_step(walk *w, int d, uint8_t content_type, uint8_t hs_type,
@@ -188,7 +205,9 @@ static int message_step(walk *w, int d, uint8_t content_type, uint8_t hs_type,
     tls_guess_msg m = {walk_sender(d), content_type, hs_type, w->sec.suite, body, body_len};
     if (w->sec.server_hello && !walk_suite(w))
         w->flow = tls_flow_guess_kx(w->flow, w->dir[1].at, &m);
-    int step = tls_flow_follow(&w->flow, w->dir[d].at, walk_sender(d), content_type, hs_type);
+    const tls_flow *f = w->flow;
+    int step = tls_flow_follow(&f, w->dir[d].at, walk_sender(d), content_type, hs_type);
+    walk_flow(w, f);
     if (step) {
         w->dir[d].at = step;
         w->announced = tls_flow_announce_through(w->flow, w->trace, w->announced, step);
@@ -314,7 +333,8 @@ static void other_message(walk *w, int d, const tls_record *rec, const uint8_t *
 /* The step a record is filed under: the step of the message it starts or
  * continues (peeked at, not followed), after the handshake for
  * application data and what follows both Finished. */
-static int record_step(const walk *w, int d, const tls_record *rec, const uint8_t *pt, size_t n)
+static int record_step(const walk *w, int d, const tls_record *rec, const uint8_t *pt, size_t n,
+                       const tls_flow **flow)
 {
     const walk_dir *wd = &w->dir[d];
     if (rec->type == TLS_CT_APPLICATION_DATA || handshake_over(w))
@@ -328,8 +348,7 @@ static int record_step(const walk *w, int d, const tls_record *rec, const uint8_
         hs = rec->fragment[0];
     else if (rec->type == TLS_CT_HANDSHAKE && pt && n)
         hs = pt[0];
-    const tls_flow *f = w->flow;
-    int step = tls_flow_follow(&f, wd->at, walk_sender(d), rec->type,
+    int step = tls_flow_follow(flow, wd->at, walk_sender(d), rec->type,
                                rec->type == TLS_CT_HANDSHAKE ? hs : 0);
     return step ? step : w->announced ? w->announced : 1;
 }
@@ -447,7 +466,10 @@ void walk_record(walk *w, int d, const tls_record *rec, const char *frames)
     /* Without keys the sequence number still counts the records it protects. */
     if (wd->ccs && !wd->prot.active)
         wd->prot.seq++;
-    int step = record_step(w, d, rec, pt, pt_len);
+    const tls_flow *f = w->flow;
+    int step = record_step(w, d, rec, pt, pt_len, &f);
+    if (abbreviated(f))         /* a session resumed after all: announced as such */
+        walk_flow(w, f);
     if (step != TLS_STEP_AFTER)
         w->announced = tls_flow_announce_through(w->flow, w->trace, w->announced, step);
     size_t idx = trace_record(w, d, rec, step, frames, pt, pt_len, &info);

@@ -75,9 +75,31 @@ const tls_flow *tls_flow_guess_kx(const tls_flow *f, int after, const tls_guess_
     return g ? g : f;
 }
 
+/* RFC 5077 §3.4: a client that offered a ticket without a session ID of its
+ * own (none echoed) learns from what follows the ServerHello whether the
+ * server resumed: NewSessionTicket or ChangeCipherSpec instead of the
+ * Certificate.  The abbreviated flow of that shape, or NULL. */
+static const tls_flow *resumed_after_all(const tls_flow *f, int after, tls_party sender,
+                                         uint8_t content_type, uint8_t hs_type)
+{
+    const tls_msg_info *last = tls_flow_msg(f, after);
+    if (sender != TLS_PARTY_SERVER || !last || last->content_type != TLS_CT_HANDSHAKE ||
+        last->hs_type != TLS_HS_SERVER_HELLO || f->shape == TLS_FLOW_SHAPE_ABBREVIATED ||
+        f->shape == TLS_FLOW_SHAPE_ABBREVIATED_TICKET)
+        return NULL;
+    if (content_type == TLS_CT_CHANGE_CIPHER_SPEC)
+        return tls_flow_select(f->kx, TLS_FLOW_AUTH_NONE, TLS_FLOW_SHAPE_ABBREVIATED);
+    if (content_type == TLS_CT_HANDSHAKE && hs_type == TLS_HS_NEW_SESSION_TICKET)
+        return tls_flow_select(f->kx, TLS_FLOW_AUTH_NONE, TLS_FLOW_SHAPE_ABBREVIATED_TICKET);
+    return NULL;
+}
+
 int tls_flow_follow(const tls_flow **flow, int after, tls_party sender, uint8_t content_type,
                     uint8_t hs_type)
 {
+    const tls_flow *resumed = resumed_after_all(*flow, after, sender, content_type, hs_type);
+    if (resumed)
+        *flow = resumed;
     int step = tls_flow_step_of(*flow, after + 1, sender, content_type, hs_type);
     /* A message of a flow that agrees so far (a CertificateRequest): the
      * wire says which shape this handshake has. */

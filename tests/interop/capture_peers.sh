@@ -34,6 +34,7 @@ need tshark
 need python3
 peer_values=$(dirname "$0")/../capture/peer_values.py
 unknown_suite=$(dirname "$0")/../capture/unknown_suite.py
+ticket_no_id=$(dirname "$0")/../capture/ticket_no_id.py
 capture_page=$(dirname "$0")/../html/capture_page.py
 # What s_client sends.
 printf 'GET / HTTP/1.0\r\n\r\n' > "$work/get"
@@ -413,5 +414,55 @@ for u in ECDHE-RSA-AES128-SHA256:c027:TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256:ecdh
     rc=$?
     grep -v '^ok  ' "$d/walk.out"
     check "$name: the walkthrough shows $cipher, decrypts nothing, says why" [ "$rc" -eq 0 ]
+done
+
+# 13. Ticket resumption with an EMPTY session ID (RFC 5077 §3.4's other
+# way): the ServerHello's is empty too, and only what follows it says the
+# session was resumed.  No installed client does this (s_client, curl,
+# gnutls-cli and Java send a session ID with their ticket), so
+# ticket_no_id.py, a minimal client checked by openssl s_server itself (its
+# Finished verifies, it answers the GET), resumes the session s_client saved.
+# RSA key exchange: the server's key alone opens the full handshake, and the
+# resumed one by the ticket that handshake issued.
+begin ticket-no-id
+start_openssl "${RSA[@]}" -tls1_2 -cipher AES128-GCM-SHA256
+capture
+sclient -sess_out "$d/sess.pem"
+openssl sess_id -in "$d/sess.pem" -text -noout > "$d/sess.txt"
+check "$name: s_server resumed the ticket offered with an empty session ID" \
+    python3 "$ticket_no_id" 127.0.0.1 "$port" "$d/sess.txt"
+capture_stop_when 2 closed
+stop "$server_pid"
+check "$name: the second ClientHello and ServerHello carry empty session IDs" \
+    [ "$(tshark -n -r "$d/cap.pcapng" -d "tcp.port==$port,tls" -Y 'tls.handshake.type == 1 || tls.handshake.type == 2' \
+        -T fields -e tcp.stream -e tls.handshake.session_id_length 2> /dev/null | sed -n 3,4p | cut -f2 | tr '\n' ' ')" = "0 0 " ]
+out=$("$tlssim" open "$d/cap.pcapng" --list --keys "$d/server.keylog" 2>&1)
+echo "$out"
+check "$name, key log: #2 resumed, both Finished verified" \
+    grep -qE '^#2  .*  resumed  key log: master secret found  client Finished verified, server Finished verified$' <<< "$out"
+out=$("$tlssim" open "$d/cap.pcapng" --list --server-key "$pki/server.key.pem" 2>&1)
+check "$name, server key: #2 opened by the ticket #1 issued, both Finished verified" \
+    grep -qE '^#2  .*  resumed  server key: the master secret of the session connection #1 made  client Finished verified, server Finished verified$' <<< "$out"
+abbreviated='ClientHello ServerHello ChangeCipherSpec Finished ChangeCipherSpec Finished'
+for how in "--keys $d/server.keylog" "--server-key $pki/server.key.pem" ""; do
+    # shellcheck disable=SC2086
+    "$tlssim" open "$d/cap.pcapng" --conn 2 $how --json > "$d/walk.json" 2> "$d/walk.err"
+    check "$name, walk ${how%% *}: the abbreviated flow, $(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+steps = " ".join(s["message"] for s in d["steps"])
+print(f"{steps}; ok {d[\"result\"][\"ok\"]}; secrets {d[\"config\"][\"capture\"][\"secrets\"]}")' "$d/walk.json")" \
+        python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+keys = sys.argv[3] != ""
+masters = {v["hex"] for s in d["steps"] for v in s["values"] if v["name"] == "master_secret"}
+logged = {l.split()[2] for l in open(sys.argv[4]) if l.startswith("CLIENT_RANDOM")}
+ok = " ".join(s["message"] for s in d["steps"]) == sys.argv[2] and d["result"]["ok"] and \
+    d["config"]["capture"]["resumed"] and \
+    (masters and masters <= logged if keys else not masters) and \
+    d["steps"][1]["notes"] != [] and \
+    all(s["reached"] for s in d["steps"])
+sys.exit(0 if ok else 1)' "$d/walk.json" "$abbreviated" "$how" "$d/server.keylog"
 done
 finish
