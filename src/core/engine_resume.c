@@ -184,7 +184,8 @@ tls_err engine_server_decide_resume(tls_engine *e, const tls_client_hello *ch)
          * 5246 §7.4.1.3) or came with a ticket (RFC 5077 §3.4). */
         memcpy(e->sess.id, ch->session_id, ch->session_id_len);
         e->sess.id_len = ch->session_id_len;
-        engine_note(e, TLS_TEXT_RESUME_SERVER_ACCEPTS,
+        engine_note(e, ch->session_id_len ? TLS_TEXT_RESUME_SERVER_ACCEPTS
+                                          : TLS_TEXT_RESUME_SERVER_ACCEPTS_NO_ID,
                     TLS_ARGS(TLS_ARG_S("suite", e->suite->name)));
     } else if (st->mode == TLS_RESUME_ID) {
         tls_err err = tls_rng_bytes(e->rng, e->sess.id, 32);

@@ -132,6 +132,8 @@ const char *const text_variants_templates[TLS_TEXT_COUNT] = {
         N_("neither the session nor this ClientHello uses the extended master secret: a legacy resumption, without RFC 7627's protection (§5.4)"),
     [TLS_TEXT_RESUME_SERVER_ACCEPTS] =
         N_("the server resumes the session: it echoes the session ID and keeps {suite} and the master secret; no certificate, no key exchange"),
+    [TLS_TEXT_RESUME_SERVER_ACCEPTS_NO_ID] =
+        N_("the server resumes the session from the ticket and keeps {suite} and the master secret: the client sent no session ID, so the ServerHello's is empty too, and the client can tell the session is resumed only by what follows it (no certificate, no key exchange; RFC 5077 §3.4)"),
     [TLS_TEXT_RESUME_SERVER_NEW_ID] =
         N_("the server gives this new session an ID and will keep it in its cache once the handshake is over"),
     [TLS_TEXT_TICKET_SEAL_FAILED] =

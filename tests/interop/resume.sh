@@ -100,18 +100,24 @@ openssl_connect() {
     tlssim_resumed "$what" "$d" "$mode" "$d/openssl.keylog"
 }
 
+# tlssim --listen --resume MODE in DIR (its JSON, stderr and key log there,
+# and ARGS...): sets tpid and port; a failed check when it does not listen.
+listen_tlssim() {
+    local what=$1 d=$2 mode=$3
+    shift 3
+    timeout 60 "$tlssim" --listen 127.0.0.1:0 --resume "$mode" --json --timeout 10 \
+        --keylog "$d/tlssim.keylog" "$@" > "$d/out.json" 2> "$d/err" &
+    tpid=$!
+    pids+=("$tpid")
+    port=$(wait_port "$d/err" 'tlssim: listening on 127\.0\.0\.1:') ||
+        { check "$what: tlssim listening" false; return 1; }
+}
+
 # tlssim --listen --resume $mode; s_client -sess_out, then -sess_in.
 openssl_listen() {
-    local mode=$1 d=$work/openssl-listen-$1
+    local mode=$1 d=$work/openssl-listen-$1 tpid port
     mkdir -p "$d"
-    timeout 60 "$tlssim" --listen 127.0.0.1:0 --resume "$mode" --json --timeout 10 \
-        --keylog "$d/tlssim.keylog" --pcap "$d/run.pcap" > "$d/out.json" 2> "$d/err" &
-    local tpid=$! port
-    pids+=("$tpid")
-    if ! port=$(wait_port "$d/err" 'tlssim: listening on 127\.0\.0\.1:'); then
-        check "openssl listen $mode: tlssim listening" false
-        return
-    fi
+    listen_tlssim "openssl listen $mode" "$d" "$mode" --pcap "$d/run.pcap" || return
     local n sess=(-sess_out "$d/sess.pem") crc=()
     for n in 1 2; do
         printf '%s' "$get" |
@@ -184,16 +190,9 @@ gnutls_connect() {
 # sends its GET on the resumed connection (gnutls_get keeps its stdin open
 # until the page is there: at EOF it would close before the answer).
 gnutls_listen() {
-    local mode=$1 d=$work/gnutls-listen-$1
+    local mode=$1 d=$work/gnutls-listen-$1 tpid port
     mkdir -p "$d"
-    timeout 60 "$tlssim" --listen 127.0.0.1:0 --resume "$mode" --json --timeout 10 \
-        --keylog "$d/tlssim.keylog" > "$d/out.json" 2> "$d/err" &
-    local tpid=$! port
-    pids+=("$tpid")
-    if ! port=$(wait_port "$d/err" 'tlssim: listening on 127\.0\.0\.1:'); then
-        check "gnutls listen $mode: tlssim listening" false
-        return
-    fi
+    listen_tlssim "gnutls listen $mode" "$d" "$mode" || return
     local opt=()
     [[ $mode == id ]] && opt=(--noticket)
     gnutls_get "$d/client.out" |
@@ -216,11 +215,60 @@ gnutls_listen() {
     tlssim_resumed "$what" "$d" "$mode" "$d/gnutls.keylog"
 }
 
+# tlssim --listen --resume ticket; s_client -sess_out, then a client that
+# offers the ticket with an EMPTY session ID (RFC 5077 §3.4's other way; no
+# installed client does it: capture/ticket_no_id.py).  tlssim's server must
+# resume it all the same (its ServerHello's session ID empty too), and its
+# pcap, opened back, is walked as the abbreviated handshake the messages
+# after the ServerHello show.
+openssl_listen_no_id() {
+    local d=$work/openssl-listen-no-id tpid port
+    mkdir -p "$d"
+    listen_tlssim "no session ID" "$d" ticket --pcap "$d/run.pcap" || return
+    printf '%s' "$get" |
+        timeout 20 openssl s_client -connect "127.0.0.1:$port" -tls1_2 -cipher "$suite" \
+            -servername www.example.test -CAfile "$pki/ca.crt.pem" -verify_return_error \
+            -keylogfile "$d/openssl.keylog" -ign_eof -sess_out "$d/sess.pem" > "$d/client1.out" 2>&1
+    local crc=$?
+    openssl sess_id -in "$d/sess.pem" -text -noout > "$d/sess.txt"
+    timeout 30 python3 "$(dirname "$0")/../capture/ticket_no_id.py" 127.0.0.1 "$port" \
+        "$d/sess.txt" > "$d/client2.out" 2>&1
+    local prc=$?
+    wait "$tpid"
+    local rc=$?
+    local what="tlssim --listen --resume ticket, a ticket offered with an empty session ID"
+    check "$what: no sanitizer report" no_sanitizer_report "$d/err"
+    check "$what: s_client exits 0 ($crc)" [ "$crc" -eq 0 ]
+    check "$what: the client resumed and got the page ($prc: $(cat "$d/client2.out"))" \
+        [ "$prc" -eq 0 ]
+    check "$what: tlssim exits 0 (rc $rc: $(tail -n 1 "$d/err"))" [ "$rc" -eq 0 ] || return
+    check "$what: the second handshake abbreviated, a new ticket issued ($(flow_of "$d/out.json"))" \
+        grep -qF '"flow":"full-ticket-ecdhe+abbreviated-ticket"' "$d/out.json"
+    check "$what: tlssim says no session ID was sent, the resumption shown by what follows" \
+        has "$d/out.json" 'the client sent no session ID, so the ServerHello'"'"'s is empty too'
+    check "$what: two key-log lines, one master secret, s_client's" \
+        [ "$(masters "$d/tlssim.keylog")" == "$(masters "$d/openssl.keylog")" ] &&
+        [[ $(keylog_lines "$d/tlssim.keylog" | wc -l) -eq 2 ]]
+    local out
+    out=$("$tlssim" open "$d/run.pcap" --list --keys "$d/tlssim.keylog" 2>&1)
+    check "$what: its pcap opened back, #2 resumed, both Finished verified" \
+        grep -qE '^#2  .*  resumed  key log: master secret found  client Finished verified, server Finished verified$' <<< "$out"
+    "$tlssim" open "$d/run.pcap" --conn 2 --keys "$d/tlssim.keylog" --json > "$d/open.json"
+    check "$what: #2 walked as the abbreviated handshake with a new ticket" \
+        python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+steps = [s["message"] for s in d["steps"]]
+sys.exit(0 if d["result"]["ok"] and steps == ["ClientHello", "ServerHello", "NewSessionTicket",
+         "ChangeCipherSpec", "Finished", "ChangeCipherSpec", "Finished"] else 1)' "$d/open.json"
+}
+
 for mode in id ticket; do
     openssl_connect "$mode"
     openssl_listen "$mode"
 done
 openssl_connect ticket "-verify 1"
+openssl_listen_no_id
 if command -v gnutls-serv > /dev/null 2>&1 && command -v gnutls-cli > /dev/null 2>&1; then
     gnutls_connect id id "" resumed
     gnutls_connect ticket ticket "" resumed
