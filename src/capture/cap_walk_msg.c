@@ -193,8 +193,14 @@ static void walk_flow(walk *w, const tls_flow *f)
 {
     bool resumed_now = abbreviated(f) && !abbreviated(w->flow);
     w->flow = f;
-    if (resumed_now && !w->hellos_noted)
-        secrets_at_keys_step(w, w->dir[1].at);
+    if (!resumed_now)
+        return;
+    int hello = w->dir[1].at;
+    const tls_msg_info *next = tls_flow_msg(f, hello + 1);
+    tls_trace_note(w->trace, hello, TLS_PARTY_WIRE, TLS_TEXT_CAP_RESUMED_AFTER_HELLO,
+                   TLS_ARGS(TLS_ARG_S("message", next ? next->message : "ChangeCipherSpec")));
+    if (!w->hellos_noted)
+        secrets_at_keys_step(w, hello);
 }
 
 /* The step of a message of \p d, moving this direction (and maybe the flow)

@@ -73,6 +73,10 @@ const char *const text_io_templates[TLS_TEXT_COUNT] = {
     [TLS_TEXT_CAP_UNEXPECTED] =
         N_("the {party} sent {message} where no flow tlssim knows has it: it is shown under this "
            "step"),
+    [TLS_TEXT_CAP_RESUMED_AFTER_HELLO] =
+        N_("no session ID was echoed (the client offered its ticket without one, RFC 5077 §3.4): "
+           "the server's {message} instead of a Certificate is what says the session is resumed, "
+           "to the client as to the eavesdropper"),
     [TLS_TEXT_CAP_APP_DATA_NOT_SHOWN] =
         N_("{records} more records after the handshake from the {party} ({bytes} bytes) are "
            "counted, not shown (--keep changes the limit)"),
