@@ -83,7 +83,7 @@ const char *const text_variants_templates[TLS_TEXT_COUNT] = {
     [TLS_TEXT_TEACH_RESUME_CLIENT_HELLO] =
         N_("The client asks to resume a session: it names it by its session ID, or shows the server its ticket."),
     [TLS_TEXT_TEACH_RESUME_SERVER_HELLO] =
-        N_("The server agrees to resume: it echoes the session ID; the master secret is reused, and new keys follow from it and the two new randoms."),
+        N_("The server agrees to resume: it echoes the client's session ID (a client showing a ticket may send none, and then only what follows tells); the master secret is reused, and new keys follow from it and the two new randoms."),
     [TLS_TEXT_TEACH_RESUME_SERVER_CCS] =
         N_("No certificate, no key exchange: the server has nothing more to say, so it switches on encryption first."),
     [TLS_TEXT_TEACH_RESUME_SERVER_FINISHED] =
