@@ -58,7 +58,9 @@ static const char CSS[] =
     ".scroll,figure.ladder{overflow:visible}svg.ladder{min-width:0}th{background:none}}";
 
 /* A translated sentence, formatted and escaped, in an element; a trailing
- * newline (the text walkthrough's msgids end in one) is dropped. */
+ * newline (the text walkthrough's msgids end in one) is dropped and the
+ * lines the walkthrough wraps are joined (a space after a Latin word,
+ * nothing after a Chinese character, as the sentence reads unwrapped). */
 static void tagf(FILE *out, const char *tag, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void tagf(FILE *out, const char *tag, const char *fmt, ...)
@@ -71,6 +73,11 @@ static void tagf(FILE *out, const char *tag, const char *fmt, ...)
     size_t n = strlen(buf);
     if (n && buf[n - 1] == '\n')
         buf[--n] = '\0';
+    for (char *nl = buf; (nl = strchr(nl, '\n'));)
+        if (nl > buf && (unsigned char)nl[-1] >= 0x80)
+            memmove(nl, nl + 1, strlen(nl + 1) + 1);
+        else
+            *nl++ = ' ';
     fprintf(out, "<%s>", tag);
     html_esc(out, buf);
     fprintf(out, "</%.*s>\n", (int)strcspn(tag, " "), tag); /* the name, not the attributes */
@@ -348,12 +355,9 @@ static void steps(FILE *out, const tls_app_run *r, const tls_lessons *ls, const 
 
 /* --------------------------------------------------- the end of the run */
 
-/* The secrets both sides derived, agreeing byte for byte (or not). */
-static void agreement(FILE *out, const tls_trace *t, bool computed_here)
+/* The secrets both sides derived on their own, agreeing byte for byte (or not). */
+static void agreement(FILE *out, const tls_trace *t)
 {
-    if (computed_here)
-        tagf(out, "p", "%s", _("Computed here from the capture and the key material: one "
-                               "computation, so both columns hold the same bytes."));
     fputs("<div class=\"scroll\"><table class=\"agreed\">\n", out);
     for (int k = 0; k < TLS_VALUE_COUNT; k++) {
         const tls_value_info *v = tls_value_info_of((tls_value_kind)k);
@@ -367,6 +371,27 @@ static void agreement(FILE *out, const tls_trace *t, bool computed_here)
         fputs(same ? " = " : " ≠ ", out);
         html_esc(out, party(TLS_PARTY_SERVER));
         fputs("</td><td><span class=\"hex\">", out);
+        html_hex(out, c->bytes, c->len);
+        fputs("</span></td></tr>\n", out);
+    }
+    fputs("</table></div>\n", out);
+}
+
+/* A capture's secrets, computed here once from the capture and the key
+ * material, as the text summary lists them: no side computed them on its
+ * own, so no "client = server" (their agreeing would prove nothing). */
+static void capture_secrets(FILE *out, const tls_trace *t, bool opened)
+{
+    tagf(out, "p", "%s", tls_render_capture_secrets_said(opened));
+    if (!opened)
+        return;
+    fputs("<div class=\"scroll\"><table class=\"computed\">\n", out);
+    for (int k = 0; k < TLS_VALUE_COUNT; k++) {
+        const tls_event *c, *s;
+        if (!tls_render_agreed(t, (tls_value_kind)k, &c, &s) || !c)
+            continue;
+        fprintf(out, "<tr class=\"secret\"><td><code>%s</code></td><td><span class=\"hex\">",
+                tls_value_name((tls_value_kind)k));
         html_hex(out, c->bytes, c->len);
         fputs("</span></td></tr>\n", out);
     }
@@ -466,7 +491,10 @@ static void page(FILE *out, const tls_app_run *r, const tls_trace *t, const tls_
         tagf(out, "h2", "%s", unchecked ? _("Handshake complete in the capture: without keys its "
                                             "Finished messages cannot be checked")
                                         : _("Handshake complete: both Finished messages verified"));
-        agreement(out, t, tls_render_capture_opened(r));
+        if (r->mode == TLS_APP_CAPTURE)
+            capture_secrets(out, t, tls_render_capture_opened(r));
+        else
+            agreement(out, t);
         html_lesson_id(out, r, ls, t, flow, TLS_LESSON_ID_SUMMARY, TLS_STEP_AFTER);
         fputs("</section>\n", out);
     }

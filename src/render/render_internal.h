@@ -20,6 +20,11 @@ bool tls_render_agreed(const tls_trace *t, tls_value_kind k, const tls_event **c
  * checked, its secrets computed): false for any other run. */
 bool tls_render_capture_opened(const tls_app_run *r);
 
+/* What a capture's summary says of its secrets, in the interface language
+ * (lines ending in a newline): computed here once from the key material
+ * when \p opened (tls_render_capture_opened), else that none can be. */
+const char *tls_render_capture_secrets_said(bool opened);
+
 /* A MESSAGE event's heading, whose view its fields are ("ClientHello, as
  * the server parsed it:", "..., read from the capture (sent by the
  * client):"), in the interface language, ending in a newline. */

@@ -274,18 +274,22 @@ static void summary_agreement(FILE *out, const tls_trace *t, bool live)
     }
 }
 
+const char *tls_render_capture_secrets_said(bool opened)
+{
+    return opened ? _("Computed here from the capture and the key material (never sent; the "
+                      "verified\nFinished messages prove that both sides hold them):\n")
+                  : _("Without key material none of the secrets can be computed from the "
+                      "capture.\n");
+}
+
 /* A capture's secrets, computed here once from the key material: the same
  * bytes in both columns, so one line each. */
 static void summary_capture(FILE *out, const tls_trace *t, bool opened)
 {
     fputc('\n', out);
-    if (!opened) {
-        fputs(_("Without key material none of the secrets can be computed from the capture.\n"),
-              out);
+    fputs(tls_render_capture_secrets_said(opened), out);
+    if (!opened)
         return;
-    }
-    fputs(_("Computed here from the capture and the key material (never sent; the verified\n"
-            "Finished messages prove that both sides hold them):\n"), out);
     for (int k = 0; k < TLS_VALUE_COUNT; k++) {
         const tls_event *c, *s;
         if (!tls_render_agreed(t, (tls_value_kind)k, &c, &s) || !c)

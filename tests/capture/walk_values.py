@@ -9,6 +9,7 @@ Usage: walk_values.py TLSSIM PKI_DIR
 """
 import json
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -214,6 +215,60 @@ def wording(work):
           "What the capture proves each side sent or knows, and what the key material lets us "
           "compute, by now" in page and "ClientHello, read from the capture (sent by the client):"
           in page and "parsed it" not in page)
+    html_summary(work, rsa, keys)
+
+
+def summary_cells(page):
+    """The HTML summary's paragraphs and its table's rows of cells (tags
+    stripped), as the page holds them."""
+    m = re.search(r'<section class="summary" id="summary">\n(.*?)</section>', page, re.S)
+    body = m.group(1) if m else ""
+    strip = lambda cell: re.sub(r"<[^>]*>", "", cell)  # noqa: E731
+    return ([strip(p) for p in re.findall(r"<p>(.*?)</p>", body)],
+            [[strip(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+             for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body)])
+
+
+def text_secrets(text):
+    """The secrets a capture's text summary lists: [[name, hex]]."""
+    tail = text.split("Finished messages prove that both sides hold them):\n", 1)[-1]
+    tail = tail.split("证明双方都持有它们）：\n", 1)[-1]
+    return [line.split() for line in tail.split("\n\n", 1)[0].splitlines()]
+
+
+# What the HTML summary of a capture says of its secrets, as the text
+# summary does (its wrapped lines joined): computed here, or none.
+CAPTURE_SUMMARY = {
+    "en": ("Computed here from the capture and the key material (never sent; the verified "
+           "Finished messages prove that both sides hold them):",
+           "Without key material none of the secrets can be computed from the capture."),
+    "zh": ("这里由抓包和密钥材料算出（从未发送；验证通过的 Finished 消息证明双方都持有它们）：",
+           "没有密钥材料，无法从抓包中算出任何秘密值。")}
+
+
+def html_summary(work, rsa, keys):
+    """A capture's HTML summary lists the secrets computed here, as the
+    text does, without the simulated run's "client = server" cells."""
+    for lang, (opened, none) in CAPTURE_SUMMARY.items():
+        h = os.path.join(work, f"summary-{lang}.html")
+        args = ["open", rsa, "--no-lessons", "--lang", lang]
+        text = run(args + ["--keys", keys, "--text"]).stdout
+        run(args + ["--keys", keys, "--html", h])
+        page = open(h).read() if os.path.exists(h) else ""
+        paras, rows = summary_cells(page)
+        want = text_secrets(text)
+        check(f"html {lang}: the summary says the secrets were computed here ({paras})",
+              paras == [opened])
+        check(f"html {lang}: the summary's cells are the text's secrets, name and hex ({rows})",
+              rows == want and len(want) >= 5 and want[0][0] == "master_secret")
+        sides = ("client", "server") if lang == "en" else ("客户端", "服务器")
+        check(f"html {lang}: no side said equal to the other",
+              not any(op + side in page for op in ("= ", "≠ ") for side in sides))
+        run(args + ["--html", h])
+        page = open(h).read() if os.path.exists(h) else ""
+        check(f"html {lang} without keys: the summary says no secret can be computed",
+              summary_cells(page) == ([none], []) and
+              not any(op + side in page for op in ("= ", "≠ ") for side in sides))
 
 
 def without_connection(src, dst, port):

@@ -23,6 +23,13 @@ import test_html_browser as hb
 
 HEADINGS = {"en": ["What an eavesdropper sees", "After the handshake"],
             "zh": ["窃听者看到的内容", "握手之后"]}
+# The summary of a capture opened with its key log: the secrets were computed
+# here once (as the text summary says), no side said equal to the other.
+COMPUTED = {"en": ("Computed here from the capture and the key material (never sent; the "
+                   "verified Finished messages prove that both sides hold them):",
+                   ("client", "server")),
+            "zh": ("这里由抓包和密钥材料算出（从未发送；验证通过的 Finished 消息证明双方都持有它们）：",
+                   ("客户端", "服务器"))}
 
 
 def app_data(doc):
@@ -53,6 +60,12 @@ def check_conn(tlssim, browser, tmp, pcap, keylog, conn, lang):
     text = "".join(dom.text)
     for heading in HEADINGS[lang]:
         hb.expect(heading in text, name + ": the heading " + heading)
+    said, sides = COMPUTED[lang]
+    master = [v["hex"] for s in doc["steps"] for v in s["values"] if v["name"] == "master_secret"]
+    hb.expect(said in text and master and master[-1] in text[text.find(said):],
+              name + ": the summary lists the secrets computed here, the master secret among them")
+    hb.expect(not any(op + side in text for op in ("= ", "≠ ") for side in sides),
+              name + ": no side said equal to the other")
 
 
 def main():
