@@ -14,8 +14,9 @@ build_pkgs=(meson ninja-build gcc libc6-dev pkg-config libmbedtls-dev libncurses
 # (gnutls-serv asks for a client certificate by default), decode our
 # captures with tshark, render the HTML handout in headless chromium and the
 # manual pages with man (man-db, groff-base); python3 reads JSON in the
-# checks.
-test_pkgs=(tmux openssl gnutls-bin tshark python3 chromium man-db groff-base)
+# checks, and python3-cryptography gives AES-GCM to the one test client no
+# installed peer can stand in for (tests/capture/ticket_no_id.py).
+test_pkgs=(tmux openssl gnutls-bin tshark python3 python3-cryptography chromium man-db groff-base)
 # The fuzz targets (tests/fuzz) are built with clang and libFuzzer, whose
 # runtime is only recommended by clang.
 fuzz_pkgs=(clang libclang-rt-14-dev)

@@ -34,7 +34,6 @@ need tshark
 need python3
 peer_values=$(dirname "$0")/../capture/peer_values.py
 unknown_suite=$(dirname "$0")/../capture/unknown_suite.py
-ticket_no_id=$(dirname "$0")/../capture/ticket_no_id.py
 capture_page=$(dirname "$0")/../html/capture_page.py
 # What s_client sends.
 printf 'GET / HTTP/1.0\r\n\r\n' > "$work/get"
@@ -430,7 +429,7 @@ capture
 sclient -sess_out "$d/sess.pem"
 openssl sess_id -in "$d/sess.pem" -text -noout > "$d/sess.txt"
 check "$name: s_server resumed the ticket offered with an empty session ID" \
-    python3 "$ticket_no_id" 127.0.0.1 "$port" "$d/sess.txt"
+    ticket_no_id 127.0.0.1 "$port" "$d/sess.txt"
 capture_stop_when 2 closed
 stop "$server_pid"
 check "$name: the second ClientHello and ServerHello carry empty session IDs" \

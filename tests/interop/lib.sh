@@ -35,6 +35,22 @@ need() {
     fi
 }
 
+# ticket_no_id ARGS...: tests/capture/ticket_no_id.py (for 30 s at most)
+# under a python3 that has the cryptography module: the first python3 on
+# PATH (a pyenv one, say) may lack what setup.sh installed for Debian's
+# /usr/bin/python3.
+ticket_no_id() {
+    local py
+    for py in python3 /usr/bin/python3; do
+        if "$py" -c 'import cryptography' > /dev/null 2>&1; then
+            timeout 30 "$py" "$(dirname "${BASH_SOURCE[0]}")/../capture/ticket_no_id.py" "$@"
+            return
+        fi
+    done
+    echo "ticket_no_id: no python3 with the cryptography module (setup.sh installs python3-cryptography)" >&2
+    return 1
+}
+
 check() {
     local what=$1
     shift

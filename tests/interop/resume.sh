@@ -231,8 +231,7 @@ openssl_listen_no_id() {
             -keylogfile "$d/openssl.keylog" -ign_eof -sess_out "$d/sess.pem" > "$d/client1.out" 2>&1
     local crc=$?
     openssl sess_id -in "$d/sess.pem" -text -noout > "$d/sess.txt"
-    timeout 30 python3 "$(dirname "$0")/../capture/ticket_no_id.py" 127.0.0.1 "$port" \
-        "$d/sess.txt" > "$d/client2.out" 2>&1
+    ticket_no_id 127.0.0.1 "$port" "$d/sess.txt" > "$d/client2.out" 2>&1
     local prc=$?
     wait "$tpid"
     local rc=$?
