@@ -92,6 +92,19 @@ const char *tls_i18n_text_into(const tls_text *t, char *buf, size_t cap);
  */
 const char *tls_i18n_field_value(const tls_field *f, char *buf, size_t cap);
 
+/**
+ * \brief A MESSAGE event's heading in the interface language, saying whose
+ *        view its fields are: "ClientHello, as the server parsed it", "...,
+ *        read from the capture (sent by the client)", "..., read from the
+ *        capture and decrypted with the key log" (no colon; the text and
+ *        HTML walkthroughs add one, the TUI's tree shows it as it is).
+ * \param protection  say of a party's protected message that it was written
+ *        before encrypting or parsed after decrypting (the TUI shows it under
+ *        its record's plaintext heading, which says so)
+ * \return \p buf
+ */
+const char *tls_i18n_message_heading(const tls_event *e, bool protection, char *buf, size_t cap);
+
 /** \brief The folder the catalogues are read from (<dir>/zh_CN/LC_MESSAGES/tlssim.mo). */
 const char *tls_i18n_localedir(void);
 

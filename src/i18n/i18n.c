@@ -141,3 +141,38 @@ const char *tls_i18n_field_value(const tls_field *f, char *buf, size_t cap)
     free(note);
     return buf;
 }
+
+const char *tls_i18n_message_heading(const tls_event *e, bool protection, char *buf, size_t cap)
+{
+    const char *fmt;
+    tls_party who = e->party;
+    switch (e->source) {
+    case TLS_SOURCE_CAPTURE_KEYLOG:
+        fmt = _("%s, read from the capture and decrypted with the key log");
+        break;
+    case TLS_SOURCE_CAPTURE_SERVER_KEY:
+        fmt = _("%s, read from the capture and decrypted with the server's key");
+        break;
+    case TLS_SOURCE_CAPTURE_SESSION:
+        fmt = _("%s, read from the capture and decrypted with the session's master secret");
+        break;
+    case TLS_SOURCE_CAPTURE: /* in the clear (protected ones are only traced opened) */
+        fmt = e->party == TLS_PARTY_CLIENT ? _("%s, read from the capture (sent by the client)")
+                                           : _("%s, read from the capture (sent by the server)");
+        break;
+    default: /* the sender's as written, else the receiver's as parsed */
+        protection = protection && e->is_protected;
+        if (e->by_sender) {
+            fmt = protection ? _("%s, as the %s wrote it before encrypting")
+                             : _("%s, as the %s wrote it");
+        } else {
+            fmt = protection ? _("%s, as the %s parsed it after decrypting")
+                             : _("%s, as the %s parsed it");
+            who = e->party == TLS_PARTY_CLIENT ? TLS_PARTY_SERVER : TLS_PARTY_CLIENT;
+        }
+        break;
+    }
+    /* A capture's headings name no reader: the party is then unused. */
+    snprintf(buf, cap, fmt, e->name ? e->name : _("message"), _(tls_party_name(who)));
+    return buf;
+}

@@ -27,7 +27,8 @@ const char *tls_render_capture_secrets_said(bool opened);
 
 /* A MESSAGE event's heading, whose view its fields are ("ClientHello, as
  * the server parsed it:", "..., read from the capture (sent by the
- * client):"), in the interface language, ending in a newline. */
+ * client):"), in the interface language, ending in a colon and a newline:
+ * tls_i18n_message_heading's, as the TUI's tree shows it too. */
 void tls_render_message_heading(const tls_event *e, char *out, size_t cap);
 
 /* The same for the plaintext of a protected RECORD event. */

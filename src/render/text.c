@@ -148,35 +148,10 @@ void tls_render_plaintext_heading(const tls_event *e, char *out, size_t cap)
 
 void tls_render_message_heading(const tls_event *e, char *out, size_t cap)
 {
-    const char *opened;
-    switch (e->source) {
-    case TLS_SOURCE_PARTY:
-        if (e->by_sender)
-            snprintf(out, cap, e->is_protected ? _("%s, as the %s wrote it before encrypting:\n")
-                                               : _("%s, as the %s wrote it:\n"),
-                     e->name, party(e->party));
-        else
-            snprintf(out, cap, e->is_protected ? _("%s, as the %s parsed it after decrypting:\n")
-                                               : _("%s, as the %s parsed it:\n"),
-                     e->name, peer(e->party));
-        return;
-    case TLS_SOURCE_CAPTURE_KEYLOG:
-        opened = _("%s, read from the capture and decrypted with the key log:\n");
-        break;
-    case TLS_SOURCE_CAPTURE_SERVER_KEY:
-        opened = _("%s, read from the capture and decrypted with the server's key:\n");
-        break;
-    case TLS_SOURCE_CAPTURE_SESSION:
-        opened = _("%s, read from the capture and decrypted with the session's master secret:\n");
-        break;
-    default: /* in the clear (protected ones are only traced opened) */
-        snprintf(out, cap, e->party == TLS_PARTY_CLIENT
-                               ? _("%s, read from the capture (sent by the client):\n")
-                               : _("%s, read from the capture (sent by the server):\n"),
-                 e->name);
-        return;
-    }
-    snprintf(out, cap, opened, e->name);
+    char said[512];
+    /* TRANSLATORS: a message's heading (whose view its fields are), then
+     * its fields on the next lines. */
+    snprintf(out, cap, _("%s:\n"), tls_i18n_message_heading(e, true, said, sizeof said));
 }
 
 static void render_event(FILE *out, const tls_trace *t, size_t i, bool capture)

@@ -266,24 +266,6 @@ static void put_heading(tui_row *out, size_t cap, size_t *n, tui_buf buf, size_t
     }
 }
 
-/* A message's heading in the tree: whose view its fields are. */
-static const char *message_heading(const tls_event *e)
-{
-    switch (e->source) {
-    case TLS_SOURCE_CAPTURE_KEYLOG:
-        return _("%s, read from the capture and decrypted with the key log");
-    case TLS_SOURCE_CAPTURE_SERVER_KEY:
-        return _("%s, read from the capture and decrypted with the server's key");
-    case TLS_SOURCE_CAPTURE_SESSION:
-        return _("%s, read from the capture and decrypted with the session's master secret");
-    case TLS_SOURCE_CAPTURE:
-        return e->party == TLS_PARTY_CLIENT ? _("%s, read from the capture (sent by the client)")
-                                            : _("%s, read from the capture (sent by the server)");
-    default:
-        return e->by_sender ? _("%s, as the %s wrote it") : _("%s, as the %s parsed it");
-    }
-}
-
 size_t tui_model_tree(const tui_model *m, size_t k, tui_row *out, size_t cap)
 {
     if (k >= m->n_records)
@@ -319,10 +301,11 @@ size_t tui_model_tree(const tui_model *m, size_t k, tui_row *out, size_t cap)
         bool whole = e->record_offset != (size_t)-1;
         tui_buf buf = !whole ? TUI_BUF_NONE : e->is_protected ? TUI_BUF_PLAIN : TUI_BUF_WIRE;
         size_t off = whole ? e->record_offset : 0;
-        /* The capture's headings name no reader: the extra argument is unused. */
-        tui_view mv = tui_model_view(e);
-        put_heading(out, cap, &n, buf, off, e->len, base, message_heading(e),
-                    e->name ? e->name : _("message"), _(tls_party_name(mv.who)));
+        /* Whose view the rows are; a protected message's rows sit under its
+         * record's plaintext heading, which says who encrypted or decrypted. */
+        char said[256];
+        put_heading(out, cap, &n, buf, off, e->len, base, "%s",
+                    tls_i18n_message_heading(e, false, said, sizeof said));
         for (size_t j = 0; j < e->dissect.n; j++) {
             const tls_field *f = &e->dissect.fields[j];
             put_row(out, cap, &n, buf, off + f->offset, f->length, base + 1 + f->depth, f);

@@ -3,7 +3,8 @@
 --keylog of a seeded RSA run, stepped through with the arrow keys.  Each
 step's label is the flow's; the title names the capture; the master secret
 (as `tlssim --json` computes it for the same seed) is in both sides' columns
-from step 6, the verify_data at steps 8 and 10; q leaves with status 0.
+from step 6, the verify_data at steps 8 and 10 (and the Finished headed as
+decrypted with the key log); q leaves with status 0.
 
 Usage: test_tui_capture.py PATH/TO/tlssim
 Stdlib only.  Exits 77 (skipped) only when tmux is missing; every wait
@@ -73,6 +74,13 @@ def main():
                 if n in (8, 10):
                     name = "client_verify_data" if n == 8 else "server_verify_data"
                     tt.check(name in screen, "step %d: %s" % (n, name))
+                    # The selected record's dissection: the Finished it carries,
+                    # headed as the text walkthrough heads it (no colon).
+                    heading = "Finished, read from the capture and decrypted with the key log"
+                    screen = tt.wait_text(tm, label, heading)
+                    tt.check(heading in screen and heading + ":" not in screen,
+                             "step %d: the dissection says the Finished was decrypted with the "
+                             "key log" % n)
             tm.keys("?")
             screen = tt.wait_text(tm, "Esc close", "capture: read from the capture")
             tt.check("capture: read from the capture, or computed here" in " ".join(screen.split()),
