@@ -377,25 +377,43 @@ static void agreement(FILE *out, const tls_trace *t)
     fputs("</table></div>\n", out);
 }
 
+/* One secret per row, name and bytes: a capture's, computed here once
+ * (the client's column holds it), or a live run's own side's. */
+static void one_column_secrets(FILE *out, const tls_trace *t, bool live)
+{
+    fputs("<div class=\"scroll\"><table class=\"computed\">\n", out);
+    for (int k = 0; k < TLS_VALUE_COUNT; k++) {
+        const tls_event *c, *s;
+        if (!tls_render_agreed(t, (tls_value_kind)k, &c, &s))
+            continue;
+        const tls_event *v = live ? tls_render_own_value(c, s) : c;
+        if (!v)
+            continue;
+        fprintf(out, "<tr class=\"secret\"><td><code>%s</code></td><td><span class=\"hex\">",
+                tls_value_name((tls_value_kind)k));
+        html_hex(out, v->bytes, v->len);
+        fputs("</span></td></tr>\n", out);
+    }
+    fputs("</table></div>\n", out);
+}
+
 /* A capture's secrets, computed here once from the capture and the key
  * material, as the text summary lists them: no side computed them on its
  * own, so no "client = server" (their agreeing would prove nothing). */
 static void capture_secrets(FILE *out, const tls_trace *t, bool opened)
 {
     tagf(out, "p", "%s", tls_render_capture_secrets_said(opened));
-    if (!opened)
-        return;
-    fputs("<div class=\"scroll\"><table class=\"computed\">\n", out);
-    for (int k = 0; k < TLS_VALUE_COUNT; k++) {
-        const tls_event *c, *s;
-        if (!tls_render_agreed(t, (tls_value_kind)k, &c, &s) || !c)
-            continue;
-        fprintf(out, "<tr class=\"secret\"><td><code>%s</code></td><td><span class=\"hex\">",
-                tls_value_name((tls_value_kind)k));
-        html_hex(out, c->bytes, c->len);
-        fputs("</span></td></tr>\n", out);
-    }
-    fputs("</table></div>\n", out);
+    if (opened)
+        one_column_secrets(out, t, false);
+}
+
+/* A live run's: the peer's memory cannot be read, its values are inferred
+ * from its verified Finished (equal by construction), so tlssim's own
+ * side's values, as the text summary lists them. */
+static void live_secrets(FILE *out, const tls_trace *t)
+{
+    tagf(out, "p", "%s", tls_render_live_secrets_said());
+    one_column_secrets(out, t, true);
 }
 
 /* What followed the handshake, then the page that teaches it. */
@@ -493,6 +511,8 @@ static void page(FILE *out, const tls_app_run *r, const tls_trace *t, const tls_
                                         : _("Handshake complete: both Finished messages verified"));
         if (r->mode == TLS_APP_CAPTURE)
             capture_secrets(out, t, tls_render_capture_opened(r));
+        else if (r->mode == TLS_APP_LIVE)
+            live_secrets(out, t);
         else
             agreement(out, t);
         html_lesson_id(out, r, ls, t, flow, TLS_LESSON_ID_SUMMARY, TLS_STEP_AFTER);

@@ -25,6 +25,14 @@ bool tls_render_capture_opened(const tls_app_run *r);
  * when \p opened (tls_render_capture_opened), else that none can be. */
 const char *tls_render_capture_secrets_said(bool opened);
 
+/* A live run's summary: the peer's values are inferred from its verified
+ * Finished, so the summary lists tlssim's own side's and says why. */
+const char *tls_render_live_secrets_said(void);
+
+/* Of a value's client and server events (either may be NULL), the one a
+ * party computed itself (not inferred); NULL if neither did. */
+const tls_event *tls_render_own_value(const tls_event *client, const tls_event *server);
+
 /* A MESSAGE event's heading, whose view its fields are ("ClientHello, as
  * the server parsed it:", "..., read from the capture (sent by the
  * client):"), in the interface language, ending in a colon and a newline:

@@ -222,9 +222,7 @@ static void summary_agreement(FILE *out, const tls_trace *t, bool live)
 {
     fputc('\n', out);
     if (live)
-        fputs(_("The peer is a real TLS stack: its memory cannot be read, but its verified\n"
-                "Finished proves it computed the same master secret and keys as tlssim's side:\n"),
-              out);
+        fputs(tls_render_live_secrets_said(), out);
     else
         fputs(_("Both sides computed on their own (never sent):\n"), out);
     for (int k = 0; k < TLS_VALUE_COUNT; k++) {
@@ -232,7 +230,7 @@ static void summary_agreement(FILE *out, const tls_trace *t, bool live)
         const tls_event *c, *s;
         if (!tls_render_agreed(t, (tls_value_kind)k, &c, &s))
             continue;
-        const tls_event *own = c && !c->inferred ? c : s && !s->inferred ? s : NULL;
+        const tls_event *own = tls_render_own_value(c, s);
         if (live && own) {
             char *hex = tls_hex(own->bytes, own->len);
             fprintf(out, "  %-18s %s\n", v->name, hex ? hex : "");
@@ -247,6 +245,17 @@ static void summary_agreement(FILE *out, const tls_trace *t, bool live)
                 party(TLS_PARTY_SERVER), hex ? hex : "");
         free(hex);
     }
+}
+
+const char *tls_render_live_secrets_said(void)
+{
+    return _("The peer is a real TLS stack: its memory cannot be read, but its verified\n"
+             "Finished proves it computed the same master secret and keys as tlssim's side:\n");
+}
+
+const tls_event *tls_render_own_value(const tls_event *client, const tls_event *server)
+{
+    return client && !client->inferred ? client : server && !server->inferred ? server : NULL;
 }
 
 const char *tls_render_capture_secrets_said(bool opened)

@@ -107,6 +107,17 @@ def check_saved(folder, stem, want_keylog, how):
     tt.check(not problems, "%s: the HTML handout is valid %s" % (how, problems[:3]))
     for hexval in want_keylog.split()[1:]:
         tt.check(hexval in page, "%s: the HTML handout holds %s" % (how, hexval[:32]))
+    # Its summary: a simulated run's two sides agree cell by cell; a live
+    # run's peer values are inferred, so only tlssim's own side's are listed.
+    at = page.find('id="summary"')
+    summary = page[at:] if at >= 0 else ""
+    if how == "live":
+        tt.check("its memory cannot be read" in summary and 'class="agreed"' not in summary
+                 and want_keylog.split()[2] in summary,
+                 "live: the HTML summary lists tlssim's own secrets, not 'client = server'")
+    else:
+        tt.check('class="agreed"' in summary and "its memory cannot be read" not in summary,
+                 "%s: the HTML summary shows both sides agreeing" % how)
 
 
 def test_save(exe, sock, folder):
