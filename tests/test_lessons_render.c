@@ -31,94 +31,90 @@ static char *render(const char *title, const char *md, int width, tls_lang lang,
     return s;
 }
 
-static void test_lookup(void)
+/* A trace of a few values: the client random and the suite by step 2, a
+ * server-only private key at 4, a handshake hash each side replaces, and a
+ * certificate the client reads (with its text) before the wire does. */
+static void lookup_trace(tls_trace *t)
 {
-    tls_trace t;
-    tls_trace_init(&t);
-    tls_trace_value(&t, 1, TLS_PARTY_CLIENT, TLS_VALUE_CLIENT_RANDOM, CR, sizeof CR, NULL);
-    tls_trace_value(&t, 2, TLS_PARTY_WIRE, TLS_VALUE_CIPHER_SUITE, SUITE, 2,
+    tls_trace_value(t, 1, TLS_PARTY_CLIENT, TLS_VALUE_CLIENT_RANDOM, CR, sizeof CR, NULL);
+    tls_trace_value(t, 2, TLS_PARTY_WIRE, TLS_VALUE_CIPHER_SUITE, SUITE, 2,
                     "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
     const uint8_t priv[3] = {0xaa, 0xbb, 0xcc};
-    tls_trace_value(&t, 4, TLS_PARTY_SERVER, TLS_VALUE_SERVER_ECDHE_PRIVATE, priv, 3, NULL);
+    tls_trace_value(t, 4, TLS_PARTY_SERVER, TLS_VALUE_SERVER_ECDHE_PRIVATE, priv, 3, NULL);
     const uint8_t h8[2] = {0x08, 0x08}, h10[2] = {0x10, 0x10}, hs[2] = {0x5e, 0x5e};
-    tls_trace_value(&t, 8, TLS_PARTY_CLIENT, TLS_VALUE_HANDSHAKE_HASH, h8, 2, NULL);
-    tls_trace_value(&t, 10, TLS_PARTY_SERVER, TLS_VALUE_HANDSHAKE_HASH, hs, 2, NULL);
-    tls_trace_value(&t, 10, TLS_PARTY_CLIENT, TLS_VALUE_HANDSHAKE_HASH, h10, 2, NULL);
+    tls_trace_value(t, 8, TLS_PARTY_CLIENT, TLS_VALUE_HANDSHAKE_HASH, h8, 2, NULL);
+    tls_trace_value(t, 10, TLS_PARTY_SERVER, TLS_VALUE_HANDSHAKE_HASH, hs, 2, NULL);
+    tls_trace_value(t, 10, TLS_PARTY_CLIENT, TLS_VALUE_HANDSHAKE_HASH, h10, 2, NULL);
     /* the wire learns the certificate later, without its text */
-    tls_trace_value(&t, 10, TLS_PARTY_CLIENT, TLS_VALUE_SERVER_CERTIFICATE, CR, 4,
+    tls_trace_value(t, 10, TLS_PARTY_CLIENT, TLS_VALUE_SERVER_CERTIFICATE, CR, 4,
                     "CN=www.example.test");
-    tls_trace_value(&t, 11, TLS_PARTY_WIRE, TLS_VALUE_SERVER_CERTIFICATE, CR, 4, NULL);
+    tls_trace_value(t, 11, TLS_PARTY_WIRE, TLS_VALUE_SERVER_CERTIFICATE, CR, 4, NULL);
+}
 
-    tls_trace_lookup_ctx c = {&t, 2};
-    char *v = tls_trace_lookup(&c, TLS_VALUE_CLIENT_RANDOM, TLS_VF_DEFAULT);
-    test_str_eq(v, "5f3a0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e",
-                "client_random: lowercase hex");
-    free(v);
-    v = tls_trace_lookup(&c, TLS_VALUE_CLIENT_RANDOM, TLS_VF_SHORT);
-    test_str_eq(v, "5f3a010203040506…", "client_random.short");
-    free(v);
-    v = tls_trace_lookup(&c, TLS_VALUE_CLIENT_RANDOM, TLS_VF_LEN);
-    test_str_eq(v, "32", "client_random.len");
-    free(v);
-    v = tls_trace_lookup(&c, TLS_VALUE_CIPHER_SUITE, TLS_VF_DEFAULT);
-    test_str_eq(v, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "cipher_suite: its text");
-    free(v);
-    v = tls_trace_lookup(&c, TLS_VALUE_CIPHER_SUITE, TLS_VF_HEX);
-    test_str_eq(v, "c02f", "cipher_suite.hex: the bytes");
-    free(v);
-    v = tls_trace_lookup(&c, TLS_VALUE_CIPHER_SUITE, TLS_VF_SHORT);
-    test_str_eq(v, "c02f", "short value: no ellipsis");
-    free(v);
-    test_check(tls_trace_lookup(&c, TLS_VALUE_SERVER_ECDHE_PRIVATE, TLS_VF_DEFAULT) == NULL,
-               "a step-4 value is not known at step 2");
-    c.step = 4;
-    v = tls_trace_lookup(&c, TLS_VALUE_SERVER_ECDHE_PRIVATE, TLS_VF_DEFAULT);
-    test_str_eq(v, "aabbcc", "a server-only value is found");
-    free(v);
-    c.step = 8;
-    v = tls_trace_lookup(&c, TLS_VALUE_HANDSHAKE_HASH, TLS_VF_DEFAULT);
-    test_str_eq(v, "0808", "handshake_hash at step 8: the client's");
-    free(v);
-    c.step = 10;
-    v = tls_trace_lookup(&c, TLS_VALUE_HANDSHAKE_HASH, TLS_VF_DEFAULT);
-    test_str_eq(v, "1010", "handshake_hash at step 10: the client's latest");
-    free(v);
-    c.step = 11;
-    v = tls_trace_lookup(&c, TLS_VALUE_SERVER_CERTIFICATE, TLS_VF_DEFAULT);
-    test_str_eq(v, "CN=www.example.test", "the client's view before the wire's");
-    free(v);
+/* A value of lookup_trace looked up at a step in a form, and what it shows
+ * (NULL: not known yet). */
+static const struct {
+    int step;
+    tls_value_kind kind;
+    tls_value_form form;
+    const char *want;
+    const char *what;
+} lookup_cases[] = {
+    {2, TLS_VALUE_CLIENT_RANDOM, TLS_VF_DEFAULT,
+     "5f3a0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e",
+     "client_random: lowercase hex"},
+    {2, TLS_VALUE_CLIENT_RANDOM, TLS_VF_SHORT, "5f3a010203040506…", "client_random.short"},
+    {2, TLS_VALUE_CLIENT_RANDOM, TLS_VF_LEN, "32", "client_random.len"},
+    {2, TLS_VALUE_CIPHER_SUITE, TLS_VF_DEFAULT, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+     "cipher_suite: its text"},
+    {2, TLS_VALUE_CIPHER_SUITE, TLS_VF_HEX, "c02f", "cipher_suite.hex: the bytes"},
+    {2, TLS_VALUE_CIPHER_SUITE, TLS_VF_SHORT, "c02f", "short value: no ellipsis"},
+    {2, TLS_VALUE_SERVER_ECDHE_PRIVATE, TLS_VF_DEFAULT, NULL,
+     "a step-4 value is not known at step 2"},
+    {4, TLS_VALUE_SERVER_ECDHE_PRIVATE, TLS_VF_DEFAULT, "aabbcc", "a server-only value is found"},
+    {8, TLS_VALUE_HANDSHAKE_HASH, TLS_VF_DEFAULT, "0808",
+     "handshake_hash at step 8: the client's"},
+    {10, TLS_VALUE_HANDSHAKE_HASH, TLS_VF_DEFAULT, "1010",
+     "handshake_hash at step 10: the client's latest"},
+    {11, TLS_VALUE_SERVER_CERTIFICATE, TLS_VF_DEFAULT, "CN=www.example.test",
+     "the client's view before the wire's"},
+};
 
-    /* The exact values land in rendered text. */
-    c.step = 2;
-    char *s = render(NULL,
-                     "Random {{client_random}}, suite {{ cipher_suite }} "
-                     "({{cipher_suite.hex}}), key {{server_ecdhe_private}}.",
-                     1000, TLS_LANG_EN, &c);
-    test_str_eq(s,
-                "Random 5f3a0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e, "
-                "suite TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (c02f), key (not yet known).\n",
-                "values and not-yet-known marker in English");
-    free(s);
-    s = render(NULL, "私钥：{{server_ecdhe_private.short}}", 80, TLS_LANG_ZH, &c);
-    test_str_eq(s, "私钥：（尚未得知）\n", "not-yet-known marker in Chinese");
-    free(s);
-    s = render(NULL, "Bad {{no_such_value}} and {{client_random.bits}} and {{open", 80,
-               TLS_LANG_EN, &c);
-    test_str_eq(s, "Bad {{no_such_value}} and {{client_random.bits}} and {{open\n",
-                "unknown and unterminated placeholders shown literally");
-    free(s);
-    s = render(NULL, "No lookup: {{client_random}}", 80, TLS_LANG_EN, NULL);
-    test_str_eq(s, "No lookup: (not yet known)\n", "without a lookup nothing is known");
-    free(s);
+/* Markdown rendered at step 2 of lookup_trace (or without a lookup): the
+ * exact values land in the text. */
+static const struct {
+    const char *md;
+    int width;
+    tls_lang lang;
+    bool lookup;
+    const char *want;
+    const char *what;
+} lookup_renders[] = {
+    {"Random {{client_random}}, suite {{ cipher_suite }} "
+     "({{cipher_suite.hex}}), key {{server_ecdhe_private}}.",
+     1000, TLS_LANG_EN, true,
+     "Random 5f3a0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e, "
+     "suite TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (c02f), key (not yet known).\n",
+     "values and not-yet-known marker in English"},
+    {"私钥：{{server_ecdhe_private.short}}", 80, TLS_LANG_ZH, true, "私钥：（尚未得知）\n",
+     "not-yet-known marker in Chinese"},
+    {"Bad {{no_such_value}} and {{client_random.bits}} and {{open", 80, TLS_LANG_EN, true,
+     "Bad {{no_such_value}} and {{client_random.bits}} and {{open\n",
+     "unknown and unterminated placeholders shown literally"},
+    {"No lookup: {{client_random}}", 80, TLS_LANG_EN, false, "No lookup: (not yet known)\n",
+     "without a lookup nothing is known"},
+};
 
-    /* A shipped lesson: ClientHello's quotes this run's client random in full. */
+/* A shipped lesson: ClientHello's quotes this run's client random in full. */
+static void check_shipped_lesson(tls_trace_lookup_ctx *c)
+{
     tls_lessons *ls = tls_lessons_open(TLSSIM_SOURCE_LESSONS, NULL, 0);
     if (test_check(ls != NULL, "open shipped lessons")) {
         for (int li = 0; li < TLS_LANG_COUNT; li++) {
             const tls_lesson *l = tls_lessons_get(ls, "client-hello", (tls_lang)li, NULL);
-            c.step = 1;
-            tls_render_opts o = {.width = 200, .lookup = tls_trace_lookup, .ctx = &c};
-            s = l ? tls_lesson_render_text(l, &o) : NULL;
+            c->step = 1;
+            tls_render_opts o = {.width = 200, .lookup = tls_trace_lookup, .ctx = c};
+            char *s = l ? tls_lesson_render_text(l, &o) : NULL;
             test_check(s && strstr(s, "5f3a0102030405060708090a0b0c0d0e0f10111213141516"
                                       "1718191a1b1c1d1e") != NULL,
                        "lesson 1 (%s) shows the client random", tls_lang_code((tls_lang)li));
@@ -126,6 +122,28 @@ static void test_lookup(void)
         }
     }
     tls_lessons_close(ls);
+}
+
+static void test_lookup(void)
+{
+    tls_trace t;
+    tls_trace_init(&t);
+    lookup_trace(&t);
+    tls_trace_lookup_ctx c = {&t, 2};
+    for (size_t i = 0; i < sizeof lookup_cases / sizeof lookup_cases[0]; i++) {
+        c.step = lookup_cases[i].step;
+        char *v = tls_trace_lookup(&c, lookup_cases[i].kind, lookup_cases[i].form);
+        test_str_eq(v, lookup_cases[i].want, lookup_cases[i].what);
+        free(v);
+    }
+    c.step = 2;
+    for (size_t i = 0; i < sizeof lookup_renders / sizeof lookup_renders[0]; i++) {
+        char *s = render(NULL, lookup_renders[i].md, lookup_renders[i].width,
+                         lookup_renders[i].lang, lookup_renders[i].lookup ? &c : NULL);
+        test_str_eq(s, lookup_renders[i].want, lookup_renders[i].what);
+        free(s);
+    }
+    check_shipped_lesson(&c);
     tls_trace_free(&t);
 }
 
