@@ -49,20 +49,89 @@ static bool dhe_pre_master_ok(const tls_trace *t)
     return zlen == dh.p_len && pm->len == zlen - lead && memcmp(z + lead, pm->bytes, pm->len) == 0;
 }
 
+/* ECDHE: the pre-master is the ECDH of either private key with the other
+ * side's public key; recomputed here from the client's private key and the
+ * server's public key as the wire carried it. */
+static bool ecdhe_pre_master_ok(const tls_trace *t, uint16_t group)
+{
+    const tls_event *cpriv = value(t, TLS_VALUE_CLIENT_ECDHE_PRIVATE, TLS_PARTY_CLIENT);
+    const tls_event *spub = value(t, TLS_VALUE_SERVER_ECDHE_PUBLIC, TLS_PARTY_WIRE);
+    const tls_event *pm = value(t, TLS_VALUE_PRE_MASTER_SECRET, TLS_PARTY_SERVER);
+    uint8_t z[TLS_ECDH_SHARED_MAX];
+    size_t zlen = 0;
+    bool ok = cpriv && spub && pm &&
+              tls_ecdh_shared(group, NULL, cpriv->bytes, cpriv->len, spub->bytes, spub->len, z,
+                              &zlen) == TLS_OK;
+    return ok && zlen == pm->len && memcmp(z, pm->bytes, zlen) == 0;
+}
+
+/* What each key exchange's pre-master must be, checked from outside. */
+static void check_pre_master(const tls_trace *t, const tls_suite *suite,
+                             const tls_group_info *group, const char *gname)
+{
+    const char *label = suite->name;
+    if (suite->kx == TLS_KX_ECDHE_RSA) {
+        const tls_event *ng = value(t, TLS_VALUE_NAMED_GROUP, TLS_PARTY_CLIENT);
+        test_check(ng && ng->len == 2 && ((ng->bytes[0] << 8) | ng->bytes[1]) == (int)group->id,
+                   "%s/%s: negotiated group", label, gname);
+        test_check(ecdhe_pre_master_ok(t, group->id),
+                   "%s/%s: pre-master = ECDH(client private, server public from the wire)",
+                   label, gname);
+    } else if (suite->kx == TLS_KX_DHE_RSA) {
+        test_check(dhe_pre_master_ok(t), "%s: pre-master = Z of (client private, "
+                   "server public from the wire), leading zeros stripped", label);
+    } else {
+        const tls_event *pm = value(t, TLS_VALUE_PRE_MASTER_SECRET, TLS_PARTY_CLIENT);
+        test_check(pm && pm->len == 48 && pm->bytes[0] == 3 && pm->bytes[1] == 3,
+                   "%s: RSA pre-master is 48 bytes starting with 0x0303", label);
+        test_check(value(t, TLS_VALUE_ENCRYPTED_PRE_MASTER, TLS_PARTY_WIRE) != NULL,
+                   "%s: the eavesdropper sees the encrypted pre-master", label);
+    }
+}
+
+/* Values both sides compute on their own, and secrets the wire never sees. */
+static const tls_value_kind shared_values[] = {
+    TLS_VALUE_CLIENT_RANDOM,     TLS_VALUE_SERVER_RANDOM,     TLS_VALUE_CIPHER_SUITE,
+    TLS_VALUE_PRE_MASTER_SECRET, TLS_VALUE_MASTER_SECRET,     TLS_VALUE_KEY_BLOCK,
+    TLS_VALUE_CLIENT_WRITE_KEY,  TLS_VALUE_SERVER_WRITE_KEY,  TLS_VALUE_CLIENT_WRITE_IV,
+    TLS_VALUE_SERVER_WRITE_IV,   TLS_VALUE_CLIENT_VERIFY_DATA, TLS_VALUE_SERVER_VERIFY_DATA};
+static const tls_value_kind secret_values[] = {
+    TLS_VALUE_PRE_MASTER_SECRET,    TLS_VALUE_MASTER_SECRET,
+    TLS_VALUE_CLIENT_WRITE_KEY,     TLS_VALUE_SERVER_WRITE_KEY,
+    TLS_VALUE_CLIENT_ECDHE_PRIVATE, TLS_VALUE_SERVER_ECDHE_PRIVATE,
+    TLS_VALUE_CLIENT_DHE_PRIVATE,   TLS_VALUE_SERVER_DHE_PRIVATE};
+
+/* The checks of one run of \p suite (with \p group, named \p gname, for ECDHE). */
+static void check_run(const tls_trace *t, const tls_suite *suite, const tls_group_info *group,
+                      const char *gname, int ems)
+{
+    const char *label = suite->name;
+    for (size_t i = 0; i < sizeof shared_values / sizeof shared_values[0]; i++)
+        test_check(same_value(t, shared_values[i]), "%s/%s/ems=%d: %s identical on both sides",
+                   label, gname, ems, tls_value_name(shared_values[i]));
+    for (size_t i = 0; i < sizeof secret_values / sizeof secret_values[0]; i++)
+        test_check(!value(t, secret_values[i], TLS_PARTY_WIRE), "%s/%s: %s never on the wire",
+                   label, gname, tls_value_name(secret_values[i]));
+    const tls_event *cs = value(t, TLS_VALUE_CIPHER_SUITE, TLS_PARTY_CLIENT);
+    test_check(cs && cs->len == 2 && ((cs->bytes[0] << 8) | cs->bytes[1]) == suite->id,
+               "%s: negotiated the suite the server was set up for", label);
+    const tls_event *key = value(t, TLS_VALUE_CLIENT_WRITE_KEY, TLS_PARTY_CLIENT);
+    test_check(key && key->len == suite->key_len, "%s: key length %zu", label, suite->key_len);
+    check_pre_master(t, suite, group, gname);
+    if (suite->mac_key_len) {
+        test_check(same_value(t, TLS_VALUE_CLIENT_WRITE_MAC_KEY) &&
+                       same_value(t, TLS_VALUE_SERVER_WRITE_MAC_KEY),
+                   "%s: both MAC keys identical on both sides", label);
+        test_check(!value(t, TLS_VALUE_CLIENT_WRITE_MAC_KEY, TLS_PARTY_WIRE),
+                   "%s: MAC keys never on the wire", label);
+    }
+    test_check(count_kind(t, TLS_EV_ALERT) == 0, "%s: no alerts", label);
+}
+
 /* The shared secrets each side computes on its own must be byte-identical,
  * and the secrets must never appear as wire values. */
 static void test_all_suites_and_groups(void)
 {
-    static const tls_value_kind shared[] = {
-        TLS_VALUE_CLIENT_RANDOM,     TLS_VALUE_SERVER_RANDOM,     TLS_VALUE_CIPHER_SUITE,
-        TLS_VALUE_PRE_MASTER_SECRET, TLS_VALUE_MASTER_SECRET,     TLS_VALUE_KEY_BLOCK,
-        TLS_VALUE_CLIENT_WRITE_KEY,  TLS_VALUE_SERVER_WRITE_KEY,  TLS_VALUE_CLIENT_WRITE_IV,
-        TLS_VALUE_SERVER_WRITE_IV,   TLS_VALUE_CLIENT_VERIFY_DATA, TLS_VALUE_SERVER_VERIFY_DATA};
-    static const tls_value_kind secrets[] = {
-        TLS_VALUE_PRE_MASTER_SECRET,    TLS_VALUE_MASTER_SECRET,
-        TLS_VALUE_CLIENT_WRITE_KEY,     TLS_VALUE_SERVER_WRITE_KEY,
-        TLS_VALUE_CLIENT_ECDHE_PRIVATE, TLS_VALUE_SERVER_ECDHE_PRIVATE,
-        TLS_VALUE_CLIENT_DHE_PRIVATE,   TLS_VALUE_SERVER_DHE_PRIVATE};
     size_t nsuites, ngroups;
     const tls_suite *suites = tls_suites_all(&nsuites);
     const tls_group_info *groups = tls_groups_all(&ngroups);
@@ -83,60 +152,10 @@ static void test_all_suites_and_groups(void)
                 tls_trace_init(&t);
                 tls_sim_result res;
                 tls_err err = tls_sim_run(&cfg, &t, &res);
-                const char *label = suites[s].name;
                 const char *gname = suites[s].kx == TLS_KX_ECDHE_RSA ? groups[g].name : "-";
-                test_check(err == TLS_OK && res.ok, "%s/%s/ems=%d completes (%s)", label,
-                           gname, ems, res.why);
-                for (size_t i = 0; i < sizeof shared / sizeof shared[0]; i++)
-                    test_check(same_value(&t, shared[i]), "%s/%s/ems=%d: %s identical on both sides",
-                               label, gname, ems, tls_value_name(shared[i]));
-                for (size_t i = 0; i < sizeof secrets / sizeof secrets[0]; i++)
-                    test_check(!value(&t, secrets[i], TLS_PARTY_WIRE),
-                               "%s/%s: %s never on the wire", label, gname,
-                               tls_value_name(secrets[i]));
-                const tls_event *cs = value(&t, TLS_VALUE_CIPHER_SUITE, TLS_PARTY_CLIENT);
-                test_check(cs && cs->len == 2 && ((cs->bytes[0] << 8) | cs->bytes[1]) == suites[s].id,
-                           "%s: negotiated the suite the server was set up for", label);
-                const tls_event *key = value(&t, TLS_VALUE_CLIENT_WRITE_KEY, TLS_PARTY_CLIENT);
-                test_check(key && key->len == suites[s].key_len, "%s: key length %zu", label,
-                           suites[s].key_len);
-                if (suites[s].kx == TLS_KX_ECDHE_RSA) {
-                    const tls_event *ng = value(&t, TLS_VALUE_NAMED_GROUP, TLS_PARTY_CLIENT);
-                    test_check(ng && ng->len == 2 && ((ng->bytes[0] << 8) | ng->bytes[1]) == (int)groups[g].id,
-                               "%s/%s: negotiated group", label, gname);
-                    /* The pre-master is the ECDH of either private key with
-                     * the other side's public key: recompute it here. */
-                    const tls_event *cpriv =
-                        value(&t, TLS_VALUE_CLIENT_ECDHE_PRIVATE, TLS_PARTY_CLIENT);
-                    const tls_event *spub =
-                        value(&t, TLS_VALUE_SERVER_ECDHE_PUBLIC, TLS_PARTY_WIRE);
-                    const tls_event *pm = value(&t, TLS_VALUE_PRE_MASTER_SECRET, TLS_PARTY_SERVER);
-                    uint8_t z[TLS_ECDH_SHARED_MAX];
-                    size_t zlen = 0;
-                    bool ok = cpriv && spub && pm &&
-                              tls_ecdh_shared(groups[g].id, NULL, cpriv->bytes, cpriv->len,
-                                              spub->bytes, spub->len, z, &zlen) == TLS_OK;
-                    test_check(ok && zlen == pm->len && memcmp(z, pm->bytes, zlen) == 0,
-                               "%s/%s: pre-master = ECDH(client private, server public from the wire)",
-                               label, gname);
-                } else if (suites[s].kx == TLS_KX_DHE_RSA) {
-                    test_check(dhe_pre_master_ok(&t), "%s: pre-master = Z of (client private, "
-                               "server public from the wire), leading zeros stripped", label);
-                } else {
-                    const tls_event *pm = value(&t, TLS_VALUE_PRE_MASTER_SECRET, TLS_PARTY_CLIENT);
-                    test_check(pm && pm->len == 48 && pm->bytes[0] == 3 && pm->bytes[1] == 3,
-                               "%s: RSA pre-master is 48 bytes starting with 0x0303", label);
-                    test_check(value(&t, TLS_VALUE_ENCRYPTED_PRE_MASTER, TLS_PARTY_WIRE) != NULL,
-                               "%s: the eavesdropper sees the encrypted pre-master", label);
-                }
-                if (suites[s].mac_key_len) {
-                    test_check(same_value(&t, TLS_VALUE_CLIENT_WRITE_MAC_KEY) &&
-                                   same_value(&t, TLS_VALUE_SERVER_WRITE_MAC_KEY),
-                               "%s: both MAC keys identical on both sides", label);
-                    test_check(!value(&t, TLS_VALUE_CLIENT_WRITE_MAC_KEY, TLS_PARTY_WIRE),
-                               "%s: MAC keys never on the wire", label);
-                }
-                test_check(count_kind(&t, TLS_EV_ALERT) == 0, "%s: no alerts", label);
+                test_check(err == TLS_OK && res.ok, "%s/%s/ems=%d completes (%s)",
+                           suites[s].name, gname, ems, res.why);
+                check_run(&t, &suites[s], &groups[g], gname, ems);
                 tls_trace_free(&t);
             }
         }
