@@ -306,6 +306,74 @@ static char *expected_from_json(const jval *root, const char *name, const char *
 
 /* --------------------------------------------------------------- test */
 
+/* One run whose lessons are checked: the JSON the values must come from,
+ * the run's flow, what names it in messages, and the counts so far. */
+typedef struct seed_check {
+    const jval *root;
+    const tls_flow *f;
+    const char *kxname;
+    uint64_t seed;
+    int checked, wrong;
+} seed_check;
+
+/* Every placeholder of \p src (a title or body of lesson \p l) must show, in
+ * \p text rendered at \p step, the value --json gives. */
+static void check_placeholders(seed_check *sc, const tls_lesson *l, const char *src,
+                               const char *text, int step)
+{
+    for (const char *q = src; (q = strstr(q, "{{")); q += 2) {
+        const char *end = strstr(q + 2, "}}");
+        if (!end)
+            break;
+        char inner[80];
+        snprintf(inner, sizeof inner, "%.*s", (int)(end - q - 2), q + 2);
+        char *dot = strchr(inner, '.');
+        const char *form = "";
+        if (dot) {
+            *dot = '\0';
+            form = dot + 1;
+        }
+        /* a step reference: the message's step in this run's flow */
+        char *want = strncmp(inner, "step:", 5) == 0
+                         ? step_of(sc->f, inner + 5)
+                         : expected_from_json(sc->root, inner, form, step);
+        sc->checked++;
+        if (!want || !strstr(text, want)) {
+            if (sc->wrong++ < 5)
+                printf("  %s (%s, seed %llu): {{%s%s%s}} should show '%s'\n", l->path,
+                       sc->kxname, (unsigned long long)sc->seed, inner, *form ? "." : "", form,
+                       want ? want : "(absent in JSON)");
+        }
+        free(want);
+    }
+}
+
+/* Each step's lesson in each language, rendered against the run's trace. */
+static void check_lessons(seed_check *sc, const tls_lessons *ls, tls_trace *t)
+{
+    for (int n = 0; n <= sc->f->n + 1; n++)
+        for (int li = 0; li < TLS_LANG_COUNT; li++) {
+            int step = n > sc->f->n ? TLS_STEP_AFTER : n;
+            bool fb;
+            char id[64];
+            const tls_lesson *l = tls_lessons_step_id(sc->f, step, id, sizeof id)
+                                      ? tls_lessons_get(ls, id, (tls_lang)li, &fb)
+                                      : NULL;
+            if (!l)
+                continue;
+            tls_trace_lookup_ctx c = {t, step};
+            tls_render_opts o = {.width = 1000, .lookup = tls_trace_lookup, .ctx = &c,
+                                 .flow = sc->f};
+            char *text = tls_lesson_render_text(l, &o);
+            if (!text)
+                continue;
+            /* every placeholder of the title and body */
+            check_placeholders(sc, l, l->title, text, step);
+            check_placeholders(sc, l, l->body, text, step);
+            free(text);
+        }
+}
+
 static void check_run(const char *exe, const tls_lessons *ls, tls_kx kx, uint64_t seed)
 {
     const char *kxname = kx == TLS_KX_RSA ? "rsa" : "ecdhe";
@@ -334,58 +402,12 @@ static void check_run(const char *exe, const tls_lessons *ls, tls_kx kx, uint64_
     tls_sim_run(&cfg, &t, &res);
     test_check(res.ok, "in-process run %s seed %llu ok", kxname, (unsigned long long)seed);
 
-    int checked = 0, wrong = 0;
-    const tls_flow *f = tls_sim_result_flow(&res);
-    for (int n = 0; n <= f->n + 1; n++)
-        for (int li = 0; li < TLS_LANG_COUNT; li++) {
-            int step = n > f->n ? TLS_STEP_AFTER : n;
-            bool fb;
-            char id[64];
-            const tls_lesson *l = tls_lessons_step_id(f, step, id, sizeof id)
-                                      ? tls_lessons_get(ls, id, (tls_lang)li, &fb)
-                                      : NULL;
-            if (!l)
-                continue;
-            tls_trace_lookup_ctx c = {&t, step};
-            tls_render_opts o = {.width = 1000, .lookup = tls_trace_lookup, .ctx = &c, .flow = f};
-            char *text = tls_lesson_render_text(l, &o);
-            if (!text)
-                continue;
-            /* every placeholder of the title and body */
-            for (int part = 0; part < 2; part++) {
-                const char *src = part ? l->body : l->title;
-                for (const char *q = src; (q = strstr(q, "{{")); q += 2) {
-                    const char *end = strstr(q + 2, "}}");
-                    if (!end)
-                        break;
-                    char inner[80];
-                    snprintf(inner, sizeof inner, "%.*s", (int)(end - q - 2), q + 2);
-                    char *dot = strchr(inner, '.');
-                    const char *form = "";
-                    if (dot) {
-                        *dot = '\0';
-                        form = dot + 1;
-                    }
-                    /* a step reference: the message's step in this run's flow */
-                    char *want = strncmp(inner, "step:", 5) == 0
-                                     ? step_of(f, inner + 5)
-                                     : expected_from_json(&root, inner, form, step);
-                    checked++;
-                    if (!want || !strstr(text, want)) {
-                        if (wrong++ < 5)
-                            printf("  %s (%s, seed %llu): {{%s%s%s}} should show '%s'\n",
-                                   l->path, kxname, (unsigned long long)seed, inner,
-                                   *form ? "." : "", form, want ? want : "(absent in JSON)");
-                    }
-                    free(want);
-                }
-            }
-            free(text);
-        }
-    test_check(checked > 40, "%s seed %llu: %d placeholders checked", kxname,
-               (unsigned long long)seed, checked);
-    test_check(wrong == 0, "%s seed %llu: every placeholder shows the --json value (%d wrong)",
-               kxname, (unsigned long long)seed, wrong);
+    seed_check sc = {&root, tls_sim_result_flow(&res), kxname, seed, 0, 0};
+    check_lessons(&sc, ls, &t);
+    test_check(sc.checked > 40, "%s seed %llu: %d placeholders checked", kxname,
+               (unsigned long long)seed, sc.checked);
+    test_check(sc.wrong == 0, "%s seed %llu: every placeholder shows the --json value (%d wrong)",
+               kxname, (unsigned long long)seed, sc.wrong);
     tls_trace_free(&t);
     jfree(&root);
     free(json);
