@@ -326,6 +326,86 @@ def json_run(exe, kx):
     return json.loads(out)
 
 
+def ecdhe_after_handshake(tm, doc):
+    """The application data after the handshake is one more page."""
+    after = doc.get("after_handshake")
+    if after and after.get("records"):
+        total = sum(len(x["records"]) for x in doc["steps"]) + len(after["records"])
+        tm.keys("Right")
+        expect(tm, [("ECDHE: a page after the handshake", lambda t: "After the handshake" in t),
+                    ("ECDHE: %d records by then" % total,
+                     lambda t: "Channel: %d records so far" % total in t),
+                    ("ECDHE: the application data crossed",
+                     lambda t: "ApplicationData" in t),
+                    ("ECDHE: the page after the handshake has its own lesson, step 11",
+                     lambda t: "The application data records" in t
+                     and re.search(r"Lesson . step 11 ", t) is not None)])
+        tm.keys("Left")
+
+
+def ecdhe_master_secret(tm, doc, cr):
+    """Back to step 6: the master secret, whole, on both sides; then step 5
+    replays the recorded run."""
+    tm.keys("Home")
+    wait_text(tm, step_label(doc["steps"][0]))
+    for _ in range(5):
+        tm.keys("Right")
+    ms_c = value(doc, 6, "client", "master_secret")["hex"]
+    ms_s = value(doc, 6, "server", "master_secret")["hex"]
+    check(ms_c == ms_s, "JSON: both sides' master secrets agree")
+    expect(tm, [
+        ("ECDHE back at step 6", lambda t: step_label(doc["steps"][5]) in t),
+        ("ECDHE step 6: the master secret on the client side",
+         lambda t: box_region(t, "Client knows").count(ms_c[:32]) == 1),
+        ("ECDHE step 6: the master secret on the server side",
+         lambda t: box_region(t, "Server knows").count(ms_s[:32]) == 1),
+        ("ECDHE step 6: both marked as agreeing",
+         lambda t: "= server" in box_region(t, "Client knows") and
+                   "= client" in box_region(t, "Server knows")),
+        ("ECDHE step 6: the master secret is not in the eavesdropper pane",
+         lambda t: ms_c[:16] not in box_region(t, "Eavesdropper sees"))])
+    check(open_value(tm, "client", "master_secret") == ms_c,
+          "ECDHE step 6: client master secret opened whole equals --json")
+    for _ in range(3):
+        tm.keys("Tab")  # client -> records -> fields -> server
+    check(open_value(tm, "server", "master_secret") == ms_s,
+          "ECDHE step 6: server master secret opened whole equals --json")
+    # Step back replays the recorded run: the same values, not a new run.
+    tm.keys("Left")
+    expect(tm, [
+        ("ECDHE step 5 after stepping back", lambda t: step_label(doc["steps"][4]) in t),
+        ("ECDHE step 5: the same client random (a replay, not a re-run)",
+         lambda t: cr["hex"][:32] in box_region(t, "Client knows")),
+        ("ECDHE step 5: no master secret yet", lambda t: ms_c[:16] not in t)])
+
+
+def ecdhe_resize_and_help(tm, doc, cr):
+    """Resize: wide -> 80x24 (tabs) -> too small -> back; the help screen
+    opens and closes."""
+    tm.resize(80, 24)
+    expect(tm, [
+        ("80x24: the compact layout with tabs", lambda t: "(Tab switches)" in t),
+        ("80x24: the step label", lambda t: step_label(doc["steps"][0]) in t),
+        ("80x24: nothing wider than the terminal",
+         lambda t: all(len(l) <= 80 for l in t.split("\n"))),
+        ("80x24: the footer says how to quit and get help",
+         lambda t: "q quit" in t and "? help" in t)])
+    focus(tm, "Client knows")
+    expect(tm, [("80x24: the client random on the client tab",
+                 lambda t: cr["hex"][:32] in box_region(t, "Client knows"))])
+    tm.resize(50, 12)
+    wait_text(tm, "Terminal too small")
+    tm.resize(80, 24)
+    wait_text(tm, "(Tab switches)", "Client knows")
+    tm.resize(200, 60)
+    wait_for(tm, lambda t: "(Tab switches)" not in t and "Eavesdropper sees" in t,
+             "the wide layout again")
+    tm.keys("?")
+    wait_text(tm, "Keys", "quit")
+    tm.keys("Escape")
+    wait_for(tm, lambda t: "Esc close" not in t, "help to close")
+
+
 def test_ecdhe(exe, sock):
     doc = json_run(exe, "ecdhe")
     tm = Tmux(sock + "-ecdhe")
@@ -340,82 +420,15 @@ def test_ecdhe(exe, sock):
               "ECDHE step 1: the client random opened whole equals --json")
         tm.keys("Home")
         step_through(tm, doc, "ECDHE")
-        after = doc.get("after_handshake")
-        if after and after.get("records"):
-            # The application data after the handshake is one more page.
-            total = sum(len(x["records"]) for x in doc["steps"]) + len(after["records"])
-            tm.keys("Right")
-            expect(tm, [("ECDHE: a page after the handshake", lambda t: "After the handshake" in t),
-                        ("ECDHE: %d records by then" % total,
-                         lambda t: "Channel: %d records so far" % total in t),
-                        ("ECDHE: the application data crossed",
-                         lambda t: "ApplicationData" in t),
-                        ("ECDHE: the page after the handshake has its own lesson, step 11",
-                         lambda t: "The application data records" in t
-                         and re.search(r"Lesson . step 11 ", t) is not None)])
-            tm.keys("Left")
-        # Back to step 6: the master secret, whole, on both sides.
-        tm.keys("Home")
-        wait_text(tm, step_label(doc["steps"][0]))
-        for _ in range(5):
-            tm.keys("Right")
-        ms_c = value(doc, 6, "client", "master_secret")["hex"]
-        ms_s = value(doc, 6, "server", "master_secret")["hex"]
-        check(ms_c == ms_s, "JSON: both sides' master secrets agree")
-        expect(tm, [
-            ("ECDHE back at step 6", lambda t: step_label(doc["steps"][5]) in t),
-            ("ECDHE step 6: the master secret on the client side",
-             lambda t: box_region(t, "Client knows").count(ms_c[:32]) == 1),
-            ("ECDHE step 6: the master secret on the server side",
-             lambda t: box_region(t, "Server knows").count(ms_s[:32]) == 1),
-            ("ECDHE step 6: both marked as agreeing",
-             lambda t: "= server" in box_region(t, "Client knows") and
-                       "= client" in box_region(t, "Server knows")),
-            ("ECDHE step 6: the master secret is not in the eavesdropper pane",
-             lambda t: ms_c[:16] not in box_region(t, "Eavesdropper sees"))])
-        check(open_value(tm, "client", "master_secret") == ms_c,
-              "ECDHE step 6: client master secret opened whole equals --json")
-        for _ in range(3):
-            tm.keys("Tab")  # client -> records -> fields -> server
-        check(open_value(tm, "server", "master_secret") == ms_s,
-              "ECDHE step 6: server master secret opened whole equals --json")
-        # Step back replays the recorded run: the same values, not a new run.
-        tm.keys("Left")
-        expect(tm, [
-            ("ECDHE step 5 after stepping back", lambda t: step_label(doc["steps"][4]) in t),
-            ("ECDHE step 5: the same client random (a replay, not a re-run)",
-             lambda t: cr["hex"][:32] in box_region(t, "Client knows")),
-            ("ECDHE step 5: no master secret yet", lambda t: ms_c[:16] not in t)])
+        ecdhe_after_handshake(tm, doc)
+        ecdhe_master_secret(tm, doc, cr)
         tm.keys("Home")
         wait_text(tm, step_label(doc["steps"][0]))
         tm.keys("End")
         wait_for(tm, lambda t: "Step 10/10" in t or "After the handshake" in t, "the last step")
         tm.keys("Home")
         wait_text(tm, step_label(doc["steps"][0]))
-        # Resize: wide -> 80x24 (tabs) -> too small -> back.
-        tm.resize(80, 24)
-        expect(tm, [
-            ("80x24: the compact layout with tabs", lambda t: "(Tab switches)" in t),
-            ("80x24: the step label", lambda t: step_label(doc["steps"][0]) in t),
-            ("80x24: nothing wider than the terminal",
-             lambda t: all(len(l) <= 80 for l in t.split("\n"))),
-            ("80x24: the footer says how to quit and get help",
-             lambda t: "q quit" in t and "? help" in t)])
-        focus(tm, "Client knows")
-        expect(tm, [("80x24: the client random on the client tab",
-                     lambda t: cr["hex"][:32] in box_region(t, "Client knows"))])
-        tm.resize(50, 12)
-        wait_text(tm, "Terminal too small")
-        tm.resize(80, 24)
-        wait_text(tm, "(Tab switches)", "Client knows")
-        tm.resize(200, 60)
-        wait_for(tm, lambda t: "(Tab switches)" not in t and "Eavesdropper sees" in t,
-                 "the wide layout again")
-        # The help screen opens and closes.
-        tm.keys("?")
-        wait_text(tm, "Keys", "quit")
-        tm.keys("Escape")
-        wait_for(tm, lambda t: "Esc close" not in t, "help to close")
+        ecdhe_resize_and_help(tm, doc, cr)
         tm.keys("q")
         check_restored(tm, 0, "q")
     finally:
