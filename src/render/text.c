@@ -149,8 +149,7 @@ void tls_render_plaintext_heading(const tls_event *e, char *out, size_t cap)
 void tls_render_message_heading(const tls_event *e, char *out, size_t cap)
 {
     char said[512];
-    /* TRANSLATORS: a message's heading (whose view its fields are), then
-     * its fields on the next lines. */
+    /* TRANSLATORS: a message's heading (whose view), its fields below. */
     snprintf(out, cap, _("%s:\n"), tls_i18n_message_heading(e, true, said, sizeof said));
 }
 
