@@ -66,44 +66,51 @@ check() {
 # has FILE FIXED-STRING
 has() { grep -qF -- "$2" "$1"; }
 
-# The number after PREFIX on a line of FILE, waiting up to 10 s for it.
-wait_port() {
-    local file=$1 prefix=$2 i port
-    for ((i = 0; i < 100; i++)); do
-        port=$(sed -n "s/^${prefix}\([0-9][0-9]*\).*/\1/p" "$file" 2> /dev/null | head -n 1)
-        if [[ -n $port ]]; then
-            echo "$port"
-            return 0
-        fi
+# wait_until [-n TRIES] CMD...: run CMD every 0.1 s until it succeeds, TRIES
+# times at most (default 100: 10 s); true when it did.  Every wait on a peer
+# is this bounded poll, never a fixed sleep.
+wait_until() {
+    local tries=100 i
+    if [[ $1 == -n ]]; then
+        tries=$2
+        shift 2
+    fi
+    for ((i = 0; i < tries; i++)); do
+        "$@" 2> /dev/null && return 0
         sleep 0.1
     done
     return 1
 }
 
+# at_least N CMD...: CMD prints a count of at least N.
+at_least() {
+    local want=$1
+    shift
+    [[ $("$@" 2> /dev/null) -ge $want ]]
+}
+
+# The number after PREFIX on a line of FILE, waiting up to 10 s for it.
+port_in() { sed -n "s/^${2}\([0-9][0-9]*\).*/\1/p" "$1" | head -n 1; }
+has_port() { [[ -n $(port_in "$1" "$2") ]]; }
+wait_port() {
+    wait_until has_port "$1" "$2" && port_in "$1" "$2"
+}
+
 # dumpcap on lo (root or capture rights): capture_start PCAP FILTER starts
 # it and waits (bounded) until it captures; its pid is capture_pid.
 capture_start() {
-    local pcap=$1 filter=$2 i
+    local pcap=$1 filter=$2
     timeout 120 dumpcap -q -i lo -f "$filter" -w "$pcap" > "$pcap.log" 2>&1 &
     capture_pid=$!
     pids+=("$capture_pid")
-    for ((i = 0; i < 100; i++)); do
-        grep -q "Capturing on" "$pcap.log" 2> /dev/null && return 0
-        sleep 0.1
-    done
-    return 1
+    wait_until has "$pcap.log" "Capturing on"
 }
 
 # capture_stop_when N CMD...: dumpcap writes as it captures; wait (up to
 # 10 s) until CMD prints a count of at least N (what the test needs is in
 # the file), then stop it (SIGINT before that may drop what it still holds).
 capture_stop_when() {
-    local want=$1 i
-    shift
-    for ((i = 0; i < 100; i++)); do
-        [[ $("$@" 2> /dev/null) -ge $want ]] && break
-        sleep 0.1
-    done
+    wait_until at_least "$@"
     kill -INT "$capture_pid"
     wait "$capture_pid"
 }
@@ -136,12 +143,8 @@ fake_server() {
 # gnutls-cli ends the session as soon as its stdin ends, which raced the
 # server's answer on a loaded machine (the page then never arrived).
 gnutls_get() {
-    local i
     printf 'GET / HTTP/1.1\r\nHost: www.example.test\r\n\r\n'
-    for ((i = 0; i < 100; i++)); do
-        grep -qi '</html>' "$1" 2> /dev/null && return 0
-        sleep 0.1
-    done
+    wait_until grep -qi '</html>' "$1"
 }
 
 # stop PID: end a process this test started and reap it.
@@ -150,16 +153,6 @@ stop() {
     wait "$1" 2> /dev/null
 }
 
-# wait_has FILE TEXT: wait (up to 10 s) until FILE holds TEXT, as a peer
-# writes its side of a refusal on its own time; true when it does.
-wait_has() {
-    local i
-    for ((i = 0; i < 100; i++)); do
-        has "$1" "$2" && return 0
-        sleep 0.1
-    done
-    return 1
-}
 
 # gnutls_serve DIR ARGS...: gnutls-serv --http with ARGS on a free port, its
 # output in DIR/server.out and its key log in DIR/gnutls.keylog; sets $port
@@ -222,14 +215,8 @@ tshark_ok() {
 
 # A TCP connection to 127.0.0.1:$1 succeeds within 5 s (for servers such as
 # gnutls-serv that say they listen before they call listen()).
-accepts() {
-    local i
-    for ((i = 0; i < 50; i++)); do
-        (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null && return 0
-        sleep 0.1
-    done
-    return 1
-}
+connects() { (exec 3<> "/dev/tcp/127.0.0.1/$1"); }
+accepts() { wait_until -n 50 connects "$1"; }
 
 # A TCP port on 127.0.0.1 that was free a moment ago.
 free_port() {

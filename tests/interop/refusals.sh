@@ -60,7 +60,7 @@ refuse_server() {
     timeout 20 "$tlssim" --connect "127.0.0.1:$port" --timeout 5 --text $opts > "$d/out.txt" 2> "$d/err"
     local rc=$?
     # s_server writes what it got after tlssim has gone: wait for it.
-    [[ -n $theirs ]] && wait_has "$d/server.out" "$theirs"
+    [[ -n $theirs ]] && wait_until has "$d/server.out" "$theirs"
     stop "$spid"
     check "$what: tlssim exits 1 (got $rc)" [ "$rc" -eq 1 ]
     check "$what: tlssim says: $ours" has <(tail -n 1 "$d/err") "$ours"
